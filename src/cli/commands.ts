@@ -1,0 +1,20 @@
+/** The registry of subcommands: each lives in its own file and is loaded only when run. */
+import type { CliIO } from './io.ts';
+
+export interface Command {
+  /** One line for `itsm --help`. */
+  summary: string;
+  load: () => Promise<{ run(args: string[], io: CliIO): Promise<number> }>;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  validate: { summary: 'Check every record and policy: schema, references, rules (and, with --base, history rules).', load: () => import('./validate.ts') },
+  sla: { summary: 'Compute response and resolution SLAs on business calendars.', load: () => import('./sla.ts') },
+  report: { summary: 'MTTA, MTTR, SLA attainment, volumes, change success and failure rates.', load: () => import('./report.ts') },
+  history: { summary: "A record's story from git: who changed which field, when, in which PR.", load: () => import('./history.ts') },
+  'as-of': { summary: 'Write out the workspace as it stood at a date.', load: () => import('./as-of.ts') },
+  approvals: { summary: "Decide whether a pull request's changes have the approvals the change policy requires.", load: () => import('./approvals.ts') },
+  build: { summary: 'Validate, compute SLAs, read history and build the static site with its search index.', load: () => import('./build.ts') },
+  serve: { summary: 'Serve the built site on 127.0.0.1.', load: () => import('./serve.ts') },
+  demo: { summary: 'The main job on a workspace: validate, SLA summary, build and serve the site.', load: () => import('./demo.ts') },
+};

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+/** The `itsm` entry point: dispatches to a subcommand and is the only place that exits. */
+import { COMMANDS } from './commands.ts';
+import { ExitError, EXIT } from './exit-error.ts';
+import { processIO, type CliIO } from './io.ts';
+
+function help(io: CliIO): void {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  io.stdout(
+    'itsm: an ITSM workspace that lives in git.\n\nUsage: itsm <command> [options]\n\nCommands:\n' +
+      Object.entries(COMMANDS)
+        .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+        .join('\n') +
+      '\n\nRun `itsm <command> --help` for a command\'s options. Exit codes: 0 ok, 1 check failed, 2 usage or input error.\n',
+  );
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    help(io);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`itsm: unknown command "${name}". Run \`itsm --help\` to see the commands.\n`);
+    return EXIT.usage;
+  }
+  try {
+    const mod = await command.load();
+    return await mod.run(rest, io);
+  } catch (err) {
+    if (err instanceof ExitError) {
+      if (err.message) io.stderr(err.message.endsWith('\n') ? err.message : err.message + '\n');
+      return err.code;
+    }
+    throw err;
+  }
+}
+
+/** Runs the command line of this process. */
+export function cli(): Promise<void> {
+  const io = processIO();
+  return main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      io.stderr(`itsm: internal error (a bug, please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}
+
+if (import.meta.main) await cli();

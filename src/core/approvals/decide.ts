@@ -1,0 +1,198 @@
+/**
+ * The approval decision for a pull request: for each change record it adds or advances, and for its
+ * edits to policies or teams, which approvals are required, which reviews count, and the verdict.
+ *
+ * Trust rules (each has its own test):
+ * - the policy, the teams and the services come from the base commit (the caller passes them so);
+ * - only each reviewer's latest standing review counts (see reviews.ts);
+ * - an approval counts only on the current head commit: a push voids earlier approvals;
+ * - the PR author never counts;
+ * - reviewers count only as members of the team that holds the required role; logins compare
+ *   case-insensitively; each person fills at most one seat;
+ * - a request for changes from anyone who could fill a seat blocks, on any commit, until they approve
+ *   or it is dismissed;
+ * - nothing written in the change record is evidence of approval: only reviews are read.
+ */
+import type { Change } from '../model.ts';
+import { assignSeats } from './matching.ts';
+import { needsOf, seatsFor, type Seats } from './requirements.ts';
+import { latestPositions, sameLogin, type Position } from './reviews.ts';
+import { affectedServices } from './scope.ts';
+import { approvalTriggers } from './triggers.ts';
+import type { ApprovalInput, ApprovalResult, ChangedChange, Decision, RequirementStatus, ReviewVerdict, SubjectDecision } from './types.ts';
+import { freezeFinding, freezesHit, maintenanceFinding, scheduleConflicts } from './windows.ts';
+
+/** Paths whose edits change who judges changes: they need the policy-change approvals. */
+export const GOVERNED_PREFIXES = ['content/policies/', 'content/teams/'] as const;
+
+/** Used when the base policy does not say what policy edits need: never let them through unreviewed. */
+const DEFAULT_POLICY_CHANGE_REQUIREMENT = [{ role: 'cab' as const, count: 1 }];
+
+/** Decides every subject of the pull request. Pure: the same input always gives the same result. */
+export function decideApprovals(input: ApprovalInput): ApprovalResult {
+  const positions = latestPositions(input.pr.reviews);
+  const subjects: SubjectDecision[] = [];
+  const policySubject = decidePolicyEdits(input, positions);
+  if (policySubject) subjects.push(policySubject);
+  for (const c of [...input.changes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) subjects.push(decideChange(c, input, positions));
+  return { pr: input.pr.number, headSha: input.pr.headSha, baseSha: input.pr.baseSha, decision: overall(subjects.map((s) => s.decision)), subjects };
+}
+
+/** rejected beats pending beats approved beats not-required. */
+export function overall(decisions: readonly Decision[]): Decision {
+  for (const d of ['rejected', 'pending', 'approved'] as const) if (decisions.includes(d)) return d;
+  return 'not-required';
+}
+
+function decidePolicyEdits(input: ApprovalInput, positions: Map<string, Position>): SubjectDecision | undefined {
+  const edited = [...new Set(input.changedPaths)].filter((p) => GOVERNED_PREFIXES.some((prefix) => p.startsWith(prefix))).sort();
+  if (edited.length === 0) return undefined;
+  const requirement = input.policy?.policy_changes?.require ?? DEFAULT_POLICY_CHANGE_REQUIREMENT;
+  const source = input.policy?.policy_changes ? 'the change policy' : 'the default, since the base change policy sets no policy_changes';
+  const { seats, blockers } = seatsFor(requirement, `edits to policies or teams (${source})`, [], input.teams, input.services);
+  return judge({
+    subject: 'policy',
+    file: edited[0]!,
+    triggers: [`the pull request edits ${edited.join(', ')}; they are judged by the policy and teams on the base branch`],
+    seats,
+    blockers,
+    positions,
+    input,
+    windows: [],
+    conflicts: [],
+  });
+}
+
+function decideChange(c: ChangedChange, input: ApprovalInput, positions: Map<string, Position>): SubjectDecision {
+  const base = { subject: c.id, file: c.file, required: [], approvers: [], missing: [], reviews: [], conflicts: [], windows: [] };
+  if (c.invalidAtHead) {
+    return {
+      ...base,
+      triggers: ['its file fails validation at the head commit'],
+      decision: 'rejected',
+      explanation: `${c.id} cannot be judged: ${c.file} does not pass \`itsm validate\` at the head commit (unknown fields such as approvals written into the record are refused). Fix the record; approvals are only ever read from reviews.`,
+    };
+  }
+  const triggers = approvalTriggers(c.before, c.after);
+  if (triggers.length === 0 || !c.after) {
+    return { ...base, triggers: [], decision: 'not-required', explanation: notRequiredReason(c) };
+  }
+  const after = c.after;
+  if (!input.policy) {
+    return {
+      ...base,
+      triggers,
+      decision: 'rejected',
+      explanation: `${c.id} needs approval (${triggers.join('; ')}) but the base branch has no valid content/policies/change-policy.yaml, so nobody can approve it. Merge a change policy first (see docs/approvals.md).`,
+    };
+  }
+  const affected = affectedServices(after, input.services);
+  const { seats, blockers } = needsOf(c.before, after, input.policy, input.teams, input.services);
+  const windows = freezesHit(after, affected, input.policy).map((f) => freezeFinding(after, f));
+  const outside = maintenanceFinding(after, affected, input.policy);
+  if (outside) windows.push(outside);
+  const conflicts = scheduleConflicts(after, affected, input.schedule, (other: Change) => affectedServices(other, input.services));
+  return judge({ subject: c.id, file: c.file, triggers, seats, blockers, positions, input, windows, conflicts });
+}
+
+function notRequiredReason(c: ChangedChange): string {
+  if (!c.after) return `${c.id} is deleted by this pull request; deleting a record needs no change approval (\`itsm validate\` guards history).`;
+  return `${c.id} (status ${c.after.status}) needs no approval in this pull request: it neither claims approval for the first time nor changes what was approved.`;
+}
+
+interface JudgeArgs {
+  subject: string;
+  file: string;
+  triggers: string[];
+  seats: Seats[];
+  blockers: string[];
+  positions: Map<string, Position>;
+  input: ApprovalInput;
+  windows: SubjectDecision['windows'];
+  conflicts: SubjectDecision['conflicts'];
+}
+
+/** Counts the reviews against the seats and writes the verdict. */
+function judge(a: JudgeArgs): SubjectDecision {
+  const { pr } = a.input;
+  const eligible = new Set<string>();
+  for (const s of a.seats) for (const m of s.members) eligible.add(m);
+
+  const ordered = [...a.positions.values()].sort((x, y) => (x.at ?? '').localeCompare(y.at ?? '') || x.login.localeCompare(y.login));
+  const verdicts: ReviewVerdict[] = [];
+  const candidates: Position[] = [];
+  for (const p of ordered) {
+    const key = p.login.toLowerCase();
+    const verdict = (outcome: ReviewVerdict['outcome']) => verdicts.push({ login: p.login, state: p.state, at: p.at, commitId: p.commitId, outcome });
+    if (sameLogin(p.login, pr.author)) verdict('author');
+    else if (p.state === 'CHANGES_REQUESTED') verdict(eligible.has(key) ? 'blocks' : 'ignored-changes-request');
+    else if (p.commitId !== pr.headSha) verdict('stale');
+    else if (!eligible.has(key)) verdict('not-eligible');
+    else candidates.push(p);
+  }
+  const assigned = assignSeats(candidates.map((p) => p.login.toLowerCase()), a.seats);
+  const counted = new Set(assigned.flat());
+  for (const p of candidates) verdicts.push({ login: p.login, state: p.state, at: p.at, commitId: p.commitId, outcome: counted.has(p.login.toLowerCase()) ? 'counted' : 'unneeded' });
+
+  const spelled = new Map(candidates.map((p) => [p.login.toLowerCase(), p]));
+  const required: RequirementStatus[] = a.seats.map((s, i) => ({
+    role: s.role,
+    ...(s.service ? { service: s.service } : {}),
+    teams: s.teams,
+    count: s.count,
+    approvers: assigned[i]!.map((l) => spelled.get(l)!.login),
+    missing: s.count - assigned[i]!.length,
+    reason: s.reason,
+  }));
+  const missing = required.filter((r) => r.missing > 0).map(describeMissing);
+  const approvers = candidates.filter((p) => counted.has(p.login.toLowerCase())).map((p) => ({ login: p.login, at: p.at }));
+  const blocking = verdicts.filter((v) => v.outcome === 'blocks');
+  const decision: Decision = a.blockers.length > 0 || blocking.length > 0 ? 'rejected' : missing.length > 0 ? 'pending' : 'approved';
+  return {
+    subject: a.subject,
+    file: a.file,
+    triggers: a.triggers,
+    required,
+    approvers,
+    missing,
+    reviews: verdicts,
+    conflicts: a.conflicts,
+    windows: a.windows,
+    decision,
+    explanation: explain(a, decision, required, verdicts, missing),
+  };
+}
+
+function describeMissing(r: RequirementStatus): string {
+  const who = r.service ? `the owner team of ${r.service}${r.teams.length ? ` (${r.teams.join(', ')})` : ''}` : `the ${r.role} role${r.teams.length ? ` (${r.teams.join(', ')})` : ''}`;
+  return `${r.missing} more approval${r.missing === 1 ? '' : 's'} from ${who}, for ${r.reason}`;
+}
+
+const NOT_COUNTED: Partial<Record<ReviewVerdict['outcome'], string>> = {
+  author: 'is the pull request author',
+  stale: 'approved an older commit (a push voids earlier approvals: ask for a fresh review)',
+  'not-eligible': 'is not a member of a team that can approve this on the base branch',
+  unneeded: 'was not needed for any remaining seat',
+  'ignored-changes-request': 'requested changes but is not an approver for this',
+};
+
+function explain(a: JudgeArgs, decision: Decision, required: RequirementStatus[], verdicts: ReviewVerdict[], missing: string[]): string {
+  const name = a.subject === 'policy' ? 'The edits to policies or teams' : a.subject;
+  const parts: string[] = [];
+  const why = `needs approval because ${a.triggers.join('; ')}`;
+  if (decision === 'approved') {
+    const by = required.map((r) => `${r.approvers.join(', ')} for ${r.service ? `owner of ${r.service}` : r.role}`).join('; ');
+    parts.push(required.length === 0 ? `${name} ${why}; the policy requires no reviewers for it, so it is approved.` : `${name} is approved on head ${a.input.pr.headSha.slice(0, 7)}: ${by}.`);
+  } else if (decision === 'rejected') {
+    parts.push(`${name} ${why}, and cannot be approved as it stands.`);
+    parts.push(...a.blockers);
+    for (const v of verdicts) if (v.outcome === 'blocks') parts.push(`${v.login} requested changes; the check stays red until they approve the current head or their review is dismissed.`);
+  } else {
+    parts.push(`${name} ${why}. Still needed: ${missing.join('; ')}.`);
+  }
+  const ignored = verdicts.filter((v) => NOT_COUNTED[v.outcome]).map((v) => `${v.login} ${NOT_COUNTED[v.outcome]}`);
+  if (ignored.length > 0) parts.push(`Not counted: ${ignored.join('; ')}.`);
+  for (const w of a.windows) parts.push(w.message);
+  for (const c of a.conflicts) parts.push(`Schedule conflict: ${c.message}`);
+  return parts.join(' ');
+}

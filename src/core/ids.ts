@@ -1,0 +1,68 @@
+/** One reference grammar for record IDs: the prefix names the kind. */
+export const KINDS = ['service', 'ci', 'incident', 'problem', 'change', 'request', 'release', 'kb', 'team'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export interface KindInfo {
+  kind: Kind;
+  /** ID prefix including the dash. */
+  prefix: string;
+  /** Folder under content/. */
+  folder: string;
+  /** Human name, singular and plural. */
+  label: string;
+  plural: string;
+  /** Numbered IDs (INC-0142) or slugs (SVC-payments). */
+  numbered: boolean;
+}
+
+export const KIND_INFO: Record<Kind, KindInfo> = {
+  service: { kind: 'service', prefix: 'SVC-', folder: 'services', label: 'service', plural: 'services', numbered: false },
+  ci: { kind: 'ci', prefix: 'CI-', folder: 'cis', label: 'configuration item', plural: 'configuration items', numbered: false },
+  incident: { kind: 'incident', prefix: 'INC-', folder: 'incidents', label: 'incident', plural: 'incidents', numbered: true },
+  problem: { kind: 'problem', prefix: 'PRB-', folder: 'problems', label: 'problem', plural: 'problems', numbered: true },
+  change: { kind: 'change', prefix: 'CHG-', folder: 'changes', label: 'change', plural: 'changes', numbered: true },
+  request: { kind: 'request', prefix: 'REQ-', folder: 'requests', label: 'service request', plural: 'service requests', numbered: true },
+  release: { kind: 'release', prefix: 'REL-', folder: 'releases', label: 'release', plural: 'releases', numbered: false },
+  kb: { kind: 'kb', prefix: 'KB-', folder: 'kb', label: 'knowledge article', plural: 'knowledge articles', numbered: true },
+  team: { kind: 'team', prefix: 'TEAM-', folder: 'teams', label: 'team', plural: 'teams', numbered: false },
+};
+
+const ID_SHAPE: Record<Kind, RegExp> = {
+  service: /^SVC-[a-z0-9]+(-[a-z0-9]+)*$/,
+  ci: /^CI-[a-z0-9]+(-[a-z0-9]+)*$/,
+  incident: /^INC-\d{4,}$/,
+  problem: /^PRB-\d{4,}$/,
+  change: /^CHG-\d{4,}$/,
+  request: /^REQ-\d{4,}$/,
+  release: /^REL-[a-z0-9]+(-[a-z0-9]+)*$/,
+  kb: /^KB-\d{4,}$/,
+  team: /^TEAM-[a-z0-9]+(-[a-z0-9]+)*$/,
+};
+
+const KIND_BY_FOLDER = new Map<string, Kind>(KINDS.map((k) => [KIND_INFO[k].folder, k]));
+
+export function kindOfFolder(folder: string): Kind | undefined {
+  return KIND_BY_FOLDER.get(folder);
+}
+
+/** The kind an ID's prefix names, whether or not the rest is well formed. */
+export function kindOfId(id: string): Kind | undefined {
+  for (const k of KINDS) if (id.startsWith(KIND_INFO[k].prefix)) return k;
+  return undefined;
+}
+
+export function isValidId(id: string, kind?: Kind): boolean {
+  const k = kind ?? kindOfId(id);
+  return k !== undefined && ID_SHAPE[k].test(id);
+}
+
+/** The number in a numbered ID (INC-0142 -> 142), or undefined. */
+export function idNumber(id: string): number | undefined {
+  const m = /^[A-Z]+-(\d+)$/.exec(id);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Formats a numbered ID with at least four digits. */
+export function formatNumberedId(kind: Kind, n: number): string {
+  return KIND_INFO[kind].prefix + String(n).padStart(4, '0');
+}

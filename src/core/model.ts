@@ -1,0 +1,96 @@
+/** The record model: what the loader hands to every derived view (SLA, reports, history, site). */
+import type { Kind } from './ids.ts';
+import type {
+  BusinessCalendars,
+  Change,
+  ChangePolicy,
+  ConfigurationItem,
+  Incident,
+  KnowledgeArticle,
+  PriorityMatrix,
+  Problem,
+  Release,
+  Service,
+  ServiceRequest,
+  SLAPolicies,
+  Team,
+  WorkspaceSettings,
+} from './generated/schema-types.ts';
+
+export type {
+  BusinessCalendars,
+  Calendar,
+  Change,
+  ChangePolicy,
+  ConfigurationItem,
+  Incident,
+  KnowledgeArticle,
+  PriorityMatrix,
+  Problem,
+  Release,
+  Service,
+  ServiceRequest,
+  SLAPolicies,
+  Policy as SlaPolicy,
+  Team,
+  TimelineEntry,
+  WorkspaceSettings,
+} from './generated/schema-types.ts';
+
+/** Front-matter type of each kind, generated from its schema. */
+export interface KindData {
+  service: Service;
+  ci: ConfigurationItem;
+  incident: Incident;
+  problem: Problem;
+  change: Change;
+  request: ServiceRequest;
+  release: Release;
+  kb: KnowledgeArticle;
+  team: Team;
+}
+
+/** One record file: validated front matter plus its Markdown body. */
+export interface ItsmRecord<K extends Kind = Kind> {
+  kind: K;
+  id: string;
+  /** Path relative to the workspace root, e.g. content/incidents/INC-0142.md. */
+  file: string;
+  data: KindData[K];
+  /** The Markdown body, as written. */
+  body: string;
+}
+
+export type AnyRecord = { [K in Kind]: ItsmRecord<K> }[Kind];
+
+export interface Policies {
+  priorityMatrix?: PriorityMatrix;
+  sla?: SLAPolicies;
+  calendars?: BusinessCalendars;
+  changePolicy?: ChangePolicy;
+}
+
+/** Policy files under content/policies/, keyed by the field of Policies they fill. */
+export const POLICY_FILES = {
+  priorityMatrix: { file: 'priority-matrix.yaml', schema: 'priority-matrix' },
+  sla: { file: 'sla.yaml', schema: 'sla' },
+  calendars: { file: 'calendars.yaml', schema: 'calendars' },
+  changePolicy: { file: 'change-policy.yaml', schema: 'change-policy' },
+} as const satisfies Record<keyof Policies, { file: string; schema: string }>;
+
+/** A loaded workspace. Only records that passed validation are in it. */
+export interface Workspace {
+  settings: WorkspaceSettings;
+  policies: Policies;
+  records: AnyRecord[];
+  byId: ReadonlyMap<string, AnyRecord>;
+}
+
+/** Records of one kind, typed. */
+export function recordsOf<K extends Kind>(ws: Pick<Workspace, 'records'>, kind: K): ItsmRecord<K>[] {
+  return ws.records.filter((r): r is Extract<AnyRecord, { kind: K }> => r.kind === kind) as unknown as ItsmRecord<K>[];
+}
+
+export function indexById(records: readonly AnyRecord[]): Map<string, AnyRecord> {
+  return new Map(records.map((r) => [r.id, r]));
+}

@@ -1,0 +1,100 @@
+/** Checks across records: file names and folders, duplicate IDs, references, relation cycles, offerings. */
+import type { PendingDiagnostic } from '../diagnostic.ts';
+import { KIND_INFO, isValidId, kindOfId, type Kind } from '../ids.ts';
+import type { RecordFacts } from './check-record.ts';
+
+export interface FileFacts {
+  file: string;
+  /** The kind the file's folder holds. */
+  folderKind: Kind;
+  facts: RecordFacts;
+}
+
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/, '');
+}
+
+export function crossChecks(files: readonly FileFacts[]): PendingDiagnostic[] {
+  const out: PendingDiagnostic[] = [];
+  const byId = new Map<string, FileFacts[]>();
+  for (const f of files) {
+    const id = f.facts.id;
+    if (id === undefined) continue;
+    const list = byId.get(id);
+    if (list) list.push(f);
+    else byId.set(id, [f]);
+    const idKind = kindOfId(id);
+    if (idKind !== undefined && idKind !== f.folderKind) {
+      out.push({ file: f.file, rule: 'file/wrong-folder', severity: 'error', pointer: '/id', message: `${id} is a ${KIND_INFO[idKind].label} ID, but the file is in content/${KIND_INFO[f.folderKind].folder}/ (${KIND_INFO[f.folderKind].plural}).`, hint: `Move the file to content/${KIND_INFO[idKind].folder}/${id}.md, or give it a ${KIND_INFO[f.folderKind].prefix}... ID.` });
+    } else if (baseName(f.file) !== id) {
+      out.push({ file: f.file, rule: 'file/name-mismatch', severity: 'error', pointer: '/id', message: `The file is named ${baseName(f.file)}.md but its id is ${id}.`, hint: `Rename the file to ${id}.md, or set \`id: ${baseName(f.file)}\` (use \`itsm renumber\` to change an ID everywhere).` });
+    }
+  }
+  for (const [id, list] of byId) {
+    if (list.length < 2) continue;
+    for (const f of list) {
+      const others = list.filter((o) => o !== f).map((o) => o.file).join(', ');
+      out.push({ file: f.file, rule: 'ref/duplicate-id', severity: 'error', pointer: '/id', message: `ID ${id} is also used by ${others}.`, hint: 'Every record needs its own ID: give one of them the next free number.' });
+    }
+  }
+  const offerings = new Map<string, string[]>();
+  for (const f of files) if (f.facts.kind === 'service' && f.facts.id) offerings.set(f.facts.id, f.facts.offerings ?? []);
+  for (const f of files) {
+    for (const ref of f.facts.refs) {
+      if (!isValidId(ref.target, ref.to)) continue; // the schema already reports a malformed or wrong-prefix ID
+      const target = byId.get(ref.target);
+      if (!target) {
+        out.push({ file: f.file, rule: 'ref/unknown-id', severity: 'error', pointer: ref.pointer, message: `\`${ref.field}\` refers to ${ref.target}, but no such ${KIND_INFO[ref.to].label} exists.`, hint: `Check the ID for a typo, or add content/${KIND_INFO[ref.to].folder}/${ref.target}.md.` });
+      } else if (target[0]!.folderKind !== ref.to) {
+        out.push({ file: f.file, rule: 'ref/wrong-kind', severity: 'error', pointer: ref.pointer, message: `\`${ref.field}\` must name a ${KIND_INFO[ref.to].label}, but ${ref.target} is a ${KIND_INFO[target[0]!.folderKind].label}.`, hint: `Use the ID of a ${KIND_INFO[ref.to].label}.` });
+      }
+    }
+    if (f.facts.kind === 'request' && f.facts.offering !== undefined) {
+      const service = f.facts.refs.find((r) => r.field === 'service')?.target;
+      const known = service !== undefined ? offerings.get(service) : undefined;
+      if (known && !known.includes(f.facts.offering)) {
+        out.push({ file: f.file, rule: 'ref/unknown-offering', severity: 'error', pointer: '/offering', message: `${service} has no offering "${f.facts.offering}".`, hint: known.length ? `Use one of: ${known.join(', ')}.` : `${service} lists no offerings yet: add one to its \`offerings\`.` });
+      }
+    }
+  }
+  out.push(...cycles(files));
+  return out;
+}
+
+/** Finds cycles in relations that must be acyclic (depends_on, runs_on), reporting each cycle once. */
+function cycles(files: readonly FileFacts[]): PendingDiagnostic[] {
+  const out: PendingDiagnostic[] = [];
+  const edgesByField = new Map<string, Map<string, Array<{ target: string; pointer: string; file: string }>>>();
+  for (const f of files) {
+    if (!f.facts.id) continue;
+    for (const ref of f.facts.refs) {
+      if (!ref.acyclic) continue;
+      const key = `${f.facts.kind}.${ref.field}`;
+      let graph = edgesByField.get(key);
+      if (!graph) edgesByField.set(key, (graph = new Map()));
+      let list = graph.get(f.facts.id);
+      if (!list) graph.set(f.facts.id, (list = []));
+      list.push({ target: ref.target, pointer: ref.pointer, file: f.file });
+    }
+  }
+  for (const [key, graph] of edgesByField) {
+    const field = key.slice(key.indexOf('.') + 1);
+    const state = new Map<string, 1 | 2>(); // 1 = on the stack, 2 = done
+    const stack: string[] = [];
+    const visit = (node: string): void => {
+      state.set(node, 1);
+      stack.push(node);
+      for (const edge of graph.get(node) ?? []) {
+        const s = state.get(edge.target);
+        if (s === 1) {
+          const loop = [...stack.slice(stack.indexOf(edge.target)), edge.target];
+          out.push({ file: edge.file, rule: 'cmdb/cycle', severity: 'error', pointer: edge.pointer, message: `\`${field}\` forms a cycle: ${loop.join(' -> ')}.`, hint: `Something cannot ${field.replace('_', ' ')} itself, even through others: remove one link of the cycle (connects_to is the relation for two-way traffic).` });
+        } else if (s === undefined && graph.has(edge.target)) visit(edge.target);
+      }
+      stack.pop();
+      state.set(node, 2);
+    };
+    for (const node of [...graph.keys()].sort()) if (!state.has(node)) visit(node);
+  }
+  return out;
+}

@@ -1,0 +1,112 @@
+/**
+ * The read -> validate steps for file contents already in memory (from disk or from git).
+ * Per file: decode, split front matter, schema, kind rules; positions only where there is a diagnostic.
+ */
+import { load, YAMLException } from 'js-yaml';
+import type { Diagnostic, PendingDiagnostic } from '../core/diagnostic.ts';
+import { kindOfFolder, type Kind } from '../core/ids.ts';
+import { POLICY_FILES, type Policies, type WorkspaceSettings } from '../core/model.ts';
+import { checkRecord, type RecordFacts } from '../core/validate/check-record.ts';
+import { schemaDiagnostics } from '../core/validate/schema-messages.ts';
+import type { Validators } from '../core/validate/validators.ts';
+import { decodeRecordBytes, parseFrontMatter, YAML_LIMITS } from './front-matter.ts';
+import { locate } from './positions.ts';
+
+export const SETTINGS_FILE = 'itsm.yaml';
+
+/** Where a path under the workspace root belongs. */
+export type FileRole = { role: 'record'; kind: Kind } | { role: 'policy'; key: keyof Policies } | { role: 'ignored' } | { role: 'stray'; reason: string };
+
+const POLICY_BY_FILE = new Map(Object.entries(POLICY_FILES).map(([key, v]) => [`content/policies/${v.file}`, key as keyof Policies]));
+
+export function roleOf(rel: string): FileRole {
+  const parts = rel.split('/');
+  if (parts[0] !== 'content') return { role: 'ignored' };
+  if (parts.some((p) => p.startsWith('.'))) return { role: 'ignored' };
+  if (parts[1] === 'policies') {
+    const key = POLICY_BY_FILE.get(rel);
+    return key ? { role: 'policy', key } : { role: 'stray', reason: `content/policies/ holds only ${[...POLICY_BY_FILE.keys()].map((p) => p.split('/').pop()).join(', ')}` };
+  }
+  if (parts.length === 2) return /^readme\.md$/i.test(parts[1]!) ? { role: 'ignored' } : { role: 'stray', reason: 'records live in a folder per kind' };
+  const kind = kindOfFolder(parts[1]!);
+  if (!kind) return { role: 'stray', reason: `content/${parts[1]}/ is not a record folder` };
+  if (parts.length > 3) return { role: 'stray', reason: `records sit directly in content/${parts[1]}/, not in subfolders` };
+  if (!rel.endsWith('.md')) return /^readme\.md$/i.test(parts[2]!) ? { role: 'ignored' } : { role: 'stray', reason: 'records are Markdown files ending in .md' };
+  return { role: 'record', kind };
+}
+
+export function strayDiagnostic(rel: string, reason: string): Diagnostic {
+  return { file: rel, line: 0, column: 0, rule: 'file/unexpected', severity: 'warning', message: `This file is not read as a record: ${reason}.`, hint: 'Move it to the right folder (content/<kind>/<ID>.md), or out of content/.' };
+}
+
+/** Resolves pending diagnostics of one text to positions, parsing that text once more only if needed. */
+export function place(pending: readonly PendingDiagnostic[], yamlText: string, fallbackLine: number): Diagnostic[] {
+  return pending.map((p) => {
+    const { pointer, ...rest } = p;
+    if (p.line !== undefined && p.column !== undefined) return { ...rest, line: p.line, column: p.column } as Diagnostic;
+    const pos = locate(yamlText, pointer ?? '', { line: fallbackLine, column: 1 });
+    return { ...rest, line: pos.line, column: pos.column } as Diagnostic;
+  });
+}
+
+export interface RecordOutcome {
+  file: string;
+  kind: Kind;
+  /** Undefined when the file could not be parsed. */
+  facts: RecordFacts | undefined;
+  diagnostics: Diagnostic[];
+  /** Parsed front matter and body (kept only when the caller wants records). */
+  data?: Record<string, unknown>;
+  body?: string;
+}
+
+/** Everything one record file says about itself. Never throws on user content. */
+export function analyzeRecord(file: string, kind: Kind, bytes: Uint8Array, validators: Validators, policies: Policies, keepData: boolean): RecordOutcome {
+  const decoded = decodeRecordBytes(bytes, file);
+  if ('problem' in decoded) return { file, kind, facts: undefined, diagnostics: place(decoded.problem.diagnostics, '', 1) };
+  const parsed = parseFrontMatter(decoded.text, file);
+  if (!parsed.data) return { file, kind, facts: undefined, diagnostics: place(parsed.diagnostics, parsed.yaml, 1) };
+  const check = checkRecord(kind, file, parsed.data, parsed.body, validators, policies);
+  const outcome: RecordOutcome = { file, kind, facts: check.facts, diagnostics: check.diagnostics.length ? place(check.diagnostics, parsed.yaml, 2) : [] };
+  if (keepData) {
+    outcome.data = parsed.data;
+    outcome.body = parsed.body;
+  }
+  return outcome;
+}
+
+/** Parses and schema-checks a YAML policy or settings file. */
+export function analyzeYamlFile(file: string, text: string, schemaName: string, validators: Validators, label: string): { value: unknown; diagnostics: Diagnostic[] } {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
+  try {
+    value = load(clean, YAML_LIMITS);
+  } catch (err) {
+    const mark = err instanceof YAMLException ? err.mark : undefined;
+    const reason = err instanceof YAMLException ? err.reason : String(err);
+    return { value: undefined, diagnostics: [{ file, line: mark ? mark.line + 1 : 1, column: mark ? mark.column + 1 : 1, rule: 'yaml/syntax', severity: 'error', message: `This file is not valid YAML: ${reason}.`, hint: 'Check the YAML at this position: indentation with spaces, quotes around values containing `: `.' }] };
+  }
+  const validate = validators.get(schemaName);
+  if (validate(value)) return { value, diagnostics: [] };
+  return { value: undefined, diagnostics: place(schemaDiagnostics(file, validate.errors ?? [], label), clean, 1) };
+}
+
+/** Positions for diagnostics computed across files (references, policies), given a way to get a file's text. */
+export function placeLater(pending: readonly PendingDiagnostic[], textOf: (file: string) => string | undefined): Diagnostic[] {
+  const byFile = new Map<string, PendingDiagnostic[]>();
+  for (const p of pending) {
+    const list = byFile.get(p.file);
+    if (list) list.push(p);
+    else byFile.set(p.file, [p]);
+  }
+  const out: Diagnostic[] = [];
+  for (const [file, list] of byFile) {
+    const text = textOf(file) ?? '';
+    const isRecord = file.endsWith('.md');
+    const yamlText = isRecord ? (parseFrontMatter(text, file).yaml ?? '') : text.replace(/^\ufeff/, '');
+    out.push(...place(list, yamlText, isRecord ? 2 : 1));
+  }
+  return out;
+}
+
+export type { WorkspaceSettings };

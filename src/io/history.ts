@@ -1,0 +1,210 @@
+/**
+ * Reads the history of every file in one pass: one `git log` over the repository (rename detection,
+ * blob ids of each side) and one `git cat-file --batch` for the contents, whatever the number of files.
+ * simple-git answers the questions about the repository (is it one, is it shallow); the log and the
+ * contents go through raw plumbing, which is what makes it fast.
+ */
+import { simpleGit } from 'simple-git';
+import { assignPullRequests, type CommitLink, type FileVersion } from '../core/history.ts';
+import { catFileBatch, git, GitError } from './git-tree.ts';
+
+export type { FileVersion } from '../core/history.ts';
+
+export interface HistoryIndex {
+  /** True in a shallow clone: the oldest versions are missing and the first one seen looks like a creation. */
+  truncated: boolean;
+  /** Current path (or last path, for deleted files) -> versions, newest first. */
+  files: Map<string, FileVersion[]>;
+}
+
+export interface ReadHistoryOptions {
+  /** Limit to these paths (files or folders, relative to root). Default: everything. */
+  paths?: string[];
+  /** Follow one file across renames (`git log --follow`); needs exactly one path. */
+  follow?: boolean;
+  /** Read each version's content (default true). Without it, `content` and `before` are left out. */
+  contents?: boolean;
+}
+
+/** Fields of one commit in the log, separated by NUL; commits start with RS (\x1e). */
+const LOG_FORMAT = '--format=%x1e%H%x00%P%x00%an%x00%ae%x00%cI%x00%B';
+const NO_BLOB = /^0+$/;
+
+interface LoggedCommit extends CommitLink {
+  author: string;
+  email: string;
+  date: string;
+  changes: RawChange[];
+}
+
+interface RawChange {
+  status: string;
+  oldBlob: string | null;
+  newBlob: string | null;
+  oldPath: string;
+  newPath: string;
+}
+
+/**
+ * Every version of every file under `root` (or of `opts.paths`), newest first. Paths are relative to
+ * `root`, which may be a folder inside the repository. A repository without commits has no history.
+ */
+export async function readHistory(root: string, opts: ReadHistoryOptions = {}): Promise<HistoryIndex> {
+  const repo = await openRepository(root);
+  if (!repo.head) return { truncated: repo.shallow, files: new Map() };
+  const limited = Boolean(opts.paths?.length) || Boolean(opts.follow);
+  if (opts.follow && opts.paths?.length !== 1) throw new GitError('readHistory: `follow` needs exactly one path.');
+  const args = ['log', '-z', '--raw', '--no-abbrev', '-M', '--no-show-signature', '--no-color', LOG_FORMAT];
+  if (repo.prefix) args.push('--relative');
+  if (opts.follow) args.push('--follow');
+  args.push(repo.head, '--', ...(opts.paths ?? []));
+  // A path-limited log leaves out the merge commits that carry PR numbers: read the graph on the side.
+  const [logText, graph] = await Promise.all([git(root, args), limited ? readGraph(root, repo.head) : null]);
+  const commits = parseLog(logText);
+  const prs = assignPullRequests(graph ?? commits, repo.head);
+  const files = collectVersions(commits, prs);
+  if (opts.contents !== false) await fillContents(root, files);
+  return { truncated: repo.shallow, files };
+}
+
+interface Repository {
+  /** HEAD's commit, or null when there are no commits yet. */
+  head: string | null;
+  shallow: boolean;
+  /** Where root sits inside the repository, e.g. `ops/` ('' at the top). */
+  prefix: string;
+}
+
+async function openRepository(root: string): Promise<Repository> {
+  const sg = simpleGit({ baseDir: root });
+  if (!(await sg.checkIsRepo())) throw new GitError(`${root} is not inside a git repository; history comes from git (run \`git init\` and commit, or pass --root).`);
+  const [shallow, prefix, head] = await Promise.all([
+    sg.revparse(['--is-shallow-repository']),
+    sg.revparse(['--show-prefix']),
+    sg.revparse(['--verify', '--quiet', 'HEAD^{commit}']).catch(() => ''),
+  ]);
+  return { head: head.trim() || null, shallow: shallow.trim() === 'true', prefix: prefix.trim() };
+}
+
+/** True when `root` is in a shallow clone (history truncated). */
+export async function isShallow(root: string): Promise<boolean> {
+  return (await simpleGit({ baseDir: root }).revparse(['--is-shallow-repository'])).trim() === 'true';
+}
+
+/**
+ * The commit a branch was cut from: the merge base of `rev` and HEAD. Comparing against it, rather
+ * than against `rev` itself, keeps records that landed on the base after the branch was cut from
+ * looking deleted. On a PR's merge commit it is `rev` itself.
+ */
+export async function forkPoint(root: string, rev: string): Promise<string> {
+  try {
+    return (await git(root, ['merge-base', '--end-of-options', rev, 'HEAD'])).trim();
+  } catch (err) {
+    throw new GitError(`no common ancestor of "${rev}" and HEAD in ${root}: fetch the full history first (in CI: actions/checkout with fetch-depth: 0).`, { cause: err });
+  }
+}
+
+async function readGraph(root: string, head: string): Promise<CommitLink[]> {
+  const text = await git(root, ['log', '--no-show-signature', '--format=%x1e%H%x00%P%x00%B', head]);
+  const out: CommitLink[] = [];
+  for (const chunk of text.split('\x1e')) {
+    if (!chunk) continue;
+    const [sha = '', parents = '', message = ''] = chunk.split('\0');
+    out.push({ sha, parents: parents ? parents.split(' ') : [], message: message.trim() });
+  }
+  return out;
+}
+
+/** Parses `git log -z --raw --no-abbrev` output in LOG_FORMAT. Exported for tests. */
+export function parseLog(text: string): LoggedCommit[] {
+  const commits: LoggedCommit[] = [];
+  for (const chunk of text.split('\x1e')) {
+    if (!chunk) continue;
+    const tokens = chunk.split('\0');
+    const [sha = '', parents = '', author = '', email = '', date = '', message = ''] = tokens;
+    const changes: RawChange[] = [];
+    for (let i = 6; i < tokens.length; i++) {
+      const header = tokens[i]!.replace(/^\n/, '');
+      if (!header.startsWith(':')) continue;
+      // ":100644 100644 <old blob> <new blob> <status>", then one path, or two for renames and copies.
+      const [, , oldBlob = '', newBlob = '', status = ''] = header.slice(1).split(' ');
+      const twoPaths = status.startsWith('R') || status.startsWith('C');
+      const oldPath = tokens[++i] ?? '';
+      const newPath = twoPaths ? (tokens[++i] ?? '') : oldPath;
+      changes.push({
+        status: status.charAt(0),
+        oldBlob: NO_BLOB.test(oldBlob) ? null : oldBlob,
+        newBlob: NO_BLOB.test(newBlob) || status === 'D' ? null : newBlob,
+        oldPath,
+        newPath,
+      });
+    }
+    commits.push({ sha, parents: parents ? parents.split(' ') : [], author, email, date, message: message.trim(), changes });
+  }
+  return commits;
+}
+
+/** Version with the blob ids its contents will be read from. */
+type PendingVersion = FileVersion & { blob: string | null; beforeBlob: string | null };
+
+/**
+ * Groups changes by file, following renames backwards: walking from the newest commit, a rename
+ * old -> new makes older versions at `old` belong to the file now at `new` (or wherever that went).
+ */
+function collectVersions(commits: readonly LoggedCommit[], prs: ReadonlyMap<string, number>): Map<string, FileVersion[]> {
+  const files = new Map<string, FileVersion[]>();
+  const currentPathOf = new Map<string, string>();
+  for (const c of commits) {
+    for (const ch of c.changes) {
+      const current = currentPathOf.get(ch.newPath) ?? ch.newPath;
+      const version: PendingVersion = {
+        commit: c.sha,
+        author: c.author,
+        email: c.email,
+        date: c.date,
+        message: c.message,
+        pr: prs.get(c.sha) ?? null,
+        path: ch.newPath,
+        content: null,
+        blob: ch.newBlob,
+        beforeBlob: ch.status === 'A' ? null : ch.oldBlob,
+      };
+      let list = files.get(current);
+      if (!list) files.set(current, (list = []));
+      list.push(version);
+      if (ch.status === 'R') {
+        // Before this commit the file lived at oldPath; whatever was at newPath before is another file.
+        currentPathOf.delete(ch.newPath);
+        currentPathOf.set(ch.oldPath, current);
+      }
+    }
+  }
+  return files;
+}
+
+/** Reads every distinct blob once, in one `git cat-file --batch`, and fills `content` and `before`. */
+async function fillContents(root: string, files: Map<string, FileVersion[]>): Promise<void> {
+  const wanted = new Set<string>();
+  for (const versions of files.values()) {
+    for (const v of versions as PendingVersion[]) {
+      if (v.blob) wanted.add(v.blob);
+      if (v.beforeBlob) wanted.add(v.beforeBlob);
+    }
+  }
+  const shas = [...wanted];
+  const blobs = await catFileBatch(root, shas);
+  const text = new Map<string, string>();
+  shas.forEach((sha, i) => text.set(sha, blobs[i]!.toString('utf8')));
+  for (const versions of files.values()) {
+    for (const v of versions as PendingVersion[]) {
+      v.content = v.blob ? (text.get(v.blob) ?? null) : null;
+      v.before = v.beforeBlob ? (text.get(v.beforeBlob) ?? null) : null;
+      stripBlobs(v);
+    }
+  }
+}
+
+function stripBlobs(v: PendingVersion): void {
+  delete (v as Partial<PendingVersion>).blob;
+  delete (v as Partial<PendingVersion>).beforeBlob;
+}

@@ -1,0 +1,158 @@
+/**
+ * `itsm validate` on disk, fast: each file is read once; unchanged files come from a cache keyed
+ * by content hash and by the schemas and policies they were checked against; the rest are parsed
+ * on every core (the main thread and worker threads share the work).
+ */
+import { hash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
+import type { Kind } from '../core/ids.ts';
+import type { Policies } from '../core/model.ts';
+import { analyzeRecord, roleOf, strayDiagnostic, type RecordOutcome } from './analyze.ts';
+import { readSchemas } from './schemas.ts';
+import { analyzePolicies, finish, getValidators, listWorkspaceFiles } from './workspace.ts';
+
+export const CACHE_DIR = '.itsm-cache';
+const CACHE_FILE = 'validate-v1.json';
+/** Bump when the meaning of cached outcomes changes. */
+const CACHE_FORMAT = 1;
+/** Below this many files to parse, starting workers costs more than it saves. */
+const PARALLEL_THRESHOLD = 1500;
+
+export interface ValidateRunOptions {
+  cache: boolean;
+  /** Worker threads to add to the main thread; default: cores - 1. */
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ValidateRunResult {
+  diagnostics: Diagnostic[];
+  records: number;
+  /** Files whose outcome came from the cache. */
+  cached: number;
+}
+
+interface CacheEntry {
+  hash: string;
+  outcome: RecordOutcome;
+}
+interface CacheFile {
+  format: number;
+  key: string;
+  entries: Record<string, CacheEntry>;
+}
+
+function readCache(root: string, key: string): Map<string, CacheEntry> {
+  try {
+    const parsed = JSON.parse(readFileSync(join(root, CACHE_DIR, CACHE_FILE), 'utf8')) as CacheFile;
+    if (parsed.format !== CACHE_FORMAT || parsed.key !== key || typeof parsed.entries !== 'object') return new Map();
+    return new Map(Object.entries(parsed.entries));
+  } catch {
+    return new Map(); // missing or corrupt: start afresh
+  }
+}
+
+function writeCache(root: string, key: string, entries: Map<string, CacheEntry>): void {
+  try {
+    const dir = join(root, CACHE_DIR);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '.gitignore'), '*\n');
+    const tmp = join(dir, `${CACHE_FILE}.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify({ format: CACHE_FORMAT, key, entries: Object.fromEntries(entries) } satisfies CacheFile));
+    renameSync(tmp, join(dir, CACHE_FILE));
+  } catch {
+    // a cache that cannot be written only costs speed next time
+  }
+}
+
+interface Job {
+  rel: string;
+  kind: Kind;
+}
+
+function runWorker(root: string, jobs: Job[], policies: Policies): Promise<Array<{ outcome: RecordOutcome; hash: string }>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./validate-worker.ts', import.meta.url), { workerData: { root, jobs, policies } });
+    worker.once('message', (m: Array<{ outcome: RecordOutcome; hash: string }>) => resolve(m));
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`validate worker exited with code ${code}`)));
+  });
+}
+
+/** Reads, hashes and analyzes jobs in this thread. */
+export function analyzeJobs(root: string, jobs: readonly Job[], policies: Policies, onDone?: () => void): Array<{ outcome: RecordOutcome; hash: string }> {
+  const v = getValidators();
+  return jobs.map((job) => {
+    const bytes = readFileSync(join(root, job.rel));
+    const result = { outcome: analyzeRecord(job.rel, job.kind, bytes, v, policies, false), hash: hash('sha1', bytes) };
+    onDone?.();
+    return result;
+  });
+}
+
+export async function validateOnDisk(root: string, opts: ValidateRunOptions): Promise<ValidateRunResult> {
+  const files = listWorkspaceFiles(root);
+  const textOf = (rel: string): string | undefined => {
+    try {
+      return readFileSync(join(root, rel), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const pol = analyzePolicies(textOf);
+  const diagnostics: Diagnostic[] = [...pol.diagnostics];
+  const jobs: Job[] = [];
+  for (const rel of files) {
+    const role = roleOf(rel);
+    if (role.role === 'stray') diagnostics.push(strayDiagnostic(rel, role.reason));
+    else if (role.role === 'record') jobs.push({ rel, kind: role.kind });
+  }
+  const key = hash('sha1', [readSchemas().hash, ...pol.texts].join('\0'));
+  const previous = opts.cache ? readCache(root, key) : new Map<string, CacheEntry>();
+  const entries = new Map<string, CacheEntry>();
+  const outcomes: RecordOutcome[] = new Array(jobs.length);
+  let done = 0;
+  const tick = () => opts.onProgress?.(++done, jobs.length);
+
+  // Warm: read and hash here, reuse what matches. Cold: no reading here, the parsers read.
+  const todo: Array<{ job: Job; index: number }> = [];
+  if (previous.size > 0) {
+    jobs.forEach((job, index) => {
+      const bytes = readFileSync(join(root, job.rel));
+      const h = hash('sha1', bytes);
+      const hit = previous.get(job.rel);
+      if (hit && hit.hash === h) {
+        outcomes[index] = hit.outcome;
+        entries.set(job.rel, hit);
+        tick();
+      } else todo.push({ job, index });
+    });
+  } else jobs.forEach((job, index) => todo.push({ job, index }));
+  const cached = jobs.length - todo.length;
+
+  const extra = todo.length >= PARALLEL_THRESHOLD ? Math.min(opts.workers ?? availableParallelism() - 1, 7) : 0;
+  const shares: Array<Array<{ job: Job; index: number }>> = Array.from({ length: extra + 1 }, () => []);
+  // The main thread starts parsing at once; workers first spend time starting up, so they take a little less each.
+  const mainShare = extra ? Math.ceil(todo.length / (extra + 1) * 1.1) : todo.length;
+  todo.forEach((t, i) => shares[i < mainShare ? 0 : 1 + ((i - mainShare) % extra)]!.push(t));
+  const workerResults = shares.slice(1).map((share) => runWorker(root, share.map((s) => s.job), pol.policies));
+  const mainResults = analyzeJobs(root, shares[0]!.map((s) => s.job), pol.policies, tick);
+  const all = [mainResults, ...(await Promise.all(workerResults))];
+  all.forEach((results, w) => {
+    results.forEach((r, i) => {
+      const index = shares[w]![i]!.index;
+      outcomes[index] = r.outcome;
+      entries.set(r.outcome.file, { hash: r.hash, outcome: r.outcome });
+    });
+  });
+  opts.onProgress?.(jobs.length, jobs.length);
+  for (const o of outcomes) diagnostics.push(...o.diagnostics);
+  diagnostics.push(...finish(outcomes, pol.policies, textOf));
+  diagnostics.sort(compareDiagnostics);
+  if (opts.cache && (todo.length > 0 || entries.size !== previous.size)) writeCache(root, key, entries);
+  return { diagnostics, records: jobs.length, cached };
+}

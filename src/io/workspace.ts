@@ -1,0 +1,137 @@
+/**
+ * Loads a workspace: reads content/** and itsm.yaml once, validates everything, and returns the
+ * valid records with every diagnostic. The same steps serve files on disk and files read from git.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
+import type { Kind } from '../core/ids.ts';
+import { indexById, POLICY_FILES, type AnyRecord, type Policies, type Workspace, type WorkspaceSettings } from '../core/model.ts';
+import { crossChecks, type FileFacts } from '../core/validate/cross-checks.ts';
+import { policyRules } from '../core/validate/policy-rules.ts';
+import { compileValidators, type Validators } from '../core/validate/validators.ts';
+import { analyzeRecord, analyzeYamlFile, placeLater, roleOf, SETTINGS_FILE, strayDiagnostic, type RecordOutcome } from './analyze.ts';
+import { readSchemas } from './schemas.ts';
+
+export const DEFAULT_SETTINGS: WorkspaceSettings = { name: 'ITSM workspace', time_zone: 'UTC' };
+
+let validators: Validators | undefined;
+/** ajv is compiled once per process, and only when something needs validating. */
+export function getValidators(): Validators {
+  return (validators ??= compileValidators(readSchemas().documents));
+}
+
+/** Every file under content/ (relative paths, forward slashes, sorted), plus itsm.yaml if present. */
+export function listWorkspaceFiles(root: string): string[] {
+  const out: string[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync(join(root, 'content'), { recursive: true, encoding: 'utf8' });
+  } catch (err) {
+    throw new Error(`cannot read ${join(root, 'content')}: ${(err as Error).message}`, { cause: err });
+  }
+  for (const entry of entries) {
+    const rel = 'content/' + entry.split('\\').join('/');
+    try {
+      if (statSync(join(root, rel)).isFile()) out.push(rel);
+    } catch {
+      // vanished or a dangling link: nothing to read
+    }
+  }
+  try {
+    if (statSync(join(root, SETTINGS_FILE)).isFile()) out.push(SETTINGS_FILE);
+  } catch {
+    // itsm.yaml is optional
+  }
+  return out.sort();
+}
+
+export interface PolicyOutcome {
+  settings: WorkspaceSettings;
+  policies: Policies;
+  diagnostics: Diagnostic[];
+  /** The texts the record rules depend on, for cache keys. */
+  texts: string[];
+}
+
+/** Parses itsm.yaml and content/policies/*.yaml (record rules need them first). */
+export function analyzePolicies(textOf: (rel: string) => string | undefined): PolicyOutcome {
+  const v = getValidators();
+  const diagnostics: Diagnostic[] = [];
+  const texts: string[] = [];
+  let settings = DEFAULT_SETTINGS;
+  const settingsText = textOf(SETTINGS_FILE);
+  if (settingsText !== undefined) {
+    texts.push(settingsText);
+    const r = analyzeYamlFile(SETTINGS_FILE, settingsText, 'workspace', v, 'workspace settings file');
+    diagnostics.push(...r.diagnostics);
+    if (r.value) settings = r.value as WorkspaceSettings;
+  }
+  const policies: Policies = {};
+  for (const [key, info] of Object.entries(POLICY_FILES) as Array<[keyof Policies, (typeof POLICY_FILES)[keyof Policies]]>) {
+    const rel = `content/policies/${info.file}`;
+    const text = textOf(rel);
+    texts.push(text ?? '');
+    if (text === undefined) continue;
+    const r = analyzeYamlFile(rel, text, info.schema, v, 'policy file');
+    diagnostics.push(...r.diagnostics);
+    if (r.value) (policies as Record<string, unknown>)[key] = r.value;
+  }
+  return { settings, policies, diagnostics, texts };
+}
+
+/** Cross-record checks and policy checks over per-file outcomes; positions resolved through textOf. */
+export function finish(outcomes: readonly RecordOutcome[], policies: Policies, textOf: (rel: string) => string | undefined): Diagnostic[] {
+  const facts: FileFacts[] = [];
+  for (const o of outcomes) if (o.facts) facts.push({ file: o.file, folderKind: o.kind, facts: o.facts });
+  const ids = new Set<string>();
+  for (const f of facts) if (f.facts.id) ids.add(f.facts.id);
+  return placeLater([...crossChecks(facts), ...policyRules(policies, ids)], textOf);
+}
+
+export interface LoadResult {
+  workspace: Workspace;
+  diagnostics: Diagnostic[];
+  /** Number of record files read. */
+  records: number;
+  /** Every workspace file path that was read (records, policies, strays). */
+  files: string[];
+}
+
+/** The whole pipeline over files held in memory: path -> content. */
+export function loadWorkspaceFromFiles(files: ReadonlyMap<string, string | Uint8Array>): LoadResult {
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  const textOf = (rel: string): string | undefined => {
+    const v = files.get(rel);
+    return v === undefined ? undefined : typeof v === 'string' ? v : decoder.decode(v);
+  };
+  const pol = analyzePolicies(textOf);
+  const diagnostics = [...pol.diagnostics];
+  const outcomes: RecordOutcome[] = [];
+  const v = getValidators();
+  for (const rel of [...files.keys()].sort()) {
+    const role = roleOf(rel);
+    if (role.role === 'stray') diagnostics.push(strayDiagnostic(rel, role.reason));
+    if (role.role !== 'record') continue;
+    const content = files.get(rel)!;
+    outcomes.push(analyzeRecord(rel, role.kind, typeof content === 'string' ? encoder.encode(content) : content, v, pol.policies, true));
+  }
+  for (const o of outcomes) diagnostics.push(...o.diagnostics);
+  diagnostics.push(...finish(outcomes, pol.policies, textOf));
+  diagnostics.sort(compareDiagnostics);
+  const failing = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  const records: AnyRecord[] = [];
+  for (const o of outcomes) {
+    if (!o.facts || !o.data || failing.has(o.file)) continue;
+    records.push({ kind: o.kind as Kind, id: o.facts.id!, file: o.file, data: o.data, body: o.body ?? '' } as unknown as AnyRecord);
+  }
+  return { workspace: { settings: pol.settings, policies: pol.policies, records, byId: indexById(records) }, diagnostics, records: outcomes.length, files: [...files.keys()].sort() };
+}
+
+/** Reads the workspace at `root` from disk (each file once) and loads it. */
+export async function loadWorkspace(root: string): Promise<LoadResult> {
+  const files = new Map<string, Uint8Array>();
+  for (const rel of listWorkspaceFiles(root)) files.set(rel, readFileSync(join(root, rel)));
+  return loadWorkspaceFromFiles(files);
+}
