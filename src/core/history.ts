@@ -20,6 +20,8 @@ export interface FileVersion {
   pr: number | null;
   /** The file's path at this version. */
   path: string;
+  /** What the commit did to the file. */
+  status: 'added' | 'modified' | 'renamed' | 'deleted';
   /** The file's content at this version; null when this commit deleted it. */
   content: string | null;
   /**
@@ -70,7 +72,7 @@ export function recordHistory(versions: readonly FileVersion[], file: string): H
     const before = parse(beforeText);
     const after = parse(v.content);
     const diff = diffRecord(before.version, after.version);
-    const event: HistoryEvent = v.content === null ? 'deleted' : beforeText === null ? 'created' : older && older.path !== v.path ? 'renamed' : 'edited';
+    const event = EVENTS[v.status];
     const entry: HistoryEntry = {
       commit: v.commit,
       author: v.author,
@@ -87,6 +89,8 @@ export function recordHistory(versions: readonly FileVersion[], file: string): H
     return entry;
   });
 }
+
+const EVENTS: Record<FileVersion['status'], HistoryEvent> = { added: 'created', modified: 'edited', renamed: 'renamed', deleted: 'deleted' };
 
 interface ParsedVersion {
   version: RecordVersion | null;

@@ -22,7 +22,7 @@ export interface ReadHistoryOptions {
   paths?: string[];
   /** Follow one file across renames (`git log --follow`); needs exactly one path. */
   follow?: boolean;
-  /** Read each version's content (default true). Without it, `content` and `before` are left out. */
+  /** Read each version's content (default true). Without it, `content` is null and `before` left out. */
   contents?: boolean;
 }
 
@@ -64,6 +64,7 @@ export async function readHistory(root: string, opts: ReadHistoryOptions = {}): 
   const prs = assignPullRequests(graph ?? commits, repo.head);
   const files = collectVersions(commits, prs);
   if (opts.contents !== false) await fillContents(root, files);
+  else for (const versions of files.values()) for (const v of versions) stripBlobs(v as PendingVersion);
   return { truncated: repo.shallow, files };
 }
 
@@ -144,6 +145,8 @@ export function parseLog(text: string): LoggedCommit[] {
   return commits;
 }
 
+const STATUS: Record<string, FileVersion['status']> = { A: 'added', M: 'modified', T: 'modified', R: 'renamed', D: 'deleted' };
+
 /** Version with the blob ids its contents will be read from. */
 type PendingVersion = FileVersion & { blob: string | null; beforeBlob: string | null };
 
@@ -165,6 +168,7 @@ function collectVersions(commits: readonly LoggedCommit[], prs: ReadonlyMap<stri
         message: c.message,
         pr: prs.get(c.sha) ?? null,
         path: ch.newPath,
+        status: STATUS[ch.status] ?? 'modified',
         content: null,
         blob: ch.newBlob,
         beforeBlob: ch.status === 'A' ? null : ch.oldBlob,
