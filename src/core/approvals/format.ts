@@ -1,0 +1,83 @@
+/**
+ * Renders a decision for people: plain text for a terminal, a Markdown table for the Actions job
+ * summary, and workflow-command annotations (capped the way GitHub caps them).
+ */
+import type { ApprovalResult, SubjectDecision } from './types.ts';
+
+const LABEL: Record<SubjectDecision['decision'], string> = {
+  approved: 'approved',
+  pending: 'pending',
+  rejected: 'rejected',
+  'not-required': 'not required',
+};
+
+/** Plain text, one block per subject, then the overall verdict. */
+export function formatPretty(result: ApprovalResult): string {
+  const lines: string[] = [];
+  for (const s of result.subjects) {
+    lines.push(`${s.subject === 'policy' ? 'policies/teams' : s.subject}  ${LABEL[s.decision]}  (${s.file})`);
+    lines.push(`  ${s.explanation}`);
+  }
+  if (result.subjects.length === 0) lines.push('This pull request adds or advances no change record and edits no policy or team.');
+  lines.push('', `PR #${result.pr} at ${result.headSha.slice(0, 7)}: ${LABEL[result.decision]}.`);
+  return lines.join('\n') + '\n';
+}
+
+/** Escapes a Markdown table cell. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** The job summary: a table of subjects, then each explanation, then what was left out of annotations. */
+export function formatSummary(result: ApprovalResult, overflow: readonly string[] = []): string {
+  const out = [`## Change approvals for PR #${result.pr}: ${LABEL[result.decision]}`, '', `Head commit \`${result.headSha}\`, judged by the policy and teams at base \`${result.baseSha}\`.`, ''];
+  if (result.subjects.length === 0) out.push('This pull request adds or advances no change record and edits no policy or team.');
+  else {
+    out.push('| Subject | Decision | Approved by | Missing | Windows and conflicts |', '|---|---|---|---|---|');
+    for (const s of result.subjects) {
+      const findings = [...s.windows.map((w) => w.message), ...s.conflicts.map((c) => c.message)];
+      out.push(`| ${cell(s.subject === 'policy' ? 'policies/teams' : s.subject)} | ${LABEL[s.decision]} | ${cell(s.approvers.map((a) => a.login).join(', ') || '-')} | ${cell(s.missing.join('; ') || '-')} | ${cell(findings.join(' ') || '-')} |`);
+    }
+    out.push('');
+    for (const s of result.subjects) out.push(`- **${cell(s.subject)}**: ${s.explanation}`);
+  }
+  if (overflow.length > 0) out.push('', '### Findings not shown as annotations (GitHub shows at most 10 per type)', '', ...overflow.map((o) => `- ${o}`));
+  return out.join('\n') + '\n';
+}
+
+/** Escapes a workflow-command message: %, CR and LF would otherwise end or corrupt the command. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a workflow-command property value (file=..., title=...), which also reserves : and ,. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** GitHub shows at most this many annotations of one type from one step. */
+export const ANNOTATIONS_PER_TYPE = 10;
+
+/**
+ * Workflow commands for the findings: errors for rejected and pending subjects, warnings for window
+ * findings and conflicts. Beyond ten of a type, the finding goes to `overflow` (for the summary).
+ */
+export function formatAnnotations(result: ApprovalResult): { commands: string; overflow: string[] } {
+  const lines: string[] = [];
+  const overflow: string[] = [];
+  const used = { error: 0, warning: 0 };
+  const emit = (type: 'error' | 'warning', file: string, title: string, message: string) => {
+    if (used[type] >= ANNOTATIONS_PER_TYPE) {
+      overflow.push(`${type} in ${file}: ${message}`);
+      return;
+    }
+    used[type]++;
+    lines.push(`::${type} file=${escapeProperty(file)},title=${escapeProperty(title)}::${escapeData(message)}`);
+  };
+  for (const s of result.subjects) {
+    if (s.decision === 'rejected' || s.decision === 'pending') emit('error', s.file, `${s.subject}: approval ${s.decision}`, s.explanation);
+    for (const w of s.windows) emit('warning', s.file, `${s.subject}: ${w.kind}`, w.message);
+    for (const c of s.conflicts) emit('warning', s.file, `${s.subject}: schedule conflict`, c.message);
+  }
+  return { commands: lines.length ? lines.join('\n') + '\n' : '', overflow };
+}
