@@ -1,0 +1,60 @@
+/** Builds small real workspaces in temp dirs, and runs the real CLI on them as a process. */
+import { spawnSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const CLI = join(REPO_ROOT, 'src/cli/main.ts');
+
+/** Writes files (path -> content) into a fresh temp dir and returns its path. */
+export function makeWorkspace(files: Record<string, string | Uint8Array>, prefix = 'itsm-ws-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  writeFiles(dir, files);
+  return dir;
+}
+
+export function writeFiles(dir: string, files: Record<string, string | Uint8Array>): void {
+  for (const [rel, content] of Object.entries(files)) {
+    const path = join(dir, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `itsm <args>` as a user would, with the current Node. */
+export function runCli(args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; input?: string }): CliResult {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd,
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    encoding: 'utf8',
+    input: opts.input ?? '',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Like runCli, without blocking the test process (for servers the command talks to). */
+export function runCliAsync(args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.stdin.end();
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** A record file from front-matter lines and a body. */
+export function record(frontMatter: string, body = 'Some text.\n'): string {
+  return `---\n${frontMatter.trim()}\n---\n\n${body}`;
+}

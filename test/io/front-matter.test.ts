@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { decodeRecordBytes, parseFrontMatter } from '../../src/io/front-matter.ts';
+import { analyzeRecord } from '../../src/io/analyze.ts';
+import { getValidators } from '../../src/io/workspace.ts';
+
+describe('parseFrontMatter', () => {
+  it('splits YAML front matter from the Markdown body and keeps timestamps as strings', () => {
+    const r = parseFrontMatter('---\nid: INC-0001\nreported_at: 2026-03-02T09:10:00+01:00\n---\n\n# Body\n', 'x.md');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.data).toEqual({ id: 'INC-0001', reported_at: '2026-03-02T09:10:00+01:00' });
+    expect(r.body).toBe('\n# Body\n');
+    expect(r.bodyLine).toBe(5); // the body starts with the blank line after the closing ---
+  });
+
+  it('reads files with a BOM and CRLF line endings', () => {
+    const r = parseFrontMatter('\ufeff---\r\nid: INC-0001\r\ntitle: Printer on fire\r\n---\r\nBody\r\n', 'x.md');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.data).toEqual({ id: 'INC-0001', title: 'Printer on fire' });
+  });
+
+  it('refuses ---js front matter without running it', () => {
+    (globalThis as Record<string, unknown>).pwned = false;
+    const r = parseFrontMatter('---js\n{ id: (globalThis.pwned = true, "INC-0001") }\n---\n', 'x.md');
+    expect((globalThis as Record<string, unknown>).pwned).toBe(false);
+    expect(r.data).toBeUndefined();
+    expect(r.diagnostics[0]).toMatchObject({ rule: 'front-matter/language', line: 1, column: 1 });
+  });
+
+  it('refuses ---javascript even when the first line has spaces after it', () => {
+    const r = parseFrontMatter('--- javascript\nmodule.exports = {}\n---\n', 'x.md');
+    expect(r.diagnostics[0]!.rule).toBe('front-matter/language');
+  });
+
+  it('reports a duplicate key at the line of the second occurrence', () => {
+    const r = parseFrontMatter('---\nid: INC-0001\ntitle: a\ntitle: b\n---\n', 'x.md');
+    expect(r.diagnostics[0]).toMatchObject({ rule: 'front-matter/yaml', line: 4, column: 1 });
+    expect(r.diagnostics[0]!.message).toMatch(/duplicated mapping key/);
+    expect(r.diagnostics[0]!.hint).toMatch(/once/);
+  });
+
+  it('stops an alias bomb', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+    const r = parseFrontMatter(`---\n${bomb.join('\n')}\n---\n`, 'x.md');
+    expect(r.data).toBeUndefined();
+    expect(r.diagnostics[0]!.message).toMatch(/alias/i);
+  });
+
+  it('says so when the front matter is missing, unclosed or empty', () => {
+    expect(parseFrontMatter('# Just markdown\n', 'x.md').diagnostics[0]!.rule).toBe('front-matter/missing');
+    expect(parseFrontMatter('---\nid: INC-0001\n', 'x.md').diagnostics[0]!.rule).toBe('front-matter/unclosed');
+    expect(parseFrontMatter('---\n---\nbody', 'x.md').diagnostics[0]!.rule).toBe('front-matter/empty');
+    expect(parseFrontMatter('---\n- a\n- b\n---\n', 'x.md').diagnostics[0]!.rule).toBe('front-matter/not-a-mapping');
+  });
+});
+
+describe('decodeRecordBytes', () => {
+  it('rejects empty, binary, non-UTF-8 and oversized files', () => {
+    const rule = (bytes: Uint8Array) => {
+      const r = decodeRecordBytes(bytes, 'x.md');
+      return 'problem' in r ? r.problem.diagnostics[0]!.rule : 'ok';
+    };
+    expect(rule(new Uint8Array())).toBe('file/empty');
+    expect(rule(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]))).toBe('file/binary');
+    expect(rule(new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]))).toBe('file/encoding');
+    expect(rule(new Uint8Array(1024 * 1024 + 1).fill(0x61))).toBe('file/too-large');
+    expect(rule(new TextEncoder().encode('---\na: 1\n---\n'))).toBe('ok');
+  });
+});
+
+describe('the loader never throws on user content', () => {
+  const v = getValidators();
+  const policies = {};
+  it('on arbitrary bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+        const o = analyzeRecord('content/incidents/INC-0001.md', 'incident', bytes, v, policies, false);
+        expect(Array.isArray(o.diagnostics)).toBe(true);
+        for (const d of o.diagnostics) expect(d.line).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('on arbitrary text after a front-matter fence', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 50 }), (yaml, body) => {
+        const bytes = new TextEncoder().encode(`---\n${yaml}\n---\n${body}`);
+        const o = analyzeRecord('content/incidents/INC-0001.md', 'incident', bytes, v, policies, true);
+        expect(o.diagnostics.length > 0 || o.facts !== undefined).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
