@@ -86,7 +86,7 @@ function compareVersions(base: AnyRecord, head: AnyRecord): PendingDiagnostic[] 
       rule: 'base/transition',
       severity: 'error',
       pointer: '/status',
-      message: `${base.id} cannot go from \`${from}\` to \`${to}\`: ${next.length ? `a ${label} in \`${from}\` may move only to ${orList(next)}` : `\`${from}\` is final for a ${label}`}.`,
+      message: `${base.id} cannot go from \`${from}\` to \`${to}\`: ${next.length ? `${withArticle(label)} in \`${from}\` may move only to ${orList(next)}` : `\`${from}\` is final for ${withArticle(label)}`}.`,
       hint: next.length
         ? `Set \`status: ${next[0]}\` (or another allowed step) now and the next step in a later change, or record each step in the timeline. The allowed steps are listed in docs/history.md.`
         : `Restore \`status: ${from}\`; to do more work, open a new ${label} and link it to ${base.id}.`,
@@ -229,6 +229,10 @@ function describeChange(c: FieldChange): string {
 function short(v: unknown): string {
   const text = typeof v === 'string' ? v : JSON.stringify(v);
   return text.length > 60 ? `\`${text.slice(0, 57)}...\`` : `\`${text}\``;
+}
+
+function withArticle(label: string): string {
+  return `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
 }
 
 function orList(items: readonly string[]): string {
