@@ -26,6 +26,8 @@ export interface ValidateRunOptions {
   cache: boolean;
   /** Worker threads to add to the main thread; default: cores - 1. */
   workers?: number;
+  /** Parse in parallel only from this many files to parse (default 1500). */
+  parallelThreshold?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -134,7 +136,7 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   } else jobs.forEach((job, index) => todo.push({ job, index }));
   const cached = jobs.length - todo.length;
 
-  const extra = todo.length >= PARALLEL_THRESHOLD ? Math.min(opts.workers ?? availableParallelism() - 1, 7) : 0;
+  const extra = todo.length >= (opts.parallelThreshold ?? PARALLEL_THRESHOLD) ? Math.min(opts.workers ?? availableParallelism() - 1, 7) : 0;
   const shares: Array<Array<{ job: Job; index: number }>> = Array.from({ length: extra + 1 }, () => []);
   // The main thread starts parsing at once; workers first spend time starting up, so they take a little less each.
   const mainShare = extra ? Math.ceil(todo.length / (extra + 1) * 1.1) : todo.length;

@@ -18,6 +18,8 @@ export type Day = Interval[];
 
 export interface BusinessCalendars {
   /**
+   * The calendars SLA policies and services refer to by id.
+   *
    * @minItems 1
    */
   calendars: [Calendar, ...Calendar[]];
@@ -144,12 +146,15 @@ export interface ChangePolicy {
    */
   maintenance_windows?: {
     /**
-     * Lowercase words joined by hyphens.
+     * Window ID.
      */
     id: string;
+    /**
+     * Display name.
+     */
     name?: string;
     /**
-     * An IANA time zone name such as Europe/Berlin, America/New_York or UTC.
+     * The zone the opening time is in.
      */
     time_zone: string;
     /**
@@ -170,10 +175,14 @@ export interface ChangePolicy {
      */
     duration: string;
     /**
+     * Services whose changes belong in this window.
+     *
      * Items: A service ID: SVC- then a lowercase slug, e.g. SVC-payments.
      */
     services?: string[];
     /**
+     * Configuration items whose changes belong in this window.
+     *
      * Items: A configuration item ID: CI- then a lowercase slug, e.g. CI-pg-main.
      */
     cis?: string[];
@@ -181,6 +190,9 @@ export interface ChangePolicy {
 }
 
 export interface Rule {
+  /**
+   * The change type the rule covers.
+   */
   type: 'standard' | 'normal' | 'emergency';
   /**
    * Risks the rule covers (default: all).
@@ -906,6 +918,8 @@ export interface Service {
 
 export interface SLAPolicies {
   /**
+   * The SLA policies. A policy naming services wins over a general one; otherwise the first match in file order applies.
+   *
    * @minItems 1
    */
   policies: [Policy, ...Policy[]];

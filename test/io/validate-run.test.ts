@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { writeFileSync, rmSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateOnDisk } from '../../src/io/validate-run.ts';
+import { minimalWorkspace, INCIDENT } from '../helpers/fixtures.ts';
+import { makeWorkspace } from '../helpers/workspace.ts';
+
+function manyIncidents(n: number): Record<string, string> {
+  const files: Record<string, string> = minimalWorkspace();
+  for (let i = 2; i <= n + 1; i++) {
+    const id = `INC-${String(i).padStart(4, '0')}`;
+    let text = INCIDENT.replace('id: INC-0001', `id: ${id}`);
+    if (i % 7 === 0) text = text.replace('priority: P2', 'priority: P5'); // a matrix error now and then
+    if (i % 11 === 0) text = text.replace('cis: [CI-web]', 'cis: [CI-nowhere]'); // and a dangling reference
+    files[`content/incidents/${id}.md`] = text;
+  }
+  return files;
+}
+
+describe('validateOnDisk', () => {
+  it('gives the same diagnostics on one thread and on worker threads', async () => {
+    const dir = makeWorkspace(manyIncidents(60));
+    const single = await validateOnDisk(dir, { cache: false, workers: 0 });
+    const parallel = await validateOnDisk(dir, { cache: false, workers: 1, parallelThreshold: 10 });
+    expect(single.diagnostics.length).toBeGreaterThan(10);
+    expect(parallel.diagnostics).toEqual(single.diagnostics);
+  });
+
+  it('re-validates from the cache without re-parsing unchanged files, and sees edits', async () => {
+    const dir = makeWorkspace(manyIncidents(30));
+    const cold = await validateOnDisk(dir, { cache: true });
+    expect(cold.cached).toBe(0);
+    const warm = await validateOnDisk(dir, { cache: true });
+    expect(warm.cached).toBe(warm.records);
+    expect(warm.diagnostics).toEqual(cold.diagnostics);
+
+    const file = join(dir, 'content/incidents/INC-0005.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('impact: medium', 'impact: huge'));
+    const edited = await validateOnDisk(dir, { cache: true });
+    expect(edited.cached).toBe(edited.records - 1);
+    expect(edited.diagnostics.filter((d) => d.file === 'content/incidents/INC-0005.md').map((d) => d.rule)).toEqual(['schema/enum']);
+  });
+
+  it('throws the cache away when a policy changes, because the rules depend on it', async () => {
+    const dir = makeWorkspace(manyIncidents(5));
+    await validateOnDisk(dir, { cache: true });
+    const matrix = join(dir, 'content/policies/priority-matrix.yaml');
+    writeFileSync(matrix, readFileSync(matrix, 'utf8').replace('medium: { high: P2', 'medium: { high: P1'));
+    const r = await validateOnDisk(dir, { cache: true });
+    expect(r.cached).toBe(0);
+    expect(r.diagnostics.filter((d) => d.rule === 'priority/matrix').length).toBe(6);
+  });
+
+  it('ignores a corrupt cache file', async () => {
+    const dir = makeWorkspace(manyIncidents(5));
+    const first = await validateOnDisk(dir, { cache: true });
+    writeFileSync(join(dir, '.itsm-cache/validate-v1.json'), '{"format":1,"key":');
+    const r = await validateOnDisk(dir, { cache: true });
+    expect(r.cached).toBe(0);
+    expect(r.diagnostics).toEqual(first.diagnostics);
+    rmSync(join(dir, '.itsm-cache'), { recursive: true });
+    expect((await validateOnDisk(dir, { cache: true })).diagnostics).toEqual(first.diagnostics);
+  });
+
+  it('property: cached and uncached runs agree after arbitrary edits', async () => {
+    const dir = makeWorkspace(manyIncidents(8));
+    await validateOnDisk(dir, { cache: true });
+    const edits = fc.array(
+      fc.record({
+        n: fc.integer({ min: 2, max: 9 }),
+        edit: fc.constantFrom(
+          (t: string) => t.replace('urgency: high', 'urgency: low'),
+          (t: string) => t.replace('title:', 'titel:'),
+          (t: string) => t.replace('---\n', '---\nid: INC-0002\n'),
+          (t: string) => t.replace('cis: [CI-web]', 'cis: [CI-db]'),
+          (t: string) => t + '\nMore notes.\n',
+          () => '',
+        ),
+      }),
+      { minLength: 1, maxLength: 4 },
+    );
+    await fc.assert(
+      fc.asyncProperty(edits, async (list) => {
+        for (const { n, edit } of list) {
+          const file = join(dir, `content/incidents/INC-${String(n).padStart(4, '0')}.md`);
+          writeFileSync(file, edit(readFileSync(file, 'utf8')));
+        }
+        const cached = await validateOnDisk(dir, { cache: true });
+        const fresh = await validateOnDisk(dir, { cache: false });
+        expect(cached.diagnostics).toEqual(fresh.diagnostics);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
