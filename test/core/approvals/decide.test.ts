@@ -159,7 +159,7 @@ describe('requirements by type and risk', () => {
   });
 
   it('one person fills one seat even when in two required teams', () => {
-    const p = { ...policy, rules: [{ type: 'normal' as const, require: [{ role: 'cab' as const, count: 1 }, { role: 'ecab' as const, count: 1 }] }] };
+    const p: typeof policy = { ...policy, rules: [{ type: 'normal', require: [{ role: 'cab', count: 1 }, { role: 'ecab', count: 1 }] }] };
     const one = only(input({ policy: p, reviews: [review('carol', 'APPROVED')] }));
     expect(one.s.decision).toBe('pending');
     const two = only(input({ policy: p, reviews: [review('carol', 'APPROVED'), review('dave', 'APPROVED')] }));

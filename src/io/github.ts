@@ -1,0 +1,123 @@
+/**
+ * The GitHub REST client for `itsm approvals`: reads a pull request's author, head and base commits,
+ * its changed files and all of its reviews (every page).
+ *
+ * Security stance: this module never guesses. Any failure (bad token, unknown PR, server errors after
+ * retries, a timeout, a response without the fields we rely on) throws GitHubError, and the command
+ * turns that into exit 2, so the approval check fails closed instead of passing on missing data.
+ *
+ * The operations used are listed in scripts/vendor-openapi.ts, which vendors their response schemas
+ * for the test server (test/helpers/github-server.ts).
+ */
+import { Octokit } from 'octokit';
+import type { PullRequestFacts, Review } from '../core/approvals/types.ts';
+
+export class GitHubError extends Error {
+  /** HTTP status when GitHub answered, undefined for network errors and timeouts. */
+  readonly status: number | undefined;
+  constructor(message: string, status?: number, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'GitHubError';
+    this.status = status;
+  }
+}
+
+export interface GitHubOptions {
+  token: string;
+  /** API root, e.g. https://api.github.com or https://ghe.example.com/api/v3 (GITHUB_API_URL). */
+  baseUrl: string;
+  /** Give up on one request after this long. */
+  timeoutMs: number;
+  /** Retries of 5xx answers, network errors and timeouts (not of 4xx). */
+  retries: number;
+  /** Base of the quadratic back-off between retries (1 s in production, a few ms in tests). */
+  retryBaseMs: number;
+}
+
+/**
+ * Options from the environment: GITHUB_TOKEN (required), GITHUB_API_URL, and for tests or slow
+ * networks ITSM_GITHUB_TIMEOUT_MS, ITSM_GITHUB_RETRIES, ITSM_GITHUB_RETRY_BASE_MS.
+ */
+export function githubOptionsFromEnv(env: NodeJS.ProcessEnv): GitHubOptions {
+  const token = env.GITHUB_TOKEN?.trim();
+  if (!token) throw new GitHubError('GITHUB_TOKEN is not set. In a workflow pass `env: GITHUB_TOKEN: ${{ github.token }}`; locally use a token that can read the repository\'s pull requests.');
+  const number = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0) throw new GitHubError(`${name} must be a non-negative number; got "${raw}".`);
+    return n;
+  };
+  return {
+    token,
+    baseUrl: (env.GITHUB_API_URL?.trim() || 'https://api.github.com').replace(/\/+$/, ''),
+    timeoutMs: number('ITSM_GITHUB_TIMEOUT_MS', 30_000),
+    retries: number('ITSM_GITHUB_RETRIES', 3),
+    retryBaseMs: number('ITSM_GITHUB_RETRY_BASE_MS', 1000),
+  };
+}
+
+function client(opts: GitHubOptions): Octokit {
+  const timedFetch: typeof fetch = (input, init) => {
+    const signals = [AbortSignal.timeout(opts.timeoutMs), ...(init?.signal ? [init.signal] : [])];
+    return fetch(input, { ...init, signal: AbortSignal.any(signals) });
+  };
+  // Rate limits: wait and retry only when GitHub asks for a short wait; otherwise fail (closed).
+  const onLimit = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < opts.retries && retryAfter * 1000 <= opts.timeoutMs;
+  return new Octokit({
+    auth: opts.token,
+    baseUrl: opts.baseUrl,
+    userAgent: 'itsm-approvals',
+    request: { fetch: timedFetch },
+    retry: { retries: opts.retries, retryAfterBaseValue: opts.retryBaseMs },
+    throttle: { onRateLimit: onLimit, onSecondaryRateLimit: onLimit, retryAfterBaseValue: Math.max(opts.retryBaseMs, 1) },
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+  });
+}
+
+/** Reads everything the approval decision needs about one pull request. Throws GitHubError. */
+export async function fetchPullRequest(opts: GitHubOptions, owner: string, repo: string, number: number): Promise<PullRequestFacts> {
+  const octokit = client(opts);
+  const where = `${owner}/${repo}#${number}`;
+  try {
+    const { data: pr } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
+    const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo, pull_number: number, per_page: 100 });
+    const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: number, per_page: 100 });
+    const author = pr.user?.login;
+    if (typeof author !== 'string' || !author) throw new GitHubError(`GitHub returned ${where} without an author login.`);
+    if (!isSha(pr.head?.sha) || !isSha(pr.base?.sha)) throw new GitHubError(`GitHub returned ${where} without head and base commit SHAs.`);
+    return {
+      number,
+      author,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      reviews: reviews.map(toReview),
+      files: files.flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]),
+    };
+  } catch (err) {
+    throw explain(err, where, opts);
+  }
+}
+
+function toReview(r: { id: number; user: { login: string } | null; state: string; commit_id: string | null; submitted_at?: string }): Review {
+  if (typeof r.id !== 'number' || typeof r.state !== 'string') throw new GitHubError('GitHub returned a review without id or state.');
+  return { id: r.id, login: r.user?.login ?? null, state: r.state, commitId: r.commit_id ?? null, submittedAt: r.submitted_at ?? null };
+}
+
+function isSha(s: unknown): s is string {
+  return typeof s === 'string' && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s);
+}
+
+/** Turns whatever went wrong into one GitHubError with a message that says what to do. */
+function explain(err: unknown, where: string, opts: GitHubOptions): GitHubError {
+  if (err instanceof GitHubError) return err;
+  const status = (err as { status?: number }).status;
+  const detail = err instanceof Error ? err.message : String(err);
+  const timedOut = /abort|timeout|timed out/i.test(detail) || (err as { cause?: { name?: string } }).cause?.name === 'TimeoutError';
+  if (status === 401) return new GitHubError(`GitHub refused the token (401: ${detail}). Check GITHUB_TOKEN.`, status, { cause: err });
+  if (status === 403) return new GitHubError(`GitHub denied access to ${where} (403: ${detail}). The token needs pull-requests: read, or the rate limit is exhausted.`, status, { cause: err });
+  if (status === 404) return new GitHubError(`GitHub has no pull request ${where}, or the token cannot see it (404). Check --pr and --repo.`, status, { cause: err });
+  if (timedOut) return new GitHubError(`GitHub (${opts.baseUrl}) did not answer within ${opts.timeoutMs} ms for ${where}, after ${opts.retries} retries.`, undefined, { cause: err });
+  if (status && status >= 500) return new GitHubError(`GitHub answered ${status} for ${where} after ${opts.retries} retries: ${detail}`, status, { cause: err });
+  return new GitHubError(`Could not read ${where} from GitHub (${opts.baseUrl}): ${detail}`, status, { cause: err });
+}

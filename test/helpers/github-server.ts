@@ -1,0 +1,198 @@
+/**
+ * A stand-in for the GitHub REST API on 127.0.0.1, serving the operations `itsm approvals` calls:
+ * pulls/get, pulls/list-files and pulls/list-reviews, with GitHub's pagination (per_page up to 100,
+ * Link headers with absolute URLs).
+ *
+ * It cannot drift from the real API: every body it serves is validated with ajv against that
+ * operation's response schema from GitHub's OpenAPI description (vendored in
+ * test/fixtures/github/openapi-schemas.json by scripts/vendor-openapi.ts). A body that does not match
+ * is recorded in `violations`, answered with status 599, and `close()` throws, failing the test.
+ * Bodies start from GitHub's own examples, with the fields a scenario needs set on top.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import vendored from '../fixtures/github/openapi-schemas.json' with { type: 'json' };
+
+type Json = Record<string, unknown>;
+type OperationId = 'pulls/get' | 'pulls/list-files' | 'pulls/list-reviews';
+
+export interface FakeReview {
+  login: string | null;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
+  commit_id: string;
+  submitted_at?: string;
+}
+
+export interface FakeFile {
+  filename: string;
+  status?: 'added' | 'removed' | 'modified' | 'renamed';
+  previous_filename?: string;
+}
+
+export interface FakePullRequest {
+  owner: string;
+  repo: string;
+  number: number;
+  author: string;
+  headSha: string;
+  baseSha: string;
+  files: FakeFile[];
+  reviews: FakeReview[];
+}
+
+/** Makes requests fail: with an HTTP status (and GitHub's error body) or by never answering. */
+export type Failure = { status: 401 | 403 | 404 | 500 | 502 | 503; times?: number; operation?: OperationId } | { timeout: true; operation?: OperationId };
+
+export interface GitHubServer {
+  url: string;
+  /** Every request, in order: method, path with query, and the Authorization header. */
+  requests: Array<{ method: string; url: string; authorization: string | undefined }>;
+  /** Bodies that did not match GitHub's schema (each fails the test at close()). */
+  violations: string[];
+  pulls: FakePullRequest[];
+  fail(failure: Failure | undefined): void;
+  close(): Promise<void>;
+}
+
+const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false });
+addFormats.default(ajv);
+ajv.addFormat('int32', { type: 'number', validate: Number.isInteger });
+ajv.addFormat('int64', { type: 'number', validate: Number.isInteger });
+const defs = vendored.$defs;
+const validators = new Map<string, ValidateFunction>();
+
+function validatorFor(operation: OperationId, status: number): ValidateFunction {
+  const key = `${operation} ${status}`;
+  let v = validators.get(key);
+  if (!v) {
+    const responses = (vendored.operations as Record<string, { responses: Record<string, unknown> }>)[operation]!.responses;
+    // Errors the description does not list for an operation (401, 403) have GitHub's basic-error body.
+    const schema = responses[String(status)] ?? { $ref: '#/$defs/basic-error' };
+    v = ajv.compile({ ...(schema as Json), $defs: defs });
+    validators.set(key, v);
+  }
+  return v;
+}
+
+function example(operation: OperationId): unknown {
+  return structuredClone((vendored.operations as Record<string, { examples: Record<string, unknown> }>)[operation]!.examples['200']);
+}
+
+function user(login: string, id: number): Json {
+  const base = (example('pulls/get') as Json).user as Json;
+  return { ...base, login, id, node_id: `U_${id}`, avatar_url: `https://avatars.example/u/${id}`, html_url: `https://github.example/${login}`, url: `https://api.github.example/users/${login}` };
+}
+
+function pullBody(pr: FakePullRequest): Json {
+  const body = example('pulls/get') as Json;
+  const head = body.head as Json;
+  const base = body.base as Json;
+  return {
+    ...body,
+    number: pr.number,
+    state: 'open',
+    user: user(pr.author, 1000),
+    requested_teams: [],
+    head: { ...head, sha: pr.headSha },
+    base: { ...base, sha: pr.baseSha },
+    changed_files: pr.files.length,
+  };
+}
+
+function fileBody(f: FakeFile, i: number): Json {
+  const [template] = example('pulls/list-files') as Json[];
+  const out: Json = { ...template, sha: (i + 1).toString(16).padStart(40, '0'), filename: f.filename, status: f.status ?? 'modified' };
+  if (f.previous_filename) out.previous_filename = f.previous_filename;
+  else delete out.previous_filename;
+  return out;
+}
+
+function reviewBody(r: FakeReview, i: number, pr: FakePullRequest): Json {
+  const [template] = example('pulls/list-reviews') as Json[];
+  const id = 9000 + i;
+  const out: Json = { ...template, id, node_id: `PRR_${id}`, user: r.login === null ? null : user(r.login, 2000 + i), state: r.state, commit_id: r.commit_id, body: '' };
+  out.html_url = `https://github.example/${pr.owner}/${pr.repo}/pull/${pr.number}#pullrequestreview-${id}`;
+  if (r.state === 'PENDING') delete out.submitted_at;
+  else out.submitted_at = r.submitted_at ?? new Date(Date.UTC(2026, 9, 1, 0, 0, i)).toISOString().replace('.000', '');
+  return out;
+}
+
+const ROUTE = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)(\/files|\/reviews)?$/;
+
+/** Starts the server on an ephemeral port of 127.0.0.1. */
+export async function startGitHubServer(pulls: FakePullRequest[]): Promise<GitHubServer> {
+  const requests: GitHubServer['requests'] = [];
+  const violations: string[] = [];
+  let failure: (Failure & { used?: number }) | undefined;
+  const sockets = new Set<Socket>();
+
+  const send = (res: ServerResponse, operation: OperationId, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    const validate = validatorFor(operation, status);
+    if (!validate(body)) {
+      violations.push(`${operation} ${status}: ${ajv.errorsText(validate.errors, { separator: '; ' })}`);
+      res.writeHead(599, { 'content-type': 'text/plain' }).end('response body does not match the GitHub OpenAPI schema');
+      return;
+    }
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3; format=json', ...headers }).end(JSON.stringify(body));
+  };
+
+  const errorBody = (status: number) => ({
+    message: { 401: 'Bad credentials', 403: 'Forbidden', 404: 'Not Found', 500: 'Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' }[status] ?? 'Error',
+    documentation_url: 'https://docs.github.com/rest',
+    status: String(status),
+  });
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const m = ROUTE.exec(url.pathname);
+    const operation: OperationId = m?.[4] === '/files' ? 'pulls/list-files' : m?.[4] === '/reviews' ? 'pulls/list-reviews' : 'pulls/get';
+    if (failure && (!failure.operation || failure.operation === operation)) {
+      if ('timeout' in failure) return; // never answer: the client must give up on its own
+      if (failure.times === undefined || (failure.used ?? 0) < failure.times) {
+        failure.used = (failure.used ?? 0) + 1;
+        return send(res, operation, failure.status, errorBody(failure.status));
+      }
+    }
+    const pr = m && req.method === 'GET' ? pulls.find((p) => p.owner === m[1] && p.repo === m[2] && p.number === Number(m[3])) : undefined;
+    if (!pr) return send(res, operation, 404, errorBody(404));
+    if (operation === 'pulls/get') return send(res, operation, 200, pullBody(pr));
+    const all = operation === 'pulls/list-files' ? pr.files.map(fileBody) : pr.reviews.map((r, i) => reviewBody(r, i, pr));
+    const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100);
+    const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
+    const last = Math.max(Math.ceil(all.length / perPage), 1);
+    const link = (n: number, rel: string) => {
+      const u = new URL(url.pathname, `http://${req.headers.host}`);
+      u.searchParams.set('per_page', String(perPage));
+      u.searchParams.set('page', String(n));
+      return `<${u.href}>; rel="${rel}"`;
+    };
+    const links = [...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []), ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : [])];
+    send(res, operation, 200, all.slice((page - 1) * perPage, page * perPage), links.length ? { link: links.join(', ') } : {});
+  };
+
+  const server = createServer(handle);
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    violations,
+    pulls,
+    fail(f) {
+      failure = f ? { ...f } : undefined;
+    },
+    async close() {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (violations.length) throw new Error(`the test GitHub server served bodies that do not match GitHub's OpenAPI schema:\n${violations.join('\n')}`);
+    },
+  };
+}
