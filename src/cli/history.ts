@@ -1,0 +1,127 @@
+/** `itsm history <ID>`: a record's story from git, newest first: who changed which field, when, in which PR. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { recordHistory, type HistoryEntry } from '../core/history.ts';
+import { isValidId, KIND_INFO, kindOfId } from '../core/ids.ts';
+import { GitError } from '../io/git-tree.ts';
+import { readHistory, type HistoryIndex } from '../io/history.ts';
+import { oneOf, parse, rootDir } from './args.ts';
+import { EXIT, ExitError, usageError } from './exit-error.ts';
+import type { CliIO } from './io.ts';
+
+const HELP = `Usage: itsm history <ID> [--root DIR] [--format pretty|json]
+
+Tells a record's story from git, newest first: when each version landed, who made it, in which
+pull request, and which fields changed, in words ("status: in_progress -> resolved").
+The pull request is read from merge commits ("Merge pull request #12 ...") and squash-merge
+titles ("... (#12)"). Renames are followed.
+
+Examples:
+  itsm history INC-0142
+  itsm history CHG-0031 --format json
+
+Options:
+  --root DIR      the workspace (default: the current directory)
+  --format F      pretty (default) or json:
+                  {"record","path","truncated","versions":[{"commit","author","email","date","pr",
+                   "subject","event","path","changes":[{"field","from","to"}],"body_changed"}]}
+
+Exit codes: 0 ok, 2 unknown ID, not a git repository, or bad options.
+`;
+
+export const TRUNCATED_NOTE =
+  'Note: this is a shallow clone, so history is truncated: the oldest version shown may not be the first. Run `git fetch --unshallow` for the whole story.\n';
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse('history', args, {
+    root: { type: 'string' },
+    format: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  const format = oneOf('history', 'format', values.format, ['pretty', 'json'] as const, 'pretty');
+  const [id, ...extra] = positionals;
+  if (!id || extra.length) throw usageError('itsm history: give one record ID, e.g. `itsm history INC-0142`.');
+  const kind = kindOfId(id);
+  if (!kind || !isValidId(id, kind)) throw usageError(`itsm history: "${id}" is not a record ID; IDs look like INC-0142, CHG-0031 or SVC-payments.`);
+  const root = rootDir(io, values.root);
+  const path = `content/${KIND_INFO[kind].folder}/${id}.md`;
+
+  let index: HistoryIndex;
+  try {
+    index = await readHistory(root, { paths: [path], follow: true });
+  } catch (err) {
+    if (err instanceof GitError) throw new ExitError(EXIT.usage, `itsm history: ${err.message}`);
+    throw err;
+  }
+  const versions = index.files.get(path) ?? [...index.files.values()][0] ?? [];
+  if (versions.length === 0 && !existsSync(join(root, path))) {
+    throw new ExitError(EXIT.usage, `itsm history: no record ${id}: ${path} does not exist and never did in this repository's history.`);
+  }
+  const entries = recordHistory(versions, path);
+  if (index.truncated) io.stderr(TRUNCATED_NOTE);
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ record: id, path, truncated: index.truncated, versions: entries }, null, 2) + '\n');
+  } else {
+    io.stdout(prettyHistory(id, path, entries));
+  }
+  return EXIT.ok;
+}
+
+/** The story as text: a block per version, newest first. */
+export function prettyHistory(id: string, path: string, entries: readonly HistoryEntry[]): string {
+  if (entries.length === 0) return `${id} (${path}) has no history yet: the file is not committed.\n`;
+  const blocks = entries.map((e) => {
+    const head = [when(e.date), e.author, e.pr !== null ? `PR #${e.pr}` : 'no PR', e.commit.slice(0, 8)].join('  ');
+    const lines = [head, `  ${e.subject}`];
+    if (e.event === 'created') lines.push(`  created${e.path !== path ? ` as ${e.path}` : ''}${createdSummary(e)}`);
+    else if (e.event === 'deleted') lines.push('  deleted');
+    else {
+      if (e.event === 'renamed') lines.push(`  renamed to ${e.path}`);
+      for (const c of e.changes) lines.push(...describe(c).map((l) => `  ${l}`));
+      if (e.body_changed) lines.push('  text (body) edited');
+      if (e.changes.length === 0 && !e.body_changed && e.event === 'edited') lines.push('  formatting only, no field changed');
+    }
+    if (e.unreadable) lines.push(`  (this version could not be read: ${e.unreadable})`);
+    return lines.join('\n');
+  });
+  const count = `${entries.length} version${entries.length === 1 ? '' : 's'}`;
+  return `${id}  ${path}  ${count}, newest first\n\n${blocks.join('\n\n')}\n`;
+}
+
+function createdSummary(e: HistoryEntry): string {
+  const status = e.changes.find((c) => c.field === 'status')?.to;
+  return typeof status === 'string' ? ` with status ${status}` : '';
+}
+
+/** One change in words; appended timeline entries read as "timeline: + <at> <status> <note>". */
+function describe(c: { field: string; from: unknown; to: unknown }): string[] {
+  const timeline = /^timeline(\.\d+)?$/.test(c.field);
+  if (timeline && c.from === null && c.to !== null) {
+    const added = Array.isArray(c.to) ? c.to : [c.to];
+    return added.map((entry) => `timeline: + ${timelineEntry(entry)}`);
+  }
+  return [`${c.field}: ${value(c.from)} -> ${value(c.to)}`];
+}
+
+function timelineEntry(entry: unknown): string {
+  if (typeof entry !== 'object' || entry === null) return value(entry);
+  const e = entry as Record<string, unknown>;
+  return [e.at, e.status, e.by ? `by ${String(e.by)}` : undefined, e.note].filter((x) => x !== undefined && x !== null).map(String).join('  ');
+}
+
+function value(v: unknown): string {
+  if (v === null || v === undefined) return '(none)';
+  if (typeof v === 'string') return v.length > 80 ? `${v.slice(0, 77)}...` : v;
+  if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)) return `[${v.join(', ')}]`;
+  const text = JSON.stringify(v);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** "2026-03-02 11:30 +01:00": the committer's own clock and offset, as recorded. */
+function when(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} ${iso.slice(19) || 'Z'}`;
+}
