@@ -1,0 +1,6 @@
+/** The SLA engine's public surface: compute clocks for a workspace, and the pieces it is built from. */
+export { computeSla, measure } from './engine.ts';
+export { selectPolicy, selectCalendar, type PolicyChoice, type CalendarChoice, type PolicySubject } from './policy.ts';
+export { statusHistory, LIFECYCLES, type StatusHistory, type StatusChange, type Lifecycle } from './status.ts';
+export { runClock, responseStop, type ClockRun } from './clock.ts';
+export type { SlaResult, SlaMetric, SlaState, SlaKind, ClockState } from './types.ts';

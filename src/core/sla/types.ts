@@ -1,0 +1,51 @@
+/** The shapes the SLA engine hands to the CLI, the reports and the site. */
+
+/** Which clock: response (reported -> acknowledged) or resolution (reported -> resolved / fulfilled). */
+export type SlaMetric = 'response' | 'resolution';
+
+/** Record kinds an SLA policy can apply to. */
+export type SlaKind = 'incident' | 'request';
+
+/**
+ * in_progress: running, within target; paused: stopped by a pause status, within target;
+ * met / breached: stopped at or under / over the target (a running or paused clock past its target
+ * is breached too); cancelled: the record was cancelled (or rejected) before the clock stopped;
+ * no_policy: no policy (or no usable calendar) applies, `reason` says why.
+ */
+export type SlaState = 'in_progress' | 'paused' | 'met' | 'breached' | 'cancelled' | 'no_policy';
+
+/** Whether the clock is counting at `now`. */
+export type ClockState = 'running' | 'paused' | 'stopped' | 'cancelled';
+
+/** One record's clock for one metric. Seconds are business seconds on the calendar. */
+export interface SlaResult {
+  record: string;
+  kind: SlaKind;
+  metric: SlaMetric;
+  /** The policy's ID, or null when none applies. */
+  policy: string | null;
+  /** The calendar's ID, or null when none could be chosen. */
+  calendar: string | null;
+  /** Why this policy and calendar (or why none), in a sentence. */
+  reason: string;
+  target_seconds: number | null;
+  elapsed_seconds: number | null;
+  /** target - elapsed; negative once breached (by how much it ran over). */
+  remaining_seconds: number | null;
+  /** elapsed / target x 100, one decimal. */
+  percent: number | null;
+  state: SlaState;
+  /** When the elapsed time reaches the target: as it happened, or projected if the clock keeps (or resumes) running from now. */
+  due_at: string | null;
+  /** The instant the target was (or, while running, will be) exceeded; null when met, paused within target, or cancelled. */
+  breached_at: string | null;
+  /** A running or paused clock past the policy's warning threshold (default 75%) and not yet breached. */
+  at_risk: boolean;
+  clock: ClockState | null;
+  /** When the clock started (reported_at / requested_at, as written). */
+  started_at: string;
+  /** When the clock stopped for good (acknowledged, resolved, fulfilled, cancelled), in the calendar's zone. */
+  stopped_at: string | null;
+  service?: string;
+  priority?: string;
+}
