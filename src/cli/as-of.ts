@@ -1,0 +1,140 @@
+/** `itsm as-of <DATE>`: writes out the workspace as it stood at a moment, so reports and the site can be rebuilt for it. */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { Temporal } from 'temporal-polyfill';
+import { git, GitError, readTreeAt } from '../io/git-tree.ts';
+import { isShallow } from '../io/history.ts';
+import { SETTINGS_FILE } from '../io/analyze.ts';
+import { analyzePolicies } from '../io/workspace.ts';
+import { oneOf, parse, rootDir } from './args.ts';
+import { EXIT, ExitError, usageError } from './exit-error.ts';
+import type { CliIO } from './io.ts';
+
+const HELP = `Usage: itsm as-of <DATE> [--out DIR] [--root DIR] [--rev REV] [--format pretty|json]
+
+Writes the workspace (content/ and itsm.yaml) as it stood at DATE: the last commit on the
+main line of history (first parents of REV, default HEAD) made at or before that moment.
+Validate it, report on it or build the site from it like any workspace.
+
+DATE is either a day, 2026-03-31, meaning the end of that day in the workspace's time zone
+(itsm.yaml time_zone), or a moment with its offset, 2026-03-31T12:00:00+02:00.
+
+Examples:
+  itsm as-of 2026-03-31
+  itsm as-of 2026-03-31T12:00:00+02:00 --out /tmp/q1
+  itsm report --root as-of-2026-03-31
+
+Options:
+  --out DIR      where to write (default: ./as-of-<DATE>); must not exist or be empty
+  --root DIR     the workspace (default: the current directory)
+  --rev REV      the branch or commit whose history to look back in (default: HEAD)
+  --format F     pretty (default) or json: {"commit","date","author","subject","out","files"}
+
+Exit codes: 0 written, 2 bad date, no commit before it, output folder not empty, or not in git.
+`;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse('as-of', args, {
+    out: { type: 'string' },
+    root: { type: 'string' },
+    rev: { type: 'string' },
+    format: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  const format = oneOf('as-of', 'format', values.format, ['pretty', 'json'] as const, 'pretty');
+  const [date, ...extra] = positionals;
+  if (!date || extra.length) throw usageError('itsm as-of: give one date, e.g. `itsm as-of 2026-03-31`.');
+  const root = rootDir(io, values.root);
+  const timeZone = workspaceTimeZone(root);
+  const moment = parseMoment(date, timeZone);
+  const out = resolve(io.cwd, values.out ?? `as-of-${date.replace(/[:+]/g, '-')}`);
+  if (existsSync(out) && readdirSync(out).length > 0) {
+    throw usageError(`itsm as-of: ${out} already exists and is not empty; choose another --out or remove it first.`);
+  }
+
+  const rev = values.rev ?? 'HEAD';
+  let commit: { sha: string; date: string; author: string; subject: string };
+  let files: Map<string, string>;
+  let prefix: string;
+  try {
+    prefix = (await git(root, ['rev-parse', '--show-prefix'])).trim();
+    commit = await lastCommitBefore(root, rev, moment.epochMilliseconds);
+    files = await readTreeAt(root, commit.sha, [`${prefix}content`, `${prefix}${SETTINGS_FILE}`]);
+  } catch (err) {
+    if (!(err instanceof GitError)) throw err;
+    const shallow = await isShallow(root).catch(() => false);
+    throw new ExitError(EXIT.usage, `itsm as-of: ${err.message}${shallow ? '\nThis is a shallow clone, so older history is missing: run `git fetch --unshallow`.' : ''}`);
+  }
+
+  for (const [path, text] of files) {
+    const target = join(out, path.slice(prefix.length));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  }
+  mkdirSync(out, { recursive: true });
+  const shown = relative(io.cwd, out) || '.';
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ commit: commit.sha, date: commit.date, author: commit.author, subject: commit.subject, out, files: files.size }, null, 2) + '\n');
+  } else {
+    io.stdout(
+      `Wrote the workspace as of ${moment.label} to ${shown}/: ${files.size} file${files.size === 1 ? '' : 's'}.\n` +
+        `Commit ${commit.sha.slice(0, 8)} "${commit.subject}" by ${commit.author}, ${commit.date}.\n` +
+        `Next: itsm validate --root ${shown}   or   itsm report --root ${shown}\n`,
+    );
+  }
+  return EXIT.ok;
+}
+
+interface Moment {
+  epochMilliseconds: number;
+  /** How the moment reads back to the user. */
+  label: string;
+}
+
+/** A day means the end of that day in the workspace's zone; a timestamp must carry its offset. */
+export function parseMoment(text: string, timeZone: string): Moment {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    let day: Temporal.PlainDate;
+    try {
+      day = Temporal.PlainDate.from(text, { overflow: 'reject' });
+    } catch {
+      throw usageError(`itsm as-of: ${text} is not a calendar date.`);
+    }
+    const nextMidnight = day.add({ days: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds;
+    return { epochMilliseconds: nextMidnight - 1, label: `the end of ${text} (${timeZone})` };
+  }
+  if (/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(text)) {
+    throw usageError(`itsm as-of: ${text} has no time-zone offset; add one, e.g. ${text}+01:00 or ${text}Z.`);
+  }
+  try {
+    return { epochMilliseconds: Temporal.Instant.from(text).epochMilliseconds, label: text };
+  } catch {
+    throw usageError(`itsm as-of: "${text}" is not a date; write 2026-03-31 or 2026-03-31T12:00:00+02:00.`);
+  }
+}
+
+async function lastCommitBefore(root: string, rev: string, epochMs: number): Promise<{ sha: string; date: string; author: string; subject: string }> {
+  // First parents only: the main line as it stood then, not a branch commit merged later.
+  const seconds = Math.floor(epochMs / 1000);
+  const line = (await git(root, ['log', '-1', '--first-parent', '--no-show-signature', `--before=${seconds} +0000`, '--format=%H%x00%cI%x00%an%x00%s', '--end-of-options', rev])).trim();
+  if (!line) {
+    const first = (await git(root, ['log', '--first-parent', '--reverse', '--format=%cI', '--end-of-options', rev]).catch(() => '')).split('\n')[0];
+    throw new GitError(first ? `no commit at or before that moment: the first commit of ${rev} is from ${first}.` : `${rev} has no commits yet.`);
+  }
+  const [sha = '', date = '', author = '', subject = ''] = line.split('\0');
+  return { sha, date, author, subject };
+}
+
+function workspaceTimeZone(root: string): string {
+  let text: string | undefined;
+  try {
+    text = readFileSync(join(root, SETTINGS_FILE), 'utf8');
+  } catch {
+    text = undefined;
+  }
+  return analyzePolicies((rel) => (rel === SETTINGS_FILE ? text : undefined)).settings.time_zone;
+}

@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOB, gitRepo, type GitRepo } from '../helpers/git-repo.ts';
+import { minimalWorkspace } from '../helpers/fixtures.ts';
+import { runCli } from '../helpers/workspace.ts';
+
+const INC = 'content/incidents/INC-0001.md';
+let repo: GitRepo;
+
+function closed(incident: string): string {
+  return incident
+    .replace('status: resolved', 'status: closed\nclosed_at: 2026-03-05T09:00:00+01:00')
+    .replace('note: Web tier restarted }', 'note: Web tier restarted }\n  - { at: 2026-03-05T09:00:00+01:00, status: closed }');
+}
+let outRoot: string;
+
+beforeAll(() => {
+  repo = gitRepo();
+  outRoot = mkdtempSync(join(tmpdir(), 'itsm-asof-out-'));
+  const ws = minimalWorkspace();
+  // Europe/Berlin: 2026-03-02T23:30+01:00 is still March 2 there, though already March 2 22:30 UTC.
+  repo.commit('Start the workspace', ws, { date: '2026-03-01T10:00:00+01:00' });
+  repo.commit('Escalate INC-0001', { [INC]: ws[INC]!.replace('priority: P2', 'priority: P2\nmajor: true') }, { date: '2026-03-02T23:30:00+01:00' });
+  // A branch commit dated before the next main commit, merged later: not on main at that date.
+  repo.branch('late');
+  repo.commit('Branch work', { 'content/kb/KB-0001.md': ws['content/kb/KB-0001.md']!.replace('Run the restart playbook.', 'Run the playbook twice.') }, { author: BOB, date: '2026-03-03T08:00:00+01:00' });
+  repo.checkout('main');
+  repo.commit('Close INC-0001', { [INC]: closed(ws[INC]!) }, { date: '2026-03-05T09:30:00+01:00' });
+  repo.mergePullRequest('late', 3, { date: '2026-03-06T09:00:00+01:00' });
+});
+afterAll(() => repo.remove());
+
+describe('itsm as-of <DATE>', () => {
+  it('writes the workspace as at the end of a day, in the workspace time zone, and says which commit', () => {
+    const out = join(outRoot, 'mar2');
+    const r = runCli(['as-of', '2026-03-02', '--out', out], { cwd: repo.dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Wrote the workspace as of the end of 2026-03-02 (Europe/Berlin)');
+    expect(r.stdout).toMatch(/Commit [0-9a-f]{8} "Escalate INC-0001" by Alice Adams, 2026-03-02T23:30:00\+01:00\./);
+    expect(readFileSync(join(out, INC), 'utf8')).toContain('major: true');
+    expect(readFileSync(join(out, INC), 'utf8')).toContain('status: resolved');
+    expect(readFileSync(join(out, 'itsm.yaml'), 'utf8')).toContain('Europe/Berlin');
+    expect(readdirSync(join(out, 'content')).sort()).toEqual(['changes', 'cis', 'incidents', 'kb', 'policies', 'requests', 'services', 'teams']);
+  });
+
+  it('takes the main line only: a branch commit dated earlier but merged later is not there yet', () => {
+    const out = join(outRoot, 'mar5');
+    const r = runCli(['as-of', '2026-03-05T12:00:00+01:00', '--out', out, '--format', 'json'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ subject: 'Close INC-0001', date: '2026-03-05T09:30:00+01:00', out, files: 13 });
+    expect(readFileSync(join(out, 'content/kb/KB-0001.md'), 'utf8')).toContain('Run the restart playbook.');
+    expect(readFileSync(join(out, INC), 'utf8')).toContain('status: closed');
+  });
+
+  it('produces a workspace that validates', () => {
+    const out = join(outRoot, 'valid');
+    expect(runCli(['as-of', '2026-03-10', '--out', out], { cwd: repo.dir }).code).toBe(0);
+    const v = runCli(['validate', '--root', out], { cwd: repo.dir });
+    expect(v.stdout).toContain('no errors, 0 warnings in 8 records');
+    expect(v.code).toBe(0);
+  });
+
+  it('defaults the output folder to ./as-of-<DATE>', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'itsm-asof-cwd-'));
+    const r = runCli(['as-of', '2026-03-02', '--root', repo.dir], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('to as-of-2026-03-02/');
+    expect(readFileSync(join(cwd, 'as-of-2026-03-02', INC), 'utf8')).toContain('major: true');
+  });
+
+  it('refuses a moment before the first commit, a date without offset, a non-date and a non-empty folder', () => {
+    expect(runCli(['as-of', '2026-02-01', '--out', join(outRoot, 'x')], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('the first commit of HEAD is from 2026-03-01T10:00:00+01:00') });
+    expect(runCli(['as-of', '2026-03-02T10:00:00'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('has no time-zone offset') });
+    expect(runCli(['as-of', 'yesterday'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('is not a date') });
+    expect(runCli(['as-of', '2026-02-30'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('is not a calendar date') });
+    const full = mkdtempSync(join(tmpdir(), 'itsm-asof-full-'));
+    writeFileSync(join(full, 'keep.txt'), 'mine');
+    expect(runCli(['as-of', '2026-03-02', '--out', full], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('is not empty') });
+  });
+
+  it('says when a repository has no commits', () => {
+    const empty = gitRepo();
+    try {
+      expect(runCli(['as-of', '2026-03-02', '--out', join(outRoot, 'e')], { cwd: empty.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('itsm as-of:') });
+    } finally {
+      empty.remove();
+    }
+  });
+
+  it('explains itself with --help', () => {
+    expect(runCli(['as-of', '--help'], { cwd: repo.dir })).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: itsm as-of <DATE>') });
+  });
+});
