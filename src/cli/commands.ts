@@ -16,5 +16,7 @@ export const COMMANDS: Record<string, Command> = {
   approvals: { summary: "Decide whether a pull request's changes have the approvals the change policy requires.", load: () => import('./approvals.ts') },
   build: { summary: 'Validate, compute SLAs, read history and build the static site with its search index.', load: () => import('./build.ts') },
   serve: { summary: 'Serve the built site on 127.0.0.1.', load: () => import('./serve.ts') },
+  new: { summary: 'Create a record from the workspace template for its kind, with the next free ID.', load: () => import('./new.ts') },
+  renumber: { summary: 'Give a record a new ID and rewrite every reference to it across the workspace.', load: () => import('./renumber.ts') },
   demo: { summary: 'The main job on a workspace: validate, SLA summary, build and serve the site.', load: () => import('./demo.ts') },
 };

@@ -1,0 +1,149 @@
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { minimalWorkspace } from '../helpers/fixtures.ts';
+import { makeWorkspace, REPO_ROOT, runCli } from '../helpers/workspace.ts';
+
+const NOW = { ITSM_NOW: '2026-03-04T08:15:00Z' };
+
+/** The minimal workspace plus the demo's templates (content/.templates/). */
+function workspace(extra: Record<string, string> = {}): string {
+  const dir = makeWorkspace({ ...minimalWorkspace(), ...extra });
+  cpSync(join(REPO_ROOT, 'content/.templates'), join(dir, 'content/.templates'), { recursive: true });
+  return dir;
+}
+
+const listAll = (dir: string) => readdirSync(join(dir, 'content'), { recursive: true, encoding: 'utf8' }).sort();
+
+describe('itsm new', () => {
+  it('writes the next incident from the template, with priority from the matrix and Berlin time', () => {
+    const dir = workspace();
+    const r = runCli(['new', 'incident', '--title', 'Checkout: card payments fail', 'service=SVC-shop', 'impact=high', 'urgency=high', 'cis=CI-web,CI-db'], { cwd: dir, env: NOW });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('content/incidents/INC-0002.md\n');
+    const text = readFileSync(join(dir, 'content/incidents/INC-0002.md'), 'utf8');
+    expect(text).toContain('id: INC-0002\n');
+    expect(text).toContain('title: "Checkout: card payments fail"\n');
+    expect(text).toContain('priority: P1\n');
+    expect(text).toContain('reported_at: 2026-03-04T09:15:00+01:00\n');
+    expect(text).toContain('cis: [CI-web, CI-db]\n');
+    // The template's hints survive, each still above its own field.
+    expect(text).toMatch(/# The affected service: .*\nservice: SVC-shop\n# Configuration items involved/);
+    expect(runCli(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('keeps the template key order', () => {
+    const dir = workspace();
+    runCli(['new', 'incident', '--title', 'Slow search', 'service=SVC-shop', 'team=TEAM-ops'], { cwd: dir, env: NOW });
+    const text = readFileSync(join(dir, 'content/incidents/INC-0002.md'), 'utf8');
+    const keys = [...text.matchAll(/^([a-z_]+):/gm)].map((m) => m[1]);
+    expect(keys).toEqual(['id', 'title', 'status', 'service', 'cis', 'impact', 'urgency', 'priority', 'reported_at', 'timeline', 'team']);
+  });
+
+  it('uses summer time in summer', () => {
+    const dir = workspace();
+    runCli(['new', 'problem', '--title', 'Pool exhaustion'], { cwd: dir, env: { ITSM_NOW: '2026-07-01T10:00:00Z' } });
+    expect(readFileSync(join(dir, 'content/problems/PRB-0001.md'), 'utf8')).toContain('opened_at: 2026-07-01T12:00:00+02:00');
+  });
+
+  it('takes the number after the highest in use, even from a file that does not validate', () => {
+    const dir = workspace({ 'content/incidents/INC-0041.md': '---\nid: INC-0041\n---\nhalf written\n' });
+    const r = runCli(['new', 'incident', '--title', 'Another one', 'service=SVC-shop'], { cwd: dir, env: NOW });
+    expect(r.stdout).toBe('content/incidents/INC-0042.md\n');
+  });
+
+  it('names slug kinds after the title', () => {
+    const dir = workspace();
+    const r = runCli(['new', 'service', '--title', 'Payments API (EU)', 'owner=TEAM-ops', 'support_calendar=office', 'tier=1'], { cwd: dir, env: NOW });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('content/services/SVC-payments-api-eu.md\n');
+    const text = readFileSync(join(dir, 'content/services/SVC-payments-api-eu.md'), 'utf8');
+    expect(text).toContain('name: Payments API (EU)\n');
+    expect(text).toContain('tier: 1\n');
+    expect(runCli(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('writes an incomplete record and says what is left to fill in', () => {
+    const dir = workspace();
+    const r = runCli(['new', 'incident'], { cwd: dir, env: NOW });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('content/incidents/INC-0002.md\n');
+    expect(r.stderr).toContain('Still to fill in: title, service');
+  });
+
+  it('never overwrites a record', () => {
+    const dir = workspace();
+    const before = readFileSync(join(dir, 'content/incidents/INC-0001.md'), 'utf8');
+    const r = runCli(['new', 'incident', '--title', 'Dup', 'id=INC-0001', 'service=SVC-shop'], { cwd: dir, env: NOW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('content/incidents/INC-0001.md already exists');
+    expect(readFileSync(join(dir, 'content/incidents/INC-0001.md'), 'utf8')).toBe(before);
+  });
+
+  it.each([
+    [['new', 'incdent'], 'unknown kind "incdent". Kinds: service, ci, incident'],
+    [['new', 'incident', 'colour=red'], 'unknown field "colour". Fields of this kind: id, title, status'],
+    [['new', 'incident', 'major=maybe'], 'major must be true or false; got "maybe"'],
+    [['new', 'incident', 'impact'], '"impact" is not field=value'],
+    [['new', 'incident', 'id=CHG-0009'], '"CHG-0009" is not a incident ID (it is a change ID)'],
+    [['new', 'service'], 'give --title "Payments API" or id=SVC-payments-api'],
+  ])('refuses %j with a clear message and writes nothing', (args, message) => {
+    const dir = workspace();
+    const before = listAll(dir);
+    const r = runCli(args, { cwd: dir, env: NOW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(listAll(dir)).toEqual(before);
+  });
+
+  it('refuses values the validator rejects, showing where and how to fix', () => {
+    const dir = workspace();
+    const before = listAll(dir);
+    const r = runCli(['new', 'incident', '--title', 'x', 'service=SVC-nope', 'impact=huge'], { cwd: dir, env: NOW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nothing was written');
+    expect(r.stderr).toContain('`service` refers to SVC-nope, but no such service exists');
+    expect(r.stderr).toContain('Did you mean "high"?');
+    expect(listAll(dir)).toEqual(before);
+  });
+
+  it('builds a template from the schema when the workspace has none', () => {
+    const dir = makeWorkspace(minimalWorkspace());
+    const r = runCli(['new', 'release', '--title', 'Spring release', 'target_date=2026-04-01'], { cwd: dir, env: NOW });
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(dir, 'content/releases/REL-spring-release.md'), 'utf8');
+    expect(text).toContain('# The planned release date.');
+    expect(runCli(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('reads a team-edited template, including new placeholders', () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'content/.templates/kb.md'), '---\n# Ours\nid: "{{id}}"\ntitle: "{{title}}"\ncategory: reference\nstatus: draft\nowner: TEAM-ops\nreview_by: "{{today+30d}}"\n---\n\n# {{title}}\n');
+    runCli(['new', 'kb', '--title', 'VPN setup'], { cwd: dir, env: NOW });
+    expect(readFileSync(join(dir, 'content/kb/KB-0002.md'), 'utf8')).toBe('---\n# Ours\nid: KB-0002\ntitle: VPN setup\ncategory: reference\nstatus: draft\nowner: TEAM-ops\nreview_by: 2026-04-03\n---\n\n# VPN setup\n');
+  });
+
+  it('makes a valid record of every kind from the demo templates', () => {
+    const dir = workspace();
+    const calls: string[][] = [
+      ['service', '--title', 'Mail', 'owner=TEAM-ops', 'support_calendar=office'],
+      ['ci', '--title', 'Mail relay', 'owner=TEAM-ops'],
+      ['incident', '--title', 'Mail delayed', 'service=SVC-mail'],
+      ['problem', '--title', 'Relay queue grows'],
+      ['change', '--title', 'Resize relay', 'planned_start=2026-03-10T20:00:00+01:00', 'planned_end=2026-03-10T21:00:00+01:00', 'implementation_plan=Resize', 'test_plan=Send mail', 'rollback_plan=Resize back'],
+      ['request', '--title', 'Shared mailbox', 'service=SVC-shop', 'offering=new-account', 'requester=lin'],
+      ['release', '--title', 'Mail 2'],
+      ['kb', '--title', 'How to read mail headers', 'owner=TEAM-ops'],
+      ['team', '--title', 'Mail team', 'members=[{name: Lin, login: lin}]'],
+    ];
+    for (const args of calls) {
+      const r = runCli(['new', ...args], { cwd: dir, env: NOW });
+      expect(r.stderr, args.join(' ')).toBe('');
+      expect(r.code).toBe(0);
+    }
+    const v = runCli(['validate'], { cwd: dir });
+    expect(v.stdout).toContain('no errors');
+    expect(existsSync(join(dir, 'content/teams/TEAM-mail-team.md'))).toBe(true);
+  });
+});
