@@ -1,0 +1,147 @@
+/**
+ * `itsm validate --base REV` end to end: a real repository whose main branch is the base, a working
+ * tree edited the way a pull request would, and the real CLI. One rule per story.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { gitRepo, type GitRepo } from '../helpers/git-repo.ts';
+import { minimalWorkspace } from '../helpers/fixtures.ts';
+import { runCli } from '../helpers/workspace.ts';
+
+const INC = 'content/incidents/INC-0001.md';
+const CHG = 'content/changes/CHG-0001.md';
+
+interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  severity: string;
+  message: string;
+  hint: string | null;
+}
+
+function closedIncident(text: string): string {
+  return text
+    .replace('status: resolved', 'status: closed\nclosed_at: 2026-03-05T09:00:00+01:00')
+    .replace('note: Web tier restarted }', 'note: Web tier restarted }\n  - { at: 2026-03-05T09:00:00+01:00, status: closed }');
+}
+
+let repo: GitRepo;
+let ws: Record<string, string>;
+
+function edit(files: Record<string, string | null>): void {
+  for (const [rel, content] of Object.entries(files)) {
+    if (content === null) rmSync(join(repo.dir, rel));
+    else writeFileSync(join(repo.dir, rel), content);
+  }
+}
+
+function validateAgainstMain(): { code: number; diagnostics: JsonDiagnostic[]; stderr: string } {
+  const r = runCli(['validate', '--base', 'main', '--format', 'json', '--no-cache'], { cwd: repo.dir });
+  const diagnostics = r.stdout ? (JSON.parse(r.stdout).diagnostics as JsonDiagnostic[]) : [];
+  return { code: r.code, diagnostics, stderr: r.stderr };
+}
+
+function baseRules(diags: JsonDiagnostic[]): JsonDiagnostic[] {
+  return diags.filter((d) => d.rule.startsWith('base/'));
+}
+
+beforeEach(() => {
+  ws = minimalWorkspace();
+  repo = gitRepo();
+  repo.commit('Workspace on main', ws);
+  repo.branch('pr');
+});
+afterEach(() => repo.remove());
+
+describe('itsm validate --base main', () => {
+  it('passes a pull request that takes allowed steps and appends to the timeline', () => {
+    edit({ [INC]: closedIncident(ws[INC]!) });
+    const r = validateAgainstMain();
+    expect(r.diagnostics).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  it('rejects a status transition the table does not allow, at the status line', () => {
+    edit({ [CHG]: ws[CHG]!.replace('status: completed', 'status: implementing') });
+    const r = validateAgainstMain();
+    expect(r.code).toBe(1);
+    expect(baseRules(r.diagnostics)).toEqual([
+      expect.objectContaining({ file: CHG, line: 6, column: 1, rule: 'base/transition', severity: 'error', message: 'CHG-0001 cannot go from `completed` to `implementing`: `completed` is final for a change.' }),
+    ]);
+  });
+
+  it('rejects an edit to a closed incident that does not reopen it, at the edited line', () => {
+    repo.checkout('main');
+    repo.commit('Close INC-0001', { [INC]: closedIncident(ws[INC]!) });
+    repo.branch('pr2');
+    edit({ [INC]: closedIncident(ws[INC]!).replace('title: Checkout returns 500 for some users', 'title: Checkout returned 500') });
+    const r = validateAgainstMain();
+    expect(r.code).toBe(1);
+    expect(baseRules(r.diagnostics)).toEqual([
+      expect.objectContaining({ file: INC, line: 3, rule: 'base/immutable', message: 'INC-0001 is closed, so it cannot change: `title` changed from `Checkout returns 500 for some users` to `Checkout returned 500`.' }),
+    ]);
+  });
+
+  it('rejects another record put under an existing ID, with the exact fix', () => {
+    edit({
+      [INC]: ws[INC]!.replace('title: Checkout returns 500 for some users', 'title: Login page is slow').replace('reported_at: 2026-03-02T09:10:00+01:00', 'reported_at: 2026-03-02T09:05:00+01:00'),
+    });
+    const r = validateAgainstMain();
+    expect(r.code).toBe(1);
+    const [d, ...rest] = baseRules(r.diagnostics);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ file: INC, line: 2, rule: 'base/id-reused' });
+    expect(d!.hint).toContain('`itsm renumber INC-0001 INC-0002`');
+  });
+
+  it('rejects a renumbered record', () => {
+    edit({ [INC]: null, 'content/incidents/INC-0002.md': ws[INC]!.replace('id: INC-0001', 'id: INC-0002') });
+    const r = validateAgainstMain();
+    expect(r.code).toBe(1);
+    expect(baseRules(r.diagnostics)).toEqual([
+      expect.objectContaining({ file: 'content/incidents/INC-0002.md', line: 2, rule: 'base/renumbered', hint: 'Give it back its ID: `itsm renumber INC-0002 INC-0001`.' }),
+    ]);
+  });
+
+  it('rejects a deleted record and says to retire it instead', () => {
+    edit({ 'content/requests/REQ-0001.md': null });
+    const r = validateAgainstMain();
+    expect(r.code).toBe(1);
+    const [d, ...rest] = baseRules(r.diagnostics);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ file: 'content/requests/REQ-0001.md', rule: 'base/deleted' });
+    expect(d!.hint).toContain('content/requests/REQ-0001.md');
+    expect(d!.hint).toContain('`status: cancelled`');
+  });
+
+  it('does not call a broken file deleted', () => {
+    edit({ [INC]: ws[INC]!.replace('status: resolved', 'status: [') });
+    const r = validateAgainstMain();
+    expect(r.code).toBe(1);
+    expect(r.diagnostics.length).toBeGreaterThan(0);
+    expect(baseRules(r.diagnostics)).toEqual([]);
+  });
+
+  it('rejects a rewritten timeline entry, at that entry', () => {
+    edit({ [INC]: ws[INC]!.replace('status: acknowledged, by: ada', 'status: acknowledged, by: grace') });
+    const r = validateAgainstMain();
+    expect(r.code).toBe(1);
+    expect(baseRules(r.diagnostics)).toEqual([expect.objectContaining({ file: INC, line: 17, rule: 'base/timeline-rewritten' })]);
+  });
+
+  it('annotates the pull request in GitHub format', () => {
+    edit({ [CHG]: ws[CHG]!.replace('status: completed', 'status: implementing') });
+    const r = runCli(['validate', '--base', 'main', '--format', 'github', '--no-cache'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`::error file=${CHG},line=6,col=1,title=base/transition::CHG-0001 cannot go from`);
+  });
+
+  it('refuses a base that does not exist, with exit code 2', () => {
+    const r = runCli(['validate', '--base', 'origin/nope'], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('origin/nope');
+  });
+});
