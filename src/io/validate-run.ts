@@ -71,29 +71,47 @@ function writeCache(root: string, key: string, entries: Map<string, CacheEntry>)
   }
 }
 
-interface Job {
+export interface Job {
   rel: string;
   kind: Kind;
 }
 
-function runWorker(root: string, jobs: Job[], policies: Policies): Promise<Array<{ outcome: RecordOutcome; hash: string }>> {
+/** Files are claimed in chunks from a shared counter, so a worker that starts late simply takes fewer. */
+const CHUNK = 64;
+
+export interface SharedJobs {
+  root: string;
+  jobs: Job[];
+  policies: Policies;
+  /** Int32 counter of the next unclaimed job, shared by every thread. */
+  next: SharedArrayBuffer;
+}
+
+type JobResult = { index: number; outcome: RecordOutcome; hash: string };
+
+function runWorker(shared: SharedJobs): Promise<JobResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./validate-worker.ts', import.meta.url), { workerData: { root, jobs, policies } });
-    worker.once('message', (m: Array<{ outcome: RecordOutcome; hash: string }>) => resolve(m));
+    const worker = new Worker(new URL('./validate-worker.ts', import.meta.url), { workerData: shared });
+    worker.once('message', (m: JobResult[]) => resolve(m));
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`validate worker exited with code ${code}`)));
   });
 }
 
-/** Reads, hashes and analyzes jobs in this thread. */
-export function analyzeJobs(root: string, jobs: readonly Job[], policies: Policies, onDone?: () => void): Array<{ outcome: RecordOutcome; hash: string }> {
+/** Claims chunks of jobs until none are left: reads, hashes and analyzes each in this thread. */
+export function drainJobs(shared: SharedJobs, onDone?: () => void): JobResult[] {
   const v = getValidators();
-  return jobs.map((job) => {
-    const bytes = readFileSync(join(root, job.rel));
-    const result = { outcome: analyzeRecord(job.rel, job.kind, bytes, v, policies, false), hash: hash('sha1', bytes) };
-    onDone?.();
-    return result;
-  });
+  const next = new Int32Array(shared.next);
+  const out: JobResult[] = [];
+  for (let start = Atomics.add(next, 0, CHUNK); start < shared.jobs.length; start = Atomics.add(next, 0, CHUNK)) {
+    for (let index = start; index < Math.min(start + CHUNK, shared.jobs.length); index++) {
+      const job = shared.jobs[index]!;
+      const bytes = readFileSync(join(shared.root, job.rel));
+      out.push({ index, outcome: analyzeRecord(job.rel, job.kind, bytes, v, shared.policies, false), hash: hash('sha1', bytes) });
+      onDone?.();
+    }
+  }
+  return out;
 }
 
 export async function validateOnDisk(root: string, opts: ValidateRunOptions): Promise<ValidateRunResult> {
@@ -137,20 +155,15 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   const cached = jobs.length - todo.length;
 
   const extra = todo.length >= (opts.parallelThreshold ?? PARALLEL_THRESHOLD) ? Math.min(opts.workers ?? availableParallelism() - 1, 7) : 0;
-  const shares: Array<Array<{ job: Job; index: number }>> = Array.from({ length: extra + 1 }, () => []);
-  // The main thread starts parsing at once; workers first spend time starting up, so they take a little less each.
-  const mainShare = extra ? Math.ceil(todo.length / (extra + 1) * 1.1) : todo.length;
-  todo.forEach((t, i) => shares[i < mainShare ? 0 : 1 + ((i - mainShare) % extra)]!.push(t));
-  const workerResults = shares.slice(1).map((share) => runWorker(root, share.map((s) => s.job), pol.policies));
-  const mainResults = analyzeJobs(root, shares[0]!.map((s) => s.job), pol.policies, tick);
-  const all = [mainResults, ...(await Promise.all(workerResults))];
-  all.forEach((results, w) => {
-    results.forEach((r, i) => {
-      const index = shares[w]![i]!.index;
-      outcomes[index] = r.outcome;
+  const shared: SharedJobs = { root, jobs: todo.map((t) => t.job), policies: pol.policies, next: new SharedArrayBuffer(4) };
+  const workerResults = Array.from({ length: extra }, () => runWorker(shared));
+  const results = [drainJobs(shared, tick), ...(await Promise.all(workerResults))];
+  for (const list of results) {
+    for (const r of list) {
+      outcomes[todo[r.index]!.index] = r.outcome;
       entries.set(r.outcome.file, { hash: r.hash, outcome: r.outcome });
-    });
-  });
+    }
+  }
   opts.onProgress?.(jobs.length, jobs.length);
   for (const o of outcomes) diagnostics.push(...o.diagnostics);
   diagnostics.push(...finish(outcomes, pol.policies, textOf));

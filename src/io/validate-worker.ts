@@ -1,6 +1,5 @@
-/** Worker thread for validateOnDisk: analyzes its share of the record files. */
+/** Worker thread for validateOnDisk: claims and analyzes chunks of record files until none are left. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyzeJobs } from './validate-run.ts';
+import { drainJobs, type SharedJobs } from './validate-run.ts';
 
-const { root, jobs, policies } = workerData as { root: string; jobs: Parameters<typeof analyzeJobs>[1]; policies: Parameters<typeof analyzeJobs>[2] };
-parentPort!.postMessage(analyzeJobs(root, jobs, policies));
+parentPort!.postMessage(drainJobs(workerData as SharedJobs));

@@ -2,7 +2,7 @@
  * Loads a workspace: reads content/** and itsm.yaml once, validates everything, and returns the
  * valid records with every diagnostic. The same steps serve files on disk and files read from git.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
 import type { Kind } from '../core/ids.ts';
@@ -24,25 +24,20 @@ export function getValidators(): Validators {
 /** Every file under content/ (relative paths, forward slashes, sorted), plus itsm.yaml if present. */
 export function listWorkspaceFiles(root: string): string[] {
   const out: string[] = [];
-  let entries: string[];
+  const content = join(root, 'content');
+  let entries: Dirent[];
   try {
-    entries = readdirSync(join(root, 'content'), { recursive: true, encoding: 'utf8' });
+    entries = readdirSync(content, { recursive: true, withFileTypes: true });
   } catch (err) {
-    throw new Error(`cannot read ${join(root, 'content')}: ${(err as Error).message}`, { cause: err });
+    throw new Error(`cannot read ${content}: ${(err as Error).message}`, { cause: err });
   }
+  // Dirent types come from readdir itself: no stat per file.
   for (const entry of entries) {
-    const rel = 'content/' + entry.split('\\').join('/');
-    try {
-      if (statSync(join(root, rel)).isFile()) out.push(rel);
-    } catch {
-      // vanished or a dangling link: nothing to read
-    }
+    if (!entry.isFile()) continue;
+    const dir = entry.parentPath.slice(content.length).split('\\').join('/');
+    out.push(`content${dir}/${entry.name}`);
   }
-  try {
-    if (statSync(join(root, SETTINGS_FILE)).isFile()) out.push(SETTINGS_FILE);
-  } catch {
-    // itsm.yaml is optional
-  }
+  if (existsSync(join(root, SETTINGS_FILE))) out.push(SETTINGS_FILE);
   return out.sort();
 }
 

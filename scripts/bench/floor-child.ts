@@ -1,0 +1,17 @@
+// The floor, in its own process: read every record file; then read + js-yaml `load` of the front matter.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+
+const [root, mode] = process.argv.slice(2) as [string, 'read' | 'parse'];
+const files = readdirSync(join(root, 'content'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => join(root, 'content', f));
+const t0 = performance.now();
+let n = 0;
+for (const file of files) {
+  const text = readFileSync(file, 'utf8');
+  if (mode === 'parse') {
+    const end = text.indexOf('\n---', 3);
+    if (load(text.slice(4, end))) n++;
+  } else n += text.length > 0 ? 1 : 0;
+}
+process.stdout.write(JSON.stringify({ ms: performance.now() - t0, files: n, maxRSS: process.resourceUsage().maxRSS }));

@@ -1,0 +1,29 @@
+/** Runs a command as a child process and reports wall time and the child's peak memory. */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const CHILD = fileURLToPath(new URL('./measured-child.ts', import.meta.url));
+
+export interface Measurement {
+  ms: number;
+  maxRssMiB: number;
+  code: number;
+  stdout: string;
+}
+
+/** Runs `itsm <args>` in a fresh Node process (process start included). */
+export function measureItsm(args: string[], cwd: string): Measurement {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [CHILD, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = performance.now() - t0;
+  const rss = /maxRSS=(\d+)/.exec(r.stderr)?.[1];
+  return { ms, maxRssMiB: rss ? Number(rss) / 1024 : NaN, code: r.status ?? -1, stdout: r.stdout };
+}
+
+export function fmt(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}
+
+export function ratio(a: number, b: number): string {
+  return `${(a / b).toFixed(2)}x`;
+}

@@ -1,0 +1,44 @@
+/** Bench stage: `itsm validate` cold and warm against the read and parse floors measured in the same run. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeSyntheticWorkspace } from './synthetic.ts';
+import { fmt, measureItsm, ratio } from './measure.ts';
+import type { BenchContext } from '../bench.ts';
+
+const FLOOR = fileURLToPath(new URL('./floor-child.ts', import.meta.url));
+
+function floor(root: string, mode: 'read' | 'parse'): { ms: number; maxRssMiB: number } {
+  const r = spawnSync(process.execPath, [FLOOR, root, mode], { encoding: 'utf8' });
+  const out = JSON.parse(r.stdout) as { ms: number; maxRSS: number };
+  return { ms: out.ms, maxRssMiB: out.maxRSS / 1024 };
+}
+
+export async function bench(ctx: BenchContext): Promise<void> {
+  for (const size of ctx.sizes) {
+    const dir = mkdtempSync(join(ctx.tmp, `validate-${size}-`));
+    const t0 = performance.now();
+    writeSyntheticWorkspace(dir, { incidents: size });
+    ctx.log(`validate, ${size.toLocaleString('en')} incidents (about 1.4 KB each; generated in ${fmt(performance.now() - t0)})`);
+    const read = floor(dir, 'read');
+    const parse = floor(dir, 'parse');
+    rmSync(join(dir, '.itsm-cache'), { recursive: true, force: true });
+    const cold = measureItsm(['validate', '--format', 'json'], dir);
+    if (cold.code !== 0) throw new Error(`validate failed on the synthetic workspace:\n${cold.stdout.slice(0, 2000)}`);
+    for (let i = 1; i <= 10; i++) {
+      const file = join(dir, 'content/incidents', `INC-${String(i * Math.floor(size / 10)).padStart(6, '0')}.md`);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('## Notes', '## Notes\nEdited for the warm run.'));
+    }
+    const warm = measureItsm(['validate', '--format', 'json'], dir);
+    const rate = (ms: number) => `${Math.round(size / (ms / 1000)).toLocaleString('en')} records/s`;
+    ctx.table([
+      ['stage', 'time', 'rate', 'peak memory', 'vs floor', 'target'],
+      ['floor: read files', fmt(read.ms), rate(read.ms), `${read.maxRssMiB.toFixed(0)} MiB`, '', ''],
+      ['floor: read + js-yaml load', fmt(parse.ms), rate(parse.ms), `${parse.maxRssMiB.toFixed(0)} MiB`, '', ''],
+      ['itsm validate, cold (process start included)', fmt(cold.ms), rate(cold.ms), `${cold.maxRssMiB.toFixed(0)} MiB`, `${ratio(cold.ms, parse.ms)} of parse floor`, '<= 1.5x'],
+      ['itsm validate, warm (10 files edited)', fmt(warm.ms), rate(warm.ms), `${warm.maxRssMiB.toFixed(0)} MiB`, `${ratio(warm.ms, read.ms)} of read floor`, '<= 2x'],
+    ]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
