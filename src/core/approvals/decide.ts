@@ -179,10 +179,10 @@ const NOT_COUNTED: Partial<Record<ReviewVerdict['outcome'], string>> = {
 function explain(a: JudgeArgs, decision: Decision, required: RequirementStatus[], verdicts: ReviewVerdict[], missing: string[]): string {
   const name = a.subject === 'policy' ? 'The edits to policies or teams' : a.subject;
   const parts: string[] = [];
-  const why = `needs approval because ${a.triggers.join('; ')}`;
+  const why = `${a.subject === 'policy' ? 'need' : 'needs'} approval because ${a.triggers.join('; ')}`;
   if (decision === 'approved') {
     const by = required.map((r) => `${r.approvers.join(', ')} for ${r.service ? `owner of ${r.service}` : r.role}`).join('; ');
-    parts.push(required.length === 0 ? `${name} ${why}; the policy requires no reviewers for it, so it is approved.` : `${name} is approved on head ${a.input.pr.headSha.slice(0, 7)}: ${by}.`);
+    parts.push(required.length === 0 ? `${name} ${why}; the policy requires no reviewers for it, so it is approved.` : `${name} ${a.subject === 'policy' ? 'are' : 'is'} approved on head ${a.input.pr.headSha.slice(0, 7)}: ${by}.`);
   } else if (decision === 'rejected') {
     parts.push(`${name} ${why}, and cannot be approved as it stands.`);
     parts.push(...a.blockers);

@@ -39,7 +39,7 @@ export function formatSummary(result: ApprovalResult, overflow: readonly string[
       out.push(`| ${cell(s.subject === 'policy' ? 'policies/teams' : s.subject)} | ${LABEL[s.decision]} | ${cell(s.approvers.map((a) => a.login).join(', ') || '-')} | ${cell(s.missing.join('; ') || '-')} | ${cell(findings.join(' ') || '-')} |`);
     }
     out.push('');
-    for (const s of result.subjects) out.push(`- **${cell(s.subject)}**: ${s.explanation}`);
+    for (const s of result.subjects) out.push(`- **${s.subject === 'policy' ? 'policies/teams' : s.subject}**: ${s.explanation}`);
   }
   if (overflow.length > 0) out.push('', '### Findings not shown as annotations (GitHub shows at most 10 per type)', '', ...overflow.map((o) => `- ${o}`));
   return out.join('\n') + '\n';
