@@ -123,7 +123,7 @@ export function readField(schema: JsonSchema, field: string, raw: string, parseF
 
 /**
  * A template built from the kind's schema, for workspaces without content/.templates/<kind>.md:
- * every required field, its description as a comment, the ID and name filled in.
+ * every required field, its description as a comment, the ID, name, first status and start time filled in.
  */
 export function templateFromSchema(kind: Kind, schema: JsonSchema): string {
   const lines = [`# A new ${KIND_INFO[kind].label}. Required fields are listed; see schemas/${kind}.schema.json for the others.`];
@@ -134,6 +134,8 @@ export function templateFromSchema(kind: Kind, schema: JsonSchema): string {
     if (field === 'id') lines.push('id: "{{id}}"');
     else if (field === name) lines.push(`${field}: "{{title}}"`);
     else if (prop.enum && field === 'status') lines.push(`${field}: ${String(prop.enum[0])}`);
+    // A required instant named *_at is when the record starts (reported_at, opened_at, requested_at).
+    else if (field.endsWith('_at') && prop.$ref?.endsWith('/timestamp')) lines.push(`${field}: "{{now}}"`);
     else lines.push(`${field}:`);
   }
   return `---\n${lines.join('\n')}\n---\n\n`;

@@ -97,10 +97,11 @@ export interface TextEdit {
 /**
  * Finds string scalars equal to `from` for which `where(path)` holds, and returns the edits that
  * turn them into `to`, touching only the characters of the value itself (quotes, comments and
- * spacing around it stay). Source offsets are relative to `text`.
+ * spacing around it stay). Source offsets are relative to `text`. Throws when the YAML does not parse.
  */
 export function scalarEdits(text: string, from: string, to: string, where: (path: YamlPath) => boolean): TextEdit[] {
   const doc = parseDocument(text, { keepSourceTokens: false });
+  if (doc.errors.length) throw new Error(doc.errors[0]!.message);
   const edits: TextEdit[] = [];
   visit(doc, {
     Scalar(key, node, ancestors) {

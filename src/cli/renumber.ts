@@ -1,0 +1,138 @@
+/**
+ * `itsm renumber OLD NEW`: gives a record a new ID. Renames its file and rewrites every reference
+ * to it (front-matter reference fields of every record, policy files, itsm.yaml) in place: only the
+ * characters of each ID change, so comments, key order, quoting and bodies stay byte for byte.
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isValidId, kindOfId, KIND_INFO, type Kind } from '../core/ids.ts';
+import { relationsFrom } from '../core/relations.ts';
+import { roleOf } from '../io/analyze.ts';
+import { listWorkspaceFiles } from '../io/workspace.ts';
+import { applyEdits, scalarEdits, type TextEdit, type YamlPath } from '../io/yaml-edit.ts';
+import { parse, rootDir } from './args.ts';
+import { EXIT, ExitError, usageError } from './exit-error.ts';
+import type { CliIO } from './io.ts';
+
+const HELP = `Usage: itsm renumber OLD NEW [--root DIR] [--dry-run]
+
+Gives record OLD the ID NEW: renames content/<kind>/OLD.md to NEW.md and rewrites every
+reference to OLD across the workspace (every record's reference fields such as service, cis,
+problem, incidents, caused_by_change; the policy files; itsm.yaml). Only the IDs change:
+comments, key order and formatting stay as they are. Mentions of OLD in Markdown bodies are
+listed for you to check, not changed.
+
+Use it when two pull requests from the same base both created the same ID: \`itsm validate
+--base main\` reports \`base/id-reused\` with the exact command to run.
+
+Examples:
+  itsm renumber INC-0142 INC-0143
+  itsm renumber SVC-shop SVC-web-shop --dry-run
+
+Options:
+  --root DIR    the workspace (default: the current directory)
+  --dry-run     show what would change, write nothing
+
+Exit codes: 0 renumbered, 2 bad IDs or unreadable files (nothing written).
+`;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse('renumber', args, {
+    root: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 2) throw usageError('itsm renumber: give the old and the new ID, e.g. `itsm renumber INC-0142 INC-0143`.');
+  const [from, to] = positionals as [string, string];
+  const kind = kindOfId(from);
+  if (!kind || !isValidId(from, kind)) throw usageError(`itsm renumber: "${from}" is not a record ID (e.g. INC-0142, SVC-payments).`);
+  if (!isValidId(to, kind)) throw usageError(`itsm renumber: "${to}" is not a ${KIND_INFO[kind].label} ID; ${from} can only become another ${KIND_INFO[kind].prefix}... ID.`);
+  if (from === to) throw usageError('itsm renumber: the old and new IDs are the same.');
+  const root = rootDir(io, values.root);
+  if (!existsSync(join(root, 'content'))) throw usageError(`itsm renumber: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
+
+  const folder = `content/${KIND_INFO[kind].folder}`;
+  const oldFile = `${folder}/${from}.md`;
+  const newFile = `${folder}/${to}.md`;
+  if (!existsSync(join(root, oldFile))) throw usageError(`itsm renumber: there is no ${oldFile}.`);
+  if (existsSync(join(root, newFile))) throw usageError(`itsm renumber: ${newFile} already exists; pick a free ID.`);
+
+  const texts = new Map<string, string>();
+  for (const rel of listWorkspaceFiles(root)) texts.set(rel, readFileSync(join(root, rel), 'utf8'));
+  const plan = planRenumber(texts, kind, from, to, oldFile);
+  if (plan.unreadable.length) {
+    throw new ExitError(EXIT.usage, `itsm renumber: cannot read the YAML of ${plan.unreadable.join(', ')}; fix ${plan.unreadable.length === 1 ? 'it' : 'them'} first (\`itsm validate\` says how). Nothing was changed.`);
+  }
+
+  const dry = values['dry-run'] ? ' (dry run: nothing written)' : '';
+  io.stdout(`${oldFile} -> ${newFile}${dry}\n`);
+  for (const c of plan.changes) {
+    const shown = c.file === oldFile ? newFile : c.file;
+    io.stdout(`  ${shown}: ${c.count} reference${c.count === 1 ? '' : 's'}\n`);
+  }
+  if (plan.bodyMentions.length) {
+    io.stdout(`Mentioned in the text of ${plan.bodyMentions.join(', ')}: not changed, check ${plan.bodyMentions.length === 1 ? 'it' : 'them'} by hand.\n`);
+  }
+  if (values['dry-run']) return EXIT.ok;
+  for (const c of plan.changes) writeFileSync(join(root, c.file), c.text);
+  renameSync(join(root, oldFile), join(root, newFile));
+  return EXIT.ok;
+}
+
+export interface RenumberPlan {
+  /** Files whose text changes, with the new text and how many IDs were rewritten. */
+  changes: Array<{ file: string; text: string; count: number }>;
+  /** Record files whose body mentions the old ID (left alone). */
+  bodyMentions: string[];
+  /** Files whose YAML cannot be parsed, so references in them could be missed. */
+  unreadable: string[];
+}
+
+/** Every edit renumbering makes, computed before anything is written. */
+export function planRenumber(texts: ReadonlyMap<string, string>, kind: Kind, from: string, to: string, ownFile: string): RenumberPlan {
+  const plan: RenumberPlan = { changes: [], bodyMentions: [], unreadable: [] };
+  const mention = new RegExp(`(^|[^A-Za-z0-9-])${from.replace(/[-]/g, '\\-')}(?![A-Za-z0-9-])`);
+  for (const [file, text] of texts) {
+    const role = roleOf(file);
+    let edits: TextEdit[];
+    try {
+      if (role.role === 'record') {
+        const split = splitRecord(text);
+        if (!split) continue;
+        const fields = referenceFields(role.kind, kind);
+        const own = file === ownFile;
+        const where = (path: YamlPath) => (own && path.length === 1 && path[0] === 'id') || (fields.has(String(path[0])) && path.length <= 2);
+        edits = scalarEdits(split.yaml, from, to, where).map((e) => ({ ...e, start: e.start + split.yamlStart, end: e.end + split.yamlStart }));
+        if (mention.test(text.slice(split.bodyStart))) plan.bodyMentions.push(file);
+      } else if (role.role === 'policy' || file === 'itsm.yaml') {
+        // Policy files name services and CIs in many places (windows, templates, SLA scopes): any value equal to the ID is one.
+        edits = scalarEdits(text, from, to, () => true);
+      } else continue;
+    } catch {
+      plan.unreadable.push(file);
+      continue;
+    }
+    if (edits.length) plan.changes.push({ file, text: applyEdits(text, edits), count: edits.length });
+  }
+  return plan;
+}
+
+/** The reference fields of records of kind `holder` that point at records of kind `target`. */
+function referenceFields(holder: Kind, target: Kind): Set<string> {
+  return new Set(relationsFrom(holder).filter((r) => r.to === target).map((r) => r.field));
+}
+
+/** Offsets of the front matter YAML and the body in a record's text, or undefined when it has none. */
+function splitRecord(text: string): { yaml: string; yamlStart: number; bodyStart: number } | undefined {
+  const first = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  if (!first) return undefined;
+  const yamlStart = first[0].length;
+  const close = /(^|\r?\n)---[ \t]*(\r?\n|$)/.exec(text.slice(yamlStart));
+  if (!close) return undefined;
+  const yamlEnd = yamlStart + close.index + close[1]!.length;
+  return { yaml: text.slice(yamlStart, yamlEnd), yamlStart, bodyStart: yamlStart + close.index + close[0].length };
+}
