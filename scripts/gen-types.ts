@@ -1,9 +1,15 @@
-// Generates src/core/generated/schema-types.ts from schemas/*.schema.json so types and schemas never drift.
-// `npm run gen:types` rewrites the file; test/core/schema-types.test.ts fails when it is stale.
+// Generates, from schemas/*.schema.json, so that types, validators and schemas never drift:
+//   src/core/generated/schema-types.ts   TypeScript types (json-schema-to-typescript)
+//   src/core/generated/validators.js     precompiled ajv validators (+ .d.ts)
+// `npm run gen:types` rewrites them; test/schemas/schemas.test.ts fails when they are stale.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderSchemaTypes } from './lib/schema-types.ts';
+import { renderStandaloneValidators } from './lib/standalone-validators.ts';
 
-const out = fileURLToPath(new URL('../src/core/generated/schema-types.ts', import.meta.url));
-writeFileSync(out, await renderSchemaTypes());
-console.log(`wrote ${out}`);
+const dir = fileURLToPath(new URL('../src/core/generated/', import.meta.url));
+writeFileSync(dir + 'schema-types.ts', await renderSchemaTypes());
+const { js, dts } = renderStandaloneValidators();
+writeFileSync(dir + 'validators.js', js);
+writeFileSync(dir + 'validators.d.ts', dts);
+console.log(`wrote ${dir}schema-types.ts, validators.js, validators.d.ts`);

@@ -9,16 +9,16 @@ import type { Kind } from '../core/ids.ts';
 import { indexById, POLICY_FILES, type AnyRecord, type Policies, type Workspace, type WorkspaceSettings } from '../core/model.ts';
 import { crossChecks, type FileFacts } from '../core/validate/cross-checks.ts';
 import { policyRules } from '../core/validate/policy-rules.ts';
-import { compileValidators, type Validators } from '../core/validate/validators.ts';
+import { validatorsFrom, type Validators } from '../core/validate/validators.ts';
+import * as precompiled from '../core/generated/validators.js';
 import { analyzeRecord, analyzeYamlFile, placeLater, roleOf, SETTINGS_FILE, strayDiagnostic, type RecordOutcome } from './analyze.ts';
-import { readSchemas } from './schemas.ts';
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = { name: 'ITSM workspace', time_zone: 'UTC' };
 
 let validators: Validators | undefined;
-/** ajv is compiled once per process, and only when something needs validating. */
+/** The precompiled validators (generated from schemas/ by `npm run gen:types`), loaded once per process. */
 export function getValidators(): Validators {
-  return (validators ??= compileValidators(readSchemas().documents));
+  return (validators ??= validatorsFrom(precompiled));
 }
 
 /** Every file under content/ (relative paths, forward slashes, sorted), plus itsm.yaml if present. */

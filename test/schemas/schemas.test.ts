@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderSchemaTypes } from '../../scripts/lib/schema-types.ts';
+import { renderStandaloneValidators } from '../../scripts/lib/standalone-validators.ts';
+import { compileValidators } from '../../src/core/validate/compile.ts';
 import { readSchemas } from '../../src/io/schemas.ts';
 import { getValidators } from '../../src/io/workspace.ts';
 import { KINDS } from '../../src/core/ids.ts';
@@ -63,5 +65,25 @@ describe('schemas', () => {
       }
     }
     expect(checked).toBeGreaterThan(10);
+  });
+});
+
+describe('precompiled validators', () => {
+  it('are generated from the current schemas (run `npm run gen:types` if this fails)', () => {
+    const dir = fileURLToPath(new URL('../../src/core/generated/', import.meta.url));
+    const { js, dts } = renderStandaloneValidators();
+    expect(readFileSync(dir + 'validators.js', 'utf8')).toBe(js);
+    expect(readFileSync(dir + 'validators.d.ts', 'utf8')).toBe(dts);
+  });
+
+  it('report the same errors as validators compiled from the schemas', () => {
+    const fresh = compileValidators(readSchemas().documents);
+    const shipped = getValidators();
+    const bad = { id: 'INC-1', title: '', status: 'done', service: 'CI-x', impact: 'huge', urgency: 'low', priority: 'P9', reported_at: '2026-01-01 10:00', extra: 1 };
+    const a = fresh.get('incident');
+    const b = shipped.get('incident');
+    expect(a(bad)).toBe(false);
+    expect(b(bad)).toBe(false);
+    expect(b.errors).toEqual(a.errors);
   });
 });

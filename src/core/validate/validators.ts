@@ -1,34 +1,28 @@
-/** Compiles every schema once (ajv, all errors) into one validator per kind and policy file. */
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import formats from 'ajv-formats';
-
-// ajv-formats is CommonJS: its default export is the plugin function at run time.
-const addFormats = formats as unknown as (ajv: Ajv2020) => void;
+/** Validators per kind and policy file: precompiled from the schemas, or compiled on the spot. */
+import type { Options, ValidateFunction } from 'ajv/dist/2020.js';
 
 export type SchemaDocuments = Record<string, object>;
+
+/** The options every validator is built with: all errors, with the failing schema for messages. */
+export const AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true };
 
 export interface Validators {
   /** Validates against schemas/<name>.schema.json. */
   get(name: string): ValidateFunction;
 }
 
-/** `schemas` maps a schema name (file name without .schema.json) to its parsed JSON. */
-export function compileValidators(schemas: SchemaDocuments): Validators {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-  addFormats(ajv);
-  for (const [name, schema] of Object.entries(schemas)) ajv.addSchema(schema, `${name}.schema.json`);
-  const compiled = new Map<string, ValidateFunction>();
+/** The export name of a schema's validator in generated code (change-policy -> change_policy). */
+export function exportName(schemaName: string): string {
+  return schemaName.replace(/-/g, '_');
+}
+
+/** Validators from a module of precompiled functions (src/core/generated/validators.js). */
+export function validatorsFrom(compiled: Record<string, unknown>): Validators {
   return {
     get(name) {
-      let fn = compiled.get(name);
-      if (!fn) {
-        const schema = schemas[name] as { $id?: string } | undefined;
-        if (!schema) throw new Error(`no schema named ${name}`);
-        fn = ajv.getSchema(schema.$id ?? `${name}.schema.json`);
-        if (!fn) throw new Error(`schema ${name} did not compile`);
-        compiled.set(name, fn);
-      }
-      return fn;
+      const fn = compiled[exportName(name)];
+      if (typeof fn !== 'function') throw new Error(`no precompiled validator for schema ${name}; run npm run gen:types`);
+      return fn as ValidateFunction;
     },
   };
 }
