@@ -41,6 +41,9 @@ Options:
                    GITHUB_STEP_SUMMARY is set)
   --root DIR       the workspace inside a git clone that has the PR's base and head commits
                    (actions/checkout with fetch-depth: 0); default: the current directory
+  --allow-base B   also judge pull requests into branch B (repeatable). By default only pull
+                   requests into the repository's default branch can pass: a status check belongs
+                   to a commit, so a pass judged against a laxer branch could be reused.
 
 Environment: GITHUB_TOKEN (required; read access to pull requests), GITHUB_API_URL (default
 https://api.github.com), GITHUB_EVENT_PATH and GITHUB_REPOSITORY (set by GitHub Actions).
@@ -57,6 +60,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     repo: { type: 'string' },
     root: { type: 'string' },
     format: { type: 'string' },
+    'allow-base': { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -66,7 +70,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const format = oneOf('approvals', 'format', values.format, ['pretty', 'json', 'github'] as const, 'pretty');
   try {
     const target = whichPullRequest(values.pr, values.repo, io.env);
-    const result = await evaluate(rootDir(io, values.root), target, io.env);
+    const result = await evaluate(rootDir(io, values.root), target, io.env, values['allow-base'] ?? []);
     report(result, format, io);
     return DECISION_EXIT[result.decision];
   } catch (err) {
@@ -105,7 +109,7 @@ function whichPullRequest(pr: string | undefined, repo: string | undefined, env:
   return { owner: m[1]!, repo: m[2]!, number, ...(eventHeadSha ? { eventHeadSha } : {}) };
 }
 
-async function evaluate(root: string, target: Target, env: NodeJS.ProcessEnv): Promise<ApprovalResult> {
+async function evaluate(root: string, target: Target, env: NodeJS.ProcessEnv, allowedBases: string[]): Promise<ApprovalResult> {
   const facts = await fetchPullRequest(githubOptionsFromEnv(env), target.owner, target.repo, target.number);
   if (target.eventHeadSha && target.eventHeadSha !== facts.headSha) {
     throw new Error(`the pull request moved on: the event was for ${target.eventHeadSha.slice(0, 7)} but its head is now ${facts.headSha.slice(0, 7)}. The run for the new head decides.`);
@@ -135,6 +139,7 @@ async function evaluate(root: string, target: Target, env: NodeJS.ProcessEnv): P
     teams: recordsOf(atBase.workspace, 'team').map((r) => r.data),
     services: recordsOf(atBase.workspace, 'service').map((r) => r.data),
     schedule: [...schedule.values()],
+    allowedBases,
   });
 }
 

@@ -86,11 +86,14 @@ export async function fetchPullRequest(opts: GitHubOptions, owner: string, repo:
     const author = pr.user?.login;
     if (typeof author !== 'string' || !author) throw new GitHubError(`GitHub returned ${where} without an author login.`);
     if (!isSha(pr.head?.sha) || !isSha(pr.base?.sha)) throw new GitHubError(`GitHub returned ${where} without head and base commit SHAs.`);
+    if (typeof pr.base.ref !== 'string' || typeof pr.base.repo?.default_branch !== 'string') throw new GitHubError(`GitHub returned ${where} without its base branch or the repository's default branch.`);
     return {
       number,
       author,
       headSha: pr.head.sha,
       baseSha: pr.base.sha,
+      baseRef: pr.base.ref,
+      defaultBranch: pr.base.repo.default_branch,
       reviews: reviews.map(toReview),
       files: files.flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]),
     };

@@ -373,3 +373,15 @@ describe('in GitHub Actions', () => {
     expect(summary).toContain('error in content/changes/CHG-0012.md');
   });
 });
+
+describe('the target branch', () => {
+  it('a PR into a branch other than the default fails, even with every approval', async () => {
+    const s = await scenario({ prFiles: addsChange(), reviews: [{ login: 'paula', state: 'APPROVED' }] });
+    s.server.pulls[0]!.baseRef = 'lax';
+    const r = await s.run(['--pr', '7', '--repo', 'northwind/itsm', '--format', 'github']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error title=base%3A approval rejected::This pull request merges into lax/m);
+    s.server.pulls[0]!.baseRef = 'release';
+    expect((await s.run(['--pr', '7', '--repo', 'northwind/itsm', '--allow-base', 'release'])).code).toBe(0);
+  });
+});

@@ -38,6 +38,9 @@ export interface FakePullRequest {
   author: string;
   headSha: string;
   baseSha: string;
+  /** The branch the PR merges into (default main) and the repository's default branch (default main). */
+  baseRef?: string;
+  defaultBranch?: string;
   files: FakeFile[];
   reviews: FakeReview[];
 }
@@ -96,7 +99,7 @@ function pullBody(pr: FakePullRequest): Json {
     user: user(pr.author, 1000),
     requested_teams: [],
     head: { ...head, sha: pr.headSha },
-    base: { ...base, sha: pr.baseSha },
+    base: { ...base, sha: pr.baseSha, ref: pr.baseRef ?? 'main', repo: { ...(base.repo as Json), default_branch: pr.defaultBranch ?? 'main' } },
     changed_files: pr.files.length,
   };
 }

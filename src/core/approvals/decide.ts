@@ -32,6 +32,8 @@ const DEFAULT_POLICY_CHANGE_REQUIREMENT = [{ role: 'cab' as const, count: 1 }];
 export function decideApprovals(input: ApprovalInput): ApprovalResult {
   const positions = latestPositions(input.pr.reviews);
   const subjects: SubjectDecision[] = [];
+  const wrongBase = checkBase(input);
+  if (wrongBase) subjects.push(wrongBase);
   const policySubject = decidePolicyEdits(input, positions);
   if (policySubject) subjects.push(policySubject);
   for (const c of [...input.changes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) subjects.push(decideChange(c, input, positions));
@@ -42,6 +44,27 @@ export function decideApprovals(input: ApprovalInput): ApprovalResult {
 export function overall(decisions: readonly Decision[]): Decision {
   for (const d of ['rejected', 'pending', 'approved'] as const) if (decisions.includes(d)) return d;
   return 'not-required';
+}
+
+/** A PR into a branch that is neither the default nor allowed is never passed (see ApprovalInput.allowedBases). */
+function checkBase(input: ApprovalInput): SubjectDecision | undefined {
+  const { baseRef, defaultBranch } = input.pr;
+  if (baseRef === undefined) return undefined;
+  const allowed = [...(defaultBranch ? [defaultBranch] : []), ...(input.allowedBases ?? [])];
+  if (allowed.includes(baseRef)) return undefined;
+  return {
+    subject: 'base',
+    file: '.',
+    triggers: [`the pull request targets ${baseRef}`],
+    required: [],
+    approvers: [],
+    missing: [],
+    reviews: [],
+    conflicts: [],
+    windows: [],
+    decision: 'rejected',
+    explanation: `This pull request merges into ${baseRef}, but approvals are judged only for pull requests into ${allowed.join(', ') || 'the default branch'}. A status check belongs to the head commit, so a pass judged against another branch's policy could be reused by a pull request into ${defaultBranch ?? 'the default branch'}. Allow the branch in the workflow with --allow-base ${baseRef} if it is protected like the default branch.`,
+  };
 }
 
 function decidePolicyEdits(input: ApprovalInput, positions: Map<string, Position>): SubjectDecision | undefined {

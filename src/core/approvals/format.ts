@@ -11,11 +11,16 @@ const LABEL: Record<SubjectDecision['decision'], string> = {
   'not-required': 'not required',
 };
 
+/** How a subject is named to people. */
+function label(subject: string): string {
+  return subject === 'policy' ? 'policies/teams' : subject === 'base' ? 'target branch' : subject;
+}
+
 /** Plain text, one block per subject, then the overall verdict. */
 export function formatPretty(result: ApprovalResult): string {
   const lines: string[] = [];
   for (const s of result.subjects) {
-    lines.push(`${s.subject === 'policy' ? 'policies/teams' : s.subject}  ${LABEL[s.decision]}  (${s.file})`);
+    lines.push(`${label(s.subject)}  ${LABEL[s.decision]}  (${s.file})`);
     lines.push(`  ${s.explanation}`);
   }
   if (result.subjects.length === 0) lines.push('This pull request adds or advances no change record and edits no policy or team.');
@@ -36,10 +41,10 @@ export function formatSummary(result: ApprovalResult, overflow: readonly string[
     out.push('| Subject | Decision | Approved by | Missing | Windows and conflicts |', '|---|---|---|---|---|');
     for (const s of result.subjects) {
       const findings = [...s.windows.map((w) => w.message), ...s.conflicts.map((c) => c.message)];
-      out.push(`| ${cell(s.subject === 'policy' ? 'policies/teams' : s.subject)} | ${LABEL[s.decision]} | ${cell(s.approvers.map((a) => a.login).join(', ') || '-')} | ${cell(s.missing.join('; ') || '-')} | ${cell(findings.join(' ') || '-')} |`);
+      out.push(`| ${cell(label(s.subject))} | ${LABEL[s.decision]} | ${cell(s.approvers.map((a) => a.login).join(', ') || '-')} | ${cell(s.missing.join('; ') || '-')} | ${cell(findings.join(' ') || '-')} |`);
     }
     out.push('');
-    for (const s of result.subjects) out.push(`- **${s.subject === 'policy' ? 'policies/teams' : s.subject}**: ${s.explanation}`);
+    for (const s of result.subjects) out.push(`- **${label(s.subject)}**: ${s.explanation}`);
   }
   if (overflow.length > 0) out.push('', '### Findings not shown as annotations (GitHub shows at most 10 per type)', '', ...overflow.map((o) => `- ${o}`));
   return out.join('\n') + '\n';
@@ -72,7 +77,8 @@ export function formatAnnotations(result: ApprovalResult): { commands: string; o
       return;
     }
     used[type]++;
-    lines.push(`::${type} file=${escapeProperty(file)},title=${escapeProperty(title)}::${escapeData(message)}`);
+    const where = file === '.' ? '' : `file=${escapeProperty(file)},`;
+    lines.push(`::${type} ${where}title=${escapeProperty(title)}::${escapeData(message)}`);
   };
   for (const s of result.subjects) {
     if (s.decision === 'rejected' || s.decision === 'pending') emit('error', s.file, `${s.subject}: approval ${s.decision}`, s.explanation);

@@ -26,6 +26,9 @@ export interface PullRequestFacts {
   /** The commit the PR points at now: only reviews on this commit count. */
   headSha: string;
   baseSha: string;
+  /** The branch the PR merges into, and the repository's default branch (both from the forge). */
+  baseRef?: string;
+  defaultBranch?: string;
   reviews: Review[];
   /** Paths the forge says the PR touches (both sides of a rename). */
   files: string[];
@@ -61,6 +64,12 @@ export interface ApprovalInput {
   services: Service[];
   /** Every other change as it will be after the merge, to find schedule conflicts. */
   schedule: Change[];
+  /**
+   * Branches a PR may be judged for, besides the repository's default branch. A status check belongs
+   * to a commit, not to a PR: a pass for a PR into some lax branch would also show on a PR into main
+   * with the same head, so PRs into other branches never pass.
+   */
+  allowedBases?: string[];
 }
 
 export type Role = NonNullable<ChangePolicy['policy_changes']>['require'][number]['role'];
@@ -108,7 +117,7 @@ export interface Conflict {
 
 /** The verdict on one change record, or on the PR's policy/team edits (subject "policy"). */
 export interface SubjectDecision {
-  /** A change ID, or "policy" for edits under content/policies/ or content/teams/. */
+  /** A change ID; "policy" for edits under content/policies/ or content/teams/; "base" for the target branch. */
   subject: string;
   file: string;
   /** Why approval is needed at all (or why not). */

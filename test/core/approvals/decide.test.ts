@@ -284,3 +284,25 @@ describe('policy and team edits', () => {
     expect(decideApprovals(input({ changes: [], paths: ['content/incidents/INC-0001.md', 'README.md'] })).decision).toBe('not-required');
   });
 });
+
+describe('the target branch', () => {
+  const into = (baseRef: string, allowedBases?: string[]) => {
+    const i = input({ reviews: [review('paula', 'APPROVED')] });
+    return decideApprovals({ ...i, pr: { ...i.pr, baseRef, defaultBranch: 'main' }, ...(allowedBases ? { allowedBases } : {}) });
+  };
+
+  it('a PR into the default branch is judged normally', () => {
+    expect(into('main').decision).toBe('approved');
+  });
+
+  it('a PR into another branch never passes: its pass would show on the same commit in a PR into main', () => {
+    const r = into('lax-policy');
+    expect(r.decision).toBe('rejected');
+    expect(r.subjects[0]).toMatchObject({ subject: 'base', decision: 'rejected' });
+    expect(r.subjects[0]!.explanation).toContain('--allow-base lax-policy');
+  });
+
+  it('a branch allowed explicitly is judged normally', () => {
+    expect(into('release-1', ['release-1']).decision).toBe('approved');
+  });
+});
