@@ -126,6 +126,10 @@ async function evaluate(root: string, target: Target, env: NodeJS.ProcessEnv, al
   const changedPaths = [...new Set([...facts.files, ...local.map((p) => `/${p}`)].flatMap((p) => inWorkspace(p, prefix)))].sort();
 
   const changes = changedChanges(changedPaths, before, atHead);
+  if (forkPoint !== base) {
+    const sinceFork = new Set((await git(root, ['diff', '--relative', '--name-only', '-z', '--no-renames', forkPoint, base])).split('\0').filter(Boolean));
+    for (const c of changes) if (sinceFork.has(c.file) || sinceFork.has(`content/changes/${c.id}.md`)) c.changedOnBaseSinceFork = true;
+  }
   const changedIds = new Set(changes.map((c) => c.id));
   const schedule = new Map<string, Change>();
   for (const r of recordsOf(atBase.workspace, 'change')) schedule.set(r.id, r.data);

@@ -385,3 +385,22 @@ describe('the target branch', () => {
     expect((await s.run(['--pr', '7', '--repo', 'northwind/itsm', '--allow-base', 'release'])).code).toBe(0);
   });
 });
+
+describe('a PR behind its base branch', () => {
+  it('is rejected when the base changed the same change record since the fork', async () => {
+    const s = await scenario({ baseExtra: addsChange({ status: 'submitted' }), prFiles: addsChange(), reviews: [{ login: 'paula', state: 'APPROVED' }] });
+    s.repo.checkout('main');
+    const newBase = s.repo.commit('Another PR moved the window', addsChange({ status: 'submitted', planned_end: '2026-10-11T05:00:00+02:00' }));
+    s.server.pulls[0]!.baseSha = newBase;
+    const r = await s.run();
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('was also changed on the base branch after this pull request forked');
+  });
+
+  it('is judged normally when the base changed other files', async () => {
+    const s = await scenario({ prFiles: addsChange(), reviews: [{ login: 'paula', state: 'APPROVED' }] });
+    s.repo.checkout('main');
+    s.server.pulls[0]!.baseSha = s.repo.commit('Unrelated', { 'README.md': 'news\n' });
+    expect((await s.run()).code).toBe(0);
+  });
+});

@@ -97,6 +97,14 @@ function decideChange(c: ChangedChange, input: ApprovalInput, positions: Map<str
     };
   }
   const triggers = approvalTriggers(c.before, c.after);
+  if (c.changedOnBaseSinceFork && triggers.length > 0) {
+    return {
+      ...base,
+      triggers,
+      decision: 'rejected',
+      explanation: `${c.id} was also changed on the base branch after this pull request forked from it, so merging would produce a record nobody reviewed. Update the branch (merge or rebase onto the base branch), then ask for reviews of the result.`,
+    };
+  }
   if (triggers.length === 0 || !c.after) {
     return { ...base, triggers: [], decision: 'not-required', explanation: notRequiredReason(c) };
   }

@@ -48,6 +48,11 @@ export interface ChangedChange {
    * because the decision cannot be made on a record it cannot read.
    */
   invalidAtHead?: boolean;
+  /**
+   * True when the base branch also changed this record after the PR forked: git would merge both
+   * edits into content nobody reviewed, so the PR must first be brought up to date.
+   */
+  changedOnBaseSinceFork?: boolean;
 }
 
 /** Everything the decision reads. Policy, teams and services must come from the PR's base commit. */

@@ -306,3 +306,12 @@ describe('the target branch', () => {
     expect(into('release-1', ['release-1']).decision).toBe('approved');
   });
 });
+
+describe('a PR behind its base', () => {
+  it('a change also edited on the base since the fork is rejected until the branch is updated', () => {
+    const c = { ...modified(change({ status: 'submitted' }), change()), changedOnBaseSinceFork: true };
+    const { s } = only(input({ changes: [c], reviews: [review('paula', 'APPROVED')] }));
+    expect(s.decision).toBe('rejected');
+    expect(s.explanation).toContain('Update the branch');
+  });
+});
