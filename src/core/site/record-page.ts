@@ -1,0 +1,225 @@
+/**
+ * The data of one record's page: its fields ready to show, related records both ways, SLA clocks,
+ * git history and the facets Pagefind filters on. The body's HTML is added by src/io (Markdown).
+ */
+import { KIND_INFO, type Kind } from '../ids.ts';
+import type { HistoryEntry } from '../history.ts';
+import type { AnyRecord, Workspace } from '../model.ts';
+import { relationsFrom, type Link } from '../relations.ts';
+import { fieldLabel, formatInstant, formatSeconds, recordTitle, statusLabel } from './format.ts';
+import type { ForgeLinks, SiteLinks } from './links.ts';
+import { refOfId, type RecordRef } from './refs.ts';
+import type { SlaView } from './sla-view.ts';
+
+export type FieldValue =
+  | { type: 'text'; text: string }
+  | { type: 'longtext'; text: string }
+  | { type: 'time'; iso: string; text: string }
+  | { type: 'refs'; refs: RecordRef[] }
+  | { type: 'list'; items: string[] }
+  | { type: 'pairs'; pairs: Array<{ label: string; text: string }> };
+
+export interface FieldRow {
+  key: string;
+  label: string;
+  value: FieldValue;
+}
+
+export interface RelatedGroup {
+  label: string;
+  direction: 'out' | 'in';
+  refs: RecordRef[];
+}
+
+export interface TimelineRow {
+  at: string;
+  atText: string;
+  status: string;
+  note: string;
+  by: string;
+}
+
+export interface HistoryRow {
+  commit: string;
+  commitShort: string;
+  commitHref?: string;
+  date: string;
+  dateText: string;
+  author: string;
+  pr: number | null;
+  prHref?: string;
+  subject: string;
+  event: string;
+  changes: Array<{ field: string; from: string; to: string }>;
+  bodyChanged: boolean;
+}
+
+export interface SlaRow {
+  clock: string;
+  state: string;
+  atRisk: boolean;
+  percent: string;
+  target: string;
+  remaining: string;
+  breachAt: string;
+  due: string;
+}
+
+/** What Pagefind filters on: kind, status, service, priority, team. */
+export interface SearchFacets {
+  kind: string;
+  status: string;
+  service: string[];
+  priority: string;
+  team: string[];
+}
+
+export interface RecordPage {
+  id: string;
+  kind: Kind;
+  kindLabel: string;
+  title: string;
+  status: string;
+  file: string;
+  editHref?: string;
+  fields: FieldRow[];
+  timeline: TimelineRow[];
+  related: RelatedGroup[];
+  sla: { policy: string | null; calendar: string | null; reason: string; clocks: SlaRow[] } | null;
+  /** null when the workspace has no git history to read. */
+  history: HistoryRow[] | null;
+  facets: SearchFacets;
+}
+
+export interface RecordPageInput {
+  ws: Workspace;
+  rec: AnyRecord;
+  links: SiteLinks;
+  forge: ForgeLinks;
+  related: readonly Link[];
+  sla?: SlaView;
+  history?: readonly HistoryEntry[] | null;
+}
+
+/** Fields shown elsewhere on the page (header, own sections), not in the field list. */
+const OWN_SECTIONS = new Set(['id', 'title', 'name', 'timeline', 'offerings', 'members']);
+const LONG_TEXT = new Set(['implementation_plan', 'test_plan', 'rollback_plan', 'root_cause', 'workaround', 'resolution', 'priority_override_reason', 'summary']);
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function recordPage({ ws, rec, links, forge, related, sla, history }: RecordPageInput): RecordPage {
+  const tz = ws.settings.time_zone;
+  const data = rec.data as Record<string, unknown>;
+  const refFields = new Set(relationsFrom(rec.kind).map((r) => r.field));
+  const fields: FieldRow[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    if (OWN_SECTIONS.has(key) || value === undefined || value === null) continue;
+    fields.push({ key, label: fieldLabel(key), value: showValue(key, value, refFields.has(key), ws, links, tz) });
+  }
+  const editHref = forge.edit(rec.file);
+  return {
+    id: rec.id,
+    kind: rec.kind,
+    kindLabel: KIND_INFO[rec.kind].label,
+    title: recordTitle(rec.data),
+    status: String(data.status ?? ''),
+    file: rec.file,
+    ...(editHref ? { editHref } : {}),
+    fields,
+    timeline: timelineRows(data.timeline, tz),
+    related: relatedGroups(related, ws, links),
+    sla: sla ? { policy: sla.policy, calendar: sla.calendar, reason: sla.reason, clocks: sla.clocks.map((c) => slaRow(c, tz)) } : null,
+    history: history ? history.map((h) => historyRow(h, ws, tz)) : null,
+    facets: searchFacets(rec),
+  };
+}
+
+function showValue(key: string, value: unknown, isRef: boolean, ws: Workspace, links: SiteLinks, tz: string): FieldValue {
+  if (isRef) {
+    const ids = Array.isArray(value) ? value.map(String) : [String(value)];
+    return { type: 'refs', refs: ids.map((id) => refOfId(id, ws.byId, links)) };
+  }
+  if (typeof value === 'string') {
+    if (INSTANT.test(value)) return { type: 'time', iso: value, text: formatInstant(value, tz) };
+    if (LONG_TEXT.has(key) || value.includes('\n')) return { type: 'longtext', text: value };
+    return { type: 'text', text: key === 'status' ? statusLabel(value) : value };
+  }
+  if (typeof value === 'boolean') return { type: 'text', text: value ? 'yes' : 'no' };
+  if (typeof value === 'number') return { type: 'text', text: String(value) };
+  if (Array.isArray(value)) return { type: 'list', items: value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))) };
+  if (typeof value === 'object') {
+    return {
+      type: 'pairs',
+      pairs: Object.entries(value as Record<string, unknown>).map(([k, v]) => ({ label: fieldLabel(k), text: typeof v === 'string' && INSTANT.test(v) ? formatInstant(v, tz) : String(v) })),
+    };
+  }
+  return { type: 'text', text: String(value) };
+}
+
+function timelineRows(timeline: unknown, tz: string): TimelineRow[] {
+  if (!Array.isArray(timeline)) return [];
+  return timeline.map((e: { at?: string; status?: string; note?: string; by?: string }) => ({
+    at: e.at ?? '',
+    atText: e.at ? formatInstant(e.at, tz) : '',
+    status: e.status ? statusLabel(e.status) : '',
+    note: e.note ?? '',
+    by: e.by ?? '',
+  }));
+}
+
+/** Links grouped by their label, outgoing first; each group in ID order. */
+export function relatedGroups(related: readonly Link[], ws: Workspace, links: SiteLinks): RelatedGroup[] {
+  const groups = new Map<string, RelatedGroup>();
+  for (const link of related) {
+    const key = `${link.direction}\u0000${link.label}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { label: link.label, direction: link.direction, refs: [] }));
+    if (!g.refs.some((r) => r.id === link.id)) g.refs.push(refOfId(link.id, ws.byId, links));
+  }
+  for (const g of groups.values()) g.refs.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+  return [...groups.values()].sort((a, b) => (a.direction === b.direction ? 0 : a.direction === 'out' ? -1 : 1));
+}
+
+function slaRow(c: SlaView['clocks'][number], tz: string): SlaRow {
+  return {
+    clock: c.clock,
+    state: statusLabel(c.state),
+    atRisk: c.atRisk,
+    percent: c.percent === null ? '' : `${Math.round(c.percent)}%`,
+    target: c.targetSeconds === null ? '' : formatSeconds(c.targetSeconds),
+    remaining: c.remainingSeconds === null ? '' : formatSeconds(c.remainingSeconds),
+    breachAt: c.breachAt ? formatInstant(c.breachAt, tz) : '',
+    due: c.dueAt ? formatInstant(c.dueAt, tz) : '',
+  };
+}
+
+function historyRow(h: HistoryEntry, ws: Workspace, tz: string): HistoryRow {
+  const repo = ws.settings.repo_url?.replace(/\/+$/, '');
+  return {
+    commit: h.commit,
+    commitShort: h.commit.slice(0, 8),
+    ...(repo ? { commitHref: `${repo}/commit/${h.commit}` } : {}),
+    date: h.date,
+    dateText: formatInstant(h.date, tz),
+    author: h.author,
+    pr: h.pr,
+    ...(repo && h.pr !== null ? { prHref: `${repo}/pull/${h.pr}` } : {}),
+    subject: h.subject,
+    event: h.event,
+    changes: h.changes.map((c) => ({ field: c.field, from: showChange(c.from), to: showChange(c.to) })),
+    bodyChanged: h.body_changed,
+  };
+}
+
+function showChange(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** The values Pagefind's filters offer for a record. */
+export function searchFacets(rec: AnyRecord): SearchFacets {
+  const d = rec.data as Record<string, unknown>;
+  const list = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.map(String) : []);
+  const service = rec.kind === 'service' ? [rec.id] : [...list(d.service), ...list(d.services)];
+  const team = rec.kind === 'team' ? [rec.id] : [...list(d.team), ...list(d.owner)];
+  return { kind: KIND_INFO[rec.kind].label, status: statusLabel(String(d.status ?? '')), service, priority: String(d.priority ?? ''), team };
+}

@@ -1,0 +1,120 @@
+/**
+ * Builds the static site: gather the data once (validate, SLA, history, reports), render it with
+ * Astro's programmatic build, then index it with the Pagefind CLI. A workspace with validation errors
+ * builds nothing: the caller prints the same diagnostics as `itsm validate`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../core/diagnostic.ts';
+import { normalizeBase } from '../core/site/links.ts';
+import { gatherSiteData, type SiteData } from './site-data.ts';
+
+/** The itsm package itself: where astro.config.mjs and src/site live (not the workspace). */
+export const SOURCE_DIR = fileURLToPath(new URL('../../', import.meta.url));
+const SITE_DATA_KEY = Symbol.for('itsm.site-data');
+
+export interface BuildSiteOptions {
+  /** The workspace (content/ and itsm.yaml). */
+  root: string;
+  /** Where the site is written (emptied first). */
+  out: string;
+  /** Base path the site is served under, e.g. /itsm/ (default: itsm.yaml's site_base, else /). */
+  base?: string;
+  /** The instant the site shows data as of (default: now). */
+  now?: string;
+  onLog?: (line: string) => void;
+}
+
+export interface BuildSiteResult {
+  /** HTML pages written (0 when validation failed). */
+  pages: number;
+  diagnostics: Diagnostic[];
+  /** Records read (for the validation summary). */
+  records: number;
+  /** Milliseconds per stage. */
+  timings: { data: number; astro: number; pagefind: number };
+}
+
+export class SiteBuildError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SiteBuildError';
+  }
+}
+
+let building = Promise.resolve();
+
+/** Builds one site. Builds in one process run one at a time (the page data is handed over globally). */
+export function buildSite(opts: BuildSiteOptions): Promise<BuildSiteResult> {
+  const run = building.then(() => buildOnce(opts));
+  building = run.then(() => undefined, () => undefined);
+  return run;
+}
+
+async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
+  const log = opts.onLog ?? (() => {});
+  const out = resolve(opts.out);
+  const t0 = Date.now();
+  const gathered = await gatherSiteData({ root: resolve(opts.root), ...(opts.base !== undefined ? { base: opts.base } : {}), ...(opts.now ? { now: opts.now } : {}), onLog: log });
+  const timings = { data: Date.now() - t0, astro: 0, pagefind: 0 };
+  if (!gathered.data) return { pages: 0, diagnostics: gathered.diagnostics, records: gathered.records, timings };
+  const t1 = Date.now();
+  await astroBuild(gathered.data, out, log);
+  timings.astro = Date.now() - t1;
+  log(`astro: rendered in ${timings.astro} ms`);
+  const t2 = Date.now();
+  await runPagefind(out, log);
+  timings.pagefind = Date.now() - t2;
+  log(`pagefind: indexed in ${timings.pagefind} ms`);
+  return { pages: countPages(out), diagnostics: gathered.diagnostics, records: gathered.records, timings };
+}
+
+async function astroBuild(data: SiteData, out: string, log: (s: string) => void): Promise<void> {
+  const { build } = await import('astro');
+  const g = globalThis as { [SITE_DATA_KEY]?: Promise<SiteData> };
+  g[SITE_DATA_KEY] = Promise.resolve(data);
+  // Vite's cache per build: builds in parallel processes (tests, bench) must not share it.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'itsm-astro-cache-'));
+  rmSync(out, { recursive: true, force: true });
+  try {
+    await build({
+      root: SOURCE_DIR,
+      outDir: out,
+      base: normalizeBase(data.base),
+      cacheDir,
+      logLevel: 'error',
+      vite: { logLevel: 'error', clearScreen: false },
+    });
+  } catch (err) {
+    throw new SiteBuildError(`astro build failed: ${(err as Error).message}`, { cause: err });
+  } finally {
+    delete g[SITE_DATA_KEY];
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+  log(`astro: wrote ${out}`);
+}
+
+/** Runs the Pagefind CLI over the built site; a failure fails the build with its output. */
+function runPagefind(out: string, log: (s: string) => void): Promise<void> {
+  const bin = join(SOURCE_DIR, 'node_modules/pagefind/lib/runner/bin.cjs');
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [bin, '--site', out, '--silent'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.on('error', (err) => reject(new SiteBuildError(`cannot run pagefind: ${err.message}`, { cause: err })));
+    child.on('close', (code) => {
+      if (code === 0) {
+        if (output.trim()) log(output.trim());
+        resolvePromise();
+      } else reject(new SiteBuildError(`pagefind failed (exit ${code}):\n${output.trim()}`));
+    });
+  });
+}
+
+function countPages(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind')).length;
+}

@@ -1,0 +1,199 @@
+/**
+ * Everything the site shows, gathered once per build: the workspace (loaded and validated by the same
+ * loader as `itsm validate`), SLA results, git history and the report, turned into page data by the
+ * pure functions in src/core/site. Astro pages only render what this returns.
+ */
+import type { Diagnostic } from '../core/diagnostic.ts';
+import { recordHistory, type HistoryEntry } from '../core/history.ts';
+import { KIND_INFO, KINDS, type Kind } from '../core/ids.ts';
+import type { AnyRecord, Workspace } from '../core/model.ts';
+import { linkIndex } from '../core/relations.ts';
+import { catalog, type Catalog } from '../core/site/catalog.ts';
+import { changeSchedule, type CalendarMonth } from '../core/site/calendar.ts';
+import { cmdbIndex, type Impact } from '../core/site/cmdb.ts';
+import { dashboard, type Dashboard } from '../core/site/dashboard.ts';
+import { formatInstant } from '../core/site/format.ts';
+import { graphSvg } from '../core/site/graph-svg.ts';
+import { knowledgeBase, knownErrors, type KbCategory, type KnownError } from '../core/site/knowledge.ts';
+import { forgeLinks, siteLinks, type SiteLinks } from '../core/site/links.ts';
+import { recordPage, type RecordPage } from '../core/site/record-page.ts';
+import type { RecordRef } from '../core/site/refs.ts';
+import type { ReportTable } from '../core/site/report-tables.ts';
+import { serviceCatalog, type ServiceEntry } from '../core/site/services.ts';
+import { slaViews, type SlaView } from '../core/site/sla-view.ts';
+import { computeSla, type SlaResult } from '../core/sla/index.ts';
+import { layoutGraph } from './graph-layout.ts';
+import { readHistory } from './history.ts';
+import { renderMarkdown } from './markdown.ts';
+import { reportData } from './site-reports.ts';
+import { loadWorkspace } from './workspace.ts';
+
+export interface RecordPageData extends RecordPage {
+  bodyHtml: string;
+  /** CI pages: the relationship graph (SVG markup) and what fails with the CI. */
+  graphSvg?: string;
+  impact?: Impact;
+  /** Service pages: offerings and support hours. */
+  service?: ServiceEntry;
+  /** Change pages: schedule conflicts and freezes. */
+  schedule?: { conflicts: Array<{ ref: RecordRef; shared: string[] }>; freezes: string[] };
+}
+
+export interface SiteData {
+  name: string;
+  timeZone: string;
+  now: string;
+  nowText: string;
+  base: string;
+  links: SiteLinks;
+  newIncidentHref?: string;
+  newChangeHref?: string;
+  /** True when the workspace has git history (record pages then show it). */
+  hasHistory: boolean;
+  dashboard: Dashboard;
+  catalogs: Catalog[];
+  records: RecordPageData[];
+  services: ServiceEntry[];
+  calendar: { current: string; months: CalendarMonth[] };
+  knownErrors: KnownError[];
+  knowledge: KbCategory[];
+  reports: { tables: Array<ReportTable & { svg: string | null }>; period: string } | null;
+  /** The JSON twins: /api/<ID>.json and /api/<folder>.json. */
+  api: Map<string, unknown>;
+  diagnostics: Diagnostic[];
+  sla: SlaResult[];
+}
+
+export interface GatherOptions {
+  root: string;
+  base?: string;
+  /** The instant the site is built "as of" (SLA clocks, upcoming changes). Default: now. */
+  now?: string;
+  /** Read git history for record pages (default true; a workspace outside git simply has none). */
+  history?: boolean;
+  onLog?: (line: string) => void;
+}
+
+export interface Gathered {
+  data: SiteData | null;
+  diagnostics: Diagnostic[];
+  records: number;
+}
+
+/** Loads and validates the workspace; when it has no errors, computes every page's data. */
+export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
+  const log = opts.onLog ?? (() => {});
+  const now = opts.now ?? new Date().toISOString();
+  const t0 = Date.now();
+  const loaded = await loadWorkspace(opts.root);
+  log(`loaded ${loaded.records} records in ${Date.now() - t0} ms`);
+  if (loaded.diagnostics.some((d) => d.severity === 'error')) return { data: null, diagnostics: loaded.diagnostics, records: loaded.records };
+  const ws = loaded.workspace;
+  const base = opts.base ?? ws.settings.site_base ?? '/';
+  const links = siteLinks(base);
+
+  const t1 = Date.now();
+  const sla = computeSla(ws, now);
+  const views = slaViews(sla);
+  log(`SLA: ${sla.length} clocks in ${Date.now() - t1} ms`);
+
+  const t2 = Date.now();
+  const histories = opts.history === false ? null : await readHistories(opts.root, ws);
+  log(histories ? `history: ${histories.size} files in ${Date.now() - t2} ms` : 'history: none (not a git repository)');
+
+  const data = await pageData(ws, { now, links, views, histories, sla });
+  data.diagnostics = loaded.diagnostics;
+  data.reports = await reportData(ws, sla, now, log);
+  log(`page data in ${Date.now() - t2} ms`);
+  return { data, diagnostics: loaded.diagnostics, records: loaded.records };
+}
+
+async function readHistories(root: string, ws: Workspace): Promise<Map<string, HistoryEntry[]> | null> {
+  let index;
+  try {
+    index = await readHistory(root, { paths: ['content'] });
+  } catch {
+    return null;
+  }
+  const out = new Map<string, HistoryEntry[]>();
+  for (const rec of ws.records) {
+    const versions = index.files.get(rec.file);
+    if (versions) out.set(rec.file, recordHistory(versions, rec.file));
+  }
+  return out;
+}
+
+interface PageInputs {
+  now: string;
+  links: SiteLinks;
+  views: Map<string, SlaView>;
+  histories: Map<string, HistoryEntry[]> | null;
+  sla: SlaResult[];
+}
+
+/** Every page's data from a loaded workspace (exported for the benchmark and tests). */
+export async function pageData(ws: Workspace, { now, links, views, histories, sla }: PageInputs): Promise<SiteData> {
+  const forge = forgeLinks(ws.settings.repo_url, ws.settings.default_branch ?? 'main');
+  const related = linkIndex(ws.records);
+  const cmdb = cmdbIndex(ws, links);
+  const schedule = changeSchedule(ws, now, links);
+  const services = serviceCatalog(ws, links, now);
+  const serviceById = new Map(services.map((s) => [s.id, s]));
+
+  const records: RecordPageData[] = [];
+  for (const rec of ws.records) {
+    const page: RecordPageData = {
+      ...recordPage({ ws, rec, links, forge, related: related.get(rec.id) ?? [], sla: views.get(rec.id), history: histories ? (histories.get(rec.file) ?? []) : null }),
+      bodyHtml: renderMarkdown(rec.body),
+    };
+    if (rec.kind === 'ci') {
+      const graph = cmdb.graph(rec.id);
+      page.graphSvg = graphSvg(graph, await layoutGraph(graph), `Relationships of ${rec.id}`);
+      page.impact = cmdb.impact(rec.id);
+    }
+    if (rec.kind === 'service') page.service = serviceById.get(rec.id);
+    if (rec.kind === 'change') page.schedule = schedule.findings(rec.id);
+    records.push(page);
+  }
+
+  const stamp = Date.now().toString(36);
+  const newIncidentHref = forge.create('incident', `INC-NEW-${stamp}.md`);
+  const newChangeHref = forge.create('change', `CHG-NEW-${stamp}.md`);
+  return {
+    name: ws.settings.name,
+    timeZone: ws.settings.time_zone,
+    now,
+    nowText: formatInstant(now, ws.settings.time_zone),
+    base: links.base,
+    links,
+    ...(newIncidentHref ? { newIncidentHref } : {}),
+    ...(newChangeHref ? { newChangeHref } : {}),
+    hasHistory: histories !== null,
+    dashboard: dashboard({ ws, sla: views, now, links }),
+    catalogs: KINDS.map((k) => catalog(ws, k, links, views)),
+    records,
+    services,
+    calendar: { current: schedule.current, months: schedule.months.map((m) => schedule.month(m)) },
+    knownErrors: knownErrors(ws, links),
+    knowledge: knowledgeBase(ws, links, now),
+    reports: null,
+    api: apiDocuments(ws, related, views, links),
+    diagnostics: [],
+    sla,
+  };
+}
+
+/** The static API: a JSON twin of every record and one list per kind. */
+function apiDocuments(ws: Workspace, related: ReturnType<typeof linkIndex>, views: Map<string, SlaView>, links: SiteLinks): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  const byKind = new Map<Kind, AnyRecord[]>();
+  for (const rec of ws.records) {
+    out.set(rec.id, { id: rec.id, kind: rec.kind, file: rec.file, url: links.record(rec.id), data: rec.data, body: rec.body, related: related.get(rec.id) ?? [], sla: views.get(rec.id) ?? null });
+    (byKind.get(rec.kind) ?? byKind.set(rec.kind, []).get(rec.kind)!).push(rec);
+  }
+  for (const kind of KINDS) {
+    const list = (byKind.get(kind) ?? []).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+    out.set(KIND_INFO[kind].folder, { kind, count: list.length, records: list.map((r) => ({ id: r.id, url: links.record(r.id), api: links.api(r.id), data: r.data })) });
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+/**
+ * The site's single data source. `itsm build` gathers the data once (src/io/site-data.ts) and hands it
+ * over in-process before Astro renders; a bare `astro build` gathers it here from ITSM_ROOT.
+ * Never Astro's glob loader: it would parse YAML by other rules than `itsm validate`.
+ */
+import type { SiteData } from '../../io/site-data.ts';
+
+export const SITE_DATA_KEY = Symbol.for('itsm.site-data');
+
+type Holder = { [SITE_DATA_KEY]?: Promise<SiteData> };
+
+export function siteData(): Promise<SiteData> {
+  const g = globalThis as Holder;
+  g[SITE_DATA_KEY] ??= gatherHere();
+  return g[SITE_DATA_KEY];
+}
+
+async function gatherHere(): Promise<SiteData> {
+  // Loaded by Node at render time, not bundled by Vite: the loader reads files and runs git.
+  const path = new URL('../../io/site-data.ts', `file://${process.env.ITSM_SOURCE ?? process.cwd()}/src/site/lib/`).href;
+  const mod = (await import(/* @vite-ignore */ path)) as typeof import('../../io/site-data.ts');
+  const got = await mod.gatherSiteData({ root: process.env.ITSM_ROOT ?? process.cwd(), base: import.meta.env.BASE_URL });
+  if (!got.data) throw new Error('The workspace has validation errors: run `itsm validate`.');
+  return got.data;
+}
