@@ -15,7 +15,8 @@
  */
 import type { Change } from '../model.ts';
 import { assignSeats } from './matching.ts';
-import { needsOf, seatsFor, type Seats } from './requirements.ts';
+import { pirFinding } from './pir.ts';
+import { needsOf, ruleFor, seatsFor, type Seats } from './requirements.ts';
 import { latestPositions, sameLogin, type Position } from './reviews.ts';
 import { affectedServices } from './scope.ts';
 import { approvalTriggers } from './triggers.ts';
@@ -122,6 +123,8 @@ function decideChange(c: ChangedChange, input: ApprovalInput, positions: Map<str
   const windows = freezesHit(after, affected, input.policy).map((f) => freezeFinding(after, f));
   const outside = maintenanceFinding(after, affected, input.policy);
   if (outside) windows.push(outside);
+  const pir = pirFinding(after, ruleFor(after, input.policy));
+  if (pir) windows.push(pir);
   const conflicts = scheduleConflicts(after, affected, input.schedule, (other: Change) => affectedServices(other, input.services));
   return judge({ subject: c.id, file: c.file, triggers, seats, blockers, positions, input, windows, conflicts });
 }

@@ -108,7 +108,7 @@ export interface ReviewVerdict {
 }
 
 export interface WindowFinding {
-  kind: 'freeze' | 'outside-maintenance-window';
+  kind: 'freeze' | 'outside-maintenance-window' | 'pir';
   message: string;
 }
 

@@ -83,3 +83,18 @@ describe('schedule conflicts', () => {
     expect(subject(input({ schedule: [after, cancelled, elsewhere] })).conflicts).toEqual([]);
   });
 });
+
+describe('post-implementation review of emergency changes', () => {
+  const emergency = (pir?: { due: string }) => added(change({ type: 'emergency', ...(pir ? { pir } : {}) }));
+
+  it('asks for pir.due when the emergency rule sets pir_within_days', () => {
+    const s = subject(input({ changes: [emergency()], reviews: [review('frank', 'APPROVED')] }));
+    expect(s.windows).toEqual([{ kind: 'pir', message: 'This emergency change needs a post-implementation review within 5 days of its end: set pir.due to 2026-10-16 or earlier.' }]);
+    expect(s.decision).toBe('approved');
+  });
+
+  it('accepts a review due in time and flags a late one', () => {
+    expect(subject(input({ changes: [emergency({ due: '2026-10-16' })] })).windows).toEqual([]);
+    expect(subject(input({ changes: [emergency({ due: '2026-10-20' })] })).windows[0]!.message).toContain('later than the policy');
+  });
+});
