@@ -1,0 +1,236 @@
+/** `itsm sla`: response and resolution clocks of every incident and request, on business calendars. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatDuration } from '../core/duration.ts';
+import type { Workspace } from '../core/model.ts';
+import { computeSla, type SlaResult, type SlaState } from '../core/sla/index.ts';
+import { loadWorkspace } from '../io/workspace.ts';
+import { oneOf, parse, rootDir } from './args.ts';
+import { EXIT, ExitError, usageError } from './exit-error.ts';
+import type { CliIO } from './io.ts';
+import { formatDiagnostics, summarize } from './reporter.ts';
+
+const HELP = `Usage: itsm sla [--root DIR] [--now ISO] [--format pretty|json|github]
+                [--only breached|at-risk] [--open] [--fail-on-breach]
+
+Computes the SLA clocks of every incident and service request, as content/policies/sla.yaml says:
+  response     from reported (requested) to acknowledged
+  resolution   from reported (requested) to resolved (fulfilled); a reopen resumes it
+Time counts only inside the calendar's working hours (content/policies/calendars.yaml), in the
+calendar's own time zone, skipping holidays, and not while the record is in a pause status such
+as on_hold. Each clock gets a state: in_progress, paused, met, breached or cancelled, its due time
+and, when breached, the instant it was (or will be) exceeded. Records no policy covers are listed
+with the reason. How clocks run is explained in docs/sla.md.
+
+Examples:
+  itsm sla                                  what needs attention now
+  itsm sla --only breached --format json    every breach, for scripts
+  itsm sla --now 2026-03-31T18:00:00+02:00  the clocks as they stood at the end of March
+  itsm sla --open --format github >> "$GITHUB_STEP_SUMMARY"
+
+Options:
+  --root DIR        the workspace (default: the current directory)
+  --now ISO         compute as of this instant (with an offset, e.g. 2026-03-04T09:15:00+01:00);
+                    default: the current time
+  --format F        pretty (default): a summary and the clocks that need attention;
+                    json: {"now","summary","results":[{"record","metric","policy","calendar",
+                      "target_seconds","elapsed_seconds","remaining_seconds","percent","state",
+                      "due_at","breached_at","at_risk","clock","reason",...}]};
+                    github: Markdown tables for a job summary or an issue
+  --only WHICH      only breached clocks, or only at-risk ones (running or paused, past the
+                    policy's warning threshold, not yet breached)
+  --open            only clocks still running or paused (records not yet acknowledged/resolved)
+  --fail-on-breach  exit 1 when a listed clock is breached (breaches are data, not failures, otherwise)
+
+Exit codes: 0 ok, 1 a breach with --fail-on-breach, 2 invalid workspace or bad options.
+`;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values } = parse('sla', args, {
+    root: { type: 'string' },
+    now: { type: 'string' },
+    format: { type: 'string' },
+    only: { type: 'string' },
+    open: { type: 'boolean' },
+    'fail-on-breach': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  const format = oneOf('sla', 'format', values.format, ['pretty', 'json', 'github'] as const, 'pretty');
+  const only = values.only === undefined ? null : oneOf('sla', 'only', values.only, ['breached', 'at-risk'] as const, 'breached');
+  const now = parseNow('sla', values.now);
+  const workspace = await loadValidWorkspace('sla', io, values.root, format === 'json' ? 'json' : 'pretty');
+
+  const all = computeSla(workspace, now);
+  const summary = slaSummary(all);
+  const shown = all.filter((r) => (!only || (only === 'breached' ? r.state === 'breached' : r.at_risk)) && (!values.open || isOpen(r)));
+  const nowIso = now.toISOString();
+  if (format === 'json') io.stdout(JSON.stringify({ now: nowIso, summary, results: shown.map(ordered) }, null, 2) + '\n');
+  else if (format === 'github') io.stdout(markdown(nowIso, summary, shown, only, Boolean(values.open)));
+  else io.stdout(pretty(nowIso, summary, shown, only, Boolean(values.open)));
+  return values['fail-on-breach'] && shown.some((r) => r.state === 'breached') ? EXIT.failed : EXIT.ok;
+}
+
+/** Reads --now (an ISO instant with an offset); the current time when absent. */
+export function parseNow(command: string, text: string | undefined): Date {
+  if (text === undefined) return new Date();
+  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) ? Date.parse(text) : NaN;
+  if (Number.isNaN(ms)) throw usageError(`itsm ${command}: --now must be an instant with an offset, e.g. 2026-03-04T09:15:00+01:00 or 2026-03-04T08:15:00Z; got "${text}".`);
+  return new Date(ms);
+}
+
+/**
+ * Loads the workspace; if it has errors, prints them through the reporter on stderr and stops with
+ * exit 2 (clocks computed from half a workspace would mislead).
+ */
+export async function loadValidWorkspace(command: string, io: CliIO, rootOption: string | undefined, format: 'pretty' | 'json'): Promise<Workspace> {
+  const root = rootDir(io, rootOption);
+  if (!existsSync(join(root, 'content'))) {
+    throw new ExitError(EXIT.usage, `itsm ${command}: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
+  }
+  const loaded = await loadWorkspace(root);
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    io.stderr(formatDiagnostics(errors, format, summarize(loaded.records, errors), { color: io.isTTY && !io.env.NO_COLOR }));
+    throw new ExitError(EXIT.usage, `itsm ${command}: the workspace has errors (above); fix them first (\`itsm validate\` checks).`);
+  }
+  return loaded.workspace;
+}
+
+/** Still counting or paused: the record is open, so a breach here is actionable. */
+function isOpen(r: SlaResult): boolean {
+  return r.clock === 'running' || r.clock === 'paused';
+}
+
+export interface SlaSummary {
+  records: number;
+  clocks: number;
+  by_state: Record<SlaState, number>;
+  /** Breached clocks still running or paused. */
+  open_breaches: number;
+  at_risk: number;
+  /** Records no policy covers (one no_policy result each). */
+  no_policy: number;
+}
+
+export function slaSummary(results: readonly SlaResult[]): SlaSummary {
+  const by_state: Record<SlaState, number> = { in_progress: 0, paused: 0, met: 0, breached: 0, cancelled: 0, no_policy: 0 };
+  const records = new Set<string>();
+  let open_breaches = 0;
+  let at_risk = 0;
+  for (const r of results) {
+    records.add(r.record);
+    by_state[r.state] += 1;
+    if (r.state === 'breached' && isOpen(r)) open_breaches += 1;
+    if (r.at_risk) at_risk += 1;
+  }
+  const clocks = results.length - by_state.no_policy;
+  return { records: records.size, clocks, by_state, open_breaches, at_risk, no_policy: by_state.no_policy };
+}
+
+/** The JSON fields in a stable, documented order. */
+function ordered(r: SlaResult) {
+  return {
+    record: r.record,
+    kind: r.kind,
+    metric: r.metric,
+    service: r.service ?? null,
+    priority: r.priority ?? null,
+    policy: r.policy,
+    calendar: r.calendar,
+    target_seconds: r.target_seconds,
+    elapsed_seconds: r.elapsed_seconds,
+    remaining_seconds: r.remaining_seconds,
+    percent: r.percent,
+    state: r.state,
+    clock: r.clock,
+    at_risk: r.at_risk,
+    started_at: r.started_at,
+    stopped_at: r.stopped_at,
+    due_at: r.due_at,
+    breached_at: r.breached_at,
+    reason: r.reason,
+  };
+}
+
+/** The sections a reader needs: open breaches, at risk, no policy; or what --only asked for. */
+function sections(results: readonly SlaResult[], only: string | null, open: boolean): Array<[string, SlaResult[]]> {
+  if (only === 'breached') return [[open ? 'Breached, still open' : 'Breached', results]];
+  if (only === 'at-risk') return [['At risk', results]];
+  return [
+    ['Breached, still open', results.filter((r) => r.state === 'breached' && isOpen(r))],
+    ['At risk', results.filter((r) => r.at_risk)],
+    ['No policy', results.filter((r) => r.state === 'no_policy')],
+  ];
+}
+
+function headline(now: string, s: SlaSummary): string {
+  const st = s.by_state;
+  return (
+    `SLA at ${now}: ${s.clocks} clocks on ${s.records} records. ` +
+    `${st.met} met, ${st.breached} breached (${s.open_breaches} still open), ${st.in_progress} in progress, ` +
+    `${st.paused} paused, ${st.cancelled} cancelled; ${s.at_risk} at risk; ${s.no_policy} records without a policy.`
+  );
+}
+
+function pretty(now: string, summary: SlaSummary, results: readonly SlaResult[], only: string | null, open: boolean): string {
+  const lines = [headline(now, summary)];
+  for (const [title, list] of sections(results, only, open)) {
+    if (list.length === 0) continue;
+    lines.push('', `${title} (${list.length}):`);
+    for (const r of list) {
+      if (r.state === 'no_policy') {
+        lines.push(`  ${r.record.padEnd(10)} ${r.reason}`);
+        continue;
+      }
+      const when = r.state === 'breached' ? `breached at ${r.breached_at}` : r.due_at ? `due ${r.due_at}` : 'no due time';
+      lines.push(
+        `  ${r.record.padEnd(10)} ${r.metric.padEnd(10)} ${(r.priority ?? '').padEnd(3)} ${formatDuration(r.elapsed_seconds!).padStart(8)} of ${formatDuration(r.target_seconds!).padEnd(6)} ` +
+          `${`${r.percent}%`.padStart(7)}  ${r.state.replace('_', ' ').padEnd(11)} ${when}  (${r.policy}, ${r.calendar})`,
+      );
+    }
+  }
+  if (!only && results.every((r) => !(r.state === 'breached' && isOpen(r)) && !r.at_risk && r.state !== 'no_policy')) lines.push('', 'Nothing needs attention.');
+  return lines.join('\n') + '\n';
+}
+
+/** Markdown cells: no pipes or line breaks from data. */
+function cell(text: string | number | null): string {
+  return String(text ?? '').replace(/[|\r\n]+/g, ' ');
+}
+
+const MARKDOWN_ROWS = 200;
+
+function markdown(now: string, summary: SlaSummary, results: readonly SlaResult[], only: string | null, open: boolean): string {
+  const st = summary.by_state;
+  const lines = [
+    `## SLA at ${now}`,
+    '',
+    '| Clocks | Met | Breached | Breached, still open | In progress | Paused | At risk | Cancelled | Records without a policy |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${summary.clocks} | ${st.met} | ${st.breached} | ${summary.open_breaches} | ${st.in_progress} | ${st.paused} | ${summary.at_risk} | ${st.cancelled} | ${summary.no_policy} |`,
+  ];
+  for (const [title, list] of sections(results, only, open)) {
+    lines.push('', `### ${title} (${list.length})`, '');
+    if (list.length === 0) {
+      lines.push('None.');
+      continue;
+    }
+    if (title === 'No policy') {
+      lines.push('| Record | Why |', '|---|---|');
+      for (const r of list.slice(0, MARKDOWN_ROWS)) lines.push(`| ${cell(r.record)} | ${cell(r.reason)} |`);
+    } else {
+      lines.push('| Record | Clock | Priority | Service | Elapsed | Target | % | State | Due / breached at | Policy |', '|---|---|---|---|---:|---:|---:|---|---|---|');
+      for (const r of list.slice(0, MARKDOWN_ROWS)) {
+        lines.push(
+          `| ${cell(r.record)} | ${r.metric} | ${cell(r.priority ?? '')} | ${cell(r.service ?? '')} | ${formatDuration(r.elapsed_seconds!)} | ${formatDuration(r.target_seconds!)} | ${r.percent}% | ${r.state.replace('_', ' ')} | ${cell(r.state === 'breached' ? r.breached_at : r.due_at)} | ${cell(r.policy)} |`,
+        );
+      }
+    }
+    if (list.length > MARKDOWN_ROWS) lines.push('', `... and ${list.length - MARKDOWN_ROWS} more: run \`itsm sla\` locally for the full list.`);
+  }
+  return lines.join('\n') + '\n';
+}

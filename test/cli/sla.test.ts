@@ -1,0 +1,140 @@
+/** `itsm sla` end to end: a real workspace in a temp dir, the real CLI, asserted through its JSON. */
+import { describe, expect, it } from 'vitest';
+import { minimalWorkspace } from '../helpers/fixtures.ts';
+import { makeWorkspace, record, runCli } from '../helpers/workspace.ts';
+
+/** Tue 2026-03-03: the minimal workspace's shop keeps Berlin office hours (09-12, 13-17). */
+const NOW = '2026-03-03T11:00:00+01:00';
+
+// Reported Tue 09:00, still new at 11:00: 2h of office time against a 15m response (P1) -> breached
+// at 09:15; resolution 2h of 4h = 50%.
+const OPEN_P1 = record(`
+id: INC-0002
+title: Shop is down
+status: new
+service: SVC-shop
+cis: [CI-web]
+impact: high
+urgency: high
+priority: P1
+reported_at: 2026-03-03T09:00:00+01:00
+`);
+
+// Reported Mon 13:00, acknowledged 13:05, on hold since Mon 16:00: response met (5m of 1h);
+// resolution 3h of 16h (P3), paused.
+const ON_HOLD_P3 = record(`
+id: INC-0003
+title: Slow search
+status: on_hold
+service: SVC-shop
+impact: high
+urgency: low
+priority: P3
+reported_at: 2026-03-02T13:00:00+01:00
+acknowledged_at: 2026-03-02T13:05:00+01:00
+timeline:
+  - { at: 2026-03-02T13:00:00+01:00, status: new }
+  - { at: 2026-03-02T13:05:00+01:00, status: acknowledged }
+  - { at: 2026-03-02T16:00:00+01:00, status: on_hold, note: Waiting for the vendor }
+`);
+
+function workspace(extra: Record<string, string> = {}): string {
+  return makeWorkspace({
+    ...minimalWorkspace(),
+    'content/incidents/INC-0002.md': OPEN_P1,
+    'content/incidents/INC-0003.md': ON_HOLD_P3,
+    ...extra,
+  });
+}
+
+describe('itsm sla', () => {
+  const root = workspace();
+
+  it('reports every clock as JSON, and the records no policy covers', () => {
+    const r = runCli(['sla', '--now', NOW, '--format', 'json'], { cwd: root });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.now).toBe('2026-03-03T10:00:00.000Z');
+    const byKey = Object.fromEntries(out.results.map((x: { record: string; metric: string }) => [`${x.record} ${x.metric}`, x]));
+    // INC-0001: reported Mon 09:10, acknowledged 09:20 (10m), resolved 11:00 (1h50m).
+    expect(byKey['INC-0001 response']).toMatchObject({ policy: 'incidents', calendar: 'office', target_seconds: 1800, elapsed_seconds: 600, state: 'met', breached_at: null });
+    expect(byKey['INC-0001 resolution']).toMatchObject({ target_seconds: 28800, elapsed_seconds: 6600, state: 'met', clock: 'stopped', stopped_at: '2026-03-02T11:00:00+01:00' });
+    expect(byKey['INC-0002 response']).toMatchObject({
+      target_seconds: 900,
+      elapsed_seconds: 7200,
+      remaining_seconds: -6300,
+      percent: 800,
+      state: 'breached',
+      clock: 'running',
+      due_at: '2026-03-03T09:15:00+01:00',
+      breached_at: '2026-03-03T09:15:00+01:00',
+    });
+    expect(byKey['INC-0002 resolution']).toMatchObject({ elapsed_seconds: 7200, percent: 50, state: 'in_progress', due_at: '2026-03-03T14:00:00+01:00', at_risk: false });
+    expect(byKey['INC-0003 resolution']).toMatchObject({ elapsed_seconds: 3 * 3600, state: 'paused', clock: 'paused', breached_at: null });
+    // The minimal workspace has no request policy: REQ-0001 is reported, not skipped.
+    expect(byKey['REQ-0001 resolution']).toMatchObject({
+      state: 'no_policy',
+      policy: null,
+      target_seconds: null,
+      reason: 'no policy in sla.yaml covers requests of priority P4 on SVC-shop',
+    });
+    expect(out.summary).toEqual({
+      records: 4,
+      clocks: 6,
+      by_state: { in_progress: 1, paused: 1, met: 3, breached: 1, cancelled: 0, no_policy: 1 },
+      open_breaches: 1,
+      at_risk: 0,
+      no_policy: 1,
+    });
+  });
+
+  it('filters with --only and --open, and fails on a breach only when asked', () => {
+    const breached = runCli(['sla', '--now', NOW, '--format', 'json', '--only', 'breached'], { cwd: root });
+    expect(breached.code).toBe(0);
+    expect(JSON.parse(breached.stdout).results.map((x: { record: string; metric: string }) => `${x.record} ${x.metric}`)).toEqual(['INC-0002 response']);
+
+    const open = runCli(['sla', '--now', NOW, '--format', 'json', '--open', '--fail-on-breach'], { cwd: root });
+    expect(open.code).toBe(1);
+    expect(JSON.parse(open.stdout).results.map((x: { record: string; metric: string }) => `${x.record} ${x.metric}`)).toEqual([
+      'INC-0002 response',
+      'INC-0002 resolution',
+      'INC-0003 resolution',
+    ]);
+  });
+
+  it('shows what needs attention in pretty output', () => {
+    const r = runCli(['sla', '--now', NOW], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('SLA at 2026-03-03T10:00:00.000Z: 6 clocks on 4 records. 3 met, 1 breached (1 still open)');
+    expect(r.stdout).toMatch(/Breached, still open \(1\):\n {2}INC-0002 +response +P1 +2h of 15m +800% +breached +breached at 2026-03-03T09:15:00\+01:00 +\(incidents, office\)/);
+    expect(r.stdout).toContain('No policy (1):\n  REQ-0001   no policy in sla.yaml covers requests of priority P4 on SVC-shop');
+  });
+
+  it('writes Markdown tables for a GitHub job summary', () => {
+    const r = runCli(['sla', '--now', NOW, '--format', 'github'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('## SLA at 2026-03-03T10:00:00.000Z');
+    expect(r.stdout).toContain('| 6 | 3 | 1 | 1 | 1 | 1 | 0 | 0 | 1 |');
+    expect(r.stdout).toContain('| INC-0002 | response | P1 | SVC-shop | 2h | 15m | 800% | breached | 2026-03-03T09:15:00+01:00 | incidents |');
+    expect(r.stdout).toContain('### At risk (0)\n\nNone.');
+  });
+
+  it('refuses to compute clocks on an invalid workspace (exit 2), showing the problems', () => {
+    const broken = workspace({ 'content/incidents/INC-0004.md': record('id: INC-0004\ntitle: No dates\nstatus: new') });
+    const r = runCli(['sla', '--now', NOW, '--format', 'json'], { cwd: broken });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('content/incidents/INC-0004.md');
+    expect(r.stderr).toContain('itsm sla: the workspace has errors');
+  });
+
+  it('explains a bad --now or --only', () => {
+    const badNow = runCli(['sla', '--now', '2026-03-03 11:00'], { cwd: root });
+    expect(badNow.code).toBe(2);
+    expect(badNow.stderr).toContain('--now must be an instant with an offset, e.g. 2026-03-04T09:15:00+01:00');
+    const badOnly = runCli(['sla', '--only', 'late'], { cwd: root });
+    expect(badOnly.code).toBe(2);
+    expect(badOnly.stderr).toContain('--only must be one of breached, at-risk; got "late"');
+  });
+});
