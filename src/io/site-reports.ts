@@ -1,9 +1,11 @@
 /**
  * The reports page's data: the report engine's figures as tables, each with its chart drawn to SVG
- * at build time. Until the report engine is present in a checkout, the page is simply left out.
+ * at build time.
  */
 import type { Workspace } from '../core/model.ts';
-import { vegaLiteSpec, type ReportTable } from '../core/site/report-tables.ts';
+import { buildReport } from '../core/reports/index.ts';
+import { formatInstant } from '../core/site/format.ts';
+import { reportTables as siteReportTables, vegaLiteSpec, type ReportTable } from '../core/site/report-tables.ts';
 import type { SlaResult } from '../core/sla/index.ts';
 import { chartSvg } from './charts.ts';
 
@@ -20,6 +22,10 @@ export async function reportData(ws: Workspace, sla: readonly SlaResult[], now: 
   return { tables: out, period: tables.period };
 }
 
-async function reportTables(_ws: Workspace, _sla: readonly SlaResult[], _now: string): Promise<{ tables: ReportTable[]; period: string } | null> {
-  return null;
+/** The same report `itsm report` prints (whole history, workspace zone), as tables. */
+async function reportTables(ws: Workspace, sla: readonly SlaResult[], now: string): Promise<{ tables: ReportTable[]; period: string } | null> {
+  const report = buildReport(ws, sla, { now, timeZone: ws.settings.time_zone });
+  const from = report.period.from ? formatInstant(report.period.from, ws.settings.time_zone) : 'the first record';
+  const to = report.period.to ? formatInstant(report.period.to, ws.settings.time_zone) : formatInstant(now, ws.settings.time_zone);
+  return { tables: siteReportTables(report), period: `From ${from} to ${to}, months in ${ws.settings.time_zone}.` };
 }

@@ -27,6 +27,7 @@ export function localDate(ms: number, timeZone: string): string {
 
 /** "planned_start" -> "Planned start". */
 export function fieldLabel(field: string): string {
+  if (field === 'cis') return 'CIs';
   const words = field.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -3,6 +3,8 @@
  * specs of their charts. The figures themselves come from the report engine (src/core/reports).
  */
 
+import type { Report } from '../reports/index.ts';
+
 export type CellValue = string | number | null;
 
 export interface ReportTable {
@@ -23,6 +25,10 @@ export interface ChartSpec {
   series?: string;
   xTitle: string;
   yTitle: string;
+  /** Bars of a series side by side instead of stacked. */
+  grouped?: boolean;
+  /** Rows to draw when they differ from the table's (long form, for a series). */
+  data?: Array<Record<string, CellValue>>;
 }
 
 /** RFC 4180 CSV: header row, CRLF line ends, fields quoted when they hold a comma, quote or newline. */
@@ -55,7 +61,8 @@ const THEME = {
 export function vegaLiteSpec(table: ReportTable): Record<string, unknown> | null {
   const c = table.chart;
   if (!c || table.rows.length === 0) return null;
-  const values = table.rows.filter((r) => r[c.y] !== null && r[c.y] !== undefined);
+  const values = (c.data ?? table.rows).filter((r) => r[c.y] !== null && r[c.y] !== undefined);
+  if (values.length === 0) return null;
   const encoding: Record<string, unknown> = {
     x: { field: c.x, type: 'ordinal', title: c.xTitle, sort: null, axis: { labelAngle: values.length > 8 ? -40 : 0 } },
     y: { field: c.y, type: 'quantitative', title: c.yTitle },
@@ -63,6 +70,7 @@ export function vegaLiteSpec(table: ReportTable): Record<string, unknown> | null
   };
   if (c.series) encoding.color = { field: c.series, type: 'nominal', title: table.columns.find((col) => col.key === c.series)?.label ?? c.series };
   else encoding.color = { value: '#3b6fd4' };
+  if (c.series && c.grouped && c.mark === 'bar') encoding.xOffset = { field: c.series };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 560,
@@ -72,4 +80,112 @@ export function vegaLiteSpec(table: ReportTable): Record<string, unknown> | null
     mark: c.mark === 'line' ? { type: 'line', point: true } : { type: 'bar' },
     encoding,
   };
+}
+
+const pct = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+const hours = (s: number | null) => (s === null ? null : Math.round((s / 3600) * 10) / 10);
+
+/** The report engine's figures as the site's tables (and the charts drawn from them). */
+export function reportTables(report: Report): ReportTable[] {
+  const a = report.sla_attainment;
+  const attainmentRows = (rows: Report['sla_attainment']['by_service']) =>
+    rows.map((r) => ({ key: r.key, response_percent: pct(r.response.percent), response_met: r.response.met, response_breached: r.response.breached, resolution_percent: pct(r.resolution.percent), resolution_met: r.resolution.met, resolution_breached: r.resolution.breached }));
+  const attainmentColumns = (first: string) => [
+    { key: 'key', label: first },
+    { key: 'response_percent', label: 'Response met %' },
+    { key: 'response_met', label: 'Response met' },
+    { key: 'response_breached', label: 'Response breached' },
+    { key: 'resolution_percent', label: 'Resolution met %' },
+    { key: 'resolution_met', label: 'Resolution met' },
+    { key: 'resolution_breached', label: 'Resolution breached' },
+  ];
+  const attainmentChart = (rows: ReturnType<typeof attainmentRows>, xTitle: string, mark: 'bar' | 'line'): ChartSpec => ({
+    mark,
+    x: 'key',
+    y: 'percent',
+    series: 'clock',
+    xTitle,
+    yTitle: 'Targets met (%)',
+    grouped: true,
+    data: rows.flatMap((r) => [
+      { key: r.key, clock: 'response', percent: r.response_percent },
+      { key: r.key, clock: 'resolution', percent: r.resolution_percent },
+    ]),
+  });
+  const bySla = { service: attainmentRows(a.by_service), priority: attainmentRows(a.by_priority), month: attainmentRows(a.by_month) };
+  const cs = report.change_success_rate;
+  const cf = report.change_failure_rate;
+  const pb = report.problem_backlog;
+  const v = report.incident_volume;
+  const services = [...new Set(v.by_month.flatMap((m) => Object.keys(m.by_service)))].sort();
+  return [
+    {
+      id: 'key-figures',
+      title: 'Key figures',
+      description: 'Means over the period. Business time counts only the SLA calendar\'s working hours; wall time counts every hour.',
+      columns: [{ key: 'figure', label: 'Figure' }, { key: 'value', label: 'Value' }, { key: 'unit', label: 'Unit' }, { key: 'count', label: 'Based on' }],
+      rows: [
+        { figure: 'MTTA (business time)', value: hours(report.mtta.business.mean_seconds), unit: 'hours', count: report.mtta.business.count },
+        { figure: 'MTTA (wall clock)', value: hours(report.mtta.wall.mean_seconds), unit: 'hours', count: report.mtta.wall.count },
+        { figure: 'MTTR (business time)', value: hours(report.mttr.business.mean_seconds), unit: 'hours', count: report.mttr.business.count },
+        { figure: 'MTTR (wall clock)', value: hours(report.mttr.wall.mean_seconds), unit: 'hours', count: report.mttr.wall.count },
+        { figure: 'SLA attainment, response', value: pct(a.overall.response.percent), unit: '%', count: a.overall.response.met + a.overall.response.breached },
+        { figure: 'SLA attainment, resolution', value: pct(a.overall.resolution.percent), unit: '%', count: a.overall.resolution.met + a.overall.resolution.breached },
+        { figure: 'Change success rate', value: pct(cs.percent), unit: '%', count: cs.implemented },
+        { figure: 'Change failure rate', value: pct(cf.percent), unit: '%', count: cf.implemented },
+        { figure: 'Open problems', value: pb.open, unit: 'problems', count: null },
+        { figure: 'Known errors', value: pb.known_errors, unit: 'problems', count: null },
+      ],
+    },
+    {
+      id: 'incident-volume-by-month',
+      title: 'Incident volume by month',
+      description: 'Incidents reported each month, by affected service.',
+      columns: [{ key: 'month', label: 'Month' }, { key: 'count', label: 'Incidents' }, ...services.map((s) => ({ key: s, label: s }))],
+      rows: v.by_month.map((m) => ({ month: m.month, count: m.count, ...Object.fromEntries(services.map((s) => [s, m.by_service[s] ?? 0])) })),
+      chart: { mark: 'bar', x: 'month', y: 'count', series: 'service', xTitle: 'Month', yTitle: 'Incidents', data: v.by_month.flatMap((m) => Object.entries(m.by_service).map(([service, count]) => ({ month: m.month, service, count }))) },
+    },
+    {
+      id: 'incident-volume-by-service',
+      title: 'Incidents by service',
+      description: '',
+      columns: [{ key: 'service', label: 'Service' }, { key: 'count', label: 'Incidents' }],
+      rows: v.by_service.map((s) => ({ service: s.service, count: s.count })),
+      chart: { mark: 'bar', x: 'service', y: 'count', xTitle: 'Service', yTitle: 'Incidents' },
+    },
+    { id: 'sla-attainment-by-month', title: 'SLA attainment by month', description: 'Share of stopped clocks that met their target, by the month the clock started.', columns: attainmentColumns('Month'), rows: bySla.month, chart: attainmentChart(bySla.month, 'Month', 'line') },
+    { id: 'sla-attainment-by-service', title: 'SLA attainment by service', description: '', columns: attainmentColumns('Service'), rows: bySla.service, chart: attainmentChart(bySla.service, 'Service', 'bar') },
+    { id: 'sla-attainment-by-priority', title: 'SLA attainment by priority', description: '', columns: attainmentColumns('Priority'), rows: bySla.priority, chart: attainmentChart(bySla.priority, 'Priority', 'bar') },
+    {
+      id: 'change-success-by-month',
+      title: 'Change success rate by month',
+      description: `Of ${cs.implemented} changes implemented, ${cs.successful} succeeded (${pct(cs.percent) ?? '—'}%).`,
+      columns: [{ key: 'month', label: 'Month' }, { key: 'implemented', label: 'Implemented' }, { key: 'successful', label: 'Successful' }, { key: 'percent', label: 'Success %' }],
+      rows: cs.by_month.map((m) => ({ month: m.month, implemented: m.implemented, successful: m.successful, percent: pct(m.percent) })),
+      chart: { mark: 'line', x: 'month', y: 'percent', xTitle: 'Month', yTitle: 'Successful (%)' },
+    },
+    {
+      id: 'change-failures',
+      title: 'Changes that caused incidents',
+      description: `Change failure rate: ${cf.causing_incidents} of ${cf.implemented} implemented changes (${pct(cf.percent) ?? '—'}%) are named by an incident's caused_by_change.`,
+      columns: [{ key: 'change', label: 'Change' }, { key: 'title', label: 'Title' }, { key: 'incidents', label: 'Incidents' }],
+      rows: cf.changes.map((c) => ({ change: c.change, title: c.title, incidents: c.incidents.join(' ') })),
+    },
+    {
+      id: 'problem-backlog',
+      title: 'Problem backlog by age',
+      description: `${pb.open} open problems (${pb.known_errors} known errors); mean age ${pb.age_days.mean === null ? '—' : Math.round(pb.age_days.mean)} days.`,
+      columns: [{ key: 'bucket', label: 'Age' }, { key: 'count', label: 'Open problems' }],
+      rows: pb.by_age.map((b) => ({ bucket: b.bucket, count: b.count })),
+      chart: { mark: 'bar', x: 'bucket', y: 'count', xTitle: 'Age', yTitle: 'Open problems' },
+    },
+    {
+      id: 'top-cis',
+      title: 'Top configuration items by incidents',
+      description: '',
+      columns: [{ key: 'ci', label: 'CI' }, { key: 'name', label: 'Name' }, { key: 'incidents', label: 'Incidents' }],
+      rows: report.top_cis.map((c) => ({ ci: c.ci, name: c.name, incidents: c.incidents })),
+      chart: { mark: 'bar', x: 'ci', y: 'incidents', xTitle: 'CI', yTitle: 'Incidents' },
+    },
+  ];
 }

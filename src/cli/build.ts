@@ -1,0 +1,68 @@
+/** `itsm build`: validate, compute SLAs, read history, build the static site and its search index. */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SiteBuildError, buildSite } from '../io/site-build.ts';
+import { parse, rootDir } from './args.ts';
+import { EXIT, ExitError } from './exit-error.ts';
+import { progress, type CliIO } from './io.ts';
+import { formatDiagnostics, summarize } from './reporter.ts';
+
+const HELP = `Usage: itsm build [--root DIR] [--out DIR] [--base PATH] [--now ISO] [--verbose]
+
+Builds the static site of a workspace:
+  1. validates every record and policy, like \`itsm validate\` (any error stops the build, exit 1)
+  2. computes the SLA clocks and the reports, reads each record's history from git
+  3. renders every page with Astro: dashboard, catalogs, one page per record, service catalog,
+     CMDB graphs, change calendar, known errors, knowledge base, reports with charts, JSON API
+  4. indexes it for search with Pagefind
+
+Options:
+  --root DIR    the workspace (default: the current directory)
+  --out DIR     where the site goes (default: dist/ in the workspace); emptied first
+  --base PATH   the path the site is served under, e.g. /itsm/ for GitHub Pages
+                (default: site_base in itsm.yaml, else /)
+  --now ISO     build the site as of this instant (SLA clocks, upcoming changes); default: now
+  --verbose     print the time each stage takes
+
+Preview the result with \`itsm serve\`. Exit codes: 0 built, 1 validation errors, 2 usage or build error.
+`;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values } = parse('build', args, {
+    root: { type: 'string' },
+    out: { type: 'string' },
+    base: { type: 'string' },
+    now: { type: 'string' },
+    verbose: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  const root = rootDir(io, values.root);
+  if (!existsSync(join(root, 'content'))) throw new ExitError(EXIT.usage, `itsm build: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
+  if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new ExitError(EXIT.usage, `itsm build: --now "${values.now}" is not an ISO date-time, e.g. 2026-11-26T09:00:00Z.`);
+  const out = values.out ? resolve(io.cwd, values.out) : join(root, 'dist');
+  const show = progress(io);
+  const log = (line: string) => (values.verbose ? io.stderr(line + '\n') : show(line));
+  let result;
+  try {
+    result = await buildSite({ root, out, ...(values.base !== undefined ? { base: values.base } : {}), ...(values.now ? { now: values.now } : {}), onLog: log });
+  } catch (err) {
+    show('');
+    if (err instanceof SiteBuildError) throw new ExitError(EXIT.usage, `itsm build: ${err.message}`);
+    throw err;
+  }
+  show('');
+  const summary = summarize(result.records, result.diagnostics);
+  if (result.pages === 0) {
+    io.stdout(formatDiagnostics(result.diagnostics, 'pretty', summary, { color: io.isTTY && !io.env.NO_COLOR }));
+    io.stderr('itsm build: the workspace has validation errors, so no site was built.\n');
+    return EXIT.failed;
+  }
+  if (result.diagnostics.length > 0) io.stdout(formatDiagnostics(result.diagnostics, 'pretty', summary, { color: io.isTTY && !io.env.NO_COLOR }));
+  const secs = (ms: number) => (ms / 1000).toFixed(1);
+  io.stdout(`Built ${result.pages} pages from ${result.records} records into ${out} (data ${secs(result.timings.data)} s, pages ${secs(result.timings.astro)} s, search index ${secs(result.timings.pagefind)} s).\nPreview: itsm serve --out ${out}\n`);
+  return EXIT.ok;
+}

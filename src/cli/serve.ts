@@ -1,0 +1,61 @@
+/** `itsm serve`: preview the built site on 127.0.0.1 until interrupted. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { serveSite } from '../io/serve.ts';
+import { parse } from './args.ts';
+import { EXIT, ExitError, usageError } from './exit-error.ts';
+import type { CliIO } from './io.ts';
+
+const HELP = `Usage: itsm serve [--out DIR] [--port N] [--host 127.0.0.1] [--base PATH]
+
+Serves a site built by \`itsm build\` so you can look at it in a browser. It listens on 127.0.0.1
+only (this machine), prints the address, and runs until you press Ctrl-C.
+
+Options:
+  --out DIR     the built site (default: dist/ in the current directory)
+  --port N      the port (default 4321; 0 picks a free one)
+  --host H      the address to listen on (default 127.0.0.1)
+  --base PATH   the base path the site was built with (default: read from the built site)
+`;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values } = parse('serve', args, {
+    out: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    base: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  const dir = resolve(io.cwd, values.out ?? 'dist');
+  if (!existsSync(join(dir, 'index.html'))) throw usageError(`itsm serve: ${dir} has no built site (no index.html). Run \`itsm build\` first, or pass --out DIR.`);
+  const port = values.port === undefined ? 4321 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`itsm serve: --port must be a number from 0 to 65535; got "${values.port}".`);
+  const base = values.base ?? builtBase(dir);
+  let served;
+  try {
+    served = await serveSite({ dir, port, host: values.host ?? '127.0.0.1', base });
+  } catch (err) {
+    throw new ExitError(EXIT.usage, `itsm serve: cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${(err as Error).message}`);
+  }
+  io.stdout(`Serving ${dir} at ${served.url}\nPress Ctrl-C to stop.\n`);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void served.close().then(done);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return EXIT.ok;
+}
+
+/** The base path the site was built with, read from its home page (<html data-base="...">). */
+export function builtBase(dir: string): string {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  return /<html[^>]*\sdata-base="([^"]*)"/.exec(html)?.[1] ?? '/';
+}
