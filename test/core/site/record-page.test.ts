@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '../../../src/core/history.ts';
+import { forgeLinks, siteLinks } from '../../../src/core/site/links.ts';
+import { recordPage, searchFacets } from '../../../src/core/site/record-page.ts';
+import { slaViews } from '../../../src/core/site/sla-view.ts';
+import { linkIndex } from '../../../src/core/relations.ts';
+import { computeSla } from '../../../src/core/sla/index.ts';
+import { FIXTURE_NOW } from '../../site/fixture.ts';
+import { fixtureWorkspace } from './helpers.ts';
+
+describe('a record page', () => {
+  const ws = fixtureWorkspace();
+  const links = siteLinks('/itsm');
+  const forge = forgeLinks(ws.settings.repo_url, 'main');
+  const related = linkIndex(ws.records);
+  const sla = slaViews(computeSla(ws, FIXTURE_NOW));
+  const page = (id: string, history: HistoryEntry[] | null = null) => recordPage({ ws, rec: ws.byId.get(id)!, links, forge, related: related.get(id) ?? [], sla: sla.get(id), history });
+
+  it('shows fields in the workspace zone with references linked by title', () => {
+    const p = page('INC-0001');
+    expect(p.title).toBe('Card payments time out');
+    expect(p.fields.find((f) => f.key === 'reported_at')!.value).toEqual({ type: 'time', iso: '2026-11-19T09:00:00+01:00', text: '2026-11-19 09:00 CET' });
+    expect(p.fields.find((f) => f.key === 'service')!.value).toEqual({ type: 'refs', refs: [{ id: 'SVC-payments', kind: 'service', title: 'Payments', href: '/itsm/services/SVC-payments/', status: 'active' }] });
+    expect(p.fields.map((f) => f.key)).not.toContain('timeline');
+    expect(p.timeline.map((t) => t.status)).toEqual(['new', 'acknowledged', 'in progress']);
+  });
+
+  it('lists related records both ways: the problem names the incident, the KB names the problem', () => {
+    const p = page('PRB-0001');
+    const groups = Object.fromEntries(p.related.map((g) => [`${g.direction} ${g.label}`, g.refs.map((r) => r.id)]));
+    expect(groups['out explains incidents']).toEqual(['INC-0001']);
+    expect(groups['in incidents']).toEqual(['INC-0001']);
+    expect(groups['in articles']).toEqual(['KB-0001']);
+    expect(groups['in fixes problems']).toBeUndefined();
+  });
+
+  it('links to the forge editor for the record file', () => {
+    expect(page('INC-0001').editHref).toBe('https://github.com/fixture/itsm/edit/main/content/incidents/INC-0001.md');
+    expect(forgeLinks(undefined).edit('content/x.md')).toBeUndefined();
+    expect(forgeLinks('https://github.com/a/b/', 'main').create('incident', 'INC-NEW.md')).toBe('https://github.com/a/b/new/main/content/incidents?filename=INC-NEW.md');
+  });
+
+  it('shows SLA clocks with targets and breach times', () => {
+    const p = page('INC-0001');
+    expect(p.sla!.policy).toBe('critical-services');
+    const resolution = p.sla!.clocks.find((c) => c.clock === 'resolution')!;
+    expect(resolution).toMatchObject({ state: 'breached', target: '4h 00m', breachAt: '2026-11-19 13:00 CET' });
+  });
+
+  it('shows history newest first, with the pull request linked', () => {
+    const entry: HistoryEntry = { commit: 'abcdef0123456789', author: 'Carol Chen', email: 'c@example.com', date: '2026-11-19T09:30:00+01:00', pr: 12, subject: 'INC-0001: work started', path: 'content/incidents/INC-0001.md', event: 'edited', changes: [{ field: 'status', from: 'acknowledged', to: 'in_progress' }], body_changed: false };
+    const p = page('INC-0001', [entry]);
+    expect(p.history).toEqual([expect.objectContaining({ commitShort: 'abcdef01', prHref: 'https://github.com/fixture/itsm/pull/12', dateText: '2026-11-19 09:30 CET', changes: [{ field: 'status', from: 'acknowledged', to: 'in_progress' }] })]);
+    expect(page('INC-0001', null).history).toBeNull();
+  });
+
+  it('gives Pagefind the kind, status, services, priority and team', () => {
+    expect(searchFacets(ws.byId.get('INC-0001')!)).toEqual({ kind: 'incident', status: 'in progress', service: ['SVC-payments'], priority: 'P1', team: ['TEAM-payments'] });
+    expect(searchFacets(ws.byId.get('SVC-payments')!)).toMatchObject({ kind: 'service', service: ['SVC-payments'], team: ['TEAM-payments'] });
+  });
+});
