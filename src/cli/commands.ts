@@ -18,5 +18,6 @@ export const COMMANDS: Record<string, Command> = {
   serve: { summary: 'Serve the built site on 127.0.0.1.', load: () => import('./serve.ts') },
   new: { summary: 'Create a record from the workspace template for its kind, with the next free ID.', load: () => import('./new.ts') },
   renumber: { summary: 'Give a record a new ID and rewrite every reference to it across the workspace.', load: () => import('./renumber.ts') },
+  impact: { summary: 'What depends on a CI or service, what it depends on, and the incidents and changes touching it.', load: () => import('./impact.ts') },
   demo: { summary: 'The main job on a workspace: validate, SLA summary, build and serve the site.', load: () => import('./demo.ts') },
 };

@@ -5,7 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { isValidId, kindOfId, KIND_INFO, KINDS, type Kind } from '../core/ids.ts';
-import { isInstant, matrixPriority, nameField, nextNumberedId, placeholderValue, readField, slugId, splitTemplate, templateFromSchema } from '../core/new-record.ts';
+import { aOrAn, isInstant, matrixPriority, nameField, nextNumberedId, placeholderValue, readField, slugId, splitTemplate, templateFromSchema } from '../core/new-record.ts';
 import { readSchemas } from '../io/schemas.ts';
 import { analyzePolicies, listWorkspaceFiles, loadWorkspaceFromFiles } from '../io/workspace.ts';
 import { editableDocument, fillPlaceholders, setTopLevel, topLevelKeyByLine } from '../io/yaml-edit.ts';
@@ -128,12 +128,12 @@ function chooseId(kind: Kind, given: unknown, title: string, existing: string[])
     const id = String(given);
     if (!isValidId(id, kind)) {
       const other = kindOfId(id);
-      throw usageError(`itsm new: "${id}" is not a ${info.label} ID${other && other !== kind ? ` (it is a ${KIND_INFO[other].label} ID)` : ''}. Example: ${info.numbered ? info.prefix + '0042' : info.prefix + 'payments-api'}.`);
+      throw usageError(`itsm new: "${id}" is not ${aOrAn(info.label)} ID${other && other !== kind ? ` (it is a ${KIND_INFO[other].label} ID)` : ''}. Example: ${info.numbered ? info.prefix + '0042' : info.prefix + 'payments-api'}.`);
     }
     return id;
   }
   if (info.numbered) return nextNumberedId(kind, existing);
-  if (!title) throw usageError(`itsm new: a ${info.label} ID is a slug of its name: give --title "Payments API" or id=${info.prefix}payments-api.`);
+  if (!title) throw usageError(`itsm new: ${aOrAn(info.label)} ID is a slug of its name: give --title "Payments API" or id=${info.prefix}payments-api.`);
   const id = slugId(kind, title);
   if (!id) throw usageError(`itsm new: no ID can be made from the title "${title}": give id=${info.prefix}<lowercase-words>.`);
   return id;

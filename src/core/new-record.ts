@@ -19,6 +19,11 @@ export function nextNumberedId(kind: Kind, existing: Iterable<string>): string {
   return formatNumberedId(kind, max + 1);
 }
 
+/** "a" or "an" before a word: an incident, a change. */
+export function aOrAn(word: string): string {
+  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
+}
+
 /** Lowercase words joined by hyphens, ASCII only: "Payments API (EU)" -> "payments-api-eu". */
 export function slugify(title: string): string {
   return title

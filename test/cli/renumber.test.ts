@@ -79,7 +79,7 @@ describe('itsm renumber', () => {
 
   it.each([
     [['renumber', 'INC-0001'], 'give the old and the new ID'],
-    [['renumber', 'INC-0001', 'CHG-0002'], '"CHG-0002" is not a incident ID'],
+    [['renumber', 'INC-0001', 'CHG-0002'], '"CHG-0002" is not an incident ID'],
     [['renumber', 'INC-0404', 'INC-0405'], 'there is no content/incidents/INC-0404.md'],
     [['renumber', 'INC-0001', 'INC-0001'], 'the same'],
     [['renumber', 'KB-0001', 'KB-1'], '"KB-1" is not a knowledge article ID'],

@@ -1,0 +1,140 @@
+/** `itsm impact <CI-or-SVC>`: what depends on it, what it depends on, and the live work touching it. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { kindOfId, KIND_INFO } from '../core/ids.ts';
+import { aOrAn } from '../core/new-record.ts';
+import { buildImpactIndex, impactOf, type ImpactNode, type ImpactResult, type WorkItem } from '../core/impact.ts';
+import { loadWorkspace } from '../io/workspace.ts';
+import { oneOf, parse, rootDir } from './args.ts';
+import { EXIT, usageError } from './exit-error.ts';
+import type { CliIO } from './io.ts';
+
+const HELP = `Usage: itsm impact <CI-or-SVC ID> [--format pretty|json|mermaid] [--root DIR]
+
+Answers "what breaks if this fails, and what could make it fail?" from the CMDB:
+  - downstream: what needs it (CIs that depend on, run on or connect to it; services built
+    from those CIs; services depending on those services), nearest first
+  - upstream: what it needs, the same relations the other way
+  - the services affected if it fails
+  - open incidents and planned changes naming it or anything up- or downstream of it
+
+Examples:
+  itsm impact CI-pg-main
+  itsm impact SVC-payments --format json
+  itsm impact CI-pg-main --format mermaid > impact.mmd
+
+Options:
+  --format F   pretty (default), json (stable, for scripts), mermaid (a graph to paste into Markdown)
+  --root DIR   the workspace (default: the current directory)
+
+Exit codes: 0 answered, 2 unknown ID or usage error.
+`;
+
+const FORMATS = ['pretty', 'json', 'mermaid'] as const;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse('impact', args, {
+    root: { type: 'string' },
+    format: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  const format = oneOf('impact', 'format', values.format, FORMATS, 'pretty');
+  if (positionals.length !== 1) throw usageError('itsm impact: give one CI or service ID, e.g. `itsm impact CI-pg-main`.');
+  const id = positionals[0]!;
+  const root = rootDir(io, values.root);
+  if (!existsSync(join(root, 'content'))) throw usageError(`itsm impact: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
+  const loaded = await loadWorkspace(root);
+  const broken = new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  if (broken.size) io.stderr(`itsm impact: ${broken.size} file${broken.size === 1 ? ' has' : 's have'} errors and ${broken.size === 1 ? 'is' : 'are'} left out; \`itsm validate\` lists them.\n`);
+  const kind = kindOfId(id);
+  if (kind && kind !== 'ci' && kind !== 'service') throw usageError(`itsm impact: ${id} is ${aOrAn(KIND_INFO[kind].label)}; impact works on configuration items (CI-...) and services (SVC-...).`);
+  const answer = impactOf(buildImpactIndex(loaded.workspace.records), id);
+  if (!answer.ok) {
+    const near = suggestions(id, loaded.workspace.records.filter((r) => r.kind === 'ci' || r.kind === 'service').map((r) => r.id));
+    throw usageError(`itsm impact: no CI or service ${id}${broken.has(`content/${id.startsWith('SVC-') ? 'services' : 'cis'}/${id}.md`) ? ' (its file has errors)' : ''}.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`);
+  }
+  const r = answer.result;
+  io.stdout(format === 'json' ? JSON.stringify(r, null, 2) + '\n' : format === 'mermaid' ? mermaid(r) : pretty(r));
+  return EXIT.ok;
+}
+
+/** IDs sharing the most leading characters with the one asked for. */
+function suggestions(id: string, ids: string[]): string[] {
+  const lower = id.toLowerCase();
+  const score = (x: string) => {
+    const y = x.toLowerCase();
+    let i = 0;
+    while (i < y.length && i < lower.length && y[i] === lower[i]) i++;
+    return i + (y.includes(lower.replace(/^(ci|svc)-/, '')) ? 10 : 0);
+  };
+  return ids
+    .map((x) => ({ x, s: score(x) }))
+    .filter((c) => c.s > id.indexOf('-') + 1)
+    .sort((a, b) => b.s - a.s || a.x.localeCompare(b.x))
+    .slice(0, 3)
+    .map((c) => c.x);
+}
+
+export function pretty(r: ImpactResult): string {
+  const t = r.target;
+  const out: string[] = [`${t.id}  ${t.name}  (${KIND_INFO[t.kind].label}, ${t.status})`, ''];
+  out.push(`Needed by (downstream): ${count(r.downstream.length, 'record')} that may stop working if ${t.id} fails`);
+  out.push(...tree(r.downstream, t.id, (n) => `${n.label} ${n.target}`));
+  out.push('', `Needs (upstream): ${count(r.upstream.length, 'record')} whose failure may take ${t.id} down`);
+  out.push(...tree(r.upstream, t.id, (n) => `${n.holder} ${n.label} it`));
+  const names = new Map([...r.downstream, ...r.upstream].map((n) => [n.id, n.name]));
+  names.set(t.id, t.name);
+  out.push('', `Services affected: ${r.servicesAffected.length ? r.servicesAffected.map((s) => `${s} (${names.get(s)})`).join(', ') : 'none'}`);
+  out.push('', `Open incidents: ${r.openIncidents.length || 'none'}`, ...r.openIncidents.map((w) => work(w, `${w.priority ?? '  '}  ${w.status}`)));
+  out.push('', `Planned changes: ${r.plannedChanges.length || 'none'}`, ...r.plannedChanges.map((w) => work(w, `${w.status}  ${w.planned_start ?? '?'} -> ${w.planned_end ?? '?'}`)));
+  return out.join('\n') + '\n';
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Nodes as an indented tree under the record they were reached from. */
+function tree(nodes: readonly ImpactNode[], root: string, why: (n: ImpactNode) => string): string[] {
+  const children = new Map<string, ImpactNode[]>();
+  for (const n of nodes) {
+    const list = children.get(n.parent);
+    if (list) list.push(n);
+    else children.set(n.parent, [n]);
+  }
+  const idWidth = Math.max(0, ...nodes.map((n) => n.id.length + 2 * n.depth));
+  const nameWidth = Math.min(40, Math.max(0, ...nodes.map((n) => n.name.length)));
+  const lines: string[] = [];
+  const visit = (id: string) => {
+    for (const n of children.get(id) ?? []) {
+      lines.push(`${'  '.repeat(n.depth)}${n.id}`.padEnd(idWidth + 2) + n.name.slice(0, 40).padEnd(nameWidth + 2) + `(${why(n)})`);
+      visit(n.id);
+    }
+  };
+  visit(root);
+  return lines.length ? lines : ['  nothing recorded'];
+}
+
+function work(w: WorkItem, middle: string): string {
+  return `  ${w.id}  ${middle}  ${w.title}  [touches ${w.touches.join(', ')}]`;
+}
+
+/** A Mermaid flowchart: arrows point from a record to what it needs. */
+export function mermaid(r: ImpactResult): string {
+  const all = [{ id: r.target.id, name: r.target.name, kind: r.target.kind }, ...r.downstream, ...r.upstream];
+  const nodes = [...new Map(all.map((n) => [n.id, n])).values()];
+  const key = new Map(nodes.map((n, i) => [n.id, `n${i}`]));
+  const esc = (s: string) => s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+  const lines = ['flowchart LR'];
+  for (const n of nodes) {
+    const text = `"${esc(n.id)}<br/>${esc(n.name)}"`;
+    lines.push(`  ${key.get(n.id)}${n.kind === 'service' ? `([${text}])` : `[${text}]`}`);
+  }
+  for (const e of r.edges) lines.push(`  ${key.get(e.from)} -->|${esc(e.label)}| ${key.get(e.to)}`);
+  lines.push('  classDef target stroke-width:3px,stroke:#c00;', `  class ${key.get(r.target.id)} target;`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { buildImpactIndex, impactOf, type ImpactResult } from '../../src/core/impact.ts';
+import { loadWorkspaceFromFiles } from '../../src/io/workspace.ts';
+import { cmdbWorkspace } from '../helpers/cmdb-fixture.ts';
+import { makeWorkspace, record, runCli } from '../helpers/workspace.ts';
+
+function impact(id: string, files = cmdbWorkspace()): ImpactResult {
+  const { workspace, diagnostics } = loadWorkspaceFromFiles(new Map(Object.entries(files)));
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const answer = impactOf(buildImpactIndex(workspace.records), id);
+  if (!answer.ok) throw new Error(answer.reason);
+  return answer.result;
+}
+
+describe('impact analysis', () => {
+  it('if the database fails: the web tier, what connects to it, the shop and the portal that needs the shop', () => {
+    const r = impact('CI-db');
+    expect(r.downstream.map((n) => [n.id, n.depth, `${n.holder} ${n.label} ${n.target}`])).toEqual([
+      ['CI-web', 1, 'CI-web depends on CI-db'],
+      ['CI-lb', 2, 'CI-lb connects to CI-web'],
+      ['SVC-shop', 2, 'SVC-shop built from CI-web'],
+      ['SVC-portal', 3, 'SVC-portal depends on SVC-shop'],
+    ]);
+    expect(r.upstream.map((n) => n.id)).toEqual(['CI-host']);
+    expect(r.servicesAffected).toEqual(['SVC-shop', 'SVC-portal']);
+  });
+
+  it('lists open incidents and planned changes anywhere in the chain, not finished ones', () => {
+    const r = impact('CI-db');
+    expect(r.openIncidents.map((w) => [w.id, w.touches])).toEqual([['INC-0002', ['SVC-portal']]]);
+    expect(r.plannedChanges.map((w) => [w.id, w.planned_start])).toEqual([['CHG-0002', '2026-03-14T22:00:00+01:00']]);
+    // INC-0001 is resolved and CHG-0001 completed: history, not live work.
+    expect(JSON.stringify(r)).not.toContain('INC-0001');
+    expect(JSON.stringify(r)).not.toContain('CHG-0001');
+  });
+
+  it('for a service: its CIs and what they stand on upstream, services needing it downstream', () => {
+    const r = impact('SVC-shop');
+    expect(r.upstream.map((n) => n.id)).toEqual(['CI-web', 'CI-lb', 'CI-db', 'CI-host']);
+    expect(r.downstream.map((n) => n.id)).toEqual(['SVC-portal']);
+    expect(r.servicesAffected).toEqual(['SVC-shop', 'SVC-portal']);
+  });
+
+  it('walks connection cycles once', () => {
+    const r = impact('CI-lb');
+    expect(r.downstream.map((n) => n.id).sort()).toEqual(['CI-web', 'SVC-portal', 'SVC-shop']);
+    expect(r.upstream.map((n) => n.id)).toEqual(['CI-web', 'CI-db', 'CI-host']);
+  });
+
+  it('a CI nothing uses affects no service', () => {
+    const r = impact('CI-spare');
+    expect(r.downstream).toEqual([]);
+    expect(r.servicesAffected).toEqual([]);
+  });
+});
+
+describe('itsm impact', () => {
+  const dir = makeWorkspace(cmdbWorkspace());
+
+  it('prints the chain as a tree a person can read', () => {
+    const r = runCli(['impact', 'CI-db'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatchInlineSnapshot(`
+      "CI-db  Shop database  (configuration item, active)
+
+      Needed by (downstream): 4 records that may stop working if CI-db fails
+        CI-web          Web servers     (depends on CI-db)
+          CI-lb         Load balancer   (connects to CI-web)
+          SVC-shop      Web shop        (built from CI-web)
+            SVC-portal  Partner portal  (depends on SVC-shop)
+
+      Needs (upstream): 1 record whose failure may take CI-db down
+        CI-host  Database host  (CI-db runs on it)
+
+      Services affected: SVC-shop (Web shop), SVC-portal (Partner portal)
+
+      Open incidents: 1
+        INC-0002  P1  in_progress  Partner portal login fails  [touches SVC-portal]
+
+      Planned changes: 1
+        CHG-0002  scheduled  2026-03-14T22:00:00+01:00 -> 2026-03-14T23:00:00+01:00  Patch the database host  [touches CI-host, SVC-shop]
+      "
+    `);
+  });
+
+  it('gives JSON for scripts', () => {
+    const r = runCli(['impact', 'SVC-portal', '--format', 'json'], { cwd: dir });
+    const json = JSON.parse(r.stdout) as ImpactResult;
+    expect(json.target).toEqual({ id: 'SVC-portal', kind: 'service', name: 'Partner portal', status: 'active' });
+    expect(json.upstream.map((n) => n.id)).toEqual(['SVC-shop', 'CI-web', 'CI-lb', 'CI-db', 'CI-host']);
+  });
+
+  it('draws a Mermaid graph with every dependency among the records shown', () => {
+    const r = runCli(['impact', 'CI-web', '--format', 'mermaid'], { cwd: dir });
+    expect(r.stdout.startsWith('flowchart LR\n')).toBe(true);
+    expect(r.stdout).toContain('n0["CI-web<br/>Web servers"]');
+    expect(r.stdout).toMatch(/\(\["SVC-shop<br\/>Web shop"\]\)/);
+    // Both directions of the load balancer link, and both CIs the shop is built from.
+    expect(r.stdout.match(/-->\|connects to\|/g)).toHaveLength(2);
+    expect(r.stdout.match(/-->\|built from\|/g)).toHaveLength(2);
+    expect(r.stdout).toContain('class n0 target;');
+  });
+
+  it('escapes names that would break the Mermaid text', () => {
+    const files = { ...cmdbWorkspace(), 'content/cis/CI-spare.md': record('id: CI-spare\nname: \'Spare "B" <script>\'\ntype: server\nenvironment: production\nstatus: active') };
+    const r = runCli(['impact', 'CI-spare', '--format', 'mermaid'], { cwd: makeWorkspace(files) });
+    expect(r.stdout).toContain('Spare #quot;B#quot; #lt;script#gt;');
+  });
+
+  it.each([
+    [['impact', 'CI-dbx'], 'no CI or service CI-dbx. Did you mean CI-db?'],
+    [['impact', 'INC-0002'], 'INC-0002 is an incident; impact works on configuration items'],
+    [['impact'], 'give one CI or service ID'],
+    [['impact', 'CI-db', '--format', 'svg'], '--format must be one of pretty, json, mermaid'],
+  ])('answers %j with a clear error', (args, message) => {
+    const r = runCli(args, { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});
