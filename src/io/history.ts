@@ -4,6 +4,7 @@
  * simple-git answers the questions about the repository (is it one, is it shallow); the log and the
  * contents go through raw plumbing, which is what makes it fast.
  */
+import { availableParallelism } from 'node:os';
 import { simpleGit } from 'simple-git';
 import { assignPullRequests, type CommitLink, type FileVersion } from '../core/history.ts';
 import { catFileBatch, git, GitError } from './git-tree.ts';
@@ -18,12 +19,14 @@ export interface HistoryIndex {
 }
 
 export interface ReadHistoryOptions {
-  /** Limit to these paths (files or folders, relative to root). Default: everything. */
+  /** Only files under these paths (files or folders, relative to root). Default: everything. */
   paths?: string[];
   /** Follow one file across renames (`git log --follow`); needs exactly one path. */
   follow?: boolean;
   /** Read each version's content (default true). Without it, `content` is null and `before` left out. */
   contents?: boolean;
+  /** Split the log over the cores from this many first-parent commits on (default 2000). */
+  sliceAbove?: number;
 }
 
 /** Fields of one commit in the log, separated by NUL; commits start with RS (\x1e). */
@@ -52,15 +55,17 @@ interface RawChange {
 export async function readHistory(root: string, opts: ReadHistoryOptions = {}): Promise<HistoryIndex> {
   const repo = await openRepository(root);
   if (!repo.head) return { truncated: repo.shallow, files: new Map() };
-  const limited = Boolean(opts.paths?.length) || Boolean(opts.follow);
   if (opts.follow && opts.paths?.length !== 1) throw new GitError('readHistory: `follow` needs exactly one path.');
   const args = ['log', '-z', '--raw', '--no-abbrev', '-M', '--no-show-signature', '--no-color', LOG_FORMAT];
   if (repo.prefix) args.push('--relative');
-  if (opts.follow) args.push('--follow');
-  args.push(repo.head, '--', ...(opts.paths ?? []));
-  // A path-limited log leaves out the merge commits that carry PR numbers: read the graph on the side.
-  const [logText, graph] = await Promise.all([git(root, args), limited ? readGraph(root, repo.head) : null]);
-  const commits = parseLog(logText);
+  // A pathspec makes git diff every commit twice (once to simplify history, once for the output), so
+  // a whole-repository pass filters paths here instead; only following one file needs git's help.
+  // Following a file leaves out the merge commits that carry PR numbers: read the graph on the side.
+  const [logText, graph] = await Promise.all([
+    opts.follow ? git(root, [...args, '--follow', repo.head, '--', ...opts.paths!]) : logInSlices(root, repo.head, args, opts.sliceAbove),
+    opts.follow ? readGraph(root, repo.head) : null,
+  ]);
+  const commits = parseLog(logText, opts.follow ? undefined : pathFilter(opts.paths));
   const prs = assignPullRequests(graph ?? commits, repo.head);
   const files = collectVersions(commits, prs);
   if (opts.contents !== false) await fillContents(root, files);
@@ -105,6 +110,24 @@ export async function forkPoint(root: string, rev: string): Promise<string> {
   }
 }
 
+/** Below this many first-parent commits one process is quick enough. */
+const SLICE_ABOVE = 2000;
+
+/**
+ * Runs the log as several git processes over disjoint slices of history, one per core: cut points on
+ * the first-parent chain split the commits into "reachable from this cut but not from the next".
+ * Diffing trees is what takes the time and each slice's diffs are independent. Concatenated newest
+ * slice first, the output still lists children before their parents, as one `git log` would.
+ */
+async function logInSlices(root: string, head: string, args: readonly string[], sliceAbove = SLICE_ABOVE): Promise<string> {
+  const slices = Math.min(availableParallelism(), 4);
+  const mainline = slices > 1 ? (await git(root, ['rev-list', '--first-parent', head])).split('\n').filter(Boolean) : [];
+  if (mainline.length < Math.max(sliceAbove, slices)) return git(root, [...args, head]);
+  const tips = [head, ...Array.from({ length: slices - 1 }, (_, i) => mainline[Math.floor((mainline.length * (i + 1)) / slices)]!)];
+  const parts = await Promise.all(tips.map((tip, i) => git(root, [...args, tip, ...(tips[i + 1] ? [`^${tips[i + 1]}`] : [])])));
+  return parts.join('');
+}
+
 async function readGraph(root: string, head: string): Promise<CommitLink[]> {
   const text = await git(root, ['log', '--no-show-signature', '--format=%x1e%H%x00%P%x00%B', head]);
   const out: CommitLink[] = [];
@@ -116,8 +139,16 @@ async function readGraph(root: string, head: string): Promise<CommitLink[]> {
   return out;
 }
 
-/** Parses `git log -z --raw --no-abbrev` output in LOG_FORMAT. Exported for tests. */
-export function parseLog(text: string): LoggedCommit[] {
+/** Keeps the files under one of `paths` (files or folders); everything when there are none. */
+function pathFilter(paths: readonly string[] | undefined): ((path: string) => boolean) | undefined {
+  if (!paths?.length) return undefined;
+  const clean = paths.map((p) => p.replace(/^\.\/|\/+$/g, ''));
+  if (clean.includes('') || clean.includes('.')) return undefined;
+  return (path) => clean.some((p) => path === p || path.startsWith(p + '/'));
+}
+
+/** Parses `git log -z --raw --no-abbrev` output in LOG_FORMAT, keeping the changes `keep` accepts. */
+function parseLog(text: string, keep?: (path: string) => boolean): LoggedCommit[] {
   const commits: LoggedCommit[] = [];
   for (const chunk of text.split('\x1e')) {
     if (!chunk) continue;
@@ -132,6 +163,7 @@ export function parseLog(text: string): LoggedCommit[] {
       const twoPaths = status.startsWith('R') || status.startsWith('C');
       const oldPath = tokens[++i] ?? '';
       const newPath = twoPaths ? (tokens[++i] ?? '') : oldPath;
+      if (keep && !keep(newPath) && !keep(oldPath)) continue;
       changes.push({
         status: status.charAt(0),
         oldBlob: NO_BLOB.test(oldBlob) ? null : oldBlob,

@@ -119,6 +119,11 @@ describe('readHistory: one pass over the repository', () => {
     ]);
   });
 
+  it('reads the same history when the log is split over the cores', async () => {
+    const split = await readHistory(repo.dir, { sliceAbove: 1 });
+    expect([...split.files]).toEqual([...(await readHistory(repo.dir)).files]);
+  });
+
   it('reads paths relative to a workspace inside a larger repository', async () => {
     const mono = gitRepo();
     try {
