@@ -1,0 +1,789 @@
+/**
+ * Generates the bundled demo workspace (content/ except content/policies/) for Northwind Logistics.
+ *
+ * The organisation, its services, CMDB, problems, notable changes, major incidents and knowledge
+ * articles are written by hand in scripts/lib/demo-*.ts. The bulk of everyday incidents and service
+ * requests is drawn from scenarios with a fixed seed, so `npm run gen:demo` always writes the same files.
+ *
+ * "Now" for the demo is Thursday 26 November 2026, 08:45 in Berlin: everything before is history,
+ * a few changes are planned in the weeks after.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CORE_SCHEMA, dump, load } from 'js-yaml';
+import { makeRng, type Rng } from './lib/demo-random.ts';
+import { BERLIN, DAY, HOUR, MINUTE, NEW_YORK, iso, isoDate, parseIso, toMinute, wallClock } from './lib/demo-time.ts';
+import { PEOPLE, TEAMS, type PersonKey } from './lib/demo-people.ts';
+import { SERVICES } from './lib/demo-services.ts';
+import { CIS } from './lib/demo-cis.ts';
+import { SCENARIOS, type Level, type Scenario } from './lib/demo-scenarios.ts';
+import { PROBLEMS } from './lib/demo-problems.ts';
+import { CHANGES, type ChangeDef } from './lib/demo-changes.ts';
+import { PINNED } from './lib/demo-pinned.ts';
+import { KB } from './lib/demo-kb.ts';
+import { REQUESTERS, REQUEST_TEMPLATES } from './lib/demo-requests.ts';
+import { STANDARD_CHANGES } from './lib/demo-standard-changes.ts';
+import { fill, localTime, checkDemo } from './lib/demo-support.ts';
+
+const SEED = 20261126;
+const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
+const CONTENT = join(ROOT, 'content');
+const FOLDERS = ['services', 'cis', 'incidents', 'problems', 'changes', 'requests', 'releases', 'kb', 'teams'];
+
+const NOW = localTime('2026-11-26T08:45');
+const START = localTime('2025-11-26T09:00');
+const INCIDENT_COUNT = 150;
+const REQUEST_COUNT = 40;
+
+type Data = Record<string, unknown>;
+interface Out {
+  folder: string;
+  id: string;
+  data: Data;
+  body: string;
+}
+
+const matrix = (load(readFileSync(join(CONTENT, 'policies', 'priority-matrix.yaml'), 'utf8')) as { matrix: Record<Level, Record<Level, string>> }).matrix;
+const login = (p: PersonKey): string => PEOPLE[p].login;
+const nameOf = (p: PersonKey): string => PEOPLE[p].name;
+const zoneName = (z: 'berlin' | 'new-york' | undefined): string => (z === 'new-york' ? NEW_YORK : BERLIN);
+
+// ---------------------------------------------------------------- numbering
+
+function numbered(prefix: string, keys: string[]): Map<string, string> {
+  return new Map(keys.map((k, i) => [k, `${prefix}-${String(i + 1).padStart(4, '0')}`]));
+}
+
+const problemIds = numbered('PRB', [...PROBLEMS].sort((a, b) => a.opened.localeCompare(b.opened)).map((p) => p.key));
+const allChanges: ChangeDef[] = [...CHANGES, ...STANDARD_CHANGES].sort((a, b) => localTime(a.planned[0]) - localTime(b.planned[0]));
+const changeIds = numbered('CHG', allChanges.map((c) => c.key));
+const kbSorted = [...KB].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999'));
+const kbIds = numbered('KB', kbSorted.map((k) => k.key));
+
+function ref(map: Map<string, string>, key: string, what: string): string {
+  const id = map.get(key);
+  if (!id) throw new Error(`unknown ${what} key "${key}"`);
+  return id;
+}
+const prb = (k: string): string => ref(problemIds, k, 'problem');
+const chg = (k: string): string => ref(changeIds, k, 'change');
+const kbId = (k: string): string => ref(kbIds, k, 'kb');
+
+/** Drops undefined fields and empty arrays so the front matter stays tidy. */
+function tidy(data: Data): Data {
+  const out: Data = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- incidents
+
+interface Step {
+  at: number;
+  status?: string;
+  note: string;
+  by: string;
+}
+
+interface IncidentDraft {
+  key: string;
+  reported: number;
+  zone: string;
+  data: Data;
+  steps: Step[];
+  body: string;
+  problemKey?: string;
+}
+
+function priorityOf(impact: Level, urgency: Level): string {
+  return matrix[impact][urgency];
+}
+
+/** Builds the milestone fields from the timeline, so the two always agree. */
+function milestones(steps: Step[], zone: string): Data {
+  const firstAt = (status: string): number | undefined => steps.find((s) => s.status === status)?.at;
+  const lastAt = (status: string): number | undefined => [...steps].reverse().find((s) => s.status === status)?.at;
+  const ack = firstAt('acknowledged');
+  const resolved = lastAt('resolved');
+  const closed = lastAt('closed');
+  const status = [...steps].reverse().find((s) => s.status)?.status;
+  return {
+    status,
+    ack: ack === undefined ? undefined : iso(ack, zone),
+    resolved: resolved === undefined || (status !== 'resolved' && status !== 'closed') ? undefined : iso(resolved, zone),
+    closed: closed === undefined || status !== 'closed' ? undefined : iso(closed, zone),
+  };
+}
+
+function timelineOut(steps: Step[], zone: string): Data[] {
+  return steps.map((s) => tidy({ at: iso(s.at, zone), status: s.status, note: s.note, by: s.by }));
+}
+
+function incidentData(d: {
+  title: string;
+  service: string;
+  cis: string[];
+  impact: Level;
+  urgency: Level;
+  priority?: string;
+  override?: string;
+  reported: number;
+  zone: string;
+  team: string;
+  assignee?: string;
+  major?: boolean;
+  problem?: string;
+  change?: string;
+  resolution?: string;
+  kb?: string[];
+  steps: Step[];
+  tags?: string[];
+}): Data {
+  const m = milestones(d.steps, d.zone);
+  const done = m.status === 'resolved' || m.status === 'closed';
+  return tidy({
+    title: d.title,
+    status: m.status,
+    service: d.service,
+    cis: d.cis,
+    impact: d.impact,
+    urgency: d.urgency,
+    priority: d.priority ?? priorityOf(d.impact, d.urgency),
+    priority_override_reason: d.override,
+    reported_at: iso(d.reported, d.zone),
+    acknowledged_at: m.ack,
+    resolved_at: m.resolved,
+    closed_at: m.closed,
+    team: d.team,
+    assignee: d.assignee,
+    major: d.major ? true : undefined,
+    problem: d.problem,
+    caused_by_change: d.change,
+    resolution: done ? d.resolution : undefined,
+    kb: d.kb,
+    timeline: timelineOut(d.steps, d.zone),
+    tags: d.tags,
+  });
+}
+
+function pinnedIncidents(): IncidentDraft[] {
+  return PINNED.map((p) => {
+    const zone = zoneName(p.zone);
+    const steps: Step[] = p.steps.map(([t, status, note, who]) => ({ at: localTime(t, zone), status: status || undefined, note, by: login(who) }));
+    const reported = steps[0]!.at;
+    const data = incidentData({
+      title: p.title,
+      service: p.service,
+      cis: p.cis,
+      impact: p.impact,
+      urgency: p.urgency,
+      priority: p.priority_override?.priority,
+      override: p.priority_override?.reason,
+      reported,
+      zone,
+      team: p.team,
+      assignee: login(p.assignee),
+      major: p.major,
+      problem: p.problem ? prb(p.problem) : undefined,
+      change: p.caused_by_change ? chg(p.caused_by_change) : undefined,
+      resolution: p.resolution,
+      kb: p.kb?.map(kbId),
+      steps,
+      tags: p.tags,
+    });
+    return { key: p.key, reported, zone, data, steps, body: p.body, problemKey: p.problem };
+  });
+}
+
+const inRange = (s: Scenario, day: string): boolean => (!s.from || day >= s.from) && (!s.until || day <= s.until);
+
+/** Busier in peak season (late November to Christmas) and slightly busier on Mondays. */
+function seasonWeight(ms: number): number {
+  const w = wallClock(ms, BERLIN);
+  let f = 1;
+  if ((w.month === 11 && w.day >= 20) || (w.month === 12 && w.day <= 23)) f *= 1.8;
+  if (w.month === 8) f *= 0.8;
+  if (w.weekday === 1) f *= 1.2;
+  if (w.weekday === 0 || w.weekday === 6) f *= 0.6;
+  return f;
+}
+
+/** A report time: office hours in the reporter's zone, or any hour for monitoring alerts at night. */
+function reportTime(r: Rng, from: number, to: number, zone: string, night: boolean): number {
+  for (;;) {
+    const t = toMinute(from + r.next() * (to - from));
+    if (r.next() * 2 > seasonWeight(t)) continue;
+    const w = wallClock(t, zone);
+    const workday = w.weekday >= 1 && w.weekday <= 5;
+    if (night && r.chance(0.35)) return t;
+    if (workday && w.hour >= 7 && w.hour < 19) return t;
+    if (r.chance(0.08)) return t;
+  }
+}
+
+const ACK_MINUTES: Record<string, [number, number]> = { P1: [2, 8], P2: [4, 25], P3: [8, 100], P4: [20, 300], P5: [60, 1200] };
+const WORK_MINUTES: Record<string, [number, number]> = { P1: [30, 200], P2: [60, 420], P3: [90, 1300], P4: [180, 2600], P5: [1000, 9000] };
+
+/** Services supported in office hours only: nobody picks up their P3-P5 outside those hours. */
+function nextSupported(t: number, service: string, zone: string, r: Rng): number {
+  const svc = SERVICES.find((s) => s.id === service);
+  if (!svc || svc.support_calendar === 'always-on') return t;
+  const svcZone = svc.support_calendar === 'new-york-extended' ? NEW_YORK : zone;
+  const [open, close] = svc.support_calendar === 'new-york-extended' ? [7, 20] : [8, 18];
+  let x = t;
+  for (let i = 0; i < 96; i++) {
+    const w = wallClock(x, svcZone);
+    if (w.weekday >= 1 && w.weekday <= 5 && w.hour >= open && w.hour < close) return x;
+    x = toMinute(x + 30 * MINUTE);
+  }
+  return x + r.int(2, 20) * MINUTE;
+}
+
+const CLOSE_NOTES = ['Closed automatically after 72 hours without a reply.', 'Reporter confirmed it works; closing.', 'Confirmed by the shift lead, closing.', 'No recurrence; closed.', 'Closing after confirmation.'];
+const ACK_NOTES = ['{name} picked up.', 'Assigned to {team}; {name} looking.', 'Acknowledged by {name}.', '{name} on it.'];
+const RESUME_NOTES = ['Back on it.', 'Resumed with the information received.', 'Vendor answered; continuing.', 'Picked up again.'];
+
+function generatedIncident(r: Rng, idx: number, window: [number, number], forceOpen: boolean): IncidentDraft {
+  // Pick the time first (in Berlin), then a scenario that fits that date.
+  const probe = reportTime(r, window[0], window[1], BERLIN, false);
+  const day = isoDate(probe);
+  const candidates = SCENARIOS.filter((s) => s.weight > 0 && inRange(s, day));
+  const sc = r.weighted(candidates, (s) => s.weight);
+  const zone = zoneName(sc.zone);
+  let reported = reportTime(r, window[0], window[1], zone, sc.night === true);
+  // Keep the scenario's date window after re-drawing the time.
+  for (let i = 0; i < 20 && !inRange(sc, isoDate(reported)); i++) reported = reportTime(r, window[0], window[1], zone, sc.night === true);
+  if (!inRange(sc, isoDate(reported))) reported = probe;
+
+  const [impact, urgency] = r.chance(0.7) ? sc.levels[0]! : r.pick(sc.levels);
+  const priority = priorityOf(impact, urgency);
+  const assigneeKey = r.pick(sc.assignees);
+  const team = TEAMS.find((t) => t.id === sc.team)!;
+  const ctx = fillContext(r);
+  const f = (s: string): string => fill(s, ctx);
+
+  const steps: Step[] = [];
+  const reporterKey: PersonKey = sc.zone === 'new-york' ? r.pick(['marcus', 'marcus', 'rachel'] as PersonKey[]) : r.pick(['anna', 'moritz', 'leonie', 'yusuf'] as PersonKey[]);
+  steps.push({ at: reported, status: 'new', note: f(r.pick(sc.reported)), by: login(reporterKey) });
+
+  const cancelled = !forceOpen && r.chance(0.04);
+  let t = reported;
+  const [a0, a1] = ACK_MINUTES[priority]!;
+  t = priority === 'P1' || priority === 'P2' ? t + r.int(a0, a1) * MINUTE : nextSupported(t + r.int(a0, a1) * MINUTE, sc.service, zone, r);
+  steps.push({ at: t, status: 'acknowledged', note: fill(r.pick(ACK_NOTES), { ...ctx, name: nameOf(assigneeKey).split(' ')[0]!, team: team.name }), by: login(assigneeKey) });
+
+  if (cancelled) {
+    t += r.int(5, 90) * MINUTE;
+    steps.push({ at: t, status: 'cancelled', note: 'Duplicate of an incident already open for the same problem; cancelled and linked there.', by: login(assigneeKey) });
+  } else {
+    t += r.int(1, 30) * MINUTE;
+    steps.push({ at: t, status: 'in_progress', note: f(sc.work[0]!), by: login(assigneeKey) });
+    const [w0, w1] = WORK_MINUTES[priority]!;
+    let work = r.int(w0, w1) * MINUTE;
+    if (sc.work.length > 1 && r.chance(0.7)) {
+      t = toMinute(t + Math.floor(work * r.next() * 0.5) + MINUTE);
+      steps.push({ at: t, note: f(sc.work[1 + r.int(0, sc.work.length - 2)]!), by: login(assigneeKey) });
+      work = Math.floor(work * 0.5);
+    }
+    const holdChance = forceOpen ? 0.45 : priority === 'P1' || priority === 'P2' ? 0.08 : 0.25;
+    if (sc.hold && r.chance(holdChance)) {
+      t = toMinute(t + Math.floor(work * 0.3) + MINUTE);
+      steps.push({ at: t, status: 'on_hold', note: f(r.pick(sc.hold)), by: login(assigneeKey) });
+      t += r.int(3 * 60, 3 * 24 * 60) * MINUTE;
+      steps.push({ at: nextSupported(t, sc.service, zone, r), status: 'in_progress', note: r.pick(RESUME_NOTES), by: login(assigneeKey) });
+      t = steps[steps.length - 1]!.at;
+    }
+    t = toMinute(t + work);
+    const resolutionText = f(r.pick(sc.resolutions));
+    steps.push({ at: t, status: 'resolved', note: resolutionText, by: login(assigneeKey) });
+    if (!forceOpen && r.chance(0.06)) {
+      // Reopened: the fix did not hold.
+      t += r.int(90, 2 * 24 * 60) * MINUTE;
+      steps.push({ at: t, status: 'in_progress', note: 'Reopened: the reporter says the problem is back.', by: login(reporterKey) });
+      t += r.int(45, 8 * 60) * MINUTE;
+      steps.push({ at: t, status: 'resolved', note: `Fixed again. ${f(r.pick(sc.resolutions))}`, by: login(assigneeKey) });
+    }
+    t += (r.chance(0.6) ? 72 * 60 : r.int(4 * 60, 60 * 60)) * MINUTE;
+    steps.push({ at: t, status: 'closed', note: r.pick(CLOSE_NOTES), by: login(r.chance(0.5) ? assigneeKey : reporterKey) });
+  }
+
+  // Whatever lies after "now" has not happened yet.
+  const kept = steps.filter((s) => s.at <= NOW);
+  let problemKey: string | undefined;
+  if (sc.problem && sc.problemFrom && day >= shiftDate(sc.problemFrom, -30)) problemKey = sc.problem;
+  else if (sc.problem && !sc.problemFrom) problemKey = sc.problem;
+
+  const lastStatus = [...kept].reverse().find((s) => s.status)?.status;
+  const title = f(r.pick(sc.titles));
+  const resolution = [...kept].reverse().find((s) => s.status === 'resolved')?.note;
+  const data = incidentData({
+    title,
+    service: sc.service,
+    cis: sc.cis,
+    impact,
+    urgency,
+    reported,
+    zone,
+    team: sc.team,
+    assignee: lastStatus === 'new' ? undefined : login(assigneeKey),
+    problem: problemKey ? prb(problemKey) : undefined,
+    resolution,
+    kb: sc.kb && r.chance(0.7) ? sc.kb.map(kbId) : undefined,
+    steps: kept,
+    tags: sc.tags,
+  });
+  const body = incidentBody(r, sc, f, kept, lastStatus, reporterKey);
+  return { key: `gen-${idx}`, reported, zone, data, steps: kept, body, problemKey };
+}
+
+function shiftDate(day: string, days: number): string {
+  return isoDate(parseIso(`${day}T12:00:00Z`) + days * DAY);
+}
+
+function incidentBody(r: Rng, sc: Scenario, f: (s: string) => string, steps: Step[], status: string | undefined, reporter: PersonKey): string {
+  const parts: string[] = [f(r.pick(sc.description))];
+  const channel = r.pick(['phone', 'Teams', 'the service desk portal', 'e-mail']);
+  if (!steps[0]!.note.startsWith('Alert')) parts.push(`Taken by ${nameOf(reporter)} via ${channel}.`);
+  if (status === 'cancelled') {
+    parts.push('## Outcome\n\nDuplicate report; cancelled. Work continued in the original incident.');
+    return parts.join('\n\n');
+  }
+  const notes = steps.filter((s) => !s.status || s.status === 'in_progress').map((s) => `- ${s.note}`);
+  if (notes.length > 0) parts.push(`## Diagnosis\n\n${notes.join('\n')}`);
+  if (status === 'resolved' || status === 'closed') {
+    const res = [...steps].reverse().find((s) => s.status === 'resolved')!.note;
+    parts.push(`## Resolution\n\n${res}`);
+  } else if (status === 'on_hold') {
+    parts.push('## Status\n\nOn hold, see the last timeline entry for what we are waiting for.');
+  } else {
+    parts.push('## Status\n\nBeing worked on. Updates in the timeline.');
+  }
+  return parts.join('\n\n');
+}
+
+const PARTNERS = ['Harbor & Pine', 'Lakeshore Outfitters', 'Fieldstone Home', 'Bright Basket Co.', 'Northgate Retail', 'Maple & Main', 'Cedar Ridge Supply', 'Blue Heron Stores'];
+const DOMAINS = ['web.de', 'gmx.net', 't-online.de', 'wp.pl', 'onet.pl', 'freenet.de'];
+const BRANDS = ['Nordlicht', 'Gartenwelt Hansen', 'Casa Verde', 'Baltic Oak', 'Kiez Kids'];
+const TERMS = ['Gartenstuhl', 'Regal', 'Kinderbett', 'Lichterkette', 'Sonnenschirm', 'Schreibtisch'];
+const MAILBOXES = ['purchasing@', 'returns-spandau@', 'partners-us@', 'carrier-claims@', 'invoices@'];
+const USERS = ['Jana Köhler', 'Laura Vogt', 'Tim Brandt', 'Nora Peters', 'Sven Albrecht', 'Emily Carter', 'Jason Lee', 'Olivia Martinez', 'Frank Wendt', 'Elif Aksoy'];
+
+function fillContext(r: Rng): Record<string, string> {
+  const aisle = r.int(40, 50);
+  const t1 = r.int(5, 9);
+  return {
+    aisle: `${aisle}-${aisle + r.int(1, 2)}`,
+    zone: r.pick(['C', 'D', 'E']),
+    count: String(r.int(3, 60)),
+    pct: String(r.int(6, 40)),
+    asset: `SCN-SPD-${String(r.int(1, 180)).padStart(3, '0')}`,
+    asset2: `SCN-SPD-${String(r.int(1, 180)).padStart(3, '0')}`,
+    ap: String(r.int(10, 96)),
+    shiftlead: r.pick(['Markus Sommer', 'Dana Fuchs', 'Ali Şahin']),
+    station: `${r.int(1, 20)}-${r.int(21, 30)}`,
+    line: String(r.int(1, 4)),
+    minutes: String(r.int(12, 55)),
+    time: `${String(t1).padStart(2, '0')}:${String(r.int(0, 5) * 10).padStart(2, '0')}`,
+    time2: `${String(t1 + r.int(1, 2)).padStart(2, '0')}:${String(r.int(0, 5) * 10).padStart(2, '0')}`,
+    shift: r.pick(['early', 'late']),
+    case: String(r.int(10000000, 99999999)),
+    partner: r.pick(PARTNERS),
+    domain: r.pick(DOMAINS),
+    voucher: r.pick(['HERBST15', 'WELCOME10', 'GARTEN20', 'BLACKWEEK25', 'FREESHIP']),
+    latency: String(r.int(28, 95) * 100),
+    brand: r.pick(BRANDS),
+    term: r.pick(TERMS),
+    wave: r.pick(['afternoon', 'evening']),
+    driver: `${r.pick(['Kemal', 'Sandra', 'Marek', 'Olga', 'Dirk'])} (van B-NW ${r.int(100, 999)})`,
+    dashboard: r.pick(['Daily operations', 'Margin by category', 'Carrier cost per parcel']),
+    mailbox: r.pick(MAILBOXES),
+    user: r.pick(USERS),
+    node: `ip-10-40-${r.int(1, 60)}-${r.int(2, 250)}.eu-central-1.compute.internal`,
+    app: r.pick(['storefront', 'cart-service', 'tracking-api', 'route-optimizer', 'erp-connector']),
+    host: r.pick(['grafana.nw.internal', 'vault.nw.internal', 'wms-api.nw.internal', 'argocd.nw.internal']),
+  };
+}
+
+function buildIncidents(): IncidentDraft[] {
+  const pinned = pinnedIncidents();
+  const r = makeRng(SEED + 1);
+  const generated: IncidentDraft[] = [];
+  const total = INCIDENT_COUNT - pinned.length;
+  const recent = 12; // reported in the last ten days: most still open
+  for (let i = 0; i < total - recent; i++) generated.push(generatedIncident(r, i, [START, NOW - 10 * DAY], false));
+  for (let i = 0; i < recent; i++) generated.push(generatedIncident(r, total - recent + i, [NOW - 10 * DAY, NOW - 30 * MINUTE], true));
+  return [...pinned, ...generated].sort((a, b) => a.reported - b.reported);
+}
+
+// ---------------------------------------------------------------- changes
+
+const APPROVERS_CAB: PersonKey[] = ['mia', 'jonas', 'sophie', 'lukas', 'sarah', 'david', 'rachel'];
+const APPROVERS_ECAB: PersonKey[] = ['mia', 'thomas', 'jonas', 'sarah'];
+
+function ownerApprover(r: Rng, c: ChangeDef): PersonKey {
+  const svc = SERVICES.find((s) => s.id === c.services[0]);
+  const team = TEAMS.find((t) => t.id === svc?.owner);
+  const members = (team?.members ?? ['mia']).filter((m) => login(m) !== c.requested_by);
+  return r.pick(members.length ? members : (['mia'] as PersonKey[]));
+}
+
+function changeTimeline(r: Rng, c: ChangeDef): Step[] {
+  const start = localTime(c.planned[0]);
+  const actualStart = c.actual ? localTime(c.actual[0]) : undefined;
+  const actualEnd = c.actual?.[1] ? localTime(c.actual[1]) : undefined;
+  const by = c.requested_by;
+  const steps: Step[] = [];
+  const final = ['completed', 'failed', 'rolled_back'].includes(c.status);
+  const outcomeNote: Record<string, string> = {
+    successful: 'Completed as planned; checks green.',
+    successful_with_issues: 'Completed, with issues (see the description).',
+    failed: 'Failed: planned outcome not reached in the window (see the description).',
+    rolled_back: 'Rolled back (see the description).',
+  };
+
+  if (c.type === 'emergency') {
+    const s0 = actualStart ?? start;
+    steps.push({ at: s0 - r.int(12, 25) * MINUTE, status: 'submitted', note: 'Emergency change raised from the incident bridge.', by });
+    const approver = r.pick(APPROVERS_ECAB.filter((p) => login(p) !== by));
+    steps.push({ at: s0 - r.int(2, 8) * MINUTE, status: 'approved', note: `Approved by ${nameOf(approver)} (ECAB) in the pull request.`, by: login(approver) });
+  } else {
+    const latest = Math.min(start, NOW) - 2 * HOUR;
+    const lead = (c.lead_days ?? 10) * DAY;
+    const drafted = toMinute(Math.min(start - lead, latest - 3 * DAY) + r.int(0, 6 * 60) * MINUTE);
+    const order = c.type === 'standard' ? ['submitted', 'scheduled'] : ['draft', 'submitted', 'approved', 'scheduled'];
+    const stopAt = ['draft', 'submitted', 'approved', 'scheduled'].includes(c.status) ? order.indexOf(c.status) : order.length - 1;
+    const span = Math.max(latest - drafted, HOUR);
+    for (let i = 0; i <= stopAt && i < order.length; i++) {
+      const at = toMinute(drafted + (span * i) / (order.length + 0.5));
+      const status = order[i]!;
+      let note = '';
+      let who = by;
+      if (status === 'draft') note = 'Drafted.';
+      if (status === 'submitted') note = c.type === 'standard' ? `Standard change from template ${c.template}.` : 'Pull request opened for review.';
+      if (status === 'approved') {
+        if (c.risk === 'high') {
+          const [a, b] = r.sample(APPROVERS_CAB.filter((p) => login(p) !== by), 2);
+          note = `Approved by ${nameOf(a!)} and ${nameOf(b!)} (CAB).`;
+          who = login(a!);
+        } else {
+          const a = ownerApprover(r, c);
+          note = `Approved by ${nameOf(a)} for the service owner.`;
+          who = login(a);
+        }
+      }
+      if (status === 'scheduled') note = `Scheduled for ${c.planned[0].replace('T', ' ')}.`;
+      steps.push({ at, status, note, by: who });
+    }
+    if (c.status === 'cancelled') {
+      const last = steps[steps.length - 1]!.at;
+      steps.push({ at: Math.min(last + DAY, start - HOUR), status: 'cancelled', note: 'Cancelled (see the description).', by });
+    }
+  }
+  if (actualStart !== undefined) steps.push({ at: actualStart, status: 'implementing', note: 'Started.', by });
+  if (final && actualEnd !== undefined) steps.push({ at: actualEnd, status: c.status, note: outcomeNote[c.outcome ?? 'successful']!, by });
+  return steps;
+}
+
+/**
+ * The validator (src/core/kinds/change.ts) currently treats `planned_start` as the moment a change
+ * begins to exist and refuses timeline entries before it, although drafting, review and approval
+ * happen before the window. Until that rule changes, the pre-window steps go into the body as an
+ * "Approval" note and the timeline starts when work starts. Flip this once the rule allows it.
+ */
+const TIMELINE_BEFORE_PLANNED_START = false;
+
+function approvalNote(steps: Step[]): string {
+  const lines = steps
+    .filter((s) => s.status === 'approved' || s.status === 'submitted' || s.status === 'cancelled')
+    .map((s) => `- ${isoDate(s.at)}: ${s.note}`);
+  return lines.length ? `\n\n## Review\n\n${lines.join('\n')}` : '';
+}
+
+function buildChanges(): Out[] {
+  const r = makeRng(SEED + 2);
+  return allChanges.map((c) => {
+    const all = changeTimeline(r, c);
+    const start = localTime(c.planned[0]);
+    const steps = TIMELINE_BEFORE_PLANNED_START ? all : all.filter((s) => s.at >= start);
+    const body = TIMELINE_BEFORE_PLANNED_START ? c.body : c.body + approvalNote(all.filter((s) => s.at < start));
+    const data = tidy({
+      title: c.title,
+      type: c.type,
+      risk: c.risk,
+      status: c.status,
+      template: c.template,
+      team: c.team,
+      requested_by: c.requested_by,
+      services: c.services,
+      cis: c.cis,
+      planned_start: iso(localTime(c.planned[0])),
+      planned_end: iso(localTime(c.planned[1])),
+      actual_start: c.actual ? iso(localTime(c.actual[0])) : undefined,
+      actual_end: c.actual?.[1] ? iso(localTime(c.actual[1])) : undefined,
+      implementation_plan: c.implementation_plan,
+      test_plan: c.test_plan,
+      rollback_plan: c.rollback_plan,
+      outcome: c.outcome,
+      release: c.release,
+      pir: c.pir ? tidy({ due: c.pir.due, completed_at: c.pir.completed_at ? iso(localTime(c.pir.completed_at)) : undefined, summary: c.pir.summary }) : undefined,
+      timeline: timelineOut(steps, BERLIN),
+      tags: c.tags,
+    });
+    return { folder: 'changes', id: chg(c.key), data, body };
+  });
+}
+
+// ---------------------------------------------------------------- problems
+
+function buildProblems(incidents: { id: string; problemKey?: string }[]): Out[] {
+  return PROBLEMS.map((p) => {
+    const steps: Step[] = [{ at: localTime(p.opened), status: 'new', note: 'Problem record opened.', by: login(TEAMS.find((t) => t.id === p.team)!.members[0]!) }];
+    for (const [t, status, note, who] of p.steps) steps.push({ at: localTime(t), status: status || undefined, note, by: login(who as PersonKey) });
+    const data = tidy({
+      title: p.title,
+      status: p.status,
+      opened_at: iso(localTime(p.opened)),
+      resolved_at: p.resolved ? iso(localTime(p.resolved)) : undefined,
+      team: p.team,
+      services: p.services,
+      incidents: incidents.filter((i) => i.problemKey === p.key).map((i) => i.id),
+      cis: p.cis,
+      root_cause: p.root_cause,
+      workaround: p.workaround,
+      known_error: p.known_error,
+      fix_change: p.fix_change ? chg(p.fix_change) : undefined,
+      timeline: timelineOut(steps, BERLIN),
+      tags: p.tags,
+    });
+    const body = p.body.replace(/CHG fix/g, p.fix_change ? chg(p.fix_change) : 'the fix change');
+    return { folder: 'problems', id: prb(p.key), data, body };
+  });
+}
+
+// ---------------------------------------------------------------- requests
+
+function buildRequests(): Out[] {
+  const r = makeRng(SEED + 3);
+  const drafts: { at: number; out: Omit<Out, 'id'> }[] = [];
+  for (let i = 0; i < REQUEST_COUNT; i++) {
+    const tpl = r.weighted(REQUEST_TEMPLATES, (t) => t.weight);
+    const candidates = REQUESTERS.filter((q) => (tpl.zone ? q.zone === tpl.zone : true));
+    const who = r.pick(candidates);
+    const zone = zoneName(who.zone);
+    const recent = i >= REQUEST_COUNT - 9;
+    const from = recent ? NOW - 8 * DAY : NOW - 200 * DAY;
+    const to = recent ? NOW - HOUR : NOW - 9 * DAY;
+    const at = reportTime(r, from, to, zone, false);
+    const ctx = {
+      ...fillContext(r),
+      joiner: r.pick(['Lea Schuster', 'Max Engel', 'Zofia Lewandowska', 'Ryan Cooper', 'Hanna Roth', 'Deniz Arslan', 'Paula Weiß', 'Tom Hartwig', 'Grace Kim']),
+      start: isoDate(at + r.int(7, 20) * DAY, zone),
+      end: isoDate(at + r.int(20, 80) * DAY, zone),
+      dept: who.dept,
+      customer: `K-${r.int(1000000, 9999999)}`,
+      ticket: `#${r.int(400000, 499999)}`,
+    };
+    const f = (s: string): string => fill(s, ctx);
+    const assignee = r.pick(tpl.assignees);
+    const steps: Step[] = [{ at, status: 'new', note: 'Submitted in the service portal.', by: who.name }];
+    let t = at + r.int(20, 240) * MINUTE;
+    const rejected = tpl.reject !== undefined && r.chance(0.25);
+    const cancelled = !rejected && r.chance(0.05);
+    if (tpl.approval) {
+      t += r.int(1, 24) * HOUR;
+      if (rejected) steps.push({ at: t, status: 'rejected', note: tpl.reject!, by: assignee });
+      else steps.push({ at: t, status: 'approved', note: tpl.approval, by: assignee });
+    } else if (rejected) {
+      steps.push({ at: t, status: 'rejected', note: tpl.reject!, by: assignee });
+    }
+    if (!rejected) {
+      if (cancelled) {
+        t += r.int(1, 48) * HOUR;
+        steps.push({ at: t, status: 'cancelled', note: 'Requester withdrew the request: no longer needed.', by: who.name });
+      } else {
+        t += r.int(10, 300) * MINUTE;
+        steps.push({ at: t, status: 'in_progress', note: `${assignee} working on it.`, by: assignee });
+        if (r.chance(0.2)) {
+          t += r.int(1, 8) * HOUR;
+          steps.push({ at: t, status: 'on_hold', note: r.pick(['Waiting for the requester to confirm the details.', 'Device on order, delivery expected this week.', 'Waiting for the licence to be purchased.']), by: assignee });
+          t += r.int(1, 6) * DAY;
+          steps.push({ at: t, status: 'in_progress', note: 'Continuing.', by: assignee });
+        }
+        t += r.int(2, 50) * HOUR;
+        steps.push({ at: t, status: 'fulfilled', note: r.pick(['Done, requester informed.', 'Delivered and confirmed by the requester.', 'Set up and tested with the requester.']), by: assignee });
+      }
+    }
+    const kept = steps.filter((s) => s.at <= NOW);
+    const status = [...kept].reverse().find((s) => s.status)!.status!;
+    const approved = kept.find((s) => s.status === 'approved');
+    const firstTouch = kept[1];
+    const fulfilled = kept.find((s) => s.status === 'fulfilled');
+    const data = tidy({
+      title: f(r.pick(tpl.titles)),
+      service: tpl.service,
+      offering: tpl.offering,
+      requester: who.name,
+      status,
+      priority: r.chance(0.15) ? 'P3' : 'P4',
+      requested_at: iso(at, zone),
+      acknowledged_at: firstTouch ? iso(firstTouch.at, zone) : undefined,
+      approved_at: approved ? iso(approved.at, zone) : undefined,
+      fulfilled_at: fulfilled ? iso(fulfilled.at, zone) : undefined,
+      team: tpl.team,
+      assignee: status === 'new' ? undefined : assignee,
+      timeline: timelineOut(kept, zone),
+    });
+    drafts.push({ at, out: { folder: 'requests', data, body: `${f(r.pick(tpl.bodies))}\n\n${who.name}, ${who.dept}` } });
+  }
+  drafts.sort((a, b) => a.at - b.at);
+  return drafts.map((d, i) => ({ ...d.out, id: `REQ-${String(i + 1).padStart(4, '0')}` }));
+}
+
+// ---------------------------------------------------------------- static kinds
+
+function buildTeams(): Out[] {
+  return TEAMS.map((t) => ({
+    folder: 'teams',
+    id: t.id,
+    data: tidy({
+      name: t.name,
+      status: t.status,
+      roles: t.roles,
+      email: t.email,
+      chat: t.chat,
+      members: t.members.map((m) => ({ name: PEOPLE[m].name, login: PEOPLE[m].login, role: PEOPLE[m].role })),
+    }),
+    body: t.body,
+  }));
+}
+
+function buildServices(): Out[] {
+  return SERVICES.map((s) => ({
+    folder: 'services',
+    id: s.id,
+    data: tidy({
+      name: s.name,
+      status: s.status,
+      owner: s.owner,
+      tier: s.tier,
+      summary: s.summary,
+      support_calendar: s.support_calendar,
+      sla_policy: s.sla_policy,
+      cis: s.cis,
+      depends_on: s.depends_on,
+      offerings: s.offerings?.map((o) => tidy({ ...o })),
+      tags: s.tags,
+    }),
+    body: s.body,
+  }));
+}
+
+function buildCis(): Out[] {
+  return CIS.map((c) => {
+    const facts = [c.location ? `**Location:** ${c.location}` : '', c.vendor ? `**Vendor:** ${c.vendor}` : ''].filter(Boolean).join('  \n');
+    return {
+      folder: 'cis',
+      id: c.id,
+      data: tidy({
+        name: c.name,
+        type: c.type,
+        environment: c.environment,
+        status: c.status,
+        owner: c.owner,
+        vendor: c.vendor,
+        version: c.version,
+        location: c.location,
+        depends_on: c.depends_on,
+        runs_on: c.runs_on,
+        connects_to: c.connects_to,
+        tags: c.tags,
+      }),
+      body: facts ? `${c.about}\n\n${facts}` : c.about,
+    };
+  });
+}
+
+function buildKb(): Out[] {
+  return kbSorted.map((k) => ({
+    folder: 'kb',
+    id: kbId(k.key),
+    data: tidy({
+      title: k.title,
+      category: k.category,
+      status: k.status,
+      owner: k.owner,
+      services: k.services,
+      cis: k.cis,
+      problem: k.problem ? prb(k.problem) : undefined,
+      published_at: k.published,
+      review_by: k.review_by,
+      tags: k.tags,
+    }),
+    body: k.body,
+  }));
+}
+
+function buildReleases(): Out[] {
+  const rel = (id: string, title: string, status: string, target: string, released: string | undefined, changes: string[], services: string[], team: string, body: string): Out => ({
+    folder: 'releases',
+    id,
+    data: tidy({ title, status, target_date: target, released_at: released ? iso(localTime(released)) : undefined, changes: changes.map(chg), services, team }),
+    body,
+  });
+  return [
+    rel('REL-2026-q1-checkout', 'Checkout and storefront, Q1 2026', 'released', '2026-03-10', '2026-03-10T07:40', ['storefront-next15', 'checkout-3ds'], ['SVC-storefront', 'SVC-checkout', 'SVC-payments'], 'TEAM-commerce',
+      'The new product page on Next.js 15 and the native 3-D Secure 2 flow. Conversion on mobile product pages up 4%; card authorisation rate up 1.3 points.'),
+    rel('REL-2026-05-loyalty-points', 'Loyalty points in checkout', 'cancelled', '2026-05-20', undefined, [], ['SVC-checkout'], 'TEAM-commerce',
+      'Cancelled in April: marketing postponed the loyalty programme to 2027. No changes had been raised yet.'),
+    rel('REL-2026-06-wms-4-2', 'Lagerwerk WMS 4.2', 'released', '2026-06-14', '2026-06-28T02:50', ['wms-42-poznan', 'wms-42-spandau'], ['SVC-warehouse'], 'TEAM-warehouse-systems',
+      'Wave planning by carrier cut-off, a new packing screen and the Android 13 scanner client. Poznań first (failed on label performance, fixed with 4.2.1), then Spandau on 4.2.3.'),
+    rel('REL-2026-11-peak-readiness', 'Peak season readiness 2026', 'released', '2026-11-17', '2026-11-17T09:35', ['cdn-cache', 'peak-capacity'], ['SVC-storefront', 'SVC-checkout', 'SVC-platform'], 'TEAM-platform',
+      'Capacity and caching for Black Friday to Christmas. Load-tested at 1.5x last year\'s peak on 12 November.'),
+    rel('REL-2027-01-warehouse-devices', 'Warehouse devices after peak', 'planned', '2027-01-17', undefined, ['aruba-roaming', 'label-driver'], ['SVC-warehouse'], 'TEAM-warehouse-systems',
+      'The two fixes we deliberately held back until after the freeze: scanner roaming in the high racks and the label printer driver.'),
+  ];
+}
+
+// ---------------------------------------------------------------- output
+
+function render(o: Out): string {
+  const yaml = dump({ id: o.id, ...o.data }, { schema: CORE_SCHEMA, lineWidth: -1, noRefs: true });
+  return `---\n${yaml}---\n\n${o.body.trim()}\n`;
+}
+
+function main(): void {
+  const started = performance.now();
+  const drafts = buildIncidents();
+  const incidents: Out[] = drafts.map((d, i) => ({ folder: 'incidents', id: `INC-${String(i + 1).padStart(4, '0')}`, data: d.data, body: d.body }));
+  const withIds = drafts.map((d, i) => ({ id: incidents[i]!.id, problemKey: d.problemKey }));
+  const records: Out[] = [
+    ...buildTeams(),
+    ...buildServices(),
+    ...buildCis(),
+    ...incidents,
+    ...buildProblems(withIds),
+    ...buildChanges(),
+    ...buildRequests(),
+    ...buildReleases(),
+    ...buildKb(),
+  ];
+  checkDemo(records);
+
+  for (const folder of FOLDERS) {
+    const dir = join(CONTENT, folder);
+    mkdirSync(dir, { recursive: true });
+    for (const f of readdirSync(dir)) if (f.endsWith('.md')) rmSync(join(dir, f));
+  }
+  for (const o of records) writeFileSync(join(CONTENT, o.folder, `${o.id}.md`), render(o));
+
+  const counts = new Map<string, number>();
+  for (const o of records) counts.set(o.folder, (counts.get(o.folder) ?? 0) + 1);
+  const summary = [...counts].map(([k, v]) => `${k} ${v}`).join(', ');
+  console.log(`demo workspace written to content/: ${summary} (${Math.round(performance.now() - started)} ms)`);
+}
+
+main();
