@@ -13,16 +13,18 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { decideApprovals } from '../core/approvals/decide.ts';
 import { approvalEvidence } from '../core/approvals/evidence.ts';
 import { escapeData, formatAnnotations, formatPretty, formatSummary } from '../core/approvals/format.ts';
-import type { ApprovalResult, ChangedChange } from '../core/approvals/types.ts';
+import type { ApprovalResult, ChangedChange, PullRequestFacts } from '../core/approvals/types.ts';
 import { recordsOf, type Change } from '../core/model.ts';
 import { loadBaseWorkspace, type BaseWorkspace } from '../io/base.ts';
 import { git, resolveCommit } from '../io/git-tree.ts';
+import { readGitApprovals } from '../io/git-approvals.ts';
 import { fetchPullRequest, githubOptionsFromEnv } from '../io/github.ts';
 import { oneOf, parse, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 
 const HELP = `Usage: itsm approvals --pr N [--repo owner/name] [--format pretty|json|github] [--root DIR]
+       itsm approvals --from-git --base REV [--head REV] [--format ...] [--root DIR]
 
 Decides whether pull request N has the approvals that content/policies/change-policy.yaml requires
 for the change records it adds or advances, and for any edit to content/policies/ or content/teams/.
@@ -45,6 +47,15 @@ Options:
                    requests into the repository's default branch can pass: a status check belongs
                    to a commit, so a pass judged against a laxer branch could be reused.
 
+Without a forge (--from-git): approvals are SSH-signed tags under refs/tags/itsm-approval/ on the
+commit they approve, message "itsm-approval: approved" (or "itsm-approval: changes-requested"):
+  git tag -s -m "itsm-approval: approved" itsm-approval/<login>/<short-sha> <commit>
+verified by git against the signing_key of team members in content/teams/ at --base. Every commit
+in --base..--head must be signed by a listed member: the signers are the authors.
+  --from-git       read approvals from signed git tags instead of GitHub
+  --base REV       with --from-git: the revision the changes merge into (e.g. origin/main)
+  --head REV       with --from-git: the changes' last commit (default HEAD)
+
 Environment: GITHUB_TOKEN (required; read access to pull requests), GITHUB_API_URL (default
 https://api.github.com), GITHUB_EVENT_PATH and GITHUB_REPOSITORY (set by GitHub Actions).
 
@@ -61,6 +72,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     root: { type: 'string' },
     format: { type: 'string' },
     'allow-base': { type: 'string', multiple: true },
+    'from-git': { type: 'boolean' },
+    base: { type: 'string' },
+    head: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -69,8 +83,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const format = oneOf('approvals', 'format', values.format, ['pretty', 'json', 'github'] as const, 'pretty');
   try {
-    const target = whichPullRequest(values.pr, values.repo, io.env);
-    const result = await evaluate(rootDir(io, values.root), target, io.env, values['allow-base'] ?? []);
+    const source: Source = values['from-git']
+      ? { kind: 'git', base: values.base ?? usage('--from-git needs --base REV: the revision the changes will merge into (e.g. origin/main).'), head: values.head ?? 'HEAD' }
+      : { kind: 'github', target: whichPullRequest(values.pr, values.repo, io.env), env: io.env };
+    const result = await evaluate(rootDir(io, values.root), source, values['allow-base'] ?? []);
     report(result, format, io);
     return DECISION_EXIT[result.decision];
   } catch (err) {
@@ -79,6 +95,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new ExitError(EXIT.usage, message);
   }
 }
+
+function usage(message: string): never {
+  throw usageError(`itsm approvals: ${message}`);
+}
+
+/** Where the reviews come from: the GitHub API, or signed tags in the clone (--from-git). */
+type Source = { kind: 'github'; target: Target; env: NodeJS.ProcessEnv } | { kind: 'git'; base: string; head: string };
 
 interface Target {
   owner: string;
@@ -109,19 +132,30 @@ function whichPullRequest(pr: string | undefined, repo: string | undefined, env:
   return { owner: m[1]!, repo: m[2]!, number, ...(eventHeadSha ? { eventHeadSha } : {}) };
 }
 
-async function evaluate(root: string, target: Target, env: NodeJS.ProcessEnv, allowedBases: string[]): Promise<ApprovalResult> {
-  const facts = await fetchPullRequest(githubOptionsFromEnv(env), target.owner, target.repo, target.number);
-  if (target.eventHeadSha && target.eventHeadSha !== facts.headSha) {
-    throw new Error(`the pull request moved on: the event was for ${target.eventHeadSha.slice(0, 7)} but its head is now ${facts.headSha.slice(0, 7)}. The run for the new head decides.`);
+async function evaluate(root: string, source: Source, allowedBases: string[]): Promise<ApprovalResult> {
+  let facts: PullRequestFacts | undefined;
+  if (source.kind === 'github') {
+    const { target, env } = source;
+    facts = await fetchPullRequest(githubOptionsFromEnv(env), target.owner, target.repo, target.number);
+    if (target.eventHeadSha && target.eventHeadSha !== facts.headSha) {
+      throw new Error(`the pull request moved on: the event was for ${target.eventHeadSha.slice(0, 7)} but its head is now ${facts.headSha.slice(0, 7)}. The run for the new head decides.`);
+    }
   }
-  const head = await commitIn(root, facts.headSha, 'head');
-  const base = await commitIn(root, facts.baseSha, 'base');
+  const head = await commitIn(root, facts ? facts.headSha : source.kind === 'git' ? source.head : '', 'head');
+  const base = await commitIn(root, facts ? facts.baseSha : source.kind === 'git' ? source.base : '', 'base');
   // The PR's own edits are measured from where it forked, as GitHub's "Files changed" does.
   const forkPoint = (await git(root, ['merge-base', base, head])).trim();
   const prefix = (await git(root, ['rev-parse', '--show-prefix'])).trim();
 
   const [atBase, atFork, atHead] = await Promise.all([loadBaseWorkspace(root, base), forkPoint === base ? undefined : loadBaseWorkspace(root, forkPoint), loadBaseWorkspace(root, head)]);
   const before = atFork ?? atBase;
+  let provenance: string[] = [];
+  if (!facts) {
+    // Approvers' keys come from the base teams, like everything else that judges.
+    const fromGit = await readGitApprovals(root, base, head, forkPoint, recordsOf(atBase.workspace, 'team').map((r) => r.data));
+    facts = fromGit.facts;
+    provenance = fromGit.problems;
+  }
   const local = (await git(root, ['diff', '--relative', '--name-only', '-z', '--no-renames', forkPoint, head])).split('\0').filter(Boolean);
   const changedPaths = [...new Set([...facts.files, ...local.map((p) => `/${p}`)].flatMap((p) => inWorkspace(p, prefix)))].sort();
 
@@ -144,6 +178,7 @@ async function evaluate(root: string, target: Target, env: NodeJS.ProcessEnv, al
     services: recordsOf(atBase.workspace, 'service').map((r) => r.data),
     schedule: [...schedule.values()],
     allowedBases,
+    provenance,
   });
 }
 
@@ -152,7 +187,7 @@ async function commitIn(root: string, sha: string, which: string): Promise<strin
   try {
     return await resolveCommit(root, sha);
   } catch {
-    throw new Error(`the pull request's ${which} commit ${sha} is not in the clone at ${root}. Check out with fetch-depth: 0 (actions/checkout), or git fetch origin pull/N/head.`);
+    throw new Error(`the ${which} commit ${sha} is not in the clone at ${root}. Check out with fetch-depth: 0 (actions/checkout), or git fetch origin pull/N/head.`);
   }
 }
 

@@ -35,6 +35,7 @@ export function decideApprovals(input: ApprovalInput): ApprovalResult {
   const subjects: SubjectDecision[] = [];
   const wrongBase = checkBase(input);
   if (wrongBase) subjects.push(wrongBase);
+  if (input.provenance?.length) subjects.push(unprovable(input.provenance));
   const policySubject = decidePolicyEdits(input, positions);
   if (policySubject) subjects.push(policySubject);
   for (const c of [...input.changes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) subjects.push(decideChange(c, input, positions));
@@ -45,6 +46,10 @@ export function decideApprovals(input: ApprovalInput): ApprovalResult {
 export function overall(decisions: readonly Decision[]): Decision {
   for (const d of ['rejected', 'pending', 'approved'] as const) if (decisions.includes(d)) return d;
   return 'not-required';
+}
+
+function unprovable(problems: string[]): SubjectDecision {
+  return { subject: 'commits', file: '.', triggers: ['the change set must be attributable'], required: [], approvers: [], missing: [], reviews: [], conflicts: [], windows: [], decision: 'rejected', explanation: problems.join(' ') };
 }
 
 /** A PR into a branch that is neither the default nor allowed is never passed (see ApprovalInput.allowedBases). */
@@ -158,7 +163,7 @@ function judge(a: JudgeArgs): SubjectDecision {
   for (const p of ordered) {
     const key = p.login.toLowerCase();
     const verdict = (outcome: ReviewVerdict['outcome']) => verdicts.push({ login: p.login, state: p.state, at: p.at, commitId: p.commitId, outcome });
-    if (sameLogin(p.login, pr.author)) verdict('author');
+    if ([pr.author, ...(pr.coAuthors ?? [])].some((a) => sameLogin(p.login, a))) verdict('author');
     else if (p.state === 'CHANGES_REQUESTED') verdict(eligible.has(key) ? 'blocks' : 'ignored-changes-request');
     else if (p.commitId !== pr.headSha) verdict('stale');
     else if (!eligible.has(key)) verdict('not-eligible');

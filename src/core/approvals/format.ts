@@ -13,7 +13,12 @@ const LABEL: Record<SubjectDecision['decision'], string> = {
 
 /** How a subject is named to people. */
 function label(subject: string): string {
-  return subject === 'policy' ? 'policies/teams' : subject === 'base' ? 'target branch' : subject;
+  return subject === 'policy' ? 'policies/teams' : subject === 'base' ? 'target branch' : subject === 'commits' ? 'commit signatures' : subject;
+}
+
+/** "PR #7", or the commit range when judged from git alone. */
+function what(result: ApprovalResult): string {
+  return result.pr > 0 ? `PR #${result.pr}` : `Changes ${result.baseSha.slice(0, 7)}..${result.headSha.slice(0, 7)}`;
 }
 
 /** Plain text, one block per subject, then the overall verdict. */
@@ -24,7 +29,7 @@ export function formatPretty(result: ApprovalResult): string {
     lines.push(`  ${s.explanation}`);
   }
   if (result.subjects.length === 0) lines.push('This pull request adds or advances no change record and edits no policy or team.');
-  lines.push('', `PR #${result.pr} at ${result.headSha.slice(0, 7)}: ${LABEL[result.decision]}.`);
+  lines.push('', `${what(result)} at ${result.headSha.slice(0, 7)}: ${LABEL[result.decision]}.`);
   return lines.join('\n') + '\n';
 }
 
@@ -35,7 +40,7 @@ function cell(text: string): string {
 
 /** The job summary: a table of subjects, then each explanation, then what was left out of annotations. */
 export function formatSummary(result: ApprovalResult, overflow: readonly string[] = []): string {
-  const out = [`## Change approvals for PR #${result.pr}: ${LABEL[result.decision]}`, '', `Head commit \`${result.headSha}\`, judged by the policy and teams at base \`${result.baseSha}\`.`, ''];
+  const out = [`## Change approvals for ${what(result)}: ${LABEL[result.decision]}`, '', `Head commit \`${result.headSha}\`, judged by the policy and teams at base \`${result.baseSha}\`.`, ''];
   if (result.subjects.length === 0) out.push('This pull request adds or advances no change record and edits no policy or team.');
   else {
     out.push('| Subject | Decision | Approved by | Missing | Windows and conflicts |', '|---|---|---|---|---|');

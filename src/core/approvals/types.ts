@@ -23,6 +23,8 @@ export interface PullRequestFacts {
   number: number;
   /** Login of the PR's author: never counts as an approver. */
   author: string;
+  /** Other authors (with --from-git: every signer of a commit in the change set); never count either. */
+  coAuthors?: string[];
   /** The commit the PR points at now: only reviews on this commit count. */
   headSha: string;
   baseSha: string;
@@ -75,6 +77,8 @@ export interface ApprovalInput {
    * with the same head, so PRs into other branches never pass.
    */
   allowedBases?: string[];
+  /** Reasons the change set's provenance cannot be trusted (e.g. unsigned commits): nothing passes. */
+  provenance?: string[];
 }
 
 export type Role = NonNullable<ChangePolicy['policy_changes']>['require'][number]['role'];
@@ -122,7 +126,10 @@ export interface Conflict {
 
 /** The verdict on one change record, or on the PR's policy/team edits (subject "policy"). */
 export interface SubjectDecision {
-  /** A change ID; "policy" for edits under content/policies/ or content/teams/; "base" for the target branch. */
+  /**
+   * A change ID; "policy" for edits under content/policies/ or content/teams/; "base" for the target
+   * branch; "commits" for the change set's provenance.
+   */
   subject: string;
   file: string;
   /** Why approval is needed at all (or why not). */
