@@ -45,7 +45,7 @@ describe('validate --base: status transitions', () => {
   });
 
   it('accepts several steps at once when the appended timeline walks through them', () => {
-    const timeline = [...(incident('INC-0001').data as { timeline: unknown[] }).timeline, RESOLVED_AT, { at: '2026-03-03T09:00:00+01:00', status: 'closed' }];
+    const timeline = [...(incident('INC-0001').data as unknown as { timeline: unknown[] }).timeline, RESOLVED_AT, { at: '2026-03-03T09:00:00+01:00', status: 'closed' }];
     expect(check([incident('INC-0001')], [incident('INC-0001', { status: 'closed', timeline })])).toEqual([]);
   });
 
@@ -135,7 +135,7 @@ describe('validate --base: files are never deleted', () => {
 });
 
 describe('validate --base: timelines are append-only', () => {
-  const timeline = (incident('INC-0001').data as { timeline: Array<Record<string, string>> }).timeline;
+  const timeline = (incident('INC-0001').data as unknown as { timeline: Array<Record<string, string>> }).timeline;
 
   it('accepts appended entries', () => {
     expect(check([incident('INC-0001')], [incident('INC-0001', { status: 'resolved', timeline: [...timeline, RESOLVED_AT] })])).toEqual([]);
