@@ -147,7 +147,7 @@ export function transitionTablesMarkdown(): string {
     const life = LIFECYCLES[kind];
     const rows = life.statuses.map((s) => {
       const next = life.transitions[s] ?? [];
-      const notes = [life.locked.includes(s) ? 'locked' : '', s === life.retire ? 'retire here' : ''].filter(Boolean).join(', ');
+      const notes = [life.locked.includes(s) ? 'locked' : '', s === life.retire ? 'instead of deleting' : ''].filter(Boolean).join(', ');
       return `| \`${s}\` | ${next.length ? next.map((n) => `\`${n}\``).join(', ') : '(final)'} | ${notes} |`;
     });
     return [`### ${capitalize(KIND_INFO[kind].label)} (\`${KIND_INFO[kind].prefix}\`)`, '', '| from | may move to | notes |', '|---|---|---|', ...rows].join('\n');

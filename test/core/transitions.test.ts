@@ -48,7 +48,13 @@ describe('status transition tables', () => {
     expect(md).toContain('### Incident (`INC-`)');
     expect(md).toContain('| `in_progress` | `on_hold`, `resolved`, `cancelled` |  |');
     expect(md).toContain('| `closed` | `in_progress` | locked |');
+    expect(md).toContain('| `cancelled` | `new` | locked, instead of deleting |');
     expect(md).toContain('| `completed` | (final) |  |');
     expect(md.match(/^### /gm)).toHaveLength(KINDS.length);
+  });
+
+  it('are shown in docs/history.md exactly as the validator enforces them', () => {
+    const doc = readFileSync(new URL('../../docs/history.md', import.meta.url), 'utf8');
+    expect(doc).toContain(transitionTablesMarkdown());
   });
 });
