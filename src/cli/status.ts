@@ -1,0 +1,83 @@
+/** `itsm status`: the status page in the terminal or as JSON. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Temporal } from 'temporal-polyfill';
+import { isInstant } from '../core/new-record.ts';
+import { STATUS_LABEL, statusReport, type ServiceStatus, type StatusReport } from '../core/status.ts';
+import { loadWorkspace } from '../io/workspace.ts';
+import { oneOf, parse, rootDir } from './args.ts';
+import { EXIT, usageError } from './exit-error.ts';
+import type { CliIO } from './io.ts';
+
+const HELP = `Usage: itsm status [--format pretty|json] [--now ISO] [--root DIR]
+
+The status page of every active service:
+  - its status now, from its open incidents: an incident of low impact means degraded
+    performance, medium a partial outage, high (or major: true) a major outage
+  - open incidents, and upcoming maintenance (approved or scheduled changes naming the
+    service or one of its CIs)
+  - availability over the last 30 and 90 days from incident windows (reported_at to
+    resolved_at): a major outage counts fully, a partial outage at 30%, overlaps once
+
+Examples:
+  itsm status
+  itsm status --format json > status.json
+  itsm status --now 2026-03-05T12:00:00+01:00
+
+Options:
+  --format F   pretty (default) or json (with per-day figures for uptime bars)
+  --now ISO    compute as of this instant instead of now (also ITSM_NOW)
+  --root DIR   the workspace (default: the current directory)
+
+Exit codes: 0 done, 2 usage error.
+`;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values } = parse('status', args, {
+    root: { type: 'string' },
+    format: { type: 'string' },
+    now: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  const format = oneOf('status', 'format', values.format, ['pretty', 'json'] as const, 'pretty');
+  const now = values.now ?? io.env.ITSM_NOW ?? new Date().toISOString();
+  if (!isInstant(now)) throw usageError(`itsm status: --now must be an instant with an offset, like 2026-03-05T12:00:00+01:00; got "${now}".`);
+  const root = rootDir(io, values.root);
+  if (!existsSync(join(root, 'content'))) throw usageError(`itsm status: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
+  const loaded = await loadWorkspace(root);
+  const broken = new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  if (broken.size) io.stderr(`itsm status: ${broken.size} file${broken.size === 1 ? ' has' : 's have'} errors and ${broken.size === 1 ? 'is' : 'are'} left out; \`itsm validate\` lists them.\n`);
+  const report = statusReport(loaded.workspace.records, { now, timeZone: loaded.workspace.settings.time_zone });
+  io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : pretty(report, loaded.workspace.settings.name));
+  return EXIT.ok;
+}
+
+const MARK: Record<ServiceStatus, string> = { operational: 'ok ', degraded: '~  ', partial_outage: '!  ', major_outage: '!! ' };
+
+function pretty(r: StatusReport, org: string): string {
+  const local = (ts: string) => Temporal.Instant.from(ts).toZonedDateTimeISO(r.timeZone).toPlainDateTime().toString({ smallestUnit: 'minute' }).replace('T', ' ');
+  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+  const out = [`${org}: ${STATUS_LABEL[r.overall].toLowerCase()} (${local(r.now)} ${r.timeZone})`, ''];
+  if (!r.services.length) return out.concat('No active services.', '').join('\n');
+  const idW = Math.max(7, ...r.services.map((s) => s.id.length));
+  const stW = Math.max(...r.services.map((s) => STATUS_LABEL[s.status].length)) + 3;
+  const windows = r.services[0]!.availability.map((a) => `${a.days} days`.padStart(9));
+  out.push(`  ${'Service'.padEnd(idW)}  ${'Status'.padEnd(stW)}  ${windows.join('  ')}`);
+  for (const s of r.services) {
+    out.push(`  ${s.id.padEnd(idW)}  ${(MARK[s.status] + STATUS_LABEL[s.status]).padEnd(stW)}  ${s.availability.map((a) => pct(a.availability).padStart(9)).join('  ')}`);
+  }
+  const open = r.services.flatMap((s) => s.openIncidents.map((i) => `  ${s.id.padEnd(idW)}  ${i.id}  ${STATUS_LABEL[i.effect]}  since ${local(i.reported_at)}  ${i.title}`));
+  out.push('', `Open incidents: ${open.length ? '' : 'none'}`.trimEnd(), ...open);
+  const seen = new Set<string>();
+  const maint = r.services
+    .flatMap((s) => s.maintenance.map((m) => ({ ...m, services: r.services.filter((x) => x.maintenance.some((y) => y.id === m.id)).map((x) => x.id) })))
+    .filter((m) => !seen.has(m.id) && seen.add(m.id))
+    .sort((a, b) => Date.parse(a.planned_start) - Date.parse(b.planned_start))
+    .map((m) => `  ${local(m.planned_start)} -> ${local(m.planned_end)}${m.ongoing ? ' (now)' : ''}  ${m.id}  ${m.title}  [${m.services.join(', ')}]`);
+  out.push('', `Upcoming maintenance: ${maint.length ? '' : 'none'}`.trimEnd(), ...maint);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,33 @@
+import { expect, describe, it } from 'vitest';
+import { cmdbWorkspace } from '../helpers/cmdb-fixture.ts';
+import { makeWorkspace, runCli } from '../helpers/workspace.ts';
+
+describe('itsm status', () => {
+  it('prints the board: status, availability, open incidents, maintenance', () => {
+    const dir = makeWorkspace(cmdbWorkspace());
+    const r = runCli(['status', '--now', '2026-03-05T12:00:00+01:00'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatchInlineSnapshot(`
+      "Test Org: major outage (2026-03-05 12:00 Europe/Berlin)
+
+        Service     Status             30 days    90 days
+        SVC-shop    ok Operational      99.92%     99.97%
+        SVC-portal  !! Major outage     99.72%     99.91%
+
+      Open incidents:
+        SVC-portal  INC-0002  Major outage  since 2026-03-05 10:00  Partner portal login fails
+
+      Upcoming maintenance:
+        2026-03-14 22:00 -> 2026-03-14 23:00  CHG-0002  Patch the database host  [SVC-shop]
+      "
+    `);
+    const json = JSON.parse(runCli(['status', '--format', 'json'], { cwd: dir, env: { ITSM_NOW: '2026-03-05T11:00:00Z' } }).stdout);
+    expect(json.services.map((s: { id: string; status: string }) => [s.id, s.status])).toEqual([
+      ['SVC-shop', 'operational'],
+      ['SVC-portal', 'major_outage'],
+    ]);
+    const bad = runCli(['status', '--now', 'yesterday'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--now must be an instant with an offset');
+  });
+});
