@@ -81,7 +81,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(JSON.stringify({ commit: commit.sha, date: commit.date, author: commit.author, subject: commit.subject, out, files: files.size }, null, 2) + '\n');
   } else {
     io.stdout(
-      `Wrote the workspace as of ${moment.label} to ${shown}/: ${files.size} file${files.size === 1 ? '' : 's'}.\n` +
+      `Wrote the workspace as of ${moment.label} to ${shown}/: ${files.size.toLocaleString('en')} file${files.size === 1 ? '' : 's'}.\n` +
         `Commit ${commit.sha.slice(0, 8)} "${commit.subject}" by ${commit.author}, ${commit.date}.\n` +
         `Next: itsm validate --root ${shown}   or   itsm report --root ${shown}\n`,
     );

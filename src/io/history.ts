@@ -65,7 +65,8 @@ export async function readHistory(root: string, opts: ReadHistoryOptions = {}): 
     opts.follow ? git(root, [...args, '--follow', repo.head, '--', ...opts.paths!]) : logInSlices(root, repo.head, args, opts.sliceAbove),
     opts.follow ? readGraph(root, repo.head) : null,
   ]);
-  const commits = parseLog(logText, opts.follow ? undefined : pathFilter(opts.paths));
+  const parsed = parseLog(logText, opts.follow ? undefined : pathFilter(opts.paths));
+  const commits = opts.follow ? stopAtCopy(parsed) : parsed;
   const prs = assignPullRequests(graph ?? commits, repo.head);
   const files = collectVersions(commits, prs);
   if (opts.contents !== false) await fillContents(root, files);
@@ -178,6 +179,18 @@ function parseLog(text: string, keep?: (path: string) => boolean): LoggedCommit[
 }
 
 const STATUS: Record<string, FileVersion['status']> = { A: 'added', M: 'modified', T: 'modified', R: 'renamed', D: 'deleted' };
+
+/**
+ * `git log --follow` also follows copies: a record written from a copy of another would inherit that
+ * other record's past. A copy (the source file stays) is where this file was created.
+ */
+function stopAtCopy(commits: LoggedCommit[]): LoggedCommit[] {
+  const i = commits.findIndex((c) => c.changes.some((ch) => ch.status === 'C'));
+  if (i === -1) return commits;
+  const copy = commits[i]!;
+  const created = copy.changes.map((ch) => (ch.status === 'C' ? { ...ch, status: 'A', oldBlob: null, oldPath: ch.newPath } : ch));
+  return [...commits.slice(0, i), { ...copy, changes: created }];
+}
 
 /** Version with the blob ids its contents will be read from. */
 type PendingVersion = FileVersion & { blob: string | null; beforeBlob: string | null };

@@ -25,6 +25,12 @@ beforeAll(() => {
   repo.checkout('main');
   repo.squashPullRequest('resolve', 15, 'Resolve the checkout incident', { author: CAROL, date: '2026-03-02T11:30:00+01:00' });
   repo.commit('Another record', { 'content/incidents/INC-0143.md': incident('status: new\npriority: P3').replace('INC-0142', 'INC-0143') });
+  repo.commit('A record filed by mistake', { 'content/incidents/INC-0145.md': incident('status: new\npriority: P3').replace('INC-0142', 'INC-0145') });
+  repo.rename('content/incidents/INC-0143.md', 'content/incidents/INC-0144.md', 'Renumber INC-0143', {
+    files: { 'content/incidents/INC-0144.md': incident('status: new\npriority: P3').replace('INC-0142', 'INC-0144') },
+    date: '2026-03-03T08:00:00+01:00',
+  });
+  repo.commit('Remove INC-0145', { 'content/incidents/INC-0145.md': null }, { author: BOB, date: '2026-03-03T09:00:00+01:00' });
 });
 afterAll(() => repo.remove());
 
@@ -73,10 +79,28 @@ describe('itsm history <ID>', () => {
     expect(out.versions.map((v: { pr: number | null }) => v.pr)).toEqual([15, 12, null]);
   });
 
-  it('works from --root', () => {
-    const r = runCli(['history', 'INC-0143', '--root', repo.dir, '--format', 'json'], { cwd: tmpdir() });
+  it('follows a record across a rename', () => {
+    const r = runCli(['history', 'INC-0144'], { cwd: repo.dir });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).versions).toHaveLength(1);
+    expect(r.stdout).toContain('INC-0144  content/incidents/INC-0144.md  2 versions, newest first');
+    expect(r.stdout).toContain('  Renumber INC-0143\n  renamed to content/incidents/INC-0144.md\n  id: INC-0143 -> INC-0144\n');
+    expect(r.stdout).toContain('  created as content/incidents/INC-0143.md with status new\n');
+  });
+
+  // INC-0145 was written from a copy of INC-0143: git --follow would hand it INC-0143's past.
+  it('tells the story of a deleted record, from its creation only', () => {
+    const r = runCli(['history', 'INC-0145', '--format', 'json'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).versions.map((v: { event: string; author: string }) => [v.event, v.author])).toEqual([
+      ['deleted', 'Bob Brown'],
+      ['created', 'Alice Adams'],
+    ]);
+  });
+
+  it('works from --root', () => {
+    const r = runCli(['history', 'INC-0145', '--root', repo.dir, '--format', 'json'], { cwd: tmpdir() });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).versions).toHaveLength(2);
   });
 
   it('says when history is truncated in a shallow clone', () => {
