@@ -22,7 +22,9 @@ export interface Dashboard {
   openIncidents: number;
   openByPriority: Array<{ priority: string; name: string; count: number; href: string }>;
   majorOpen: RecordRef[];
+  /** One entry per breached clock still running or paused. */
   slaBreached: SlaAlert[];
+  /** One entry per running or paused clock past its warning threshold. */
   slaAtRisk: SlaAlert[];
   /** Changes planned to start in the next 14 days, soonest first. */
   upcomingChanges: Array<RecordRef & { start: string; startDisplay: string; type: string; risk: string }>;
@@ -53,19 +55,17 @@ export function dashboard({ ws, sla, now, links, recent = 5 }: DashboardInput): 
     href: links.catalog('incident') + `?status=open&priority=${p}`,
   }));
 
-  // Actionable SLA alerts: clocks still running or paused (open records), as `itsm sla` reports them.
+  // Actionable SLA alerts, one per clock still running or paused: the figures `itsm sla` sums up
+  // as open_breaches and at_risk.
   const slaBreached: SlaAlert[] = [];
   const slaAtRisk: SlaAlert[] = [];
   for (const view of [...sla.values()].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))) {
     const rec = ws.byId.get(view.id);
     if (!rec) continue;
-    const breached = view.clocks.find((c) => c.live && c.state === 'breached');
-    if (breached) {
-      slaBreached.push({ ...refOf(rec, links), clock: breached.clock, detail: `${breached.clock} target missed${breached.breachAt ? ` at ${formatInstant(breached.breachAt, tz)}` : ''}` });
-      continue;
+    for (const c of view.clocks) {
+      if (c.live && c.state === 'breached') slaBreached.push({ ...refOf(rec, links), clock: c.clock, detail: `${c.clock} target missed${c.breachAt ? ` at ${formatInstant(c.breachAt, tz)}` : ''}` });
+      else if (c.atRisk) slaAtRisk.push({ ...refOf(rec, links), clock: c.clock, detail: `${c.clock}: ${Math.round(c.percent ?? 0)}% of target used` });
     }
-    const risky = view.clocks.find((c) => c.live && c.atRisk);
-    if (risky) slaAtRisk.push({ ...refOf(rec, links), clock: risky.clock, detail: `${risky.clock}: ${Math.round(risky.percent ?? 0)}% of target used` });
   }
 
   const horizon = nowMs + 14 * DAY_MS;

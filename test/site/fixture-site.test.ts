@@ -1,0 +1,201 @@
+/**
+ * The built site in a real browser: a small workspace (in git, so pages have history) built under a
+ * GitHub Pages base path, served on 127.0.0.1, and used the way a service desk would use it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/io/site-build.ts';
+import { serveSite, type Served } from '../../src/io/serve.ts';
+import type { GitRepo } from '../helpers/git-repo.ts';
+import { runCli } from '../helpers/workspace.ts';
+import { launch, type Watched } from './browser.ts';
+import { FIXTURE_NOW, fixtureRepo } from './fixture.ts';
+
+let repo: GitRepo;
+let out: string;
+let served: Served;
+let b: Watched;
+let page: Page;
+
+beforeAll(async () => {
+  repo = fixtureRepo();
+  out = mkdtempSync(join(tmpdir(), 'itsm-site-out-'));
+  const built = await buildSite({ root: repo.dir, out, base: '/itsm/', now: FIXTURE_NOW });
+  expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  served = await serveSite({ dir: out, base: '/itsm/' });
+  b = await launch();
+  page = await b.newPage();
+});
+
+afterAll(async () => {
+  await b?.close();
+  await served?.close();
+  rmSync(out, { recursive: true, force: true });
+  repo?.remove();
+});
+
+const go = async (path: string) => {
+  const res = await page.goto(served.url + path);
+  expect(res?.status(), path).toBe(200);
+};
+const text = async (sel: string) => ((await page.locator(sel).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+const count = (sel: string) => page.locator(sel).count();
+const figure = (name: string) => page.locator(`[data-figure="${name}"]`).first().textContent();
+
+describe('the site of a small workspace, in a browser', () => {
+  it('the home page shows the figures `itsm sla` and `itsm report` compute', async () => {
+    const sla = JSON.parse(runCli(['sla', '--root', repo.dir, '--now', FIXTURE_NOW, '--format', 'json'], { cwd: repo.dir }).stdout);
+    const report = JSON.parse(runCli(['report', '--root', repo.dir, '--now', FIXTURE_NOW, '--format', 'json'], { cwd: repo.dir }).stdout);
+    await go('');
+    expect(await page.title()).toBe('Dashboard · Fixture Corp');
+    expect(await figure('sla-breached')).toBe(String(sla.summary.open_breaches));
+    expect(await figure('sla-at-risk')).toBe(String(sla.summary.at_risk));
+    expect(await figure('open-incidents')).toBe('2');
+    expect(await figure('open-P1')).toBe('1');
+    expect(await figure('upcoming-changes')).toBe('2');
+    expect(await figure('mttr-wall-clock')).toBe(String(Math.round((report.mttr.wall.mean_seconds / 3600) * 10) / 10));
+    expect(await figure('change-failure-rate')).toBe(String(report.change_failure_rate.percent));
+    expect(await text('[data-sla="breached"]')).toContain('INC-0001');
+    await b.screenshot(page, 'home');
+  });
+
+  it('keyboard users reach the skip link, then the search box, with Tab', async () => {
+    await go('');
+    const focused: string[] = [];
+    for (let i = 0; i < 6 && focused.at(-1) !== 'site-search'; i++) {
+      await page.keyboard.press('Tab');
+      focused.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || ''));
+    }
+    expect(focused[0]).toBe('Skip to content');
+    expect(focused).toContain('site-search');
+    await page.keyboard.type('zebra');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/search\/\?q=zebra/);
+    await page.waitForSelector('#search-results li');
+    expect(await page.locator('#search-results li').first().getAttribute('data-id')).toBe('INC-0003');
+  });
+
+  it('searching a word finds the record that says it, and only that one', async () => {
+    await go('search/?q=zebra');
+    await page.waitForSelector('#search-results li');
+    expect(await page.locator('#search-results li').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id))).toEqual(['INC-0003']);
+    expect(await text('#search-status')).toBe('1 record found.');
+  });
+
+  it('typing an ID finds that record first', async () => {
+    await go('search/');
+    await page.waitForSelector('#search-form[data-ready]');
+    await page.fill('#q', 'PRB-0001');
+    await page.waitForSelector('#search-results li');
+    expect(await page.locator('#search-results li').first().getAttribute('data-id')).toBe('PRB-0001');
+    await b.screenshot(page, 'search');
+  });
+
+  it('a filter narrows the results to one kind', async () => {
+    await go('search/?q=payments');
+    await page.waitForSelector('#search-results li');
+    const all = await page.locator('#search-results li').count();
+    await page.selectOption('select[name=kind]', 'incident');
+    await expect.poll(async () => page.locator('#search-results li').count()).toBeLessThan(all);
+    const ids = await page.locator('#search-results li').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
+    expect(ids.sort()).toEqual(['INC-0001', 'INC-0003']);
+    expect(page.url()).toContain('kind=incident');
+  });
+
+  it('the incident catalog filters by priority and sorts by a column', async () => {
+    await go('incidents/');
+    const visible = () => page.locator('table[data-catalog] tbody tr:not([hidden])').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id));
+    expect(await visible()).toEqual(['INC-0001', 'INC-0002', 'INC-0003']);
+    await page.selectOption('form[data-filters-for] select[name=priority]', 'P1');
+    expect(await visible()).toEqual(['INC-0001']);
+    await page.click('button[type=reset]');
+    await expect.poll(visible).toEqual(['INC-0001', 'INC-0002', 'INC-0003']);
+    await page.click('th[data-key=reported_at] button');
+    await page.click('th[data-key=reported_at] button');
+    expect(await visible()).toEqual(['INC-0003', 'INC-0001', 'INC-0002']);
+    expect(await page.locator('th[data-key=reported_at]').getAttribute('aria-sort')).toBe('descending');
+    await b.screenshot(page, 'incidents');
+    await go('incidents/?status=open');
+    expect(await visible()).toEqual(['INC-0001', 'INC-0003']);
+  });
+
+  it('a record page shows its fields, related records both ways, SLA and git history', async () => {
+    await go('incidents/INC-0001/');
+    expect(await text('h1')).toBe('INC-0001 Card payments time out');
+    const related = await text('[data-related]');
+    expect(related).toContain('PRB-0001 Database connection pool too small for peak load');
+    expect(related).toContain('SVC-payments Payments');
+    expect(await text('tr[data-clock=resolution]')).toContain('breached');
+    const latest = await text('[data-history] li');
+    expect(latest).toContain('PR #12');
+    expect(latest).toContain('status: acknowledged → in_progress');
+    expect(await text('[data-history]')).toContain('created');
+    expect(await page.locator('a', { hasText: 'Propose a change to this record' }).getAttribute('href')).toBe('https://github.com/fixture/itsm/edit/main/content/incidents/INC-0001.md');
+    await b.screenshot(page, 'record-incident');
+    await go('problems/PRB-0001/');
+    expect(await count('[data-related] dd[data-direction=in]')).toBeGreaterThan(0);
+    expect(await text('[data-related]')).toContain('KB-0001');
+  });
+
+  it('a CI page draws its relationship graph and names the services that fail with it', async () => {
+    await go('cis/CI-pg-main/');
+    expect(await count('svg.graph a')).toBe(3);
+    expect(await count('svg.graph a[href="/itsm/cis/CI-payments-api/"]')).toBe(1);
+    expect(await page.locator('[data-impact] li').allTextContents()).toEqual([expect.stringContaining('SVC-checkout'), expect.stringContaining('SVC-payments')]);
+    await b.screenshot(page, 'cmdb-ci');
+  });
+
+  it('the reports page has SVG charts and downloads for each table', async () => {
+    await go('reports/');
+    expect(await page.locator('svg.chart').count()).toBeGreaterThan(3);
+    expect(await text('svg.chart title')).toBe('Incident volume by month');
+    const csv = await page.request.get(served.url + 'reports/top-cis.csv');
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toMatch(/^CI,Name,Incidents\r\n/);
+    const json = await page.request.get(served.url + 'reports/top-cis.json');
+    expect((await json.json()).rows.length).toBeGreaterThan(0);
+    await b.screenshot(page, 'reports');
+  });
+
+  it('the change calendar shows the month with the conflicting changes flagged', async () => {
+    await go('calendar/');
+    expect(await text('h1')).toBe('Change calendar: November 2026');
+    expect(await count('td[data-date="2026-11-24"] li.conflict')).toBe(2);
+    expect(await text('[data-conflicts]')).toContain('CHG-0002');
+    await b.screenshot(page, 'calendar');
+  });
+
+  it('the service catalog, known errors and knowledge base render', async () => {
+    await go('services/');
+    expect(await count('article.card')).toBe(3);
+    await b.screenshot(page, 'services');
+    await go('known-errors/');
+    expect(await text('article')).toContain('Restart the payments API pods');
+    await go('kb/');
+    expect(await text('#cat-how-to')).toContain('How-to guides');
+    const api = await page.request.get(served.url + 'api/INC-0001.json');
+    expect((await api.json()).data.priority).toBe('P1');
+  });
+
+  it('a body with <script> and onerror= renders inert', async () => {
+    await go('incidents/INC-0002/');
+    expect(await text('.markdown')).toContain('Checkout failed for some users.');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('.markdown script, .markdown [onerror], .markdown [onclick]').count()).toBe(0);
+    expect(await page.locator('.markdown a[href^="javascript:"]').count()).toBe(0);
+    await page.locator('.markdown a', { hasText: 'click me' }).click();
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(b.dialogs).toEqual([]);
+  });
+
+  it('no page asked another host for anything, logged an error or hit a broken link', async () => {
+    expect(b.requests.length).toBeGreaterThan(20);
+    expect(b.requests.filter((u) => new URL(u).hostname !== '127.0.0.1')).toEqual([]);
+    expect(b.errors).toEqual([]);
+    expect(b.failed).toEqual([]);
+  });
+});
