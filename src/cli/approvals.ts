@@ -86,8 +86,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const source: Source = values['from-git']
       ? { kind: 'git', base: values.base ?? usage('--from-git needs --base REV: the revision the changes will merge into (e.g. origin/main).'), head: values.head ?? 'HEAD' }
       : { kind: 'github', target: whichPullRequest(values.pr, values.repo, io.env), env: io.env };
-    const result = await evaluate(rootDir(io, values.root), source, values['allow-base'] ?? []);
-    report(result, format, io);
+    const root = rootDir(io, values.root);
+    const result = await evaluate(root, source, values['allow-base'] ?? []);
+    report(result, format, io, (await git(root, ['rev-parse', '--show-prefix'])).trim());
     return DECISION_EXIT[result.decision];
   } catch (err) {
     const message = err instanceof ExitError ? err.message : `itsm approvals: ${err instanceof Error ? err.message : String(err)}`;
@@ -229,8 +230,8 @@ function changedChanges(paths: readonly string[], before: BaseWorkspace, head: B
   return [...byId.values()];
 }
 
-function report(result: ApprovalResult, format: 'pretty' | 'json' | 'github', io: CliIO): void {
-  const annotations = formatAnnotations(result);
+function report(result: ApprovalResult, format: 'pretty' | 'json' | 'github', io: CliIO, repoPrefix: string): void {
+  const annotations = formatAnnotations(result, repoPrefix);
   if (format === 'json') io.stdout(JSON.stringify({ ...result, evidence: approvalEvidence(result) }, null, 2) + '\n');
   else if (format === 'github') io.stdout(annotations.commands + formatPretty(result));
   else io.stdout(formatPretty(result));

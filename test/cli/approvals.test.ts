@@ -115,7 +115,8 @@ async function scenario(opts: { prFiles: Record<string, string | null>; reviews?
           GITHUB_STEP_SUMMARY: summary,
           GITHUB_EVENT_PATH: undefined,
           GITHUB_REPOSITORY: undefined,
-          ITSM_GITHUB_TIMEOUT_MS: '400',
+          // Generous: the machine may be busy. The timeout test sets its own.
+          ITSM_GITHUB_TIMEOUT_MS: '10000',
           ITSM_GITHUB_RETRIES: '1',
           ITSM_GITHUB_RETRY_BASE_MS: '1',
           ...env,
@@ -297,7 +298,7 @@ describe('fails closed on any error (exit 2, never 0)', () => {
   it('GitHub not answering in time', async () => {
     const s = await scenario({ prFiles: addsChange(), reviews: [{ login: 'paula', state: 'APPROVED' }] });
     s.server.fail({ timeout: true, operation: 'pulls/list-reviews' });
-    const r = await s.run();
+    const r = await s.run(undefined, { ITSM_GITHUB_TIMEOUT_MS: '400' });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('did not answer within 400 ms');
   });
@@ -402,5 +403,50 @@ describe('a PR behind its base branch', () => {
     s.repo.checkout('main');
     s.server.pulls[0]!.baseSha = s.repo.commit('Unrelated', { 'README.md': 'news\n' });
     expect((await s.run()).code).toBe(0);
+  });
+});
+
+describe('usage', () => {
+  it('--help explains the rules and the exit codes', async () => {
+    const r = await runCliAsync(['approvals', '--help'], { cwd: tmpdir() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: itsm approvals --pr N');
+    expect(r.stdout).toContain('Exit codes: 0 approved or no approval needed, 1 approval pending or rejected,');
+  });
+
+  it('an unknown option is a usage error', async () => {
+    const r = await runCliAsync(['approvals', '--approve-anyway'], { cwd: tmpdir() });
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('a workspace in a subfolder of the repository', () => {
+  it('maps the forge\'s repository paths into the workspace', async () => {
+    const repo = gitRepo('itsm-approvals-sub-');
+    cleanups.push(() => repo.remove());
+    const inSub = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).map(([k, v]) => [`itsm/${k}`, v]));
+    const base = repo.commit('Base', inSub(BASE_FILES));
+    repo.branch('feature');
+    const head = repo.commit('PR', inSub({ 'content/policies/change-policy.yaml': CHANGE_POLICY + '\n', ...addsChange() }));
+    const server = await startGitHubServer([
+      { owner: 'o', repo: 'r', number: 3, author: 'alice', headSha: head, baseSha: base, files: [{ filename: 'itsm/content/policies/change-policy.yaml' }, { filename: 'itsm/content/changes/CHG-0001.md' }], reviews: [{ login: 'paula', state: 'APPROVED', commit_id: head }] },
+    ]);
+    cleanups.push(() => server.close());
+    const r = await runCliAsync(['approvals', '--pr', '3', '--repo', 'o/r', '--root', 'itsm', '--format', 'json'], {
+      cwd: repo.dir,
+      env: { GITHUB_TOKEN: 't', GITHUB_API_URL: server.url, GITHUB_EVENT_PATH: undefined, GITHUB_STEP_SUMMARY: undefined },
+    });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(out.subjects.map((x: { subject: string; decision: string; file: string }) => [x.subject, x.decision, x.file])).toEqual([
+      ['policy', 'pending', 'content/policies/change-policy.yaml'],
+      ['CHG-0001', 'approved', 'content/changes/CHG-0001.md'],
+    ]);
+    const gh = await runCliAsync(['approvals', '--pr', '3', '--repo', 'o/r', '--format', 'github'], {
+      cwd: join(repo.dir, 'itsm'),
+      env: { GITHUB_TOKEN: 't', GITHUB_API_URL: server.url, GITHUB_EVENT_PATH: undefined, GITHUB_STEP_SUMMARY: undefined },
+    });
+    // GitHub annotates repository paths.
+    expect(gh.stdout).toMatch(/^::error file=itsm\/content\/policies\/change-policy.yaml,/m);
   });
 });

@@ -25,7 +25,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-const options = (s: GitHubServer, extra: Partial<GitHubOptions> = {}): GitHubOptions => ({ token: 't0ken', baseUrl: s.url, timeoutMs: 500, retries: 2, retryBaseMs: 1, ...extra });
+const options = (s: GitHubServer, extra: Partial<GitHubOptions> = {}): GitHubOptions => ({ token: 't0ken', baseUrl: s.url, timeoutMs: 10_000, retries: 2, retryBaseMs: 1, ...extra });
 
 describe('reading a pull request from GitHub', () => {
   it('reads author, head, base, files and reviews with the token', async () => {

@@ -71,8 +71,9 @@ export const ANNOTATIONS_PER_TYPE = 10;
 /**
  * Workflow commands for the findings: errors for rejected and pending subjects, warnings for window
  * findings and conflicts. Beyond ten of a type, the finding goes to `overflow` (for the summary).
+ * `pathPrefix` turns workspace paths into repository paths, which is what GitHub annotates.
  */
-export function formatAnnotations(result: ApprovalResult): { commands: string; overflow: string[] } {
+export function formatAnnotations(result: ApprovalResult, pathPrefix = ''): { commands: string; overflow: string[] } {
   const lines: string[] = [];
   const overflow: string[] = [];
   const used = { error: 0, warning: 0 };
@@ -82,7 +83,7 @@ export function formatAnnotations(result: ApprovalResult): { commands: string; o
       return;
     }
     used[type]++;
-    const where = file === '.' ? '' : `file=${escapeProperty(file)},`;
+    const where = file === '.' ? '' : `file=${escapeProperty(pathPrefix + file)},`;
     lines.push(`::${type} ${where}title=${escapeProperty(title)}::${escapeData(message)}`);
   };
   for (const s of result.subjects) {
