@@ -17,7 +17,7 @@ import { BERLIN, DAY, HOUR, MINUTE, NEW_YORK, iso, isoDate, parseIso, toMinute, 
 import { PEOPLE, TEAMS, type PersonKey } from './lib/demo-people.ts';
 import { SERVICES } from './lib/demo-services.ts';
 import { CIS } from './lib/demo-cis.ts';
-import { SCENARIOS, type Level, type Scenario } from './lib/demo-scenarios.ts';
+import { SCENARIOS, type Level, type Scenario, type Story } from './lib/demo-scenarios.ts';
 import { PROBLEMS } from './lib/demo-problems.ts';
 import { CHANGES, type ChangeDef } from './lib/demo-changes.ts';
 import { PINNED } from './lib/demo-pinned.ts';
@@ -228,6 +228,18 @@ function reportTime(r: Rng, from: number, to: number, zone: string, night: boole
 const ACK_MINUTES: Record<string, [number, number]> = { P1: [2, 8], P2: [4, 25], P3: [8, 100], P4: [20, 300], P5: [60, 1200] };
 const WORK_MINUTES: Record<string, [number, number]> = { P1: [30, 200], P2: [60, 420], P3: [90, 1300], P4: [180, 2600], P5: [1000, 9000] };
 
+/** The next moment inside office hours (Mon-Fri 08:00-18:00) in the zone, plus a few minutes if it had to move. */
+function nextOffice(t: number, zone: string, r: Rng): number {
+  let x = toMinute(t);
+  for (let i = 0; i < 200; i++) {
+    const w = wallClock(x, zone);
+    if (w.weekday >= 1 && w.weekday <= 5 && w.hour >= 8 && w.hour < 18) return i === 0 ? x : x + r.int(3, 75) * MINUTE;
+    x += 30 * MINUTE;
+    x -= x % (30 * MINUTE);
+  }
+  return x;
+}
+
 /** Services supported in office hours only: nobody picks up their P3-P5 outside those hours. */
 function nextSupported(t: number, service: string, zone: string, r: Rng): number {
   const svc = SERVICES.find((s) => s.id === service);
@@ -243,23 +255,63 @@ function nextSupported(t: number, service: string, zone: string, r: Rng): number
   return x + r.int(2, 20) * MINUTE;
 }
 
-const CLOSE_NOTES = ['Closed automatically after 72 hours without a reply.', 'Reporter confirmed it works; closing.', 'Confirmed by the shift lead, closing.', 'No recurrence; closed.', 'Closing after confirmation.'];
+const GENERIC_HOLD = ['Waiting for the reporter to be available for a remote session.', 'Waiting for the vendor to answer our support case.', 'Waiting for a replacement part.'];
+
+/** How many days before "now" the last step of a still-open record may lie, by its status. */
+const OPEN_DAYS_BACK: Record<string, number> = { new: 0, acknowledged: 0, in_progress: 1, on_hold: 3, resolved: 2, closed: 4, approved: 1, fulfilled: 3 };
+
+/**
+ * Cuts a full lifecycle at the first time it reaches `target` (keeping the notes that follow) and
+ * moves it so that this step lies shortly before "now": the incident is caught mid-flight.
+ */
+function cutAt(r: Rng, steps: Step[], target: string): Step[] {
+  let end = steps.findIndex((s) => s.status === target);
+  if (end < 0) end = steps.findIndex((s) => s.status === 'in_progress');
+  while (end + 1 < steps.length && steps[end + 1]!.status === undefined) end++;
+  const kept = steps.slice(0, end + 1);
+  // Whole days keep every step at its time of day (office hours stay office hours).
+  const back = OPEN_DAYS_BACK[kept[end]!.status ?? 'in_progress'] ?? 1;
+  const days = Math.ceil((kept[end]!.at - NOW) / DAY) + r.int(0, back);
+  return kept.map((s) => ({ ...s, at: s.at - days * DAY }));
+}
+
 const ACK_NOTES = ['{name} picked up.', 'Assigned to {team}; {name} looking.', 'Acknowledged by {name}.', '{name} on it.'];
 const RESUME_NOTES = ['Back on it.', 'Resumed with the information received.', 'Vendor answered; continuing.', 'Picked up again.'];
 
-function generatedIncident(r: Rng, idx: number, window: [number, number], forceOpen: boolean): IncidentDraft {
-  // Pick the time first (in Berlin), then a scenario that fits that date.
-  const probe = reportTime(r, window[0], window[1], BERLIN, false);
-  const day = isoDate(probe);
-  const candidates = SCENARIOS.filter((s) => s.weight > 0 && inRange(s, day));
-  const sc = r.weighted(candidates, (s) => s.weight);
-  const zone = zoneName(sc.zone);
-  let reported = reportTime(r, window[0], window[1], zone, sc.night === true);
-  // Keep the scenario's date window after re-drawing the time.
-  for (let i = 0; i < 20 && !inRange(sc, isoDate(reported)); i++) reported = reportTime(r, window[0], window[1], zone, sc.night === true);
-  if (!inRange(sc, isoDate(reported))) reported = probe;
+interface GenOptions {
+  /** Leave the incident open in this status, shortly before "now". */
+  target?: string;
+  /** A given scenario at a given local time (to make sure a story is told at least once). */
+  fixed?: { scenario: string; at: string; story?: number };
+}
 
-  const [impact, urgency] = r.chance(0.7) ? sc.levels[0]! : r.pick(sc.levels);
+function generatedIncident(r: Rng, idx: number, window: [number, number], opts: GenOptions = {}): IncidentDraft {
+  const { target } = opts;
+  const forceOpen = target !== undefined;
+  let sc: Scenario;
+  let reported: number;
+  let day: string;
+  if (opts.fixed) {
+    sc = SCENARIOS.find((x) => x.key === opts.fixed!.scenario)!;
+    reported = localTime(opts.fixed.at, zoneName(sc.zone));
+    day = isoDate(reported);
+  } else {
+    // Pick the time first (in Berlin), then a scenario that fits that date.
+    const probe = reportTime(r, window[0], window[1], BERLIN, false);
+    day = isoDate(probe);
+    const candidates = SCENARIOS.filter((x) => x.weight > 0 && inRange(x, day));
+    sc = r.weighted(candidates, (x) => x.weight);
+    reported = reportTime(r, window[0], window[1], zoneName(sc.zone), sc.night === true);
+    // Keep the scenario's date window after re-drawing the time.
+    for (let i = 0; i < 20 && !inRange(sc, isoDate(reported)); i++) reported = reportTime(r, window[0], window[1], zoneName(sc.zone), sc.night === true);
+    if (!inRange(sc, isoDate(reported))) reported = probe;
+  }
+  const zone = zoneName(sc.zone);
+
+  const story = opts.fixed?.story !== undefined ? sc.stories![opts.fixed.story]! : pickStory(r, sc);
+  // Nobody leaves an urgent incident untouched: the ones still "new" are the least pressing.
+  const leastUrgent = [...sc.levels].sort((a, b) => priorityOf(b[0], b[1]).localeCompare(priorityOf(a[0], a[1])))[0]!;
+  const [impact, urgency] = target === 'new' ? leastUrgent : r.chance(0.7) ? sc.levels[0]! : r.pick(sc.levels);
   const priority = priorityOf(impact, urgency);
   const assigneeKey = r.pick(sc.assignees);
   const team = TEAMS.find((t) => t.id === sc.team)!;
@@ -271,54 +323,58 @@ function generatedIncident(r: Rng, idx: number, window: [number, number], forceO
   steps.push({ at: reported, status: 'new', note: f(r.pick(sc.reported)), by: login(reporterKey) });
 
   const cancelled = !forceOpen && r.chance(0.04);
+  const urgent = priority === 'P1' || priority === 'P2';
+  const who = login(assigneeKey);
   let t = reported;
+  // P1/P2 are worked around the clock where the service is; the rest waits for office hours.
+  const advance = (minutes: number): number => {
+    const raw = toMinute(t + minutes * MINUTE);
+    t = urgent ? nextSupported(raw, sc.service, zone, r) : nextOffice(raw, zone, r);
+    return t;
+  };
   const [a0, a1] = ACK_MINUTES[priority]!;
-  t = priority === 'P1' || priority === 'P2' ? t + r.int(a0, a1) * MINUTE : nextSupported(t + r.int(a0, a1) * MINUTE, sc.service, zone, r);
-  steps.push({ at: t, status: 'acknowledged', note: fill(r.pick(ACK_NOTES), { ...ctx, name: nameOf(assigneeKey).split(' ')[0]!, team: team.name }), by: login(assigneeKey) });
+  steps.push({ at: advance(r.int(a0, a1)), status: 'acknowledged', note: fill(r.pick(ACK_NOTES), { ...ctx, name: nameOf(assigneeKey).split(' ')[0]!, team: team.name }), by: who });
 
   if (cancelled) {
-    t += r.int(5, 90) * MINUTE;
-    steps.push({ at: t, status: 'cancelled', note: 'Duplicate of an incident already open for the same problem; cancelled and linked there.', by: login(assigneeKey) });
+    steps.push({ at: advance(r.int(5, 90)), status: 'cancelled', note: 'Duplicate of an incident already open for the same problem; cancelled and linked there.', by: who });
   } else {
-    t += r.int(1, 30) * MINUTE;
-    steps.push({ at: t, status: 'in_progress', note: f(sc.work[0]!), by: login(assigneeKey) });
+    steps.push({ at: advance(r.int(1, 30)), status: 'in_progress', note: f(story.work[0]!), by: who });
     const [w0, w1] = WORK_MINUTES[priority]!;
-    let work = r.int(w0, w1) * MINUTE;
-    if (sc.work.length > 1 && r.chance(0.7)) {
-      t = toMinute(t + Math.floor(work * r.next() * 0.5) + MINUTE);
-      steps.push({ at: t, note: f(sc.work[1 + r.int(0, sc.work.length - 2)]!), by: login(assigneeKey) });
-      work = Math.floor(work * 0.5);
+    let work = r.int(w0, w1);
+    for (const note of story.work.slice(1)) {
+      steps.push({ at: advance(Math.floor(work * r.next() * 0.4) + 1), note: f(note), by: who });
+      work = Math.floor(work * 0.6);
     }
-    const holdChance = forceOpen ? 0.45 : priority === 'P1' || priority === 'P2' ? 0.08 : 0.25;
-    if (sc.hold && r.chance(holdChance)) {
-      t = toMinute(t + Math.floor(work * 0.3) + MINUTE);
-      steps.push({ at: t, status: 'on_hold', note: f(r.pick(sc.hold)), by: login(assigneeKey) });
-      t += r.int(3 * 60, 3 * 24 * 60) * MINUTE;
-      steps.push({ at: nextSupported(t, sc.service, zone, r), status: 'in_progress', note: r.pick(RESUME_NOTES), by: login(assigneeKey) });
-      t = steps[steps.length - 1]!.at;
+    const holdChance = forceOpen ? 0.45 : urgent ? 0.08 : 0.25;
+    const hold = story.hold ?? sc.hold ?? (target === 'on_hold' ? GENERIC_HOLD : undefined);
+    if (hold && (target === 'on_hold' || r.chance(holdChance))) {
+      steps.push({ at: advance(Math.floor(work * 0.3) + 1), status: 'on_hold', note: f(r.pick(hold)), by: who });
+      steps.push({ at: advance(r.int(3 * 60, 3 * 24 * 60)), status: 'in_progress', note: r.pick(RESUME_NOTES), by: who });
     }
-    t = toMinute(t + work);
-    const resolutionText = f(r.pick(sc.resolutions));
-    steps.push({ at: t, status: 'resolved', note: resolutionText, by: login(assigneeKey) });
-    if (!forceOpen && r.chance(0.06)) {
+    steps.push({ at: advance(work), status: 'resolved', note: f(story.resolution), by: who });
+    if (!forceOpen && r.chance(0.045)) {
       // Reopened: the fix did not hold.
-      t += r.int(90, 2 * 24 * 60) * MINUTE;
-      steps.push({ at: t, status: 'in_progress', note: 'Reopened: the reporter says the problem is back.', by: login(reporterKey) });
-      t += r.int(45, 8 * 60) * MINUTE;
-      steps.push({ at: t, status: 'resolved', note: `Fixed again. ${f(r.pick(sc.resolutions))}`, by: login(assigneeKey) });
+      steps.push({ at: advance(r.int(90, 2 * 24 * 60)), status: 'in_progress', note: 'Reopened: the reporter says the problem is back.', by: login(reporterKey) });
+      steps.push({ at: advance(r.int(45, 8 * 60)), status: 'resolved', note: `Fixed again. ${f(story.resolution)}`, by: who });
     }
-    t += (r.chance(0.6) ? 72 * 60 : r.int(4 * 60, 60 * 60)) * MINUTE;
-    steps.push({ at: t, status: 'closed', note: r.pick(CLOSE_NOTES), by: login(r.chance(0.5) ? assigneeKey : reporterKey) });
+    if (r.chance(0.6)) {
+      t += 72 * HOUR;
+      steps.push({ at: t, status: 'closed', note: 'Closed automatically after 72 hours without a reply.', by: who });
+    } else {
+      const warehouse = sc.service === 'SVC-warehouse';
+      const note = r.pick(warehouse ? ['Confirmed by the shift lead, closing.', 'Shift lead confirmed; closing.'] : ['Reporter confirmed it works; closing.', 'Confirmed with the reporter; closing.', 'No recurrence; closed.']);
+      steps.push({ at: nextOffice(t + r.int(2 * 60, 48 * 60) * MINUTE, zone, r), status: 'closed', note, by: r.chance(0.5) ? who : login(reporterKey) });
+    }
   }
 
   // Whatever lies after "now" has not happened yet.
-  const kept = steps.filter((s) => s.at <= NOW);
+  const kept = target ? cutAt(r, steps, target) : steps.filter((s) => s.at <= NOW);
+  reported = kept[0]!.at;
   let problemKey: string | undefined;
-  if (sc.problem && sc.problemFrom && day >= shiftDate(sc.problemFrom, -30)) problemKey = sc.problem;
-  else if (sc.problem && !sc.problemFrom) problemKey = sc.problem;
+  if (sc.problem && !story.noProblem && (!sc.problemFrom || day >= shiftDate(sc.problemFrom, -30))) problemKey = sc.problem;
 
   const lastStatus = [...kept].reverse().find((s) => s.status)?.status;
-  const title = f(r.pick(sc.titles));
+  const title = f(r.pick(story.titles));
   const resolution = [...kept].reverse().find((s) => s.status === 'resolved')?.note;
   const data = incidentData({
     title,
@@ -336,16 +392,27 @@ function generatedIncident(r: Rng, idx: number, window: [number, number], forceO
     steps: kept,
     tags: sc.tags,
   });
-  const body = incidentBody(r, sc, f, kept, lastStatus, reporterKey);
+  const body = incidentBody(r, story, f, kept, lastStatus, reporterKey);
   return { key: `gen-${idx}`, reported, zone, data, steps: kept, body, problemKey };
+}
+
+/** One coherent story of the scenario: a distinct story, or the shared wording with variations. */
+function pickStory(r: Rng, sc: Scenario): Story {
+  if (sc.stories && sc.stories.length > 0) return r.pick(sc.stories);
+  return {
+    titles: sc.titles ?? [],
+    description: r.pick(sc.description ?? []),
+    work: (sc.work ?? []).slice(0, r.int(1, Math.max(1, (sc.work ?? []).length))),
+    resolution: r.pick(sc.resolutions ?? []),
+  };
 }
 
 function shiftDate(day: string, days: number): string {
   return isoDate(parseIso(`${day}T12:00:00Z`) + days * DAY);
 }
 
-function incidentBody(r: Rng, sc: Scenario, f: (s: string) => string, steps: Step[], status: string | undefined, reporter: PersonKey): string {
-  const parts: string[] = [f(r.pick(sc.description))];
+function incidentBody(r: Rng, story: Story, f: (s: string) => string, steps: Step[], status: string | undefined, reporter: PersonKey): string {
+  const parts: string[] = [f(story.description)];
   const channel = r.pick(['phone', 'Teams', 'the service desk portal', 'e-mail']);
   if (!steps[0]!.note.startsWith('Alert')) parts.push(`Taken by ${nameOf(reporter)} via ${channel}.`);
   if (status === 'cancelled') {
@@ -413,9 +480,27 @@ function buildIncidents(): IncidentDraft[] {
   const r = makeRng(SEED + 1);
   const generated: IncidentDraft[] = [];
   const total = INCIDENT_COUNT - pinned.length;
-  const recent = 12; // reported in the last ten days: most still open
-  for (let i = 0; i < total - recent; i++) generated.push(generatedIncident(r, i, [START, NOW - 10 * DAY], false));
-  for (let i = 0; i < recent; i++) generated.push(generatedIncident(r, total - recent + i, [NOW - 10 * DAY, NOW - 30 * MINUTE], true));
+  // The last ones are caught mid-flight: the service desk's open queue on the morning of "now".
+  const open = ['new', 'new', 'acknowledged', 'in_progress', 'in_progress', 'in_progress', 'on_hold', 'on_hold', 'resolved', 'resolved', 'resolved', 'closed'];
+  // Stories that must be told at least once (their problem records point at them).
+  const fixed = [
+    { scenario: 'scanner-roaming', at: '2026-02-09T07:15' },
+    { scenario: 'label-printer-stall', at: '2026-02-23T06:30' },
+    { scenario: 'airflow-nightly', at: '2026-03-02T07:35' },
+    { scenario: 'dhl-rate-limit', at: '2026-05-04T06:08' },
+    { scenario: 'keycloak-logout', at: '2026-07-14T02:10' },
+    { scenario: 'm365-outlook', at: '2026-08-12T10:30', story: 0 },
+    { scenario: 'vpn-macos', at: '2026-10-01T09:40' },
+    { scenario: 'paypal-timeout', at: '2026-10-27T20:41' },
+    { scenario: 'opensearch-heap', at: '2026-10-21T01:20' },
+    { scenario: 'route-plan-timeout', at: '2026-09-29T14:52' },
+    { scenario: 'route-plan-timeout', at: '2026-11-12T14:47' },
+    { scenario: 'zendesk-order360', at: '2026-11-09T10:20' },
+    { scenario: 'zendesk-order360', at: '2026-11-13T15:05' },
+  ];
+  fixed.forEach((f, i) => generated.push(generatedIncident(r, i, [START, NOW], { fixed: f })));
+  for (let i = fixed.length; i < total - open.length; i++) generated.push(generatedIncident(r, i, [START, NOW - 10 * DAY]));
+  open.forEach((target, i) => generated.push(generatedIncident(r, total - open.length + i, [NOW - 6 * DAY, NOW - 2 * HOUR], { target })));
   return [...pinned, ...generated].sort((a, b) => a.reported - b.reported);
 }
 
@@ -458,7 +543,9 @@ function changeTimeline(r: Rng, c: ChangeDef): Step[] {
     const stopAt = ['draft', 'submitted', 'approved', 'scheduled'].includes(c.status) ? order.indexOf(c.status) : order.length - 1;
     const span = Math.max(latest - drafted, HOUR);
     for (let i = 0; i <= stopAt && i < order.length; i++) {
-      const at = toMinute(drafted + (span * i) / (order.length + 0.5));
+      // People review in office hours; never after the window starts or after "now".
+      const previous = steps.length ? steps[steps.length - 1]!.at : drafted - MINUTE;
+      const at = Math.max(previous + MINUTE, Math.min(nextOffice(drafted + (span * i) / (order.length + 0.5), BERLIN, r), latest));
       const status = order[i]!;
       let note = '';
       let who = by;
@@ -569,15 +656,18 @@ function buildProblems(incidents: { id: string; problemKey?: string }[]): Out[] 
 function buildRequests(): Out[] {
   const r = makeRng(SEED + 3);
   const drafts: { at: number; out: Omit<Out, 'id'> }[] = [];
+  const openTargets = ['new', 'new', 'approved', 'in_progress', 'in_progress', 'on_hold', 'fulfilled', 'fulfilled', 'fulfilled'];
   for (let i = 0; i < REQUEST_COUNT; i++) {
-    const tpl = r.weighted(REQUEST_TEMPLATES, (t) => t.weight);
-    const candidates = REQUESTERS.filter((q) => (tpl.zone ? q.zone === tpl.zone : true));
+    // Every offering template at least once, then by how often people ask for it.
+    const tpl = i < REQUEST_TEMPLATES.length ? REQUEST_TEMPLATES[i]! : r.weighted(REQUEST_TEMPLATES, (t) => t.weight);
+    const target = i >= REQUEST_COUNT - openTargets.length ? openTargets[i - (REQUEST_COUNT - openTargets.length)] : undefined;
+    const candidates = REQUESTERS.filter((q) => !tpl.depts || tpl.depts.some((d) => q.dept.includes(d)));
     const who = r.pick(candidates);
     const zone = zoneName(who.zone);
-    const recent = i >= REQUEST_COUNT - 9;
+    const recent = target !== undefined;
     const from = recent ? NOW - 8 * DAY : NOW - 200 * DAY;
     const to = recent ? NOW - HOUR : NOW - 9 * DAY;
-    const at = reportTime(r, from, to, zone, false);
+    const at = nextOffice(reportTime(r, from, to, zone, false), zone, r);
     const ctx = {
       ...fillContext(r),
       joiner: r.pick(['Lea Schuster', 'Max Engel', 'Zofia Lewandowska', 'Ryan Cooper', 'Hanna Roth', 'Deniz Arslan', 'Paula Weiß', 'Tom Hartwig', 'Grace Kim']),
@@ -589,35 +679,40 @@ function buildRequests(): Out[] {
     };
     const f = (s: string): string => fill(s, ctx);
     const assignee = r.pick(tpl.assignees);
-    const steps: Step[] = [{ at, status: 'new', note: 'Submitted in the service portal.', by: who.name }];
-    let t = at + r.int(20, 240) * MINUTE;
-    const rejected = tpl.reject !== undefined && r.chance(0.25);
-    const cancelled = !rejected && r.chance(0.05);
+    const workerZone = zoneName(tpl.zone);
+    const assigneeName = Object.values(PEOPLE).find((p) => p.login === assignee)?.name.split(' ')[0] ?? assignee;
+    // Requests are worked in office hours of the fulfilling team.
+    const next = (from: number, minutes: number): number => nextOffice(from + minutes * MINUTE, workerZone, r);
+    const steps: Step[] = [{ at, status: 'new', note: r.pick(['Submitted in the service portal.', 'Submitted in the service portal.', 'Raised by the service desk after a call.']), by: who.name }];
+    let t = at;
+    const rejected = !target && tpl.reject !== undefined && r.chance(0.3);
+    const cancelled = !target && !rejected && r.chance(0.05);
     if (tpl.approval) {
-      t += r.int(1, 24) * HOUR;
+      t = next(t, r.int(60, 24 * 60));
       if (rejected) steps.push({ at: t, status: 'rejected', note: tpl.reject!, by: assignee });
       else steps.push({ at: t, status: 'approved', note: tpl.approval, by: assignee });
     } else if (rejected) {
+      t = next(t, r.int(20, 240));
       steps.push({ at: t, status: 'rejected', note: tpl.reject!, by: assignee });
     }
     if (!rejected) {
       if (cancelled) {
-        t += r.int(1, 48) * HOUR;
+        t = next(t, r.int(60, 48 * 60));
         steps.push({ at: t, status: 'cancelled', note: 'Requester withdrew the request: no longer needed.', by: who.name });
       } else {
-        t += r.int(10, 300) * MINUTE;
-        steps.push({ at: t, status: 'in_progress', note: `${assignee} working on it.`, by: assignee });
-        if (r.chance(0.2)) {
-          t += r.int(1, 8) * HOUR;
+        t = next(t, r.int(10, 300));
+        steps.push({ at: t, status: 'in_progress', note: `${assigneeName} ${r.pick(['working on it.', 'picked it up.', 'on it; will confirm with the requester.'])}`, by: assignee });
+        if (target === 'on_hold' || (!target && r.chance(0.2))) {
+          t = next(t, r.int(60, 8 * 60));
           steps.push({ at: t, status: 'on_hold', note: r.pick(['Waiting for the requester to confirm the details.', 'Device on order, delivery expected this week.', 'Waiting for the licence to be purchased.']), by: assignee });
-          t += r.int(1, 6) * DAY;
-          steps.push({ at: t, status: 'in_progress', note: 'Continuing.', by: assignee });
+          t = next(t, r.int(1, 6) * 24 * 60);
+          steps.push({ at: t, status: 'in_progress', note: r.pick(['Continuing.', 'Received what we needed; continuing.']), by: assignee });
         }
-        t += r.int(2, 50) * HOUR;
+        t = next(t, r.int(2, 50) * 60);
         steps.push({ at: t, status: 'fulfilled', note: r.pick(['Done, requester informed.', 'Delivered and confirmed by the requester.', 'Set up and tested with the requester.']), by: assignee });
       }
     }
-    const kept = steps.filter((s) => s.at <= NOW);
+    const kept = target ? cutAt(r, steps, target) : steps.filter((s) => s.at <= NOW);
     const status = [...kept].reverse().find((s) => s.status)!.status!;
     const approved = kept.find((s) => s.status === 'approved');
     const firstTouch = kept[1];
@@ -629,7 +724,7 @@ function buildRequests(): Out[] {
       requester: who.name,
       status,
       priority: r.chance(0.15) ? 'P3' : 'P4',
-      requested_at: iso(at, zone),
+      requested_at: iso(kept[0]!.at, zone),
       acknowledged_at: firstTouch ? iso(firstTouch.at, zone) : undefined,
       approved_at: approved ? iso(approved.at, zone) : undefined,
       fulfilled_at: fulfilled ? iso(fulfilled.at, zone) : undefined,
@@ -637,7 +732,7 @@ function buildRequests(): Out[] {
       assignee: status === 'new' ? undefined : assignee,
       timeline: timelineOut(kept, zone),
     });
-    drafts.push({ at, out: { folder: 'requests', data, body: `${f(r.pick(tpl.bodies))}\n\n${who.name}, ${who.dept}` } });
+    drafts.push({ at: kept[0]!.at, out: { folder: 'requests', data, body: `${f(r.pick(tpl.bodies))}\n\n${who.name}, ${who.dept}` } });
   }
   drafts.sort((a, b) => a.at - b.at);
   return drafts.map((d, i) => ({ ...d.out, id: `REQ-${String(i + 1).padStart(4, '0')}` }));

@@ -154,7 +154,7 @@ goes **red**, call Commerce on-call: that is an incident, not this procedure.`,
   },
   {
     key: 'wms-archive', title: 'WMS database: "archiver stuck" (ORA-00257)', category: 'troubleshooting', status: 'published', owner: 'TEAM-warehouse-systems',
-    services: ['SVC-warehouse'], cis: ['CI-wms-db'], problem: 'wms-archive', published: '2026-01-29', review_by: '2026-07-31', tags: ['oracle', 'runbook'],
+    services: ['SVC-warehouse'], cis: ['CI-wms-db'], problem: 'wms-archive', published: '2026-01-29', review_by: '2027-01-29', tags: ['oracle', 'runbook'],
     body: `Symptoms: every WMS action fails with "Datenbankfehler"; the alert log shows ORA-00257.
 
 ## Free space (DBA or on-call with the DBA on the phone)
@@ -177,7 +177,7 @@ incident if it failed. Since February a failure pages Warehouse Systems on-call.
   },
   {
     key: 'edi-partner', title: 'A trading partner changed their AS2 certificate', category: 'troubleshooting', status: 'published', owner: 'TEAM-integration',
-    services: ['SVC-edi'], cis: ['CI-edi-gateway'], published: '2025-09-12', review_by: '2026-09-12', tags: ['edi', 'as2'],
+    services: ['SVC-edi'], cis: ['CI-edi-gateway'], published: '2025-09-12', review_by: '2026-12-12', tags: ['edi', 'as2'],
     body: `Typical signs: outbound messages to one partner stay in retry; the MDN says "decryption failed" or
 "unable to verify signature"; inbound messages from them fail signature checks.
 
@@ -211,7 +211,7 @@ Still stuck? Call the service desk (4400 / +1 212 555 0144).`,
   },
   {
     key: 'erp-rerun', title: 'Re-run the nightly ERP invoice export or price import', category: 'how-to', status: 'published', owner: 'TEAM-data',
-    services: ['SVC-erp'], cis: ['CI-erp-connector', 'CI-dynamics-365'], published: '2025-11-03', review_by: '2026-11-03', tags: ['finance', 'runbook'],
+    services: ['SVC-erp'], cis: ['CI-erp-connector', 'CI-dynamics-365'], published: '2025-11-03', review_by: '2026-12-15', tags: ['finance', 'runbook'],
     body: `The connector retries three times on its own. When it has given up:
 
 1. Check why in the connector log (Grafana > Explore > \`{app="erp-connector"}\`). Common causes:
@@ -227,7 +227,7 @@ During month-end close (first three working days) call finance before re-running
   },
   {
     key: 'bitlocker', title: 'Laptop asks for the BitLocker recovery key', category: 'how-to', status: 'published', owner: 'TEAM-workplace',
-    services: ['SVC-workplace'], cis: ['CI-laptop-fleet', 'CI-intune'], published: '2025-03-10', review_by: '2026-03-10', tags: ['laptop'],
+    services: ['SVC-workplace'], cis: ['CI-laptop-fleet', 'CI-intune'], published: '2025-03-10', review_by: '2027-03-10', tags: ['laptop'],
     body: `Usually after a BIOS update or a docking station firmware update.
 
 **For the service desk:**
@@ -241,7 +241,7 @@ OneDrive files are safe, local files are not.`,
   },
   {
     key: 'mfa-new-phone', title: 'New phone: move the Microsoft Authenticator', category: 'how-to', status: 'published', owner: 'TEAM-identity',
-    services: ['SVC-workplace'], cis: ['CI-entra-id'], published: '2025-08-20', review_by: '2026-08-20',
+    services: ['SVC-workplace'], cis: ['CI-entra-id'], published: '2025-08-20', review_by: '2027-02-20',
     body: `**If you still have the old phone:** go to https://mysignins.microsoft.com/security-info on your laptop,
 **Add sign-in method > Microsoft Authenticator**, scan the QR code with the new phone, then delete the
 old phone from the list.
@@ -268,7 +268,7 @@ way with B2B orders in May.`,
   },
   {
     key: 'outlook-search', title: 'Outlook does not find mails in a shared mailbox', category: 'troubleshooting', status: 'published', owner: 'TEAM-workplace',
-    services: ['SVC-workplace'], cis: ['CI-m365'], published: '2026-08-04', review_by: '2026-11-04',
+    services: ['SVC-workplace'], cis: ['CI-m365'], published: '2026-08-04', review_by: '2027-02-04',
     body: `Known issue with the new Outlook for Windows and shared mailboxes that were added by automapping. Microsoft
 is working on it (our case is linked to the problem record).
 
@@ -361,7 +361,7 @@ the order release job has run once. Switch back the same way once the old leader
   },
   {
     key: 'airflow-rerun', title: 'The morning dashboards are late: re-running the nightly pipeline', category: 'how-to', status: 'published', owner: 'TEAM-data',
-    services: ['SVC-reporting'], cis: ['CI-airflow', 'CI-snowflake'], published: '2026-02-20', review_by: '2026-08-20',
+    services: ['SVC-reporting'], cis: ['CI-airflow', 'CI-snowflake'], published: '2026-02-20', review_by: '2027-02-20',
     body: `1. Airflow UI > DAG \`nightly_core\` > the failed run. Look at the first red task.
 2. If it is \`extract_orders\` with "conflict with recovery": clear the task (downstream included).
 3. Other extract failures: check the source is reachable before clearing.
@@ -401,7 +401,7 @@ Black Friday: traffic 5-7x normal from 07:00, peak around 11:00 and 20:30.`,
   },
   {
     key: 'customer-password', title: 'Customer care: helping a customer who cannot sign in', category: 'how-to', status: 'published', owner: 'TEAM-identity',
-    services: ['SVC-identity', 'SVC-customer-care'], cis: ['CI-keycloak'], published: '2025-07-14', review_by: '2026-07-14',
+    services: ['SVC-identity', 'SVC-customer-care'], cis: ['CI-keycloak'], published: '2025-07-14', review_by: '2027-01-14',
     body: `1. Ask for the e-mail address on the account; look it up in Zendesk's Order 360 panel (Customer tab).
 2. "Password wrong": send a reset from the panel (**Send password reset**). Never set a password for them.
 3. "No reset mail": check the spam folder with them; if the domain is one of the greylisting ones

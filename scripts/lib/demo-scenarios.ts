@@ -6,6 +6,18 @@ import type { PersonKey } from './demo-people.ts';
 
 export type Level = 'high' | 'medium' | 'low';
 
+/** One coherent story: what users saw, what was found, how it was fixed. */
+export interface Story {
+  titles: string[];
+  description: string;
+  /** Work notes in the order they happen. */
+  work: string[];
+  resolution: string;
+  hold?: string[];
+  /** This story is not caused by the scenario's problem. */
+  noProblem?: boolean;
+}
+
 export interface Scenario {
   key: string;
   service: string;
@@ -15,13 +27,18 @@ export interface Scenario {
   assignees: PersonKey[];
   /** [impact, urgency] choices; the first is the most common. */
   levels: [Level, Level][];
-  titles: string[];
   /** How it was reported: the first timeline note. */
   reported: string[];
-  description: string[];
-  work: string[];
+  /**
+   * Either one story told with interchangeable wording (titles, description, work notes in order,
+   * resolutions), or several distinct stories whose parts belong together.
+   */
+  titles?: string[];
+  description?: string[];
+  work?: string[];
+  resolutions?: string[];
+  stories?: Story[];
   hold?: string[];
-  resolutions: string[];
   weight: number;
   /** Zone the reporter lives in: their timestamps carry its offset. */
   zone?: 'berlin' | 'new-york';
@@ -117,27 +134,13 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-warehouse-systems',
     assignees: ['marie', 'stefan', 'felix'],
     levels: [['medium', 'medium'], ['high', 'medium'], ['medium', 'high']],
-    titles: [
-      'Wave release in the WMS takes {minutes} minutes instead of 2',
-      'Lagerwerk WMS very slow for all users in Poznań',
-      'WMS pick list generation timing out for large waves',
-    ],
     reported: [
       'Poznań shift lead: releasing the 14:00 wave has been running for {minutes} minutes.',
       'Alert from the WMS health check: p95 response time above 4 s for 10 minutes.',
     ],
-    description: [
-      'Releasing a pick wave in Lagerwerk takes {minutes} minutes instead of the usual one to two. Pickers are waiting for work. The slowdown started around the time the afternoon wave was released.',
-      'All WMS screens are slow, worst for wave planning. The application servers are at normal CPU; the database shows high I/O wait.',
-    ],
-    work: [
-      'AWR report shows the pick-wave query doing a full scan on PICK_TASK: the optimizer statistics are from last week.',
-      'Gathered fresh statistics on PICK_TASK and ORDER_LINE; execution plan switched back to the index range scan.',
-      'Checked for blocking sessions: one long-running export job from finance holding a lock; killed after checking with the job owner.',
-    ],
-    resolutions: [
-      'Gathered statistics on the pick tables; wave release back to under two minutes.',
-      'Killed the blocking export session and rescheduled the export to 22:30. WMS response times back to normal.',
+    stories: [
+      { titles: ["Wave release in the WMS takes {minutes} minutes instead of 2", "WMS pick list generation timing out for large waves"], description: "Releasing a pick wave in Lagerwerk takes {minutes} minutes instead of the usual one to two. Pickers are waiting for work. The slowdown started around the time the afternoon wave was released.", work: ["AWR report shows the pick-wave query doing a full scan on PICK_TASK: the optimizer statistics are from last week.", "Gathered fresh statistics on PICK_TASK and ORDER_LINE; execution plan switched back to the index range scan."], resolution: "Gathered statistics on the pick tables; wave release back to under two minutes." },
+      { titles: ["Lagerwerk WMS very slow for all users in Poznań", "WMS screens take 5-10 seconds in both warehouses"], description: "All WMS screens are slow, worst for wave planning. The application servers are at normal CPU; the database shows high I/O wait.", work: ["Checked for blocking sessions: a long-running export job from finance holds a lock on ORDER_LINE.", "Killed the export session after checking with the job owner."], resolution: "Killed the blocking export session and rescheduled the export to 22:30. WMS response times back to normal." },
     ],
     weight: 4,
     tags: ['performance'],
@@ -299,11 +302,12 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-network',
     assignees: ['oliver', 'david'],
     levels: [['low', 'medium'], ['low', 'low']],
-    titles: ['Cannot connect to VPN from hotel network', 'VPN login loops back to the sign-in page', 'Vendor cannot reach the WMS over the vendor VPN'],
-    reported: ['{user} called from a customer site: GlobalProtect says "gateway not reachable".', 'Email from the Lagerwerk support engineer: vendor portal sign-in works but no route to the WMS.'],
-    description: ['The user cannot establish a VPN connection. Other users are connected normally, so the gateway is up. The user is on a guest network that blocks UDP 4501.', 'After MFA, the GlobalProtect client returns to the sign-in page. The Entra ID sign-in log shows the sign-in succeeded.'],
-    work: ['Switched the client to SSL fallback; connection established.', 'Cleared the GlobalProtect cookie cache and the saved portal; the loop stopped.', 'The vendor\'s access had expired; extended under the existing vendor VPN request.'],
-    resolutions: ['Connected using the SSL fallback; explained the hotel network restriction to the user.', 'Cleared the cached portal configuration on the client; login works.', 'Extended the vendor access until the end of the support contract month.'],
+    reported: ["Call to the service desk from {user}.", "Ticket from {user} via the service portal."],
+    stories: [
+      { titles: ["Cannot connect to VPN from hotel network", "VPN: \"gateway not reachable\" from a customer site"], description: "The user cannot establish a VPN connection. Other users are connected normally, so the gateway is up. The user is on a guest network that blocks UDP 4501.", work: ["Switched the client to SSL fallback; connection established."], resolution: "Connected using the SSL fallback; explained the guest network restriction to the user." },
+      { titles: ["VPN login loops back to the sign-in page"], description: "After MFA, the GlobalProtect client returns to the sign-in page. The Entra ID sign-in log shows the sign-in succeeded.", work: ["Cleared the GlobalProtect cookie cache and the saved portal; the loop stopped."], resolution: "Cleared the cached portal configuration on the client; login works." },
+      { titles: ["Vendor cannot reach the WMS over the vendor VPN"], description: "The Lagerwerk support engineer can sign in to the vendor portal but has no route to the WMS application servers.", work: ["The vendor's access had expired last Friday; the request covered 60 days only."], resolution: "Extended the vendor access under the existing vendor VPN request until the end of the support contract month." },
+    ],
     weight: 3,
     kb: ['vpn-setup'],
   },
@@ -335,12 +339,11 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-identity',
     assignees: ['paul'],
     levels: [['low', 'medium'], ['medium', 'medium'], ['low', 'low']],
-    titles: ['Password reset emails not arriving for {domain} addresses', 'Password reset mails delayed by up to an hour', 'Customers do not receive the registration confirmation'],
-    reported: ['Customer care: {count} customers with {domain} addresses say the reset mail never arrives.', 'SES bounce-rate alert (4.3%).'],
-    description: ['Password reset emails to {domain} addresses are not delivered. SES shows them as "delivered" for some and "deferred" for others.', 'Customers registering today do not get the confirmation mail. Sending to our own test mailboxes works.'],
-    work: ['{domain} is greylisting our SES IPs after a spike in volume. Requested delisting via their postmaster form.', 'A bad template variable in the German reset mail made SES reject the message; fixed the template.'],
-    hold: ['Waiting for the {domain} postmaster to process the delisting request.'],
-    resolutions: ['Delivery to {domain} working again after delisting; resent pending reset mails.', 'Template fixed and redeployed; resent {count} confirmation mails.'],
+    reported: ["Customer care: {count} customers say the mail never arrives.", "Alert: SES bounce rate 4.3% (threshold 4%)."],
+    stories: [
+      { titles: ["Password reset emails not arriving for {domain} addresses", "Password reset mails to {domain} delayed by up to an hour"], description: "Password reset emails to {domain} addresses are not delivered or arrive very late. SES shows them as \"delivered\" for some and \"deferred\" for others.", work: ["{domain} is greylisting our SES IPs after a spike in volume. Requested delisting via their postmaster form."], resolution: "Delivery to {domain} working again after delisting; resent pending reset mails.", hold: ["Waiting for the {domain} postmaster to process the delisting request."] },
+      { titles: ["Customers do not receive the registration confirmation"], description: "Customers registering today do not get the confirmation mail. Sending to our own test mailboxes works for English but not for German.", work: ["A bad template variable in the German confirmation mail made SES reject the message; fixed the template."], resolution: "Template fixed and redeployed; resent {count} confirmation mails." },
+    ],
     weight: 3,
   },
   {
@@ -350,11 +353,12 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-commerce',
     assignees: ['niklas', 'lukas'],
     levels: [['low', 'medium'], ['medium', 'medium'], ['low', 'low']],
-    titles: ['Voucher code {voucher} rejected at checkout', 'Free shipping threshold not applied in Austria', 'Gift cards cannot be combined with PayPal'],
-    reported: ['Customer care: several customers report that {voucher} is "not valid", marketing says it should be.', 'Ticket from the marketing team about the {voucher} campaign.'],
-    description: ['Customers entering {voucher} at checkout get "This code is not valid". The campaign started at {time} according to marketing.', 'Orders shipping to Austria above EUR 49 still get a shipping fee. Germany is fine.'],
-    work: ['The campaign was configured with the end date in the start field. Corrected with marketing.', 'The rule uses the country of the billing address, not the delivery address. Hotfix prepared.'],
-    resolutions: ['Campaign dates corrected; customer care refunded the difference for {count} orders.', 'Rule fixed to use the delivery country; affected customers got a goodwill voucher.'],
+    reported: ["Customer care: several customers complain at checkout, tickets linked in Zendesk.", "Ticket from the e-commerce team."],
+    stories: [
+      { titles: ["Voucher code {voucher} rejected at checkout", "Campaign code {voucher} \"not valid\""], description: "Customers entering {voucher} at checkout get \"This code is not valid\". The campaign started at {time} according to marketing.", work: ["The campaign was configured with the end date in the start field. Corrected with marketing."], resolution: "Campaign dates corrected; customer care refunded the difference for {count} orders." },
+      { titles: ["Free shipping threshold not applied in Austria"], description: "Orders shipping to Austria above EUR 49 still get a shipping fee. Germany is fine.", work: ["The rule uses the country of the billing address, not the delivery address. Hotfix prepared."], resolution: "Rule fixed to use the delivery country; affected customers got a goodwill voucher." },
+      { titles: ["Gift cards cannot be combined with PayPal"], description: "Customers paying the rest of a gift card order with PayPal get \"Payment method not available\".", work: ["The payment method filter treats a partly paid basket as zero-value and hides PayPal."], resolution: "Filter fixed in checkout-api {latency}; PayPal offered again for partly paid baskets." },
+    ],
     weight: 4,
   },
   {
@@ -364,11 +368,11 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-commerce',
     assignees: ['niklas', 'lukas', 'lena'],
     levels: [['high', 'medium'], ['medium', 'high'], ['medium', 'medium']],
-    titles: ['Checkout slow: "Place order" takes over 10 seconds', 'Elevated checkout latency (p95 {latency} ms)', 'Order confirmation page times out for some customers'],
     reported: ['Alert: checkout p95 latency above 3 s for 10 minutes.', 'Synthetic check "checkout-happy-path" failing from Virginia.'],
-    description: ['Placing an order takes between 8 and 15 seconds; a few per cent of customers see a timeout but are charged. The synthetic checks fail intermittently.', 'p95 latency of POST /checkout/place is {latency} ms (normal: 900 ms). Error rate is only slightly elevated.'],
-    work: ['pg-main shows lock waits on the `stock_reservation` table; a catalogue bulk import is running in the middle of the day.', 'Connection pool at 38/40 on most pods. Scaled checkout-api from 6 to 10 pods.'],
-    resolutions: ['Paused the catalogue bulk import and rescheduled it to the night. Latency back to normal within five minutes.', 'Scaled out checkout-api; latency normal. Customers who were charged twice refunded by payments.'],
+    stories: [
+      { titles: ["Checkout slow: \"Place order\" takes over 10 seconds", "Order confirmation page times out for some customers"], description: "Placing an order takes between 8 and 15 seconds; a few per cent of customers see a timeout but are charged. The synthetic checks fail intermittently.", work: ["pg-main shows lock waits on the `stock_reservation` table; a catalogue bulk import is running in the middle of the day."], resolution: "Paused the catalogue bulk import and rescheduled it to the night. Latency back to normal within five minutes." },
+      { titles: ["Elevated checkout latency (p95 {latency} ms)"], description: "p95 latency of POST /checkout/place is {latency} ms (normal: 900 ms). Error rate is only slightly elevated.", work: ["Connection pool at 38/40 on most pods. Scaled checkout-api from 6 to 10 pods."], resolution: "Scaled out checkout-api; latency normal. Customers who were charged twice refunded by payments." },
+    ],
     weight: 3,
     problem: 'checkout-pool',
     until: '2026-01-20',
@@ -381,11 +385,11 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-payments',
     assignees: ['mehmet', 'clara'],
     levels: [['low', 'medium'], ['medium', 'low'], ['low', 'low']],
-    titles: ['Refunds stuck in "pending" for card payments', 'Refund webhook from Adyen not processed', 'Partial refunds failing for orders with vouchers'],
-    reported: ['Customer care: {count} refunds created more than three days ago are still pending.', 'Finance noticed refunds missing in the daily settlement report.'],
-    description: ['Refunds for card payments stay "pending" in the back office. Adyen shows them as refunded, so the money has gone back to the customer, but our status was never updated.', 'Partial refunds on orders paid partly with a voucher fail with "amount exceeds captured amount".'],
-    work: ['The REFUND webhooks were rejected by our endpoint during a deployment window and Adyen stopped retrying after 3 attempts.', 'The refund amount is calculated against the order total, not the captured card amount.'],
-    resolutions: ['Replayed the webhooks from the Adyen customer area; {count} refunds updated.', 'Fixed the refund calculation; finance re-issued the failed partial refunds manually.'],
+    reported: ["Customer care: customers ask about refunds that do not show up.", "Finance noticed discrepancies in the daily refund settlement report."],
+    stories: [
+      { titles: ["Refunds stuck in \"pending\" for card payments", "Refund webhook from Adyen not processed"], description: "Refunds for card payments stay \"pending\" in the back office. Adyen shows them as refunded, so the money has gone back to the customer, but our status was never updated.", work: ["The REFUND webhooks were rejected by our endpoint during a deployment window and Adyen stopped retrying after 3 attempts."], resolution: "Replayed the webhooks from the Adyen customer area; {count} refunds updated." },
+      { titles: ["Partial refunds failing for orders with vouchers"], description: "Partial refunds on orders paid partly with a voucher fail with \"amount exceeds captured amount\".", work: ["The refund amount is calculated against the order total, not the captured card amount."], resolution: "Fixed the refund calculation; finance re-issued the failed partial refunds manually." },
+    ],
     weight: 3,
     tags: ['refunds'],
   },
@@ -414,11 +418,11 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-commerce',
     assignees: ['hannah', 'lukas'],
     levels: [['low', 'medium'], ['medium', 'low'], ['low', 'low']],
-    titles: ['Product images missing on category pages', 'Broken images for the new {brand} collection', 'Product page shows placeholder image on mobile'],
-    reported: ['Marketing: the new {brand} products show a grey placeholder instead of photos.', 'Customer email forwarded by customer care: "no pictures on your site".'],
-    description: ['Product images for {count} products do not load on category pages. The image URLs return 404 from Cloudflare image resizing.', 'Newly uploaded images for the {brand} collection are missing; older images load fine.'],
-    work: ['The upload job wrote the images with upper-case file extensions (.JPG); the resizer URL uses lower case.', 'Purged the Cloudflare cache for /img/products/* after fixing the keys.'],
-    resolutions: ['Renamed the objects and purged the cache; images showing.', 'Re-ran the image import with the corrected naming; pages fine.'],
+    reported: ["E-commerce team: product pictures missing on several pages.", "Customer email forwarded by customer care: \"no pictures on your site\"."],
+    stories: [
+      { titles: ["Product images missing on category pages", "Product page shows placeholder image on mobile"], description: "Product images for {count} products do not load. The image URLs return 404 from Cloudflare image resizing.", work: ["The upload job wrote the images with upper-case file extensions (.JPG); the resizer URL uses lower case.", "Renamed the objects and purged the Cloudflare cache for /img/products/*."], resolution: "Renamed the objects and purged the cache; images showing." },
+      { titles: ["Broken images for the new {brand} collection"], description: "Newly uploaded images for the {brand} collection are missing; older images load fine.", work: ["The supplier delivered the images as HEIC; the import skipped them silently."], resolution: "Converted and re-imported the images; pages fine. Import now reports skipped files." },
+    ],
     weight: 3,
   },
   {
@@ -428,11 +432,11 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-commerce',
     assignees: ['hannah', 'niklas'],
     levels: [['low', 'low'], ['low', 'medium'], ['medium', 'low']],
-    titles: ['Search for "{term}" returns no results', 'Out-of-stock products ranked first in search', 'Search suggestions show discontinued products'],
-    reported: ['Category manager: searching for "{term}" finds nothing although we sell {count} matching products.', 'Ticket from the e-commerce team.'],
-    description: ['Searching the shop for "{term}" returns no results. Searching for the exact product names works.', 'Products that are out of stock in both warehouses appear at the top of search results.'],
-    work: ['The German synonym list lost its entries in the last index template update.', 'The nightly reindex ran before the stock sync, so stock flags were a day old.'],
-    resolutions: ['Restored the synonym list and reindexed.', 'Moved the reindex after the stock sync; results correct after the next run.'],
+    reported: ["Ticket from the category management team.", "Customer care forwarded customer feedback about the search results."],
+    stories: [
+      { titles: ["Search for \"{term}\" returns no results"], description: "Searching the shop for \"{term}\" returns no results. Searching for the exact product names works.", work: ["The German synonym list lost its entries in a manual edit of the index settings."], resolution: "Restored the synonym list and reindexed." },
+      { titles: ["Out-of-stock products ranked first in search", "Search suggestions show discontinued products"], description: "Products that are out of stock in both warehouses appear at the top of search results and in the suggestions.", work: ["The nightly reindex ran before the stock sync, so stock flags were a day old."], resolution: "Moved the reindex after the stock sync; results correct after the next run." },
+    ],
     weight: 3,
   },
   {
@@ -459,11 +463,11 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-commerce',
     assignees: ['niklas', 'lukas', 'aylin'],
     levels: [['high', 'medium'], ['medium', 'high'], ['medium', 'medium']],
-    titles: ['Orders not released to the warehouses for {minutes} minutes', 'Order release job stuck', 'Spandau has no new pick waves: order release paused'],
     reported: ['Spandau shift lead: no new orders in the WMS since {time}.', 'Alert: no `order.released` events for 10 minutes.'],
-    description: ['The order release job stopped publishing `order.released` events at {time}. About {count} paid orders are waiting. The warehouses have work for another 30 minutes or so.', 'Orders are accepted but not handed to the warehouses. The release job logs show it waiting for a lock.'],
-    work: ['The release job holds an advisory lock that a crashed pod never released. Terminated the stale session on pg-main.', 'Kafka producer stuck after a broker leader change; restarted the order-service pods.'],
-    resolutions: ['Released the stale lock; the backlog of {count} orders went out in the next three runs.', 'Restarted the order-service pods; release running and backlog cleared.'],
+    stories: [
+      { titles: ["Orders not released to the warehouses for {minutes} minutes", "Order release job stuck"], description: "The order release job stopped publishing `order.released` events at {time}. About {count} paid orders are waiting. The warehouses have work for another 30 minutes or so.", work: ["The release job holds an advisory lock that a crashed pod never released. Terminated the stale session on pg-main."], resolution: "Released the stale lock; the backlog of {count} orders went out in the next three runs." },
+      { titles: ["Spandau has no new pick waves: order release paused"], description: "Orders are accepted but not handed to the warehouses. The release job logs show Kafka producer timeouts.", work: ["Kafka producer stuck after a broker leader change; restarted the order-service pods."], resolution: "Restarted the order-service pods; release running and backlog cleared." },
+    ],
     weight: 3,
     tags: ['orders'],
   },
@@ -474,11 +478,11 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-commerce',
     assignees: ['niklas'],
     levels: [['low', 'low'], ['low', 'medium']],
-    titles: ['Order status shows "processing" for delivered orders', 'Cancelled orders still shown as open in the customer account', 'Order confirmation email lists the wrong delivery date'],
     reported: ['Customer care: customers ask why orders delivered last week still say "processing".', 'Email from a B2B customer forwarded by their account manager.'],
-    description: ['For some orders, the status shown to the customer stopped at "processing" although the parcel was delivered. Affects orders split across both warehouses.', 'The confirmation mail shows the delivery date of the cheapest option even when express delivery was chosen.'],
-    work: ['Split orders only move to "shipped" when every part has shipped; a cancelled part blocks them.', 'Template reads the first delivery option instead of the selected one.'],
-    resolutions: ['Fixed the status rollup for split orders and recalculated {count} orders.', 'Template fixed; affected customers were told the correct date by email.'],
+    stories: [
+      { titles: ["Order status shows \"processing\" for delivered orders", "Cancelled orders still shown as open in the customer account"], description: "For some orders, the status shown to the customer stopped at \"processing\" although the parcel was delivered. Affects orders split across both warehouses.", work: ["Split orders only move to \"shipped\" when every part has shipped; a cancelled part blocks them."], resolution: "Fixed the status rollup for split orders and recalculated {count} orders." },
+      { titles: ["Order confirmation email lists the wrong delivery date"], description: "The confirmation mail shows the delivery date of the cheapest option even when express delivery was chosen.", work: ["Template reads the first delivery option instead of the selected one."], resolution: "Template fixed; affected customers were told the correct date by email." },
+    ],
     weight: 3,
   },
   {
@@ -505,11 +509,11 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-integration',
     assignees: ['jan', 'daniel'],
     levels: [['low', 'medium'], ['low', 'high']],
-    titles: ['Driver app crashes when capturing the signature', 'Van positions missing on the dispatch map', 'Driver app shows yesterday\'s route'],
-    reported: ['Dispatch: driver {driver} called, the app crashes on the signature screen.', 'Dispatch: {count} vans are not on the map.'],
-    description: ['The driver app closes when the customer signs. Affects drivers on the older Samsung XCover 5 devices.', 'Positions from {count} vans stopped arriving at {time}.'],
-    work: ['Crash log shows an out-of-memory in the signature canvas on the 3 GB devices.', 'The telematics gateway certificate on those vans had expired.'],
-    resolutions: ['Rolled back the app to the previous version for XCover 5 devices via Intune.', 'Renewed the device certificates over the air; positions arriving again.'],
+    reported: ["Dispatch called the service desk.", "Message from the dispatch lead in #dispatch."],
+    stories: [
+      { titles: ["Driver app crashes when capturing the signature"], description: "The driver app closes when the customer signs. Affects drivers on the older Samsung XCover 5 devices; driver {driver} reported it first.", work: ["Crash log shows an out-of-memory in the signature canvas on the 3 GB devices."], resolution: "Rolled back the app to the previous version for XCover 5 devices via Intune." },
+      { titles: ["Van positions missing on the dispatch map"], description: "Positions from {count} vans stopped arriving at {time}. Dispatch cannot see where the vans are; deliveries continue.", work: ["The telematics gateway certificate on those vans had expired."], resolution: "Renewed the device certificates over the air; positions arriving again." },
+    ],
     weight: 2,
   },
   {
@@ -537,11 +541,11 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-data',
     assignees: ['ben'],
     levels: [['low', 'low'], ['low', 'medium']],
-    titles: ['Looker dashboard "{dashboard}" shows an error for the finance team', 'Carrier performance dashboard empty since Monday', 'Scheduled Looker report not delivered'],
     reported: ['Email from the finance team.', 'Carrier account manager asked why the weekly report did not arrive.'],
-    description: ['Opening "{dashboard}" shows "The query was cancelled". Other dashboards work.', 'The scheduled delivery to the carrier account managers failed silently.'],
-    work: ['A dbt model was renamed; the explore still points at the old table.', 'The schedule\'s owner left the company; the schedule was disabled with the account.'],
-    resolutions: ['Updated the LookML to the new model name.', 'Moved the schedule to the team service account and resent the report.'],
+    stories: [
+      { titles: ["Looker dashboard \"{dashboard}\" shows an error for the finance team"], description: "Opening \"{dashboard}\" shows \"The query was cancelled\". Other dashboards work.", work: ["A dbt model was renamed; the explore still points at the old table."], resolution: "Updated the LookML to the new model name." },
+      { titles: ["Carrier performance report not delivered", "Scheduled Looker report not delivered"], description: "The scheduled delivery to the carrier account managers failed silently this week.", work: ["The schedule's owner left the company; the schedule was disabled with the account."], resolution: "Moved the schedule to the team service account and resent the report." },
+    ],
     weight: 3,
   },
   {
@@ -551,12 +555,12 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-data',
     assignees: ['julia', 'ben'],
     levels: [['medium', 'medium'], ['low', 'high'], ['medium', 'low']],
-    titles: ['Nightly invoice export to Dynamics failed', 'Invoices for NWPL missing in the ERP', 'Price import from ERP did not run'],
-    reported: ['Finance: yesterday\'s invoices are not in Dynamics.', 'Alert: ERP connector batch failed 3 times.'],
-    description: ['The 02:00 invoice export failed three times; {count} invoices are not in Dynamics. Finance needs them for the daily cash report.', 'The 03:30 price import did not run, so the shop shows yesterday\'s prices.'],
-    work: ['Dynamics returned 429 (service protection limits) during its own maintenance window.', 'The OAuth client secret for the connector expired last night.'],
+    reported: ["Finance systems channel: the nightly ERP batch looks incomplete.", "Alert: ERP connector batch failed 3 times."],
     hold: ['Waiting for finance to confirm whether the manual bookings from this morning should be skipped.'],
-    resolutions: ['Re-ran the export at 09:10; {count} invoices posted.', 'Renewed the client secret (stored in Vault) and re-ran the import.'],
+    stories: [
+      { titles: ["Nightly invoice export to Dynamics failed", "Invoices for NWPL missing in the ERP"], description: "The 02:00 invoice export failed three times; {count} invoices are not in Dynamics. Finance needs them for the daily cash report.", work: ["Dynamics returned 429 (service protection limits) during its own maintenance window."], resolution: "Re-ran the export at 09:10; {count} invoices posted." },
+      { titles: ["Price import from ERP did not run"], description: "The 03:30 price import did not run, so the shop shows yesterday's prices.", work: ["The OAuth client secret for the connector expired last night."], resolution: "Renewed the client secret (stored in Vault) and re-ran the import." },
+    ],
     weight: 3,
     kb: ['erp-rerun'],
   },
@@ -567,11 +571,11 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-workplace',
     assignees: ['lisa', 'yusuf', 'daniel'],
     levels: [['low', 'low'], ['low', 'medium'], ['medium', 'low']],
-    titles: ['Outlook search finds nothing in the shared mailbox {mailbox}', 'Shared mailbox {mailbox} not showing in Outlook', 'Calendar invites from {mailbox} not delivered'],
     reported: ['Call from {user}.', 'Ticket from {user} via the Company Portal.'],
-    description: ['Searching the shared mailbox {mailbox} in new Outlook returns no results, even for messages visible in the folder. Searching in Outlook on the web works.', '{user} has full access to {mailbox} but it does not appear in Outlook after two days.'],
-    work: ['Same behaviour as the open problem for shared mailbox search; collected the diagnostics for the Microsoft case.', 'Automapping was off for this permission; re-granted with automapping.'],
-    resolutions: ['Told the user to search in Outlook on the web until Microsoft fixes it.', 'Re-granted the permission with automapping; mailbox appeared after a restart of Outlook.'],
+    stories: [
+      { titles: ["Outlook search finds nothing in the shared mailbox {mailbox}"], description: "Searching the shared mailbox {mailbox} in new Outlook returns no results, even for messages visible in the folder. Searching in Outlook on the web works.", work: ["Same behaviour as the open problem for shared mailbox search; collected the diagnostics for the Microsoft case."], resolution: "Told the user to search in Outlook on the web until Microsoft fixes it." },
+      { titles: ["Shared mailbox {mailbox} not showing in Outlook"], description: "{user} has full access to {mailbox} but it does not appear in Outlook after two days.", work: ["Automapping was off for this permission; re-granted with automapping."], resolution: "Re-granted the permission with automapping; mailbox appeared after a restart of Outlook.", noProblem: true },
+    ],
     weight: 4,
     problem: 'outlook-search',
     problemFrom: '2026-08-01',
@@ -584,11 +588,14 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-workplace',
     assignees: ['lisa', 'yusuf', 'daniel', 'moritz'],
     levels: [['low', 'medium'], ['low', 'low'], ['low', 'high']],
-    titles: ['Laptop stuck at BitLocker recovery screen', 'Teams crashes when sharing the screen', 'Cannot print to the 3rd floor printer', 'Laptop very slow after the latest update', 'OneDrive not syncing ("processing changes")'],
     reported: ['Call from {user}.', 'Walk-in at the Berlin IT desk: {user}.', 'Call to the New York desk from {user}.'],
-    description: ['{user}\'s ThinkPad asks for the BitLocker recovery key after a BIOS update.', 'Teams crashes every time {user} shares a screen in a meeting.', 'Printing to FollowMe on the 3rd floor fails with "Error - printing".', 'The laptop takes several minutes to start applications since the last patch day.', 'OneDrive has been stuck at "processing changes" for two days.'],
-    work: ['Looked up the recovery key in Intune and verified the user\'s identity by call-back.', 'Cleared the Teams cache; issue persisted, reinstalled the new Teams client.', 'Reset the OneDrive sync client.'],
-    resolutions: ['User back in; BitLocker suspended for the next BIOS update.', 'Reinstalled Teams; screen sharing works.', 'Re-added the printer; test page printed.', 'Removed a stuck Defender scan; performance normal.', 'OneDrive reset; sync completed overnight.'],
+    stories: [
+      { titles: ["Laptop stuck at BitLocker recovery screen"], description: "{user}'s ThinkPad asks for the BitLocker recovery key after a BIOS update.", work: ["Looked up the recovery key in Intune and verified the user's identity by call-back."], resolution: "User back in; BitLocker suspended for the next BIOS update." },
+      { titles: ["Teams crashes when sharing the screen"], description: "Teams crashes every time {user} shares a screen in a meeting.", work: ["Cleared the Teams cache; issue persisted, reinstalled the new Teams client."], resolution: "Reinstalled Teams; screen sharing works." },
+      { titles: ["Cannot print to the 3rd floor printer"], description: "Printing to FollowMe on the 3rd floor fails with \"Error - printing\".", work: ["The FollowMe queue on the laptop pointed at the old print server name."], resolution: "Re-added the printer from Company Portal; test page printed." },
+      { titles: ["Laptop very slow after the latest update"], description: "The laptop takes several minutes to start applications since the last patch day.", work: ["A Defender full scan had been stuck for two days at 100% disk."], resolution: "Removed the stuck Defender scan; performance normal." },
+      { titles: ["OneDrive not syncing (\"processing changes\")"], description: "OneDrive has been stuck at \"processing changes\" for two days.", work: ["Reset the OneDrive sync client (onedrive.exe /reset)."], resolution: "OneDrive reset; sync completed overnight." },
+    ],
     weight: 6,
     kb: ['bitlocker'],
   },
@@ -599,11 +606,11 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-identity',
     assignees: ['paul', 'emilia'],
     levels: [['low', 'high'], ['low', 'medium']],
-    titles: ['New phone: cannot sign in, MFA prompt goes to the old device', 'Locked out after too many MFA attempts', 'Authenticator shows no number-matching prompt'],
     reported: ['Call from {user}.', 'Call to the New York desk from {user}.'],
-    description: ['{user} replaced their phone and cannot approve sign-ins; the Authenticator app on the new phone has no account.'],
-    work: ['Verified identity by call-back to the manager; issued a Temporary Access Pass.'],
-    resolutions: ['User registered Authenticator on the new phone with a Temporary Access Pass.'],
+    stories: [
+      { titles: ["New phone: cannot sign in, MFA prompt goes to the old device"], description: "{user} replaced their phone and cannot approve sign-ins; the Authenticator app on the new phone has no account.", work: ["Verified identity by call-back to the manager; issued a Temporary Access Pass."], resolution: "User registered Authenticator on the new phone with a Temporary Access Pass." },
+      { titles: ["Locked out after too many MFA attempts"], description: "{user} got repeated MFA prompts they did not start and denied them; now the account is locked.", work: ["Sign-in logs show attempts from an unfamiliar IP with the correct password: password compromised. Security informed."], resolution: "Password reset with the user, sessions revoked, account unlocked. Security followed up with the user." },
+    ],
     weight: 4,
     kb: ['mfa-new-phone'],
   },
@@ -619,7 +626,7 @@ export const SCENARIOS: Scenario[] = [
     description: ['The Order 360 side panel shows "Order not found" for orders that came in over EDI. Shop orders work. Agents have to ask the integration team for order details.'],
     work: ['EDI orders carry the partner PO number in the reference field the panel searches by; the Northwind order number is in a different field.'],
     resolutions: ['Told the agents to search by the partner PO number for now.'],
-    weight: 2,
+    weight: 6,
     from: '2026-11-01',
     zone: 'new-york',
     problem: 'zendesk-order360',
@@ -632,12 +639,11 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-workplace',
     assignees: ['kevin'],
     levels: [['medium', 'high'], ['low', 'medium']],
-    titles: ['Zendesk Talk: incoming calls not ringing for New York agents', 'Agents cannot set themselves "online" in Zendesk Talk', 'Call recordings missing since {time}'],
-    reported: ['Customer care (New York) team lead called: the queue shows {count} waiting callers but nobody\'s phone rings.'],
-    description: ['Incoming calls queue in Zendesk Talk but are not offered to the New York agents. Berlin agents receive calls normally.'],
-    work: ['The New York group\'s routing schedule still uses standard time; it thinks the agents are off shift.', 'Zendesk status page reports degraded Talk performance in US-East.'],
-    hold: ['Waiting for Zendesk support (ticket {case}).'],
-    resolutions: ['Corrected the group schedule; calls routing again.', 'Resolved by Zendesk; calls ringing again.'],
+    reported: ["Customer care (New York) team lead called the service desk."],
+    stories: [
+      { titles: ["Zendesk Talk: incoming calls not ringing for New York agents", "Agents cannot set themselves \"online\" in Zendesk Talk"], description: "Incoming calls queue in Zendesk Talk but are not offered to the New York agents. Berlin agents receive calls normally.", work: ["The New York group's routing schedule still uses standard time; it thinks the agents are off shift."], resolution: "Corrected the group schedule; calls routing again." },
+      { titles: ["Call recordings missing since {time}"], description: "Calls since {time} have no recording attached; customer care needs them for complaint handling.", work: ["Zendesk status page reports degraded Talk performance in US-East."], resolution: "Resolved by Zendesk; recordings attached retroactively.", hold: ["Waiting for Zendesk support (ticket {case})."] },
+    ],
     weight: 2,
     zone: 'new-york',
   },
@@ -648,11 +654,12 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-platform',
     assignees: ['lena', 'tobias', 'aylin'],
     levels: [['low', 'medium'], ['medium', 'medium'], ['low', 'low']],
-    titles: ['Pods pending: node group "general" not scaling out', 'Node NotReady in EKS prod ({node})', 'Argo CD sync failing for {app}'],
-    reported: ['Alert: 12 pods pending for more than 10 minutes.', 'Alert: node {node} NotReady.', 'Deployment channel: the {app} sync has been "Progressing" for 30 minutes.'],
-    description: ['Karpenter did not launch new nodes; pods for {app} are pending. Existing capacity is still serving traffic.', 'Node {node} went NotReady; its pods were rescheduled, a few with a short interruption.', 'Argo CD cannot sync {app}: "one or more synchronization tasks are not valid".'],
-    work: ['Karpenter hit the EC2 instance limit for m7i in eu-central-1b; added m6i as fallback type.', 'Kubelet on the node ran out of disk (image garbage collection). Cordoned and replaced.', 'A CRD version was removed in the last chart update; pinned the chart.'],
-    resolutions: ['Added a fallback instance family; pods scheduled.', 'Replaced the node; no customer impact.', 'Pinned the chart version; sync succeeded.'],
+    reported: ["Alert from Prometheus, routed to Platform on-call."],
+    stories: [
+      { titles: ["Pods pending: node group \"general\" not scaling out"], description: "Karpenter did not launch new nodes; pods for {app} are pending. Existing capacity is still serving traffic.", work: ["Karpenter hit the EC2 instance limit for m7i in eu-central-1b; added m6i as fallback type."], resolution: "Added a fallback instance family; pods scheduled." },
+      { titles: ["Node NotReady in EKS prod ({node})"], description: "Node {node} went NotReady; its pods were rescheduled, a few with a short interruption.", work: ["Kubelet on the node ran out of disk (image garbage collection). Cordoned and replaced."], resolution: "Replaced the node; no customer impact." },
+      { titles: ["Argo CD sync failing for {app}"], description: "Argo CD cannot sync {app}: \"one or more synchronization tasks are not valid\".", work: ["A CRD version was removed in the last chart update; pinned the chart."], resolution: "Pinned the chart version; sync succeeded." },
+    ],
     weight: 4,
     night: true,
   },
@@ -679,11 +686,10 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-platform',
     assignees: ['aylin', 'finn'],
     levels: [['low', 'medium'], ['low', 'low']],
-    titles: ['Grafana shows a certificate warning', 'Internal certificate for {host} expired', 'Prometheus cannot scrape the DC1 exporters (TLS)'],
     reported: ['Message in #team-platform: the browser warns about the Grafana certificate.', 'Alert: probe_ssl_earliest_cert_expiry < 0 for {host}.'],
-    description: ['The certificate for {host} expired this morning. Internal users see a browser warning; service-to-service calls that verify TLS fail.'],
-    work: ['The cert-manager issuer for Vault PKI lost its token after the Vault upgrade; renewals silently failed.'],
-    resolutions: ['Re-issued the certificate and fixed the issuer\'s Vault role.', 'Renewed manually; renewal alerting added for 14 days before expiry.'],
+    stories: [
+      { titles: ["Internal certificate for {host} expired", "Browser certificate warning on {host}"], description: "The certificate for {host} expired this morning. Internal users see a browser warning; service-to-service calls that verify TLS fail.", work: ["The cert-manager issuer for Vault PKI lost its token after the Vault upgrade; renewals silently failed."], resolution: "Re-issued the certificate and fixed the issuer's Vault role." },
+    ],
     weight: 2,
   },
   {
@@ -693,12 +699,11 @@ export const SCENARIOS: Scenario[] = [
     team: 'TEAM-network',
     assignees: ['david', 'oliver'],
     levels: [['medium', 'high'], ['high', 'medium'], ['medium', 'medium']],
-    titles: ['Poznań warehouse on 5G backup, WMS slow', 'Fibre outage at Poznań', 'Packet loss between Spandau and DC1'],
-    reported: ['Alert: SD-WAN primary link down at Poznań.', 'Poznań shift lead: the WMS is very slow, scanners time out.'],
-    description: ['The primary fibre link at Poznań is down; the site failed over to the 5G backup. The WMS works but every screen takes several seconds.', 'SD-WAN reports 4-8% packet loss on the Spandau-DC1 tunnel since {time}.'],
-    work: ['Carrier (Orange Polska) confirms a cable cut by construction work; ETA for repair unknown.', 'Moved the scanner traffic to the QoS class with priority over office traffic.'],
-    hold: ['Waiting for the carrier\'s repair crew (ticket {case}).'],
-    resolutions: ['Fibre repaired; site back on the primary link.', 'Carrier replaced a faulty line card; packet loss gone.'],
+    reported: ["Alert from the SD-WAN controller.", "Warehouse shift lead: the WMS is very slow, scanners time out."],
+    stories: [
+      { titles: ["Poznań warehouse on 5G backup, WMS slow", "Fibre outage at Poznań"], description: "The primary fibre link at Poznań is down; the site failed over to the 5G backup. The WMS works but every screen takes several seconds.", work: ["Carrier (Orange Polska) confirms a cable cut by construction work; ETA for repair unknown.", "Moved the scanner traffic to the QoS class with priority over office traffic."], resolution: "Fibre repaired; site back on the primary link.", hold: ["Waiting for the carrier's repair crew (ticket {case})."] },
+      { titles: ["Packet loss between Spandau and DC1"], description: "SD-WAN reports 4-8% packet loss on the Spandau-DC1 tunnel since {time}. Scanners time out now and then.", work: ["Traceroutes point at the carrier's aggregation router; ticket opened."], resolution: "Carrier replaced a faulty line card; packet loss gone." },
+    ],
     weight: 2,
   },
   {
