@@ -94,6 +94,7 @@ export class BusinessCalendar {
   readonly timeZone: string;
   /** Every instant is working time (24x7 without holidays): queries are plain subtraction. */
   readonly alwaysOpen: boolean;
+  readonly #utc: boolean;
   readonly #week: readonly DayHours[];
   readonly #holidays: ReadonlySet<number>;
   readonly #offsetsByUtcDay = new Map<number, OffsetPiece[]>();
@@ -110,6 +111,7 @@ export class BusinessCalendar {
     this.#week = week;
     this.#holidays = holidays;
     this.alwaysOpen = alwaysOpen;
+    this.#utc = isUtcZone(timeZone);
   }
 
   /** Working time in [a, b), in ms (0 when b <= a). */
@@ -174,14 +176,14 @@ export class BusinessCalendar {
 
   /** The calendar zone's UTC offset at instant t, in ms. */
   offsetAt(t: number): number {
-    if (this.alwaysOpen && isUtcZone(this.timeZone)) return 0;
+    if (this.alwaysOpen && this.#utc) return 0;
     for (const [from, to, offset] of this.#offsets(utcDay(t))) if (t >= from && t < to) return offset;
     return 0;
   }
 
   /** An instant as ISO 8601 with the calendar zone's offset, e.g. 2026-03-04T09:15:00+01:00. */
   format(t: number): string {
-    return formatWithOffset(t, this.offsetAt(t), isUtcZone(this.timeZone));
+    return formatWithOffset(t, this.offsetAt(t), this.#utc);
   }
 
   /** Index of UTC day `day` in the prefix index, growing the index to cover it. */
@@ -339,12 +341,36 @@ function isUtcZone(zone: string): boolean {
   return /^(UTC|Etc\/(UTC|GMT|Zulu|UCT)|GMT|Zulu)$/i.test(zone);
 }
 
-/** ISO 8601 with an explicit offset; Z for UTC zones. Milliseconds only when there are any. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
+/**
+ * ISO 8601 with an explicit offset; Z for UTC zones. Milliseconds only when there are any.
+ * Written with integer arithmetic (civil-from-days) rather than Date#toISOString: the SLA engine
+ * formats hundreds of thousands of instants per run.
+ */
 export function formatWithOffset(t: number, offsetMs: number, utc = false): string {
-  const local = new Date(t + offsetMs).toISOString();
-  const body = local.endsWith('.000Z') ? local.slice(0, 19) : local.slice(0, 23);
-  if (utc && offsetMs === 0) return `${body}Z`;
-  const sign = offsetMs < 0 ? '-' : '+';
+  const local = t + offsetMs;
+  const days = Math.floor(local / DAY_MS);
+  let rest = local - days * DAY_MS;
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / MINUTE_MS);
+  rest -= minute * MINUTE_MS;
+  const second = Math.floor(rest / 1000);
+  const millis = rest - second * 1000;
+  // Howard Hinnant's civil_from_days.
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  let text = `${year < 1000 ? String(year).padStart(4, '0') : year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}`;
+  if (millis) text += `.${String(millis).padStart(3, '0')}`;
+  if (utc && offsetMs === 0) return `${text}Z`;
   const abs = Math.abs(offsetMs) / MINUTE_MS;
-  return `${body}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${text}${offsetMs < 0 ? '-' : '+'}${TWO_DIGITS[Math.floor(abs / 60)]}:${TWO_DIGITS[abs % 60]}`;
 }

@@ -1,6 +1,11 @@
 /**
  * The SLA engine: records + policies + now -> one result per record and metric.
  * Pure: `now` is a parameter, nothing is read from disk or the clock.
+ *
+ * Speed: which policy, calendar and targets apply depends only on (kind, priority, service), so
+ * that "plan" is worked out once per combination; calendars are compiled once per definition and
+ * keep their day caches across calls. Per record, what remains is reading the timeline, a few
+ * prefix-sum lookups and building the result.
  */
 import { compileCalendar, type BusinessCalendar, type CalendarCompile } from '../calendar.ts';
 import { parseDuration } from '../duration.ts';
@@ -26,6 +31,21 @@ function calendarFor(def: Calendar): CalendarCompile {
   return c;
 }
 
+/** What applies to every record of one (kind, priority, service). */
+type Plan =
+  | {
+      ok: true;
+      policy: string;
+      calendarId: string;
+      calendar: BusinessCalendar;
+      reason: string;
+      pause: ReadonlySet<string>;
+      warning: number;
+      /** Per metric with a target: the target in ms, or why it cannot be read. */
+      targets: Array<{ metric: SlaMetric; ms: number } | { metric: SlaMetric; error: string }>;
+    }
+  | { ok: false; policy: string | null; calendarId: string | null; reason: string };
+
 /**
  * Computes the response and resolution clocks of every incident and request at `now`.
  * A record no policy covers yields one result with state `no_policy` and the reason.
@@ -37,80 +57,92 @@ export function computeSla(workspace: Pick<Workspace, 'records' | 'policies' | '
   const policies = workspace.policies.sla?.policies ?? [];
   const calendars = new Map<string, Calendar>();
   for (const def of workspace.policies.calendars?.calendars ?? []) calendars.set(def.id, def);
+  const plans = new Map<string, Plan>();
   const results: SlaResult[] = [];
   for (const record of workspace.records) {
     if (record.kind !== 'incident' && record.kind !== 'request') continue;
-    computeRecord(record.kind, record.id, record.data, workspace.byId, policies, calendars, nowMs, results);
+    const kind = record.kind;
+    const data = record.data as Incident | ServiceRequest;
+    const history = statusHistory(kind, data);
+    if (!history || history.start > nowMs) continue;
+    const priority = data.priority ?? REQUEST_DEFAULT_PRIORITY;
+    const serviceId = data.service as string | undefined;
+    const key = `${kind} ${priority} ${serviceId ?? ''}`;
+    let plan = plans.get(key);
+    if (!plan) plans.set(key, (plan = planFor(kind, priority, serviceId, workspace.byId, policies, calendars)));
+    const startedAt = kind === 'incident' ? (data as Incident).reported_at : (data as ServiceRequest).requested_at;
+    if (!plan.ok) {
+      results.push(noPolicy(record.id, kind, serviceId, priority, startedAt, 'resolution', plan.policy, plan.calendarId, plan.reason));
+      continue;
+    }
+    for (const target of plan.targets) {
+      if ('error' in target) {
+        results.push(noPolicy(record.id, kind, serviceId, priority, startedAt, target.metric, plan.policy, plan.calendarId, target.error));
+        continue;
+      }
+      const run = runClock(history, target.metric, plan.pause, nowMs);
+      results.push(measure(record.id, kind, serviceId, priority, startedAt, target.metric, plan, run, target.ms, nowMs));
+    }
   }
   return results;
 }
 
-function computeRecord(
+function planFor(
   kind: SlaKind,
-  id: string,
-  data: Incident | ServiceRequest,
+  priority: string,
+  serviceId: string | undefined,
   byId: ReadonlyMap<string, AnyRecord>,
   policies: readonly SlaPolicy[],
   calendars: ReadonlyMap<string, Calendar>,
-  now: number,
-  out: SlaResult[],
-): void {
-  const history = statusHistory(kind, data);
-  if (!history || history.start > now) return;
-  const priority = data.priority ?? REQUEST_DEFAULT_PRIORITY;
-  const serviceId = data.service;
+): Plan {
   const serviceRecord = serviceId ? byId.get(serviceId) : undefined;
   const service = serviceRecord?.kind === 'service' ? (serviceRecord.data as Service) : undefined;
-  const base = { record: id, kind, service: serviceId, priority, started_at: kind === 'incident' ? (data as Incident).reported_at : (data as ServiceRequest).requested_at };
-
   const choice = selectPolicy({ kind, priority, service: serviceId }, policies, service);
-  if (!choice.policy) {
-    out.push(noPolicy(base, null, null, choice.reason));
-    return;
-  }
+  if (!choice.policy) return { ok: false, policy: null, calendarId: null, reason: choice.reason };
   const policy = choice.policy;
   const cal = selectCalendar(policy, service, serviceId);
-  if (!cal.calendar) {
-    out.push(noPolicy(base, policy.id, null, `${choice.reason}; ${cal.reason}`));
-    return;
-  }
+  if (!cal.calendar) return { ok: false, policy: policy.id, calendarId: null, reason: `${choice.reason}; ${cal.reason}` };
   const def = calendars.get(cal.calendar);
   const compiledCal = def ? calendarFor(def) : null;
   if (!compiledCal || !compiledCal.ok) {
     const why = compiledCal && !compiledCal.ok ? compiledCal.message : `calendar ${cal.calendar} is not defined in calendars.yaml`;
-    out.push(noPolicy(base, policy.id, cal.calendar, `${choice.reason}; ${why}`));
-    return;
+    return { ok: false, policy: policy.id, calendarId: cal.calendar, reason: `${choice.reason}; ${why}` };
   }
   const reason = `${choice.reason}; ${cal.reason}`;
-  const pause = new Set(policy.pause_statuses ?? []);
-  const target = policy.targets[priority]!;
+  const written = policy.targets[priority]!;
+  const targets: Extract<Plan, { ok: true }>['targets'] = [];
   for (const metric of METRICS) {
-    const written = target[metric];
-    if (!written) continue;
-    const duration = parseDuration(written);
-    if (!duration.ok) {
-      out.push({ ...noPolicy(base, policy.id, cal.calendar, `${reason}; ${metric} target ${duration.message} ${duration.hint}`), metric });
-      continue;
-    }
-    const run = runClock(history, metric, pause, now);
-    out.push({
-      ...base,
-      metric,
-      policy: policy.id,
-      calendar: cal.calendar,
-      reason,
-      ...measure(compiledCal.calendar, run, duration.seconds * 1000, now, policy.warning_threshold ?? DEFAULT_WARNING),
-    });
+    const text = written[metric];
+    if (!text) continue;
+    const duration = parseDuration(text);
+    targets.push(duration.ok ? { metric, ms: duration.seconds * 1000 } : { metric, error: `${reason}; ${metric} target ${duration.message} ${duration.hint}` });
   }
+  return {
+    ok: true,
+    policy: policy.id,
+    calendarId: cal.calendar,
+    calendar: compiledCal.calendar,
+    reason,
+    pause: new Set(policy.pause_statuses ?? []),
+    warning: policy.warning_threshold ?? DEFAULT_WARNING,
+    targets,
+  };
 }
 
-type Measured = Pick<
-  SlaResult,
-  'target_seconds' | 'elapsed_seconds' | 'remaining_seconds' | 'percent' | 'state' | 'due_at' | 'breached_at' | 'at_risk' | 'clock' | 'stopped_at'
->;
-
-/** Business time of a clock run against its target: state, due and breach instants. */
-export function measure(calendar: BusinessCalendar, run: ClockRun, targetMs: number, now: number, warningPercent: number): Measured {
+/** Business time of a clock run against its target: state, due and breach instants, as a result. */
+function measure(
+  record: string,
+  kind: SlaKind,
+  service: string | undefined,
+  priority: string,
+  startedAt: string,
+  metric: SlaMetric,
+  plan: Extract<Plan, { ok: true }>,
+  run: ClockRun,
+  targetMs: number,
+  now: number,
+): SlaResult {
+  const calendar = plan.calendar;
   let elapsed = 0;
   let due: number | null = null;
   for (const [from, to] of run.running) {
@@ -129,31 +161,46 @@ export function measure(calendar: BusinessCalendar, run: ClockRun, targetMs: num
     : over ? 'breached'
     : run.state === 'paused' ? 'paused'
     : 'in_progress';
-  const percent = targetMs > 0 ? Math.round((elapsed / targetMs) * 1000) / 10 : over ? Infinity : 100;
-  const breachedAt = state === 'breached' || state === 'in_progress' ? due : null;
+  const percent = targetMs > 0 ? Math.round((elapsed / targetMs) * 1000) / 10 : over ? null : 100;
+  const dueAt = run.state === 'cancelled' || due === null ? null : calendar.format(due);
   return {
+    record,
+    kind,
+    metric,
+    policy: plan.policy,
+    calendar: plan.calendarId,
+    reason: plan.reason,
     target_seconds: targetMs / 1000,
     elapsed_seconds: elapsed / 1000,
     remaining_seconds: (targetMs - elapsed) / 1000,
-    percent: Number.isFinite(percent) ? percent : null,
+    percent,
     state,
-    due_at: run.state === 'cancelled' || due === null ? null : calendar.format(due),
-    breached_at: breachedAt === null ? null : calendar.format(breachedAt),
-    at_risk: (state === 'in_progress' || state === 'paused') && percent >= warningPercent,
+    due_at: dueAt,
+    breached_at: state === 'breached' || state === 'in_progress' ? dueAt : null,
+    at_risk: (state === 'in_progress' || state === 'paused') && percent !== null && percent >= plan.warning,
     clock: run.state,
+    started_at: startedAt,
     stopped_at: run.stoppedAt === null ? null : calendar.format(run.stoppedAt),
+    service,
+    priority,
   };
 }
 
 function noPolicy(
-  base: { record: string; kind: SlaKind; service: string | undefined; priority: string; started_at: string },
+  record: string,
+  kind: SlaKind,
+  service: string | undefined,
+  priority: string,
+  startedAt: string,
+  metric: SlaMetric,
   policy: string | null,
   calendar: string | null,
   reason: string,
 ): SlaResult {
   return {
-    ...base,
-    metric: 'resolution',
+    record,
+    kind,
+    metric,
     policy,
     calendar,
     reason,
@@ -166,6 +213,9 @@ function noPolicy(
     breached_at: null,
     at_risk: false,
     clock: null,
+    started_at: startedAt,
     stopped_at: null,
+    service,
+    priority,
   };
 }
