@@ -1,7 +1,9 @@
 /** `itsm sla` end to end: a real workspace in a temp dir, the real CLI, asserted through its JSON. */
+import { readFileSync } from 'node:fs';
+import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { minimalWorkspace } from '../helpers/fixtures.ts';
-import { makeWorkspace, record, runCli } from '../helpers/workspace.ts';
+import { makeWorkspace, record, REPO_ROOT, runCli } from '../helpers/workspace.ts';
 
 /** Tue 2026-03-03: the minimal workspace's shop keeps Berlin office hours (09-12, 13-17). */
 const NOW = '2026-03-03T11:00:00+01:00';
@@ -136,5 +138,24 @@ describe('itsm sla', () => {
     const badOnly = runCli(['sla', '--only', 'late'], { cwd: root });
     expect(badOnly.code).toBe(2);
     expect(badOnly.stderr).toContain('--only must be one of breached, at-risk; got "late"');
+  });
+});
+
+describe('the scheduled SLA workflow', () => {
+  it('runs daily and on demand, with least privilege and no expressions in shell steps', () => {
+    const wf = load(readFileSync(`${REPO_ROOT}.github/workflows/sla.yml`, 'utf8')) as {
+      on: { schedule: Array<{ cron: string }>; workflow_dispatch: unknown };
+      permissions: Record<string, string>;
+      jobs: Record<string, { permissions: Record<string, string>; steps: Array<{ run?: string; uses?: string; with?: Record<string, unknown> }> }>;
+    };
+    expect(wf.on.schedule).toHaveLength(1);
+    expect('workflow_dispatch' in wf.on).toBe(true);
+    expect(wf.permissions).toEqual({});
+    expect(wf.jobs.compute!.permissions).toEqual({ contents: 'read' });
+    expect(wf.jobs.track!.permissions).toEqual({ issues: 'write' });
+    const steps = Object.values(wf.jobs).flatMap((j) => j.steps);
+    for (const step of steps) if (step.run) expect(step.run).not.toContain('${{');
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe(22);
+    expect(steps.some((s) => s.run?.includes('sla --format github') && s.run.includes('GITHUB_STEP_SUMMARY'))).toBe(true);
   });
 });
