@@ -392,7 +392,7 @@ function generatedIncident(r: Rng, idx: number, window: [number, number], opts: 
     steps: kept,
     tags: sc.tags,
   });
-  const body = incidentBody(r, story, f, kept, lastStatus, reporterKey);
+  const body = incidentBody(r, story, f, kept, lastStatus, reporterKey, impact);
   return { key: `gen-${idx}`, reported, zone, data, steps: kept, body, problemKey };
 }
 
@@ -411,25 +411,37 @@ function shiftDate(day: string, days: number): string {
   return isoDate(parseIso(`${day}T12:00:00Z`) + days * DAY);
 }
 
-function incidentBody(r: Rng, story: Story, f: (s: string) => string, steps: Step[], status: string | undefined, reporter: PersonKey): string {
-  const parts: string[] = [f(story.description)];
+const IMPACT_LINES: Record<Level, string[]> = {
+  high: ['Many users affected; parts of the business could not work.', 'Widespread: a whole site or most customers affected.'],
+  medium: ['One team or one site affected.', 'Several users affected, with a workaround for some of them.'],
+  low: ['One user or a handful of users affected.', 'Minor: a few users, work could continue.'],
+};
+
+/** The incident's body, in one of a few shapes people actually use. */
+function incidentBody(r: Rng, story: Story, f: (s: string) => string, steps: Step[], status: string | undefined, reporter: PersonKey, impact: Level): string {
+  const description = f(story.description);
   const channel = r.pick(['phone', 'Teams', 'the service desk portal', 'e-mail']);
-  if (!steps[0]!.note.startsWith('Alert')) parts.push(`Taken by ${nameOf(reporter)} via ${channel}.`);
-  if (status === 'cancelled') {
-    parts.push('## Outcome\n\nDuplicate report; cancelled. Work continued in the original incident.');
+  const fromAlert = steps[0]!.note.startsWith('Alert');
+  const taken = fromAlert ? 'Raised by monitoring.' : `Taken by ${nameOf(reporter)} via ${channel}.`;
+  const done = status === 'resolved' || status === 'closed';
+  const resolution = [...steps].reverse().find((s) => s.status === 'resolved')?.note;
+  const findings = steps.filter((s) => (!s.status || s.status === 'in_progress') && !RESUME_NOTES.includes(s.note)).map((s) => s.note);
+  if (status === 'cancelled') return `${description}\n\n${taken}\n\n## Outcome\n\nDuplicate report; cancelled. Work continued in the original incident.`;
+  const open = status === 'on_hold' ? 'On hold: see the last timeline entry for what we are waiting for.' : 'Being worked on; updates in the timeline.';
+  const shape = r.int(0, 2);
+  if (shape === 0) {
+    const parts = [description, taken];
+    if (findings.length) parts.push(`## Diagnosis\n\n${findings.map((n) => `- ${n}`).join('\n')}`);
+    parts.push(done ? `## Resolution\n\n${resolution}` : `## Status\n\n${open}`);
     return parts.join('\n\n');
   }
-  const notes = steps.filter((s) => !s.status || s.status === 'in_progress').map((s) => `- ${s.note}`);
-  if (notes.length > 0) parts.push(`## Diagnosis\n\n${notes.join('\n')}`);
-  if (status === 'resolved' || status === 'closed') {
-    const res = [...steps].reverse().find((s) => s.status === 'resolved')!.note;
-    parts.push(`## Resolution\n\n${res}`);
-  } else if (status === 'on_hold') {
-    parts.push('## Status\n\nOn hold, see the last timeline entry for what we are waiting for.');
-  } else {
-    parts.push('## Status\n\nBeing worked on. Updates in the timeline.');
+  if (shape === 1) {
+    const parts = [description, `**Impact:** ${r.pick(IMPACT_LINES[impact])}  \n**Reported:** ${fromAlert ? 'monitoring alert' : `${nameOf(reporter)}, ${channel}`}`];
+    if (findings.length) parts.push(`## What we found\n\n${findings.join(' ')}`);
+    parts.push(done ? `## Fix\n\n${resolution}` : `## Next steps\n\n${open}`);
+    return parts.join('\n\n');
   }
-  return parts.join('\n\n');
+  return `${description} ${taken}\n\n${done ? `Fixed: ${resolution}` : open}`;
 }
 
 const PARTNERS = ['Harbor & Pine', 'Lakeshore Outfitters', 'Fieldstone Home', 'Bright Basket Co.', 'Northgate Retail', 'Maple & Main', 'Cedar Ridge Supply', 'Blue Heron Stores'];
@@ -773,13 +785,19 @@ function buildServices(): Out[] {
       offerings: s.offerings?.map((o) => tidy({ ...o })),
       tags: s.tags,
     }),
-    body: s.body,
+    body: s.body + articlesAbout('services', s.id),
   }));
+}
+
+/** "See also" lines pointing at the published articles about a CI or service. */
+function articlesAbout(field: 'cis' | 'services', id: string): string {
+  const list = kbSorted.filter((k) => k.status === 'published' && (k[field] ?? []).includes(id));
+  if (list.length === 0) return '';
+  return `\n\n**Knowledge articles:** ${list.map((k) => `${kbId(k.key)} (${k.title})`).join('; ')}.`;
 }
 
 function buildCis(): Out[] {
   return CIS.map((c) => {
-    const facts = [c.location ? `**Location:** ${c.location}` : '', c.vendor ? `**Vendor:** ${c.vendor}` : ''].filter(Boolean).join('  \n');
     return {
       folder: 'cis',
       id: c.id,
@@ -797,7 +815,7 @@ function buildCis(): Out[] {
         connects_to: c.connects_to,
         tags: c.tags,
       }),
-      body: facts ? `${c.about}\n\n${facts}` : c.about,
+      body: c.about + articlesAbout('cis', c.id),
     };
   });
 }
