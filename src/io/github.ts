@@ -1,6 +1,6 @@
 /**
  * The GitHub REST client for `itsm approvals`: reads a pull request's author, head and base commits,
- * its changed files and all of its reviews (every page).
+ * its changed files, its commits' authors and all of its reviews (every page).
  *
  * Security stance: this module never guesses. Any failure (bad token, unknown PR, server errors after
  * retries, a timeout, a response without the fields we rely on) throws GitHubError, and the command
@@ -83,6 +83,10 @@ export async function fetchPullRequest(opts: GitHubOptions, owner: string, repo:
     const { data: pr } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
     const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo, pull_number: number, per_page: 100 });
     const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: number, per_page: 100 });
+    const commits = await octokit.paginate(octokit.rest.pulls.listCommits, { owner, repo, pull_number: number, per_page: 100 });
+    if (commits.length < pr.commits) {
+      throw new GitHubError(`GitHub lists only ${commits.length} of the ${pr.commits} commits of ${where} (it stops at 250), so their authors cannot all be known. Squash or split the pull request.`);
+    }
     const author = pr.user?.login;
     if (typeof author !== 'string' || !author) throw new GitHubError(`GitHub returned ${where} without an author login.`);
     if (!isSha(pr.head?.sha) || !isSha(pr.base?.sha)) throw new GitHubError(`GitHub returned ${where} without head and base commit SHAs.`);
@@ -94,6 +98,7 @@ export async function fetchPullRequest(opts: GitHubOptions, owner: string, repo:
       baseSha: pr.base.sha,
       baseRef: pr.base.ref,
       defaultBranch: pr.base.repo.default_branch,
+      coAuthors: commitAuthors(commits).filter((login) => login.toLowerCase() !== author.toLowerCase()),
       reviews: reviews.map(toReview),
       files: files.flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]),
     };
@@ -105,6 +110,26 @@ export async function fetchPullRequest(opts: GitHubOptions, owner: string, repo:
 function toReview(r: { id: number; user: { login: string } | null; state: string; commit_id: string | null; submitted_at?: string }): Review {
   if (typeof r.id !== 'number' || typeof r.state !== 'string') throw new GitHubError('GitHub returned a review without id or state.');
   return { id: r.id, login: r.user?.login ?? null, state: r.state, commitId: r.commit_id ?? null, submittedAt: r.submitted_at ?? null };
+}
+
+/**
+ * Accounts that wrote or committed the PR's own commits: like the PR author, they cannot approve
+ * what they wrote. Merge commits (bringing the base branch in, often by "Update branch") and GitHub's
+ * own web-flow committer are left out; commits whose email matches no account cannot be attributed.
+ */
+export function commitAuthors(commits: ReadonlyArray<{ author: unknown; committer: unknown; parents: unknown[] }>): string[] {
+  const out = new Map<string, string>();
+  for (const c of commits) {
+    if (c.parents.length > 1) continue;
+    for (const who of [loginOf(c.author), loginOf(c.committer)]) if (who && who !== 'web-flow') out.set(who.toLowerCase(), who);
+  }
+  return [...out.values()].sort();
+}
+
+/** GitHub gives a user, an empty object or null for a commit's account. */
+function loginOf(account: unknown): string | undefined {
+  const login = (account as { login?: unknown } | null)?.login;
+  return typeof login === 'string' && login ? login : undefined;
 }
 
 function isSha(s: unknown): s is string {

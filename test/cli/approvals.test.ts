@@ -174,6 +174,26 @@ describe('bypass attempts fail', () => {
     expect(r.stdout).toContain('paula is the pull request author');
   });
 
+  it('a service owner who pushed a commit to the PR cannot approve it', async () => {
+    const s = await scenario({ prFiles: addsChange(), reviews: [{ login: 'paula', state: 'APPROVED' }] });
+    s.server.pulls[0]!.commits = [
+      { sha: s.head, author: 'alice', committer: 'alice' },
+      { sha: 'd'.repeat(40), author: 'paula', committer: 'paula' },
+    ];
+    const r = await s.run();
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('paula is the pull request author or wrote one of its commits');
+  });
+
+  it('updating the branch with a merge commit does not make the approver an author', async () => {
+    const s = await scenario({ prFiles: addsChange(), reviews: [{ login: 'paula', state: 'APPROVED' }] });
+    s.server.pulls[0]!.commits = [
+      { sha: s.head, author: 'alice', committer: 'alice' },
+      { sha: 'd'.repeat(40), author: 'paula', committer: 'web-flow', parents: 2 },
+    ];
+    expect((await s.run()).code).toBe(0);
+  });
+
   it('stale approval: approved, then the author pushed another commit', async () => {
     const s = await scenario({ prFiles: addsChange() });
     const reviewed = s.head;

@@ -1,7 +1,7 @@
 /**
  * A stand-in for the GitHub REST API on 127.0.0.1, serving the operations `itsm approvals` calls:
- * pulls/get, pulls/list-files and pulls/list-reviews, with GitHub's pagination (per_page up to 100,
- * Link headers with absolute URLs).
+ * pulls/get, pulls/list-files, pulls/list-reviews and pulls/list-commits (at most 250 commits, as
+ * GitHub), with GitHub's pagination (per_page up to 100, Link headers with absolute URLs).
  *
  * It cannot drift from the real API: every body it serves is validated with ajv against that
  * operation's response schema from GitHub's OpenAPI description (vendored in
@@ -16,7 +16,7 @@ import addFormats from 'ajv-formats';
 import vendored from '../fixtures/github/openapi-schemas.json' with { type: 'json' };
 
 type Json = Record<string, unknown>;
-type OperationId = 'pulls/get' | 'pulls/list-files' | 'pulls/list-reviews';
+type OperationId = 'pulls/get' | 'pulls/list-files' | 'pulls/list-reviews' | 'pulls/list-commits';
 
 export interface FakeReview {
   login: string | null;
@@ -31,6 +31,15 @@ export interface FakeFile {
   previous_filename?: string;
 }
 
+/** A commit of the PR: GitHub's author and committer accounts (null when the email matches no account). */
+export interface FakeCommit {
+  sha: string;
+  author: string | null;
+  committer: string | null;
+  /** 2 for a merge commit. */
+  parents?: number;
+}
+
 export interface FakePullRequest {
   owner: string;
   repo: string;
@@ -43,6 +52,10 @@ export interface FakePullRequest {
   defaultBranch?: string;
   files: FakeFile[];
   reviews: FakeReview[];
+  /** Default: one commit, the head, by the author. */
+  commits?: FakeCommit[];
+  /** What pulls/get reports as the number of commits (GitHub lists at most 250); default commits.length. */
+  commitCount?: number;
 }
 
 /** Makes requests fail: with an HTTP status (and GitHub's error body) or by never answering. */
@@ -101,6 +114,23 @@ function pullBody(pr: FakePullRequest): Json {
     head: { ...head, sha: pr.headSha },
     base: { ...base, sha: pr.baseSha, ref: pr.baseRef ?? 'main', repo: { ...(base.repo as Json), default_branch: pr.defaultBranch ?? 'main' } },
     changed_files: pr.files.length,
+    commits: pr.commitCount ?? commitsOf(pr).length,
+  };
+}
+
+function commitsOf(pr: FakePullRequest): FakeCommit[] {
+  return pr.commits ?? [{ sha: pr.headSha, author: pr.author, committer: pr.author }];
+}
+
+function commitBody(c: FakeCommit, i: number): Json {
+  const [template] = example('pulls/list-commits') as Json[];
+  const parent = (n: number) => ({ sha: n.toString(16).padStart(40, 'e'), url: 'https://api.github.example/parent', html_url: 'https://github.example/parent' });
+  return {
+    ...template,
+    sha: c.sha,
+    author: c.author === null ? null : user(c.author, 3000 + i),
+    committer: c.committer === null ? null : user(c.committer, 4000 + i),
+    parents: Array.from({ length: c.parents ?? 1 }, (_, k) => parent(k + 1)),
   };
 }
 
@@ -122,7 +152,7 @@ function reviewBody(r: FakeReview, i: number, pr: FakePullRequest): Json {
   return out;
 }
 
-const ROUTE = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)(\/files|\/reviews)?$/;
+const ROUTE = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)(\/files|\/reviews|\/commits)?$/;
 
 /** Starts the server on an ephemeral port of 127.0.0.1. */
 export async function startGitHubServer(pulls: FakePullRequest[]): Promise<GitHubServer> {
@@ -151,7 +181,7 @@ export async function startGitHubServer(pulls: FakePullRequest[]): Promise<GitHu
     requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const m = ROUTE.exec(url.pathname);
-    const operation: OperationId = m?.[4] === '/files' ? 'pulls/list-files' : m?.[4] === '/reviews' ? 'pulls/list-reviews' : 'pulls/get';
+    const operation: OperationId = m?.[4] === '/files' ? 'pulls/list-files' : m?.[4] === '/reviews' ? 'pulls/list-reviews' : m?.[4] === '/commits' ? 'pulls/list-commits' : 'pulls/get';
     if (failure && (!failure.operation || failure.operation === operation)) {
       if ('timeout' in failure) return; // never answer: the client must give up on its own
       if (failure.times === undefined || (failure.used ?? 0) < failure.times) {
@@ -162,7 +192,7 @@ export async function startGitHubServer(pulls: FakePullRequest[]): Promise<GitHu
     const pr = m && req.method === 'GET' ? pulls.find((p) => p.owner === m[1] && p.repo === m[2] && p.number === Number(m[3])) : undefined;
     if (!pr) return send(res, operation, 404, errorBody(404));
     if (operation === 'pulls/get') return send(res, operation, 200, pullBody(pr));
-    const all = operation === 'pulls/list-files' ? pr.files.map(fileBody) : pr.reviews.map((r, i) => reviewBody(r, i, pr));
+    const all = operation === 'pulls/list-files' ? pr.files.map(fileBody) : operation === 'pulls/list-commits' ? commitsOf(pr).slice(0, 250).map(commitBody) : pr.reviews.map((r, i) => reviewBody(r, i, pr));
     const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100);
     const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
     const last = Math.max(Math.ceil(all.length / perPage), 1);

@@ -208,7 +208,7 @@ function describeMissing(r: RequirementStatus): string {
 }
 
 const NOT_COUNTED: Partial<Record<ReviewVerdict['outcome'], string>> = {
-  author: 'is the pull request author',
+  author: 'is the pull request author or wrote one of its commits',
   stale: 'approved an older commit (a push voids earlier approvals: ask for a fresh review)',
   'not-eligible': 'is not a member of a team that can approve this on the base branch',
   unneeded: 'was not needed for any remaining seat',

@@ -23,7 +23,10 @@ export interface PullRequestFacts {
   number: number;
   /** Login of the PR's author: never counts as an approver. */
   author: string;
-  /** Other authors (with --from-git: every signer of a commit in the change set); never count either. */
+  /**
+   * Other authors, who never count either: the accounts that wrote or committed the PR's commits
+   * (from the forge), or every signer of a commit in the change set (--from-git).
+   */
   coAuthors?: string[];
   /** The commit the PR points at now: only reviews on this commit count. */
   headSha: string;

@@ -205,6 +205,12 @@ describe('bypass attempts', () => {
     expect(s.explanation).toContain('paula is the pull request author');
   });
 
+  it('someone who wrote a commit of the PR counts as an author', () => {
+    const i = input({ reviews: [review('paula', 'APPROVED')] });
+    const { s } = only({ ...i, pr: { ...i.pr, coAuthors: ['Paula'] } });
+    expect(s.decision).toBe('pending');
+  });
+
   it('self-approval with different letter case is still the author', () => {
     expect(only(input({ author: 'Paula', reviews: [review('paula', 'APPROVED')] })).s.decision).toBe('pending');
   });
