@@ -863,9 +863,22 @@ function buildReleases(): Out[] {
 
 // ---------------------------------------------------------------- output
 
+/** Incident IDs by the key of the hand-written incident, known once incidents are numbered. */
+const incIds = new Map<string, string>();
+
+/** Hand-written text refers to records as {{inc:key}}, {{chg:key}}, {{prb:key}}, {{kb:key}}. */
+function resolveTokens(text: string): string {
+  return text.replace(/\{\{(inc|chg|prb|kb):([a-z0-9-]+)\}\}/g, (_, kind: string, key: string) => {
+    if (kind === 'inc') return ref(incIds, key, 'incident');
+    if (kind === 'chg') return chg(key);
+    if (kind === 'prb') return prb(key);
+    return kbId(key);
+  });
+}
+
 function render(o: Out): string {
   const yaml = dump({ id: o.id, ...o.data }, { schema: CORE_SCHEMA, lineWidth: -1, noRefs: true });
-  return `---\n${yaml}---\n\n${o.body.trim()}\n`;
+  return resolveTokens(`---\n${yaml}---\n\n${o.body.trim()}\n`);
 }
 
 function main(): void {
@@ -873,6 +886,7 @@ function main(): void {
   const drafts = buildIncidents();
   const incidents: Out[] = drafts.map((d, i) => ({ folder: 'incidents', id: `INC-${String(i + 1).padStart(4, '0')}`, data: d.data, body: d.body }));
   const withIds = drafts.map((d, i) => ({ id: incidents[i]!.id, problemKey: d.problemKey }));
+  drafts.forEach((d, i) => incIds.set(d.key, incidents[i]!.id));
   const records: Out[] = [
     ...buildTeams(),
     ...buildServices(),

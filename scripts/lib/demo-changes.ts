@@ -34,9 +34,9 @@ export const CHANGES: ChangeDef[] = [
     implementation_plan: '1. Set maxReplicas 12 in the checkout-api HPA (deploy repo, values-prod.yaml).\n2. Set HIKARI_CONNECTION_TIMEOUT=5000.\n3. Sync in Argo CD, watch pg-main connections.',
     test_plan: 'pg-main connections stay below 450; checkout error rate under 0.5% for 15 minutes; synthetic check green.',
     rollback_plan: 'Revert the commit in the deploy repository and sync.',
-    pir: { due: '2025-12-03', completed_at: '2025-12-02T14:00:00', summary: 'The cap worked; it also showed that the pool, not the CPU, was the limit. Follow-up is the PgBouncer change in the problem record.' },
+    pir: { due: '2025-12-03', completed_at: '2025-12-02T14:00:00', summary: 'The cap worked; it also showed that the pool, not the CPU, was the limit. Follow-up is the PgBouncer change ({{chg:pgbouncer}}) for {{prb:checkout-pool}}.' },
     lead_days: 0,
-    body: 'Emergency change during the Black Friday checkout incident. Approved on the bridge by Mia (ECAB) in the pull request at 12:12.',
+    body: 'Emergency change during {{inc:bf-checkout}}. Approved on the bridge by Mia (ECAB) in the pull request at 12:12.',
   },
   {
     key: 'adyen-hmac-rotate', title: 'Rotate the Adyen webhook HMAC key', type: 'standard', risk: 'low', status: 'completed', template: 'rotate-service-credentials',
@@ -44,7 +44,7 @@ export const CHANGES: ChangeDef[] = [
     planned: ['2025-12-19T08:00', '2025-12-19T08:30'], actual: ['2025-12-19T08:02', '2025-12-19T08:21'], outcome: 'successful_with_issues',
     implementation_plan: 'Generate a new HMAC key in the Adyen customer area, store it in Vault (payments/adyen/hmac), restart the gateway pods.',
     lead_days: 7,
-    body: 'Yearly rotation. The new key was active in Adyen immediately, but the gateway pods only read Vault on start-up and two of six pods were not restarted (see the incident it caused).',
+    body: 'Yearly rotation. The new key was active in Adyen immediately, but the gateway pods only read Vault on start-up and two of six pods were not restarted (see {{inc:adyen-webhooks}}).',
   },
   {
     key: 'adyen-hmac-fix', title: 'Accept both the old and the new Adyen HMAC key during rotation', type: 'emergency', risk: 'medium', status: 'completed',
@@ -55,7 +55,7 @@ export const CHANGES: ChangeDef[] = [
     rollback_plan: 'Redeploy 2.19.0 and restart all pods (the key rotation itself stays).',
     pir: { due: '2025-12-24', completed_at: '2025-12-22T11:00:00', summary: 'Rotation runbook now restarts every pod and checks each one. The standard template for credential rotation got a verification step.' },
     lead_days: 0,
-    body: 'Raised on the incident bridge for the declined card payments.',
+    body: 'Raised on the incident bridge for {{inc:adyen-webhooks}}.',
   },
   {
     key: 'pgbouncer', title: 'Put PgBouncer in front of pg-main', type: 'normal', risk: 'high', status: 'completed',
@@ -65,7 +65,7 @@ export const CHANGES: ChangeDef[] = [
     test_plan: 'Load test in staging at 30 pods beforehand (done 14 January). In production: synthetic checkout, order release job runs, pg-main connections under 320.',
     rollback_plan: 'Point the services back at pg-main directly (previous values), restart; PgBouncer can stay deployed unused.',
     lead_days: 14,
-    body: 'Fix for the connection exhaustion problem from Black Friday. Inside the Sunday database window.',
+    body: 'Fix for {{prb:checkout-pool}} (connection exhaustion on Black Friday, {{inc:bf-checkout}}). Inside the Sunday database window.',
     tags: ['database'],
   },
   {
@@ -85,9 +85,9 @@ export const CHANGES: ChangeDef[] = [
     implementation_plan: 'Run a manual RMAN archive log backup to the NAS, delete backed-up archive logs, grow the LUN by 200 GB online.',
     test_plan: 'Database opens for writes, WMS login and a test pick work, archive destination below 50%.',
     rollback_plan: 'Nothing to roll back for the space release; the LUN growth cannot be reverted and needs none.',
-    pir: { due: '2026-02-01', completed_at: '2026-01-30T10:00:00', summary: 'See the problem record for the follow-ups (alerting on RMAN, managed account).' },
+    pir: { due: '2026-02-01', completed_at: '2026-01-30T10:00:00', summary: 'See {{prb:wms-archive}} for the follow-ups (alerting on RMAN, managed account).' },
     lead_days: 0,
-    body: 'Raised during the Spandau WMS outage.',
+    body: 'Raised during {{inc:wms-outage}}.',
   },
   {
     key: 'wms-archive-fix', title: 'WMS database: larger archive destination, RMAN failure alerts, managed backup account', type: 'normal', risk: 'medium', status: 'completed',
@@ -107,7 +107,7 @@ export const CHANGES: ChangeDef[] = [
     test_plan: 'Rehearsed on staging 2 February. After each step: all deployments available, synthetic checks green, Argo CD healthy.',
     rollback_plan: 'Control plane cannot be downgraded; node groups can go back to the previous AMI. Add-ons to their previous versions.',
     lead_days: 21,
-    body: 'Completed, but the kube-state-metrics chart needed a newer version: some Grafana dashboards were empty until Monday (incident linked).',
+    body: 'Completed, but the kube-state-metrics chart needed a newer version: some Grafana dashboards were empty until Monday ({{inc:grafana-empty}}).',
     tags: ['kubernetes'],
   },
   {
@@ -145,7 +145,7 @@ export const CHANGES: ChangeDef[] = [
     implementation_plan: '1. Snapshot the RDS instance.\n2. Deploy 25.0.2 (rolling, database migration runs on the first pod).\n3. Check login, registration, password reset, B2B SSO.',
     test_plan: 'Full login regression on staging (done 9 April). In production: synthetic login, error rate, a B2B SSO test tenant.',
     rollback_plan: 'Scale to zero, restore the RDS snapshot, deploy 24.0.5.',
-    body: 'Rolled back: the custom address-check SPI was compiled against the 24 API and the pods crash-looped once the last 24.x pod was gone. Staging had an older SPI build that still worked, so the test did not catch it. Repeated successfully on 5 May.',
+    body: 'Rolled back: the custom address-check SPI was compiled against the 24 API and the pods crash-looped once the last 24.x pod was gone. Staging had an older SPI build that still worked, so the test did not catch it. Repeated successfully on 5 May ({{chg:keycloak-25-retry}}).',
   },
   {
     key: 'keycloak-25-retry', title: 'Upgrade Keycloak 24.0.5 to 25.0.2 (second attempt)', type: 'normal', risk: 'high', status: 'completed',
@@ -163,7 +163,7 @@ export const CHANGES: ChangeDef[] = [
     implementation_plan: 'Import mapping version 850-v14 and the partner profile field `time_zone`; backfill time zones for all 61 partners.',
     test_plan: 'Replay the rejected documents from 8 and 29 March in test: all accepted. Synthetic documents around the November change.',
     rollback_plan: 'Re-activate mapping 850-v13 in the Lobster console.',
-    body: 'Fix for the DST problem. Scheduled on a Saturday afternoon Berlin time, which is Saturday morning for the partners.',
+    body: 'Fix for {{prb:edi-dst}}. Scheduled on a Saturday afternoon Berlin time, which is Saturday morning for the partners.',
     tags: ['edi', 'dst'],
   },
   {
@@ -182,7 +182,7 @@ export const CHANGES: ChangeDef[] = [
     implementation_plan: 'Helm chart upgrade through Argo CD; rolling update of the three controller pods.',
     test_plan: 'Synthetic checks, 5xx rate at the ALB, a sample of ingresses per team.',
     rollback_plan: 'Revert the chart version in the deploy repository and sync.',
-    body: 'The new chart dropped our global `proxy-body-size` override because the key moved. Large B2B checkout requests were rejected with 413 until the override was restored (incident linked).',
+    body: 'The new chart dropped our global `proxy-body-size` override because the key moved. Large B2B checkout requests were rejected with 413 until the override was restored ({{inc:ingress-413}}).',
   },
   {
     key: 'wms-42-poznan', title: 'Upgrade Lagerwerk WMS 4.1 to 4.2 (Poznań)', type: 'normal', risk: 'high', status: 'failed', release: 'REL-2026-06-wms-4-2',
@@ -192,7 +192,7 @@ export const CHANGES: ChangeDef[] = [
     test_plan: 'Vendor test script (32 cases) in the acceptance environment; in production: one test order picked, packed and labelled end to end.',
     rollback_plan: 'Restore the Poznań schema from the pre-change export and redeploy 4.1 (about 2 hours).',
     body: `Failed: the schema migration completed but label printing took 20-30 seconds per parcel on 4.2. Rolling
-back would have cost the whole early shift, so we stayed on 4.2 and worked around it; the vendor delivered a
+back would have cost the whole early shift, so we stayed on 4.2 and worked around it ({{inc:poznan-labels-slow}}); the vendor delivered a
 patch (4.2.1) on Monday. Counted as failed: the planned outcome was not reached in the window.`,
   },
   {
@@ -211,9 +211,9 @@ patch (4.2.1) on Monday. Counted as failed: the planned outcome was not reached 
     implementation_plan: 'Scale the tracking consumer deployment to 12, wait for a stable group, scale to 48 in steps of 12.',
     test_plan: 'Consumer lag decreasing, no rebalances for 10 minutes after each step.',
     rollback_plan: 'Scale back to 48 immediately.',
-    pir: { due: '2026-06-14', completed_at: '2026-06-12T10:00:00', summary: 'Worked; lag cleared in 2h40m. Permanent fix: cooperative rebalancing (problem record).' },
+    pir: { due: '2026-06-14', completed_at: '2026-06-12T10:00:00', summary: 'Worked; lag cleared in 2h40m. Permanent fix: cooperative rebalancing ({{prb:kafka-rebalance}}, {{chg:kafka-coop}}).' },
     lead_days: 0,
-    body: 'Raised during the tracking delay incident.',
+    body: 'Raised during {{inc:tracking-lag}}.',
   },
   {
     key: 'kafka-coop', title: 'Tracking consumers: cooperative sticky assignor and static membership', type: 'normal', risk: 'medium', status: 'completed',
@@ -222,7 +222,7 @@ patch (4.2.1) on Monday. Counted as failed: the planned outcome was not reached 
     implementation_plan: 'Two-step rollout: add cooperative-sticky next to range, then remove range. group.instance.id from the pod name.',
     test_plan: 'Broker restart drill in staging; in production watch rebalance count during the next MSK patch.',
     rollback_plan: 'Revert to the previous release (two steps, the same way back).',
-    body: 'Fix for the rebalance problem.',
+    body: 'Fix for {{prb:kafka-rebalance}}.',
   },
   {
     key: 'replica-logical', title: 'Analytics extract from a logical replica instead of the hot standby', type: 'normal', risk: 'medium', status: 'completed',
@@ -231,7 +231,7 @@ patch (4.2.1) on Monday. Counted as failed: the planned outcome was not reached 
     implementation_plan: 'Create the publication on pg-main, a subscriber database on db-host-02, initial sync, point the Airflow connection at it.',
     test_plan: 'Row counts per table match; nightly run on Monday finishes before 06:30.',
     rollback_plan: 'Point the Airflow connection back at pg-replica.',
-    body: 'Fix for the extract cancellations.',
+    body: 'Fix for the extract cancellations ({{prb:airflow-replica}}).',
   },
   {
     key: 'panos-1114', title: 'Upgrade the DC1 firewall pair to PAN-OS 11.1.4', type: 'normal', risk: 'high', status: 'completed',
@@ -258,7 +258,7 @@ patch (4.2.1) on Monday. Counted as failed: the planned outcome was not reached 
     implementation_plan: 'Replace the per-site forwarder blocks in named.conf with one included file; reload both resolvers.',
     test_plan: 'named-checkconf; resolve a list of 20 internal names from each site.',
     rollback_plan: 'Restore the previous named.conf from git and reload.',
-    body: `Rolled back after it took down internal name resolution (major incident linked). Risk had been rated low
+    body: `Rolled back after it took down internal name resolution (major incident {{inc:dns-outage}}). Risk had been rated low
 because "it is only a config refactoring"; the include had a syntax error that \`named-checkconf\` did not
 see because the check ran against the old file path. Rated as medium for all DNS changes from now on.`,
   },
@@ -280,7 +280,7 @@ see because the check ran against the old file path. Rated as medium for all DNS
     implementation_plan: 'Switch policy CA-014 from report-only to on.',
     test_plan: 'Report-only log for 14 days showed 3 non-compliant users (contacted). Test sign-ins with a compliant and a non-compliant device.',
     rollback_plan: 'Switch CA-014 back to report-only.',
-    body: 'The warehouse kiosk PCs are hybrid-joined but were never enrolled in Intune; they were missing from the report-only analysis because nobody signed in on them during the test period (summer shift plan). Exclusion group added the next morning.',
+    body: 'The warehouse kiosk PCs are hybrid-joined but were never enrolled in Intune; they were missing from the report-only analysis because nobody signed in on them during the test period (summer shift plan). Exclusion group added the next morning ({{inc:kiosk-signin}}).',
     tags: ['security'],
   },
   {
@@ -299,7 +299,7 @@ see because the check ran against the old file path. Rated as medium for all DNS
     implementation_plan: 'Apply the new index template; the nightly reindex picks it up.',
     test_plan: 'Search quality test set (500 queries) against a test index built with the template.',
     rollback_plan: 'Re-apply the previous template and reindex.',
-    body: 'The test index was built with the synonyms file still attached by hand; the template itself referenced an empty synonyms set. Fixed the next day (incident linked).',
+    body: 'The test index was built with the synonyms file still attached by hand; the template itself referenced an empty synonyms set. Fixed the next day ({{inc:search-synonyms}}).',
   },
   {
     key: 'paypal-sdk', title: 'PayPal integration on the Orders v2 server SDK', type: 'normal', risk: 'medium', status: 'completed',
@@ -319,7 +319,7 @@ see because the check ran against the old file path. Rated as medium for all DNS
     rollback_plan: 'Reduce back to three nodes after the incident (a second blue/green).',
     pir: { due: '2026-10-17', completed_at: '2026-10-16T14:00:00', summary: 'The blue/green took 50 minutes, longer than expected; for next time, scale before peak, not during an incident.' },
     lead_days: 0,
-    body: 'Raised during the storefront search incident.',
+    body: 'Raised during {{inc:opensearch-red}}.',
   },
   {
     key: 'route-019', title: 'Route optimiser 0.19: pre-cluster stops by district', type: 'normal', risk: 'low', status: 'completed',
@@ -328,7 +328,7 @@ see because the check ran against the old file path. Rated as medium for all DNS
     implementation_plan: 'Deploy 0.19.0 with the district clustering flag on for the afternoon wave only.',
     test_plan: 'Replay of 20 historical waves: average runtime down 45%, route length up 3%.',
     rollback_plan: 'Flag off.',
-    body: 'Helped the afternoon wave; the evening wave still times out on busy days (problem still open).',
+    body: 'Helped the afternoon wave; the evening wave still times out on busy days ({{prb:route-timeouts}} still open).',
   },
   {
     key: 'bot-rule', title: 'Block a credential-stuffing bot on the customer login', type: 'emergency', risk: 'low', status: 'completed',
@@ -381,7 +381,7 @@ see because the check ran against the old file path. Rated as medium for all DNS
     rollback_plan: 'Argo CD rollback to 2.27.0.',
     pir: { due: '2026-12-01' },
     lead_days: 0,
-    body: 'Raised on the PayPal timeout incident this morning; ECAB approval by Thomas at 07:58. We want this in before Black Friday tomorrow.',
+    body: 'Raised on {{inc:paypal-now}} this morning; ECAB approval by Thomas at 07:58. We want this in before Black Friday tomorrow.',
   },
   // The weeks ahead
   {
@@ -405,7 +405,7 @@ see because the check ran against the old file path. Rated as medium for all DNS
     implementation_plan: 'Change the instance type on the domain (blue/green), keep five data nodes; restore bulk size 5,000 after the next reindex.',
     test_plan: 'Cluster green, JVM memory pressure below 60% during the following nightly reindex, search p95 under 120 ms.',
     rollback_plan: 'Change back to r6g.large.search (another blue/green, about 50 minutes).',
-    body: 'Fix for the heap problem, before the freeze.',
+    body: 'Fix for {{prb:opensearch-heap}}, before the freeze.',
   },
   {
     key: 'pg-minor', title: 'PostgreSQL 16.4 to 16.6 on pg-main and pg-replica', type: 'normal', risk: 'high', status: 'approved',
@@ -424,7 +424,7 @@ see because the check ran against the old file path. Rated as medium for all DNS
     implementation_plan: 'CREATE INDEX CONCURRENTLY orders_partner_reference_idx ON orders (partner_reference);',
     test_plan: 'Index valid; Order 360 finds a partner order by Northwind or partner number.',
     rollback_plan: 'DROP INDEX CONCURRENTLY.',
-    body: 'Needed for the Order 360 problem. The window overlaps the PostgreSQL patch on the same cluster; to be moved once the CAB has looked at it.',
+    body: 'Needed for {{prb:zendesk-order360}}. The window overlaps the PostgreSQL patch on the same cluster; to be moved once the CAB has looked at it.',
   },
   {
     key: 'keycloak-owners', title: 'Keycloak: two owners for the session caches', type: 'normal', risk: 'high', status: 'approved',
@@ -433,7 +433,7 @@ see because the check ran against the old file path. Rated as medium for all DNS
     implementation_plan: 'Deploy the cache configuration with owners=2 for sessions and clientSessions; rolling restart one pod at a time.',
     test_plan: 'Staging: delete a pod under load, no session lost. Production: session invalidation metric flat during the restart.',
     rollback_plan: 'Redeploy the previous cache configuration (owners=1).',
-    body: 'Fix for the logout problem. Memory per pod grows by about 30%, checked against the node group.',
+    body: 'Fix for {{prb:keycloak-sessions}}. Memory per pod grows by about 30%, checked against the node group.',
   },
   {
     key: 'track-ratelimit', title: 'Raise the Cloudflare rate limit on the tracking API for Christmas week', type: 'normal', risk: 'low', status: 'submitted',
@@ -451,7 +451,7 @@ see because the check ran against the old file path. Rated as medium for all DNS
     implementation_plan: '1. AOS 10.7 on the Spandau APs (rolling, by zone).\n2. New roaming profile for NW-SCAN.\n3. Scanner firmware 13-49-12 through StageNow.',
     test_plan: 'Walk test in aisles 40-52 with five scanners, roaming time under 150 ms; pick test in every zone.',
     rollback_plan: 'AOS: previous partition; roaming profile: previous version in Central; firmware: downgrade package (same Android version).',
-    body: 'Fix for the scanner roaming problem, after peak and the freeze.',
+    body: 'Fix for {{prb:scanner-roaming}}, after peak and the freeze.',
   },
   {
     key: 'label-driver', title: 'Zebra driver 10.8 and requalified label templates on PRT-SPD-01', type: 'normal', risk: 'medium', status: 'draft', release: 'REL-2027-01-warehouse-devices',
@@ -460,7 +460,7 @@ see because the check ran against the old file path. Rated as medium for all DNS
     implementation_plan: 'Install driver 10.8 on the print server, switch the queues, deploy the 14 requalified templates.',
     test_plan: 'Every template printed and scanned by the carriers\' label check before the change; in production one label per carrier and station.',
     rollback_plan: 'Switch the queues back to the 10.6 driver (both installed side by side).',
-    body: 'Fix for the label printer stall. Waiting for the carriers to certify the templates.',
+    body: 'Fix for {{prb:label-printer}}. Waiting for the carriers to certify the templates.',
   },
   {
     key: 'eks-131', title: 'Upgrade EKS production from 1.30 to 1.31', type: 'normal', risk: 'high', status: 'draft',

@@ -84,9 +84,9 @@ care had a banner text within 20 minutes.
 of all pools against the database limit.
 
 **Action items.**
-- [x] HPA cap and pool timeout (emergency change) - Lukas
+- [x] HPA cap and pool timeout ({{chg:hpa-cap}}) - Lukas
 - [x] Problem record for connection management - Lukas
-- [x] PgBouncer in front of pg-main - Lena, January
+- [x] PgBouncer in front of pg-main ({{chg:pgbouncer}}) - Lena, January
 - [x] Load tests use production HPA settings - Niklas
 - [x] Dashboard panel: total pool capacity vs. max_connections - Felix
 `),
@@ -233,7 +233,7 @@ list nobody reads at night.
       ['2026-04-01T10:00', 'closed', 'No partner complaints.', 'priya'],
     ],
     resolution: 'Re-processed 12 rejected documents with the relaxed date validation profile (known-error workaround).',
-    body: 'European clocks went forward at 02:00 CET (03:00 CEST). EU partners sending EDIFACT ORDERS were affected this time. Workaround from the problem record applied.',
+    body: 'European clocks went forward at 02:00 CET (03:00 CEST). EU partners sending EDIFACT ORDERS were affected this time. Workaround from {{prb:edi-dst}} applied.',
     tags: ['edi', 'dst'],
   },
   {
@@ -279,7 +279,7 @@ shipped.
 - [x] Staging and production deploy the same image digest - Paul
 - [x] SPI compiled against the target Keycloak version in CI - Paul
 - [x] Rollback plan: export realm events before restoring a snapshot - Emilia
-- [x] Second attempt (done 5 May)
+- [x] Second attempt ({{chg:keycloak-25-retry}}, done 5 May)
 `),
     tags: ['upgrade'],
   },
@@ -337,7 +337,7 @@ events piled up: customers saw no updates and got "on its way" mails hours after
 **Impact.** 03:05-16:45. Tracking pages up to 6 h behind; ~38,000 notification mails late; ~900 customer
 care contacts. No effect on deliveries themselves.
 
-**Root cause.** Eager rebalancing with many consumers and slow offset commits; see the problem record.
+**Root cause.** Eager rebalancing with many consumers and slow offset commits; see {{prb:kafka-rebalance}}.
 
 **What went wrong.** The lag alert threshold (15 min) was reached at 03:20, but the alert was routed to
 the Integration team's business-hours channel, not PagerDuty. Nobody looked until 09:10.
@@ -553,12 +553,12 @@ filters) failed or were slow.
 morning were 14% below the Monday forecast.
 
 **Root cause.** The catalogue almost doubled with the autumn range; bulk size and node heap had not been
-revisited. See the problem record.
+revisited. See {{prb:opensearch-heap}}.
 
 **Action items.**
 - [x] Reindex retries only before 05:00 - Niklas
 - [x] Bulk size 500 until the resize (workaround) - Niklas
-- [ ] Resize data nodes (change planned for 3 December) - Niklas
+- [ ] Resize data nodes ({{chg:opensearch-resize}}, planned for 3 December) - Niklas
 - [x] Category pages fall back to database filters when search fails - Hannah
 `),
   },

@@ -37,7 +37,7 @@ export const PROBLEMS: ProblemDef[] = [
     steps: [
       ['2025-12-02T11:00', 'investigating', 'Connection math done: 24 pods x 40 = 960 > 500. Load test reproduces the failure at 18 pods.', 'niklas'],
       ['2025-12-04T15:20', 'known_error', 'Root cause confirmed, workaround (HPA cap 12, pool timeout 5 s) applied for the Christmas peak.', 'lukas'],
-      ['2026-01-22T10:00', 'resolved', 'PgBouncer in transaction mode in front of pg-main since CHG fix; load test at 30 pods clean.', 'lena'],
+      ['2026-01-22T10:00', 'resolved', 'PgBouncer in transaction mode in front of pg-main since {{chg:pgbouncer}}; load test at 30 pods clean.', 'lena'],
       ['2026-02-23T09:00', 'closed', 'No recurrence in a month including the February sale.', 'lukas'],
     ],
     body: `## Investigation
@@ -71,7 +71,7 @@ See the fix change for the rollout.`,
       ['2026-02-12T09:30', 'resolved', 'Archive volume doubled, RMAN failures now alert PagerDuty, backup account moved to a non-expiring managed account.', 'felix'],
       ['2026-03-16T09:00', 'closed', 'A month without issues.', 'marie'],
     ],
-    body: `Follow-up of the Spandau WMS outage on 27 January. The postmortem is in the major incident; this record
+    body: `Follow-up of the Spandau WMS outage on 27 January ({{inc:wms-outage}}). The postmortem is in the major incident; this record
 tracks the fixes:
 
 - [x] Alert on RMAN job failures (PagerDuty, Warehouse Systems)
@@ -121,7 +121,7 @@ tracks the fixes:
       ['2026-03-30T15:00', 'known_error', 'Recurred on the EU change. Cause found in the date conversion of the 850 mapping.', 'priya'],
       ['2026-04-20T16:00', 'resolved', 'Mapping now carries the partner\'s time zone from the partner profile and compares instants.', 'priya'],
     ],
-    body: `Happened twice in one month: on 8 March (US clocks forward) and 29 March (EU clocks forward). The fix was
+    body: `Happened twice in one month: on 8 March (US clocks forward, {{inc:edi-dst-us}}) and 29 March (EU clocks forward, {{inc:edi-dst-eu}}). The fix was
 verified by replaying both days' documents and by a test around the November change. The October and
 November 2026 changes went through without rejections.`,
     tags: ['dst', 'edi'],
@@ -141,7 +141,7 @@ November 2026 changes went through without rejections.`,
     steps: [
       ['2026-02-12T10:00', 'investigating', 'Wi-Fi survey in aisles 40-52 with the Aruba engineer; roaming logs collected from five scanners.', 'oliver'],
       ['2026-03-03T14:00', 'known_error', 'Root cause agreed with Aruba and Zebra support. Workaround profile rolled out to the scanners used in the high racks.', 'oliver'],
-      ['2026-10-20T11:00', '', 'Zebra firmware 13-49-12 fixes the FT bug; scheduled with the Aruba AOS update after peak (see fix change).', 'marie'],
+      ['2026-10-20T11:00', '', 'Zebra firmware 13-49-12 fixes the FT bug; scheduled with the Aruba AOS update after peak ({{chg:aruba-roaming}}).', 'marie'],
     ],
     body: `The high racks (12 m) in aisles 40-52 were added in 2025. Coverage is fine on paper but the racks shadow
 the access points at the far end of each aisle.
@@ -227,7 +227,7 @@ go to owners = 2 on 25.x first (cheap, no migration) and plan the 26 upgrade for
       ['2026-06-15T12:00', 'known_error', 'Cause clear; workaround in the Kafka runbook.', 'aylin'],
       ['2026-07-01T14:00', 'resolved', 'Cooperative sticky assignor and static membership rolled out; next broker patch caused no lag.', 'aylin'],
     ],
-    body: 'Raised from the tracking delay major incident in June. The fix also shortened deployments of tracking-api by about four minutes.',
+    body: 'Raised from {{inc:tracking-lag}}. The fix also shortened deployments of tracking-api by about four minutes.',
   },
   {
     key: 'opensearch-heap',
@@ -245,7 +245,7 @@ go to owners = 2 on 25.x first (cheap, no migration) and plan the 26 upgrade for
       ['2026-10-14T11:00', 'investigating', 'Heap usage graphs attached; memory pressure tracks the bulk size closely.', 'niklas'],
       ['2026-10-16T15:00', 'known_error', 'Workaround applied via the job\'s environment. Resize to r6g.xlarge planned after Black Friday.', 'lukas'],
     ],
-    body: 'See the storefront major incident of 12 October for the customer impact. The resize is planned for the first week of December, before the freeze.',
+    body: 'See {{inc:opensearch-red}} for the customer impact. The resize is planned for the first week of December, before the freeze.',
   },
   {
     key: 'vpn-macos',

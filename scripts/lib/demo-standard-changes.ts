@@ -48,7 +48,7 @@ export const STANDARD_CHANGES: ChangeDef[] = [
   std({ key: 'std-print-patch', title: 'Monthly Windows patches on PRT-SPD-01', status: 'completed', template: 'os-security-patch',
     team: 'TEAM-warehouse-systems', requested_by: 'knowak', services: ['SVC-warehouse'], cis: ['CI-print-server-spandau'],
     planned: ['2026-06-20T22:00', '2026-06-20T23:00'], actual: ['2026-06-20T22:00', '2026-06-20T22:40'], outcome: 'successful_with_issues',
-    implementation_plan: PATCH_PLAN, body: 'Windows Update also delivered a printer driver that re-bound the label queues (incident linked). Driver updates are now excluded by group policy.' }),
+    implementation_plan: PATCH_PLAN, body: 'Windows Update also delivered a printer driver that re-bound the label queues ({{inc:print-patch}}). Driver updates are now excluded by group policy.' }),
   std({ key: 'std-sftp-jul', title: 'Monthly security patches on the EDI SFTP server', status: 'completed', template: 'os-security-patch',
     team: 'TEAM-integration', requested_by: 'jvogel', services: ['SVC-edi'], cis: ['CI-sftp-edi'],
     planned: ['2026-07-11T22:00', '2026-07-11T23:00'], actual: ['2026-07-11T22:00', '2026-07-11T22:19'], outcome: 'successful',
