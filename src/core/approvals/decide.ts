@@ -6,12 +6,16 @@
  * - the policy, the teams and the services come from the base commit (the caller passes them so);
  * - only each reviewer's latest standing review counts (see reviews.ts);
  * - an approval counts only on the current head commit: a push voids earlier approvals;
- * - the PR author never counts;
+ * - the PR author never counts, nor does anyone who wrote one of its commits (coAuthors);
  * - reviewers count only as members of the team that holds the required role; logins compare
  *   case-insensitively; each person fills at most one seat;
  * - a request for changes from anyone who could fill a seat blocks, on any commit, until they approve
  *   or it is dismissed;
- * - nothing written in the change record is evidence of approval: only reviews are read.
+ * - nothing written in the change record is evidence of approval: only reviews are read, and a
+ *   record that fails validation at the head is rejected rather than skipped;
+ * - a PR into a branch other than the default (or an allowed one) never passes, because a status
+ *   check belongs to a commit and would show on any PR with that head;
+ * - a change record also edited on the base since the fork is rejected: the merge would be unreviewed.
  */
 import type { Change } from '../model.ts';
 import { assignSeats } from './matching.ts';
