@@ -123,3 +123,14 @@ describe('the test server itself', () => {
     await expect(s.close()).rejects.toThrow(/do not match GitHub's OpenAPI schema/);
   });
 });
+
+describe('the vendored OpenAPI schemas', () => {
+  it('cover exactly the operations the client calls, and record their source version', async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync(new URL('../../src/io/github.ts', import.meta.url), 'utf8');
+    const called = [...source.matchAll(/octokit\.rest\.(\w+)\.(\w+)/g)].map(([, scope, method]) => `${scope}/${method!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    const vendored = JSON.parse(readFileSync(new URL('../fixtures/github/openapi-schemas.json', import.meta.url), 'utf8'));
+    expect(Object.keys(vendored.operations).sort()).toEqual([...new Set(called)].sort());
+    expect(vendored).toMatchObject({ source: '@octokit/openapi', version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+  });
+});
