@@ -157,7 +157,7 @@ function ordered(r: SlaResult) {
 }
 
 /** The sections a reader needs: open breaches, at risk, no policy; or what --only asked for. */
-function sections(results: readonly SlaResult[], only: string | null, open: boolean): Array<[string, SlaResult[]]> {
+function sections(results: readonly SlaResult[], only: string | null, open: boolean): Array<[string, readonly SlaResult[]]> {
   if (only === 'breached') return [[open ? 'Breached, still open' : 'Breached', results]];
   if (only === 'at-risk') return [['At risk', results]];
   return [
@@ -167,12 +167,16 @@ function sections(results: readonly SlaResult[], only: string | null, open: bool
   ];
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function headline(now: string, s: SlaSummary): string {
   const st = s.by_state;
   return (
-    `SLA at ${now}: ${s.clocks} clocks on ${s.records} records. ` +
-    `${st.met} met, ${st.breached} breached (${s.open_breaches} still open), ${st.in_progress} in progress, ` +
-    `${st.paused} paused, ${st.cancelled} cancelled; ${s.at_risk} at risk; ${s.no_policy} records without a policy.`
+    `SLA at ${now}: ${plural(s.clocks, 'clock')} on ${plural(s.records, 'record')}. ` +
+    `${st.met} met, ${st.breached} breached (${st.breached ? `${s.open_breaches} still open` : 'none open'}), ${st.in_progress} in progress, ` +
+    `${st.paused} paused, ${st.cancelled} cancelled; ${s.at_risk} at risk; ${plural(s.no_policy, 'record')} without a policy.`
   );
 }
 
