@@ -4,9 +4,9 @@
  * builds nothing: the caller prints the same diagnostics as `itsm validate`.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { normalizeBase } from '../core/site/links.ts';
@@ -19,7 +19,7 @@ const SITE_DATA_KEY = Symbol.for('itsm.site-data');
 export interface BuildSiteOptions {
   /** The workspace (content/ and itsm.yaml). */
   root: string;
-  /** Where the site is written (emptied first). */
+  /** Where the site is written (replaced when the build succeeds). */
   out: string;
   /** Base path the site is served under, e.g. /itsm/ (default: itsm.yaml's site_base, else /). */
   base?: string;
@@ -61,14 +61,24 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
   const gathered = await gatherSiteData({ root: resolve(opts.root), ...(opts.base !== undefined ? { base: opts.base } : {}), ...(opts.now ? { now: opts.now } : {}), onLog: log });
   const timings = { data: Date.now() - t0, astro: 0, pagefind: 0 };
   if (!gathered.data) return { pages: 0, diagnostics: gathered.diagnostics, records: gathered.records, timings };
-  const t1 = Date.now();
-  await astroBuild(gathered.data, out, log);
-  timings.astro = Date.now() - t1;
-  log(`astro: rendered in ${timings.astro} ms`);
-  const t2 = Date.now();
-  await runPagefind(out, log);
-  timings.pagefind = Date.now() - t2;
-  log(`pagefind: indexed in ${timings.pagefind} ms`);
+  // Astro writes its prerender bundle inside the output and imports it from there, so the output
+  // must sit where this package's node_modules resolve: build in a staging folder, then move it.
+  const stagingRoot = join(SOURCE_DIR, 'node_modules/.cache');
+  mkdirSync(stagingRoot, { recursive: true });
+  const staging = mkdtempSync(join(stagingRoot, 'itsm-site-'));
+  try {
+    const t1 = Date.now();
+    await astroBuild(gathered.data, staging, log);
+    timings.astro = Date.now() - t1;
+    log(`astro: rendered in ${timings.astro} ms`);
+    const t2 = Date.now();
+    await runPagefind(staging, log);
+    timings.pagefind = Date.now() - t2;
+    log(`pagefind: indexed in ${timings.pagefind} ms`);
+    moveDir(staging, out);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
   return { pages: countPages(out), diagnostics: gathered.diagnostics, records: gathered.records, timings };
 }
 
@@ -78,7 +88,10 @@ async function astroBuild(data: SiteData, out: string, log: (s: string) => void)
   g[SITE_DATA_KEY] = Promise.resolve(data);
   // Vite's cache per build: builds in parallel processes (tests, bench) must not share it.
   const cacheDir = mkdtempSync(join(tmpdir(), 'itsm-astro-cache-'));
-  rmSync(out, { recursive: true, force: true });
+  // Astro places its prerender bundle relative to the working directory when the output is outside
+  // it, then imports it: run from this package so its node_modules resolve.
+  const cwd = process.cwd();
+  process.chdir(SOURCE_DIR);
   try {
     await build({
       root: SOURCE_DIR,
@@ -91,10 +104,22 @@ async function astroBuild(data: SiteData, out: string, log: (s: string) => void)
   } catch (err) {
     throw new SiteBuildError(`astro build failed: ${(err as Error).message}`, { cause: err });
   } finally {
+    process.chdir(cwd);
     delete g[SITE_DATA_KEY];
     rmSync(cacheDir, { recursive: true, force: true });
   }
-  log(`astro: wrote ${out}`);
+}
+
+/** Replaces `to` with `from`: a rename on one file system, a copy across two. */
+function moveDir(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    renameSync(from, to);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+    cpSync(from, to, { recursive: true });
+  }
 }
 
 /** Runs the Pagefind CLI over the built site; a failure fails the build with its output. */

@@ -1,0 +1,67 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtBase } from '../../src/cli/serve.ts';
+import { serveSite } from '../../src/io/serve.ts';
+import { makeWorkspace, runCli } from '../helpers/workspace.ts';
+import { FIXTURE_NOW, fixtureFiles } from '../site/fixture.ts';
+
+describe('itsm build', () => {
+  it('refuses to build a workspace with errors, printing what `itsm validate` prints', () => {
+    const files = fixtureFiles();
+    files['content/incidents/INC-0003.md'] = files['content/incidents/INC-0003.md']!.replace('service: SVC-payments', 'service: SVC-nope');
+    const ws = makeWorkspace(files);
+    const out = join(ws, 'site');
+    const built = runCli(['build', '--root', ws, '--out', out], { cwd: ws });
+    const validated = runCli(['validate', '--root', ws, '--no-cache'], { cwd: ws });
+    expect(built.code).toBe(1);
+    expect(validated.code).toBe(1);
+    expect(built.stdout).toBe(validated.stdout);
+    expect(built.stdout).toContain('SVC-nope');
+    expect(built.stderr).toContain('no site was built');
+    expect(existsSync(out)).toBe(false);
+    rmSync(ws, { recursive: true, force: true });
+  });
+
+  it('builds a site outside git, under a base path, that `itsm serve` serves with the right types', async () => {
+    const ws = makeWorkspace(fixtureFiles());
+    const out = mkdtempSync(join(tmpdir(), 'itsm-build-out-'));
+    const r = runCli(['build', '--root', ws, '--out', out, '--base', 'ops/itsm', '--now', FIXTURE_NOW], { cwd: ws });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Built \d+ pages from 18 records into /);
+    expect(builtBase(out)).toBe('/ops/itsm/');
+    const page = readFileSync(join(out, 'incidents/INC-0001/index.html'), 'utf8');
+    expect(page).toContain('No git history available for this build.');
+    expect(page).toContain('href="/ops/itsm/services/SVC-payments/"');
+    const served = await serveSite({ dir: out, base: '/ops/itsm/' });
+    try {
+      const get = (p: string) => fetch(new URL(p, served.url));
+      expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/ops\/itsm\/$/);
+      expect((await get('incidents/INC-0001/')).headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect((await get('pagefind/wasm.unknown.pagefind')).status).toBe(200);
+      expect((await get('pagefind/pagefind.js')).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect((await get('api/INC-0001.json')).headers.get('content-type')).toBe('application/json; charset=utf-8');
+      const redirect = await fetch(new URL('incidents', served.url), { redirect: 'manual' });
+      expect(redirect.status).toBe(301);
+      expect((await fetch(new URL('/ops/itsm/%2e%2e/%2e%2e/etc/passwd', served.url))).status).toBe(404);
+      const missing = await get('nope/');
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toContain('There is no page here.');
+    } finally {
+      await served.close();
+      rmSync(ws, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('explains itself', () => {
+    const r = runCli(['build', '--help'], { cwd: tmpdir() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: itsm build');
+    const s = runCli(['serve', '--out', join(tmpdir(), 'no-such-site')], { cwd: tmpdir() });
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain('Run `itsm build` first');
+  });
+});
