@@ -690,6 +690,7 @@ function buildRequests(): Out[] {
       ticket: `#${r.int(400000, 499999)}`,
     };
     const f = (s: string): string => fill(s, ctx);
+    const item = r.pick(tpl.items);
     const assignee = r.pick(tpl.assignees);
     const workerZone = zoneName(tpl.zone);
     const assigneeName = Object.values(PEOPLE).find((p) => p.login === assignee)?.name.split(' ')[0] ?? assignee;
@@ -730,7 +731,7 @@ function buildRequests(): Out[] {
     const firstTouch = kept[1];
     const fulfilled = kept.find((s) => s.status === 'fulfilled');
     const data = tidy({
-      title: f(r.pick(tpl.titles)),
+      title: f(item[0]),
       service: tpl.service,
       offering: tpl.offering,
       requester: who.name,
@@ -744,7 +745,7 @@ function buildRequests(): Out[] {
       assignee: status === 'new' ? undefined : assignee,
       timeline: timelineOut(kept, zone),
     });
-    drafts.push({ at: kept[0]!.at, out: { folder: 'requests', data, body: `${f(r.pick(tpl.bodies))}\n\n${who.name}, ${who.dept}` } });
+    drafts.push({ at: kept[0]!.at, out: { folder: 'requests', data, body: `${f(item[1])}\n\n${who.name}, ${who.dept}` } });
   }
   drafts.sort((a, b) => a.at - b.at);
   return drafts.map((d, i) => ({ ...d.out, id: `REQ-${String(i + 1).padStart(4, '0')}` }));
