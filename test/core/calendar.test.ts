@@ -134,7 +134,9 @@ describe('calendar definitions the schema cannot check', () => {
 
 // ---- Properties: random calendars in zones with odd DST rules, random instants around the switches.
 
-const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kolkata', 'Pacific/Chatham'];
+// Zones with odd rules: 30-minute DST (Lord_Howe), 45-minute offsets (Chatham), switches at midnight
+// that repeat the previous day's last hour (Santiago, Beirut, Havana).
+const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kolkata', 'Pacific/Chatham', 'America/Santiago', 'Asia/Beirut', 'America/Havana'];
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const clock = (quarter: number) => (quarter === 96 ? '24:00' : `${String(Math.floor(quarter / 4)).padStart(2, '0')}:${String((quarter % 4) * 15).padStart(2, '0')}`);
 
@@ -210,27 +212,44 @@ describe('calendar properties', () => {
     );
   });
 
-  it('agrees with a minute-by-minute count of local wall-clock time', () => {
+  it('agrees with a minute-by-minute count of local wall-clock time, especially around DST switches', () => {
     const minute = 60_000;
     fc.assert(
-      fc.property(calendarArb, fc.integer({ min: YEAR_START / minute, max: YEAR_END / minute }), fc.integer({ min: 0, max: 3 * 24 * 60 }), (def, startMinute, length) => {
-        const a = startMinute * minute;
-        const b = a + length * minute;
-        const holidays = new Set(def.holidays?.map((h) => h.date));
-        let expected = 0;
-        for (let t = a; t < b; t += minute) {
-          const local = Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(def.time_zone);
-          if (holidays.has(local.toPlainDate().toString())) continue;
-          const day = def.hours === '24x7' ? ['00:00-24:00'] : (def.hours[WEEKDAYS[local.dayOfWeek - 1]!] ?? []);
-          const m = local.hour * 60 + local.minute;
-          if (day.some((iv) => m >= toMinutes(iv.slice(0, 5)) && m < toMinutes(iv.slice(6)))) expected += minute;
-        }
-        expect(compiled(def).businessMs(a, b)).toBe(expected);
-      }),
-      { numRuns: 40 },
+      fc.property(
+        calendarArb,
+        fc.boolean(),
+        fc.nat(),
+        fc.integer({ min: YEAR_START / minute, max: YEAR_END / minute }),
+        fc.integer({ min: -2 * 24 * 60, max: 0 }),
+        fc.integer({ min: 0, max: 3 * 24 * 60 }),
+        (def, nearSwitch, pick, anyMinute, before, length) => {
+          const switches = transitions(def.time_zone);
+          const a = nearSwitch && switches.length ? switches[pick % switches.length]! + before * minute : anyMinute * minute;
+          const b = a + length * minute;
+          const holidays = new Set(def.holidays?.map((h) => h.date));
+          let expected = 0;
+          for (let t = a; t < b; t += minute) {
+            const local = Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(def.time_zone);
+            if (holidays.has(local.toPlainDate().toString())) continue;
+            const day = def.hours === '24x7' ? ['00:00-24:00'] : (def.hours[WEEKDAYS[local.dayOfWeek - 1]!] ?? []);
+            const m = local.hour * 60 + local.minute;
+            if (day.some((iv) => m >= toMinutes(iv.slice(0, 5)) && m < toMinutes(iv.slice(6)))) expected += minute;
+          }
+          expect(compiled(def).businessMs(a, b)).toBe(expected);
+        },
+      ),
+      { numRuns: 80 },
     );
   });
 });
+
+/** The zone's offset changes during 2026 (epoch ms). */
+function transitions(zone: string): number[] {
+  const out: number[] = [];
+  let z: Temporal.ZonedDateTime | null = Temporal.Instant.fromEpochMilliseconds(YEAR_START).toZonedDateTimeISO(zone);
+  while ((z = z.getTimeZoneTransition('next')) && z.epochMilliseconds < YEAR_END) out.push(z.epochMilliseconds);
+  return out;
+}
 
 function toMinutes(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
