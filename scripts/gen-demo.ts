@@ -320,7 +320,9 @@ function generatedIncident(r: Rng, idx: number, window: [number, number], opts: 
 
   const steps: Step[] = [];
   const reporterKey: PersonKey = sc.zone === 'new-york' ? r.pick(['marcus', 'marcus', 'rachel'] as PersonKey[]) : r.pick(['anna', 'moritz', 'leonie', 'yusuf'] as PersonKey[]);
-  steps.push({ at: reported, status: 'new', note: f(r.pick(sc.reported)), by: login(reporterKey) });
+  const reportNote = f(r.pick(sc.reported));
+  // Alerts are opened by the monitoring, everything else by the service desk.
+  steps.push({ at: reported, status: 'new', note: reportNote, by: reportNote.startsWith('Alert') ? 'alertmanager' : login(reporterKey) });
 
   const cancelled = !forceOpen && r.chance(0.04);
   const urgent = priority === 'P1' || priority === 'P2';
@@ -425,14 +427,19 @@ function incidentBody(r: Rng, story: Story, f: (s: string) => string, steps: Ste
   const taken = fromAlert ? 'Raised by monitoring.' : `Taken by ${nameOf(reporter)} via ${channel}.`;
   const done = status === 'resolved' || status === 'closed';
   const resolution = [...steps].reverse().find((s) => s.status === 'resolved')?.note;
-  const findings = steps.filter((s) => (!s.status || s.status === 'in_progress') && !RESUME_NOTES.includes(s.note)).map((s) => s.note);
+  const findings = steps.filter((s) => (!s.status || s.status === 'in_progress') && !RESUME_NOTES.includes(s.note) && !s.note.startsWith('Reopened')).map((s) => s.note);
   if (status === 'cancelled') return `${description}\n\n${taken}\n\n## Outcome\n\nDuplicate report; cancelled. Work continued in the original incident.`;
-  const open = status === 'on_hold' ? 'On hold: see the last timeline entry for what we are waiting for.' : 'Being worked on; updates in the timeline.';
+  const reopened = steps.some((s) => s.note.startsWith('Reopened'));
+  const open =
+    status === 'on_hold' ? 'On hold: see the last timeline entry for what we are waiting for.'
+    : status === 'new' ? 'Not picked up yet.'
+    : status === 'acknowledged' ? 'Acknowledged; investigation starting.'
+    : 'Being worked on; updates in the timeline.';
   const shape = r.int(0, 2);
   if (shape === 0) {
     const parts = [description, taken];
     if (findings.length) parts.push(`## Diagnosis\n\n${findings.map((n) => `- ${n}`).join('\n')}`);
-    parts.push(done ? `## Resolution\n\n${resolution}` : `## Status\n\n${open}`);
+    parts.push(done ? `## Resolution\n\n${resolution}${reopened ? '\n\nReopened once after the first fix; see the timeline.' : ''}` : `## Status\n\n${open}`);
     return parts.join('\n\n');
   }
   if (shape === 1) {

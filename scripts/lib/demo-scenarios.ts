@@ -641,7 +641,7 @@ export const SCENARIOS: Scenario[] = [
     levels: [['medium', 'high'], ['low', 'medium']],
     reported: ["Customer care (New York) team lead called the service desk."],
     stories: [
-      { titles: ["Zendesk Talk: incoming calls not ringing for New York agents", "Agents cannot set themselves \"online\" in Zendesk Talk"], description: "Incoming calls queue in Zendesk Talk but are not offered to the New York agents. Berlin agents receive calls normally.", work: ["The New York group's routing schedule still uses standard time; it thinks the agents are off shift."], resolution: "Corrected the group schedule; calls routing again." },
+      { titles: ["Zendesk Talk: incoming calls not ringing for New York agents", "Agents cannot set themselves \"online\" in Zendesk Talk"], description: "Incoming calls queue in Zendesk Talk but are not offered to the New York agents. Berlin agents receive calls normally.", work: ["The New York group's routing schedule was switched to UTC by a settings import; it thinks the agents are off shift."], resolution: "Corrected the group schedule; calls routing again." },
       { titles: ["Call recordings missing since {time}"], description: "Calls since {time} have no recording attached; customer care needs them for complaint handling.", work: ["Zendesk status page reports degraded Talk performance in US-East."], resolution: "Resolved by Zendesk; recordings attached retroactively.", hold: ["Waiting for Zendesk support (ticket {case})."] },
     ],
     weight: 2,
