@@ -52,6 +52,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const now = parseNow('report', values.now);
   const workspace = await loadValidWorkspace('report', io, values.root, format === 'json' ? 'json' : 'pretty');
   const timeZone = workspace.settings.time_zone;
+  if (!knownZone(timeZone)) throw usageError(`itsm report: itsm.yaml sets time_zone "${timeZone}", which is not a time zone this system knows (expected an IANA name such as Europe/Berlin).`);
   for (const [flag, text] of [['from', values.from], ['to', values.to]] as const) {
     if (text !== undefined && parseBound(text, timeZone, flag === 'to') === null) {
       throw usageError(`itsm report: --${flag} must be a date YYYY-MM-DD (or an instant with an offset); got "${text}".`);
@@ -66,6 +67,15 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   else if (format === 'csv') io.stdout(reportCsv(report));
   else io.stdout(pretty(report));
   return EXIT.ok;
+}
+
+function knownZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function duration(s: DurationStats): string {
