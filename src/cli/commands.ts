@@ -20,5 +20,6 @@ export const COMMANDS: Record<string, Command> = {
   renumber: { summary: 'Give a record a new ID and rewrite every reference to it across the workspace.', load: () => import('./renumber.ts') },
   impact: { summary: 'What depends on a CI or service, what it depends on, and the incidents and changes touching it.', load: () => import('./impact.ts') },
   status: { summary: 'Service status from open incidents, upcoming maintenance, availability over 30 and 90 days.', load: () => import('./status.ts') },
+  import: { summary: 'Import a ServiceNow or Jira Service Management export as records, never overwriting.', load: () => import('./import.ts') },
   demo: { summary: 'The main job on a workspace: validate, SLA summary, build and serve the site.', load: () => import('./demo.ts') },
 };

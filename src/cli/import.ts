@@ -1,0 +1,332 @@
+/**
+ * `itsm import servicenow|jira`: turns a vendor export into record files. Reads the whole export
+ * first (CSV streamed through csv-parse, or ServiceNow JSON), maps every row, and only then writes,
+ * so bad input (unknown columns, an unreadable file, a missing --tz) writes nothing. Existing files
+ * are never overwritten, and rows imported before (found by their source tag) are skipped.
+ */
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse as csvParse } from 'csv-parse';
+import { CORE_SCHEMA, dump } from 'js-yaml';
+import { formatNumberedId, idNumber, KIND_INFO, type Kind } from '../core/ids.ts';
+import { isTimeZone, tagOf } from '../core/import/convert.ts';
+import { JIRA_INCIDENTS } from '../core/import/jira.ts';
+import { mapRow, planHeader, type Draft, type Lookups, type MapContext, type TableMap } from '../core/import/map.ts';
+import { SERVICENOW_TABLES } from '../core/import/servicenow.ts';
+import { slugify } from '../core/new-record.ts';
+import { parseFrontMatter } from '../io/front-matter.ts';
+import { readSchemas } from '../io/schemas.ts';
+import { analyzePolicies } from '../io/workspace.ts';
+import { parse, rootDir } from './args.ts';
+import { EXIT, ExitError, usageError } from './exit-error.ts';
+import type { CliIO } from './io.ts';
+
+const TABLES = Object.keys(SERVICENOW_TABLES) as Array<keyof typeof SERVICENOW_TABLES>;
+
+const HELP = `Usage: itsm import servicenow --table ${TABLES.join('|')} FILE --tz ZONE [options]
+       itsm import jira FILE.csv --tz ZONE [options]
+
+Turns a vendor export into records under content/:
+  servicenow  a list export (CSV or JSON) of incident, change_request, cmdb_ci (any CI class)
+              or kb_knowledge, with the dictionary column names (number, short_description,
+              priority "1 - Critical", state, opened_at, resolved_at, assignment_group, cmdb_ci...)
+              or the display labels (Number, Short description...)
+  jira        a Jira Service Management CSV export of incidents (Issue key, Summary, Priority,
+              Status, Created, Resolved, Component/s, Labels...)
+
+Exports carry local times without a zone: --tz says which zone they are in (the exporting
+user's zone in ServiceNow or Jira). Teams, CIs and services are matched to the workspace by
+name or ID; values that match nothing are listed. Each record keeps its vendor ID as a tag
+(servicenow-inc0010001), so running the same import again skips what is already there.
+New numbered IDs follow the highest in use. Nothing is ever overwritten.
+
+Options:
+  --table T               the ServiceNow table exported (required for servicenow)
+  --tz ZONE               the export's time zone, e.g. Europe/Berlin or America/New_York (required)
+  --default FIELD=VALUE   a value for rows that have none, e.g. --default service=SVC-shop
+                          (repeatable)
+  --dry-run               report what would be imported, write nothing
+  --root DIR              the workspace (default: the current directory)
+
+Examples:
+  itsm import servicenow --table incident incidents.csv --tz Europe/Berlin
+  itsm import servicenow --table cmdb_ci cmdb_ci_server.json --tz UTC --default owner=TEAM-ops
+  itsm import jira JSM-export.csv --tz America/New_York --default service=SVC-helpdesk
+
+Exit codes: 0 every row imported (or imported before), 1 some rows skipped (see the report),
+2 bad input: nothing written.
+`;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse('import', args, {
+    root: { type: 'string' },
+    table: { type: 'string' },
+    tz: { type: 'string' },
+    default: { type: 'string', multiple: true },
+    'dry-run': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  const [vendor, file, ...extra] = positionals;
+  if (!vendor || !file || extra.length) throw usageError('itsm import: give the vendor and the export file, e.g. `itsm import servicenow --table incident incidents.csv --tz Europe/Berlin`.');
+  let map: TableMap;
+  if (vendor === 'servicenow') {
+    if (!values.table) throw usageError(`itsm import servicenow: which table was exported? Give --table ${TABLES.join('|')}.`);
+    const m = SERVICENOW_TABLES[values.table as keyof typeof SERVICENOW_TABLES];
+    if (!m) throw usageError(`itsm import servicenow: --table must be one of ${TABLES.join(', ')}; got "${values.table}".`);
+    map = m;
+  } else if (vendor === 'jira') {
+    if (values.table) throw usageError('itsm import jira: --table is for ServiceNow; a Jira export is one CSV of issues.');
+    map = JIRA_INCIDENTS;
+  } else throw usageError(`itsm import: unknown vendor "${vendor}"; use servicenow or jira.`);
+  if (!values.tz) throw usageError(`itsm import: give the export's time zone with --tz, e.g. --tz Europe/Berlin. ${vendor === 'jira' ? 'Jira' : 'ServiceNow'} exports carry local times without a zone, so they cannot be read without it.`);
+  if (!isTimeZone(values.tz)) throw usageError(`itsm import: --tz "${values.tz}" is not a time zone; use an IANA name such as Europe/Berlin, America/New_York or UTC.`);
+  const root = rootDir(io, values.root);
+  if (!existsSync(join(root, 'content'))) throw usageError(`itsm import: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
+  const path = resolve(io.cwd, file);
+  try {
+    if (!statSync(path).isFile()) throw new Error('not a file');
+  } catch (err) {
+    throw usageError(`itsm import: cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`);
+  }
+
+  const ws = readWorkspaceFacts(root, map.kind);
+  const ctx: MapContext = { timeZone: values.tz, lookups: ws.lookups, defaults: readDefaults(values.default ?? [], map, ws.lookups), ...(ws.matrix ? { matrix: ws.matrix } : {}) };
+  const rows = await readRows(path, file);
+  const plan = planHeader(map, rows.header);
+  if (plan.missing.length) {
+    throw usageError(`itsm import: ${file} does not look like a ${vendor} ${map.table} export: it has no ${plan.missing.join(', ')} column${plan.missing.length === 1 ? '' : 's'}. Nothing was written.\nIts columns: ${rows.header.join(', ')}`);
+  }
+  if (plan.unknown.length) {
+    throw usageError(`itsm import: ${file} has column${plan.unknown.length === 1 ? '' : 's'} that ${vendor} ${map.table} exports do not have: ${plan.unknown.join(', ')}. Nothing was written.\nCheck that --table matches the export; custom columns start with ${vendor === 'jira' ? '"Custom field ("' : 'u_'}.`);
+  }
+
+  const result = buildRecords(map, plan, rows.rows, ctx, ws);
+  if (!values['dry-run']) {
+    mkdirSync(join(root, 'content', KIND_INFO[map.kind].folder), { recursive: true });
+    for (const out of result.files) {
+      try {
+        writeFileSync(join(root, out.file), out.text, { flag: 'wx' });
+      } catch (err) {
+        throw new ExitError(EXIT.failed, `itsm import: stopped at ${out.file}: ${(err as Error).message}. Files written before it stay; run the same import again to continue.`);
+      }
+    }
+  }
+  io.stdout(report(result, map, plan, file, rows.badRows, values['dry-run'] === true));
+  return result.skipped.length + rows.badRows.length > 0 ? EXIT.failed : EXIT.ok;
+}
+
+interface WorkspaceFacts {
+  lookups: Lookups;
+  matrix: MapContext['matrix'];
+  /** IDs in use for the kind being imported (file names). */
+  ids: Set<string>;
+  /** Source tags already present in that kind's records. */
+  tags: Set<string>;
+}
+
+/** What the mapping needs from the workspace, read without validating every record. */
+function readWorkspaceFacts(root: string, kind: Kind): WorkspaceFacts {
+  const lookups = { team: new Map<string, string>(), ci: new Map<string, string>(), service: new Map<string, string>() };
+  for (const k of ['team', 'ci', 'service'] as const) {
+    for (const [id, text] of recordTexts(root, k)) {
+      const data = parseFrontMatter(text, id).data;
+      lookups[k].set(id.toLowerCase(), id);
+      if (typeof data?.name === 'string') lookups[k].set(data.name.toLowerCase(), id);
+    }
+  }
+  const ids = new Set<string>();
+  const tags = new Set<string>();
+  for (const [id, text] of recordTexts(root, kind)) {
+    ids.add(id);
+    for (const m of text.matchAll(/\b(?:servicenow|jira)-[a-z0-9]+(?:-[a-z0-9]+)*/g)) tags.add(m[0]);
+  }
+  const policies = analyzePolicies((rel) => {
+    try {
+      return readFileSync(join(root, rel), 'utf8');
+    } catch {
+      return undefined;
+    }
+  });
+  return { lookups, matrix: policies.policies.priorityMatrix, ids, tags };
+}
+
+function recordTexts(root: string, kind: Kind): Array<[string, string]> {
+  const dir = join(root, 'content', KIND_INFO[kind].folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => [f.slice(0, -3), readFileSync(join(dir, f), 'utf8')]);
+}
+
+function readDefaults(pairs: string[], map: TableMap, lookups: Lookups): Record<string, string> {
+  const props = (readSchemas().documents[map.kind] as { properties: Record<string, unknown> }).properties;
+  const out: Record<string, string> = {};
+  for (const p of pairs) {
+    const eq = p.indexOf('=');
+    const field = p.slice(0, eq);
+    if (eq <= 0 || !props[field]) throw usageError(`itsm import: --default "${p}" must be FIELD=VALUE with a field of ${KIND_INFO[map.kind].plural}: ${Object.keys(props).join(', ')}.`);
+    const value = p.slice(eq + 1);
+    const kind = field === 'service' || field === 'services' ? 'service' : field === 'team' || field === 'owner' ? 'team' : undefined;
+    if (kind && !lookups[kind].has(value.toLowerCase())) throw usageError(`itsm import: --default ${field}=${value}: the workspace has no ${kind} ${value}.`);
+    out[field] = kind ? lookups[kind].get(value.toLowerCase())! : value;
+  }
+  return out;
+}
+
+interface Rows {
+  header: string[];
+  /** Cells per row, with the line the row starts on. */
+  rows: Array<{ line: number; cells: string[] }>;
+  badRows: Array<{ line: number; reason: string }>;
+}
+
+/** Reads a CSV (streamed) or a ServiceNow JSON export into header and rows. */
+async function readRows(path: string, file: string): Promise<Rows> {
+  const head = firstBytes(path, 64).replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('{') || head.startsWith('[')) return readJson(path, file);
+  const out: Rows = { header: [], rows: [], badRows: [] };
+  const parser = createReadStream(path).pipe(
+    csvParse({
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      on_skip: (err) => {
+        out.badRows.push({ line: Number((err as { lines?: unknown } | undefined)?.lines ?? 0), reason: err?.message ?? 'unreadable row' });
+        return undefined;
+      },
+    }),
+  );
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!out.header.length) {
+        out.header = record;
+        continue;
+      }
+      if (record.length !== out.header.length) {
+        out.badRows.push({ line: info.lines, reason: `the row has ${record.length} fields, the header ${out.header.length} (a stray comma or an unclosed quote?)` });
+        continue;
+      }
+      out.rows.push({ line: info.lines, cells: record });
+    }
+  } catch (err) {
+    throw usageError(`itsm import: cannot read ${file} as CSV: ${(err as Error).message}. Nothing was written.`);
+  }
+  if (!out.header.length) throw usageError(`itsm import: ${file} is empty. Nothing was written.`);
+  return out;
+}
+
+function firstBytes(path: string, n: number): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    return buf.subarray(0, readSync(fd, buf, 0, n, 0)).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** ServiceNow JSON: {"records": [...]} (list export), {"result": [...]} (Table API), or an array. */
+function readJson(path: string, file: string): Rows {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw usageError(`itsm import: cannot read ${file} as JSON: ${(err as Error).message}. Nothing was written.`);
+  }
+  const list = Array.isArray(doc) ? doc : ((doc as { records?: unknown }).records ?? (doc as { result?: unknown }).result);
+  if (!Array.isArray(list)) throw usageError(`itsm import: ${file} is JSON but has no "records" or "result" list. Nothing was written.`);
+  const header: string[] = [];
+  const seen = new Set<string>();
+  for (const row of list) for (const k of Object.keys(row ?? {})) if (!seen.has(k)) (seen.add(k), header.push(k));
+  const cell = (v: unknown): string => {
+    if (v === null || v === undefined) return '';
+    if (typeof v === 'object') return cell((v as { display_value?: unknown; value?: unknown }).display_value ?? (v as { value?: unknown }).value);
+    return String(v);
+  };
+  return { header, rows: list.map((row, i) => ({ line: i + 1, cells: header.map((h) => cell((row as Record<string, unknown>)?.[h])) })), badRows: [] };
+}
+
+interface BuildResult {
+  files: Array<{ file: string; text: string; id: string }>;
+  skipped: Array<{ line: number; sourceId: string; reason: string }>;
+  already: number;
+  unmapped: Map<string, number>;
+  notes: Map<string, number>;
+}
+
+/** Maps rows, gives new IDs, and renders the files (nothing written here). */
+function buildRecords(map: TableMap, plan: ReturnType<typeof planHeader>, rows: Rows['rows'], ctx: MapContext, ws: WorkspaceFacts): BuildResult {
+  const out: BuildResult = { files: [], skipped: [], already: 0, unmapped: new Map(), notes: new Map() };
+  const info = KIND_INFO[map.kind];
+  const order = Object.keys((readSchemas().documents[map.kind] as { properties: Record<string, unknown> }).properties);
+  let next = Math.max(0, ...[...ws.ids].map((id) => idNumber(id) ?? 0)) + 1;
+  const seenTags = new Set(ws.tags);
+  for (const row of rows) {
+    const d = mapRow(map, plan, row.cells, ctx);
+    for (const u of d.unmapped) out.unmapped.set(`${u.column} "${u.value}"`, (out.unmapped.get(`${u.column} "${u.value}"`) ?? 0) + 1);
+    if (d.skip) {
+      out.skipped.push({ line: row.line, sourceId: d.sourceId, reason: d.skip });
+      continue;
+    }
+    const tag = `${map.vendor}-${tagOf(d.sourceId)}`;
+    // A CI is known by its name too: one entered by hand before the import is the same item.
+    const byName = map.kind === 'ci' && ws.lookups.ci.has(String(d.data.name).toLowerCase());
+    if (seenTags.has(tag) || byName) {
+      out.already++;
+      continue;
+    }
+    seenTags.add(tag);
+    for (const n of d.notes) out.notes.set(n, (out.notes.get(n) ?? 0) + 1);
+    let id: string;
+    if (info.numbered) id = formatNumberedId(map.kind, next++);
+    else {
+      const base = info.prefix + (slugify(String(d.data.name ?? d.data.title ?? d.sourceId)) || tagOf(d.sourceId));
+      id = base;
+      for (let k = 2; ws.ids.has(id); k++) id = `${base}-${k}`;
+    }
+    ws.ids.add(id);
+    d.data.tags = [...new Set([...((d.data.tags as string[] | undefined) ?? []), tag])];
+    out.files.push({ id, file: `content/${info.folder}/${id}.md`, text: render(id, d, order) });
+  }
+  return out;
+}
+
+/** Front matter in the schema's field order, as plain YAML like hand-written records. */
+function render(id: string, d: Draft, order: readonly string[]): string {
+  const data: Record<string, unknown> = { id };
+  for (const key of order) if (key !== 'id' && d.data[key] !== undefined) data[key] = d.data[key];
+  return `---\n${dump(data, { schema: CORE_SCHEMA, lineWidth: -1, flowLevel: 1, noRefs: true })}---\n\n${d.body}`;
+}
+
+function report(r: BuildResult, map: TableMap, plan: ReturnType<typeof planHeader>, file: string, badRows: Rows['badRows'], dry: boolean): string {
+  const info = KIND_INFO[map.kind];
+  const lines: string[] = [];
+  const verb = dry ? 'Would import' : 'Imported';
+  const range = r.files.length ? ` (${r.files[0]!.id}${r.files.length > 1 ? ` .. ${r.files.at(-1)!.id}` : ''})` : '';
+  lines.push(`${verb} ${r.files.length} ${r.files.length === 1 ? info.label : info.plural} from ${file} into content/${info.folder}/${range}.${dry ? ' Dry run: nothing written.' : ''}`);
+  if (r.already) lines.push(`Already in the workspace (imported before${map.kind === 'ci' ? ', or a CI of the same name' : ''}): ${r.already}, left as they are.`);
+  const problems = [...badRows.map((b) => ({ line: b.line, text: b.reason })), ...r.skipped.map((s) => ({ line: s.line, text: `${s.sourceId ? s.sourceId + ': ' : ''}${s.reason}` }))].sort((a, b) => a.line - b.line);
+  if (problems.length) {
+    lines.push('', `Rows not imported: ${problems.length}`);
+    for (const p of problems.slice(0, 50)) lines.push(`  line ${p.line}: ${p.text}`);
+    if (problems.length > 50) lines.push(`  ... and ${problems.length - 50} more`);
+  }
+  if (plan.notImported.length) lines.push('', `Columns not imported: ${plan.notImported.join(', ')}`);
+  if (r.unmapped.size) {
+    lines.push('', 'Values that match nothing in the workspace or the mapping (left out of the records):');
+    for (const [what, n] of [...r.unmapped].sort((a, b) => b[1] - a[1]).slice(0, 50)) lines.push(`  ${what}: ${n} row${n === 1 ? '' : 's'}`);
+  }
+  if (r.notes.size) {
+    lines.push('', 'Filled in because the export does not say:');
+    for (const [note, n] of r.notes) lines.push(`  ${note}: ${n} record${n === 1 ? '' : 's'}`);
+  }
+  if (r.files.length && !dry) lines.push('', 'Next: run `itsm validate` to check the new records against the workspace rules.');
+  return lines.join('\n') + '\n';
+}
+

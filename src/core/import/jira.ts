@@ -1,0 +1,71 @@
+/**
+ * Column map for a Jira Service Management CSV export ("Export > CSV (all fields)") of incidents.
+ * Jira repeats a header once per value of a multi-value field (Labels, Component/s); the importer
+ * hands every value to the setter. Other issue types are reported and skipped.
+ */
+import { choiceWords, tagOf, vendorTime } from './convert.ts';
+import { finishIncident } from './servicenow.ts';
+import { body, choice, ref, text, withText, type Setter, type TableMap } from './map.ts';
+
+const time =
+  (field: string): Setter =>
+  (v, d, ctx, column) => {
+    const t = vendorTime(v, ctx.timeZone);
+    if (t) d.data[field] = t;
+    else d.unmapped.push({ column, value: v.trim() });
+  };
+
+const STATUSES: Record<string, string> = {
+  open: 'new', new: 'new', 'to do': 'new', 'waiting for support': 'new',
+  'in progress': 'in_progress', 'work in progress': 'in_progress', investigating: 'in_progress', escalated: 'in_progress', 'under investigation': 'in_progress',
+  pending: 'on_hold', 'waiting for customer': 'on_hold', 'on hold': 'on_hold',
+  resolved: 'resolved', done: 'resolved', completed: 'resolved',
+  closed: 'closed',
+  canceled: 'cancelled', cancelled: 'cancelled', declined: 'cancelled',
+};
+
+const PRIORITIES: Record<string, string> = { highest: 'P1', critical: 'P1', blocker: 'P1', high: 'P2', major: 'P2', medium: 'P3', low: 'P4', minor: 'P4', lowest: 'P5', trivial: 'P5' };
+
+const LEVELS: Record<string, string> = { 'extensive / widespread': 'high', extensive: 'high', widespread: 'high', critical: 'high', high: 'high', 'significant / large': 'medium', significant: 'medium', large: 'medium', medium: 'medium', moderate: 'medium', 'moderate / limited': 'low', limited: 'low', 'minor / localized': 'low', minor: 'low', localized: 'low', low: 'low' };
+
+const issueType: Setter = (v, d) => {
+  if (choiceWords(v) !== 'incident') d.skip = `issue type ${v.trim()} (only incidents are imported from Jira)`;
+};
+
+const labels: Setter = (v, d) => {
+  const tags = v.split(/\s+/).map(tagOf).filter(Boolean);
+  d.data.tags = [...new Set([...((d.data.tags as string[] | undefined) ?? []), ...tags])];
+};
+
+export const JIRA_INCIDENTS: TableMap = {
+  vendor: 'jira',
+  table: 'issues',
+  kind: 'incident',
+  idColumn: 'issue_key',
+  required: ['issue_key', 'summary', 'status', 'created'],
+  columns: {
+    issue_key: () => {},
+    issue_type: issueType,
+    summary: text('title'),
+    description: body,
+    status: choice('status', (v) => STATUSES[choiceWords(v)]),
+    priority: withText(choice('vendor_priority', (v) => PRIORITIES[choiceWords(v)]), 'vendor_priority'),
+    created: time('reported_at'),
+    resolved: time('resolved_at'),
+    assignee: text('assignee'),
+    resolution: (v, d) => {
+      if (!/^unresolved$/i.test(v.trim())) d.data.resolution = v.trim();
+    },
+    component_s: ref('service', 'service'),
+    components: ref('service', 'service'),
+    custom_field_affected_services: ref('service', 'service'),
+    affected_services: ref('service', 'service'),
+    custom_field_impact: choice('impact', (v) => LEVELS[choiceWords(v)]),
+    custom_field_urgency: choice('urgency', (v) => LEVELS[choiceWords(v)]),
+    custom_field_team: ref('team', 'team'),
+    labels,
+  },
+  ignored: ['issue_id', 'parent_id', 'parent', 'project_key', 'project_name', 'project_type', 'project_lead', 'project_description', 'project_url', 'reporter', 'creator', 'updated', 'last_viewed', 'due_date', 'votes', 'watchers', 'environment', 'original_estimate', 'remaining_estimate', 'time_spent', 'work_ratio', 'security_level', 'attachment', 'comment', 'log_work', 'sprint', 'fix_version_s', 'affects_version_s', 'status_category', 'status_category_changed', 'outward_issue_link', 'inward_issue_link', 'sub_tasks', 'resolution_date', 'request_type', 'request_participants', 'organizations', 'satisfaction', 'satisfaction_date', 'time_to_first_response', 'time_to_resolution'],
+  custom: /^custom_field_/,
+  finish: finishIncident('Jira'),
+};

@@ -1,0 +1,137 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { vendorTime } from '../../src/core/import/convert.ts';
+import { cmdbWorkspace } from '../helpers/cmdb-fixture.ts';
+import { makeWorkspace, REPO_ROOT, runCli } from '../helpers/workspace.ts';
+
+const FIXTURES = join(REPO_ROOT, 'test/fixtures/import');
+const SN_INCIDENTS = join(FIXTURES, 'servicenow-incident.csv');
+const SN_CIS = join(FIXTURES, 'servicenow-cmdb_ci.json');
+const JIRA = join(FIXTURES, 'jira-incidents.csv');
+
+const read = (dir: string, rel: string) => readFileSync(join(dir, rel), 'utf8');
+const listAll = (dir: string) => readdirSync(join(dir, 'content'), { recursive: true, encoding: 'utf8' }).sort();
+
+describe('vendor times', () => {
+  it.each([
+    ['2026-03-02 09:10:00', 'Europe/Berlin', '2026-03-02T09:10:00+01:00'],
+    ['2026-07-02 09:10', 'Europe/Berlin', '2026-07-02T09:10:00+02:00'],
+    ['2026-03-29 02:30:00', 'Europe/Berlin', '2026-03-29T03:30:00+02:00'], // a time the spring-forward gap skips
+    ['03/04/2026 17:05:00', 'America/New_York', '2026-03-04T17:05:00-05:00'],
+    ['02/Mar/26 1:40 PM', 'America/New_York', '2026-03-02T13:40:00-05:00'],
+    ['02/Mar/26 12:05 AM', 'UTC', '2026-03-02T00:05:00+00:00'],
+    ['2026-03-02T08:10:00Z', 'Europe/Berlin', '2026-03-02T09:10:00+01:00'],
+  ])('reads %s in %s', (text, zone, expected) => {
+    expect(vendorTime(text, zone)).toBe(expected);
+  });
+
+  it.each(['yesterday', '2026-02-30 10:00:00', '31/Foo/26 1:00 PM', ''])('refuses %j', (text) => {
+    expect(vendorTime(text, 'UTC')).toBeUndefined();
+  });
+});
+
+describe('itsm import servicenow --table incident', () => {
+  it('imports a CSV export with a BOM, quoted newlines and a bad row, and reports what it could not map', () => {
+    const dir = makeWorkspace(cmdbWorkspace());
+    const r = runCli(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Imported 3 incidents from');
+    expect(r.stdout).toContain('(INC-0003 .. INC-0005)');
+    expect(r.stdout).toContain('line 5: INC0010003: no service');
+    expect(r.stdout).toContain('line 6: the row has 6 fields, the header 19');
+    expect(r.stdout).toContain('Columns not imported: caller_id, close_code, u_region, sys_id');
+    expect(r.stdout).toContain('assignment_group "Network Team": 1 row');
+    expect(r.stdout).toContain('business_service "Printing": 1 row');
+    expect(read(dir, 'content/incidents/INC-0003.md')).toBe(`---
+id: INC-0003
+title: Checkout returns 500
+status: resolved
+service: SVC-shop
+cis: [CI-web]
+impact: high
+urgency: high
+priority: P1
+reported_at: 2026-03-02T09:10:00+01:00
+acknowledged_at: 2026-03-02T09:10:00+01:00
+resolved_at: 2026-03-02T11:00:00+01:00
+team: TEAM-ops
+assignee: Ada Lovelace
+resolution: Rolled back the deploy.
+tags: [servicenow-inc0010001]
+---
+
+Users see an error page at checkout.
+Started after the 09:00 deploy, "cart" service logs show timeouts.
+`);
+    expect(read(dir, 'content/incidents/INC-0004.md')).toContain('reported_at: 2026-03-29T03:30:00+02:00');
+    expect(read(dir, 'content/incidents/INC-0005.md')).toContain('status: on_hold');
+    expect(read(dir, 'content/incidents/INC-0005.md')).toContain('priority: P3\npriority_override_reason: Imported from ServiceNow, where the priority was 3 - Moderate.');
+    expect(runCli(['validate'], { cwd: dir }).stdout).toContain('no errors');
+  });
+
+  it('skips what an earlier run imported, and never touches existing files', () => {
+    const dir = makeWorkspace(cmdbWorkspace());
+    runCli(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin'], { cwd: dir });
+    writeFileSync(join(dir, 'content/incidents/INC-0003.md'), read(dir, 'content/incidents/INC-0003.md').replace('Rolled back', 'We rolled back'));
+    const before = listAll(dir);
+    const again = runCli(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin', '--default', 'service=Web shop'], { cwd: dir });
+    expect(again.stdout).toContain('Already in the workspace (imported before): 3');
+    expect(again.stdout).toContain('Imported 1 incident from');
+    expect(listAll(dir)).toEqual([...before, 'incidents/INC-0006.md'].sort());
+    expect(read(dir, 'content/incidents/INC-0003.md')).toContain('We rolled back');
+    expect(read(dir, 'content/incidents/INC-0006.md')).toContain('title: Printer jam on floor 2\nstatus: new\nservice: SVC-shop');
+  });
+
+  it('reads the JSON export of a CMDB class, matching teams by name and CIs already there', () => {
+    const dir = makeWorkspace(cmdbWorkspace());
+    const r = runCli(['import', 'servicenow', '--table', 'cmdb_ci', SN_CIS, '--tz', 'UTC'], { cwd: dir });
+    expect(r.stdout).toContain('Imported 3 configuration items');
+    expect(r.stdout).toContain('Already in the workspace (imported before, or a CI of the same name): 1');
+    expect(r.stdout).toContain('support_group "DBA Team": 1 row');
+    expect(read(dir, 'content/cis/CI-payments-api.md')).toBe('---\nid: CI-payments-api\nname: Payments API\ntype: application\nenvironment: production\nstatus: active\nowner: TEAM-ops\nvendor: In-house\nversion: \'4.2\'\ntags: [servicenow-payments-api]\n---\n\n');
+    expect(read(dir, 'content/cis/CI-pg-payments-01.md')).toContain('type: database');
+    expect(read(dir, 'content/cis/CI-old-mail-relay.md')).toContain('status: retired');
+    expect(runCli(['validate'], { cwd: dir }).stdout).toContain('no errors');
+  });
+});
+
+describe('itsm import jira', () => {
+  it('imports incidents in the export zone, keeps labels and text as written, skips other issue types', () => {
+    const dir = makeWorkspace(cmdbWorkspace());
+    const r = runCli(['import', 'jira', JIRA, '--tz', 'America/New_York'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Imported 2 incidents');
+    expect(r.stdout).toContain('ITSM-102: issue type Service request (only incidents are imported from Jira)');
+    const text = read(dir, 'content/incidents/INC-0003.md');
+    expect(text).toContain('reported_at: 2026-03-02T09:15:00-05:00\n');
+    expect(text).toContain('resolved_at: 2026-03-02T13:40:00-05:00\n');
+    expect(text).toContain('priority_override_reason: Imported from Jira, where the priority was High.');
+    expect(text).toContain('tags: [vpn, network, jira-itsm-101]');
+    expect(text).toContain('\n`$(rm -rf /)` appears in the log.\n');
+    expect(runCli(['validate'], { cwd: dir }).stdout).toContain('no errors');
+  });
+});
+
+describe('bad input: a clear error and nothing written', () => {
+  const cases: Array<[string, string[], string, (dir: string) => void]> = [
+    ['missing --tz', ['import', 'servicenow', '--table', 'incident', SN_INCIDENTS], "give the export's time zone with --tz", () => {}],
+    ['an unknown zone', ['import', 'jira', JIRA, '--tz', 'Mars/Olympus'], '--tz "Mars/Olympus" is not a time zone', () => {}],
+    ['no such file', ['import', 'jira', 'nope.csv', '--tz', 'UTC'], 'cannot read nope.csv: no such file', () => {}],
+    ['an unknown column', ['import', 'jira', 'odd.csv', '--tz', 'UTC'], 'has column that jira issues exports do not have: Colour', (dir) => writeFileSync(join(dir, 'odd.csv'), 'Issue key,Summary,Status,Created,Colour\nITSM-1,x,Open,02/Mar/26 9:15 AM,red\n')],
+    ['the wrong table', ['import', 'servicenow', '--table', 'change_request', SN_INCIDENTS, '--tz', 'UTC'], 'does not look like a servicenow change_request export: it has no type column', () => {}],
+    ['a missing table', ['import', 'servicenow', SN_INCIDENTS, '--tz', 'UTC'], 'Give --table incident|change_request|cmdb_ci|kb_knowledge', () => {}],
+    ['an unknown vendor', ['import', 'remedy', SN_INCIDENTS, '--tz', 'UTC'], 'unknown vendor "remedy"', () => {}],
+    ['broken JSON', ['import', 'servicenow', '--table', 'cmdb_ci', 'bad.json', '--tz', 'UTC'], 'cannot read bad.json as JSON', (dir) => writeFileSync(join(dir, 'bad.json'), '{"records": [')],
+    ['an unknown default service', ['import', 'jira', JIRA, '--tz', 'UTC', '--default', 'service=SVC-nope'], 'the workspace has no service SVC-nope', () => {}],
+  ];
+  it.each(cases)('%s', (_name, args, message, setup) => {
+    const dir = makeWorkspace(cmdbWorkspace());
+    setup(dir);
+    const before = listAll(dir);
+    const r = runCli(args, { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(listAll(dir)).toEqual(before);
+  });
+});
