@@ -76,7 +76,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
 /** Reads --now (an ISO instant with an offset); the current time when absent. */
 export function parseNow(command: string, text: string | undefined): Date {
-  if (text === undefined) return new Date();
+  // Whole seconds: figures read better, and every timestamp in a workspace has whole seconds too.
+  if (text === undefined) return new Date(Math.floor(Date.now() / 1000) * 1000);
   const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) ? Date.parse(text) : NaN;
   if (Number.isNaN(ms)) throw usageError(`itsm ${command}: --now must be an instant with an offset, e.g. 2026-03-04T09:15:00+01:00 or 2026-03-04T08:15:00Z; got "${text}".`);
   return new Date(ms);
