@@ -21,7 +21,7 @@ export interface HistoryIndex {
 export interface ReadHistoryOptions {
   /** Only files under these paths (files or folders, relative to root). Default: everything. */
   paths?: string[];
-  /** Follow one file across renames (`git log --follow`); needs exactly one path. */
+  /** Follow one file back across renames; needs exactly one path. */
   follow?: boolean;
   /** Read each version's content (default true). Without it, `content` is null and `before` left out. */
   contents?: boolean;
@@ -59,14 +59,12 @@ export async function readHistory(root: string, opts: ReadHistoryOptions = {}): 
   const args = ['log', '-z', '--raw', '--no-abbrev', '-M', '--no-show-signature', '--no-color', LOG_FORMAT];
   if (repo.prefix) args.push('--relative');
   // A pathspec makes git diff every commit twice (once to simplify history, once for the output), so
-  // a whole-repository pass filters paths here instead; only following one file needs git's help.
-  // Following a file leaves out the merge commits that carry PR numbers: read the graph on the side.
-  const [logText, graph] = await Promise.all([
-    opts.follow ? git(root, [...args, '--follow', repo.head, '--', ...opts.paths!]) : logInSlices(root, repo.head, args, opts.sliceAbove),
+  // a whole-repository pass filters paths here instead; only following one file asks git for one path.
+  // That leaves out the merge commits that carry PR numbers: the graph is read on the side.
+  const [commits, graph] = await Promise.all([
+    opts.follow ? followFile(root, repo, args, opts.paths![0]!, opts.sliceAbove) : logInSlices(root, repo.head, args, opts.sliceAbove).then((text) => parseLog(text, pathFilter(opts.paths))),
     opts.follow ? readGraph(root, repo.head) : null,
   ]);
-  const parsed = parseLog(logText, opts.follow ? undefined : pathFilter(opts.paths));
-  const commits = opts.follow ? stopAtCopy(parsed) : parsed;
   const prs = assignPullRequests(graph ?? commits, repo.head);
   const files = collectVersions(commits, prs);
   if (opts.contents !== false) await fillContents(root, files);
@@ -120,12 +118,13 @@ const SLICE_ABOVE = 2000;
  * Diffing trees is what takes the time and each slice's diffs are independent. Concatenated newest
  * slice first, the output still lists children before their parents, as one `git log` would.
  */
-async function logInSlices(root: string, head: string, args: readonly string[], sliceAbove = SLICE_ABOVE): Promise<string> {
+async function logInSlices(root: string, head: string, args: readonly string[], sliceAbove = SLICE_ABOVE, paths: readonly string[] = []): Promise<string> {
+  const pathspec = paths.length ? ['--', ...paths] : [];
   const slices = Math.min(availableParallelism(), 4);
   const mainline = slices > 1 ? (await git(root, ['rev-list', '--first-parent', head])).split('\n').filter(Boolean) : [];
-  if (mainline.length < Math.max(sliceAbove, slices)) return git(root, [...args, head]);
+  if (mainline.length < Math.max(sliceAbove, slices)) return git(root, [...args, head, ...pathspec]);
   const tips = [head, ...Array.from({ length: slices - 1 }, (_, i) => mainline[Math.floor((mainline.length * (i + 1)) / slices)]!)];
-  const parts = await Promise.all(tips.map((tip, i) => git(root, [...args, tip, ...(tips[i + 1] ? [`^${tips[i + 1]}`] : [])])));
+  const parts = await Promise.all(tips.map((tip, i) => git(root, [...args, tip, ...(tips[i + 1] ? [`^${tips[i + 1]}`] : []), ...pathspec])));
   return parts.join('');
 }
 
@@ -155,42 +154,65 @@ function parseLog(text: string, keep?: (path: string) => boolean): LoggedCommit[
     if (!chunk) continue;
     const tokens = chunk.split('\0');
     const [sha = '', parents = '', author = '', email = '', date = '', message = ''] = tokens;
-    const changes: RawChange[] = [];
-    for (let i = 6; i < tokens.length; i++) {
-      const header = tokens[i]!.replace(/^\n/, '');
-      if (!header.startsWith(':')) continue;
-      // ":100644 100644 <old blob> <new blob> <status>", then one path, or two for renames and copies.
-      const [, , oldBlob = '', newBlob = '', status = ''] = header.slice(1).split(' ');
-      const twoPaths = status.startsWith('R') || status.startsWith('C');
-      const oldPath = tokens[++i] ?? '';
-      const newPath = twoPaths ? (tokens[++i] ?? '') : oldPath;
-      if (keep && !keep(newPath) && !keep(oldPath)) continue;
-      changes.push({
-        status: status.charAt(0),
-        oldBlob: NO_BLOB.test(oldBlob) ? null : oldBlob,
-        newBlob: NO_BLOB.test(newBlob) || status === 'D' ? null : newBlob,
-        oldPath,
-        newPath,
-      });
-    }
+    const changes = parseRaw(tokens, 6, keep);
     commits.push({ sha, parents: parents ? parents.split(' ') : [], author, email, date, message: message.trim(), changes });
   }
   return commits;
 }
 
-const STATUS: Record<string, FileVersion['status']> = { A: 'added', M: 'modified', T: 'modified', R: 'renamed', D: 'deleted' };
+/** Raw diff entries from NUL-separated tokens: ":100644 100644 <old blob> <new blob> <status>", then one path, or two for renames and copies. */
+function parseRaw(tokens: readonly string[], start: number, keep?: (path: string) => boolean): RawChange[] {
+  const changes: RawChange[] = [];
+  for (let i = start; i < tokens.length; i++) {
+    const header = tokens[i]!.replace(/^\n/, '');
+    if (!header.startsWith(':')) continue;
+    const [, , oldBlob = '', newBlob = '', status = ''] = header.slice(1).split(' ');
+    const twoPaths = status.startsWith('R') || status.startsWith('C');
+    const oldPath = tokens[++i] ?? '';
+    const newPath = twoPaths ? (tokens[++i] ?? '') : oldPath;
+    if (keep && !keep(newPath) && !keep(oldPath)) continue;
+    changes.push({
+      status: status.charAt(0),
+      oldBlob: NO_BLOB.test(oldBlob) ? null : oldBlob,
+      newBlob: NO_BLOB.test(newBlob) || status === 'D' ? null : newBlob,
+      oldPath,
+      newPath,
+    });
+  }
+  return changes;
+}
+
+/** A file renamed more often than this is followed no further (a guard, not a real limit). */
+const MAX_RENAMES = 100;
 
 /**
- * `git log --follow` also follows copies: a record written from a copy of another would inherit that
- * other record's past. A copy (the source file stays) is where this file was created.
+ * One file's commits, following it back through renames: a log limited to each name it had (which
+ * git answers from changed-path Bloom filters when the repository has them), and, for the commit that
+ * created it under that name, one `git diff-tree -M` to see whether it was renamed from another.
+ * Renames only, like the whole-repository pass: `git log --follow` would also follow copies, handing a
+ * record written from a copy of another that other record's past, and cannot use the filters.
  */
-function stopAtCopy(commits: LoggedCommit[]): LoggedCommit[] {
-  const i = commits.findIndex((c) => c.changes.some((ch) => ch.status === 'C'));
-  if (i === -1) return commits;
-  const copy = commits[i]!;
-  const created = copy.changes.map((ch) => (ch.status === 'C' ? { ...ch, status: 'A', oldBlob: null, oldPath: ch.newPath } : ch));
-  return [...commits.slice(0, i), { ...copy, changes: created }];
+async function followFile(root: string, repo: Repository & { head: string }, args: readonly string[], path: string, sliceAbove?: number): Promise<LoggedCommit[]> {
+  const out: LoggedCommit[] = [];
+  let rev = repo.head;
+  let current = path;
+  for (let hop = 0; hop < MAX_RENAMES; hop++) {
+    const commits = parseLog(await logInSlices(root, rev, args, sliceAbove, [current]));
+    out.push(...commits);
+    const oldest = commits.at(-1);
+    const created = oldest?.changes.find((ch) => ch.status === 'A' && ch.newPath === current);
+    if (!oldest || !created || oldest.parents.length === 0) break;
+    const diff = await git(root, ['diff-tree', '-z', '-r', '-M', '--raw', '--no-abbrev', '--no-commit-id', ...(repo.prefix ? ['--relative'] : []), oldest.sha]);
+    const rename = parseRaw(diff.split('\0'), 0).find((ch) => ch.status === 'R' && ch.newPath === current);
+    if (!rename) break;
+    Object.assign(created, { status: 'R', oldPath: rename.oldPath, oldBlob: rename.oldBlob });
+    current = rename.oldPath;
+    rev = `${oldest.sha}^`;
+  }
+  return out;
 }
+
+const STATUS: Record<string, FileVersion['status']> = { A: 'added', M: 'modified', T: 'modified', R: 'renamed', D: 'deleted' };
 
 /** Version with the blob ids its contents will be read from. */
 type PendingVersion = FileVersion & { blob: string | null; beforeBlob: string | null };

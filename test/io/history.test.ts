@@ -122,6 +122,8 @@ describe('readHistory: one pass over the repository', () => {
   it('reads the same history when the log is split over the cores', async () => {
     const split = await readHistory(repo.dir, { sliceAbove: 1 });
     expect([...split.files]).toEqual([...(await readHistory(repo.dir)).files]);
+    const one = { paths: ['content/incidents/INC-0003.md'], follow: true };
+    expect([...(await readHistory(repo.dir, { ...one, sliceAbove: 1 })).files]).toEqual([...(await readHistory(repo.dir, one)).files]);
   });
 
   it('reads paths relative to a workspace inside a larger repository', async () => {
