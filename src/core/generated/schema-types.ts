@@ -83,6 +83,35 @@ export type Requirements = {
 }[];
 
 /**
+ * All of these must be met.
+ *
+ * @minItems 1
+ */
+
+export type Requirements1 = [
+  {
+    /**
+     * The role whose members may approve; service-owner means members of the owner team of an affected service.
+     */
+    role: 'cab' | 'ecab' | 'service-owner' | 'policy-owner' | 'major-incident-manager' | 'service-desk';
+    /**
+     * How many distinct approvers.
+     */
+    count: number;
+  },
+  ...{
+    /**
+     * The role whose members may approve; service-owner means members of the owner team of an affected service.
+     */
+    role: 'cab' | 'ecab' | 'service-owner' | 'policy-owner' | 'major-incident-manager' | 'service-desk';
+    /**
+     * How many distinct approvers.
+     */
+    count: number;
+  }[]
+];
+
+/**
  * content/policies/change-policy.yaml: the approvals each change needs, standard templates, freezes and maintenance windows. A pull request is judged by this file as it is on its base commit.
  */
 
@@ -116,7 +145,7 @@ export interface ChangePolicy {
    * Approvals needed by a pull request that edits content/policies/ or content/teams/.
    */
   policy_changes?: {
-    require: Requirements;
+    require: Requirements1;
   };
   /**
    * Periods when only emergency changes may be planned.
