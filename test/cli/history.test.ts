@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +118,12 @@ describe('itsm history <ID>', () => {
     expect(runCli(['history', 'hello'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('"hello" is not a record ID') });
     expect(runCli(['history'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('give one record ID') });
     expect(runCli(['history', 'INC-0142'], { cwd: mkdtempSync(join(tmpdir(), 'itsm-nogit-')) })).toMatchObject({ code: 2, stderr: expect.stringContaining('not inside a git repository') });
+  });
+
+  it('says when a record is not committed yet', () => {
+    writeFileSync(join(repo.dir, 'content/incidents/INC-0200.md'), incident('status: new\npriority: P3').replace('INC-0142', 'INC-0200'));
+    const r = runCli(['history', 'INC-0200'], { cwd: repo.dir });
+    expect(r).toMatchObject({ code: 0, stdout: 'INC-0200 (content/incidents/INC-0200.md) has no history yet: the file is not committed.\n' });
   });
 
   it('explains itself with --help', () => {

@@ -2,12 +2,13 @@
  * `itsm validate --base REV` end to end: a real repository whose main branch is the base, a working
  * tree edited the way a pull request would, and the real CLI. One rule per story.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { gitRepo, type GitRepo } from '../helpers/git-repo.ts';
 import { minimalWorkspace } from '../helpers/fixtures.ts';
-import { runCli } from '../helpers/workspace.ts';
+import { REPO_ROOT, runCli } from '../helpers/workspace.ts';
 
 const INC = 'content/incidents/INC-0001.md';
 const CHG = 'content/changes/CHG-0001.md';
@@ -143,5 +144,29 @@ describe('itsm validate --base main', () => {
     const r = runCli(['validate', '--base', 'origin/nope'], { cwd: repo.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('origin/nope');
+  });
+});
+
+describe('the validate workflow', () => {
+  const text = readFileSync(join(REPO_ROOT, '.github/workflows/validate.yml'), 'utf8');
+  const workflow = parseYaml(text) as {
+    on: Record<string, unknown>;
+    permissions: Record<string, string>;
+    jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown>; run?: string; env?: Record<string, string> }> }>;
+  };
+  const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
+
+  it('runs validate --base on pull requests with the whole history and a read-only token', () => {
+    expect(workflow.on).toHaveProperty('pull_request');
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with).toMatchObject({ 'fetch-depth': 0 });
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with).toMatchObject({ 'node-version': 22 });
+    const step = steps.find((s) => s.run?.includes('--base'))!;
+    expect(step.run).toBe('node src/cli/main.ts validate --base "origin/$BASE_REF" --format github');
+    expect(step.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
+  });
+
+  it('never expands event data inside a script', () => {
+    for (const s of steps) expect(s.run ?? '').not.toContain('${{');
   });
 });
