@@ -63,19 +63,13 @@ export function checkAgainstBase(input: BaseComparison): PendingDiagnostic[] {
   return out;
 }
 
-/** The rules for one record present on both sides under the same ID. */
+/**
+ * The rules for one record present on both sides under the same ID (and so at the same path: the
+ * loader only accepts content/<kind folder>/<ID>.md).
+ */
 function compareVersions(base: AnyRecord, head: AnyRecord): PendingDiagnostic[] {
   const out: PendingDiagnostic[] = [];
   const label = KIND_INFO[base.kind].label;
-  if (head.file !== base.file) {
-    out.push({
-      file: head.file,
-      rule: 'base/moved',
-      severity: 'error',
-      message: `${base.id} moved from ${base.file} to ${head.file}; record files keep their path so links and history stay whole.`,
-      hint: `Move it back: \`git mv ${head.file} ${base.file}\`.`,
-    });
-  }
   const from = String(fields(base).status ?? '');
   const to = String(fields(head).status ?? '');
   const diff = diffRecord({ data: fields(base), body: base.body }, { data: fields(head), body: head.body });
