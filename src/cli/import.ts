@@ -197,7 +197,9 @@ async function readRows(path: string, file: string): Promise<Rows> {
       skip_empty_lines: true,
       skip_records_with_error: true,
       on_skip: (err) => {
-        out.badRows.push({ line: Number((err as { lines?: unknown } | undefined)?.lines ?? 0), reason: err?.message ?? 'unreadable row' });
+        const line = Number((err as { lines?: unknown } | undefined)?.lines ?? 0);
+        // One broken row can raise several errors; report it once.
+        if (out.badRows.at(-1)?.line !== line) out.badRows.push({ line, reason: err?.message ?? 'unreadable row' });
         return undefined;
       },
     }),

@@ -70,6 +70,14 @@ Started after the 09:00 deploy, "cart" service logs show timeouts.
     expect(runCli(['validate'], { cwd: dir }).stdout).toContain('no errors');
   });
 
+  it('reports a row with a stray quote once and imports the rows around it', () => {
+    const dir = makeWorkspace(cmdbWorkspace());
+    writeFileSync(join(dir, 'q.csv'), 'number,short_description,state,opened_at,business_service\nINC1,ok one,New,2026-03-02 09:10:00,Web shop\nINC2,a "bad" quote,New,2026-03-02 09:10:00,Web shop\nINC3,ok three,New,2026-03-02 09:10:00,Web shop\n');
+    const r = runCli(['import', 'servicenow', '--table', 'incident', 'q.csv', '--tz', 'UTC'], { cwd: dir });
+    expect(r.stdout).toContain('Imported 2 incidents');
+    expect(r.stdout).toContain('Rows not imported: 1\n  line 3: Invalid Opening Quote');
+  });
+
   it('skips what an earlier run imported, and never touches existing files', () => {
     const dir = makeWorkspace(cmdbWorkspace());
     runCli(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin'], { cwd: dir });
@@ -92,6 +100,31 @@ Started after the 09:00 deploy, "cart" service logs show timeouts.
     expect(read(dir, 'content/cis/CI-payments-api.md')).toBe('---\nid: CI-payments-api\nname: Payments API\ntype: application\nenvironment: production\nstatus: active\nowner: TEAM-ops\nvendor: In-house\nversion: \'4.2\'\ntags: [servicenow-payments-api]\n---\n\n');
     expect(read(dir, 'content/cis/CI-pg-payments-01.md')).toContain('type: database');
     expect(read(dir, 'content/cis/CI-old-mail-relay.md')).toContain('status: retired');
+    expect(runCli(['validate'], { cwd: dir }).stdout).toContain('no errors');
+  });
+});
+
+describe('itsm import servicenow: changes and knowledge', () => {
+  it('imports changes with their windows, plans, outcome and a template for standard ones', () => {
+    const dir = makeWorkspace(cmdbWorkspace());
+    const r = runCli(['import', 'servicenow', '--table', 'change_request', join(FIXTURES, 'servicenow-change_request.csv'), '--tz', 'Europe/Berlin', '--default', 'template=cert-renewal'], { cwd: dir });
+    expect(r.stdout).toContain('Imported 3 changes');
+    expect(r.stdout).toContain('Columns not imported: cab_required');
+    expect(r.stdout).toContain('test_plan filled in as "Not recorded in the ServiceNow export.": 1 record');
+    const done = read(dir, 'content/changes/CHG-0003.md');
+    expect(done).toContain('type: normal\nrisk: high\nstatus: completed\nteam: TEAM-ops\nservices: [SVC-shop]\ncis: [CI-db]\n');
+    expect(done).toContain('rollback_plan: Fail back to the old primary.\noutcome: successful\n');
+    expect(read(dir, 'content/changes/CHG-0004.md')).toContain('template: cert-renewal');
+    expect(read(dir, 'content/changes/CHG-0005.md')).toContain('status: implementing');
+    expect(runCli(['validate'], { cwd: dir }).stdout).toContain('no errors');
+  });
+
+  it('imports knowledge articles from the Table API JSON, with display values', () => {
+    const dir = makeWorkspace(cmdbWorkspace());
+    const r = runCli(['import', 'servicenow', '--table', 'kb_knowledge', join(FIXTURES, 'servicenow-kb_knowledge.json'), '--tz', 'UTC', '--default', 'owner=TEAM-ops'], { cwd: dir });
+    expect(r.stdout).toContain('Imported 2 knowledge articles');
+    expect(r.stdout).toContain('ownership_group "Print Team": 1 row');
+    expect(read(dir, 'content/kb/KB-0002.md')).toBe('---\nid: KB-0002\ntitle: How to restart the web tier\ncategory: how-to\nstatus: published\nowner: TEAM-ops\npublished_at: 2026-01-15\nreview_by: 2026-09-30\ntags: [servicenow-kb0010001]\n---\n\n<p>Run the <b>restart</b> playbook.</p>\n');
     expect(runCli(['validate'], { cwd: dir }).stdout).toContain('no errors');
   });
 });

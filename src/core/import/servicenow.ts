@@ -181,7 +181,10 @@ export const SERVICENOW_CHANGE: TableMap = {
     }
     requireFields(d, ['title', 'type', 'status', 'planned_start', 'planned_end'], '');
     if (d.skip) return;
-    if (d.data.type !== 'standard') {
+    if (d.data.type === 'standard') {
+      applyDefaults(d, ctx, ['template']);
+      if (d.data.template === undefined) d.notes.push('standard change without a template: add one by hand, or import with --default template=<id from change-policy.yaml>');
+    } else {
       for (const f of ['test_plan', 'rollback_plan']) {
         if (d.data[f] === undefined) {
           d.data[f] = NOT_RECORDED;
