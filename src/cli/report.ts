@@ -50,7 +50,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const format = oneOf('report', 'format', values.format, ['pretty', 'json', 'csv'] as const, 'pretty');
   const now = parseNow('report', values.now);
-  const workspace = await loadValidWorkspace('report', io, values.root, format === 'json' ? 'json' : 'pretty');
+  const workspace = await loadValidWorkspace('report', io, values.root, format === 'csv' ? 'pretty' : format);
   const timeZone = workspace.settings.time_zone;
   if (!knownZone(timeZone)) throw usageError(`itsm report: itsm.yaml sets time_zone "${timeZone}", which is not a time zone this system knows (expected an IANA name such as Europe/Berlin).`);
   for (const [flag, text] of [['from', values.from], ['to', values.to]] as const) {

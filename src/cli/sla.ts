@@ -8,7 +8,7 @@ import { loadWorkspace } from '../io/workspace.ts';
 import { oneOf, parse, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
-import { formatDiagnostics, summarize } from './reporter.ts';
+import { formatDiagnostics, summarize, type Format } from './reporter.ts';
 
 const HELP = `Usage: itsm sla [--root DIR] [--now ISO] [--format pretty|json|github]
                 [--only breached|at-risk] [--open] [--fail-on-breach]
@@ -62,7 +62,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const format = oneOf('sla', 'format', values.format, ['pretty', 'json', 'github'] as const, 'pretty');
   const only = values.only === undefined ? null : oneOf('sla', 'only', values.only, ['breached', 'at-risk'] as const, 'breached');
   const now = parseNow('sla', values.now);
-  const workspace = await loadValidWorkspace('sla', io, values.root, format === 'json' ? 'json' : 'pretty');
+  const workspace = await loadValidWorkspace('sla', io, values.root, format);
 
   const all = computeSla(workspace, now);
   const summary = slaSummary(all);
@@ -84,10 +84,10 @@ export function parseNow(command: string, text: string | undefined): Date {
 }
 
 /**
- * Loads the workspace; if it has errors, prints them through the reporter on stderr and stops with
- * exit 2 (clocks computed from half a workspace would mislead).
+ * Loads the workspace; if it has errors, prints them through the reporter on stderr (as annotations
+ * with --format github) and stops with exit 2 (clocks computed from half a workspace would mislead).
  */
-export async function loadValidWorkspace(command: string, io: CliIO, rootOption: string | undefined, format: 'pretty' | 'json'): Promise<Workspace> {
+export async function loadValidWorkspace(command: string, io: CliIO, rootOption: string | undefined, format: Format): Promise<Workspace> {
   const root = rootDir(io, rootOption);
   if (!existsSync(join(root, 'content'))) {
     throw new ExitError(EXIT.usage, `itsm ${command}: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);

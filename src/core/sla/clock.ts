@@ -41,11 +41,13 @@ export function runClock(history: StatusHistory, metric: SlaMetric, pause: Reado
     if (change.at > horizon) break;
     const at = Math.max(change.at, start);
     if (change.status === status) continue;
-    if (counts(status) && at > since) running.push([since, at]);
+    const wasCounting = counts(status);
+    const nowCounting = counts(change.status);
+    if (wasCounting && !nowCounting && at > since) running.push([since, at]);
+    if (!wasCounting && nowCounting) since = at;
     if (done.has(change.status) && !done.has(status)) doneSince = at;
     if (lifecycle.cancelled.has(change.status)) cancelledAt = at;
     status = change.status;
-    since = at;
   }
   if (counts(status) && horizon > since) running.push([since, horizon]);
 
