@@ -55,6 +55,27 @@ describe('itsm as-of <DATE>', () => {
     expect(readFileSync(join(out, INC), 'utf8')).toContain('status: closed');
   });
 
+  it('looks back along another branch with --rev', () => {
+    const r = runCli(['as-of', '2026-03-04', '--rev', 'late', '--out', join(outRoot, 'late'), '--format', 'json'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ subject: 'Branch work', author: 'Bob Brown' });
+  });
+
+  it('works for a workspace in a folder of a larger repository', () => {
+    const mono = gitRepo();
+    try {
+      mono.commit('Add the ops workspace', { 'ops/itsm.yaml': 'name: Ops\ntime_zone: UTC\n', 'ops/content/incidents/INC-0001.md': minimalWorkspace()[INC]!, 'app/main.c': 'int main;\n' }, { date: '2026-03-01T10:00:00Z' });
+      const out = join(outRoot, 'mono');
+      const r = runCli(['as-of', '2026-03-01', '--root', 'ops', '--out', out], { cwd: mono.dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('as of the end of 2026-03-01 (UTC)');
+      expect(readdirSync(out).sort()).toEqual(['content', 'itsm.yaml']);
+      expect(readFileSync(join(out, INC), 'utf8')).toContain('id: INC-0001');
+    } finally {
+      mono.remove();
+    }
+  });
+
   it('produces a workspace that validates', () => {
     const out = join(outRoot, 'valid');
     expect(runCli(['as-of', '2026-03-10', '--out', out], { cwd: repo.dir }).code).toBe(0);
