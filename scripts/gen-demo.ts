@@ -594,28 +594,12 @@ function changeTimeline(r: Rng, c: ChangeDef): Step[] {
   return steps;
 }
 
-/**
- * The validator (src/core/kinds/change.ts) currently treats `planned_start` as the moment a change
- * begins to exist and refuses timeline entries before it, although drafting, review and approval
- * happen before the window. Until that rule changes, the pre-window steps go into the body as an
- * "Approval" note and the timeline starts when work starts. Flip this once the rule allows it.
- */
-const TIMELINE_BEFORE_PLANNED_START = false;
-
-function approvalNote(steps: Step[]): string {
-  const lines = steps
-    .filter((s) => s.status === 'approved' || s.status === 'submitted' || s.status === 'cancelled')
-    .map((s) => `- ${isoDate(s.at)}: ${s.note}`);
-  return lines.length ? `\n\n## Review\n\n${lines.join('\n')}` : '';
-}
-
 function buildChanges(): Out[] {
   const r = makeRng(SEED + 2);
   return allChanges.map((c) => {
     const all = changeTimeline(r, c);
-    const start = localTime(c.planned[0]);
-    const steps = TIMELINE_BEFORE_PLANNED_START ? all : all.filter((s) => s.at >= start);
-    const body = TIMELINE_BEFORE_PLANNED_START ? c.body : c.body + approvalNote(all.filter((s) => s.at < start));
+    const steps = all;
+    const body = c.body;
     const data = tidy({
       title: c.title,
       type: c.type,

@@ -40,6 +40,7 @@ export const changeRules: RecordRules<Change> = (d, ctx) => {
   if (d.type === 'emergency' && ENDED.has(d.status) && d.pir?.due === undefined) {
     f.add('change/pir', '', 'An emergency change needs a post-implementation review once it has ended.', 'Add `pir: { due: YYYY-MM-DD }` within the days the change policy allows.');
   }
-  checkTimeline(f, d as unknown as Record<string, unknown>, CHANGE_STATUSES, 'planned_start', {});
+  // A change is drafted, reviewed and approved before its window: its timeline may start before planned_start.
+  checkTimeline(f, d as unknown as Record<string, unknown>, CHANGE_STATUSES, undefined, { implementing: 'actual_start' });
   return f.list;
 };

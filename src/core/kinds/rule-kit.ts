@@ -52,12 +52,13 @@ export function checkTimeline(
   f: Findings,
   data: Record<string, unknown>,
   statuses: readonly string[],
-  start: string,
+  /** The field the record's life starts at (nothing may precede it), if the kind has one. */
+  start: string | undefined,
   milestones: Record<string, string>,
 ): void {
   const timeline = data.timeline as TimelineEntryLike[] | undefined;
   if (!timeline || timeline.length === 0) return;
-  const begin = instant(data[start] as string | undefined);
+  const begin = start === undefined ? undefined : instant(data[start] as string | undefined);
   let previous: number | undefined;
   let lastStatus: string | undefined;
   timeline.forEach((entry, i) => {
@@ -66,7 +67,7 @@ export function checkTimeline(
       f.add('timeline/order', `/timeline/${i}/at`, `Timeline entry ${i + 1} (${entry.at}) is earlier than the entry before it.`, 'Keep timeline entries in time order, oldest first; add new entries at the end.');
     }
     if (at !== undefined && begin !== undefined && at < begin) {
-      f.add('timeline/before-start', `/timeline/${i}/at`, `Timeline entry ${i + 1} (${entry.at}) is before \`${start}\` (${String(data[start])}).`, `Nothing can happen to the record before it exists: fix the entry's time or \`${start}\`.`);
+      f.add('timeline/before-start', `/timeline/${i}/at`, `Timeline entry ${i + 1} (${entry.at}) is before \`${start!}\` (${String(data[start!])}).`, `Nothing can happen to the record before it exists: fix the entry's time or \`${start!}\`.`);
     }
     if (at !== undefined) previous = at;
     if (entry.status !== undefined) {
