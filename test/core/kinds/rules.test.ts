@@ -64,6 +64,16 @@ describe('change rules', () => {
     expect(rules('change', { ...change(), type: 'standard', template: 'reboot-anything' }).map((d) => d.rule)).toEqual(['change/unknown-template']);
   });
   it('need a planned window that ends after it starts', () => expect(rules('change', { ...change(), planned_end: '2026-03-07T21:00:00+01:00' }).map((d) => d.rule)).toEqual(['change/planned-window']));
+  it('accept drafting and approval in the timeline before the planned window', () => {
+    const timeline = [
+      { at: '2026-03-01T09:00:00+01:00', status: 'draft' },
+      { at: '2026-03-02T09:00:00+01:00', status: 'approved' },
+      { at: '2026-03-07T22:00:00+01:00', status: 'implementing' },
+      { at: '2026-03-08T01:00:00+01:00', status: 'completed' },
+    ];
+    expect(rules('change', { ...change(), timeline })).toEqual([]);
+    expect(rules('change', { ...change(), timeline, actual_start: '2026-03-07T22:30:00+01:00' })).toEqual([expect.objectContaining({ rule: 'timeline/milestone-mismatch', pointer: '/actual_start' })]);
+  });
   it('need a post-implementation review for an ended emergency change', () => {
     expect(rules('change', { ...change(), type: 'emergency' }).map((d) => d.rule)).toEqual(['change/pir']);
     expect(rules('change', { ...change(), type: 'emergency', pir: { due: '2026-03-13' } })).toEqual([]);
