@@ -124,10 +124,10 @@ export function instant(text: string | undefined): number | null {
     else if (n === 25 && (sign === 43 || sign === 45) && text.charCodeAt(22) === 58) {
       const oh = digits(text, 20, 2);
       const om = digits(text, 23, 2);
-      if (oh >= 0 && om >= 0 && om < 60) offset = (oh * 60 + om) * (sign === 45 ? -1 : 1);
+      if (oh >= 0 && oh < 24 && om >= 0 && om < 60) offset = (oh * 60 + om) * (sign === 45 ? -1 : 1);
     }
     const leapOk = mo !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
-    if (y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= DAYS_IN_MONTH[mo]! && leapOk && h >= 0 && h < 24 && mi >= 0 && mi < 60 && se >= 0 && se < 60 && offset !== -1 && offset > -1440) {
+    if (y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= DAYS_IN_MONTH[mo]! && leapOk && h >= 0 && h < 24 && mi >= 0 && mi < 60 && se >= 0 && se < 60 && offset !== -1) {
       return Date.UTC(y, mo - 1, d, h, mi, se) - offset * 60_000;
     }
   }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident, ServiceRequest } from '../../../src/core/model.ts';
 import { statusHistory } from '../../../src/core/sla/index.ts';
+import { instant } from '../../../src/core/sla/status.ts';
 import { incident, request } from './harness.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -50,5 +51,22 @@ describe('status history', () => {
     const h = statusHistory('request', rec.data as ServiceRequest)!;
     expect([iso(h.start), iso(h.acknowledgedAt!)]).toEqual(['2026-03-02T08:00:00Z', '2026-03-02T09:00:00Z']);
     expect(changesOf('request', rec.data as ServiceRequest).changes).toEqual(['2026-03-02T09:00:00Z in_progress', '2026-03-03T09:00:00Z fulfilled']);
+  });
+});
+
+describe('reading timestamps', () => {
+  it('agrees with Date.parse on every shape a workspace may hold', () => {
+    const samples = [
+      '2026-03-04T09:15:00+01:00',
+      '2026-03-04T08:15:00Z',
+      '2024-02-29T23:59:59-05:30',
+      '2026-10-25T02:30:00+14:00',
+      '2026-03-04T09:15:00.250+01:00',
+      '2026-02-29T00:00:00Z',
+      '2026-03-04T09:15:00+24:00',
+      '2026-13-04T09:15:00Z',
+      'yesterday',
+    ];
+    for (const s of samples) expect(instant(s), s).toBe(Number.isNaN(Date.parse(s)) ? null : Date.parse(s));
   });
 });
