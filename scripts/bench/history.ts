@@ -11,8 +11,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
-import { recordHistory } from '../../src/core/history.ts';
-import { readHistory } from '../../src/io/history.ts';
+import { readHistory, readRecordHistories } from '../../src/io/history.ts';
 import { fmt, measureItsm, ratio } from './measure.ts';
 import { rng, syntheticIncident } from './synthetic.ts';
 import type { BenchContext } from '../bench.ts';
@@ -50,9 +49,9 @@ export async function bench(ctx: BenchContext): Promise<void> {
   let versions = 0;
   const full = await bestAsync(() =>
     timeAsync(async () => {
-      const { files } = await readHistory(dir, { paths: ['content'] });
+      const { records } = await readRecordHistories(dir);
       versions = 0;
-      for (const [path, list] of files) versions += recordHistory(list, path).length;
+      for (const entries of records.values()) versions += entries.length;
     }),
   );
   const fullFloor = gitLog + catAndParse;

@@ -6,10 +6,10 @@
  */
 import { availableParallelism } from 'node:os';
 import { simpleGit } from 'simple-git';
-import { assignPullRequests, type CommitLink, type FileVersion } from '../core/history.ts';
+import { assignPullRequests, recordHistory, type CommitLink, type FileVersion, type HistoryEntry } from '../core/history.ts';
 import { catFileBatch, git, GitError } from './git-tree.ts';
 
-export type { FileVersion } from '../core/history.ts';
+export type { FileVersion, HistoryEntry } from '../core/history.ts';
 
 export interface HistoryIndex {
   /** True in a shallow clone: the oldest versions are missing and the first one seen looks like a creation. */
@@ -62,7 +62,7 @@ export async function readHistory(root: string, opts: ReadHistoryOptions = {}): 
   // a whole-repository pass filters paths here instead; only following one file asks git for one path.
   // That leaves out the merge commits that carry PR numbers: the graph is read on the side.
   const [commits, graph] = await Promise.all([
-    opts.follow ? followFile(root, repo, args, opts.paths![0]!, opts.sliceAbove) : logInSlices(root, repo.head, args, opts.sliceAbove).then((text) => parseLog(text, pathFilter(opts.paths))),
+    opts.follow ? followFile(root, repo.head, repo.prefix, args, opts.paths![0]!, opts.sliceAbove) : logInSlices(root, repo.head, args, opts.sliceAbove).then((text) => parseLog(text, pathFilter(opts.paths))),
     opts.follow ? readGraph(root, repo.head) : null,
   ]);
   const prs = assignPullRequests(graph ?? commits, repo.head);
@@ -70,6 +70,17 @@ export async function readHistory(root: string, opts: ReadHistoryOptions = {}): 
   if (opts.contents !== false) await fillContents(root, files);
   else for (const versions of files.values()) for (const v of versions) stripBlobs(v as PendingVersion);
   return { truncated: repo.shallow, files };
+}
+
+/**
+ * The story of every record file under content/, in one pass: what the site's record pages show.
+ * Keys are current paths (the last path, for deleted records).
+ */
+export async function readRecordHistories(root: string): Promise<{ truncated: boolean; records: Map<string, HistoryEntry[]> }> {
+  const { truncated, files } = await readHistory(root, { paths: ['content'] });
+  const records = new Map<string, HistoryEntry[]>();
+  for (const [path, versions] of files) if (path.endsWith('.md')) records.set(path, recordHistory(versions, path));
+  return { truncated, records };
 }
 
 interface Repository {
@@ -192,9 +203,9 @@ const MAX_RENAMES = 100;
  * Renames only, like the whole-repository pass: `git log --follow` would also follow copies, handing a
  * record written from a copy of another that other record's past, and cannot use the filters.
  */
-async function followFile(root: string, repo: Repository & { head: string }, args: readonly string[], path: string, sliceAbove?: number): Promise<LoggedCommit[]> {
+async function followFile(root: string, head: string, prefix: string, args: readonly string[], path: string, sliceAbove?: number): Promise<LoggedCommit[]> {
   const out: LoggedCommit[] = [];
-  let rev = repo.head;
+  let rev = head;
   let current = path;
   for (let hop = 0; hop < MAX_RENAMES; hop++) {
     const commits = parseLog(await logInSlices(root, rev, args, sliceAbove, [current]));
@@ -202,7 +213,7 @@ async function followFile(root: string, repo: Repository & { head: string }, arg
     const oldest = commits.at(-1);
     const created = oldest?.changes.find((ch) => ch.status === 'A' && ch.newPath === current);
     if (!oldest || !created || oldest.parents.length === 0) break;
-    const diff = await git(root, ['diff-tree', '-z', '-r', '-M', '--raw', '--no-abbrev', '--no-commit-id', ...(repo.prefix ? ['--relative'] : []), oldest.sha]);
+    const diff = await git(root, ['diff-tree', '-z', '-r', '-M', '--raw', '--no-abbrev', '--no-commit-id', ...(prefix ? ['--relative'] : []), oldest.sha]);
     const rename = parseRaw(diff.split('\0'), 0).find((ch) => ch.status === 'R' && ch.newPath === current);
     if (!rename) break;
     Object.assign(created, { status: 'R', oldPath: rename.oldPath, oldBlob: rename.oldBlob });

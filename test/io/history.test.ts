@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordHistory } from '../../src/core/history.ts';
 import { GitError } from '../../src/io/git-tree.ts';
-import { forkPoint, readHistory } from '../../src/io/history.ts';
+import { forkPoint, readHistory, readRecordHistories } from '../../src/io/history.ts';
 import { record } from '../helpers/workspace.ts';
 import { ALICE, BOB, CAROL, gitRepo, type GitRepo } from '../helpers/git-repo.ts';
 
@@ -116,6 +116,22 @@ describe('readHistory: one pass over the repository', () => {
       ['edited', 12, ['priority: "P3" -> "P2"'], false],
       ['edited', 12, ['status: "new" -> "in_progress"', 'timeline: null -> [{"at":"2026-03-02T09:30:00+01:00","status":"in_progress"}]'], false],
       ['created', null, ['id: null -> "INC-0001"', 'title: null -> "Checkout returns 500"', 'service: null -> "SVC-shop"', 'reported_at: null -> "2026-03-02T09:10:00+01:00"', 'status: null -> "new"', 'priority: null -> "P3"'], true],
+    ]);
+  });
+
+  it("gives every record's story in one call, for the site", async () => {
+    const { truncated, records } = await readRecordHistories(repo.dir);
+    expect(truncated).toBe(false);
+    expect([...records.keys()].sort()).toEqual(['content/incidents/INC-0001.md', 'content/incidents/INC-0003.md', 'content/incidents/INC-0009.md']);
+    expect(records.get(INC)!.map((e) => [e.event, e.pr, e.author])).toEqual([
+      ['edited', 15, 'Carol Chen'],
+      ['edited', 12, 'Bob Brown'],
+      ['edited', 12, 'Bob Brown'],
+      ['created', null, 'Alice Adams'],
+    ]);
+    expect(records.get('content/incidents/INC-0003.md')!.map((e) => [e.event, e.path])).toEqual([
+      ['renamed', 'content/incidents/INC-0003.md'],
+      ['created', 'content/incidents/INC-0002.md'],
     ]);
   });
 
