@@ -65,7 +65,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const report = buildReport(workspace, sla, { from: values.from, to: values.to, now, timeZone });
   if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
   else if (format === 'csv') io.stdout(reportCsv(report));
-  else io.stdout(pretty(report));
+  else io.stdout(pretty(report, values.from, values.to));
   return EXIT.ok;
 }
 
@@ -96,10 +96,10 @@ function table(rows: AttainmentRow[]): string[] {
   return rows.map((r) => `    ${r.key.padEnd(width)}  response ${attainment(r.response)}   resolution ${attainment(r.resolution)}`);
 }
 
-function pretty(r: Report): string {
+function pretty(r: Report, from: string | undefined, to: string | undefined): string {
   const p = r.period;
   const lines = [
-    `Service report ${p.from ?? 'from the beginning'} to ${p.to ?? p.now} (months in ${p.time_zone}), as of ${p.now}`,
+    `Service report ${from ? `from ${from}` : 'from the first record'} to ${to ?? 'now'} (${p.time_zone}), as of ${p.now}`,
     '',
     `MTTA  business ${duration(r.mtta.business)}`,
     `      wall     ${duration(r.mtta.wall)}`,
