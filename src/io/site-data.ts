@@ -140,6 +140,16 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
   const services = serviceCatalog(ws, links, now);
   const serviceById = new Map(services.map((s) => [s.id, s]));
 
+  // elk answers asynchronously (a fake worker): lay every CI graph out at once so the waits overlap.
+  const graphs = new Map<string, string>();
+  await Promise.all(
+    ws.records
+      .filter((rec) => rec.kind === 'ci')
+      .map(async (rec) => {
+        const graph = cmdb.graph(rec.id);
+        graphs.set(rec.id, graphSvg(graph, await layoutGraph(graph), `Relationships of ${rec.id}`));
+      }),
+  );
   const records: RecordPageData[] = [];
   for (const rec of ws.records) {
     const page: RecordPageData = {
@@ -147,8 +157,7 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
       bodyHtml: renderMarkdown(rec.body),
     };
     if (rec.kind === 'ci') {
-      const graph = cmdb.graph(rec.id);
-      page.graphSvg = graphSvg(graph, await layoutGraph(graph), `Relationships of ${rec.id}`);
+      page.graphSvg = graphs.get(rec.id)!;
       page.impact = cmdb.impact(rec.id);
     }
     if (rec.kind === 'service') page.service = serviceById.get(rec.id);
