@@ -21,5 +21,6 @@ export const COMMANDS: Record<string, Command> = {
   impact: { summary: 'What depends on a CI or service, what it depends on, and the incidents and changes touching it.', load: () => import('./impact.ts') },
   status: { summary: 'Service status from open incidents, upcoming maintenance, availability over 30 and 90 days.', load: () => import('./status.ts') },
   import: { summary: 'Import a ServiceNow or Jira Service Management export as records, never overwriting.', load: () => import('./import.ts') },
+  intake: { summary: 'Turn a GitHub issue made with an intake form into an incident or request record.', load: () => import('./intake.ts') },
   demo: { summary: 'The main job on a workspace: validate, SLA summary, build and serve the site.', load: () => import('./demo.ts') },
 };

@@ -1,0 +1,107 @@
+/** `itsm intake --issue FILE.json`: turns a GitHub issue made with an intake form into a record. */
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { KIND_INFO } from '../core/ids.ts';
+import { intakeFromIssue, type IssueInput } from '../core/intake.ts';
+import { nextNumberedId } from '../core/new-record.ts';
+import { listWorkspaceFiles, loadWorkspaceFromFiles } from '../io/workspace.ts';
+import { parse, rootDir } from './args.ts';
+import { EXIT, ExitError, usageError } from './exit-error.ts';
+import type { CliIO } from './io.ts';
+import { formatDiagnostics, summarize } from './reporter.ts';
+
+const HELP = `Usage: itsm intake --issue FILE.json [--root DIR] [--dry-run] [--github-output FILE]
+
+Turns an issue opened with one of the intake forms (.github/ISSUE_TEMPLATE/report-incident.yml,
+request-service.yml) into an incident or a service request record, and prints its path.
+FILE.json is the issue, or the whole webhook event that carries it (in a workflow:
+"$GITHUB_EVENT_PATH"). The issue's text is kept as quoted text in the record's body; the
+choices must name services and offerings the workspace has. The record is checked before it is
+written, and nothing is ever overwritten.
+
+Options:
+  --issue FILE          the issue or event JSON (required)
+  --dry-run             print the record instead of writing it
+  --github-output FILE  also append file=... and id=... to FILE (a workflow's $GITHUB_OUTPUT)
+  --root DIR            the workspace (default: the current directory)
+
+Example:
+  gh issue view 42 --json number,title,body,createdAt,author,labels,url > issue.json
+  itsm intake --issue issue.json
+
+Exit codes: 0 written, 1 the issue cannot become a valid record (nothing written), 2 usage error.
+`;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values } = parse('intake', args, {
+    root: { type: 'string' },
+    issue: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    'github-output': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  if (!values.issue) throw usageError('itsm intake: give the issue with --issue FILE.json (in a workflow: --issue "$GITHUB_EVENT_PATH").');
+  const root = rootDir(io, values.root);
+  if (!existsSync(join(root, 'content'))) throw usageError(`itsm intake: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
+  const issue = readIssue(resolve(io.cwd, values.issue), values.issue);
+
+  const files = new Map<string, string>();
+  for (const rel of listWorkspaceFiles(root)) files.set(rel, readFileSync(join(root, rel), 'utf8'));
+  const loaded = loadWorkspaceFromFiles(files);
+  const taken = (folder: string) => [...files.keys()].filter((f) => f.startsWith(`content/${folder}/`) && f.endsWith('.md')).map((f) => f.slice(`content/${folder}/`.length, -3));
+  const result = intakeFromIssue(issue, {
+    records: loaded.workspace.records,
+    timeZone: loaded.workspace.settings.time_zone,
+    ...(loaded.workspace.policies.priorityMatrix ? { matrix: loaded.workspace.policies.priorityMatrix } : {}),
+    nextId: (kind) => nextNumberedId(kind, taken(KIND_INFO[kind].folder)),
+  });
+  if (!result.ok) {
+    io.stderr(`itsm intake: issue #${issue.number} cannot become a record; nothing was written:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    return EXIT.failed;
+  }
+  const check = new Map(files);
+  check.set(result.file, result.text);
+  const problems = loadWorkspaceFromFiles(check).diagnostics.filter((d) => d.file === result.file && d.severity === 'error');
+  if (problems.length) {
+    io.stderr(`itsm intake: the record made from issue #${issue.number} does not validate; nothing was written.\n\n${formatDiagnostics(problems, 'pretty', summarize(1, problems))}`);
+    return EXIT.failed;
+  }
+  if (values['dry-run']) {
+    io.stdout(result.text);
+    return EXIT.ok;
+  }
+  try {
+    writeFileSync(join(root, result.file), result.text, { flag: 'wx' });
+  } catch (err) {
+    throw new ExitError(EXIT.failed, `itsm intake: cannot write ${result.file}: ${(err as Error).message}`);
+  }
+  if (values['github-output']) appendFileSync(resolve(io.cwd, values['github-output']), `file=${result.file}\nid=${result.id}\n`);
+  io.stdout(result.file + '\n');
+  return EXIT.ok;
+}
+
+/** The issue from an issue JSON, a webhook event, or `gh issue view --json` output. */
+function readIssue(path: string, shown: string): IssueInput {
+  let doc: Record<string, unknown>;
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    throw usageError(`itsm intake: cannot read ${shown} as JSON: ${(err as Error).message}`);
+  }
+  const raw = (doc.issue ?? doc) as Record<string, unknown>;
+  const issue: IssueInput = {
+    number: Number(raw.number),
+    title: String(raw.title ?? ''),
+    body: typeof raw.body === 'string' ? raw.body : null,
+    created_at: String(raw.created_at ?? raw.createdAt ?? ''),
+    ...(typeof (raw.html_url ?? raw.url) === 'string' ? { html_url: String(raw.html_url ?? raw.url) } : {}),
+    user: (raw.user ?? raw.author) as { login?: string },
+    labels: (raw.labels ?? []) as IssueInput['labels'],
+  };
+  if (!Number.isInteger(issue.number) || issue.number <= 0) throw usageError(`itsm intake: ${shown} is not a GitHub issue (no issue number).`);
+  return issue;
+}
