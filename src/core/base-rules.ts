@@ -185,7 +185,17 @@ function deleted(base: AnyRecord, baseRev: string): PendingDiagnostic {
 
 function isDifferentRecord(a: AnyRecord, b: AnyRecord): boolean {
   const compared = comparedIdentity(a, b);
-  return compared.length >= 2 && compared.every((f) => !sameValue(fields(a)[f], fields(b)[f]));
+  return compared.length >= 2 && compared.every((f) => !sameValue(fields(a)[f], fields(b)[f])) && !shareText(a.body, b.body);
+}
+
+/**
+ * Whether two bodies have a line of substance in common: a record that was renamed and rescheduled
+ * in one go still keeps most of its text, while another record under the same ID does not.
+ */
+function shareText(a: string, b: string): boolean {
+  const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l.length >= 20);
+  const seen = new Set(lines(a));
+  return lines(b).some((l) => seen.has(l));
 }
 
 function isSameRecord(a: AnyRecord, b: AnyRecord): boolean {

@@ -88,7 +88,10 @@ describe('itsm validate --base main', () => {
 
   it('rejects another record put under an existing ID, with the exact fix', () => {
     edit({
-      [INC]: ws[INC]!.replace('title: Checkout returns 500 for some users', 'title: Login page is slow').replace('reported_at: 2026-03-02T09:10:00+01:00', 'reported_at: 2026-03-02T09:05:00+01:00'),
+      [INC]: ws[INC]!
+        .replace('title: Checkout returns 500 for some users', 'title: Login page is slow')
+        .replace('reported_at: 2026-03-02T09:10:00+01:00', 'reported_at: 2026-03-02T09:05:00+01:00')
+        .replace('Users saw errors at checkout.', 'The login page takes ten seconds to load.'),
     });
     const r = validateAgainstMain();
     expect(r.code).toBe(1);

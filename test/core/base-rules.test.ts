@@ -102,6 +102,12 @@ describe('validate --base: IDs are never reused or renumbered', () => {
     expect(d!.hint).toBe('Give this incident a free ID with `itsm renumber INC-0001 INC-0003`, then bring back the base\'s record with `git checkout origin/main -- content/incidents/INC-0001.md`.');
   });
 
+  it('does not mistake a record renamed and rescheduled at once for another, when its text is kept', () => {
+    const body = 'Users saw errors at checkout after the 09:00 deploy.\n';
+    const moved = incident('INC-0001', { title: 'Checkout fails for EU users', reported_at: '2026-03-02T08:55:00+01:00' }, body);
+    expect(check([incident('INC-0001', {}, body)], [moved])).toEqual([]);
+  });
+
   it('does not mistake an edited title for another record', () => {
     expect(check([incident('INC-0001')], [incident('INC-0001', { title: 'Checkout fails for EU users' })])).toEqual([]);
   });
