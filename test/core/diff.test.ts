@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { diffFields, diffRecord, jsonPointer, sameValue } from '../../src/core/diff.ts';
 
 const base = {
@@ -82,5 +83,31 @@ describe('field-level diffs between two versions of a record', () => {
 
   it('escapes JSON pointers', () => {
     expect(jsonPointer(['a/b', 'c~d', 3])).toBe('/a~1b/c~0d/3');
+  });
+});
+
+describe('field diffs, for any front matter', () => {
+  const yamlValue = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.boolean(), fc.constant(null), tie('list'), tie('map')),
+    list: fc.array(tie('value'), { maxLength: 4 }),
+    map: fc.dictionary(fc.constantFrom('id', 'status', 'note', 'at', 'cis', 'timeline'), tie('value'), { maxKeys: 4 }),
+  }));
+  const frontMatter = fc.dictionary(fc.constantFrom('id', 'title', 'status', 'priority', 'cis', 'timeline', 'pir'), yamlValue.value, { maxKeys: 6 });
+
+  it('finds no change exactly when the two versions are equal', () => {
+    fc.assert(
+      fc.property(frontMatter, frontMatter, (a, b) => {
+        expect(diffFields(a, a)).toEqual([]);
+        expect(diffFields(a, b).length === 0).toBe(sameValue(a, b));
+      }),
+    );
+  });
+
+  it('gives every change a pointer that matches its dotted path', () => {
+    fc.assert(
+      fc.property(frontMatter, frontMatter, (a, b) => {
+        for (const c of diffFields(a, b)) expect(c.pointer).toBe(c.field === '' ? '' : '/' + c.field.split('.').join('/'));
+      }),
+    );
   });
 });
