@@ -98,7 +98,8 @@ async function astroBuild(data: SiteData, out: string, log: (s: string) => void)
       outDir: out,
       base: normalizeBase(data.base),
       cacheDir,
-      logLevel: 'error',
+      // ITSM_ASTRO_LOG=info shows Astro's own stage timings (where build time goes).
+      logLevel: process.env.ITSM_ASTRO_LOG === 'info' ? 'info' : 'error',
       vite: { logLevel: 'error', clearScreen: false },
     });
   } catch (err) {

@@ -24,7 +24,7 @@ import { slaViews, type SlaView } from '../core/site/sla-view.ts';
 import { computeSla, type SlaResult } from '../core/sla/index.ts';
 import { layoutGraph } from './graph-layout.ts';
 import { readHistory } from './history.ts';
-import { renderMarkdown } from './markdown.ts';
+import { renderMarkdownBatch } from './markdown-batch.ts';
 import { reportData } from './site-reports.ts';
 import { loadWorkspace } from './workspace.ts';
 
@@ -92,6 +92,8 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   const base = opts.base ?? ws.settings.site_base ?? '/';
   const links = siteLinks(base);
 
+  // Markdown renders on a worker thread (for large workspaces) while the rest is computed here.
+  const bodies = renderMarkdownBatch(ws.records.map((r) => r.body));
   const t1 = Date.now();
   const sla = computeSla(ws, now);
   const views = slaViews(sla);
@@ -101,7 +103,7 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   const histories = opts.history === false ? null : await readHistories(opts.root, ws);
   log(histories ? `history: ${histories.size} files in ${Date.now() - t2} ms` : 'history: none (not a git repository)');
 
-  const data = await pageData(ws, { now, links, views, histories, sla });
+  const data = await pageData(ws, { now, links, views, histories, sla, bodies });
   data.diagnostics = loaded.diagnostics;
   data.reports = await reportData(ws, sla, now, log);
   log(`page data in ${Date.now() - t2} ms`);
@@ -129,10 +131,12 @@ interface PageInputs {
   views: Map<string, SlaView>;
   histories: Map<string, HistoryEntry[]> | null;
   sla: SlaResult[];
+  /** Each record's body as HTML, in workspace order (default: rendered here). */
+  bodies?: Promise<string[]>;
 }
 
 /** Every page's data from a loaded workspace (exported for the benchmark and tests). */
-export async function pageData(ws: Workspace, { now, links, views, histories, sla }: PageInputs): Promise<SiteData> {
+export async function pageData(ws: Workspace, { now, links, views, histories, sla, bodies }: PageInputs): Promise<SiteData> {
   const forge = forgeLinks(ws.settings.repo_url, ws.settings.default_branch ?? 'main');
   const related = linkIndex(ws.records);
   const cmdb = cmdbIndex(ws, links);
@@ -154,7 +158,7 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
   for (const rec of ws.records) {
     const page: RecordPageData = {
       ...recordPage({ ws, rec, links, forge, related: related.get(rec.id) ?? [], sla: views.get(rec.id), history: histories ? (histories.get(rec.file) ?? []) : null }),
-      bodyHtml: renderMarkdown(rec.body),
+      bodyHtml: '',
     };
     if (rec.kind === 'ci') {
       page.graphSvg = graphs.get(rec.id)!;
@@ -164,6 +168,9 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
     if (rec.kind === 'change') page.schedule = schedule.findings(rec.id);
     records.push(page);
   }
+
+  const html = await (bodies ?? renderMarkdownBatch(ws.records.map((r) => r.body)));
+  records.forEach((page, i) => (page.bodyHtml = html[i]!));
 
   const stamp = Date.now().toString(36);
   const newIncidentHref = forge.create('incident', `INC-NEW-${stamp}.md`);

@@ -1,0 +1,33 @@
+/**
+ * Renders many bodies at once. Markdown is the biggest share of gathering the site's data, so for
+ * large workspaces it runs on a worker thread while the main thread computes the rest of the pages.
+ */
+import { Worker } from 'node:worker_threads';
+import { renderMarkdown } from './markdown.ts';
+
+/** Below this many bodies a worker's start-up costs more than it saves. */
+const WORKER_THRESHOLD = 2000;
+
+/** Starts rendering; the promise resolves to the HTML of each body, in order. */
+export function renderMarkdownBatch(bodies: readonly string[]): Promise<string[]> {
+  if (bodies.length < WORKER_THRESHOLD) return Promise.resolve(bodies.map(renderMarkdown));
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./markdown-worker.ts', import.meta.url), { workerData: bodies });
+    } catch {
+      resolve(bodies.map(renderMarkdown));
+      return;
+    }
+    let done = false;
+    worker.once('message', (html: string[]) => {
+      done = true;
+      resolve(html);
+      void worker.terminate();
+    });
+    // A worker that cannot run (e.g. no type stripping in workers) must not fail the build.
+    worker.once('error', () => {
+      if (!done) resolve(bodies.map(renderMarkdown));
+    });
+  });
+}
