@@ -4,6 +4,7 @@ import { placeLater } from '../io/analyze.ts';
 import { validateOnDisk } from '../io/validate-run.ts';
 import { loadBaseWorkspace, type BaseWorkspace } from '../io/base.ts';
 import { GitError } from '../io/git-tree.ts';
+import { forkPoint } from '../io/history.ts';
 import { loadWorkspace } from '../io/workspace.ts';
 import { parse, rootDir, oneOf } from './args.ts';
 import { EXIT, ExitError } from './exit-error.ts';
@@ -23,7 +24,8 @@ Checks every record under content/ and every policy file:
 Options:
   --root DIR       the workspace (default: the current directory)
   --format F       pretty (default), json, or github (annotations for GitHub Actions)
-  --base REV       also compare with git revision REV (a pull request's base): status transitions,
+  --base REV       also compare with git revision REV (a pull request's base; compared at the point
+                   the current branch forked from it): status transitions,
                    closed records unchanged, IDs never reused or renumbered, nothing deleted,
                    timelines append-only
   --no-cache       re-check every file (the cache in .itsm-cache/ is safe to delete at any time)
@@ -61,14 +63,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 async function againstBase(root: string, rev: string): Promise<Diagnostic[]> {
   let base: BaseWorkspace;
   try {
-    base = await loadBaseWorkspace(root, rev);
+    // Compare with the point this branch forked from: records added to the base branch since then
+    // are not this branch's deletions. (In CI the checkout is the PR's merge commit, whose fork
+    // point with the base is the base itself.)
+    base = await loadBaseWorkspace(root, await forkPoint(root, rev));
   } catch (err) {
     if (err instanceof GitError) throw new ExitError(EXIT.usage, `itsm validate: cannot read --base ${rev}: ${err.message}`);
     throw err;
   }
   const head = await loadWorkspace(root);
   const { checkAgainstBase } = await import('../core/base-rules.ts');
-  const pending = checkAgainstBase({ base: base.workspace.records, head: head.workspace.records, headFiles: new Set(head.files) });
+  const pending = checkAgainstBase({ base: base.workspace.records, head: head.workspace.records, headFiles: new Set(head.files), baseRev: rev });
   return placeLater(pending, (rel) => {
     try {
       return readFileSync(join(root, rel), 'utf8');

@@ -136,6 +136,15 @@ describe('itsm validate --base main', () => {
     expect(baseRules(r.diagnostics)).toEqual([expect.objectContaining({ file: INC, line: 17, rule: 'base/timeline-rewritten' })]);
   });
 
+  it('compares with the fork point, so records added to main since the branch was cut are not deletions', () => {
+    repo.checkout('main');
+    repo.commit('A new article on main', { 'content/kb/KB-0002.md': ws['content/kb/KB-0001.md']!.replace('id: KB-0001', 'id: KB-0002') });
+    repo.checkout('pr');
+    const r = validateAgainstMain();
+    expect(baseRules(r.diagnostics)).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
   it('annotates the pull request in GitHub format', () => {
     edit({ [CHG]: ws[CHG]!.replace('status: completed', 'status: implementing') });
     const r = runCli(['validate', '--base', 'main', '--format', 'github', '--no-cache'], { cwd: repo.dir });
