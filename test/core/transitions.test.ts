@@ -56,5 +56,7 @@ describe('status transition tables', () => {
   it('are shown in docs/history.md exactly as the validator enforces them', () => {
     const doc = readFileSync(new URL('../../docs/history.md', import.meta.url), 'utf8');
     expect(doc).toContain(transitionTablesMarkdown());
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(transitionTablesMarkdown());
   });
 });
