@@ -22,6 +22,9 @@ import type { ReportTable } from '../core/site/report-tables.ts';
 import { serviceCatalog, type ServiceEntry } from '../core/site/services.ts';
 import { slaViews, type SlaView } from '../core/site/sla-view.ts';
 import { computeSla, type SlaResult } from '../core/sla/index.ts';
+import { approvalRows, type ApprovalRow } from '../core/site/approvals.ts';
+import type { Evidence } from '../core/approvals/evidence-note.ts';
+import { readApprovalEvidence } from './approval-notes.ts';
 import { layoutGraph } from './graph-layout.ts';
 import { readHistory } from './history.ts';
 import { renderMarkdownBatch } from './markdown-batch.ts';
@@ -35,6 +38,8 @@ export interface RecordPageData extends RecordPage {
   impact?: Impact;
   /** Service pages: offerings and support hours. */
   service?: ServiceEntry;
+  /** Change pages: the pull requests that approved the change (from git notes). */
+  approvals?: ApprovalRow[];
   /** Change pages: schedule conflicts and freezes. */
   schedule?: { conflicts: Array<{ ref: RecordRef; shared: string[] }>; freezes: string[] };
 }
@@ -101,9 +106,10 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
 
   const t2 = Date.now();
   const histories = opts.history === false ? null : await readHistories(opts.root, ws);
+  const evidence = opts.history === false ? new Map<string, Evidence[]>() : await readApprovalEvidence(opts.root).catch(() => new Map<string, Evidence[]>());
   log(histories ? `history: ${histories.size} files in ${Date.now() - t2} ms` : 'history: none (not a git repository)');
 
-  const data = await pageData(ws, { now, links, views, histories, sla, bodies });
+  const data = await pageData(ws, { now, links, views, histories, sla, bodies, evidence });
   data.diagnostics = loaded.diagnostics;
   data.reports = await reportData(ws, sla, now, log);
   log(`page data in ${Date.now() - t2} ms`);
@@ -133,10 +139,12 @@ interface PageInputs {
   sla: SlaResult[];
   /** Each record's body as HTML, in workspace order (default: rendered here). */
   bodies?: Promise<string[]>;
+  /** Approval evidence by change ID. */
+  evidence?: ReadonlyMap<string, Evidence[]>;
 }
 
 /** Every page's data from a loaded workspace (exported for the benchmark and tests). */
-export async function pageData(ws: Workspace, { now, links, views, histories, sla, bodies }: PageInputs): Promise<SiteData> {
+export async function pageData(ws: Workspace, { now, links, views, histories, sla, bodies, evidence }: PageInputs): Promise<SiteData> {
   const forge = forgeLinks(ws.settings.repo_url, ws.settings.default_branch ?? 'main');
   const related = linkIndex(ws.records);
   const cmdb = cmdbIndex(ws, links);
@@ -165,7 +173,10 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
       page.impact = cmdb.impact(rec.id);
     }
     if (rec.kind === 'service') page.service = serviceById.get(rec.id);
-    if (rec.kind === 'change') page.schedule = schedule.findings(rec.id);
+    if (rec.kind === 'change') {
+      page.schedule = schedule.findings(rec.id);
+      page.approvals = approvalRows(evidence?.get(rec.id) ?? [], ws.settings.repo_url, ws.settings.time_zone);
+    }
     records.push(page);
   }
 

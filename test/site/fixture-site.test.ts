@@ -140,6 +140,15 @@ describe('the site of a small workspace, in a browser', () => {
     expect(await text('[data-related]')).toContain('KB-0001');
   });
 
+  it('a change page shows the pull request that approved it, by whom', async () => {
+    await go('changes/CHG-0002/');
+    const approvals = await text('[data-approvals]');
+    expect(approvals).toContain('approved in PR #12');
+    expect(approvals).toContain('Approved by carol');
+    expect(approvals).toContain('1 from service-owner of SVC-payments: carol');
+    expect(await text('main')).toContain('conflict CHG-0003');
+  });
+
   it('a CI page draws its relationship graph and names the services that fail with it', async () => {
     await go('cis/CI-pg-main/');
     expect(await count('svg.graph a')).toBe(3);

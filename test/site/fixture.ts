@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EVIDENCE_NOTES_REF, serializeEvidenceNote } from '../../src/core/approvals/evidence-note.ts';
 import { gitRepo, type GitRepo } from '../helpers/git-repo.ts';
 import { record, REPO_ROOT } from '../helpers/workspace.ts';
 
@@ -83,6 +84,15 @@ export function fixtureRepo(): GitRepo {
   repo.branch('inc-0001-progress');
   repo.commit('INC-0001: work started', { 'content/incidents/INC-0001.md': files['content/incidents/INC-0001.md']! });
   repo.checkout('main');
-  repo.mergePullRequest('inc-0001-progress', 12);
+  const merge = repo.mergePullRequest('inc-0001-progress', 12);
+  // Approval evidence for CHG-0002, as `itsm approvals` records it in git notes after the merge.
+  const note = serializeEvidenceNote({
+    version: 1,
+    pr: 12,
+    head_sha: merge,
+    decided_at: '2026-11-19T16:00:00+01:00',
+    changes: [{ change: 'CHG-0002', decision: 'approved', approvers: [{ login: 'carol', at: '2026-11-19T15:55:00+01:00' }], required: [{ role: 'service-owner', service: 'SVC-payments', count: 1, approvers: ['carol'] }] }],
+  });
+  repo.git('notes', `--ref=${EVIDENCE_NOTES_REF}`, 'add', '-f', '-m', note, merge);
   return repo;
 }
