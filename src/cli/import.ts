@@ -107,16 +107,22 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const result = buildRecords(map, plan, rows.rows, ctx, ws);
   if (!values['dry-run']) {
     mkdirSync(join(root, 'content', KIND_INFO[map.kind].folder), { recursive: true });
-    for (const out of result.files) {
-      try {
-        writeFileSync(join(root, out.file), out.text, { flag: 'wx' });
-      } catch (err) {
-        throw new ExitError(EXIT.failed, `itsm import: stopped at ${out.file}: ${(err as Error).message}. Files written before it stay; run the same import again to continue.`);
-      }
-    }
+    writeAll(root, result.files);
   }
   io.stdout(report(result, map, plan, file, rows.badRows, values['dry-run'] === true));
   return result.skipped.length + rows.badRows.length > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** Writes the new files one after another ('wx': never overwrite). Measured: on this kind of file
+ * system, concurrent creates in one folder contend and are slower than a plain loop. */
+function writeAll(root: string, files: ReadonlyArray<{ file: string; text: string }>): void {
+  for (const out of files) {
+    try {
+      writeFileSync(join(root, out.file), out.text, { flag: 'wx' });
+    } catch (err) {
+      throw new ExitError(EXIT.failed, `itsm import: stopped at ${out.file}: ${(err as Error).message}. Files written before it stay; run the same import again to continue.`);
+    }
+  }
 }
 
 interface WorkspaceFacts {
