@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** The operations the GitHub client (src/io/github.ts) calls. Keep in step with it. */
-export const OPERATIONS = ['pulls/get', 'pulls/list-files', 'pulls/list-reviews', 'pulls/list-commits'] as const;
+export const OPERATIONS = ['pulls/get', 'pulls/list-files', 'pulls/list-reviews', 'pulls/list-commits', 'repos/list-pull-requests-associated-with-commit'] as const;
 
 const OUT = resolve(import.meta.dirname, '../test/fixtures/github/openapi-schemas.json');
 const DESCRIPTION = 'package/generated/api.github.com.json';

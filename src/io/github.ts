@@ -6,6 +6,9 @@
  * retries, a timeout, a response without the fields we rely on) throws GitHubError, and the command
  * turns that into exit 2, so the approval check fails closed instead of passing on missing data.
  *
+ * It also finds the pull request a commit was merged as, for the approval evidence recorded after
+ * the merge (mergedPullRequestOf).
+ *
  * The operations used are listed in scripts/vendor-openapi.ts, which vendors their response schemas
  * for the test server (test/helpers/github-server.ts).
  */
@@ -102,6 +105,37 @@ export async function fetchPullRequest(opts: GitHubOptions, owner: string, repo:
       reviews: reviews.map(toReview),
       files: files.flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]),
     };
+  } catch (err) {
+    throw explain(err, where, opts);
+  }
+}
+
+/** The pull request a commit on the default branch was merged as (see mergedPullRequestOf). */
+export interface MergedPullRequest {
+  number: number;
+  /** The commit GitHub merged it as: the merge or squash commit, or the last rebased commit. */
+  mergeCommitSha: string;
+  mergedAt: string;
+  baseRef: string;
+  defaultBranch: string;
+}
+
+/**
+ * The pull request that `sha` is the merge commit of, or null when no merged pull request into the
+ * repository's default branch has that merge commit (a direct push). A PR that merely contains the
+ * commit on its branch does not count: only GitHub's own record of the merge links the two.
+ * Used after the merge, to record approval evidence. Throws GitHubError.
+ */
+export async function mergedPullRequestOf(opts: GitHubOptions, owner: string, repo: string, sha: string): Promise<MergedPullRequest | null> {
+  const octokit = client(opts);
+  const where = `${owner}/${repo}@${sha.slice(0, 12)}`;
+  try {
+    const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, { owner, repo, commit_sha: sha, per_page: 100 });
+    const merged = pulls.filter((p) => p.merge_commit_sha === sha && typeof p.merged_at === 'string' && p.base.ref === p.base.repo.default_branch);
+    if (merged.length > 1) throw new GitHubError(`GitHub lists ${merged.length} pull requests merged as ${where}: ${merged.map((p) => `#${p.number}`).join(', ')}. Pass --pr to say which.`);
+    const pr = merged[0];
+    if (!pr) return null;
+    return { number: pr.number, mergeCommitSha: sha, mergedAt: pr.merged_at!, baseRef: pr.base.ref, defaultBranch: pr.base.repo.default_branch };
   } catch (err) {
     throw explain(err, where, opts);
   }

@@ -1,7 +1,7 @@
 /**
  * A stand-in for the GitHub REST API on 127.0.0.1, serving the operations `itsm approvals` calls:
  * pulls/get, pulls/list-files, pulls/list-reviews and pulls/list-commits (at most 250 commits, as
- * GitHub), with GitHub's pagination (per_page up to 100, Link headers with absolute URLs).
+ * GitHub), and repos/list-pull-requests-associated-with-commit (`itsm evidence record`), with GitHub's pagination (per_page up to 100, Link headers with absolute URLs).
  *
  * It cannot drift from the real API: every body it serves is validated with ajv against that
  * operation's response schema from GitHub's OpenAPI description (vendored in
@@ -16,7 +16,7 @@ import addFormats from 'ajv-formats';
 import vendored from '../fixtures/github/openapi-schemas.json' with { type: 'json' };
 
 type Json = Record<string, unknown>;
-type OperationId = 'pulls/get' | 'pulls/list-files' | 'pulls/list-reviews' | 'pulls/list-commits';
+type OperationId = 'pulls/get' | 'pulls/list-files' | 'pulls/list-reviews' | 'pulls/list-commits' | 'repos/list-pull-requests-associated-with-commit';
 
 export interface FakeReview {
   login: string | null;
@@ -56,6 +56,9 @@ export interface FakePullRequest {
   commits?: FakeCommit[];
   /** What pulls/get reports as the number of commits (GitHub lists at most 250); default commits.length. */
   commitCount?: number;
+  /** Set when merged: the commit GitHub merged it as, and when (repos/list-pull-requests-associated-with-commit). */
+  mergeCommitSha?: string;
+  mergedAt?: string;
 }
 
 /** Makes requests fail: with an HTTP status (and GitHub's error body) or by never answering. */
@@ -118,6 +121,24 @@ function pullBody(pr: FakePullRequest): Json {
   };
 }
 
+/** A pull request as commits/{sha}/pulls lists it (pull-request-simple). */
+function simplePullBody(pr: FakePullRequest): Json {
+  const [body] = example('repos/list-pull-requests-associated-with-commit') as Json[];
+  const head = body!.head as Json;
+  const base = body!.base as Json;
+  return {
+    ...body,
+    number: pr.number,
+    state: pr.mergedAt ? 'closed' : 'open',
+    user: user(pr.author, 1000),
+    merged_at: pr.mergedAt ?? null,
+    closed_at: pr.mergedAt ?? null,
+    merge_commit_sha: pr.mergeCommitSha ?? null,
+    head: { ...head, sha: pr.headSha },
+    base: { ...base, sha: pr.baseSha, ref: pr.baseRef ?? 'main', repo: { ...(base.repo as Json), default_branch: pr.defaultBranch ?? 'main' } },
+  };
+}
+
 function commitsOf(pr: FakePullRequest): FakeCommit[] {
   return pr.commits ?? [{ sha: pr.headSha, author: pr.author, committer: pr.author }];
 }
@@ -153,6 +174,7 @@ function reviewBody(r: FakeReview, i: number, pr: FakePullRequest): Json {
 }
 
 const ROUTE = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)(\/files|\/reviews|\/commits)?$/;
+const COMMIT_PULLS = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([0-9a-f]{40})\/pulls$/;
 
 /** Starts the server on an ephemeral port of 127.0.0.1. */
 export async function startGitHubServer(pulls: FakePullRequest[]): Promise<GitHubServer> {
@@ -181,7 +203,8 @@ export async function startGitHubServer(pulls: FakePullRequest[]): Promise<GitHu
     requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const m = ROUTE.exec(url.pathname);
-    const operation: OperationId = m?.[4] === '/files' ? 'pulls/list-files' : m?.[4] === '/reviews' ? 'pulls/list-reviews' : m?.[4] === '/commits' ? 'pulls/list-commits' : 'pulls/get';
+    const byCommit = COMMIT_PULLS.exec(url.pathname);
+    const operation: OperationId = byCommit ? 'repos/list-pull-requests-associated-with-commit' : m?.[4] === '/files' ? 'pulls/list-files' : m?.[4] === '/reviews' ? 'pulls/list-reviews' : m?.[4] === '/commits' ? 'pulls/list-commits' : 'pulls/get';
     if (failure && (!failure.operation || failure.operation === operation)) {
       if ('timeout' in failure) return; // never answer: the client must give up on its own
       if (failure.times === undefined || (failure.used ?? 0) < failure.times) {
@@ -189,10 +212,12 @@ export async function startGitHubServer(pulls: FakePullRequest[]): Promise<GitHu
         return send(res, operation, failure.status, errorBody(failure.status));
       }
     }
+    // The PRs a commit is merged as or is the head of; unknown commits list none, as on GitHub.
+    const associated = byCommit && req.method === 'GET' ? pulls.filter((p) => p.owner === byCommit[1] && p.repo === byCommit[2] && (p.mergeCommitSha === byCommit[3] || p.headSha === byCommit[3])) : undefined;
     const pr = m && req.method === 'GET' ? pulls.find((p) => p.owner === m[1] && p.repo === m[2] && p.number === Number(m[3])) : undefined;
-    if (!pr) return send(res, operation, 404, errorBody(404));
-    if (operation === 'pulls/get') return send(res, operation, 200, pullBody(pr));
-    const all = operation === 'pulls/list-files' ? pr.files.map(fileBody) : operation === 'pulls/list-commits' ? commitsOf(pr).slice(0, 250).map(commitBody) : pr.reviews.map((r, i) => reviewBody(r, i, pr));
+    if (!pr && !associated) return send(res, operation, 404, errorBody(404));
+    if (operation === 'pulls/get') return send(res, operation, 200, pullBody(pr!));
+    const all = associated ? associated.map(simplePullBody) : !pr ? [] : operation === 'pulls/list-files' ? pr.files.map(fileBody) : operation === 'pulls/list-commits' ? commitsOf(pr).slice(0, 250).map(commitBody) : pr.reviews.map((r, i) => reviewBody(r, i, pr));
     const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100);
     const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
     const last = Math.max(Math.ceil(all.length / perPage), 1);
