@@ -2,11 +2,14 @@
  * Lays out a CI graph with elkjs (layered, left to right) so src/core/site/graph-svg.ts can draw it.
  * One ELK instance serves the whole build; elk.bundled runs in-process, no worker thread.
  */
-import ELK from 'elkjs/lib/elk.bundled.js';
+import ElkBundled from 'elkjs/lib/elk.bundled.js';
+import type { ELK as Elk, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { CiGraph } from '../core/site/cmdb.ts';
 import { nodeSize, type Layout } from '../core/site/graph-svg.ts';
 
-let elk: InstanceType<typeof ELK> | undefined;
+// elk.bundled is CommonJS: at run time its default import is the constructor itself.
+const ElkConstructor = ElkBundled as unknown as new () => Elk;
+let elk: Elk | undefined;
 /** Layouts by shape: CMDB neighbourhoods repeat (a server and two apps...), so most come from here. */
 const byShape = new Map<string, Promise<Layout>>();
 
@@ -33,8 +36,8 @@ export async function layoutGraph(graph: CiGraph): Promise<Layout> {
 }
 
 async function layoutShape(sizes: ReadonlyArray<{ width: number; height: number }>, edges: ReadonlyArray<readonly [number, number]>): Promise<Layout> {
-  elk ??= new ELK();
-  const result = await elk.layout({
+  elk ??= new ElkConstructor();
+  const graph: ElkNode = {
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
@@ -45,8 +48,9 @@ async function layoutShape(sizes: ReadonlyArray<{ width: number; height: number 
     },
     children: sizes.map((s, i) => ({ id: `n${i}`, ...s })),
     edges: edges.map(([from, to], i) => ({ id: `e${i}`, sources: [`n${from}`], targets: [`n${to}`] })),
-  });
-  const order = new Map((result.children ?? []).map((c) => [c.id, c]));
+  };
+  const result: ElkNode = await elk.layout(graph);
+  const order = new Map<string, ElkNode>((result.children ?? []).map((c: ElkNode) => [c.id, c]));
   return {
     width: result.width ?? 0,
     height: result.height ?? 0,

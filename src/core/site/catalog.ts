@@ -61,24 +61,24 @@ interface Ctx {
 }
 
 const field = (name: string) => (rec: AnyRecord): Cell => {
-  const v = (rec.data as Record<string, unknown>)[name];
+  const v = (rec.data as unknown as Record<string, unknown>)[name];
   if (v === undefined || v === null) return { text: '', sort: '' };
   if (typeof v === 'number') return { text: String(v), sort: v };
   if (typeof v === 'boolean') return { text: v ? 'yes' : 'no', sort: v ? 1 : 0 };
   return { text: statusLabel(String(v)), sort: String(v) };
 };
 const text = (name: string) => (rec: AnyRecord): Cell => {
-  const v = (rec.data as Record<string, unknown>)[name];
+  const v = (rec.data as unknown as Record<string, unknown>)[name];
   return { text: v === undefined ? '' : String(v), sort: v === undefined ? '' : String(v) };
 };
 const time = (name: string) => (rec: AnyRecord, ctx: Ctx): Cell => {
-  const v = (rec.data as Record<string, unknown>)[name];
+  const v = (rec.data as unknown as Record<string, unknown>)[name];
   if (typeof v !== 'string') return { text: '', sort: '' };
   const ms = Date.parse(v);
   return { text: formatInstant(v, ctx.tz), sort: Number.isNaN(ms) ? v : new Date(ms).toISOString() };
 };
 const ref = (name: string) => (rec: AnyRecord, ctx: Ctx): Cell[] => {
-  const v = (rec.data as Record<string, unknown>)[name];
+  const v = (rec.data as unknown as Record<string, unknown>)[name];
   const ids = typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
   return ids.map((id) => ({ text: id, sort: id, href: ctx.links.record(id) }));
 };

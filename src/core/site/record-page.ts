@@ -108,7 +108,7 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{
 
 export function recordPage({ ws, rec, links, forge, related, sla, history }: RecordPageInput): RecordPage {
   const tz = ws.settings.time_zone;
-  const data = rec.data as Record<string, unknown>;
+  const data = rec.data as unknown as Record<string, unknown>;
   const refFields = new Set(relationsFrom(rec.kind).map((r) => r.field));
   const fields: FieldRow[] = [];
   for (const [key, value] of Object.entries(data)) {
@@ -217,7 +217,7 @@ function showChange(v: unknown): string {
 
 /** The values Pagefind's filters offer for a record. */
 export function searchFacets(rec: AnyRecord): SearchFacets {
-  const d = rec.data as Record<string, unknown>;
+  const d = rec.data as unknown as Record<string, unknown>;
   const list = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.map(String) : []);
   const service = rec.kind === 'service' ? [rec.id] : [...list(d.service), ...list(d.services)];
   const team = rec.kind === 'team' ? [rec.id] : [...list(d.team), ...list(d.owner)];
