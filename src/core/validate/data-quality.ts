@@ -40,8 +40,9 @@ export function dataQuality(workspace: Pick<Workspace, 'records'>, today: string
     for (const field of NEEDS) for (const id of ci?.data[field] ?? []) if (!reached.has(id)) (reached.add(id), queue.push(id));
   }
   for (const ci of cis) {
-    if (ci.data.status === 'retired' || reached.has(ci.id)) continue;
-    out.push({ file: ci.file, pointer: '', rule: 'quality/ci-unreached', severity: 'warning', message: `No service reaches ${ci.id}: no active service lists it in \`cis\`, nor anything those CIs depend on, run on or connect to.`, hint: `Add ${ci.id} to the \`cis\` of the service it supports (or to \`depends_on\` of a CI that needs it); if it is gone, set \`status: retired\`.` });
+    // Staging and test items serve no service by design; a production item nobody reaches is a gap.
+    if (ci.data.status === 'retired' || ci.data.environment !== 'production' || reached.has(ci.id)) continue;
+    out.push({ file: ci.file, pointer: '', rule: 'quality/ci-unreached', severity: 'warning', message: `No service reaches the production item ${ci.id}: no active service lists it in \`cis\`, nor anything those CIs depend on, run on or connect to.`, hint: `Add ${ci.id} to the \`cis\` of the service it supports (or to \`depends_on\` of a CI that needs it); if it is gone, set \`status: retired\`.` });
   }
 
   const retired = new Set(cis.filter((c) => c.data.status === 'retired').map((c) => c.id));

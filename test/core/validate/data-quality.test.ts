@@ -27,6 +27,11 @@ describe('data quality', () => {
     expect(ds[0]!.message).toBe('CI-host has no owner: nobody is asked when it breaks or changes.');
   });
 
+  it('does not expect staging and test items to serve a service', () => {
+    const ds = check({ 'content/cis/CI-spare.md': record('id: CI-spare\nname: Spare\ntype: server\nenvironment: staging\nstatus: active\nowner: TEAM-ops') });
+    expect(summary(ds)).toEqual([]);
+  });
+
   it('reaches CIs through what service CIs depend on, run on and connect to', () => {
     // CI-host is reached only through CI-web -> CI-db -> CI-host; cut CI-db loose and both are unreached.
     const ds = check({ 'content/cis/CI-web.md': ci('CI-web', 'status: active\nowner: TEAM-ops\nconnects_to: [CI-lb]') });
