@@ -1,8 +1,10 @@
 /** `itsm history <ID>`: a record's story from git, newest first: who changed which field, when, in which PR. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { approvalsForVersions, evidenceByChange } from '../core/approvals/evidence-note.ts';
 import { recordHistory, type HistoryEntry } from '../core/history.ts';
 import { isValidId, KIND_INFO, kindOfId } from '../core/ids.ts';
+import { readApprovalNotes } from '../io/approval-notes.ts';
 import { GitError } from '../io/git-tree.ts';
 import { readHistory, type HistoryIndex } from '../io/history.ts';
 import { oneOf, parse, rootDir } from './args.ts';
@@ -14,7 +16,9 @@ const HELP = `Usage: itsm history <ID> [--root DIR] [--format pretty|json]
 Tells a record's story from git, newest first: when each version landed, who made it, in which
 pull request, and which fields changed, in words ("status: in_progress -> resolved").
 The pull request is read from merge commits ("Merge pull request #12 ...") and squash-merge
-titles ("... (#12)"). Renames are followed.
+titles ("... (#12)"). Renames are followed. For a change record, the version a pull request merged
+also shows who approved it, from the evidence recorded after the merge (refs/notes/itsm-approvals;
+fetch it with \`git fetch origin refs/notes/itsm-approvals:refs/notes/itsm-approvals\`).
 
 Examples:
   itsm history INC-0142
@@ -25,6 +29,7 @@ Options:
   --format F      pretty (default) or json:
                   {"record","path","truncated","versions":[{"commit","author","email","date","pr",
                    "subject","event","path","changes":[{"field","from","to"}],"body_changed"}]}
+                  change records add "approval": {"pr","approvers":[{"login","at"}],"decision"} or null
 
 Exit codes: 0 ok, 2 unknown ID, not a git repository, or bad options.
 `;
@@ -62,6 +67,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new ExitError(EXIT.usage, `itsm history: no record ${id}: ${path} does not exist and never did in this repository's history.`);
   }
   const entries = recordHistory(versions, path);
+  if (kind === 'change') await attachApprovals(root, id, entries, io);
   if (index.truncated) io.stderr(TRUNCATED_NOTE);
   if (format === 'json') {
     io.stdout(JSON.stringify({ record: id, path, truncated: index.truncated, versions: entries }, null, 2) + '\n');
@@ -69,6 +75,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(prettyHistory(id, path, entries));
   }
   return EXIT.ok;
+}
+
+/**
+ * Puts the recorded approval evidence on the versions of a change record. A note that cannot be
+ * believed is named on stderr and left out; it never stops the history.
+ */
+async function attachApprovals(root: string, id: string, entries: HistoryEntry[], io: CliIO): Promise<void> {
+  const { notes, warnings } = await readApprovalNotes(root);
+  for (const w of warnings) io.stderr(`warning: ${w.message} ${w.hint ?? ''}\n`);
+  const approvals = approvalsForVersions(entries, evidenceByChange(notes).get(id) ?? []);
+  entries.forEach((e, i) => (e.approval = approvals[i]!));
 }
 
 /** The story as text: a block per version, newest first. */
@@ -86,10 +103,19 @@ export function prettyHistory(id: string, path: string, entries: readonly Histor
       if (e.changes.length === 0 && !e.body_changed && e.event === 'edited') lines.push('  formatting only, no field changed');
     }
     if (e.unreadable) lines.push(`  (this version could not be read: ${e.unreadable})`);
+    if (e.approval) lines.push(`  ${approvalLine(e.approval)}`);
     return lines.join('\n');
   });
   const count = `${entries.length} version${entries.length === 1 ? '' : 's'}`;
   return `${id}  ${path}  ${count}, newest first\n\n${blocks.join('\n\n')}\n`;
+}
+
+/** "approved in PR #12 by alice (2026-03-01 10:00 UTC), bob (...)". */
+function approvalLine(a: NonNullable<HistoryEntry['approval']>): string {
+  if (a.decision === 'not-required') return `no approval needed in PR #${a.pr} (checked after the merge)`;
+  const who = a.approvers.map((p) => (p.at ? `${p.login} (${when(p.at).replace(/ Z$/, ' UTC')})` : p.login)).join(', ');
+  if (a.decision === 'approved') return `approved in PR #${a.pr}${who ? ` by ${who}` : ''}`;
+  return `PR #${a.pr} was merged with approval ${a.decision}${who ? ` (approvals: ${who})` : ''}`;
 }
 
 function createdSummary(e: HistoryEntry): string {

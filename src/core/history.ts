@@ -4,6 +4,7 @@
  * site and approval evidence. Front matter is parsed with the one shared parser (a pure function).
  */
 import { parseFrontMatter } from '../io/front-matter.ts';
+import type { VersionApproval } from './approvals/evidence-note.ts';
 import { diffRecord, type RecordVersion } from './diff.ts';
 
 /** One version of one file, as git recorded it. */
@@ -48,6 +49,11 @@ export interface HistoryEntry {
   body_changed: boolean;
   /** Set when this version's front matter could not be parsed: its changes cannot be listed. */
   unreadable?: string;
+  /**
+   * Change records only: the approval evidence of the PR this version merged in (from
+   * refs/notes/itsm-approvals, see approvalsForVersions), null when there is none.
+   */
+  approval?: VersionApproval | null;
 }
 
 /**
