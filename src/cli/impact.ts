@@ -111,7 +111,7 @@ function tree(nodes: readonly ImpactNode[], root: string, why: (n: ImpactNode) =
   const lines: string[] = [];
   const visit = (id: string) => {
     for (const n of children.get(id) ?? []) {
-      lines.push(`${'  '.repeat(n.depth)}${n.id}`.padEnd(idWidth + 2) + n.name.slice(0, 40).padEnd(nameWidth + 2) + `(${why(n)})`);
+      lines.push(`${'  '.repeat(n.depth)}${n.id}`.padEnd(idWidth + 2) + (n.name.length > 40 ? n.name.slice(0, 39) + '…' : n.name).padEnd(nameWidth + 2) + `(${why(n)})`);
       visit(n.id);
     }
   };

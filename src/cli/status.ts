@@ -70,7 +70,8 @@ function pretty(r: StatusReport, org: string): string {
   for (const s of r.services) {
     out.push(`  ${s.id.padEnd(idW)}  ${(MARK[s.status] + STATUS_LABEL[s.status]).padEnd(stW)}  ${s.availability.map((a) => pct(a.availability).padStart(9)).join('  ')}`);
   }
-  const open = r.services.flatMap((s) => s.openIncidents.map((i) => `  ${s.id.padEnd(idW)}  ${i.id}  ${STATUS_LABEL[i.effect]}  since ${local(i.reported_at)}  ${i.title}`));
+  const effectW = Math.max(0, ...r.services.flatMap((s) => s.openIncidents.map((i) => STATUS_LABEL[i.effect].length)));
+  const open = r.services.flatMap((s) => s.openIncidents.map((i) => `  ${s.id.padEnd(idW)}  ${i.id}  ${STATUS_LABEL[i.effect].padEnd(effectW)}  since ${local(i.reported_at)}  ${i.title}`));
   out.push('', `Open incidents: ${open.length ? '' : 'none'}`.trimEnd(), ...open);
   const seen = new Set<string>();
   const maint = r.services
