@@ -23,12 +23,16 @@ import { serviceCatalog, type ServiceEntry } from '../core/site/services.ts';
 import { slaViews, type SlaView } from '../core/site/sla-view.ts';
 import { computeSla, type SlaResult } from '../core/sla/index.ts';
 import { approvalRows, type ApprovalRow } from '../core/site/approvals.ts';
+import { atomXml, feeds } from '../core/site/feeds.ts';
+import { statusPage, type StatusPage } from '../core/site/status-page.ts';
+import { statusReport } from '../core/status.ts';
 import type { Evidence } from '../core/approvals/evidence-note.ts';
 import { readApprovalEvidence } from './approval-notes.ts';
 import { layoutGraph } from './graph-layout.ts';
 import { readHistory } from './history.ts';
 import { renderMarkdownBatch } from './markdown-batch.ts';
 import { reportData } from './site-reports.ts';
+import { readSchemas } from './schemas.ts';
 import { loadWorkspace } from './workspace.ts';
 
 export interface RecordPageData extends RecordPage {
@@ -63,6 +67,11 @@ export interface SiteData {
   knownErrors: KnownError[];
   knowledge: KbCategory[];
   reports: { tables: Array<ReportTable & { svg: string | null }>; period: string } | null;
+  status: StatusPage;
+  /** The JSON Schemas, published at schemas/<name>.schema.json. */
+  schemas: Record<string, object>;
+  /** Atom feeds, by file name under feeds/. */
+  feeds: Array<{ name: string; title: string; xml: string }>;
   /** The JSON twins: /api/<ID>.json and /api/<folder>.json. */
   api: Map<string, unknown>;
   diagnostics: Diagnostic[];
@@ -183,6 +192,7 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
   const html = await (bodies ?? renderMarkdownBatch(ws.records.map((r) => r.body)));
   records.forEach((page, i) => (page.bodyHtml = html[i]!));
 
+  const status = statusReport(ws.records, { now, timeZone: ws.settings.time_zone });
   const stamp = Date.now().toString(36);
   const newIncidentHref = forge.create('incident', `INC-NEW-${stamp}.md`);
   const newChangeHref = forge.create('change', `CHG-NEW-${stamp}.md`);
@@ -204,6 +214,9 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
     knownErrors: knownErrors(ws, links),
     knowledge: knowledgeBase(ws, links, now),
     reports: null,
+    status: statusPage(status, links),
+    schemas: readSchemas().documents,
+    feeds: feeds(ws, links, status).map((f) => ({ name: f.name, title: f.title, xml: atomXml(f, links.page(`feeds/${f.name}`), links.home, ws.settings.name) })),
     api: apiDocuments(ws, related, views, links),
     diagnostics: [],
     sla,

@@ -189,6 +189,19 @@ describe('the site of a small workspace, in a browser', () => {
     expect((await api.json()).data.priority).toBe('P1');
   });
 
+  it('the status page rolls incidents up per service, and feeds and schemas are published', async () => {
+    await go('status/');
+    expect(await page.locator('[data-overall]').getAttribute('data-overall')).toBe('major_outage');
+    expect(await page.locator('[data-service="SVC-payments"] [data-status]').getAttribute('data-status')).toBe('major_outage');
+    expect(await count('[data-service="SVC-payments"] svg.uptime rect')).toBe(90);
+    await b.screenshot(page, 'status');
+    const feed = await page.request.get(served.url + 'feeds/incidents.xml');
+    expect(feed.headers()['content-type']).toBe('application/xml; charset=utf-8');
+    expect(await feed.text()).toContain('<link rel="alternate" href="/itsm/incidents/INC-0003/"/>');
+    const schema = await page.request.get(served.url + 'schemas/incident.schema.json');
+    expect((await schema.json()).title ?? (await schema.json()).$id).toBeTruthy();
+  });
+
   it('a body with <script> and onerror= renders inert', async () => {
     await go('incidents/INC-0002/');
     expect(await text('.markdown')).toContain('Checkout failed for some users.');
