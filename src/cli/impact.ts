@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { kindOfId, KIND_INFO } from '../core/ids.ts';
 import { aOrAn } from '../core/new-record.ts';
-import { buildImpactIndex, impactOf, type ImpactNode, type ImpactResult, type WorkItem } from '../core/impact.ts';
+import { buildImpactIndex, impactEdges, impactOf, type ImpactEdge, type ImpactNode, type ImpactResult, type WorkItem } from '../core/impact.ts';
 import { loadWorkspace } from '../io/workspace.ts';
 import { oneOf, parse, rootDir } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';
@@ -52,13 +52,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (broken.size) io.stderr(`itsm impact: ${broken.size} file${broken.size === 1 ? ' has' : 's have'} errors and ${broken.size === 1 ? 'is' : 'are'} left out; \`itsm validate\` lists them.\n`);
   const kind = kindOfId(id);
   if (kind && kind !== 'ci' && kind !== 'service') throw usageError(`itsm impact: ${id} is ${aOrAn(KIND_INFO[kind].label)}; impact works on configuration items (CI-...) and services (SVC-...).`);
-  const answer = impactOf(buildImpactIndex(loaded.workspace.records), id);
+  const index = buildImpactIndex(loaded.workspace.records);
+  const answer = impactOf(index, id);
   if (!answer.ok) {
     const near = suggestions(id, loaded.workspace.records.filter((r) => r.kind === 'ci' || r.kind === 'service').map((r) => r.id));
     throw usageError(`itsm impact: no CI or service ${id}${broken.has(`content/${id.startsWith('SVC-') ? 'services' : 'cis'}/${id}.md`) ? ' (its file has errors)' : ''}.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`);
   }
   const r = answer.result;
-  io.stdout(format === 'json' ? JSON.stringify(r, null, 2) + '\n' : format === 'mermaid' ? mermaid(r) : pretty(r));
+  if (format === 'pretty') io.stdout(pretty(r));
+  else {
+    const edges = impactEdges(index, r);
+    io.stdout(format === 'json' ? JSON.stringify({ ...r, edges }, null, 2) + '\n' : mermaid(r, edges));
+  }
   return EXIT.ok;
 }
 
@@ -124,7 +129,7 @@ function work(w: WorkItem, middle: string): string {
 }
 
 /** A Mermaid flowchart: arrows point from a record to what it needs. */
-export function mermaid(r: ImpactResult): string {
+export function mermaid(r: ImpactResult, edges: readonly ImpactEdge[]): string {
   const all = [{ id: r.target.id, name: r.target.name, kind: r.target.kind }, ...r.downstream, ...r.upstream];
   const nodes = [...new Map(all.map((n) => [n.id, n])).values()];
   const key = new Map(nodes.map((n, i) => [n.id, `n${i}`]));
@@ -134,7 +139,7 @@ export function mermaid(r: ImpactResult): string {
     const text = `"${esc(n.id)}<br/>${esc(n.name)}"`;
     lines.push(`  ${key.get(n.id)}${n.kind === 'service' ? `([${text}])` : `[${text}]`}`);
   }
-  for (const e of r.edges) lines.push(`  ${key.get(e.from)} -->|${esc(e.label)}| ${key.get(e.to)}`);
+  for (const e of edges) lines.push(`  ${key.get(e.from)} -->|${esc(e.label)}| ${key.get(e.to)}`);
   lines.push('  classDef target stroke-width:3px,stroke:#c00;', `  class ${key.get(r.target.id)} target;`);
   return lines.join('\n') + '\n';
 }

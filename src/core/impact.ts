@@ -167,8 +167,6 @@ export interface ImpactResult {
   upstream: ImpactNode[];
   /** What needs the target, nearest first: if the target fails, these may fail. */
   downstream: ImpactNode[];
-  /** Every dependency among the target and the records above, as its holder reads it (from needs to). */
-  edges: Array<{ from: string; label: string; to: string }>;
   /** Services that stop working if the target fails (the target itself when it is a service). */
   servicesAffected: string[];
   /** Open incidents naming the target or anything up- or downstream of it. */
@@ -205,25 +203,46 @@ export function impactOf(index: ImpactIndex, id: string): ImpactAnswer {
     }
   }
   const items = [...work.values()];
-  const edges: ImpactResult['edges'] = [];
-  for (const i of scope) {
-    for (let k = index.needs.start[i]!; k < index.needs.start[i + 1]!; k++) {
-      const j = index.needs.other[k]!;
-      if (inScope[j]) edges.push({ from: index.ids[i]!, label: DEPENDENCY_RELATIONS[index.edgeRelation[index.needs.edge[k]!]!]!.label, to: index.ids[j]! });
-    }
-  }
   return {
     ok: true,
     result: {
       target: { id, kind: rec.kind, name: index.names[at]!, status: index.statuses[at]! },
       upstream,
       downstream,
-      edges,
       servicesAffected,
       openIncidents: items.filter((w) => w.kind === 'incident').sort(byPriorityThenId),
       plannedChanges: items.filter((w) => w.kind === 'change').sort((a, b) => (a.planned_start ?? '').localeCompare(b.planned_start ?? '') || a.id.localeCompare(b.id)),
     },
   };
+}
+
+/** One dependency as its holder reads it: `from` needs `to`. */
+export interface ImpactEdge {
+  from: string;
+  label: string;
+  to: string;
+}
+
+/**
+ * Every dependency among the target and the records up- and downstream of it (not only the ones
+ * each record was first reached by): what a drawing of the impact needs. Kept apart from
+ * `impactOf` because a text answer does not need it and it is the largest part of a big answer.
+ */
+export function impactEdges(index: ImpactIndex, result: ImpactResult): ImpactEdge[] {
+  const inScope = new Uint8Array(index.ids.length);
+  const scope: number[] = [];
+  for (const id of [result.target.id, ...result.upstream.map((n) => n.id), ...result.downstream.map((n) => n.id)]) {
+    const i = index.number.get(id)!;
+    if (!inScope[i]) (inScope[i] = 1), scope.push(i);
+  }
+  const edges: ImpactEdge[] = [];
+  for (const i of scope) {
+    for (let k = index.needs.start[i]!; k < index.needs.start[i + 1]!; k++) {
+      const j = index.needs.other[k]!;
+      if (inScope[j]) edges.push({ from: index.ids[i]!, label: DEPENDENCY_RELATIONS[index.edgeRelation[index.needs.edge[k]!]!]!.label, to: index.ids[j]! });
+    }
+  }
+  return edges;
 }
 
 /** Breadth first, so each record appears once at its nearest distance, reached by its first relation. */
