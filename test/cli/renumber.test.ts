@@ -67,6 +67,13 @@ describe('itsm renumber', () => {
     expect(runCli(['validate'], { cwd: dir }).code).toBe(0);
   });
 
+  it('keeps Windows line endings and a byte-order mark as they are', () => {
+    const crlf = '\uFEFF' + PROBLEM.replace(/\n/g, '\r\n');
+    const dir = makeWorkspace({ ...minimalWorkspace(), 'content/problems/PRB-0001.md': crlf });
+    expect(runCli(['renumber', 'INC-0001', 'INC-0007'], { cwd: dir }).code).toBe(0);
+    expect(read(dir, 'content/problems/PRB-0001.md')).toBe(crlf.replace('  - "INC-0001"', '  - "INC-0007"'));
+  });
+
   it('shows the plan and writes nothing with --dry-run', () => {
     const dir = workspace();
     const r = runCli(['renumber', 'CI-db', 'CI-shop-db', '--dry-run'], { cwd: dir });
