@@ -214,6 +214,42 @@ describe('the site of a small workspace, in a browser', () => {
     expect(b.dialogs).toEqual([]);
   });
 
+  it('pages have landmarks, one h1, labelled controls; dark mode, print and phone layouts work', async () => {
+    for (const path of ['', 'incidents/', 'incidents/INC-0001/', 'search/', 'calendar/', 'reports/', 'status/']) {
+      await go(path);
+      const audit = await page.evaluate(() => ({
+        h1: document.querySelectorAll('h1').length,
+        main: document.querySelectorAll('main').length,
+        nav: document.querySelectorAll('nav[aria-label]').length,
+        lang: document.documentElement.lang,
+        unlabelled: [...document.querySelectorAll('input, select, button')].filter((c) => {
+          const el = c as HTMLInputElement;
+          return !(el.labels?.length || el.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent?.trim()) || el.type === 'hidden' || el.closest('[hidden]'));
+        }).length,
+        unnamedSvg: [...document.querySelectorAll('svg.chart, svg.graph, svg.uptime')].filter((svg) => !svg.getAttribute('aria-label')).length,
+      }));
+      expect(audit, path).toEqual({ h1: 1, main: 1, nav: audit.nav, lang: 'en', unlabelled: 0, unnamedSvg: 0 });
+      expect(audit.nav, path).toBeGreaterThan(0);
+    }
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await go('incidents/INC-0001/');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(20, 23, 28)');
+    await b.screenshot(page, 'record-incident-dark');
+    await page.emulateMedia({ colorScheme: 'light', media: 'print' });
+    expect(await page.locator('nav[aria-label=Main]').isVisible()).toBe(false);
+    expect(await page.locator('h1').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 375, height: 800 });
+    for (const path of ['', 'incidents/INC-0001/', 'cis/CI-pg-main/']) {
+      await go(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(1);
+    }
+    await b.screenshot(page, 'record-ci-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('no page asked another host for anything, logged an error or hit a broken link', async () => {
     expect(b.requests.length).toBeGreaterThan(20);
     expect(b.requests.filter((u) => new URL(u).hostname !== '127.0.0.1')).toEqual([]);
