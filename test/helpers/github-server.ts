@@ -131,6 +131,8 @@ function simplePullBody(pr: FakePullRequest): Json {
     number: pr.number,
     state: pr.mergedAt ? 'closed' : 'open',
     user: user(pr.author, 1000),
+    // GitHub's example team lacks the `type` its own schema requires.
+    requested_teams: [],
     merged_at: pr.mergedAt ?? null,
     closed_at: pr.mergedAt ?? null,
     merge_commit_sha: pr.mergeCommitSha ?? null,
