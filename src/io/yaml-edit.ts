@@ -16,7 +16,8 @@ export function editableDocument(text: string): Document.Parsed {
 
 /**
  * In `service:\n# hint for cis\ncis: []` the parser hangs the hint on the empty value of `service`,
- * so filling in `service` would drag the next field's hint onto its line. Give it back to the next key.
+ * so filling in `service` would drag the next field's hint onto its line. Give it back to the next key
+ * (or, after the last key, to the document).
  */
 function reattachHintsAfterEmptyValues(doc: Document, text: string): void {
   if (!isMap(doc.contents)) return;
@@ -24,13 +25,18 @@ function reattachHintsAfterEmptyValues(doc: Document, text: string): void {
   items.forEach((pair, i) => {
     const value = pair.value;
     const next = items[i + 1];
-    if (!isScalar(value) || value.value !== null || !value.comment || !value.range || !next || !isScalar(next.key)) return;
+    if (!isScalar(value) || value.value !== null || !value.comment || !value.range) return;
     const between = text.slice(value.range[0], value.range[2]);
     if (!/\n[ \t]*#/.test(between) || /^[ \t]*#/.test(between)) return;
-    next.key.commentBefore = next.key.commentBefore ? `${value.comment}\n${next.key.commentBefore}` : value.comment;
+    if (next && isScalar(next.key)) {
+      next.key.commentBefore = next.key.commentBefore ? `${value.comment}\n${next.key.commentBefore}` : value.comment;
+      next.key.spaceBefore = false;
+      (next as { spaceBefore?: boolean }).spaceBefore = false;
+    } else if (!next) {
+      // After the last key: it is the closing note of the whole front matter.
+      doc.comment = doc.comment ? `${value.comment}\n${doc.comment}` : value.comment;
+    } else return;
     value.comment = undefined;
-    next.key.spaceBefore = false;
-    (next as { spaceBefore?: boolean }).spaceBefore = false;
   });
 }
 

@@ -144,6 +144,8 @@ describe('itsm new', () => {
     }
     const v = runCli(['validate'], { cwd: dir });
     expect(v.stdout).toContain('no errors');
+    // The hint after the last field stays on a line of its own once the field is filled in.
+    expect(readFileSync(join(dir, 'content/changes/CHG-0002.md'), 'utf8')).toMatch(/\nrollback_plan: Resize back\n[\s\S]*\n# The text below: why the change is needed/);
     expect(existsSync(join(dir, 'content/teams/TEAM-mail-team.md'))).toBe(true);
   });
 });

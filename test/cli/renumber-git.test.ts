@@ -1,7 +1,8 @@
 /**
  * The story `itsm renumber` exists for: two pull requests cut from the same main both create
- * INC-0002. The first merges; the second is caught by `itsm validate --base main`, fixed with the
- * command its hint gives, and then merges cleanly with both incidents kept.
+ * INC-0002. The first merges; when the second is brought up to date with main, `itsm validate
+ * --base main` catches the reused ID, the command its hint gives fixes it, and the branch then
+ * merges cleanly with both incidents kept.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,8 +40,11 @@ it('two branches that both add INC-0002: the second is caught by validate --base
   repo.checkout('main');
   repo.mergePullRequest('alice-db-incident', 1);
 
-  // Bob's pull request, checked against the new main.
+  // Bob brings his branch up to date. Both branches added INC-0002.md, so git reports an add/add
+  // conflict; he resolves it by keeping his file, as someone in a hurry does. (A pull request's
+  // check runs on the same kind of merge.) The check against main now sees the clash.
   repo.checkout('bob-checkout-incident');
+  repo.git('merge', '-q', '-X', 'ours', '--no-edit', '-m', 'Merge main', 'main');
   const check = itsm(['validate', '--base', 'main', '--format', 'json', '--no-cache']);
   expect(check.code).toBe(1);
   const reused = (JSON.parse(check.stdout).diagnostics as Array<{ rule: string; file: string; hint: string }>).filter((d) => d.rule === 'base/id-reused');
