@@ -82,7 +82,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
  * believed is named on stderr and left out; it never stops the history.
  */
 async function attachApprovals(root: string, id: string, entries: HistoryEntry[], io: CliIO): Promise<void> {
-  const { notes, warnings } = await readApprovalNotes(root);
+  const { notes, warnings } = await readApprovalNotes(root).catch((err: Error) => ({
+    notes: [],
+    warnings: [{ message: `Approval evidence (refs/notes/itsm-approvals) could not be read: ${err.message}.`, hint: '' }],
+  }));
   for (const w of warnings) io.stderr(`warning: ${w.message} ${w.hint ?? ''}\n`);
   const approvals = approvalsForVersions(entries, evidenceByChange(notes).get(id) ?? []);
   entries.forEach((e, i) => (e.approval = approvals[i]!));

@@ -72,14 +72,19 @@ export async function readApprovalEvidence(root: string, onWarning?: (d: Diagnos
 
 /**
  * Writes (or replaces) the evidence note on `commit`. Git commits the notes ref as the configured
- * user; in CI set user.name and user.email first. Push it with `git push origin refs/notes/itsm-approvals`.
+ * user, or as "itsm evidence" where none is configured (a CI runner). Push it with `git push origin refs/notes/itsm-approvals`.
  */
 export async function writeApprovalNote(root: string, commit: string, note: EvidenceNote, ref: string = EVIDENCE_NOTES_REF): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'itsm-note-'));
   try {
     const file = join(dir, 'note.json');
     writeFileSync(file, serializeEvidenceNote(note));
-    await git(root, ['notes', `--ref=${ref}`, 'add', '-f', '-F', file, commit]);
+    // The notes ref is a commit; a CI runner often has no git identity, and the note says who decided.
+    const identity = await git(root, ['var', 'GIT_COMMITTER_IDENT']).then(
+      () => [],
+      () => ['-c', 'user.name=itsm evidence', '-c', 'user.email=itsm-evidence@users.noreply.localhost'],
+    );
+    await git(root, [...identity, 'notes', `--ref=${ref}`, 'add', '-f', '-F', file, commit]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

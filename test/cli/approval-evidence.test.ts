@@ -109,6 +109,17 @@ describe('itsm evidence record', () => {
     expect(JSON.parse(shown.stdout)).toEqual({ 'CHG-0031': [expect.objectContaining({ pr: 12, commit: m.merge, decision: 'approved' })] });
   });
 
+  it('records on a runner without a git identity', async () => {
+    const m = await mergedPullRequest();
+    const home = mkdtempSync(join(tmpdir(), 'itsm-home-'));
+    cleanups.push(() => execFileSync('rm', ['-rf', home]));
+    const anonymous = { GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined, GIT_COMMITTER_NAME: undefined, GIT_COMMITTER_EMAIL: undefined, EMAIL: undefined, HOME: home, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+    const r = await runCliAsync(['evidence', 'record'], { cwd: m.repo.dir, env: { GITHUB_TOKEN: 't', GITHUB_API_URL: m.server.url, GITHUB_REPOSITORY: 'northwind/itsm', GITHUB_EVENT_PATH: undefined, GITHUB_STEP_SUMMARY: undefined, ...anonymous } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(m.repo.git('notes', '--ref=itsm-approvals', 'show', m.merge)).pr).toBe(12);
+  });
+
   it('works for a squash merge: the note is on the squash commit, which is the version', async () => {
     const m = await mergedPullRequest({ squash: true });
     expect((await m.itsm(['evidence', 'record', '--commit', m.merge, '--pr', '12'])).code).toBe(0);
