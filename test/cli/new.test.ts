@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { minimalWorkspace } from '../helpers/fixtures.ts';
-import { makeWorkspace, REPO_ROOT, runCli } from '../helpers/workspace.ts';
+import { CLI, makeWorkspace, REPO_ROOT, runCli } from '../helpers/workspace.ts';
 
 const NOW = { ITSM_NOW: '2026-03-04T08:15:00Z' };
 
@@ -70,6 +71,15 @@ describe('itsm new', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('content/incidents/INC-0002.md\n');
     expect(r.stderr).toContain('Still to fill in: title, service');
+  });
+
+  it('opens $EDITOR on the new file when run in a terminal', () => {
+    const dir = workspace();
+    // util-linux `script` gives the command a pseudo-terminal, as a person at a shell has.
+    const editor = 'sh -c "echo Written in the editor. >> \\"\\$1\\"" --';
+    const r = spawnSync('script', ['-qec', `${process.execPath} ${CLI} new kb --title "Reset a password" owner=TEAM-ops`, '/dev/null'], { cwd: dir, env: { ...process.env, ...NOW, EDITOR: editor, VISUAL: '' }, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, 'content/kb/KB-0002.md'), 'utf8')).toMatch(/\nWritten in the editor\.\n$/);
   });
 
   it('never overwrites a record', () => {
