@@ -11,12 +11,40 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+interface ZoneOffset {
+  offsetMs: number;
+  abbreviation: string;
+}
+const offsets = new Map<string, ZoneOffset>();
+const QUARTER_HOUR = 900_000;
+
+/**
+ * The zone's offset and abbreviation at an instant. Intl is slow and pages show thousands of times,
+ * so it is asked once per quarter hour: every zone changes offset on a quarter-hour boundary.
+ */
+function zoneOffset(ms: number, timeZone: string): ZoneOffset {
+  const bucket = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR;
+  const key = `${timeZone}|${bucket}`;
+  let hit = offsets.get(key);
+  if (!hit) {
+    const p = Object.fromEntries(formatter(timeZone).formatToParts(bucket).map((x) => [x.type, x.value]));
+    const local = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+    hit = { offsetMs: local - bucket, abbreviation: p.timeZoneName ?? '' };
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, hit);
+  }
+  return hit;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
 /** "2026-03-04 09:15 CET": an instant as people in the workspace's zone read it. */
 export function formatInstant(iso: string, timeZone: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(ms).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
+  const { offsetMs, abbreviation } = zoneOffset(ms, timeZone);
+  const d = new Date(Math.floor(ms / 60_000) * 60_000 + offsetMs);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ${abbreviation}`;
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
