@@ -168,6 +168,23 @@ describe('itsm evidence record', () => {
   });
 });
 
+describe('itsm evidence usage', () => {
+  it('explains itself, and asks what to do when not told', async () => {
+    const m = await mergedPullRequest();
+    const help = await m.itsm(['evidence', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('refs/notes/itsm-approvals');
+    expect(help.stdout).toContain('Exit codes: 0 recorded');
+    const none = await m.itsm(['evidence']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('say what to do: `itsm evidence record`');
+    const bad = await m.itsm(['evidence', 'record', '--pr', 'twelve']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--pr must be a pull request number');
+    expect(m.server.requests).toEqual([]);
+  });
+});
+
 describe('a malformed note', () => {
   it('does not stop itsm history: it is reported on stderr and shows no approval', async () => {
     const m = await mergedPullRequest();
