@@ -1,5 +1,5 @@
 /** `itsm serve`: preview the built site on 127.0.0.1 until interrupted. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serveSite } from '../io/serve.ts';
 import { parse } from './args.ts';
@@ -34,10 +34,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!existsSync(join(dir, 'index.html'))) throw usageError(`itsm serve: ${dir} has no built site (no index.html). Run \`itsm build\` first, or pass --out DIR.`);
   const port = values.port === undefined ? 4321 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`itsm serve: --port must be a number from 0 to 65535; got "${values.port}".`);
-  const base = values.base ?? builtBase(dir);
   let served;
   try {
-    served = await serveSite({ dir, port, host: values.host ?? '127.0.0.1', base });
+    served = await serveSite({ dir, port, host: values.host ?? '127.0.0.1', ...(values.base !== undefined ? { base: values.base } : {}) });
   } catch (err) {
     throw new ExitError(EXIT.usage, `itsm serve: cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${(err as Error).message}`);
   }
@@ -52,10 +51,4 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     process.on('SIGTERM', stop);
   });
   return EXIT.ok;
-}
-
-/** The base path the site was built with, read from its home page (<html data-base="...">). */
-export function builtBase(dir: string): string {
-  const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  return /<html[^>]*\sdata-base="([^"]*)"/.exec(html)?.[1] ?? '/';
 }

@@ -3,7 +3,7 @@
  * under the site's base path on 127.0.0.1, with the MIME types Pagefind needs (application/wasm),
  * directory index pages, the site's 404 page, and no way out of `dir`.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -34,7 +34,7 @@ export interface ServeOptions {
   port?: number;
   /** Default 127.0.0.1: a preview is not meant for the network. */
   host?: string;
-  /** Base path the site was built for, e.g. /itsm/. */
+  /** Base path the site was built for, e.g. /itsm/ (default: read from the built home page). */
   base?: string;
 }
 
@@ -45,7 +45,7 @@ export interface Served {
 }
 
 export function serveSite(opts: ServeOptions): Promise<Served> {
-  const base = normalizeBase(opts.base);
+  const base = normalizeBase(opts.base ?? builtBase(opts.dir));
   const host = opts.host ?? '127.0.0.1';
   const root = normalize(opts.dir);
   const server = createServer((req, res) => handle(req, res, root, base));
@@ -64,6 +64,16 @@ export function serveSite(opts: ServeOptions): Promise<Served> {
       });
     });
   });
+}
+
+/** The base path a site was built with, from its home page (<html data-base="...">); / if unknown. */
+export function builtBase(dir: string): string {
+  try {
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    return /<html[^>]*\sdata-base="([^"]*)"/.exec(html)?.[1] ?? '/';
+  } catch {
+    return '/';
+  }
 }
 
 function handle(req: IncomingMessage, res: ServerResponse, root: string, base: string): void {

@@ -2,8 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtBase } from '../../src/cli/serve.ts';
-import { serveSite } from '../../src/io/serve.ts';
+import { builtBase, serveSite } from '../../src/io/serve.ts';
 import { makeWorkspace, runCli } from '../helpers/workspace.ts';
 import { FIXTURE_NOW, fixtureFiles } from '../site/fixture.ts';
 
@@ -35,7 +34,7 @@ describe('itsm build', () => {
     const page = readFileSync(join(out, 'incidents/INC-0001/index.html'), 'utf8');
     expect(page).toContain('No git history available for this build.');
     expect(page).toContain('href="/ops/itsm/services/SVC-payments/"');
-    const served = await serveSite({ dir: out, base: '/ops/itsm/' });
+    const served = await serveSite({ dir: out });
     try {
       const get = (p: string) => fetch(new URL(p, served.url));
       expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/ops\/itsm\/$/);
