@@ -163,6 +163,8 @@ export interface WorkItem {
 
 export interface ImpactResult {
   target: { id: string; kind: Kind; name: string; status: string };
+  /** For a change: the CIs and services it changes (the starting points of its blast radius). */
+  changed?: Array<{ id: string; kind: Kind; name: string }>;
   /** What the target needs, nearest first: if one of these fails, the target may fail. */
   upstream: ImpactNode[];
   /** What needs the target, nearest first: if the target fails, these may fail. */
@@ -182,13 +184,31 @@ export function impactOf(index: ImpactIndex, id: string): ImpactAnswer {
   const at = index.number.get(id);
   if (at === undefined) return { ok: false, reason: 'unknown' };
   const rec = index.records[at]!;
-  const upstream = walk(index, at, 'up');
-  const downstream = walk(index, at, 'down');
+  const downstream = walk(index, [at], 'down');
   const servicesAffected = [...(rec.kind === 'service' ? [id] : []), ...downstream.filter((n) => n.kind === 'service').map((n) => n.id)];
+  return { ok: true, result: assemble(index, { id, kind: rec.kind, name: index.names[at]!, status: index.statuses[at]! }, [at], walk(index, [at], 'up'), downstream, servicesAffected) };
+}
+
+/**
+ * A change's blast radius: what needs the CIs and services it changes, the services affected,
+ * and the other live work on them. `upstream` is empty: a change breaks downwards.
+ */
+export function changeImpact(index: ImpactIndex, change: { id: string; title: string; status: string; cis?: readonly string[]; services?: readonly string[] }): ImpactResult {
+  const changed = [...(change.cis ?? []), ...(change.services ?? [])].filter((id) => index.number.has(id));
+  const starts = changed.map((id) => index.number.get(id)!);
+  const downstream = walk(index, starts, 'down');
+  const services = [...changed.filter((id) => index.records[index.number.get(id)!]!.kind === 'service'), ...downstream.filter((n) => n.kind === 'service').map((n) => n.id)];
+  const result = assemble(index, { id: change.id, kind: 'change', name: change.title, status: change.status }, starts, [], downstream, services);
+  result.changed = starts.map((i) => ({ id: index.ids[i]!, kind: index.records[i]!.kind, name: index.names[i]! }));
+  result.plannedChanges = result.plannedChanges.filter((w) => w.id !== change.id);
+  return result;
+}
+
+function assemble(index: ImpactIndex, target: ImpactResult['target'], starts: readonly number[], upstream: ImpactNode[], downstream: ImpactNode[], servicesAffected: string[]): ImpactResult {
   // A CI linked both ways (connects_to cycles) is up- and downstream at once: count it once.
   const inScope = new Uint8Array(index.ids.length);
   const scope: number[] = [];
-  for (const i of [at, ...upstream.map((n) => index.number.get(n.id)!), ...downstream.map((n) => index.number.get(n.id)!)]) {
+  for (const i of [...starts, ...upstream.map((n) => index.number.get(n.id)!), ...downstream.map((n) => index.number.get(n.id)!)]) {
     if (inScope[i]) continue;
     inScope[i] = 1;
     scope.push(i);
@@ -204,15 +224,12 @@ export function impactOf(index: ImpactIndex, id: string): ImpactAnswer {
   }
   const items = [...work.values()];
   return {
-    ok: true,
-    result: {
-      target: { id, kind: rec.kind, name: index.names[at]!, status: index.statuses[at]! },
-      upstream,
-      downstream,
-      servicesAffected,
-      openIncidents: items.filter((w) => w.kind === 'incident').sort(byPriorityThenId),
-      plannedChanges: items.filter((w) => w.kind === 'change').sort((a, b) => (a.planned_start ?? '').localeCompare(b.planned_start ?? '') || a.id.localeCompare(b.id)),
-    },
+    target,
+    upstream,
+    downstream,
+    servicesAffected,
+    openIncidents: items.filter((w) => w.kind === 'incident').sort(byPriorityThenId),
+    plannedChanges: items.filter((w) => w.kind === 'change').sort((a, b) => (a.planned_start ?? '').localeCompare(b.planned_start ?? '') || a.id.localeCompare(b.id)),
   };
 }
 
@@ -231,7 +248,7 @@ export interface ImpactEdge {
 export function impactEdges(index: ImpactIndex, result: ImpactResult): ImpactEdge[] {
   const inScope = new Uint8Array(index.ids.length);
   const scope: number[] = [];
-  for (const id of [result.target.id, ...result.upstream.map((n) => n.id), ...result.downstream.map((n) => n.id)]) {
+  for (const id of [...(result.changed?.map((c) => c.id) ?? [result.target.id]), ...result.upstream.map((n) => n.id), ...result.downstream.map((n) => n.id)]) {
     const i = index.number.get(id)!;
     if (!inScope[i]) (inScope[i] = 1), scope.push(i);
   }
@@ -246,16 +263,16 @@ export function impactEdges(index: ImpactIndex, result: ImpactResult): ImpactEdg
 }
 
 /** Breadth first, so each record appears once at its nearest distance, reached by its first relation. */
-function walk(index: ImpactIndex, startAt: number, direction: 'up' | 'down'): ImpactNode[] {
+function walk(index: ImpactIndex, starts: readonly number[], direction: 'up' | 'down'): ImpactNode[] {
   const adj = direction === 'up' ? index.needs : index.neededBy;
   const seen = new Uint8Array(index.ids.length);
   const queue = new Int32Array(index.ids.length);
   const depth = new Int32Array(index.ids.length);
   const via = new Int32Array(index.ids.length);
-  seen[startAt] = 1;
-  queue[0] = startAt;
   let head = 0;
-  let tail = 1;
+  let tail = 0;
+  for (const s of starts) if (!seen[s]) (seen[s] = 1), (queue[tail++] = s);
+  const first = tail;
   while (head < tail) {
     const at = queue[head++]!;
     for (let k = adj.start[at]!; k < adj.start[at + 1]!; k++) {
@@ -268,7 +285,7 @@ function walk(index: ImpactIndex, startAt: number, direction: 'up' | 'down'): Im
     }
   }
   const out: ImpactNode[] = [];
-  for (let q = 1; q < tail; q++) {
+  for (let q = first; q < tail; q++) {
     const i = queue[q]!;
     const rec = index.records[i]!;
     const e = via[i]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildImpactIndex, impactOf, type ImpactResult } from '../../src/core/impact.ts';
+import { buildImpactIndex, changeImpact, impactOf, type ImpactResult } from '../../src/core/impact.ts';
 import { loadWorkspaceFromFiles } from '../../src/io/workspace.ts';
 import { cmdbWorkspace } from '../helpers/cmdb-fixture.ts';
 import { makeWorkspace, record, runCli } from '../helpers/workspace.ts';
@@ -47,6 +47,18 @@ describe('impact analysis', () => {
     expect(r.upstream.map((n) => n.id)).toEqual(['CI-web', 'CI-db', 'CI-host']);
   });
 
+  it("a change's blast radius: what needs everything it changes, without the change itself", () => {
+    const { workspace } = loadWorkspaceFromFiles(new Map(Object.entries(cmdbWorkspace())));
+    const chg = workspace.byId.get('CHG-0002')!;
+    const r = changeImpact(buildImpactIndex(workspace.records), { ...(chg.data as { title: string; status: string; cis?: string[]; services?: string[] }), id: chg.id });
+    expect(r.changed!.map((c) => c.id)).toEqual(['CI-host', 'SVC-shop']);
+    expect(r.downstream.map((n) => n.id)).toEqual(['CI-db', 'SVC-portal', 'CI-web', 'CI-lb']);
+    expect(r.servicesAffected).toEqual(['SVC-shop', 'SVC-portal']);
+    expect(r.upstream).toEqual([]);
+    expect(r.plannedChanges).toEqual([]);
+    expect(r.openIncidents.map((w) => w.id)).toEqual(['INC-0002']);
+  });
+
   it('a CI nothing uses affects no service', () => {
     const r = impact('CI-spare');
     expect(r.downstream).toEqual([]);
@@ -83,6 +95,15 @@ describe('itsm impact', () => {
     `);
   });
 
+  it("shows a change's blast radius from each thing it changes", () => {
+    const r = runCli(['impact', 'CHG-0002'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Changes: CI-host (Database host), SVC-shop (Web shop)\n');
+    expect(r.stdout).toContain('  CI-host\n    CI-db       Shop database   (runs on CI-host)\n');
+    expect(r.stdout).toContain('Services affected: SVC-shop (Web shop), SVC-portal (Partner portal)');
+    expect(runCli(['impact', 'CHG-0002', '--format', 'mermaid'], { cwd: dir }).stdout).toContain('n0 -.->|changes| n1');
+  });
+
   it('gives JSON for scripts', () => {
     const r = runCli(['impact', 'SVC-portal', '--format', 'json'], { cwd: dir });
     const json = JSON.parse(r.stdout) as ImpactResult;
@@ -109,7 +130,8 @@ describe('itsm impact', () => {
 
   it.each([
     [['impact', 'CI-dbx'], 'no CI or service CI-dbx. Did you mean CI-db?'],
-    [['impact', 'INC-0002'], 'INC-0002 is an incident; impact works on configuration items'],
+    [['impact', 'INC-0002'], 'INC-0002 is an incident; impact works on configuration items (CI-...), services (SVC-...) and changes (CHG-...)'],
+    [['impact', 'CHG-0404'], 'no change CHG-0404'],
     [['impact'], 'give one CI or service ID'],
     [['impact', 'CI-db', '--format', 'svg'], '--format must be one of pretty, json, mermaid'],
   ])('answers %j with a clear error', (args, message) => {
