@@ -125,7 +125,7 @@ async function decide(root: string, repo: string, pr: number, io: CliIO): Promis
     // Exit 0 or 1 both print the decision; every error throws (and fails closed, exit 2).
     await runApprovals(['--pr', String(pr), '--repo', repo, '--root', root, '--format', 'json'], { ...io, env, stdout: (t) => (out += t) });
   } catch (err) {
-    if (err instanceof ExitError) fail(`could not decide PR #${pr}: ${err.message}`);
+    if (err instanceof ExitError) fail(`could not decide PR #${pr}: ${err.message.replace(/^itsm approvals: /, '').replaceAll('pull/N/head', `pull/${pr}/head`)}`);
     throw err;
   }
   return JSON.parse(out) as ApprovalResult;

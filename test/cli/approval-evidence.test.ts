@@ -128,6 +128,18 @@ describe('itsm evidence record', () => {
     expect(versions[0]).toMatchObject({ commit: m.merge, pr: 12, approval: { pr: 12, approvers: [{ login: 'paula' }], decision: 'approved' } });
   });
 
+  it('says to fetch the PR head when a squash merge left it out of the clone', async () => {
+    const m = await mergedPullRequest({ squash: true });
+    m.repo.git('branch', '-q', '-D', 'chg-31');
+    m.repo.git('reflog', 'expire', '--expire=now', '--all');
+    m.repo.git('gc', '-q', '--prune=now');
+    const r = await m.itsm(['evidence', 'record']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`itsm evidence: could not decide PR #12: the head commit ${m.head} is not in the clone`);
+    expect(r.stderr).toContain('git fetch origin pull/12/head');
+    expect(notes(m.repo)).toBe('');
+  });
+
   it('a PR merged without its approvals records nothing and exits 1, saying so', async () => {
     const m = await mergedPullRequest({ reviews: [] });
     const r = await m.itsm(['evidence', 'record', '--format', 'github']);
