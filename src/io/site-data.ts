@@ -24,6 +24,7 @@ import { slaViews, type SlaView } from '../core/site/sla-view.ts';
 import { computeSla, type SlaResult } from '../core/sla/index.ts';
 import { approvalRows, type ApprovalRow } from '../core/site/approvals.ts';
 import { atomXml, feeds } from '../core/site/feeds.ts';
+import { newRecordLinks } from '../core/site/new-record-links.ts';
 import { statusPage, type StatusPage } from '../core/site/status-page.ts';
 import { statusReport } from '../core/status.ts';
 import type { Evidence } from '../core/approvals/evidence-note.ts';
@@ -193,9 +194,9 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
   records.forEach((page, i) => (page.bodyHtml = html[i]!));
 
   const status = statusReport(ws.records, { now, timeZone: ws.settings.time_zone });
-  const stamp = Date.now().toString(36);
-  const newIncidentHref = forge.create('incident', `INC-NEW-${stamp}.md`);
-  const newChangeHref = forge.create('change', `CHG-NEW-${stamp}.md`);
+  const creators = newRecordLinks(ws, forge, now);
+  const newIncidentHref = creators.incident;
+  const newChangeHref = creators.change;
   return {
     name: ws.settings.name,
     timeZone: ws.settings.time_zone,

@@ -82,7 +82,7 @@ export function dashboard({ ws, sla, now, links, recent = 5 }: DashboardInput): 
     .filter((p) => isKnownError(p.data))
     .sort((a, b) => Date.parse(b.data.opened_at) - Date.parse(a.data.opened_at) || a.id.localeCompare(b.id))
     .slice(0, recent)
-    .map((p) => ({ ...refOf(p, links), opened: formatInstant(p.data.opened_at, tz), workaround: p.data.workaround ?? '' }));
+    .map((p) => ({ ...refOf(p, links), opened: formatInstant(p.data.opened_at, tz), workaround: shorten(p.data.workaround ?? '', 160) }));
 
   const recentArticles = recordsOf(ws, 'kb')
     .filter((k) => k.data.status === 'published')
@@ -113,4 +113,12 @@ export function isKnownError(p: { known_error?: boolean; status: string }): bool
 function instant(iso: string | undefined): number {
   const ms = iso ? Date.parse(iso) : NaN;
   return Number.isNaN(ms) ? 0 : ms;
+}
+
+/** A long text cut at a word boundary with an ellipsis (the record page has the whole of it). */
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  return cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,.;:]+$/, '') + '…';
 }

@@ -38,8 +38,8 @@ export function siteLinks(base?: string): SiteLinks {
 export interface ForgeLinks {
   /** Opens the record's file in the forge's web editor. */
   edit(file: string): string | undefined;
-  /** Opens the forge's "new file" editor in a content folder with a suggested file name. */
-  create(kind: Kind, filename: string): string | undefined;
+  /** Opens the forge's "new file" editor in a content folder with a file name and, if given, a starting text. */
+  create(kind: Kind, filename: string, value?: string): string | undefined;
 }
 
 /**
@@ -50,6 +50,7 @@ export function forgeLinks(repoUrl: string | undefined, branch = 'main'): ForgeL
   const repo = repoUrl?.replace(/\/+$/, '');
   return {
     edit: (file) => (repo ? `${repo}/edit/${encodeURIComponent(branch)}/${file.split('/').map(encodeURIComponent).join('/')}` : undefined),
-    create: (kind, filename) => (repo ? `${repo}/new/${encodeURIComponent(branch)}/content/${KIND_INFO[kind].folder}?filename=${encodeURIComponent(filename)}` : undefined),
+    create: (kind, filename, value) =>
+      repo ? `${repo}/new/${encodeURIComponent(branch)}/content/${KIND_INFO[kind].folder}?filename=${encodeURIComponent(filename)}${value ? `&value=${encodeURIComponent(value)}` : ''}` : undefined,
   };
 }

@@ -49,3 +49,11 @@ describe('home dashboard', () => {
     expect(d.counts.find((c) => c.kind === 'incident')).toEqual({ kind: 'incident', count: 3, href: '/itsm/incidents/' });
   });
 });
+
+describe('shortening long texts on the dashboard', () => {
+  it('cuts at a word boundary and says so', async () => {
+    const { shorten } = await import('../../../src/core/site/dashboard.ts');
+    expect(shorten('short text', 160)).toBe('short text');
+    expect(shorten('Scale the tracking consumers down to 12 pods, and back up', 30)).toBe('Scale the tracking consumers…');
+  });
+});

@@ -59,3 +59,17 @@ describe('a record page', () => {
     expect(searchFacets(ws.byId.get('SVC-payments')!)).toMatchObject({ kind: 'service', service: ['SVC-payments'], team: ['TEAM-payments'] });
   });
 });
+
+describe('links that start a record in the forge', () => {
+  it('"Report an incident" opens the next free ID with a starting record', async () => {
+    const { newRecordLinks } = await import('../../../src/core/site/new-record-links.ts');
+    const ws = fixtureWorkspace();
+    const links = newRecordLinks(ws, forgeLinks(ws.settings.repo_url, 'main'), FIXTURE_NOW);
+    const url = new URL(links.incident!);
+    expect(url.origin + url.pathname).toBe('https://github.com/fixture/itsm/new/main/content/incidents');
+    expect(url.searchParams.get('filename')).toBe('INC-0004.md');
+    expect(url.searchParams.get('value')).toContain('id: INC-0004\n');
+    expect(url.searchParams.get('value')).toContain('reported_at: 2026-11-20T10:00:00+01:00');
+    expect(new URL(links.change!).searchParams.get('filename')).toBe('CHG-0004.md');
+  });
+});
