@@ -91,6 +91,10 @@ describe('the site of a small workspace, in a browser', () => {
     await page.fill('#q', 'PRB-0001');
     await page.waitForSelector('#search-results li');
     expect(await page.locator('#search-results li').first().getAttribute('data-id')).toBe('PRB-0001');
+    await page.locator('#search-results li a').first().click();
+    await page.waitForURL(/\/itsm\/problems\/PRB-0001\/$/);
+    await go('search/?q=PRB-0001');
+    await page.waitForSelector('#search-results li');
     await b.screenshot(page, 'search');
   });
 
