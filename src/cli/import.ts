@@ -8,12 +8,12 @@ import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileS
 import { join, resolve } from 'node:path';
 import { parse as csvParse } from 'csv-parse';
 import { CORE_SCHEMA, dump } from 'js-yaml';
-import { formatNumberedId, idNumber, KIND_INFO, type Kind } from '../core/ids.ts';
+import { idNumber, KIND_INFO, type Kind } from '../core/ids.ts';
 import { isTimeZone, tagOf } from '../core/import/convert.ts';
 import { JIRA_INCIDENTS } from '../core/import/jira.ts';
 import { mapRow, planHeader, type Draft, type Lookups, type MapContext, type TableMap } from '../core/import/map.ts';
 import { SERVICENOW_TABLES } from '../core/import/servicenow.ts';
-import { slugify } from '../core/new-record.ts';
+import { nextNumberedId, slugify } from '../core/new-record.ts';
 import { parseFrontMatter } from '../io/front-matter.ts';
 import { readSchemas } from '../io/schemas.ts';
 import { analyzePolicies } from '../io/workspace.ts';
@@ -273,7 +273,10 @@ function buildRecords(map: TableMap, plan: ReturnType<typeof planHeader>, rows: 
   const out: BuildResult = { files: [], skipped: [], already: 0, unmapped: new Map(), notes: new Map() };
   const info = KIND_INFO[map.kind];
   const order = Object.keys((readSchemas().documents[map.kind] as { properties: Record<string, unknown> }).properties);
-  let next = Math.max(0, ...[...ws.ids].map((id) => idNumber(id) ?? 0)) + 1;
+  // Numbering continues from the highest ID in use, as wide as it is (see nextNumberedId).
+  const first = info.numbered ? nextNumberedId(map.kind, ws.ids) : '';
+  const width = first.length - info.prefix.length;
+  let next = info.numbered ? idNumber(first)! : 0;
   const seenTags = new Set(ws.tags);
   for (const row of rows) {
     const d = mapRow(map, plan, row.cells, ctx);
@@ -292,7 +295,7 @@ function buildRecords(map: TableMap, plan: ReturnType<typeof planHeader>, rows: 
     seenTags.add(tag);
     for (const n of d.notes) out.notes.set(n, (out.notes.get(n) ?? 0) + 1);
     let id: string;
-    if (info.numbered) id = formatNumberedId(map.kind, next++);
+    if (info.numbered) id = info.prefix + String(next++).padStart(width, '0');
     else {
       const base = info.prefix + (slugify(String(d.data.name ?? d.data.title ?? d.sourceId)) || tagOf(d.sourceId));
       id = base;

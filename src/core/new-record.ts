@@ -4,19 +4,26 @@
  * template built from the schema when the workspace has none for a kind.
  */
 import { Temporal } from 'temporal-polyfill';
-import { formatNumberedId, idNumber, isValidId, KIND_INFO, type Kind } from './ids.ts';
+import { idNumber, isValidId, KIND_INFO, type Kind } from './ids.ts';
 import type { PriorityMatrix } from './model.ts';
 
-/** The next numbered ID: one more than the highest in use (INC-0142 -> INC-0143), never a gap filler. */
+/**
+ * The next numbered ID: one more than the highest in use (INC-0142 -> INC-0143), never a gap
+ * filler, with as many digits as the highest one has (a workspace of INC-000142 stays six wide).
+ */
 export function nextNumberedId(kind: Kind, existing: Iterable<string>): string {
   const prefix = KIND_INFO[kind].prefix;
   let max = 0;
+  let width = 4;
   for (const id of existing) {
     if (!id.startsWith(prefix)) continue;
     const n = idNumber(id);
-    if (n !== undefined && n > max) max = n;
+    if (n !== undefined && n >= max) {
+      width = n > max ? id.length - prefix.length : Math.max(width, id.length - prefix.length);
+      max = n;
+    }
   }
-  return formatNumberedId(kind, max + 1);
+  return prefix + String(max + 1).padStart(Math.max(4, width), '0');
 }
 
 /** "a" or "an" before a word: an incident, a change. */
