@@ -109,7 +109,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     mkdirSync(join(root, 'content', KIND_INFO[map.kind].folder), { recursive: true });
     writeAll(root, result.files);
   }
-  io.stdout(report(result, map, plan, file, rows.badRows, values['dry-run'] === true));
+  io.stdout(report(result, map, plan, file, rows, values['dry-run'] === true));
   return result.skipped.length + rows.badRows.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
@@ -185,7 +185,9 @@ function readDefaults(pairs: string[], map: TableMap, lookups: Lookups): Record<
 
 interface Rows {
   header: string[];
-  /** Cells per row, with the line the row starts on. */
+  /** How rows are numbered in the report: CSV by the line a row ends on, JSON by position. */
+  unit: 'line' | 'record';
+  /** Cells per row, with its number. */
   rows: Array<{ line: number; cells: string[] }>;
   badRows: Array<{ line: number; reason: string }>;
 }
@@ -194,7 +196,7 @@ interface Rows {
 async function readRows(path: string, file: string): Promise<Rows> {
   const head = firstBytes(path, 64).replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('{') || head.startsWith('[')) return readJson(path, file);
-  const out: Rows = { header: [], rows: [], badRows: [] };
+  const out: Rows = { header: [], unit: 'line', rows: [], badRows: [] };
   const parser = createReadStream(path).pipe(
     csvParse({
       bom: true,
@@ -257,7 +259,7 @@ function readJson(path: string, file: string): Rows {
     if (typeof v === 'object') return cell((v as { display_value?: unknown; value?: unknown }).display_value ?? (v as { value?: unknown }).value);
     return String(v);
   };
-  return { header, rows: list.map((row, i) => ({ line: i + 1, cells: header.map((h) => cell((row as Record<string, unknown>)?.[h])) })), badRows: [] };
+  return { header, unit: 'record', rows: list.map((row, i) => ({ line: i + 1, cells: header.map((h) => cell((row as Record<string, unknown>)?.[h])) })), badRows: [] };
 }
 
 interface BuildResult {
@@ -315,7 +317,8 @@ function render(id: string, d: Draft, order: readonly string[]): string {
   return `---\n${dump(data, { schema: CORE_SCHEMA, lineWidth: -1, flowLevel: 1, noRefs: true })}---\n\n${d.body}`;
 }
 
-function report(r: BuildResult, map: TableMap, plan: ReturnType<typeof planHeader>, file: string, badRows: Rows['badRows'], dry: boolean): string {
+function report(r: BuildResult, map: TableMap, plan: ReturnType<typeof planHeader>, file: string, rows: Pick<Rows, 'badRows' | 'unit'>, dry: boolean): string {
+  const { badRows, unit } = rows;
   const info = KIND_INFO[map.kind];
   const lines: string[] = [];
   const verb = dry ? 'Would import' : 'Imported';
@@ -325,7 +328,7 @@ function report(r: BuildResult, map: TableMap, plan: ReturnType<typeof planHeade
   const problems = [...badRows.map((b) => ({ line: b.line, text: b.reason })), ...r.skipped.map((s) => ({ line: s.line, text: `${s.sourceId ? s.sourceId + ': ' : ''}${s.reason}` }))].sort((a, b) => a.line - b.line);
   if (problems.length) {
     lines.push('', `Rows not imported: ${problems.length}`);
-    for (const p of problems.slice(0, 50)) lines.push(`  line ${p.line}: ${p.text}`);
+    for (const p of problems.slice(0, 50)) lines.push(`  ${unit} ${p.line}: ${p.text}`);
     if (problems.length > 50) lines.push(`  ... and ${problems.length - 50} more`);
   }
   if (plan.notImported.length) lines.push('', `Columns not imported: ${plan.notImported.join(', ')}`);

@@ -97,6 +97,8 @@ Started after the 09:00 deploy, "cart" service logs show timeouts.
     expect(r.stdout).toContain('Imported 3 configuration items');
     expect(r.stdout).toContain('Already in the workspace (imported before, or a CI of the same name): 1');
     expect(r.stdout).toContain('support_group "DBA Team": 1 row');
+    expect(r.stdout).toContain('Rows not imported: 1\n  record 5: no name (the row has no servicenow ID)');
+    expect(r.code).toBe(1);
     expect(read(dir, 'content/cis/CI-payments-api.md')).toBe('---\nid: CI-payments-api\nname: Payments API\ntype: application\nenvironment: production\nstatus: active\nowner: TEAM-ops\nvendor: In-house\nversion: \'4.2\'\ntags: [servicenow-payments-api]\n---\n\n');
     expect(read(dir, 'content/cis/CI-pg-payments-01.md')).toContain('type: database');
     expect(read(dir, 'content/cis/CI-old-mail-relay.md')).toContain('status: retired');
