@@ -9,8 +9,8 @@ import { join, resolve } from 'node:path';
 import { parse as csvParse } from 'csv-parse';
 import { CORE_SCHEMA, dump } from 'js-yaml';
 import { idNumber, KIND_INFO, type Kind } from '../core/ids.ts';
-import { isTimeZone, tagOf } from '../core/import/convert.ts';
-import { JIRA_INCIDENTS } from '../core/import/jira.ts';
+import { isTimeZone, normalizeHeader, tagOf } from '../core/import/convert.ts';
+import { JIRA_INCIDENTS, JIRA_REQUESTS } from '../core/import/jira.ts';
 import { mapRow, planHeader, type Draft, type Lookups, type MapContext, type TableMap } from '../core/import/map.ts';
 import { SERVICENOW_TABLES } from '../core/import/servicenow.ts';
 import { nextNumberedId, slugify } from '../core/new-record.ts';
@@ -31,8 +31,9 @@ Turns a vendor export into records under content/:
               or kb_knowledge, with the dictionary column names (number, short_description,
               priority "1 - Critical", state, opened_at, resolved_at, assignment_group, cmdb_ci...)
               or the display labels (Number, Short description...)
-  jira        a Jira Service Management CSV export of incidents (Issue key, Summary, Priority,
-              Status, Created, Resolved, Component/s, Labels...)
+  jira        a Jira Service Management CSV export (Issue key, Issue Type, Summary, Priority,
+              Status, Created, Resolved, Component/s, Labels...): its incidents, and its service
+              requests, whose Customer Request Type names an offering of a service
 
 Exports carry local times without a zone: --tz says which zone they are in (the exporting
 user's zone in ServiceNow or Jira). Teams, CIs and services are matched to the workspace by
@@ -72,15 +73,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const [vendor, file, ...extra] = positionals;
   if (!vendor || !file || extra.length) throw usageError('itsm import: give the vendor and the export file, e.g. `itsm import servicenow --table incident incidents.csv --tz Europe/Berlin`.');
-  let map: TableMap;
+  // One map per kind of record the export holds: a ServiceNow table is one kind, a Jira export two.
+  let maps: TableMap[];
   if (vendor === 'servicenow') {
     if (!values.table) throw usageError(`itsm import servicenow: which table was exported? Give --table ${TABLES.join('|')}.`);
     const m = SERVICENOW_TABLES[values.table as keyof typeof SERVICENOW_TABLES];
     if (!m) throw usageError(`itsm import servicenow: --table must be one of ${TABLES.join(', ')}; got "${values.table}".`);
-    map = m;
+    maps = [m];
   } else if (vendor === 'jira') {
     if (values.table) throw usageError('itsm import jira: --table is for ServiceNow; a Jira export is one CSV of issues.');
-    map = JIRA_INCIDENTS;
+    maps = [JIRA_INCIDENTS, JIRA_REQUESTS];
   } else throw usageError(`itsm import: unknown vendor "${vendor}"; use servicenow or jira.`);
   if (!values.tz) throw usageError(`itsm import: give the export's time zone with --tz, e.g. --tz Europe/Berlin. ${vendor === 'jira' ? 'Jira' : 'ServiceNow'} exports carry local times without a zone, so they cannot be read without it.`);
   if (!isTimeZone(values.tz)) throw usageError(`itsm import: --tz "${values.tz}" is not a time zone; use an IANA name such as Europe/Berlin, America/New_York or UTC.`);
@@ -93,24 +95,41 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw usageError(`itsm import: cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`);
   }
 
-  const ws = readWorkspaceFacts(root, map.kind);
-  const ctx: MapContext = { timeZone: values.tz, lookups: ws.lookups, defaults: readDefaults(values.default ?? [], map, ws.lookups), ...(ws.matrix ? { matrix: ws.matrix } : {}) };
   const rows = await readRows(path, file);
-  const plan = planHeader(map, rows.header);
-  if (plan.missing.length) {
-    throw usageError(`itsm import: ${file} does not look like a ${vendor} ${map.table} export: it has no ${plan.missing.join(', ')} column${plan.missing.length === 1 ? '' : 's'}. Nothing was written.\nIts columns: ${rows.header.join(', ')}`);
+  // Without an Issue Type column every Jira row is taken for an incident.
+  if (vendor === 'jira' && !rows.header.some((h) => normalizeHeader(h) === 'issue_type')) maps = [JIRA_INCIDENTS];
+  const plans = maps.map((m) => planHeader(m, rows.header));
+  const missing = plans[0]!.missing;
+  const what = `${vendor} ${maps[0]!.table}`;
+  if (missing.length) {
+    throw usageError(`itsm import: ${file} does not look like a ${what} export: it has no ${missing.join(', ')} column${missing.length === 1 ? '' : 's'}. Nothing was written.\nIts columns: ${rows.header.join(', ')}`);
   }
-  if (plan.unknown.length) {
-    throw usageError(`itsm import: ${file} has column${plan.unknown.length === 1 ? '' : 's'} that ${vendor} ${map.table} exports do not have: ${plan.unknown.join(', ')}. Nothing was written.\nCheck that --table matches the export; custom columns start with ${vendor === 'jira' ? '"Custom field ("' : 'u_'}.`);
+  const unknown = plans[0]!.unknown.filter((h) => plans.every((p) => p.unknown.includes(h)));
+  if (unknown.length) {
+    throw usageError(`itsm import: ${file} has column${unknown.length === 1 ? '' : 's'} that ${what} exports do not have: ${unknown.join(', ')}. Nothing was written.\nCheck that --table matches the export; custom columns start with ${vendor === 'jira' ? '"Custom field ("' : 'u_'}.`);
   }
+  const notImported = [...new Set(rows.header.filter((h, i) => plans.every((p) => p.use[i] === undefined) && !unknown.includes(h)))];
 
-  const result = buildRecords(map, plan, rows.rows, ctx, ws);
+  const facts = maps.map((m) => readWorkspaceFacts(root, m.kind));
+  const defaults = readDefaults(values.default ?? [], maps, facts[0]!.lookups);
+  const results = maps.map((m, i) => {
+    const ws = facts[i]!;
+    const ctx: MapContext = { timeZone: values.tz!, lookups: ws.lookups, defaults: defaults[i]!, ...(ws.matrix ? { matrix: ws.matrix } : {}) };
+    return buildRecords(m, plans[i]!, rows.rows, ctx, ws);
+  });
+  // A row every map left to another (a Jira task, say) is not imported at all.
+  const unclaimed = rows.rows.filter((row) => results.every((r) => r.notMine.has(row.line)));
+  const others = unclaimed.map((row) => ({ line: row.line, sourceId: '', reason: `issue type ${results[0]!.notMine.get(row.line)} (only ${maps.map((m) => KIND_INFO[m.kind].plural).join(' and ')} are imported from ${vendor === 'jira' ? 'Jira' : vendor})` }));
   if (!values['dry-run']) {
-    mkdirSync(join(root, 'content', KIND_INFO[map.kind].folder), { recursive: true });
-    writeAll(root, result.files);
+    results.forEach((result, i) => {
+      if (!result.files.length) return;
+      mkdirSync(join(root, 'content', KIND_INFO[maps[i]!.kind].folder), { recursive: true });
+      writeAll(root, result.files);
+    });
   }
-  io.stdout(report(result, map, plan, file, rows, values['dry-run'] === true));
-  return result.skipped.length + rows.badRows.length > 0 ? EXIT.failed : EXIT.ok;
+  io.stdout(report(results.map((r, i) => ({ map: maps[i]!, result: r })), others, notImported, file, rows, values['dry-run'] === true));
+  const skipped = results.reduce((n, r) => n + r.skipped.length, 0) + others.length;
+  return skipped + rows.badRows.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
 /** Writes the new files one after another ('wx': never overwrite). Measured: on this kind of file
@@ -136,12 +155,18 @@ interface WorkspaceFacts {
 
 /** What the mapping needs from the workspace, read without validating every record. */
 function readWorkspaceFacts(root: string, kind: Kind): WorkspaceFacts {
-  const lookups = { team: new Map<string, string>(), ci: new Map<string, string>(), service: new Map<string, string>() };
+  const lookups = { team: new Map<string, string>(), ci: new Map<string, string>(), service: new Map<string, string>(), offering: new Map<string, string>() };
   for (const k of ['team', 'ci', 'service'] as const) {
     for (const [id, text] of recordTexts(root, k)) {
       const data = parseFrontMatter(text, id).data;
       lookups[k].set(id.toLowerCase(), id);
       if (typeof data?.name === 'string') lookups[k].set(data.name.toLowerCase(), id);
+      if (k !== 'service' || !Array.isArray(data?.offerings)) continue;
+      for (const o of data.offerings as Array<{ id?: unknown; name?: unknown }>) {
+        if (typeof o?.id !== 'string') continue;
+        lookups.offering.set(o.id.toLowerCase(), `${id}/${o.id}`);
+        if (typeof o.name === 'string') lookups.offering.set(o.name.toLowerCase(), `${id}/${o.id}`);
+      }
     }
   }
   const ids = new Set<string>();
@@ -168,17 +193,22 @@ function recordTexts(root: string, kind: Kind): Array<[string, string]> {
     .map((f) => [f.slice(0, -3), readFileSync(join(dir, f), 'utf8')]);
 }
 
-function readDefaults(pairs: string[], map: TableMap, lookups: Lookups): Record<string, string> {
-  const props = (readSchemas().documents[map.kind] as { properties: Record<string, unknown> }).properties;
-  const out: Record<string, string> = {};
+/** --default values, per map: a field goes to every map whose kind has it, and must fit one. */
+function readDefaults(pairs: string[], maps: readonly TableMap[], lookups: Lookups): Array<Record<string, string>> {
+  const propsOf = maps.map((m) => (readSchemas().documents[m.kind] as { properties: Record<string, unknown> }).properties);
+  const out = maps.map(() => ({}) as Record<string, string>);
   for (const p of pairs) {
     const eq = p.indexOf('=');
     const field = p.slice(0, eq);
-    if (eq <= 0 || !props[field]) throw usageError(`itsm import: --default "${p}" must be FIELD=VALUE with a field of ${KIND_INFO[map.kind].plural}: ${Object.keys(props).join(', ')}.`);
+    if (eq <= 0 || !propsOf.some((props) => props[field])) {
+      throw usageError(`itsm import: --default "${p}" must be FIELD=VALUE with a field of ${maps.map((m) => KIND_INFO[m.kind].plural).join(' or ')}: ${[...new Set(propsOf.flatMap((props) => Object.keys(props)))].join(', ')}.`);
+    }
     const value = p.slice(eq + 1);
     const kind = field === 'service' || field === 'services' ? 'service' : field === 'team' || field === 'owner' ? 'team' : undefined;
     if (kind && !lookups[kind].has(value.toLowerCase())) throw usageError(`itsm import: --default ${field}=${value}: the workspace has no ${kind} ${value}.`);
-    out[field] = kind ? lookups[kind].get(value.toLowerCase())! : value;
+    propsOf.forEach((props, i) => {
+      if (props[field]) out[i]![field] = kind ? lookups[kind].get(value.toLowerCase())! : value;
+    });
   }
   return out;
 }
@@ -264,6 +294,8 @@ function readJson(path: string, file: string): Rows {
 
 interface BuildResult {
   files: Array<{ file: string; text: string; id: string }>;
+  /** Rows left to another map of the same export: line -> what they are. */
+  notMine: Map<number, string>;
   skipped: Array<{ line: number; sourceId: string; reason: string }>;
   already: number;
   unmapped: Map<string, number>;
@@ -272,7 +304,7 @@ interface BuildResult {
 
 /** Maps rows, gives new IDs, and renders the files (nothing written here). */
 function buildRecords(map: TableMap, plan: ReturnType<typeof planHeader>, rows: Rows['rows'], ctx: MapContext, ws: WorkspaceFacts): BuildResult {
-  const out: BuildResult = { files: [], skipped: [], already: 0, unmapped: new Map(), notes: new Map() };
+  const out: BuildResult = { files: [], notMine: new Map(), skipped: [], already: 0, unmapped: new Map(), notes: new Map() };
   const info = KIND_INFO[map.kind];
   const order = Object.keys((readSchemas().documents[map.kind] as { properties: Record<string, unknown> }).properties);
   // Numbering continues from the highest ID in use, as wide as it is (see nextNumberedId).
@@ -282,6 +314,10 @@ function buildRecords(map: TableMap, plan: ReturnType<typeof planHeader>, rows: 
   const seenTags = new Set(ws.tags);
   for (const row of rows) {
     const d = mapRow(map, plan, row.cells, ctx);
+    if (d.notMine) {
+      out.notMine.set(row.line, d.notMine);
+      continue;
+    }
     for (const u of d.unmapped) out.unmapped.set(`${u.column} "${u.value}"`, (out.unmapped.get(`${u.column} "${u.value}"`) ?? 0) + 1);
     if (d.skip) {
       out.skipped.push({ line: row.line, sourceId: d.sourceId, reason: d.skip });
@@ -317,30 +353,40 @@ function render(id: string, d: Draft, order: readonly string[]): string {
   return `---\n${dump(data, { schema: CORE_SCHEMA, lineWidth: -1, flowLevel: 1, noRefs: true })}---\n\n${d.body}`;
 }
 
-function report(r: BuildResult, map: TableMap, plan: ReturnType<typeof planHeader>, file: string, rows: Pick<Rows, 'badRows' | 'unit'>, dry: boolean): string {
+function report(parts: ReadonlyArray<{ map: TableMap; result: BuildResult }>, others: BuildResult['skipped'], notImported: readonly string[], file: string, rows: Pick<Rows, 'badRows' | 'unit'>, dry: boolean): string {
   const { badRows, unit } = rows;
-  const info = KIND_INFO[map.kind];
   const lines: string[] = [];
   const verb = dry ? 'Would import' : 'Imported';
-  const range = r.files.length ? ` (${r.files[0]!.id}${r.files.length > 1 ? ` .. ${r.files.at(-1)!.id}` : ''})` : '';
-  lines.push(`${verb} ${r.files.length} ${r.files.length === 1 ? info.label : info.plural} from ${file} into content/${info.folder}/${range}.${dry ? ' Dry run: nothing written.' : ''}`);
-  if (r.already) lines.push(`Already in the workspace (imported before${map.kind === 'ci' ? ', or a CI of the same name' : ''}): ${r.already}, left as they are.`);
-  const problems = [...badRows.map((b) => ({ line: b.line, text: b.reason })), ...r.skipped.map((s) => ({ line: s.line, text: `${s.sourceId ? s.sourceId + ': ' : ''}${s.reason}` }))].sort((a, b) => a.line - b.line);
+  const count = (m: Map<string, number>, into: Map<string, number>) => m.forEach((n, k) => into.set(k, (into.get(k) ?? 0) + n));
+  const unmapped = new Map<string, number>();
+  const notes = new Map<string, number>();
+  const skipped = [...others];
+  for (const { map, result: r } of parts) {
+    const info = KIND_INFO[map.kind];
+    const range = r.files.length ? ` (${r.files[0]!.id}${r.files.length > 1 ? ` .. ${r.files.at(-1)!.id}` : ''})` : '';
+    // A Jira export without service requests need not say so.
+    if (r.files.length || r.already || r.skipped.length || parts.length === 1) lines.push(`${verb} ${r.files.length} ${r.files.length === 1 ? info.label : info.plural} from ${file} into content/${info.folder}/${range}.${dry ? ' Dry run: nothing written.' : ''}`);
+    if (r.already) lines.push(`Already in the workspace (imported before${map.kind === 'ci' ? ', or a CI of the same name' : ''}): ${r.already} ${r.already === 1 ? info.label : info.plural}, left as they are.`);
+    count(r.unmapped, unmapped);
+    count(r.notes, notes);
+    skipped.push(...r.skipped);
+  }
+  if (!lines.length) lines.push(`${verb} nothing from ${file}.`);
+  const problems = [...badRows.map((b) => ({ line: b.line, text: b.reason })), ...skipped.map((s) => ({ line: s.line, text: `${s.sourceId ? s.sourceId + ': ' : ''}${s.reason}` }))].sort((a, b) => a.line - b.line);
   if (problems.length) {
     lines.push('', `Rows not imported: ${problems.length}`);
     for (const p of problems.slice(0, 50)) lines.push(`  ${unit} ${p.line}: ${p.text}`);
     if (problems.length > 50) lines.push(`  ... and ${problems.length - 50} more`);
   }
-  if (plan.notImported.length) lines.push('', `Columns not imported: ${plan.notImported.join(', ')}`);
-  if (r.unmapped.size) {
+  if (notImported.length) lines.push('', `Columns not imported: ${notImported.join(', ')}`);
+  if (unmapped.size) {
     lines.push('', 'Values that match nothing in the workspace or the mapping (left out of the records):');
-    for (const [what, n] of [...r.unmapped].sort((a, b) => b[1] - a[1]).slice(0, 50)) lines.push(`  ${what}: ${n} row${n === 1 ? '' : 's'}`);
+    for (const [what, n] of [...unmapped].sort((a, b) => b[1] - a[1]).slice(0, 50)) lines.push(`  ${what}: ${n} row${n === 1 ? '' : 's'}`);
   }
-  if (r.notes.size) {
+  if (notes.size) {
     lines.push('', 'Filled in because the export does not say:');
-    for (const [note, n] of r.notes) lines.push(`  ${note}: ${n} record${n === 1 ? '' : 's'}`);
+    for (const [note, n] of notes) lines.push(`  ${note}: ${n} record${n === 1 ? '' : 's'}`);
   }
-  if (r.files.length && !dry) lines.push('', 'Next: run `itsm validate` to check the new records against the workspace rules.');
+  if (parts.some((p) => p.result.files.length) && !dry) lines.push('', 'Next: run `itsm validate` to check the new records against the workspace rules.');
   return lines.join('\n') + '\n';
 }
-

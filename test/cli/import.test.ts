@@ -132,18 +132,36 @@ describe('itsm import servicenow: changes and knowledge', () => {
 });
 
 describe('itsm import jira', () => {
-  it('imports incidents in the export zone, keeps labels and text as written, skips other issue types', () => {
+  it('imports incidents and service requests in the export zone, keeps labels and text as written, skips other issue types', () => {
     const dir = makeWorkspace(cmdbWorkspace());
     const r = runCli(['import', 'jira', JIRA, '--tz', 'America/New_York'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Imported 2 incidents');
-    expect(r.stdout).toContain('ITSM-102: issue type Service request (only incidents are imported from Jira)');
+    expect(r.stdout).toContain('Imported 1 service request from');
+    expect(r.stdout).toContain('line 6: issue type Task (only incidents and service requests are imported from Jira)');
+    expect(r.stdout).toContain('Columns not imported: Watchers');
     const text = read(dir, 'content/incidents/INC-0003.md');
     expect(text).toContain('reported_at: 2026-03-02T09:15:00-05:00\n');
     expect(text).toContain('resolved_at: 2026-03-02T13:40:00-05:00\n');
     expect(text).toContain('priority_override_reason: Imported from Jira, where the priority was High.');
     expect(text).toContain('tags: [vpn, network, jira-itsm-101]');
     expect(text).toContain('\n`$(rm -rf /)` appears in the log.\n');
+    expect(read(dir, 'content/requests/REQ-0002.md')).toBe(`---
+id: REQ-0002
+title: Admin account for Lin
+service: SVC-shop
+offering: new-account
+requester: lin
+status: fulfilled
+priority: P3
+requested_at: 2026-03-03T10:00:00-05:00
+fulfilled_at: 2026-03-03T15:30:00-05:00
+assignee: grace
+tags: [jira-itsm-102]
+---
+
+Needed for the spring sale.
+`);
     expect(runCli(['validate'], { cwd: dir }).stdout).toContain('no errors');
   });
 });

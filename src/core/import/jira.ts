@@ -1,11 +1,12 @@
 /**
- * Column map for a Jira Service Management CSV export ("Export > CSV (all fields)") of incidents.
+ * Column maps for a Jira Service Management CSV export ("Export > CSV (all fields)"): one for its
+ * incidents, one for its service requests (matched to an offering by the customer request type).
  * Jira repeats a header once per value of a multi-value field (Labels, Component/s); the importer
  * hands every value to the setter. Other issue types are reported and skipped.
  */
 import { choiceWords, tagOf, vendorTime } from './convert.ts';
 import { finishIncident } from './servicenow.ts';
-import { body, choice, ref, text, withText, type Setter, type TableMap } from './map.ts';
+import { applyDefaults, body, choice, ref, requireFields, text, withText, type Setter, type TableMap } from './map.ts';
 
 const time =
   (field: string): Setter =>
@@ -28,9 +29,20 @@ const PRIORITIES: Record<string, string> = { highest: 'P1', critical: 'P1', bloc
 
 const LEVELS: Record<string, string> = { 'extensive / widespread': 'high', extensive: 'high', widespread: 'high', critical: 'high', high: 'high', 'significant / large': 'medium', significant: 'medium', large: 'medium', medium: 'medium', moderate: 'medium', 'moderate / limited': 'low', limited: 'low', 'minor / localized': 'low', minor: 'low', localized: 'low', low: 'low' };
 
-const issueType: Setter = (v, d) => {
-  if (choiceWords(v) !== 'incident') d.skip = `issue type ${v.trim()} (only incidents are imported from Jira)`;
-};
+/** Which map an issue type belongs to: "[System] Service request" -> request. */
+export function jiraKind(issueType: string): 'incident' | 'request' | undefined {
+  const w = choiceWords(issueType.replace(/^\[system\]\s*/i, ''));
+  return w === 'incident' ? 'incident' : w === 'service request' || w === 'service request with approvals' ? 'request' : undefined;
+}
+
+/** Documented Jira columns neither map imports. */
+const IGNORED = ['issue_id', 'parent_id', 'parent', 'project_key', 'project_name', 'project_type', 'project_lead', 'project_description', 'project_url', 'creator', 'updated', 'last_viewed', 'due_date', 'votes', 'watchers', 'environment', 'original_estimate', 'remaining_estimate', 'time_spent', 'work_ratio', 'security_level', 'attachment', 'comment', 'log_work', 'sprint', 'fix_version_s', 'affects_version_s', 'status_category', 'status_category_changed', 'outward_issue_link', 'inward_issue_link', 'sub_tasks', 'resolution_date', 'request_participants', 'organizations', 'satisfaction', 'satisfaction_date', 'time_to_first_response', 'time_to_resolution'];
+
+const issueType =
+  (kind: 'incident' | 'request'): Setter =>
+  (v, d) => {
+    if (jiraKind(v) !== kind) d.notMine = v.trim();
+  };
 
 const labels: Setter = (v, d) => {
   const tags = v.split(/\s+/).map(tagOf).filter(Boolean);
@@ -45,7 +57,7 @@ export const JIRA_INCIDENTS: TableMap = {
   required: ['issue_key', 'summary', 'status', 'created'],
   columns: {
     issue_key: () => {},
-    issue_type: issueType,
+    issue_type: issueType('incident'),
     summary: text('title'),
     description: body,
     status: choice('status', (v) => STATUSES[choiceWords(v)]),
@@ -65,7 +77,60 @@ export const JIRA_INCIDENTS: TableMap = {
     custom_field_team: ref('team', 'team'),
     labels,
   },
-  ignored: ['issue_id', 'parent_id', 'parent', 'project_key', 'project_name', 'project_type', 'project_lead', 'project_description', 'project_url', 'reporter', 'creator', 'updated', 'last_viewed', 'due_date', 'votes', 'watchers', 'environment', 'original_estimate', 'remaining_estimate', 'time_spent', 'work_ratio', 'security_level', 'attachment', 'comment', 'log_work', 'sprint', 'fix_version_s', 'affects_version_s', 'status_category', 'status_category_changed', 'outward_issue_link', 'inward_issue_link', 'sub_tasks', 'resolution_date', 'request_type', 'request_participants', 'organizations', 'satisfaction', 'satisfaction_date', 'time_to_first_response', 'time_to_resolution'],
+  ignored: [...IGNORED, 'reporter', 'customer_request_type', 'request_type'],
   custom: /^custom_field_/,
   finish: finishIncident('Jira'),
+};
+
+const REQUEST_STATUSES: Record<string, string> = {
+  open: 'new', new: 'new', 'to do': 'new', 'waiting for support': 'new', 'waiting for approval': 'new',
+  approved: 'approved',
+  'in progress': 'in_progress', 'work in progress': 'in_progress',
+  pending: 'on_hold', 'waiting for customer': 'on_hold', 'on hold': 'on_hold',
+  resolved: 'fulfilled', done: 'fulfilled', completed: 'fulfilled', closed: 'fulfilled', fulfilled: 'fulfilled',
+  declined: 'rejected', rejected: 'rejected',
+  canceled: 'cancelled', cancelled: 'cancelled',
+};
+
+/** The customer request type names an offering (by name or id); it gives both service and offering. */
+const requestType: Setter = (v, d, ctx, column) => {
+  const found = ctx.lookups.offering.get(v.trim().toLowerCase());
+  if (!found) return void d.unmapped.push({ column, value: v.trim() });
+  const [service, offering] = found.split('/');
+  d.data.service = service;
+  d.data.offering = offering;
+};
+
+export const JIRA_REQUESTS: TableMap = {
+  vendor: 'jira',
+  table: 'issues',
+  kind: 'request',
+  idColumn: 'issue_key',
+  required: ['issue_key', 'summary', 'status', 'created'],
+  columns: {
+    issue_key: () => {},
+    issue_type: issueType('request'),
+    summary: text('title'),
+    description: body,
+    status: choice('status', (v) => REQUEST_STATUSES[choiceWords(v)]),
+    priority: choice('priority', (v) => PRIORITIES[choiceWords(v)]),
+    created: time('requested_at'),
+    resolved: time('fulfilled_at'),
+    assignee: text('assignee'),
+    reporter: text('requester'),
+    customer_request_type: requestType,
+    custom_field_customer_request_type: requestType,
+    request_type: requestType,
+    custom_field_team: ref('team', 'team'),
+    labels,
+  },
+  ignored: [...IGNORED, 'resolution', 'component_s', 'components', 'custom_field_affected_services', 'affected_services', 'custom_field_impact', 'custom_field_urgency'],
+  custom: /^custom_field_/,
+  finish(d, ctx) {
+    applyDefaults(d, ctx, ['service', 'offering', 'requester', 'team']);
+    requireFields(d, ['title', 'service', 'offering', 'requester', 'status', 'requested_at'], d.data.offering === undefined ? 'give a Customer Request Type named like an offering of a service, or --default service=... --default offering=...' : '');
+    if (d.skip) return;
+    if (d.data.status !== 'fulfilled') delete d.data.fulfilled_at;
+    else if (d.data.fulfilled_at === undefined) d.skip = 'status done but no Resolved time';
+  },
 };

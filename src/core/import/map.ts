@@ -12,6 +12,8 @@ export interface Lookups {
   team: ReadonlyMap<string, string>;
   ci: ReadonlyMap<string, string>;
   service: ReadonlyMap<string, string>;
+  /** Lowercased offering name or id -> "SVC-id/offering-id". */
+  offering: ReadonlyMap<string, string>;
 }
 
 export interface MapContext {
@@ -35,6 +37,8 @@ export interface Draft {
   notes: string[];
   /** Why the row cannot become a record, when it cannot. */
   skip?: string;
+  /** The row is for another map of the same export (a Jira service request, for the incident map). */
+  notMine?: string;
 }
 
 export type Setter = (value: string, d: Draft, ctx: MapContext, column: string) => void;
@@ -97,6 +101,7 @@ export function mapRow(map: TableMap, plan: HeaderPlan, cells: readonly string[]
     const value = cells[i] ?? '';
     if (col && value.trim() !== '') map.columns[col]!(value, d, ctx, col);
   });
+  if (d.notMine) return d;
   if (!d.sourceId && !d.skip) d.skip = `no ${map.idColumn} (the row has no ${map.vendor} ID)`;
   if (!d.skip) map.finish(d, ctx);
   return d;
