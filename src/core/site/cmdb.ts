@@ -1,8 +1,8 @@
 /**
- * The CMDB views: a CI's neighbourhood graph and "what breaks if this CI fails". Failure spreads from
- * a CI to the CIs that depend on it or run on it (connects_to is a network path, not a dependency),
- * then to every service built from an affected CI and to services that depend on those, transitively.
+ * The CMDB views: a CI's neighbourhood graph and "what breaks if this CI fails", answered by the same
+ * impact analysis as `itsm impact` (src/core/impact.ts), so the page and the command agree.
  */
+import { buildImpactIndex, impactOf } from '../impact.ts';
 import { recordsOf, type Workspace } from '../model.ts';
 import type { SiteLinks } from './links.ts';
 import { refOfId, type RecordRef } from './refs.ts';
@@ -29,10 +29,13 @@ export interface CiGraph {
 }
 
 export interface Impact {
-  /** CIs that fail with this one (not including it), ID order. */
+  /** CIs that may fail with this one (not including it), ID order. */
   cis: RecordRef[];
-  /** Services affected: directly (built from an affected CI) or through service dependencies. */
+  /** Services affected, with the path failure takes to reach them. */
   services: Array<RecordRef & { how: string }>;
+  /** Open incidents and changes not yet done on the CI or anything it affects or needs. */
+  openIncidents: RecordRef[];
+  plannedChanges: RecordRef[];
 }
 
 export interface CmdbIndex {
@@ -54,8 +57,6 @@ export function cmdbIndex(ws: Workspace, links: SiteLinks): CmdbIndex {
     const r = ws.byId.get(id) as { data: { name?: string; title?: string } } | undefined;
     return r?.data.name ?? r?.data.title ?? id;
   };
-  /** ci -> CIs that fail when it fails. */
-  const dependents = new Map<string, string[]>();
   const edgesOf = new Map<string, GraphEdge[]>();
   const addEdge = (e: GraphEdge) => {
     for (const end of [e.from, e.to]) {
@@ -70,19 +71,11 @@ export function cmdbIndex(ws: Workspace, links: SiteLinks): CmdbIndex {
       for (const target of d[rel.field] ?? []) {
         if (!ws.byId.has(target)) continue;
         addEdge({ from: ci.id, to: target, label: rel.label });
-        if (rel.field !== 'connects_to') push(dependents, target, ci.id);
       }
     }
   }
-  const servicesOfCi = new Map<string, string[]>();
-  const serviceDependents = new Map<string, string[]>();
-  for (const s of services) {
-    for (const ci of s.data.cis ?? []) {
-      push(servicesOfCi, ci, s.id);
-      if (ws.byId.has(ci)) addEdge({ from: s.id, to: ci, label: 'built from' });
-    }
-    for (const dep of s.data.depends_on ?? []) push(serviceDependents, dep, s.id);
-  }
+  for (const s of services) for (const ci of s.data.cis ?? []) if (ws.byId.has(ci)) addEdge({ from: s.id, to: ci, label: 'built from' });
+  const index = buildImpactIndex(ws.records);
 
   return {
     graph(ciId) {
@@ -93,30 +86,22 @@ export function cmdbIndex(ws: Workspace, links: SiteLinks): CmdbIndex {
       return { nodes, edges: [...edges].sort((a, b) => `${a.from} ${a.to}`.localeCompare(`${b.from} ${b.to}`)) };
     },
     impact(ciId) {
-      const failed = reach([ciId], dependents);
-      failed.delete(ciId);
-      const direct = new Set<string>();
-      for (const ci of [ciId, ...failed]) for (const s of servicesOfCi.get(ci) ?? []) direct.add(s);
-      const all = reach([...direct], serviceDependents);
-      const servicesOut = [...all].sort().map((id) => ({ ...refOfId(id, ws.byId, links), how: direct.has(id) ? 'built from an affected CI' : 'depends on an affected service' }));
-      return { cis: [...failed].sort().map((id) => refOfId(id, ws.byId, links)), services: servicesOut };
+      const answer = impactOf(index, ciId);
+      if (!answer.ok) return { cis: [], services: [], openIncidents: [], plannedChanges: [] };
+      const r = answer.result;
+      const ref = (id: string) => refOfId(id, ws.byId, links);
+      const byId = new Map(r.downstream.map((n) => [n.id, n]));
+      const how = (id: string) => {
+        const node = byId.get(id);
+        if (!node) return 'the item itself';
+        return node.depth === 1 ? `${node.holder} ${node.label} ${node.target}` : `${node.depth} steps away, via ${node.parent}`;
+      };
+      return {
+        cis: r.downstream.filter((n) => n.kind === 'ci').map((n) => n.id).sort().map(ref),
+        services: [...r.servicesAffected].sort().map((id) => ({ ...ref(id), how: how(id) })),
+        openIncidents: r.openIncidents.map((w) => ref(w.id)),
+        plannedChanges: r.plannedChanges.map((w) => ref(w.id)),
+      };
     },
   };
-}
-
-function push(map: Map<string, string[]>, key: string, value: string): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** Everything reachable from the starts along `next`, starts included. */
-function reach(starts: readonly string[], next: ReadonlyMap<string, readonly string[]>): Set<string> {
-  const seen = new Set(starts);
-  const queue = [...starts];
-  while (queue.length) {
-    const id = queue.pop()!;
-    for (const n of next.get(id) ?? []) if (!seen.has(n)) (seen.add(n), queue.push(n));
-  }
-  return seen;
 }

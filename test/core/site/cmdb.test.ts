@@ -9,18 +9,23 @@ describe('CMDB views', () => {
   const ws = fixtureWorkspace();
   const cmdb = cmdbIndex(ws, siteLinks('/'));
 
-  it('if the database fails, what depends on or runs on it fails, and their services with it', () => {
+  it('if the database fails, what needs it fails, and the services built from those: as `itsm impact` says', async () => {
     const impact = cmdb.impact('CI-pg-main');
-    expect(impact.cis.map((c) => c.id)).toEqual(['CI-payments-api', 'CI-pg-replica']);
+    expect(impact.cis.map((c) => c.id)).toEqual(['CI-payments-api', 'CI-pg-replica', 'CI-web-frontend']);
     expect(impact.services.map((s) => [s.id, s.how])).toEqual([
-      ['SVC-checkout', 'depends on an affected service'],
-      ['SVC-payments', 'built from an affected CI'],
+      ['SVC-checkout', '3 steps away, via CI-web-frontend'],
+      ['SVC-payments', '2 steps away, via CI-payments-api'],
     ]);
+    expect(impact.openIncidents.map((r) => r.id)).toEqual(['INC-0001', 'INC-0003']);
+    expect(impact.plannedChanges.map((r) => r.id)).toEqual(['CHG-0002', 'CHG-0003']);
+    const { buildImpactIndex, impactOf } = await import('../../../src/core/impact.ts');
+    const cli = impactOf(buildImpactIndex(ws.records), 'CI-pg-main');
+    expect(cli.ok && cli.result.servicesAffected.sort()).toEqual(impact.services.map((s) => s.id));
   });
 
-  it('a network connection does not spread failure', () => {
-    expect(cmdb.impact('CI-payments-api').cis).toEqual([]);
-    expect(cmdb.impact('CI-web-frontend').services.map((s) => s.id)).toEqual(['SVC-checkout']);
+  it('a CI nothing else needs affects only the services built from it', () => {
+    expect(cmdb.impact('CI-web-frontend').cis).toEqual([]);
+    expect(cmdb.impact('CI-web-frontend').services.map((s) => [s.id, s.how])).toEqual([['SVC-checkout', 'SVC-checkout built from CI-web-frontend']]);
   });
 
   it('the graph holds the CI, its neighbours both ways and the services built from it', () => {
