@@ -84,6 +84,8 @@ export interface RecordPage {
   editHref?: string;
   fields: FieldRow[];
   timeline: TimelineRow[];
+  /** Team pages: the people, with the forge login whose reviews count. */
+  members: Array<{ name: string; login: string; role: string }>;
   related: RelatedGroup[];
   sla: { policy: string | null; calendar: string | null; reason: string; clocks: SlaRow[] } | null;
   /** null when the workspace has no git history to read. */
@@ -126,6 +128,7 @@ export function recordPage({ ws, rec, links, forge, related, sla, history }: Rec
     ...(editHref ? { editHref } : {}),
     fields,
     timeline: timelineRows(data.timeline, tz),
+    members: Array.isArray(data.members) ? (data.members as Array<{ name: string; login: string; role?: string }>).map((m) => ({ name: m.name, login: m.login, role: m.role ?? '' })) : [],
     related: relatedGroups(related, ws, links),
     sla: sla ? { policy: sla.policy, calendar: sla.calendar, reason: sla.reason, clocks: sla.clocks.map((c) => slaRow(c, tz)) } : null,
     history: history ? history.map((h) => historyRow(h, ws, tz)) : null,

@@ -73,3 +73,13 @@ describe('links that start a record in the forge', () => {
     expect(new URL(links.change!).searchParams.get('filename')).toBe('CHG-0004.md');
   });
 });
+
+describe('a team page', () => {
+  it('lists the members with the logins whose reviews count', () => {
+    const ws = fixtureWorkspace();
+    const p = recordPage({ ws, rec: ws.byId.get('TEAM-platform')!, links: siteLinks('/'), forge: forgeLinks(undefined), related: linkIndex(ws.records).get('TEAM-platform') ?? [] });
+    expect(p.members).toEqual([{ name: 'Alice Adams', login: 'alice', role: '' }, { name: 'Bob Brown', login: 'bob', role: '' }]);
+    expect(p.fields.find((f) => f.key === 'roles')!.value).toEqual({ type: 'list', items: ['cab'] });
+    expect(p.related.find((g) => g.label === 'owns CIs')!.refs.map((r) => r.id)).toEqual(['CI-pg-main', 'CI-pg-replica', 'CI-web-frontend']);
+  });
+});
