@@ -159,7 +159,7 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
   const related = linkIndex(ws.records);
   const cmdb = cmdbIndex(ws, links);
   const schedule = changeSchedule(ws, now, links);
-  const services = serviceCatalog(ws, links, now);
+  const services = serviceCatalog(ws, links, now, forge);
   const serviceById = new Map(services.map((s) => [s.id, s]));
 
   // elk answers asynchronously (a fake worker): lay every CI graph out at once so the waits overlap.

@@ -51,3 +51,23 @@ export function newRecordLinks(ws: Workspace, forge: ForgeLinks, now: string): {
   if (chg) out.change = chg;
   return out;
 }
+
+/** "Request this": the forge's new-file editor on the next free request ID, service and offering filled in. */
+export function requestLink(ws: Workspace, forge: ForgeLinks, now: string, service: string, offering: { id: string; name: string }, nextId: string): string | undefined {
+  const at = zonedTimestamp(now, ws.settings.time_zone);
+  const text = [
+    '---',
+    `id: ${nextId}`,
+    `title: ${offering.name}`,
+    `service: ${service}`,
+    `offering: ${offering.id}`,
+    'requester: your-login   # who asks',
+    'status: new',
+    `requested_at: ${at}`,
+    '---',
+    '',
+    'What you need, for whom, and by when.',
+    '',
+  ].join('\n');
+  return forge.create('request', `${nextId}.md`, text);
+}

@@ -1,6 +1,8 @@
 /** The service catalog: what each service offers, who owns it, and when it is supported. */
 import { recordsOf, type Calendar, type Workspace } from '../model.ts';
-import type { SiteLinks } from './links.ts';
+import { nextNumberedId } from '../new-record.ts';
+import type { ForgeLinks, SiteLinks } from './links.ts';
+import { requestLink } from './new-record-links.ts';
 import { refOf, refOfId, type RecordRef } from './refs.ts';
 import { OPEN_INCIDENT } from './dashboard.ts';
 
@@ -17,7 +19,7 @@ export interface ServiceEntry extends RecordRef {
   summary: string;
   tier: number;
   owner: RecordRef | null;
-  offerings: Array<{ id: string; name: string; description: string; target: string }>;
+  offerings: Array<{ id: string; name: string; description: string; target: string; requestHref?: string }>;
   support: SupportHours | null;
   supportCalendarId: string | null;
   openIncidents: number;
@@ -34,7 +36,8 @@ export function supportHours(cal: Calendar, now: string): SupportHours {
 }
 
 /** Active services first by tier then name; retired ones last. */
-export function serviceCatalog(ws: Workspace, links: SiteLinks, now: string): ServiceEntry[] {
+export function serviceCatalog(ws: Workspace, links: SiteLinks, now: string, forge?: ForgeLinks): ServiceEntry[] {
+  const nextRequest = nextNumberedId('request', ws.records.map((r) => r.id));
   const calendars = new Map((ws.policies.calendars?.calendars ?? []).map((c) => [c.id, c]));
   const open = new Map<string, number>();
   for (const inc of recordsOf(ws, 'incident')) if (OPEN_INCIDENT.has(inc.data.status)) open.set(inc.data.service, (open.get(inc.data.service) ?? 0) + 1);
@@ -47,7 +50,10 @@ export function serviceCatalog(ws: Workspace, links: SiteLinks, now: string): Se
         summary: s.data.summary ?? '',
         tier: s.data.tier,
         owner: s.data.owner ? refOfId(s.data.owner, ws.byId, links) : null,
-        offerings: (s.data.offerings ?? []).map((o) => ({ id: o.id, name: o.name, description: o.description ?? '', target: o.fulfillment_target ?? '' })),
+        offerings: (s.data.offerings ?? []).map((o) => {
+          const requestHref = forge ? requestLink(ws, forge, now, s.id, o, nextRequest) : undefined;
+          return { id: o.id, name: o.name, description: o.description ?? '', target: o.fulfillment_target ?? '', ...(requestHref ? { requestHref } : {}) };
+        }),
         support: cal ? supportHours(cal, now) : null,
         supportCalendarId: s.data.support_calendar ?? null,
         openIncidents: open.get(s.id) ?? 0,

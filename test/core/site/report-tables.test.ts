@@ -57,3 +57,15 @@ describe('knowledge and services', () => {
     expect(payments.support!.holidays[0]).toEqual({ date: '2026-12-24', name: 'Christmas Eve' });
   });
 });
+
+describe('requesting an offering', () => {
+  it('links each offering to a new request with the service and offering filled in', async () => {
+    const { forgeLinks } = await import('../../../src/core/site/links.ts');
+    const ws = fixtureWorkspace();
+    const payments = serviceCatalog(ws, siteLinks('/'), FIXTURE_NOW, forgeLinks(ws.settings.repo_url, 'main')).find((s) => s.id === 'SVC-payments')!;
+    const url = new URL(payments.offerings[0]!.requestHref!);
+    expect(url.pathname).toBe('/fixture/itsm/new/main/content/requests');
+    expect(url.searchParams.get('filename')).toBe('REQ-0001.md');
+    expect(url.searchParams.get('value')).toContain('service: SVC-payments\noffering: refund\n');
+  });
+});
