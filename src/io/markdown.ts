@@ -11,11 +11,39 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 
+interface HastNode {
+  type: string;
+  tagName?: string;
+  properties?: Record<string, unknown>;
+  children?: HastNode[];
+  value?: string;
+}
+
+/**
+ * Images from other hosts become links: the site makes no request to another host (a tracking pixel
+ * in a record would tell its owner who reads it), and the reader can still open the image.
+ */
+function imagesFromOtherHostsToLinks() {
+  const visit = (node: HastNode) => {
+    node.children = node.children?.map((child) => {
+      const src = child.tagName === 'img' ? String(child.properties?.src ?? '') : '';
+      if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) {
+        const alt = String(child.properties?.alt ?? '') || src;
+        return { type: 'element', tagName: 'a', properties: { href: src, className: ['external-image'] }, children: [{ type: 'text', value: `image: ${alt}` }] };
+      }
+      visit(child);
+      return child;
+    });
+  };
+  return (tree: HastNode) => visit(tree);
+}
+
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkRehype, { allowDangerousHtml: false })
   .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: 'md-' })
+  .use(imagesFromOtherHostsToLinks)
   .use(rehypeStringify)
   .freeze();
 

@@ -15,6 +15,13 @@ describe('record bodies to HTML', () => {
     expect(html).toContain('<a>x</a>');
   });
 
+  it('turns images from other hosts into links, so reading a record requests nothing elsewhere', () => {
+    const html = renderMarkdown('![graph](https://tracker.example/pixel.png) and ![local](diagram.png)\n');
+    expect(html).toContain('<a href="https://tracker.example/pixel.png" class="external-image">image: graph</a>');
+    expect(html).toContain('<img src="diagram.png" alt="local">');
+    expect(html).not.toContain('<img src="https:');
+  });
+
   it('prefixes heading ids so a body cannot clobber the page\'s own ids', () => {
     expect(renderMarkdown('[^1]\n\n[^1]: note\n')).toContain('id="md-');
   });

@@ -24,6 +24,8 @@ export const XSS_BODY = [
   '',
   '<a href="#" onclick="window.__xss=4">inline handler</a>',
   '',
+  '![tracking pixel](https://tracker.example/pixel.png)',
+  '',
 ].join('\n');
 
 function policies(): Record<string, string> {
