@@ -169,10 +169,15 @@ function timelineRows(timeline: unknown, tz: string): TimelineRow[] {
   }));
 }
 
-/** Links grouped by their label, outgoing first; each group in ID order. */
+/**
+ * Links grouped by their label, outgoing first; each group in ID order. A record both named by this
+ * one and naming it back (an incident's problem that lists the incident) is shown once, outgoing.
+ */
 export function relatedGroups(related: readonly Link[], ws: Workspace, links: SiteLinks): RelatedGroup[] {
+  const outgoing = new Set(related.filter((l) => l.direction === 'out').map((l) => l.id));
   const groups = new Map<string, RelatedGroup>();
   for (const link of related) {
+    if (link.direction === 'in' && outgoing.has(link.id)) continue;
     const key = `${link.direction}\u0000${link.label}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { label: link.label, direction: link.direction, refs: [] }));

@@ -26,12 +26,16 @@ describe('a record page', () => {
   });
 
   it('lists related records both ways: the problem names the incident, the KB names the problem', () => {
-    const p = page('PRB-0001');
-    const groups = Object.fromEntries(p.related.map((g) => [`${g.direction} ${g.label}`, g.refs.map((r) => r.id)]));
-    expect(groups['out explains incidents']).toEqual(['INC-0001']);
-    expect(groups['in incidents']).toEqual(['INC-0001']);
-    expect(groups['in articles']).toEqual(['KB-0001']);
-    expect(groups['in fixes problems']).toBeUndefined();
+    const groups = (id: string) => Object.fromEntries(page(id).related.map((g) => [`${g.direction} ${g.label}`, g.refs.map((r) => r.id)]));
+    const problem = groups('PRB-0001');
+    expect(problem['out explains incidents']).toEqual(['INC-0001']);
+    expect(problem['in articles']).toEqual(['KB-0001']);
+    // INC-0001 names the problem too: shown once, as the problem's own link.
+    expect(problem['in incidents']).toBeUndefined();
+    const db = groups('CI-pg-main');
+    expect(db['in incidents']).toEqual(['INC-0001']);
+    expect(db['in required by']).toEqual(['CI-payments-api', 'CI-pg-replica']);
+    expect(db['in changes']).toEqual(['CHG-0002', 'CHG-0003']);
   });
 
   it('links to the forge editor for the record file', () => {
