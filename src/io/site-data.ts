@@ -38,7 +38,7 @@ import { loadWorkspace } from './workspace.ts';
 
 export interface RecordPageData extends RecordPage {
   bodyHtml: string;
-  /** CI pages: the relationship graph (SVG markup) and what fails with the CI. */
+  /** CI and service pages: the relationship graph (SVG markup) and what fails with it. */
   graphSvg?: string;
   impact?: Impact;
   /** Service pages: offerings and support hours. */
@@ -166,7 +166,7 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
   const graphs = new Map<string, string>();
   await Promise.all(
     ws.records
-      .filter((rec) => rec.kind === 'ci')
+      .filter((rec) => rec.kind === 'ci' || rec.kind === 'service')
       .map(async (rec) => {
         const graph = cmdb.graph(rec.id);
         graphs.set(rec.id, graphSvg(graph, await layoutGraph(graph), `Relationships of ${rec.id}`));
@@ -178,7 +178,7 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
       ...recordPage({ ws, rec, links, forge, related: related.get(rec.id) ?? [], sla: views.get(rec.id), history: histories ? (histories.get(rec.file) ?? []) : null }),
       bodyHtml: '',
     };
-    if (rec.kind === 'ci') {
+    if (rec.kind === 'ci' || rec.kind === 'service') {
       page.graphSvg = graphs.get(rec.id)!;
       page.impact = cmdb.impact(rec.id);
     }

@@ -39,8 +39,10 @@ export interface Impact {
 }
 
 export interface CmdbIndex {
-  graph(ciId: string): CiGraph;
-  impact(ciId: string): Impact;
+  /** A CI's or service's neighbourhood. */
+  graph(id: string): CiGraph;
+  /** What fails if the CI or service fails. */
+  impact(id: string): Impact;
 }
 
 const CI_RELATIONS = [
@@ -74,7 +76,10 @@ export function cmdbIndex(ws: Workspace, links: SiteLinks): CmdbIndex {
       }
     }
   }
-  for (const s of services) for (const ci of s.data.cis ?? []) if (ws.byId.has(ci)) addEdge({ from: s.id, to: ci, label: 'built from' });
+  for (const s of services) {
+    for (const ci of s.data.cis ?? []) if (ws.byId.has(ci)) addEdge({ from: s.id, to: ci, label: 'built from' });
+    for (const dep of s.data.depends_on ?? []) if (ws.byId.has(dep)) addEdge({ from: s.id, to: dep, label: 'depends on' });
+  }
   const index = buildImpactIndex(ws.records);
 
   return {
