@@ -92,25 +92,40 @@ export async function bench(ctx: Pick<BenchContext, 'tmp' | 'log' | 'table'> & {
   const dir = mkdtempSync(join(ctx.tmp, 'import-'));
   const csv = join(dir, 'incident.csv');
   await writeServiceNowExport(csv, rows);
-  const floorDir = join(dir, 'floor');
-  const t0 = performance.now();
-  const floor = spawnSync(process.execPath, ['--input-type=module', '-e', FLOOR, csv, floorDir], { encoding: 'utf8' });
-  const floorMs = performance.now() - t0;
-  if (floor.status !== 0) throw new Error(`floor failed: ${floor.stderr.slice(0, 500)}`);
-  const ws = join(dir, 'ws');
-  for (const [rel, text] of Object.entries(WORKSPACE)) {
-    mkdirSync(join(ws, rel, '..'), { recursive: true });
-    writeFileSync(join(ws, rel), text);
-  }
-  const run = measureItsm(['import', 'servicenow', '--table', 'incident', csv, '--tz', 'Europe/Berlin'], ws);
-  const written = readdirSync(join(ws, 'content/incidents')).length;
-  if (written !== rows) throw new Error(`import wrote ${written} of ${rows} records:\n${run.stdout.slice(0, 1000)}`);
+  // Creating 100,000 files is mostly the file system's work, and how fast it goes depends on what
+  // was written just before. So each side runs twice, alternating, each after a `sync`, and the
+  // best run of each is compared.
+  const floorRun = (n: number) => {
+    spawnSync('sync');
+    const t0 = performance.now();
+    const floor = spawnSync(process.execPath, ['--input-type=module', '-e', FLOOR, csv, join(dir, `floor-${n}`)], { encoding: 'utf8' });
+    if (floor.status !== 0) throw new Error(`floor failed: ${floor.stderr.slice(0, 500)}`);
+    return performance.now() - t0;
+  };
+  const importRun = (n: number) => {
+    const ws = join(dir, `ws-${n}`);
+    for (const [rel, text] of Object.entries(WORKSPACE)) {
+      mkdirSync(join(ws, rel, '..'), { recursive: true });
+      writeFileSync(join(ws, rel), text);
+    }
+    spawnSync('sync');
+    const run = measureItsm(['import', 'servicenow', '--table', 'incident', csv, '--tz', 'Europe/Berlin'], ws);
+    const written = readdirSync(join(ws, 'content/incidents')).length;
+    if (written !== rows) throw new Error(`import wrote ${written} of ${rows} records:\n${run.stdout.slice(0, 1000)}`);
+    return run.ms;
+  };
+  const floors = [floorRun(1)];
+  const imports = [importRun(1)];
+  imports.push(importRun(2));
+  floors.push(floorRun(2));
+  const floorMs = Math.min(...floors);
+  const importMs = Math.min(...imports);
   const rate = (ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString('en')} rows/s`;
   ctx.log(`import, ${rows.toLocaleString('en')} ServiceNow incident rows (CSV with BOM and quoted newlines)`);
   ctx.table([
     ['stage', 'time', 'rate', 'vs floor', 'target'],
-    ['floor: csv-parse + write one file per row', fmt(floorMs), rate(floorMs), '', ''],
-    ['itsm import servicenow (process start included)', fmt(run.ms), rate(run.ms), `${ratio(run.ms, floorMs)} of floor`, `<= 2x: ${run.ms <= 2 * floorMs ? 'met' : 'NOT MET'}`],
+    ['floor: csv-parse + write one file per row (best of 2)', fmt(floorMs), rate(floorMs), '', ''],
+    ['itsm import servicenow, process start included (best of 2)', fmt(importMs), rate(importMs), `${ratio(importMs, floorMs)} of floor`, `<= 2x: ${importMs <= 2 * floorMs ? 'met' : 'NOT MET'}`],
   ]);
   rmSync(dir, { recursive: true, force: true });
 }
