@@ -106,7 +106,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const unknown = plans[0]!.unknown.filter((h) => plans.every((p) => p.unknown.includes(h)));
   if (unknown.length) {
-    throw usageError(`itsm import: ${file} has column${unknown.length === 1 ? '' : 's'} that ${what} exports do not have: ${unknown.join(', ')}. Nothing was written.\nCheck that --table matches the export; custom columns start with ${vendor === 'jira' ? '"Custom field ("' : 'u_'}.`);
+    throw usageError(`itsm import: ${file} has column${unknown.length === 1 ? '' : 's'} that ${what} exports do not have: ${unknown.join(', ')}. Nothing was written.\n${vendor === 'jira' ? 'Export with "CSV (all fields)"; custom fields are named "Custom field (...)".' : 'Check that --table matches the export; custom columns start with u_.'}`);
   }
   const notImported = [...new Set(rows.header.filter((h, i) => plans.every((p) => p.use[i] === undefined) && !unknown.includes(h)))];
 
