@@ -254,6 +254,39 @@ describe('the site of a small workspace, in a browser', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('text keeps a contrast of at least 4.5:1 in light and dark mode', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const path of ['', 'incidents/INC-0001/', 'status/']) {
+        await go(path);
+        const worst = await page.evaluate(() => {
+          const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+          const lum = ([r, g, b]: number[]) => {
+            const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+            return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+          };
+          const background = (el: Element | null): number[] => {
+            for (; el; el = el.parentElement) {
+              const c = rgb(getComputedStyle(el).backgroundColor);
+              if (c.length === 3 || (c.length === 4 && c[3]! > 0.5)) return c.slice(0, 3);
+            }
+            return [255, 255, 255];
+          };
+          let min = { ratio: 21, what: '' };
+          for (const el of document.querySelectorAll('main p, main a, main td, main th, main dt, main dd, .badge, nav a, .site-footer p')) {
+            if (!(el as HTMLElement).offsetParent || !el.textContent?.trim()) continue;
+            const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
+            const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+            if (ratio < min.ratio) min = { ratio, what: `${el.tagName}.${el.className}: ${el.textContent.trim().slice(0, 30)}` };
+          }
+          return min;
+        });
+        expect(worst.ratio, `${scheme} ${path}: ${worst.what}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
   it('no page asked another host for anything, logged an error or hit a broken link', async () => {
     expect(b.requests.length).toBeGreaterThan(20);
     expect(b.requests.filter((u) => new URL(u).hostname !== '127.0.0.1')).toEqual([]);
