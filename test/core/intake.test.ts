@@ -1,8 +1,9 @@
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { intakeFromIssue, parseIssueFormBody, renderIssueForms, staleIssueForms, type IssueInput } from '../../src/core/intake.ts';
+import { intakeFromIssue, parseIssueFormBody, quoteUntrusted, renderIssueForms, staleIssueForms, type IssueInput } from '../../src/core/intake.ts';
 import { loadWorkspaceFromFiles } from '../../src/io/workspace.ts';
 import { cmdbWorkspace } from '../helpers/cmdb-fixture.ts';
 import { record } from '../helpers/workspace.ts';
@@ -155,5 +156,25 @@ describe('intake of a service request', () => {
     expect(r.file).toBe('content/requests/REQ-0002.md');
     const rec = asLoaded(r.file, r.text);
     expect(rec.data).toMatchObject({ id: 'REQ-0002', title: 'Admin account for Lin', service: 'SVC-shop', offering: 'new-account', requester: 'lin', status: 'new', requested_at: '2026-03-04T09:15:00+01:00' });
+  });
+});
+
+describe('quoting untrusted text', () => {
+  it('property: any text renders as exactly one code block holding that text', () => {
+    const md = fc.constantFrom('~', '~~~', '~~~~', '`', '```', '---', '<', '>', '<script>', '#', '[', ']', '(', ')', '!', '*', '_', '\n', '\n\n', ' ', '    ', 'text', '${{', '}}', '$(', '\r\n', '|', '-->');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(md, fc.string()), { maxLength: 30 }).map((parts) => parts.join('')), (text) => {
+        const quoted = quoteUntrusted(text);
+        const clean = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+        if (!clean) {
+          expect(quoted).toBe('');
+          return;
+        }
+        const tree = unified().use(remarkParse).parse(quoted);
+        expect(tree.children.map((n) => n.type)).toEqual(['paragraph', 'code']);
+        expect((tree.children[1] as { value: string }).value).toBe(clean);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
