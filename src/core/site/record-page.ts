@@ -80,6 +80,8 @@ export interface RecordPage {
   kindLabel: string;
   title: string;
   status: string;
+  /** Short flags for the header: priority, major incident, known error, overdue review. */
+  badges: Array<{ text: string; tone: 'bad' | 'warn' | 'good' | '' }>;
   file: string;
   editHref?: string;
   fields: FieldRow[];
@@ -124,6 +126,7 @@ export function recordPage({ ws, rec, links, forge, related, sla, history }: Rec
     kindLabel: KIND_INFO[rec.kind].label,
     title: recordTitle(rec.data),
     status: String(data.status ?? ''),
+    badges: badgesOf(rec),
     file: rec.file,
     ...(editHref ? { editHref } : {}),
     fields,
@@ -230,4 +233,15 @@ export function searchFacets(rec: AnyRecord): SearchFacets {
   const service = rec.kind === 'service' ? [rec.id] : [...list(d.service), ...list(d.services)];
   const team = rec.kind === 'team' ? [rec.id] : [...list(d.team), ...list(d.owner)];
   return { kind: KIND_INFO[rec.kind].label, status: statusLabel(String(d.status ?? '')), service, priority: String(d.priority ?? ''), team };
+}
+
+/** The flags a reader should see first. */
+export function badgesOf(rec: AnyRecord): RecordPage['badges'] {
+  const d = rec.data as unknown as Record<string, unknown>;
+  const out: RecordPage['badges'] = [];
+  if (typeof d.priority === 'string') out.push({ text: d.priority, tone: d.priority === 'P1' ? 'bad' : d.priority === 'P2' ? 'warn' : '' });
+  if (d.major === true) out.push({ text: 'major incident', tone: 'bad' });
+  if (rec.kind === 'problem' && (d.known_error === true || d.status === 'known_error')) out.push({ text: 'known error', tone: 'warn' });
+  if (rec.kind === 'change') out.push({ text: `${String(d.type)} · ${String(d.risk)} risk`, tone: d.risk === 'high' ? 'warn' : '' });
+  return out;
 }

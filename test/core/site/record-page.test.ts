@@ -38,6 +38,12 @@ describe('a record page', () => {
     expect(db['in changes']).toEqual(['CHG-0002', 'CHG-0003']);
   });
 
+  it('flags a major P1 incident and a known error in the header', () => {
+    expect(page('INC-0001').badges).toEqual([{ text: 'P1', tone: 'bad' }, { text: 'major incident', tone: 'bad' }]);
+    expect(page('PRB-0001').badges).toEqual([{ text: 'known error', tone: 'warn' }]);
+    expect(page('CHG-0002').badges).toEqual([{ text: 'normal · medium risk', tone: '' }]);
+  });
+
   it('links to the forge editor for the record file', () => {
     expect(page('INC-0001').editHref).toBe('https://github.com/fixture/itsm/edit/main/content/incidents/INC-0001.md');
     expect(forgeLinks(undefined).edit('content/x.md')).toBeUndefined();
