@@ -124,7 +124,7 @@ function moveDir(from: string, to: string): void {
 }
 
 /** Runs the Pagefind CLI over the built site; a failure fails the build with its output. */
-function runPagefind(out: string, log: (s: string) => void): Promise<void> {
+export function runPagefind(out: string, log: (s: string) => void): Promise<void> {
   const bin = join(SOURCE_DIR, 'node_modules/pagefind/lib/runner/bin.cjs');
   return new Promise((resolvePromise, reject) => {
     // Fragments bundled into at most 1,000 files: writing one file per record page was most of the

@@ -55,6 +55,15 @@ describe('itsm build', () => {
     }
   });
 
+  it('fails with Pagefind\'s own message when the search index cannot be built', async () => {
+    const { runPagefind, SiteBuildError } = await import('../../src/io/site-build.ts');
+    const empty = mkdtempSync(join(tmpdir(), 'itsm-empty-site-'));
+    const err = await runPagefind(empty, () => {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SiteBuildError);
+    expect((err as Error).message).toMatch(/^pagefind failed \(exit 1\):\n.*not able to build an index/s);
+    rmSync(empty, { recursive: true, force: true });
+  });
+
   it('explains itself', () => {
     const r = runCli(['build', '--help'], { cwd: tmpdir() });
     expect(r.code).toBe(0);
