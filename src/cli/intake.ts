@@ -51,6 +51,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const files = new Map<string, string>();
   for (const rel of listWorkspaceFiles(root)) files.set(rel, readFileSync(join(root, rel), 'utf8'));
+  // Labelling the same issue twice must not make a second record.
+  const tag = new RegExp(`(^|[\\s\\[,-])github-issue-${issue.number}(?![0-9a-z-])`, 'm');
+  const earlier = [...files].find(([rel, text]) => /^content\/(incidents|requests)\//.test(rel) && tag.test(text.slice(0, text.indexOf('\n---', 3) + 1 || undefined)));
+  if (earlier) {
+    io.stderr(`itsm intake: issue #${issue.number} was already taken in as ${earlier[0]}; nothing was written.\n`);
+    return EXIT.failed;
+  }
   const loaded = loadWorkspaceFromFiles(files);
   const taken = (folder: string) => [...files.keys()].filter((f) => f.startsWith(`content/${folder}/`) && f.endsWith('.md')).map((f) => f.slice(`content/${folder}/`.length, -3));
   const result = intakeFromIssue(issue, {

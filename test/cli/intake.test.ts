@@ -30,6 +30,15 @@ describe('itsm intake', () => {
     expect(runCli(['validate'], { cwd: dir }).code).toBe(0);
   });
 
+  it('does not take the same issue in twice', () => {
+    const dir = makeWorkspace({ ...cmdbWorkspace(), 'event.json': event('Cannot pay', BODY) });
+    expect(runCli(['intake', '--issue', 'event.json'], { cwd: dir }).code).toBe(0);
+    const again = runCli(['intake', '--issue', 'event.json'], { cwd: dir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe('itsm intake: issue #7 was already taken in as content/incidents/INC-0003.md; nothing was written.\n');
+    expect(existsSync(join(dir, 'content/incidents/INC-0004.md'))).toBe(false);
+  });
+
   it('prints the record with --dry-run and writes nothing', () => {
     const dir = makeWorkspace({ ...cmdbWorkspace(), 'event.json': event('Cannot pay', BODY) });
     const r = runCli(['intake', '--issue', 'event.json', '--dry-run'], { cwd: dir });
