@@ -68,7 +68,7 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
   const staging = mkdtempSync(join(stagingRoot, 'itsm-site-'));
   try {
     const t1 = Date.now();
-    await astroBuild(gathered.data, staging, log);
+    await astroBuild(gathered.data, staging);
     timings.astro = Date.now() - t1;
     log(`astro: rendered in ${timings.astro} ms`);
     const t2 = Date.now();
@@ -82,7 +82,7 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
   return { pages: countPages(out), diagnostics: gathered.diagnostics, records: gathered.records, timings };
 }
 
-async function astroBuild(data: SiteData, out: string, log: (s: string) => void): Promise<void> {
+async function astroBuild(data: SiteData, out: string): Promise<void> {
   const { build } = await import('astro');
   const g = globalThis as { [SITE_DATA_KEY]?: Promise<SiteData> };
   g[SITE_DATA_KEY] = Promise.resolve(data);

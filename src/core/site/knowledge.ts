@@ -55,7 +55,6 @@ export interface KbCategory {
 
 /** Published and draft articles grouped by category (retired ones left out), titles A-Z. */
 export function knowledgeBase(ws: Workspace, links: SiteLinks, now: string): KbCategory[] {
-  const tz = ws.settings.time_zone;
   const nowMs = Date.parse(now);
   const labels: Record<string, string> = { 'how-to': 'How-to guides', troubleshooting: 'Troubleshooting', 'known-error': 'Known errors', reference: 'Reference', policy: 'Policies' };
   const kb = recordsOf(ws, 'kb').filter((k) => k.data.status !== 'retired');
