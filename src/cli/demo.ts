@@ -49,7 +49,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   io.stdout(`== 1. validate ${root}\n`);
   const t0 = performance.now();
-  const checked = await validateOnDisk(root, { cache: true });
+  const checked = await validateOnDisk(root, { cache: true, now: new Date(now) });
   const shown: Diagnostic[] = checked.diagnostics;
   const summary = summarize(checked.records, shown);
   io.stdout(formatDiagnostics(shown, 'pretty', summary, { color: io.isTTY && !io.env.NO_COLOR }));

@@ -13,13 +13,16 @@ import { FORMATS, formatDiagnostics, summarize } from './reporter.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const HELP = `Usage: itsm validate [--root DIR] [--format pretty|json|github] [--base REV] [--no-cache]
+const HELP = `Usage: itsm validate [--root DIR] [--format pretty|json|github] [--base REV] [--strict] [--now ISO] [--no-cache]
 
 Checks every record under content/ and every policy file:
   - the YAML front matter parses (safely: no code runs, aliases are bounded)
   - each record matches its schema in schemas/ (all problems, not just the first)
   - every referenced ID exists and is of the right kind; IDs are unique and match file names
   - lifecycle rules: milestone times in order, resolutions, plans, priority = matrix, no CMDB cycles
+  - data quality (warnings): CIs without an owner or that no service reaches, retired CIs still named
+    by open records or published articles, articles past review_by, services without a support
+    calendar; issue forms out of date with the services
 
 Options:
   --root DIR       the workspace (default: the current directory)
@@ -28,6 +31,8 @@ Options:
                    the current branch forked from it): status transitions,
                    closed records unchanged, IDs never reused or renumbered, nothing deleted,
                    timelines append-only
+  --strict         data-quality warnings become errors
+  --now ISO        the moment to judge dates against (default: now), e.g. 2026-11-26T09:00:00Z
   --no-cache       re-check every file (the cache in .itsm-cache/ is safe to delete at any time)
 
 Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage or read error.
@@ -39,6 +44,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     format: { type: 'string' },
     base: { type: 'string' },
     'no-cache': { type: 'boolean' },
+    strict: { type: 'boolean' },
+    now: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -50,14 +57,21 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!existsSync(join(root, 'content'))) {
     throw new ExitError(EXIT.usage, `itsm validate: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
   }
+  const now = values.now === undefined ? new Date() : new Date(values.now);
+  if (Number.isNaN(now.getTime())) throw new ExitError(EXIT.usage, `itsm validate: --now "${values.now}" is not an ISO date-time, e.g. 2026-11-26T09:00:00Z.`);
   const show = format === 'pretty' ? progress(io) : () => {};
-  const result = await validateOnDisk(root, { cache: !values['no-cache'], onProgress: (done, total) => show(`validating ${done}/${total} records`) });
+  const result = await validateOnDisk(root, { cache: !values['no-cache'], now, onProgress: (done, total) => show(`validating ${done}/${total} records`) });
   show('');
-  let diagnostics: Diagnostic[] = result.diagnostics;
+  let diagnostics: Diagnostic[] = values.strict ? result.diagnostics.map(strict) : result.diagnostics;
   if (values.base !== undefined) diagnostics = [...diagnostics, ...(await againstBase(root, values.base))].sort(compareDiagnostics);
   const summary = summarize(result.records, diagnostics);
   io.stdout(formatDiagnostics(diagnostics, format, summary, { color: io.isTTY && !io.env.NO_COLOR }));
   return summary.errors > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** Under --strict, data-quality warnings count as errors. */
+function strict(d: Diagnostic): Diagnostic {
+  return d.severity === 'warning' && d.rule.startsWith('quality/') ? { ...d, severity: 'error' } : d;
 }
 
 async function againstBase(root: string, rev: string): Promise<Diagnostic[]> {

@@ -11,14 +11,16 @@ import { Worker } from 'node:worker_threads';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
 import type { Kind } from '../core/ids.ts';
 import type { Policies } from '../core/model.ts';
-import { analyzeRecord, roleOf, strayDiagnostic, type RecordOutcome } from './analyze.ts';
+import { analyzeRecord, placeLater, roleOf, strayDiagnostic, type RecordOutcome } from './analyze.ts';
+import { dataQuality } from '../core/validate/data-quality.ts';
+import type { AnyRecord } from '../core/model.ts';
 import { readSchemas } from './schemas.ts';
 import { analyzePolicies, finish, getValidators, listWorkspaceFiles } from './workspace.ts';
 
 export const CACHE_DIR = '.itsm-cache';
 const CACHE_FILE = 'validate-v1.json';
 /** Bump when the meaning of cached outcomes changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 /** Below this many files to parse, starting workers costs more than it saves. */
 const PARALLEL_THRESHOLD = 1500;
 
@@ -29,6 +31,11 @@ export interface ValidateRunOptions {
   /** Parse in parallel only from this many files to parse (default 1500). */
   parallelThreshold?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The current instant: adds the data-quality warnings (overdue article reviews, judged by the
+   * date in the workspace's zone...) and the issue-form freshness check.
+   */
+  now?: Date;
 }
 
 export interface ValidateRunResult {
@@ -114,6 +121,31 @@ export function drainJobs(shared: SharedJobs, onDone?: () => void): JobResult[] 
   return out;
 }
 
+/**
+ * Checks over the whole workspace that read record fields rather than facts: data quality and
+ * issue-form freshness. They run on the records' summaries, so cached files need no parsing.
+ */
+async function workspaceChecks(outcomes: readonly RecordOutcome[], found: readonly Diagnostic[], today: string, textOf: (rel: string) => string | undefined): Promise<Diagnostic[]> {
+  const failing = new Set(found.filter((d) => d.severity === 'error').map((d) => d.file));
+  const records = outcomes
+    .filter((o) => o.facts?.schemaValid && o.facts.id !== undefined && !failing.has(o.file))
+    .map((o) => ({ kind: o.kind, id: o.facts!.id!, file: o.file, data: o.facts!.summary, body: '' }) as unknown as AnyRecord);
+  const pending = dataQuality({ records }, today);
+  // The issue forms are only checked where the workspace has them (their renderer is not small).
+  if (textOf(ISSUE_FORMS_DIR + 'report-incident.yml') !== undefined || textOf(ISSUE_FORMS_DIR + 'request-service.yml') !== undefined) {
+    const { staleIssueForms } = await import('../core/intake.ts');
+    pending.push(...staleIssueForms(records, textOf));
+  }
+  return placeLater(pending, textOf);
+}
+
+const ISSUE_FORMS_DIR = '.github/ISSUE_TEMPLATE/';
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
+function dateIn(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
 export async function validateOnDisk(root: string, opts: ValidateRunOptions): Promise<ValidateRunResult> {
   const files = listWorkspaceFiles(root);
   const textOf = (rel: string): string | undefined => {
@@ -167,6 +199,7 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   opts.onProgress?.(jobs.length, jobs.length);
   for (const o of outcomes) diagnostics.push(...o.diagnostics);
   diagnostics.push(...finish(outcomes, pol.policies, textOf));
+  if (opts.now !== undefined) diagnostics.push(...(await workspaceChecks(outcomes, diagnostics, dateIn(opts.now, pol.settings.time_zone), textOf)));
   diagnostics.sort(compareDiagnostics);
   if (opts.cache && (todo.length > 0 || entries.size !== previous.size)) writeCache(root, key, entries);
   return { diagnostics, records: jobs.length, cached };

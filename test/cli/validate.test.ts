@@ -54,6 +54,32 @@ describe('itsm validate', () => {
     expect(r.stdout).toMatch(/^::error file=content\/incidents\/INC-0001.md,line=4,col=1,title=schema\/enum::`status` is "done", which is not one of the allowed values.%0AFix: Allowed: new, acknowledged/m);
   });
 
+  it('warns about data quality, judged at --now, and --strict makes those warnings errors', () => {
+    const files = {
+      ...minimalWorkspace(),
+      'content/kb/KB-0001.md': minimalWorkspace()['content/kb/KB-0001.md']!.replace('status: published', 'status: published\nreview_by: 2026-06-30'),
+      'content/cis/CI-lonely.md': record('id: CI-lonely\nname: Forgotten box\ntype: server\nenvironment: production\nstatus: active'),
+    };
+    const before = validate(files, ['--now', '2026-06-30T12:00:00Z']);
+    expect(before.json.diagnostics.map((d) => d.rule)).toEqual(['quality/ci-unreached', 'quality/ci-without-owner']);
+    expect(before.code).toBe(0);
+    const after = validate(files, ['--now', '2026-07-01T12:00:00Z']);
+    expect(after.json.diagnostics.map((d) => [d.file, d.line, d.rule, d.severity])).toEqual([
+      ['content/cis/CI-lonely.md', 2, 'quality/ci-unreached', 'warning'],
+      ['content/cis/CI-lonely.md', 2, 'quality/ci-without-owner', 'warning'],
+      ['content/kb/KB-0001.md', 6, 'quality/kb-review-overdue', 'warning'],
+    ]);
+    const strict = validate(files, ['--now', '2026-07-01T12:00:00Z', '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.json.summary).toEqual({ records: 9, errors: 3, warnings: 0 });
+  });
+
+  it('warns when the issue forms no longer list the services there are', () => {
+    const r = validate({ ...minimalWorkspace(), '.github/ISSUE_TEMPLATE/report-incident.yml': 'name: Report an incident\nbody: []\n' });
+    expect(r.json.diagnostics).toEqual([expect.objectContaining({ file: '.github/ISSUE_TEMPLATE/report-incident.yml', rule: 'intake/forms-outdated', severity: 'warning' })]);
+    expect(r.code).toBe(0);
+  });
+
   it('exits 2 with a clear message when there is no workspace', () => {
     const dir = makeWorkspace({ 'README.md': 'hi' });
     const r = runCli(['validate'], { cwd: dir });

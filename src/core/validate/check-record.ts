@@ -6,7 +6,7 @@ import type { PendingDiagnostic } from '../diagnostic.ts';
 import { KIND_INFO, type Kind } from '../ids.ts';
 import { KIND_RULES, KIND_SCHEMA } from '../kinds/index.ts';
 import type { KindData, Policies } from '../model.ts';
-import { referencesOf } from '../relations.ts';
+import { referencesOf, relationsFrom } from '../relations.ts';
 import { schemaDiagnostics } from './schema-messages.ts';
 import type { Validators } from './validators.ts';
 
@@ -22,6 +22,21 @@ export interface RecordFacts {
   offering?: string;
   /** Whether the record passed its schema (rules and cross checks only trust valid records). */
   schemaValid: boolean;
+  /**
+   * The fields whole-workspace checks read (status, owner, relations, ...): enough to run the
+   * data-quality rules from a cache without the record itself.
+   */
+  summary: Record<string, unknown>;
+}
+
+const SUMMARY_FIELDS = ['id', 'status', 'owner', 'environment', 'review_by', 'support_calendar'];
+const SERVICE_SUMMARY_FIELDS = ['name', 'offerings'];
+
+function summarize(kind: Kind, data: Record<string, unknown>): Record<string, unknown> {
+  const summary: Record<string, unknown> = {};
+  const fields = [...SUMMARY_FIELDS, ...relationsFrom(kind).map((r) => r.field), ...(kind === 'service' ? SERVICE_SUMMARY_FIELDS : [])];
+  for (const field of fields) if (data[field] !== undefined) summary[field] = data[field];
+  return summary;
 }
 
 export interface RecordCheck {
@@ -42,6 +57,7 @@ export function checkRecord(kind: Kind, file: string, data: Record<string, unkno
     id: typeof data.id === 'string' ? data.id : undefined,
     refs: referencesOf(kind, data).map((r) => ({ target: r.target, to: r.relation.to, pointer: r.pointer, field: r.relation.field, acyclic: r.relation.acyclic === true })),
     schemaValid,
+    summary: summarize(kind, data),
   };
   if (kind === 'service' && Array.isArray(data.offerings)) facts.offerings = data.offerings.map((o) => (o as { id?: unknown }).id).filter((x): x is string => typeof x === 'string');
   if (kind === 'request' && typeof data.offering === 'string') facts.offering = data.offering;
