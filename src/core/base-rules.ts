@@ -193,7 +193,8 @@ function isDifferentRecord(a: AnyRecord, b: AnyRecord): boolean {
  * in one go still keeps most of its text, while another record under the same ID does not.
  */
 function shareText(a: string, b: string): boolean {
-  const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l.length >= 20);
+  // Headings and comments come from templates, which every new record shares: they say nothing.
+  const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l.length >= 20 && !l.startsWith('#') && !l.startsWith('<!--'));
   const seen = new Set(lines(a));
   return lines(b).some((l) => seen.has(l));
 }

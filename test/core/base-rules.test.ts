@@ -108,6 +108,13 @@ describe('validate --base: IDs are never reused or renumbered', () => {
     expect(check([incident('INC-0001', {}, body)], [moved])).toEqual([]);
   });
 
+  it('still sees another record when both only share the headings and comments of a template', () => {
+    const template = '## What users see and since when\n\n<!-- Describe the symptoms users report here -->\n';
+    const other = incident('INC-0001', { title: 'Login is slow', reported_at: '2026-03-05T08:00:00+01:00' }, template + 'Logins take 30 seconds.\n');
+    const [d] = check([incident('INC-0001', {}, template + 'Checkout errors for everyone.\n')], [other]);
+    expect(d).toMatchObject({ rule: 'base/id-reused' });
+  });
+
   it('does not mistake an edited title for another record', () => {
     expect(check([incident('INC-0001')], [incident('INC-0001', { title: 'Checkout fails for EU users' })])).toEqual([]);
   });
