@@ -6,7 +6,7 @@ const ref = (target: string, to: RecordFacts['kind'], field: string, pointer = `
 const file = (path: string, folderKind: RecordFacts['kind'], facts: Partial<RecordFacts>): FileFacts => ({
   file: path,
   folderKind,
-  facts: { kind: folderKind, id: undefined, refs: [], schemaValid: true, ...facts },
+  facts: { kind: folderKind, id: undefined, refs: [], schemaValid: true, summary: {}, ...facts },
 });
 
 const SERVICE = file('content/services/SVC-shop.md', 'service', { id: 'SVC-shop', offerings: ['new-account'] });
