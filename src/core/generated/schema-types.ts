@@ -361,6 +361,7 @@ export interface Change {
   };
   timeline?: Timeline;
   tags?: Tags;
+  source?: Source;
 }
 
 /**
@@ -384,6 +385,25 @@ export interface TimelineEntry {
    * Who did it (a forge login or a name).
    */
   by?: string;
+}
+
+/**
+ * Where this record came from, when it was imported (itsm import) or taken in from an issue (itsm intake). Absent for records written here.
+ */
+
+export interface Source {
+  /**
+   * The system the record came from: servicenow (itsm import servicenow), jira (itsm import jira), github-issue (itsm intake from an issue form).
+   */
+  system: 'servicenow' | 'jira' | 'github-issue';
+  /**
+   * The source's own key, as that system writes it: a ServiceNow number (INC0010001) or CI name, a Jira issue key (ITSM-101), a GitHub issue number (42).
+   */
+  id: string;
+  /**
+   * A link to the original, when the source gives one (the GitHub issue's page).
+   */
+  url?: string;
 }
 
 /**
@@ -461,7 +481,12 @@ export interface ConfigurationItem {
    */
   connects_to?: string[];
   tags?: Tags;
+  source?: Source;
 }
+
+/**
+ * Where this record came from, when it was imported (itsm import) or taken in from an issue (itsm intake). Absent for records written here.
+ */
 
 /**
  * The record's dated steps, oldest first. The SLA clock is computed from the status changes here.
@@ -562,10 +587,15 @@ export interface Incident {
   kb?: string[];
   timeline?: Timeline;
   tags?: Tags;
+  source?: Source;
 }
 
 /**
  * One dated step in a record's life. Entries are in time order and are only ever appended.
+ */
+
+/**
+ * Where this record came from, when it was imported (itsm import) or taken in from an issue (itsm intake). Absent for records written here.
  */
 
 /**
@@ -622,7 +652,12 @@ export interface KnowledgeArticle {
    */
   review_by?: string;
   tags?: Tags;
+  source?: Source;
 }
+
+/**
+ * Where this record came from, when it was imported (itsm import) or taken in from an issue (itsm intake). Absent for records written here.
+ */
 
 /**
  * content/policies/priority-matrix.yaml: the priority for each impact x urgency pair.
@@ -858,10 +893,15 @@ export interface ServiceRequest {
   assignee?: string;
   timeline?: Timeline;
   tags?: Tags;
+  source?: Source;
 }
 
 /**
  * One dated step in a record's life. Entries are in time order and are only ever appended.
+ */
+
+/**
+ * Where this record came from, when it was imported (itsm import) or taken in from an issue (itsm intake). Absent for records written here.
  */
 
 /**
