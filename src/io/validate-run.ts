@@ -20,7 +20,7 @@ import { analyzePolicies, finish, getValidators, listWorkspaceFiles } from './wo
 export const CACHE_DIR = '.itsm-cache';
 const CACHE_FILE = 'validate-v1.json';
 /** Bump when the meaning of cached outcomes changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 /** Below this many files to parse, starting workers costs more than it saves. */
 const PARALLEL_THRESHOLD = 1500;
 
@@ -113,7 +113,7 @@ export function drainJobs(shared: SharedJobs, onDone?: () => void): JobResult[] 
   for (let start = Atomics.add(next, 0, CHUNK); start < shared.jobs.length; start = Atomics.add(next, 0, CHUNK)) {
     for (let index = start; index < Math.min(start + CHUNK, shared.jobs.length); index++) {
       const job = shared.jobs[index]!;
-      const bytes = readFileSync(join(shared.root, job.rel));
+      const bytes = readFileSync(`${shared.root}/${job.rel}`);
       out.push({ index, outcome: analyzeRecord(job.rel, job.kind, bytes, v, shared.policies, false), hash: hash('sha1', bytes) });
       onDone?.();
     }
@@ -174,7 +174,7 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   const todo: Array<{ job: Job; index: number }> = [];
   if (previous.size > 0) {
     jobs.forEach((job, index) => {
-      const bytes = readFileSync(join(root, job.rel));
+      const bytes = readFileSync(`${root}/${job.rel}`);
       const h = hash('sha1', bytes);
       const hit = previous.get(job.rel);
       if (hit && hit.hash === h) {

@@ -6,35 +6,35 @@ import type { PendingDiagnostic } from '../diagnostic.ts';
 import { KIND_INFO, type Kind } from '../ids.ts';
 import { KIND_RULES, KIND_SCHEMA } from '../kinds/index.ts';
 import type { KindData, Policies } from '../model.ts';
-import { referencesOf, relationsFrom } from '../relations.ts';
+import { relationsFrom } from '../relations.ts';
 import { schemaDiagnostics } from './schema-messages.ts';
 import type { Validators } from './validators.ts';
 
-/** What the cross-record checks need to know about a record. */
+/** What the cross-record checks need to know about a record: small enough to cache for every file. */
 export interface RecordFacts {
   kind: Kind;
   /** The `id` field as written (may be malformed or missing). */
   id: string | undefined;
-  /** Outgoing references: target ID, the relation's target kind, pointer. */
-  refs: Array<{ target: string; to: Kind; pointer: string; field: string; acyclic: boolean }>;
-  /** For services: offering IDs; for requests: the offering asked for. */
-  offerings?: string[];
-  offering?: string;
   /** Whether the record passed its schema (rules and cross checks only trust valid records). */
   schemaValid: boolean;
   /**
-   * The fields whole-workspace checks read (status, owner, relations, ...): enough to run the
-   * data-quality rules from a cache without the record itself.
+   * The fields whole-workspace checks read: status, owner, every reference field (references are
+   * derived from it with `referencesOf`), a service's offerings, a request's offering...
    */
   summary: Record<string, unknown>;
 }
 
+export interface RecordCheck {
+  diagnostics: PendingDiagnostic[];
+  facts: RecordFacts;
+}
+
 const SUMMARY_FIELDS = ['id', 'status', 'owner', 'environment', 'review_by', 'support_calendar'];
-const SERVICE_SUMMARY_FIELDS = ['name', 'offerings'];
+const KIND_SUMMARY_FIELDS: Partial<Record<Kind, string[]>> = { service: ['name', 'offerings'], request: ['offering'] };
 
 function summarize(kind: Kind, data: Record<string, unknown>): Record<string, unknown> {
   const summary: Record<string, unknown> = {};
-  const fields = [...SUMMARY_FIELDS, ...relationsFrom(kind).map((r) => r.field), ...(kind === 'service' ? SERVICE_SUMMARY_FIELDS : [])];
+  const fields = [...SUMMARY_FIELDS, ...relationsFrom(kind).map((r) => r.field), ...(KIND_SUMMARY_FIELDS[kind] ?? [])];
   for (const field of fields) if (data[field] !== undefined) summary[field] = data[field];
   return summary;
 }
@@ -55,11 +55,8 @@ export function checkRecord(kind: Kind, file: string, data: Record<string, unkno
   const facts: RecordFacts = {
     kind,
     id: typeof data.id === 'string' ? data.id : undefined,
-    refs: referencesOf(kind, data).map((r) => ({ target: r.target, to: r.relation.to, pointer: r.pointer, field: r.relation.field, acyclic: r.relation.acyclic === true })),
     schemaValid,
     summary: summarize(kind, data),
   };
-  if (kind === 'service' && Array.isArray(data.offerings)) facts.offerings = data.offerings.map((o) => (o as { id?: unknown }).id).filter((x): x is string => typeof x === 'string');
-  if (kind === 'request' && typeof data.offering === 'string') facts.offering = data.offering;
   return { diagnostics, facts };
 }

@@ -2,6 +2,7 @@
 import type { PendingDiagnostic } from '../diagnostic.ts';
 import { KIND_INFO, isValidId, kindOfId, type Kind } from '../ids.ts';
 import type { RecordFacts } from './check-record.ts';
+import { referencesOf } from '../relations.ts';
 
 export interface FileFacts {
   file: string;
@@ -14,8 +15,26 @@ function baseName(file: string): string {
   return file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/, '');
 }
 
+interface Ref {
+  target: string;
+  to: Kind;
+  pointer: string;
+  field: string;
+  acyclic: boolean;
+}
+
+function refsOf(f: FileFacts): Ref[] {
+  return referencesOf(f.facts.kind, f.facts.summary).map((r) => ({ target: r.target, to: r.relation.to, pointer: r.pointer, field: r.relation.field, acyclic: r.relation.acyclic === true }));
+}
+
+function offeringIds(summary: Record<string, unknown>): string[] {
+  const list = Array.isArray(summary.offerings) ? summary.offerings : [];
+  return list.map((o) => (o as { id?: unknown }).id).filter((x): x is string => typeof x === 'string');
+}
+
 export function crossChecks(files: readonly FileFacts[]): PendingDiagnostic[] {
   const out: PendingDiagnostic[] = [];
+  const refs = new Map(files.map((f) => [f, refsOf(f)]));
   const byId = new Map<string, FileFacts[]>();
   for (const f of files) {
     const id = f.facts.id;
@@ -38,9 +57,9 @@ export function crossChecks(files: readonly FileFacts[]): PendingDiagnostic[] {
     }
   }
   const offerings = new Map<string, string[]>();
-  for (const f of files) if (f.facts.kind === 'service' && f.facts.id) offerings.set(f.facts.id, f.facts.offerings ?? []);
+  for (const f of files) if (f.facts.kind === 'service' && f.facts.id) offerings.set(f.facts.id, offeringIds(f.facts.summary));
   for (const f of files) {
-    for (const ref of f.facts.refs) {
+    for (const ref of refs.get(f)!) {
       if (!isValidId(ref.target, ref.to)) continue; // the schema already reports a malformed or wrong-prefix ID
       const target = byId.get(ref.target);
       if (!target) {
@@ -49,25 +68,26 @@ export function crossChecks(files: readonly FileFacts[]): PendingDiagnostic[] {
         out.push({ file: f.file, rule: 'ref/wrong-kind', severity: 'error', pointer: ref.pointer, message: `\`${ref.field}\` must name a ${KIND_INFO[ref.to].label}, but ${ref.target} is a ${KIND_INFO[target[0]!.folderKind].label}.`, hint: `Use the ID of a ${KIND_INFO[ref.to].label}.` });
       }
     }
-    if (f.facts.kind === 'request' && f.facts.offering !== undefined) {
-      const service = f.facts.refs.find((r) => r.field === 'service')?.target;
+    const offering = f.facts.summary.offering;
+    if (f.facts.kind === 'request' && typeof offering === 'string') {
+      const service = refs.get(f)!.find((r) => r.field === 'service')?.target;
       const known = service !== undefined ? offerings.get(service) : undefined;
-      if (known && !known.includes(f.facts.offering)) {
-        out.push({ file: f.file, rule: 'ref/unknown-offering', severity: 'error', pointer: '/offering', message: `${service} has no offering "${f.facts.offering}".`, hint: known.length ? `Use one of: ${known.join(', ')}.` : `${service} lists no offerings yet: add one to its \`offerings\`.` });
+      if (known && !known.includes(offering)) {
+        out.push({ file: f.file, rule: 'ref/unknown-offering', severity: 'error', pointer: '/offering', message: `${service} has no offering "${offering}".`, hint: known.length ? `Use one of: ${known.join(', ')}.` : `${service} lists no offerings yet: add one to its \`offerings\`.` });
       }
     }
   }
-  out.push(...cycles(files));
+  out.push(...cycles(files, refs));
   return out;
 }
 
 /** Finds cycles in relations that must be acyclic (depends_on, runs_on), reporting each cycle once. */
-function cycles(files: readonly FileFacts[]): PendingDiagnostic[] {
+function cycles(files: readonly FileFacts[], refs: ReadonlyMap<FileFacts, Ref[]>): PendingDiagnostic[] {
   const out: PendingDiagnostic[] = [];
   const edgesByField = new Map<string, Map<string, Array<{ target: string; pointer: string; file: string }>>>();
   for (const f of files) {
     if (!f.facts.id) continue;
-    for (const ref of f.facts.refs) {
+    for (const ref of refs.get(f)!) {
       if (!ref.acyclic) continue;
       const key = `${f.facts.kind}.${ref.field}`;
       let graph = edgesByField.get(key);
