@@ -2,7 +2,8 @@
  * `itsm import servicenow|jira`: turns a vendor export into record files. Reads the whole export
  * first (CSV streamed through csv-parse, or ServiceNow JSON), maps every row, and only then writes,
  * so bad input (unknown columns, an unreadable file, a missing --tz) writes nothing. Existing files
- * are never overwritten, and rows imported before (found by their source tag) are skipped.
+ * are never overwritten, and rows imported before (found by the `source` field of the records) are
+ * skipped.
  */
 import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,10 +14,11 @@ import { isTimeZone, normalizeHeader, tagOf } from '../core/import/convert.ts';
 import { JIRA_INCIDENTS, JIRA_REQUESTS } from '../core/import/jira.ts';
 import { mapRow, planHeader, type Draft, type Lookups, type MapContext, type TableMap } from '../core/import/map.ts';
 import { SERVICENOW_TABLES } from '../core/import/servicenow.ts';
+import { sourceKey, sourceKeysOf } from '../core/import/source.ts';
 import { nextNumberedId, slugify } from '../core/new-record.ts';
 import { parseFrontMatter } from '../io/front-matter.ts';
 import { readSchemas } from '../io/schemas.ts';
-import { analyzePolicies } from '../io/workspace.ts';
+import { loadWorkspace, type LoadResult } from '../io/workspace.ts';
 import { parse, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
@@ -37,8 +39,9 @@ Turns a vendor export into records under content/:
 
 Exports carry local times without a zone: --tz says which zone they are in (the exporting
 user's zone in ServiceNow or Jira). Teams, CIs and services are matched to the workspace by
-name or ID; values that match nothing are listed. Each record keeps its vendor ID as a tag
-(servicenow-inc0010001), so running the same import again skips what is already there.
+name or ID; values that match nothing are listed. Each record keeps its vendor ID in its
+source field (source: {system: servicenow, id: INC0010001}), so running the same import again
+skips what is already there.
 New numbered IDs follow the highest in use. Nothing is ever overwritten.
 
 Options:
@@ -110,7 +113,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const notImported = [...new Set(rows.header.filter((h, i) => plans.every((p) => p.use[i] === undefined) && !unknown.includes(h)))];
 
-  const facts = maps.map((m) => readWorkspaceFacts(root, m.kind));
+  const loaded = await loadWorkspace(root);
+  const facts = maps.map((m) => readWorkspaceFacts(root, m.kind, loaded));
   const defaults = readDefaults(values.default ?? [], maps, facts[0]!.lookups);
   const results = maps.map((m, i) => {
     const ws = facts[i]!;
@@ -149,12 +153,12 @@ interface WorkspaceFacts {
   matrix: MapContext['matrix'];
   /** IDs in use for the kind being imported (file names). */
   ids: Set<string>;
-  /** Source tags already present in that kind's records. */
-  tags: Set<string>;
+  /** Source keys (see sourceKey) already present in that kind's records. */
+  sources: Set<string>;
 }
 
-/** What the mapping needs from the workspace, read without validating every record. */
-function readWorkspaceFacts(root: string, kind: Kind): WorkspaceFacts {
+/** What the mapping needs from the workspace: names to match, IDs in use, sources imported before. */
+function readWorkspaceFacts(root: string, kind: Kind, loaded: LoadResult): WorkspaceFacts {
   const lookups = { team: new Map<string, string>(), ci: new Map<string, string>(), service: new Map<string, string>(), offering: new Map<string, string>() };
   for (const k of ['team', 'ci', 'service'] as const) {
     for (const [id, text] of recordTexts(root, k)) {
@@ -169,28 +173,34 @@ function readWorkspaceFacts(root: string, kind: Kind): WorkspaceFacts {
       }
     }
   }
-  const ids = new Set<string>();
-  const tags = new Set<string>();
-  for (const [id, text] of recordTexts(root, kind)) {
-    ids.add(id);
-    for (const m of text.matchAll(/\b(?:servicenow|jira)-[a-z0-9]+(?:-[a-z0-9]+)*/g)) tags.add(m[0]);
+  // Imported before: the `source` of the kind's records (sourceKeysOf also reads the tags that
+  // marked imports before the field existed). The loaded workspace holds only valid records, so a
+  // file it left out for an error is read as it stands: fixing it later must not bring a duplicate.
+  const sources = new Set<string>();
+  const valid = new Set<string>();
+  for (const r of loaded.workspace.records) {
+    if (r.kind !== kind) continue;
+    valid.add(r.file);
+    for (const key of sourceKeysOf(r.data)) sources.add(key);
   }
-  const policies = analyzePolicies((rel) => {
-    try {
-      return readFileSync(join(root, rel), 'utf8');
-    } catch {
-      return undefined;
-    }
-  });
-  return { lookups, matrix: policies.policies.priorityMatrix, ids, tags };
+  const ids = new Set<string>();
+  const folder = `content/${KIND_INFO[kind].folder}`;
+  for (const name of recordNames(root, kind)) {
+    ids.add(name.slice(0, -3));
+    const file = `${folder}/${name}`;
+    if (!valid.has(file)) for (const key of sourceKeysOf(parseFrontMatter(readFileSync(join(root, file), 'utf8'), file).data)) sources.add(key);
+  }
+  return { lookups, matrix: loaded.workspace.policies.priorityMatrix, ids, sources };
+}
+
+/** The record file names (ID.md) in a kind's folder. */
+function recordNames(root: string, kind: Kind): string[] {
+  const dir = join(root, 'content', KIND_INFO[kind].folder);
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')) : [];
 }
 
 function recordTexts(root: string, kind: Kind): Array<[string, string]> {
-  const dir = join(root, 'content', KIND_INFO[kind].folder);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => [f.slice(0, -3), readFileSync(join(dir, f), 'utf8')]);
+  return recordNames(root, kind).map((f) => [f.slice(0, -3), readFileSync(join(root, 'content', KIND_INFO[kind].folder, f), 'utf8')]);
 }
 
 /** --default values, per map: a field goes to every map whose kind has it, and must fit one. */
@@ -311,7 +321,7 @@ function buildRecords(map: TableMap, plan: ReturnType<typeof planHeader>, rows: 
   const first = info.numbered ? nextNumberedId(map.kind, ws.ids) : '';
   const width = first.length - info.prefix.length;
   let next = info.numbered ? idNumber(first)! : 0;
-  const seenTags = new Set(ws.tags);
+  const seen = new Set(ws.sources);
   for (const row of rows) {
     const d = mapRow(map, plan, row.cells, ctx);
     if (d.notMine) {
@@ -323,14 +333,14 @@ function buildRecords(map: TableMap, plan: ReturnType<typeof planHeader>, rows: 
       out.skipped.push({ line: row.line, sourceId: d.sourceId, reason: d.skip });
       continue;
     }
-    const tag = `${map.vendor}-${tagOf(d.sourceId)}`;
+    const key = sourceKey(map.vendor, d.sourceId);
     // A CI is known by its name too: one entered by hand before the import is the same item.
     const byName = map.kind === 'ci' && ws.lookups.ci.has(String(d.data.name).toLowerCase());
-    if (seenTags.has(tag) || byName) {
+    if (seen.has(key) || byName) {
       out.already++;
       continue;
     }
-    seenTags.add(tag);
+    seen.add(key);
     for (const n of d.notes) out.notes.set(n, (out.notes.get(n) ?? 0) + 1);
     let id: string;
     if (info.numbered) id = info.prefix + String(next++).padStart(width, '0');
@@ -340,7 +350,7 @@ function buildRecords(map: TableMap, plan: ReturnType<typeof planHeader>, rows: 
       for (let k = 2; ws.ids.has(id); k++) id = `${base}-${k}`;
     }
     ws.ids.add(id);
-    d.data.tags = [...new Set([...((d.data.tags as string[] | undefined) ?? []), tag])];
+    d.data.source = { system: map.vendor, id: d.sourceId };
     out.files.push({ id, file: `content/${info.folder}/${id}.md`, text: render(id, d, order) });
   }
   return out;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vendorTime } from '../../src/core/import/convert.ts';
+import { loadWorkspace } from '../../src/io/workspace.ts';
 import { cmdbWorkspace } from '../helpers/cmdb-fixture.ts';
 import { makeWorkspace, REPO_ROOT, runCli } from '../helpers/workspace.ts';
 
@@ -58,7 +59,7 @@ resolved_at: 2026-03-02T11:00:00+01:00
 team: TEAM-ops
 assignee: Ada Lovelace
 resolution: Rolled back the deploy.
-tags: [servicenow-inc0010001]
+source: {system: servicenow, id: INC0010001}
 ---
 
 Users see an error page at checkout.
@@ -91,6 +92,23 @@ Started after the 09:00 deploy, "cart" service logs show timeouts.
     expect(read(dir, 'content/incidents/INC-0006.md')).toContain('title: Printer jam on floor 2\nstatus: new\nservice: SVC-shop');
   });
 
+  it('knows records imported before the source field existed by their old tag, and records with errors by their source', async () => {
+    const dir = makeWorkspace(cmdbWorkspace());
+    runCli(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin'], { cwd: dir });
+    // INC0010001 as an older version wrote it: a tag, no source field.
+    const old = read(dir, 'content/incidents/INC-0003.md').replace('source: {system: servicenow, id: INC0010001}\n', 'tags: [servicenow-inc0010001]\n');
+    writeFileSync(join(dir, 'content/incidents/INC-0003.md'), old);
+    // INC0010002, edited by hand into a record that does not validate: still imported before.
+    const broken = read(dir, 'content/incidents/INC-0004.md').replace(/^impact: \w+\n/m, 'impact: enormous\n');
+    writeFileSync(join(dir, 'content/incidents/INC-0004.md'), broken);
+    expect((await loadWorkspace(dir)).diagnostics.some((d) => d.file === 'content/incidents/INC-0004.md' && d.severity === 'error')).toBe(true);
+    const before = listAll(dir);
+    const again = runCli(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin'], { cwd: dir });
+    expect(again.stdout).toContain('Already in the workspace (imported before): 3');
+    expect(again.stdout).toContain('Imported 0 incidents from');
+    expect(listAll(dir)).toEqual(before);
+  });
+
   it('reads the JSON export of a CMDB class, matching teams by name and CIs already there', () => {
     const dir = makeWorkspace(cmdbWorkspace());
     const r = runCli(['import', 'servicenow', '--table', 'cmdb_ci', SN_CIS, '--tz', 'UTC'], { cwd: dir });
@@ -99,7 +117,7 @@ Started after the 09:00 deploy, "cart" service logs show timeouts.
     expect(r.stdout).toContain('support_group "DBA Team": 1 row');
     expect(r.stdout).toContain('Rows not imported: 1\n  record 5: no name (the row has no servicenow ID)');
     expect(r.code).toBe(1);
-    expect(read(dir, 'content/cis/CI-payments-api.md')).toBe('---\nid: CI-payments-api\nname: Payments API\ntype: application\nenvironment: production\nstatus: active\nowner: TEAM-ops\nvendor: In-house\nversion: \'4.2\'\ntags: [servicenow-payments-api]\n---\n\n');
+    expect(read(dir, 'content/cis/CI-payments-api.md')).toBe('---\nid: CI-payments-api\nname: Payments API\ntype: application\nenvironment: production\nstatus: active\nowner: TEAM-ops\nvendor: In-house\nversion: \'4.2\'\nsource: {system: servicenow, id: Payments API}\n---\n\n');
     expect(read(dir, 'content/cis/CI-pg-payments-01.md')).toContain('type: database');
     expect(read(dir, 'content/cis/CI-old-mail-relay.md')).toContain('status: retired');
     expect(runCli(['validate'], { cwd: dir }).stdout).toContain('no errors');
@@ -126,7 +144,7 @@ describe('itsm import servicenow: changes and knowledge', () => {
     const r = runCli(['import', 'servicenow', '--table', 'kb_knowledge', join(FIXTURES, 'servicenow-kb_knowledge.json'), '--tz', 'UTC', '--default', 'owner=TEAM-ops'], { cwd: dir });
     expect(r.stdout).toContain('Imported 2 knowledge articles');
     expect(r.stdout).toContain('ownership_group "Print Team": 1 row');
-    expect(read(dir, 'content/kb/KB-0002.md')).toBe('---\nid: KB-0002\ntitle: How to restart the web tier\ncategory: how-to\nstatus: published\nowner: TEAM-ops\npublished_at: 2026-01-15\nreview_by: 2026-09-30\ntags: [servicenow-kb0010001]\n---\n\n<p>Run the <b>restart</b> playbook.</p>\n');
+    expect(read(dir, 'content/kb/KB-0002.md')).toBe('---\nid: KB-0002\ntitle: How to restart the web tier\ncategory: how-to\nstatus: published\nowner: TEAM-ops\npublished_at: 2026-01-15\nreview_by: 2026-09-30\nsource: {system: servicenow, id: KB0010001}\n---\n\n<p>Run the <b>restart</b> playbook.</p>\n');
     expect(runCli(['validate'], { cwd: dir }).stdout).toContain('no errors');
   });
 });
@@ -144,7 +162,7 @@ describe('itsm import jira', () => {
     expect(text).toContain('reported_at: 2026-03-02T09:15:00-05:00\n');
     expect(text).toContain('resolved_at: 2026-03-02T13:40:00-05:00\n');
     expect(text).toContain('priority_override_reason: Imported from Jira, where the priority was High.');
-    expect(text).toContain('tags: [vpn, network, jira-itsm-101]');
+    expect(text).toContain('tags: [vpn, network]\nsource: {system: jira, id: ITSM-101}\n');
     expect(text).toContain('\n`$(rm -rf /)` appears in the log.\n');
     expect(read(dir, 'content/requests/REQ-0002.md')).toBe(`---
 id: REQ-0002
@@ -157,7 +175,7 @@ priority: P3
 requested_at: 2026-03-03T10:00:00-05:00
 fulfilled_at: 2026-03-03T15:30:00-05:00
 assignee: grace
-tags: [jira-itsm-102]
+source: {system: jira, id: ITSM-102}
 ---
 
 Needed for the spring sale.
