@@ -4,8 +4,8 @@
  * builds nothing: the caller prints the same diagnostics as `itsm validate`.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { load } from 'js-yaml';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.ts';
@@ -57,57 +57,81 @@ export function buildSite(opts: BuildSiteOptions): Promise<BuildSiteResult> {
 async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
   const log = opts.onLog ?? (() => {});
   const out = resolve(opts.out);
+  const root = resolve(opts.root);
   const t0 = Date.now();
-  const gathered = await gatherSiteData({ root: resolve(opts.root), ...(opts.base !== undefined ? { base: opts.base } : {}), ...(opts.now ? { now: opts.now } : {}), onLog: log });
+  const gathered = await gatherSiteData({ root, base: normalizeBase(opts.base ?? configuredBase(root)), ...(opts.now ? { now: opts.now } : {}), onLog: log });
   const timings = { data: Date.now() - t0, astro: 0, pagefind: 0 };
   if (!gathered.data) return { pages: 0, diagnostics: gathered.diagnostics, records: gathered.records, timings };
-  // Astro writes its prerender bundle inside the output and imports it from there, so the output
-  // must sit where this package's node_modules resolve: build in a staging folder, then move it.
-  const stagingRoot = join(SOURCE_DIR, 'node_modules/.cache');
-  mkdirSync(stagingRoot, { recursive: true });
-  const staging = mkdtempSync(join(stagingRoot, 'itsm-site-'));
+  // Built next to `out` (same file system: the final move is a rename), in a folder whose
+  // node_modules points at this package's, because Astro imports its prerender bundle from there.
+  mkdirSync(dirname(out), { recursive: true });
+  const work = mkdtempSync(join(dirname(out), '.itsm-build-'));
   try {
+    symlinkSync(join(SOURCE_DIR, 'node_modules'), join(work, 'node_modules'), 'junction');
+    const site = join(work, 'site');
     const t1 = Date.now();
-    await astroBuild(gathered.data, staging);
+    await astroBuild(gathered.data, work, site);
+    writeApi(gathered.data, site);
     timings.astro = Date.now() - t1;
     log(`astro: rendered in ${timings.astro} ms`);
     const t2 = Date.now();
-    await runPagefind(staging, log);
+    await runPagefind(site, log);
     timings.pagefind = Date.now() - t2;
     log(`pagefind: indexed in ${timings.pagefind} ms`);
-    moveDir(staging, out);
+    moveDir(site, out);
+    return { pages: countPages(out), diagnostics: gathered.diagnostics, records: gathered.records, timings };
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
-  return { pages: countPages(out), diagnostics: gathered.diagnostics, records: gathered.records, timings };
 }
 
-async function astroBuild(data: SiteData, out: string): Promise<void> {
+/**
+ * itsm.yaml's site_base, read before the workspace is loaded: Astro needs the base path when it
+ * starts bundling. (The loader reads and validates the same file; an invalid one stops the build.)
+ */
+function configuredBase(root: string): string {
+  try {
+    const doc = load(readFileSync(join(root, 'itsm.yaml'), 'utf8')) as { site_base?: unknown } | null;
+    return typeof doc?.site_base === 'string' ? doc.site_base : '/';
+  } catch {
+    return '/';
+  }
+}
+
+/**
+ * The static API: /api/<ID>.json per record and /api/<folder>.json per kind. Written directly: as
+ * Astro routes they doubled the number of pages Astro renders, for a JSON.stringify each.
+ */
+function writeApi(data: SiteData, dir: string): void {
+  mkdirSync(join(dir, 'api'), { recursive: true });
+  for (const [name, doc] of data.api) writeFileSync(join(dir, 'api', `${name}.json`), JSON.stringify(doc, null, 2) + '\n');
+}
+
+async function astroBuild(data: SiteData, work: string, out: string): Promise<void> {
   const { build } = await import('astro');
   const g = globalThis as { [SITE_DATA_KEY]?: Promise<SiteData> };
   g[SITE_DATA_KEY] = Promise.resolve(data);
   // Vite's cache per build: builds in parallel processes (tests, bench) must not share it.
-  const cacheDir = mkdtempSync(join(tmpdir(), 'itsm-astro-cache-'));
-  // Astro places its prerender bundle relative to the working directory when the output is outside
-  // it, then imports it: run from this package so its node_modules resolve.
+  const cacheDir = join(work, 'vite-cache');
+  // Astro keeps its prerender bundle inside the output only when the output is under the working
+  // directory (otherwise it uses ./.astro of the working directory, shared by parallel builds).
   const cwd = process.cwd();
-  process.chdir(SOURCE_DIR);
+  process.chdir(work);
   try {
     await build({
       root: SOURCE_DIR,
       outDir: out,
       base: normalizeBase(data.base),
       cacheDir,
-      // ITSM_ASTRO_LOG=info shows Astro's own stage timings (where build time goes).
-      logLevel: process.env.ITSM_ASTRO_LOG === 'info' ? 'info' : 'error',
-      vite: { logLevel: 'error', clearScreen: false },
+      // Failures come back as exceptions; ITSM_ASTRO_LOG=info shows Astro's own stage timings.
+      logLevel: process.env.ITSM_ASTRO_LOG === 'info' ? 'info' : 'silent',
+      vite: { logLevel: 'silent', clearScreen: false },
     });
   } catch (err) {
     throw new SiteBuildError(`astro build failed: ${(err as Error).message}`, { cause: err });
   } finally {
     process.chdir(cwd);
     delete g[SITE_DATA_KEY];
-    rmSync(cacheDir, { recursive: true, force: true });
   }
 }
 

@@ -34,6 +34,7 @@ import { readHistory } from './history.ts';
 import { renderMarkdownBatch } from './markdown-batch.ts';
 import { reportData } from './site-reports.ts';
 import { readSchemas } from './schemas.ts';
+import { validateOnDisk } from './validate-run.ts';
 import { loadWorkspace } from './workspace.ts';
 
 export interface RecordPageData extends RecordPage {
@@ -100,9 +101,14 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   const log = opts.onLog ?? (() => {});
   const now = opts.now ?? new Date().toISOString();
   const t0 = Date.now();
-  const loaded = await loadWorkspace(opts.root);
-  log(`loaded ${loaded.records} records in ${Date.now() - t0} ms`);
-  if (loaded.diagnostics.some((d) => d.severity === 'error')) return { data: null, diagnostics: loaded.diagnostics, records: loaded.records };
+  // The diagnostics are `itsm validate`'s own (same run, cache and data-quality checks as of `now`);
+  // the loader, running alongside on the main thread, gives the records.
+  const [checked, loaded] = await Promise.all([validateOnDisk(opts.root, { cache: true, now: new Date(now) }), loadWorkspace(opts.root)]);
+  log(`validated and loaded ${loaded.records} records in ${Date.now() - t0} ms`);
+  const failed = (list: readonly Diagnostic[]) => list.some((d) => d.severity === 'error');
+  if (failed(checked.diagnostics) || failed(loaded.diagnostics)) {
+    return { data: null, diagnostics: failed(checked.diagnostics) ? checked.diagnostics : loaded.diagnostics, records: checked.records };
+  }
   const ws = loaded.workspace;
   const base = opts.base ?? ws.settings.site_base ?? '/';
   const links = siteLinks(base);
@@ -120,10 +126,10 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   log(histories ? `history: ${histories.size} files in ${Date.now() - t2} ms` : 'history: none (not a git repository)');
 
   const data = await pageData(ws, { now, links, views, histories, sla, bodies, evidence });
-  data.diagnostics = loaded.diagnostics;
+  data.diagnostics = checked.diagnostics;
   data.reports = await reportData(ws, sla, now, log);
   log(`page data in ${Date.now() - t2} ms`);
-  return { data, diagnostics: loaded.diagnostics, records: loaded.records };
+  return { data, diagnostics: checked.diagnostics, records: checked.records };
 }
 
 async function readHistories(root: string, ws: Workspace): Promise<Map<string, HistoryEntry[]> | null> {
