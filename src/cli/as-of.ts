@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { git, GitError, readTreeAt } from '../io/git-tree.ts';
 import { isShallow } from '../io/history.ts';
-import { SETTINGS_FILE } from '../io/analyze.ts';
+import { SETTINGS_FILE } from '../io/layout.ts';
 import { analyzePolicies } from '../io/workspace.ts';
 import { oneOf, parse, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';

@@ -2,9 +2,12 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { KIND_INFO } from '../core/ids.ts';
+import { sourceKey, sourceKeysOf } from '../core/import/source.ts';
 import { intakeFromIssue, type IssueInput } from '../core/intake.ts';
 import { nextNumberedId } from '../core/new-record.ts';
-import { listWorkspaceFiles, loadWorkspaceFromFiles } from '../io/workspace.ts';
+import { parseFrontMatter } from '../io/front-matter.ts';
+import { loadWorkspaceFromFiles, type LoadResult } from '../io/workspace.ts';
+import { listWorkspaceFiles } from '../io/layout.ts';
 import { parse, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
@@ -51,14 +54,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const files = new Map<string, string>();
   for (const rel of listWorkspaceFiles(root)) files.set(rel, readFileSync(join(root, rel), 'utf8'));
+  const loaded = loadWorkspaceFromFiles(files);
   // Labelling the same issue twice must not make a second record.
-  const tag = new RegExp(`(^|[\\s\\[,-])github-issue-${issue.number}(?![0-9a-z-])`, 'm');
-  const earlier = [...files].find(([rel, text]) => /^content\/(incidents|requests)\//.test(rel) && tag.test(text.slice(0, text.indexOf('\n---', 3) + 1 || undefined)));
+  const earlier = takenInAs(files, loaded, sourceKey('github-issue', String(issue.number)));
   if (earlier) {
-    io.stderr(`itsm intake: issue #${issue.number} was already taken in as ${earlier[0]}; nothing was written.\n`);
+    io.stderr(`itsm intake: issue #${issue.number} was already taken in as ${earlier}; nothing was written.\n`);
     return EXIT.failed;
   }
-  const loaded = loadWorkspaceFromFiles(files);
   const taken = (folder: string) => [...files.keys()].filter((f) => f.startsWith(`content/${folder}/`) && f.endsWith('.md')).map((f) => f.slice(`content/${folder}/`.length, -3));
   const result = intakeFromIssue(issue, {
     records: loaded.workspace.records,
@@ -89,6 +91,26 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (values['github-output']) appendFileSync(resolve(io.cwd, values['github-output']), `file=${result.file}\nid=${result.id}\n`);
   io.stdout(result.file + '\n');
   return EXIT.ok;
+}
+
+/**
+ * The incident or request whose `source` is the issue. sourceKeysOf also reads the github-issue-N
+ * tag that marked issues taken in before the field existed (read-only compatibility: new records
+ * get no such tag). The loaded workspace holds only valid records, so a file it left out for an
+ * error is read as it stands: it still counts as taken in.
+ */
+function takenInAs(files: ReadonlyMap<string, string>, loaded: LoadResult, key: string): string | undefined {
+  const valid = new Set<string>();
+  for (const r of loaded.workspace.records) {
+    if (r.kind !== 'incident' && r.kind !== 'request') continue;
+    valid.add(r.file);
+    if (sourceKeysOf(r.data).includes(key)) return r.file;
+  }
+  for (const [rel, text] of files) {
+    if (!/^content\/(incidents|requests)\/[^/]+\.md$/.test(rel) || valid.has(rel)) continue;
+    if (sourceKeysOf(parseFrontMatter(text, rel).data).includes(key)) return rel;
+  }
+  return undefined;
 }
 
 /** The issue from an issue JSON, a webhook event, or `gh issue view --json` output. */

@@ -2,10 +2,7 @@
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
 import { placeLater } from '../io/analyze.ts';
 import { validateOnDisk } from '../io/validate-run.ts';
-import { loadBaseWorkspace, type BaseWorkspace } from '../io/base.ts';
-import { GitError } from '../io/git-tree.ts';
-import { forkPoint } from '../io/history.ts';
-import { loadWorkspace } from '../io/workspace.ts';
+import type { BaseWorkspace } from '../io/base.ts';
 import { parse, rootDir, oneOf } from './args.ts';
 import { EXIT, ExitError } from './exit-error.ts';
 import { progress, type CliIO } from './io.ts';
@@ -75,6 +72,8 @@ function strict(d: Diagnostic): Diagnostic {
 }
 
 async function againstBase(root: string, rev: string): Promise<Diagnostic[]> {
+  // git and history modules are loaded only for --base, so plain runs start faster.
+  const [{ loadBaseWorkspace }, { GitError }, { forkPoint }, { loadWorkspace }] = await Promise.all([import('../io/base.ts'), import('../io/git-tree.ts'), import('../io/history.ts'), import('../io/workspace.ts')]);
   let base: BaseWorkspace;
   try {
     // Compare with the point this branch forked from: records added to the base branch since then

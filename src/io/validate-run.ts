@@ -1,28 +1,30 @@
 /**
  * `itsm validate` on disk, fast: each file is read once; unchanged files come from a cache keyed
  * by content hash and by the schemas and policies they were checked against; the rest are parsed
- * on every core (the main thread and worker threads share the work).
+ * on every core (the main thread and worker threads share the work). A run with nothing to parse
+ * loads no parser at all.
  */
 import { hash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
+import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from '../core/diagnostic.ts';
 import type { Kind } from '../core/ids.ts';
-import type { Policies } from '../core/model.ts';
-import { analyzeRecord, placeLater, roleOf, strayDiagnostic, type RecordOutcome } from './analyze.ts';
+import type { AnyRecord, Policies, WorkspaceSettings } from '../core/model.ts';
 import { dataQuality } from '../core/validate/data-quality.ts';
-import type { AnyRecord } from '../core/model.ts';
+import { workspaceChecks } from '../core/validate/workspace-checks.ts';
+import type { RecordOutcome } from './analyze.ts';
+import { listWorkspaceFiles, roleOf, strayDiagnostic } from './layout.ts';
 import { readSchemas } from './schemas.ts';
-import { analyzePolicies, finish, getValidators, listWorkspaceFiles } from './workspace.ts';
 
 export const CACHE_DIR = '.itsm-cache';
 const CACHE_FILE = 'validate-v1.json';
 /** Bump when the meaning of cached outcomes changes. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 /** Below this many files to parse, starting workers costs more than it saves. */
 const PARALLEL_THRESHOLD = 1500;
+const ISSUE_FORMS_DIR = '.github/ISSUE_TEMPLATE/';
 
 export interface ValidateRunOptions {
   cache: boolean;
@@ -45,6 +47,11 @@ export interface ValidateRunResult {
   cached: number;
 }
 
+interface PolicyResult {
+  settings: WorkspaceSettings;
+  policies: Policies;
+  diagnostics: Diagnostic[];
+}
 interface CacheEntry {
   hash: string;
   outcome: RecordOutcome;
@@ -52,26 +59,27 @@ interface CacheEntry {
 interface CacheFile {
   format: number;
   key: string;
+  policy: PolicyResult;
   entries: Record<string, CacheEntry>;
 }
 
-function readCache(root: string, key: string): Map<string, CacheEntry> {
+function readCache(root: string, key: string): CacheFile | undefined {
   try {
     const parsed = JSON.parse(readFileSync(join(root, CACHE_DIR, CACHE_FILE), 'utf8')) as CacheFile;
-    if (parsed.format !== CACHE_FORMAT || parsed.key !== key || typeof parsed.entries !== 'object') return new Map();
-    return new Map(Object.entries(parsed.entries));
+    if (parsed.format !== CACHE_FORMAT || parsed.key !== key || typeof parsed.entries !== 'object' || typeof parsed.policy !== 'object') return undefined;
+    return parsed;
   } catch {
-    return new Map(); // missing or corrupt: start afresh
+    return undefined; // missing or corrupt: start afresh
   }
 }
 
-function writeCache(root: string, key: string, entries: Map<string, CacheEntry>): void {
+function writeCache(root: string, cache: CacheFile): void {
   try {
     const dir = join(root, CACHE_DIR);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, '.gitignore'), '*\n');
     const tmp = join(dir, `${CACHE_FILE}.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify({ format: CACHE_FORMAT, key, entries: Object.fromEntries(entries) } satisfies CacheFile));
+    writeFileSync(tmp, JSON.stringify(cache));
     renameSync(tmp, join(dir, CACHE_FILE));
   } catch {
     // a cache that cannot be written only costs speed next time
@@ -106,7 +114,8 @@ function runWorker(shared: SharedJobs): Promise<JobResult[]> {
 }
 
 /** Claims chunks of jobs until none are left: reads, hashes and analyzes each in this thread. */
-export function drainJobs(shared: SharedJobs, onDone?: () => void): JobResult[] {
+export async function drainJobs(shared: SharedJobs, onDone?: () => void): Promise<JobResult[]> {
+  const [{ analyzeRecord }, { getValidators }] = await Promise.all([import('./analyze.ts'), import('./workspace.ts')]);
   const v = getValidators();
   const next = new Int32Array(shared.next);
   const out: JobResult[] = [];
@@ -121,86 +130,109 @@ export function drainJobs(shared: SharedJobs, onDone?: () => void): JobResult[] 
   return out;
 }
 
-/**
- * Checks over the whole workspace that read record fields rather than facts: data quality and
- * issue-form freshness. They run on the records' summaries, so cached files need no parsing.
- */
-async function workspaceChecks(outcomes: readonly RecordOutcome[], found: readonly Diagnostic[], today: string, textOf: (rel: string) => string | undefined): Promise<Diagnostic[]> {
-  const failing = new Set(found.filter((d) => d.severity === 'error').map((d) => d.file));
-  const records = outcomes
-    .filter((o) => o.facts?.schemaValid && o.facts.id !== undefined && !failing.has(o.file))
-    .map((o) => ({ kind: o.kind, id: o.facts!.id!, file: o.file, data: o.facts!.summary, body: '' }) as unknown as AnyRecord);
-  const pending = dataQuality({ records }, today);
-  // The issue forms are only checked where the workspace has them (their renderer is not small).
-  if (textOf(ISSUE_FORMS_DIR + 'report-incident.yml') !== undefined || textOf(ISSUE_FORMS_DIR + 'request-service.yml') !== undefined) {
-    const { staleIssueForms } = await import('../core/intake.ts');
-    pending.push(...staleIssueForms(records, textOf));
-  }
-  return placeLater(pending, textOf);
-}
-
-const ISSUE_FORMS_DIR = '.github/ISSUE_TEMPLATE/';
-
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 function dateIn(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
+/**
+ * Checks over the whole workspace: references, cycles and offerings across records, policies
+ * against records, and, given `today`, data quality and issue-form freshness. They run on the
+ * records' facts, so cached files need no parsing.
+ */
+async function allRecordChecks(outcomes: readonly RecordOutcome[], found: readonly Diagnostic[], policies: Policies, today: string | undefined, textOf: (rel: string) => string | undefined): Promise<PendingDiagnostic[]> {
+  const pending = workspaceChecks(outcomes, policies);
+  if (today === undefined) return pending;
+  const failing = new Set(found.filter((d) => d.severity === 'error').map((d) => d.file));
+  for (const p of pending) if (p.severity === 'error') failing.add(p.file);
+  const records = outcomes
+    .filter((o) => o.facts?.schemaValid && o.facts.id !== undefined && !failing.has(o.file))
+    .map((o) => ({ kind: o.kind, id: o.facts!.id!, file: o.file, data: o.facts!.summary, body: '' }) as unknown as AnyRecord);
+  pending.push(...dataQuality({ records }, today));
+  // The issue forms are only checked where the workspace has them (their renderer is not small).
+  if (textOf(ISSUE_FORMS_DIR + 'report-incident.yml') !== undefined || textOf(ISSUE_FORMS_DIR + 'request-service.yml') !== undefined) {
+    const { staleIssueForms } = await import('../core/intake.ts');
+    pending.push(...staleIssueForms(records, textOf));
+  }
+  return pending;
+}
+
 export async function validateOnDisk(root: string, opts: ValidateRunOptions): Promise<ValidateRunResult> {
   const files = listWorkspaceFiles(root);
+  const texts = new Map<string, string | undefined>();
   const textOf = (rel: string): string | undefined => {
-    try {
-      return readFileSync(join(root, rel), 'utf8');
-    } catch {
-      return undefined;
+    if (!texts.has(rel)) {
+      try {
+        texts.set(rel, readFileSync(join(root, rel), 'utf8'));
+      } catch {
+        texts.set(rel, undefined);
+      }
     }
+    return texts.get(rel);
   };
-  const pol = analyzePolicies(textOf);
-  const diagnostics: Diagnostic[] = [...pol.diagnostics];
   const jobs: Job[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const policyFiles: string[] = [];
   for (const rel of files) {
     const role = roleOf(rel);
     if (role.role === 'stray') diagnostics.push(strayDiagnostic(rel, role.reason));
     else if (role.role === 'record') jobs.push({ rel, kind: role.kind });
+    else if (role.role === 'policy' || rel === 'itsm.yaml') policyFiles.push(rel);
   }
-  const key = hash('sha1', [readSchemas().hash, ...pol.texts].join('\0'));
-  const previous = opts.cache ? readCache(root, key) : new Map<string, CacheEntry>();
-  const entries = new Map<string, CacheEntry>();
+  // Record rules depend on the schemas and the policies: they are the cache's key.
+  const key = hash('sha1', [readSchemas().hash, ...policyFiles.flatMap((rel) => [rel, textOf(rel) ?? ''])].join('\0'));
+  const previous = opts.cache ? readCache(root, key) : undefined;
+  let policy = previous?.policy;
+  if (!policy) {
+    const { analyzePolicies } = await import('./workspace.ts');
+    const { settings, policies, diagnostics: found } = analyzePolicies(textOf);
+    policy = { settings, policies, diagnostics: found };
+  }
+  diagnostics.push(...policy.diagnostics);
+
+  const entries: Record<string, CacheEntry> = {};
   const outcomes: RecordOutcome[] = new Array(jobs.length);
   let done = 0;
   const tick = () => opts.onProgress?.(++done, jobs.length);
 
   // Warm: read and hash here, reuse what matches. Cold: no reading here, the parsers read.
   const todo: Array<{ job: Job; index: number }> = [];
-  if (previous.size > 0) {
+  if (previous) {
     jobs.forEach((job, index) => {
       const bytes = readFileSync(`${root}/${job.rel}`);
-      const h = hash('sha1', bytes);
-      const hit = previous.get(job.rel);
-      if (hit && hit.hash === h) {
+      const hit = previous.entries[job.rel];
+      if (hit && hit.hash === hash('sha1', bytes)) {
         outcomes[index] = hit.outcome;
-        entries.set(job.rel, hit);
+        entries[job.rel] = hit;
         tick();
       } else todo.push({ job, index });
     });
   } else jobs.forEach((job, index) => todo.push({ job, index }));
   const cached = jobs.length - todo.length;
 
-  const extra = todo.length >= (opts.parallelThreshold ?? PARALLEL_THRESHOLD) ? Math.min(opts.workers ?? availableParallelism() - 1, 7) : 0;
-  const shared: SharedJobs = { root, jobs: todo.map((t) => t.job), policies: pol.policies, next: new SharedArrayBuffer(4) };
-  const workerResults = Array.from({ length: extra }, () => runWorker(shared));
-  const results = [drainJobs(shared, tick), ...(await Promise.all(workerResults))];
-  for (const list of results) {
-    for (const r of list) {
-      outcomes[todo[r.index]!.index] = r.outcome;
-      entries.set(r.outcome.file, { hash: r.hash, outcome: r.outcome });
+  if (todo.length > 0) {
+    const extra = todo.length >= (opts.parallelThreshold ?? PARALLEL_THRESHOLD) ? Math.min(opts.workers ?? availableParallelism() - 1, 7) : 0;
+    const shared: SharedJobs = { root, jobs: todo.map((t) => t.job), policies: policy.policies, next: new SharedArrayBuffer(4) };
+    const workerResults = Array.from({ length: extra }, () => runWorker(shared));
+    const results = [await drainJobs(shared, tick), ...(await Promise.all(workerResults))];
+    for (const list of results) {
+      for (const r of list) {
+        outcomes[todo[r.index]!.index] = r.outcome;
+        entries[r.outcome.file] = { hash: r.hash, outcome: r.outcome };
+      }
     }
   }
   opts.onProgress?.(jobs.length, jobs.length);
   for (const o of outcomes) diagnostics.push(...o.diagnostics);
-  diagnostics.push(...finish(outcomes, pol.policies, textOf));
-  if (opts.now !== undefined) diagnostics.push(...(await workspaceChecks(outcomes, diagnostics, dateIn(opts.now, pol.settings.time_zone), textOf)));
+  const today = opts.now === undefined ? undefined : dateIn(opts.now, policy.settings.time_zone);
+  const pending = await allRecordChecks(outcomes, diagnostics, policy.policies, today, textOf);
+  if (pending.length > 0) {
+    const { placeLater } = await import('./analyze.ts');
+    diagnostics.push(...placeLater(pending, textOf));
+  }
   diagnostics.sort(compareDiagnostics);
-  if (opts.cache && (todo.length > 0 || entries.size !== previous.size)) writeCache(root, key, entries);
+  if (opts.cache && (todo.length > 0 || !previous || Object.keys(previous.entries).length !== jobs.length)) {
+    writeCache(root, { format: CACHE_FORMAT, key, policy, entries });
+  }
   return { diagnostics, records: jobs.length, cached };
 }

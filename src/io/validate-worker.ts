@@ -2,4 +2,4 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { drainJobs, type SharedJobs } from './validate-run.ts';
 
-parentPort!.postMessage(drainJobs(workerData as SharedJobs));
+parentPort!.postMessage(await drainJobs(workerData as SharedJobs));

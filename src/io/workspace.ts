@@ -2,16 +2,16 @@
  * Loads a workspace: reads content/** and itsm.yaml once, validates everything, and returns the
  * valid records with every diagnostic. The same steps serve files on disk and files read from git.
  */
-import { existsSync, readFileSync, readdirSync, type Dirent } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
 import type { Kind } from '../core/ids.ts';
 import { indexById, POLICY_FILES, type AnyRecord, type Policies, type Workspace, type WorkspaceSettings } from '../core/model.ts';
-import { crossChecks, type FileFacts } from '../core/validate/cross-checks.ts';
-import { policyRules } from '../core/validate/policy-rules.ts';
+import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import { validatorsFrom, type Validators } from '../core/validate/validators.ts';
 import * as precompiled from '../core/generated/validators.js';
-import { analyzeRecord, analyzeYamlFile, placeLater, roleOf, SETTINGS_FILE, strayDiagnostic, type RecordOutcome } from './analyze.ts';
+import { analyzeRecord, analyzeYamlFile, placeLater, type RecordOutcome } from './analyze.ts';
+import { listWorkspaceFiles, roleOf, SETTINGS_FILE, strayDiagnostic } from './layout.ts';
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = { name: 'ITSM workspace', time_zone: 'UTC' };
 
@@ -19,26 +19,6 @@ let validators: Validators | undefined;
 /** The precompiled validators (generated from schemas/ by `npm run gen:types`), loaded once per process. */
 export function getValidators(): Validators {
   return (validators ??= validatorsFrom(precompiled));
-}
-
-/** Every file under content/ (relative paths, forward slashes, sorted), plus itsm.yaml if present. */
-export function listWorkspaceFiles(root: string): string[] {
-  const out: string[] = [];
-  const content = join(root, 'content');
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(content, { recursive: true, withFileTypes: true });
-  } catch (err) {
-    throw new Error(`cannot read ${content}: ${(err as Error).message}`, { cause: err });
-  }
-  // Dirent types come from readdir itself: no stat per file.
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const dir = entry.parentPath.slice(content.length).split('\\').join('/');
-    out.push(`content${dir}/${entry.name}`);
-  }
-  if (existsSync(join(root, SETTINGS_FILE))) out.push(SETTINGS_FILE);
-  return out.sort();
 }
 
 export interface PolicyOutcome {
@@ -77,11 +57,7 @@ export function analyzePolicies(textOf: (rel: string) => string | undefined): Po
 
 /** Cross-record checks and policy checks over per-file outcomes; positions resolved through textOf. */
 export function finish(outcomes: readonly RecordOutcome[], policies: Policies, textOf: (rel: string) => string | undefined): Diagnostic[] {
-  const facts: FileFacts[] = [];
-  for (const o of outcomes) if (o.facts) facts.push({ file: o.file, folderKind: o.kind, facts: o.facts });
-  const ids = new Set<string>();
-  for (const f of facts) if (f.facts.id) ids.add(f.facts.id);
-  return placeLater([...crossChecks(facts), ...policyRules(policies, ids)], textOf);
+  return placeLater(workspaceChecks(outcomes, policies), textOf);
 }
 
 export interface LoadResult {
