@@ -7,6 +7,7 @@
 import { dump, CORE_SCHEMA } from 'js-yaml';
 import { stringify } from 'yaml';
 import type { PendingDiagnostic } from './diagnostic.ts';
+import type { Source } from './generated/schema-types.ts';
 import type { AnyRecord, PriorityMatrix, Service } from './model.ts';
 import { matrixPriority, zonedTimestamp } from './new-record.ts';
 
@@ -153,8 +154,9 @@ export function intakeFromIssue(issue: IssueInput, ctx: IntakeContext): IntakeRe
   const title = cleanTitle(issue.title, kind === 'incident' ? '[Incident]:' : '[Request]:');
   if (!title) problems.push('the issue has no title beyond the form prefix');
   const login = issue.user?.login && /^[A-Za-z0-9-]{1,39}$/.test(issue.user.login) ? issue.user.login : undefined;
-  const source = `Reported through issue #${issue.number}${login ? ` by @${login}` : ''}${issue.html_url && /^https:\/\/[^\s<>()]+$/.test(issue.html_url) ? `: ${issue.html_url}` : ''}.`;
-  const tags = [`github-issue-${issue.number}`];
+  const url = issueUrl(issue);
+  const reportedThrough = `Reported through issue #${issue.number}${login ? ` by @${login}` : ''}${url ? `: ${url}` : ''}.`;
+  const source = issueSource(issue);
   let data: Record<string, unknown>;
   let said: string;
   if (kind === 'incident') {
@@ -163,7 +165,7 @@ export function intakeFromIssue(issue: IssueInput, ctx: IntakeContext): IntakeRe
     const impact = pickLevel(a.get(INCIDENT_QUESTIONS.impact), LEVEL_OPTIONS.impact, 'impact', problems);
     const urgency = pickLevel(a.get(INCIDENT_QUESTIONS.urgency), LEVEL_OPTIONS.urgency, 'urgency', problems);
     said = a.get(INCIDENT_QUESTIONS.description) ?? '';
-    data = { id: ctx.nextId('incident'), title, status: 'new', service, impact, urgency, priority: matrixPriority(ctx.matrix, impact, urgency) ?? 'P3', reported_at: reportedAt, timeline: [{ at: reportedAt, status: 'new', note: `Reported through issue #${issue.number}` }], tags };
+    data = { id: ctx.nextId('incident'), title, status: 'new', service, impact, urgency, priority: matrixPriority(ctx.matrix, impact, urgency) ?? 'P3', reported_at: reportedAt, timeline: [{ at: reportedAt, status: 'new', note: `Reported through issue #${issue.number}` }], source };
   } else {
     const a = parseIssueFormBody(issue.body ?? '', Object.values(REQUEST_QUESTIONS));
     const options = new Map(services.flatMap((s) => (s.data.offerings ?? []).map((o) => [offeringOption(s, o), `${s.id}/${o.id}`] as const)));
@@ -171,13 +173,28 @@ export function intakeFromIssue(issue: IssueInput, ctx: IntakeContext): IntakeRe
     const [service, offering] = picked ? picked.split('/') : [undefined, undefined];
     said = a.get(REQUEST_QUESTIONS.details) ?? '';
     if (!login) problems.push('the issue has no valid author login to record as requester');
-    data = { id: ctx.nextId('request'), title, service, offering, requester: login, requested_at: reportedAt, status: 'new', tags };
+    data = { id: ctx.nextId('request'), title, service, offering, requester: login, requested_at: reportedAt, status: 'new', source };
   }
   if (problems.length) return { ok: false, problems };
   const id = String(data.id);
   const folder = kind === 'incident' ? 'incidents' : 'requests';
-  const text = `---\n${dump(data, { schema: CORE_SCHEMA, lineWidth: -1, flowLevel: 2, noRefs: true })}---\n\n${source}\n\n${quoteUntrusted(said)}`;
+  const text = `---\n${dump(data, { schema: CORE_SCHEMA, lineWidth: -1, flowLevel: 2, noRefs: true })}---\n\n${reportedThrough}\n\n${quoteUntrusted(said)}`;
   return { ok: true, kind, id, file: `content/${folder}/${id}.md`, text };
+}
+
+/**
+ * The issue's page, when the event gives a plain https URL: only URI characters (so it is a valid
+ * `source.url`), no parentheses or angle brackets (so it cannot break out of the Markdown line).
+ * Anything else is left out.
+ */
+function issueUrl(issue: IssueInput): string | undefined {
+  return issue.html_url && /^https:\/\/(?:[A-Za-z0-9\-._~:/?#@!$&*+,;=]|%[0-9A-Fa-f]{2})+$/.test(issue.html_url) ? issue.html_url : undefined;
+}
+
+/** The record's `source`: the issue number as its key, and its page when known. */
+export function issueSource(issue: IssueInput): Source {
+  const url = issueUrl(issue);
+  return { system: 'github-issue', id: String(issue.number), ...(url ? { url } : {}) };
 }
 
 /** The title on one line, without the form's prefix, at most 200 characters. */

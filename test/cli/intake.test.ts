@@ -27,6 +27,7 @@ describe('itsm intake', () => {
     const text = readFileSync(join(dir, 'content/incidents/INC-0003.md'), 'utf8');
     expect(text).toMatch(/^title: '?Cannot pay \$\{\{ secrets\.TOKEN \}\}'?$/m);
     expect(text).toContain('priority: P3\n');
+    expect(text).toContain("source:\n  system: github-issue\n  id: '7'\n  url: https://github.com/northwind/itsm/issues/7\n---\n");
     expect(runCli(['validate'], { cwd: dir }).code).toBe(0);
   });
 
@@ -35,6 +36,22 @@ describe('itsm intake', () => {
     expect(runCli(['intake', '--issue', 'event.json'], { cwd: dir }).code).toBe(0);
     const again = runCli(['intake', '--issue', 'event.json'], { cwd: dir });
     expect(again.code).toBe(1);
+    expect(again.stderr).toBe('itsm intake: issue #7 was already taken in as content/incidents/INC-0003.md; nothing was written.\n');
+    expect(existsSync(join(dir, 'content/incidents/INC-0004.md'))).toBe(false);
+  });
+
+  it('knows an issue taken in before the source field existed by its old tag, and one whose record has an error', () => {
+    const dir = makeWorkspace({ ...cmdbWorkspace(), 'event.json': event('Cannot pay', BODY) });
+    expect(runCli(['intake', '--issue', 'event.json'], { cwd: dir }).code).toBe(0);
+    const file = join(dir, 'content/incidents/INC-0003.md');
+    const written = readFileSync(file, 'utf8');
+    // As an older version wrote it: a github-issue-7 tag, no source field.
+    writeFileSync(file, written.replace(/^source:\n(  .*\n)+/m, 'tags: [github-issue-7]\n'));
+    expect(readFileSync(file, 'utf8')).not.toContain('source:');
+    expect(runCli(['intake', '--issue', 'event.json'], { cwd: dir }).stderr).toBe('itsm intake: issue #7 was already taken in as content/incidents/INC-0003.md; nothing was written.\n');
+    // Edited by hand into a record that does not validate: still taken in.
+    writeFileSync(file, written.replace('impact: low\n', 'impact: enormous\n'));
+    const again = runCli(['intake', '--issue', 'event.json'], { cwd: dir });
     expect(again.stderr).toBe('itsm intake: issue #7 was already taken in as content/incidents/INC-0003.md; nothing was written.\n');
     expect(existsSync(join(dir, 'content/incidents/INC-0004.md'))).toBe(false);
   });

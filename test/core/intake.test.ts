@@ -93,8 +93,10 @@ priority: P2
 reported_at: 2026-03-04T09:15:00+01:00
 timeline:
   - {at: 2026-03-04T09:15:00+01:00, status: new, note: 'Reported through issue #42'}
-tags:
-  - github-issue-42
+source:
+  system: github-issue
+  id: '42'
+  url: https://github.com/northwind/itsm/issues/42
 ---
 
 Reported through issue #42 by @lin: https://github.com/northwind/itsm/issues/42.
@@ -121,7 +123,7 @@ Since 9:00 every payment fails.
     if (!r.ok) throw new Error(r.problems.join('; '));
     const rec = asLoaded(r.file, r.text);
     // The front matter holds exactly the fields intake sets, the title on one line as typed.
-    expect(Object.keys(rec.data).sort()).toEqual(['id', 'impact', 'priority', 'reported_at', 'service', 'status', 'tags', 'timeline', 'title', 'urgency']);
+    expect(Object.keys(rec.data).sort()).toEqual(['id', 'impact', 'priority', 'reported_at', 'service', 'source', 'status', 'timeline', 'title', 'urgency']);
     expect((rec.data as { title: string }).title).toBe(title.replace(/\s+/g, ' ').trim());
     expect((rec.data as { service: string }).service).toBe('SVC-shop');
     expect((rec.data as { status: string }).status).toBe('new');
@@ -155,7 +157,19 @@ describe('intake of a service request', () => {
     if (!r.ok) throw new Error(r.problems.join('; '));
     expect(r.file).toBe('content/requests/REQ-0002.md');
     const rec = asLoaded(r.file, r.text);
-    expect(rec.data).toMatchObject({ id: 'REQ-0002', title: 'Admin account for Lin', service: 'SVC-shop', offering: 'new-account', requester: 'lin', status: 'new', requested_at: '2026-03-04T09:15:00+01:00' });
+    expect(rec.data).toMatchObject({ id: 'REQ-0002', title: 'Admin account for Lin', service: 'SVC-shop', offering: 'new-account', requester: 'lin', status: 'new', requested_at: '2026-03-04T09:15:00+01:00', source: { system: 'github-issue', id: '42', url: 'https://github.com/northwind/itsm/issues/42' } });
+  });
+});
+
+describe('where a record came from', () => {
+  it('keeps the issue number as source, and leaves out a page address that is not a plain https URL', () => {
+    for (const html_url of ['javascript:alert(1)', 'https://evil.example/a b', 'https://evil.example/x)](y', 'https://evil.example/<x>', 'https://evil.example/|']) {
+      const r = convert({ ...issue('[Incident]: Checkout is down', incidentBody('x')), html_url });
+      if (!r.ok) throw new Error(r.problems.join('; '));
+      const rec = asLoaded(r.file, r.text);
+      expect((rec.data as { source: unknown }).source).toEqual({ system: 'github-issue', id: '42' });
+      expect(rec.body).not.toContain('evil');
+    }
   });
 });
 
