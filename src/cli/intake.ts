@@ -19,8 +19,9 @@ Turns an issue opened with one of the intake forms (.github/ISSUE_TEMPLATE/repor
 request-service.yml) into an incident or a service request record, and prints its path.
 FILE.json is the issue, or the whole webhook event that carries it (in a workflow:
 "$GITHUB_EVENT_PATH"). The issue's text is kept as quoted text in the record's body; the
-choices must name services and offerings the workspace has. The record is checked before it is
-written, and nothing is ever overwritten.
+choices must name services and offerings the workspace has. The record keeps the issue in its
+source field (source: {system: github-issue, id: '42', url: ...}), so an issue is taken in only
+once. The record is checked before it is written, and nothing is ever overwritten.
 
 Options:
   --issue FILE          the issue or event JSON (required)
