@@ -112,18 +112,18 @@ describe('the site of a small workspace, in a browser', () => {
   it('the incident catalog filters by priority and sorts by a column', async () => {
     await go('incidents/');
     const visible = () => page.locator('table[data-catalog] tbody tr:not([hidden])').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id));
-    expect(await visible()).toEqual(['INC-0001', 'INC-0002', 'INC-0003']);
+    expect(await visible()).toEqual(['INC-0003', 'INC-0002', 'INC-0001']);
     await page.selectOption('form[data-filters-for] select[name=priority]', 'P1');
     expect(await visible()).toEqual(['INC-0001']);
     await page.click('button[type=reset]');
-    await expect.poll(visible).toEqual(['INC-0001', 'INC-0002', 'INC-0003']);
+    await expect.poll(visible).toEqual(['INC-0003', 'INC-0002', 'INC-0001']);
     await page.click('th[data-key=reported_at] button');
     await page.click('th[data-key=reported_at] button');
     expect(await visible()).toEqual(['INC-0003', 'INC-0001', 'INC-0002']);
     expect(await page.locator('th[data-key=reported_at]').getAttribute('aria-sort')).toBe('descending');
     await b.screenshot(page, 'incidents');
     await go('incidents/?status=open');
-    expect(await visible()).toEqual(['INC-0001', 'INC-0003']);
+    expect(await visible()).toEqual(['INC-0003', 'INC-0001']);
   });
 
   it('a record page shows its fields, related records both ways, SLA and git history', async () => {

@@ -41,6 +41,8 @@ export interface Facet {
 export interface Catalog {
   kind: Kind;
   title: string;
+  /** How the rows arrive: numbered records newest first, named ones A-Z. */
+  order: 'ascending' | 'descending';
   columns: Column[];
   rows: CatalogRow[];
   facets: Facet[];
@@ -103,11 +105,12 @@ const COLUMNS: Record<Kind, ColumnDef[]> = {
   team: [idCell, nameCell, status, { key: 'roles', label: 'Roles', facet: true, get: (rec) => ((rec.data as { roles?: string[] }).roles ?? []).map((r) => ({ text: r, sort: r })) }, { key: 'members', label: 'Members', get: (rec) => { const n = (rec.data as { members?: unknown[] }).members?.length ?? 0; return { text: String(n), sort: n }; } }],
 };
 
-/** The catalog of one kind, rows in ID order. */
+/** The catalog of one kind: numbered records (incidents, changes...) newest first, others by ID. */
 export function catalog(ws: Workspace, kind: Kind, links: SiteLinks, sla: ReadonlyMap<string, SlaView> = new Map()): Catalog {
   const ctx: Ctx = { ws, links, sla, tz: ws.settings.time_zone };
   const defs = COLUMNS[kind];
-  const records = ws.records.filter((r) => r.kind === kind).sort((a, b) => compareIds(a.id, b.id));
+  const order = KIND_INFO[kind].numbered ? 'descending' : 'ascending';
+  const records = ws.records.filter((r) => r.kind === kind).sort((a, b) => (order === 'descending' ? compareIds(b.id, a.id) : compareIds(a.id, b.id)));
   const rows: CatalogRow[] = records.map((rec) => {
     const facets: Record<string, string[]> = {};
     const cells = defs.map((def) => {
@@ -127,7 +130,7 @@ export function catalog(ws: Workspace, kind: Kind, links: SiteLinks, sla: Readon
       return { key: d.key, label: d.label, options: [...counts].sort((a, b) => a[0].localeCompare(b[0], 'en', { numeric: true })).map(([value, count]) => ({ value, count })) };
     })
     .filter((f) => f.options.length > 0);
-  return { kind, title: capital(KIND_INFO[kind].plural), columns: defs.map((d) => ({ key: d.key, label: d.label, facet: Boolean(d.facet) })), rows, facets };
+  return { kind, title: capital(KIND_INFO[kind].plural), order, columns: defs.map((d) => ({ key: d.key, label: d.label, facet: Boolean(d.facet) })), rows, facets };
 }
 
 /** Numbered IDs in number order (INC-0999 before INC-1000), slugs alphabetically. */

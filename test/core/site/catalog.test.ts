@@ -13,8 +13,9 @@ describe('catalog tables', () => {
   it('gives incidents their columns, linked IDs and SLA state', () => {
     const c = catalog(ws, 'incident', links, slaViews(computeSla(ws, FIXTURE_NOW)));
     expect(c.columns.map((col) => col.label)).toEqual(['ID', 'Title', 'Status', 'Priority', 'Service', 'Team', 'Reported', 'SLA']);
-    expect(c.rows.map((r) => r.id)).toEqual(['INC-0001', 'INC-0002', 'INC-0003']);
-    const first = c.rows[0]!;
+    expect(c.order).toBe('descending');
+    expect(c.rows.map((r) => r.id)).toEqual(['INC-0003', 'INC-0002', 'INC-0001']);
+    const first = c.rows[2]!;
     expect(first.cells[0]).toEqual({ text: 'INC-0001', sort: 'INC-0001', href: '/incidents/INC-0001/' });
     expect(first.cells[2]!.text).toBe('in progress');
     expect(first.cells[4]!.parts).toEqual([{ text: 'SVC-payments', href: '/services/SVC-payments/' }]);
@@ -35,6 +36,8 @@ describe('catalog tables', () => {
 
   it('builds a catalog for every kind, empty ones included', () => {
     expect(catalog(ws, 'release', links).rows).toEqual([]);
-    expect(catalog(ws, 'service', links).rows.map((r) => r.cells[1]!.text)).toEqual(['Checkout', 'Identity', 'Payments']);
+    const services = catalog(ws, 'service', links);
+    expect(services.order).toBe('ascending');
+    expect(services.rows.map((r) => r.cells[1]!.text)).toEqual(['Checkout', 'Identity', 'Payments']);
   });
 });
