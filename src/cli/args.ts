@@ -6,12 +6,6 @@ import type { CliIO } from './io.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
-export const COMMON_OPTIONS = {
-  root: { type: 'string' },
-  format: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies Options;
-
 export function parse<O extends Options>(command: string, args: string[], options: O) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
