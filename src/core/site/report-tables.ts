@@ -54,7 +54,8 @@ const THEME = {
   view: { stroke: null },
   axis: { labelColor: 'currentColor', titleColor: 'currentColor', domainColor: 'currentColor', tickColor: 'currentColor', gridColor: '#8886', labelFontSize: 11, titleFontSize: 12 },
   legend: { labelColor: 'currentColor', titleColor: 'currentColor', labelFontSize: 11, titleFontSize: 12 },
-  range: { category: ['#3b6fd4', '#d9822b', '#2e9d6a', '#c2415b', '#7c5cc4', '#8a8a1f', '#1f8a8a', '#9a5b2e'] },
+  // Twenty distinct colours: a workspace can have more services than a small palette has colours.
+  range: { category: { scheme: 'tableau20' } },
 };
 
 /** A vega-lite spec for a table's chart, data inline, sized for a page column. */
