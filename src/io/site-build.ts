@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { load } from 'js-yaml';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { normalizeBase } from '../core/site/links.ts';
@@ -58,6 +58,7 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
   const log = opts.onLog ?? (() => {});
   const out = resolve(opts.out);
   const root = resolve(opts.root);
+  checkOutput(out, root);
   const t0 = Date.now();
   const gathered = await gatherSiteData({ root, base: normalizeBase(opts.base ?? configuredBase(root)), ...(opts.now ? { now: opts.now } : {}), onLog: log });
   const timings = { data: Date.now() - t0, astro: 0, pagefind: 0 };
@@ -83,6 +84,13 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The output is replaced wholesale: it must not be the workspace, hold it, or sit in its records. */
+export function checkOutput(out: string, root: string): void {
+  const within = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
+  if (within(root, out)) throw new SiteBuildError(`the output folder ${out} contains the workspace; it is replaced on every build. Choose another --out, e.g. ${join(root, 'dist')}.`);
+  if (within(out, join(root, 'content'))) throw new SiteBuildError(`the output folder ${out} is inside content/, where records live. Choose another --out, e.g. ${join(root, 'dist')}.`);
 }
 
 /**

@@ -66,6 +66,17 @@ describe('itsm build', () => {
     rmSync(empty, { recursive: true, force: true });
   });
 
+  it('refuses an output folder that would replace the workspace or sit among its records', () => {
+    const ws = makeWorkspace(fixtureFiles());
+    for (const out of ['.', '..', 'content/site']) {
+      const r = runCli(['build', '--root', ws, '--out', out], { cwd: ws });
+      expect(r.code, out).toBe(2);
+      expect(r.stderr).toMatch(/the output folder .* (contains the workspace|is inside content\/)/);
+    }
+    expect(existsSync(join(ws, 'content/incidents/INC-0001.md'))).toBe(true);
+    rmSync(ws, { recursive: true, force: true });
+  });
+
   it('explains itself', () => {
     const r = runCli(['build', '--help'], { cwd: tmpdir() });
     expect(r.code).toBe(0);
