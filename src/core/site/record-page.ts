@@ -197,7 +197,7 @@ function slaRow(c: SlaView['clocks'][number], tz: string): SlaRow {
     atRisk: c.atRisk,
     percent: c.percent === null ? '' : `${Math.round(c.percent)}%`,
     target: c.targetSeconds === null ? '' : formatSeconds(c.targetSeconds),
-    remaining: c.remainingSeconds === null ? '' : formatSeconds(c.remainingSeconds),
+    remaining: c.remainingSeconds === null ? '' : c.remainingSeconds < 0 ? `over by ${formatSeconds(-c.remainingSeconds)}` : formatSeconds(c.remainingSeconds),
     breachAt: c.breachAt ? formatInstant(c.breachAt, tz) : '',
     due: c.dueAt ? formatInstant(c.dueAt, tz) : '',
   };

@@ -54,7 +54,7 @@ describe('a record page', () => {
     const p = page('INC-0001');
     expect(p.sla!.policy).toBe('critical-services');
     const resolution = p.sla!.clocks.find((c) => c.clock === 'resolution')!;
-    expect(resolution).toMatchObject({ state: 'breached', target: '4h 00m', breachAt: '2026-11-19 13:00 CET' });
+    expect(resolution).toMatchObject({ state: 'breached', target: '4h 00m', remaining: 'over by 21h 00m', breachAt: '2026-11-19 13:00 CET' });
   });
 
   it('shows history newest first, with the pull request linked', () => {

@@ -75,13 +75,16 @@ async function run() {
     const a = document.createElement('a');
     a.href = r.url;
     a.textContent = r.meta.title || r.url;
-    const kind = document.createElement('span');
-    kind.className = 'badge';
-    kind.textContent = r.meta.kind || '';
+    const chips = [r.meta.kind, ...(r.filters?.status ?? []), ...(r.filters?.priority ?? [])].filter(Boolean).map((text) => {
+      const chip = document.createElement('span');
+      chip.className = 'badge';
+      chip.textContent = text;
+      return chip;
+    });
     const p = document.createElement('div');
     p.className = 'muted';
     p.append(...excerptNodes(r.excerpt || ''));
-    li.append(a, ' ', kind, p);
+    li.append(a, ...chips.flatMap((c) => [' ', c]), p);
     return li;
   });
   list.replaceChildren(...items);
