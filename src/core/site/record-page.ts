@@ -216,14 +216,21 @@ function historyRow(h: HistoryEntry, ws: Workspace, tz: string): HistoryRow {
     ...(repo && h.pr !== null ? { prHref: `${repo}/pull/${h.pr}` } : {}),
     subject: h.subject,
     event: h.event,
-    changes: h.changes.map((c) => ({ field: c.field, from: showChange(c.from), to: showChange(c.to) })),
+    changes: h.changes.map((c) => ({ field: c.field, from: showChange(c.from, tz), to: showChange(c.to, tz) })),
     bodyChanged: h.body_changed,
   };
 }
 
-function showChange(v: unknown): string {
+/** A changed value as text; a timeline entry reads "2026-11-19 09:20 CET, in progress: note". */
+function showChange(v: unknown, tz: string): string {
   if (v === null || v === undefined) return '';
-  return typeof v === 'string' ? v : JSON.stringify(v);
+  if (typeof v === 'string') return INSTANT.test(v) ? formatInstant(v, tz) : v;
+  const e = v as { at?: unknown; status?: unknown; note?: unknown; by?: unknown };
+  if (typeof e === 'object' && typeof e.at === 'string') {
+    const what = [typeof e.status === 'string' ? statusLabel(e.status) : '', typeof e.note === 'string' ? e.note : ''].filter(Boolean).join(': ');
+    return `${formatInstant(e.at, tz)}${what ? `, ${what}` : ''}${typeof e.by === 'string' ? ` (${e.by})` : ''}`;
+  }
+  return JSON.stringify(v);
 }
 
 /** The values Pagefind's filters offer for a record. */

@@ -58,9 +58,9 @@ describe('a record page', () => {
   });
 
   it('shows history newest first, with the pull request linked', () => {
-    const entry: HistoryEntry = { commit: 'abcdef0123456789', author: 'Carol Chen', email: 'c@example.com', date: '2026-11-19T09:30:00+01:00', pr: 12, subject: 'INC-0001: work started', path: 'content/incidents/INC-0001.md', event: 'edited', changes: [{ field: 'status', from: 'acknowledged', to: 'in_progress' }], body_changed: false };
+    const entry: HistoryEntry = { commit: 'abcdef0123456789', author: 'Carol Chen', email: 'c@example.com', date: '2026-11-19T09:30:00+01:00', pr: 12, subject: 'INC-0001: work started', path: 'content/incidents/INC-0001.md', event: 'edited', changes: [{ field: 'status', from: 'acknowledged', to: 'in_progress' }, { field: 'timeline.2', from: null, to: { at: '2026-11-19T09:20:00+01:00', status: 'in_progress', by: 'carol' } }], body_changed: false };
     const p = page('INC-0001', [entry]);
-    expect(p.history).toEqual([expect.objectContaining({ commitShort: 'abcdef01', prHref: 'https://github.com/fixture/itsm/pull/12', dateText: '2026-11-19 09:30 CET', changes: [{ field: 'status', from: 'acknowledged', to: 'in_progress' }] })]);
+    expect(p.history).toEqual([expect.objectContaining({ commitShort: 'abcdef01', prHref: 'https://github.com/fixture/itsm/pull/12', dateText: '2026-11-19 09:30 CET', changes: [{ field: 'status', from: 'acknowledged', to: 'in_progress' }, { field: 'timeline.2', from: '', to: '2026-11-19 09:20 CET, in progress (carol)' }] })]);
     expect(page('INC-0001', null).history).toBeNull();
   });
 
