@@ -133,9 +133,11 @@ export function catalog(ws: Workspace, kind: Kind, links: SiteLinks, sla: Readon
   return { kind, title: capital(KIND_INFO[kind].plural), order, columns: defs.map((d) => ({ key: d.key, label: d.label, facet: Boolean(d.facet) })), rows, facets };
 }
 
+const collator = new Intl.Collator('en', { numeric: true });
+
 /** Numbered IDs in number order (INC-0999 before INC-1000), slugs alphabetically. */
 export function compareIds(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return collator.compare(a, b);
 }
 
 function capital(s: string): string {

@@ -15,7 +15,7 @@ interface ZoneOffset {
   offsetMs: number;
   abbreviation: string;
 }
-const offsets = new Map<string, ZoneOffset>();
+const offsets = new Map<string, Map<number, ZoneOffset>>();
 const QUARTER_HOUR = 900_000;
 
 /**
@@ -24,14 +24,15 @@ const QUARTER_HOUR = 900_000;
  */
 function zoneOffset(ms: number, timeZone: string): ZoneOffset {
   const bucket = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR;
-  const key = `${timeZone}|${bucket}`;
-  let hit = offsets.get(key);
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  let hit = zone.get(bucket);
   if (!hit) {
     const p = Object.fromEntries(formatter(timeZone).formatToParts(bucket).map((x) => [x.type, x.value]));
     const local = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
     hit = { offsetMs: local - bucket, abbreviation: p.timeZoneName ?? '' };
-    if (offsets.size > 100_000) offsets.clear();
-    offsets.set(key, hit);
+    if (zone.size > 100_000) zone.clear();
+    zone.set(bucket, hit);
   }
   return hit;
 }

@@ -8,6 +8,7 @@ import type { AnyRecord, Workspace } from '../model.ts';
 import { relationsFrom, type Link } from '../relations.ts';
 import { fieldLabel, formatInstant, formatSeconds, recordTitle, statusLabel } from './format.ts';
 import type { ForgeLinks, SiteLinks } from './links.ts';
+import { compareIds } from './catalog.ts';
 import { refOfId, type RecordRef } from './refs.ts';
 import type { SlaView } from './sla-view.ts';
 
@@ -178,16 +179,19 @@ function timelineRows(timeline: unknown, tz: string): TimelineRow[] {
  */
 export function relatedGroups(related: readonly Link[], ws: Workspace, links: SiteLinks): RelatedGroup[] {
   const outgoing = new Set(related.filter((l) => l.direction === 'out').map((l) => l.id));
-  const groups = new Map<string, RelatedGroup>();
+  const groups = new Map<string, RelatedGroup & { seen: Set<string> }>();
   for (const link of related) {
     if (link.direction === 'in' && outgoing.has(link.id)) continue;
     const key = `${link.direction}\u0000${link.label}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { label: link.label, direction: link.direction, refs: [] }));
-    if (!g.refs.some((r) => r.id === link.id)) g.refs.push(refOfId(link.id, ws.byId, links));
+    if (!g) groups.set(key, (g = { label: link.label, direction: link.direction, refs: [], seen: new Set() }));
+    if (g.seen.has(link.id)) continue;
+    g.seen.add(link.id);
+    g.refs.push(refOfId(link.id, ws.byId, links));
   }
-  for (const g of groups.values()) g.refs.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
-  return [...groups.values()].sort((a, b) => (a.direction === b.direction ? 0 : a.direction === 'out' ? -1 : 1));
+  return [...groups.values()]
+    .map(({ label, direction, refs }) => ({ label, direction, refs: refs.sort((a, b) => compareIds(a.id, b.id)) }))
+    .sort((a, b) => (a.direction === b.direction ? 0 : a.direction === 'out' ? -1 : 1));
 }
 
 function slaRow(c: SlaView['clocks'][number], tz: string): SlaRow {
