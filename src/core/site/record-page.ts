@@ -29,8 +29,15 @@ export interface FieldRow {
 export interface RelatedGroup {
   label: string;
   direction: 'out' | 'in';
+  /** Numbered records newest first; at most RELATED_SHOWN of them. */
   refs: RecordRef[];
+  /** How many more there are, and where to find them all (a search for this record's ID). */
+  more: number;
+  moreHref?: string;
 }
+
+/** Per group: a service with hundreds of incidents lists the latest, then links to the rest. */
+export const RELATED_SHOWN = 30;
 
 export interface TimelineRow {
   at: string;
@@ -133,7 +140,7 @@ export function recordPage({ ws, rec, links, forge, related, sla, history }: Rec
     fields,
     timeline: timelineRows(data.timeline, tz),
     members: Array.isArray(data.members) ? (data.members as Array<{ name: string; login: string; role?: string }>).map((m) => ({ name: m.name, login: m.login, role: m.role ?? '' })) : [],
-    related: relatedGroups(related, ws, links),
+    related: relatedGroups(related, ws, links, rec.id),
     sla: sla ? { policy: sla.policy, calendar: sla.calendar, reason: sla.reason, clocks: sla.clocks.map((c) => slaRow(c, tz)) } : null,
     history: history ? history.map((h) => historyRow(h, ws, tz)) : null,
     facets: searchFacets(rec),
@@ -177,9 +184,9 @@ function timelineRows(timeline: unknown, tz: string): TimelineRow[] {
  * Links grouped by their label, outgoing first; each group in ID order. A record both named by this
  * one and naming it back (an incident's problem that lists the incident) is shown once, outgoing.
  */
-export function relatedGroups(related: readonly Link[], ws: Workspace, links: SiteLinks): RelatedGroup[] {
+export function relatedGroups(related: readonly Link[], ws: Workspace, links: SiteLinks, self?: string): RelatedGroup[] {
   const outgoing = new Set(related.filter((l) => l.direction === 'out').map((l) => l.id));
-  const groups = new Map<string, RelatedGroup & { seen: Set<string> }>();
+  const groups = new Map<string, { label: string; direction: Link['direction']; refs: RecordRef[]; seen: Set<string> }>();
   for (const link of related) {
     if (link.direction === 'in' && outgoing.has(link.id)) continue;
     const key = `${link.direction}\u0000${link.label}`;
@@ -190,7 +197,14 @@ export function relatedGroups(related: readonly Link[], ws: Workspace, links: Si
     g.refs.push(refOfId(link.id, ws.byId, links));
   }
   return [...groups.values()]
-    .map(({ label, direction, refs }) => ({ label, direction, refs: refs.sort((a, b) => compareIds(a.id, b.id)) }))
+    .map(({ label, direction, refs }) => {
+      const numbered = refs.every((r) => KIND_INFO[r.kind].numbered);
+      const sorted = refs.sort((a, b) => (numbered ? compareIds(b.id, a.id) : compareIds(a.id, b.id)));
+      const more = Math.max(0, sorted.length - RELATED_SHOWN);
+      const group: RelatedGroup = { label, direction, refs: sorted.slice(0, RELATED_SHOWN), more };
+      if (more > 0 && self) group.moreHref = `${links.search(self)}&kind=${encodeURIComponent(KIND_INFO[sorted[0]!.kind].label)}`;
+      return group;
+    })
     .sort((a, b) => (a.direction === b.direction ? 0 : a.direction === 'out' ? -1 : 1));
 }
 

@@ -35,7 +35,7 @@ describe('a record page', () => {
     const db = groups('CI-pg-main');
     expect(db['in incidents']).toEqual(['INC-0001']);
     expect(db['in required by']).toEqual(['CI-payments-api', 'CI-pg-replica']);
-    expect(db['in changes']).toEqual(['CHG-0002', 'CHG-0003']);
+    expect(db['in changes']).toEqual(['CHG-0003', 'CHG-0002']);
   });
 
   it('flags a major P1 incident and a known error in the header', () => {
@@ -91,5 +91,19 @@ describe('a team page', () => {
     expect(p.members).toEqual([{ name: 'Alice Adams', login: 'alice', role: '' }, { name: 'Bob Brown', login: 'bob', role: '' }]);
     expect(p.fields.find((f) => f.key === 'roles')!.value).toEqual({ type: 'list', items: ['cab'] });
     expect(p.related.find((g) => g.label === 'owns CIs')!.refs.map((r) => r.id)).toEqual(['CI-pg-main', 'CI-pg-replica', 'CI-web-frontend']);
+  });
+});
+
+describe('related records of a busy service', () => {
+  it('lists the latest 30 incidents and links to a search for the rest', () => {
+    const ws = fixtureWorkspace((f) => {
+      for (let n = 10; n < 50; n++) f[`content/incidents/INC-00${n}.md`] = f['content/incidents/INC-0003.md']!.replace('INC-0003', `INC-00${n}`);
+    });
+    const p = recordPage({ ws, rec: ws.byId.get('SVC-payments')!, links: siteLinks('/'), forge: forgeLinks(undefined), related: linkIndex(ws.records).get('SVC-payments') ?? [] });
+    const incidents = p.related.find((g) => g.label === 'incidents')!;
+    expect(incidents.refs).toHaveLength(30);
+    expect(incidents.refs[0]!.id).toBe('INC-0049');
+    expect(incidents.more).toBe(12);
+    expect(incidents.moreHref).toBe('/search/?q=SVC-payments&kind=incident');
   });
 });
