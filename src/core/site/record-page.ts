@@ -202,10 +202,17 @@ export function relatedGroups(related: readonly Link[], ws: Workspace, links: Si
       const sorted = refs.sort((a, b) => (numbered ? compareIds(b.id, a.id) : compareIds(a.id, b.id)));
       const more = Math.max(0, sorted.length - RELATED_SHOWN);
       const group: RelatedGroup = { label, direction, refs: sorted.slice(0, RELATED_SHOWN), more };
-      if (more > 0 && self) group.moreHref = `${links.search(self)}&kind=${encodeURIComponent(KIND_INFO[sorted[0]!.kind].label)}`;
+      if (more > 0 && self) group.moreHref = searchFor(self, KIND_INFO[sorted[0]!.kind].label, links);
       return group;
     })
     .sort((a, b) => (a.direction === b.direction ? 0 : a.direction === 'out' ? -1 : 1));
+}
+
+/** A search for every record of a kind that names `id`: by facet for services and teams, else by text. */
+function searchFor(id: string, kindLabel: string, links: SiteLinks): string {
+  const facet = id.startsWith('SVC-') ? 'service' : id.startsWith('TEAM-') ? 'team' : null;
+  const kind = `kind=${encodeURIComponent(kindLabel)}`;
+  return facet ? `${links.search()}?${facet}=${encodeURIComponent(id)}&${kind}` : `${links.search(id)}&${kind}`;
 }
 
 function slaRow(c: SlaView['clocks'][number], tz: string): SlaRow {

@@ -104,6 +104,6 @@ describe('related records of a busy service', () => {
     expect(incidents.refs).toHaveLength(30);
     expect(incidents.refs[0]!.id).toBe('INC-0049');
     expect(incidents.more).toBe(12);
-    expect(incidents.moreHref).toBe('/search/?q=SVC-payments&kind=incident');
+    expect(incidents.moreHref).toBe('/search/?service=SVC-payments&kind=incident');
   });
 });
