@@ -107,6 +107,10 @@ describe('the site of a small workspace, in a browser', () => {
     const ids = await page.locator('#search-results li').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
     expect(ids.sort()).toEqual(['INC-0001', 'INC-0003']);
     expect(page.url()).toContain('kind=incident');
+    // Filters alone, as a service page's "and N more" link uses them.
+    await go('search/?service=SVC-payments&kind=incident');
+    await page.waitForSelector('#search-results li');
+    expect((await page.locator('#search-results li').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id))).sort()).toEqual(['INC-0001', 'INC-0003']);
   });
 
   it('the incident catalog filters by priority and sorts by a column', async () => {
