@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtBase, serveSite } from '../../src/io/serve.ts';
-import { makeWorkspace, runCli } from '../helpers/workspace.ts';
+import { spawn } from 'node:child_process';
+import { CLI, makeWorkspace, runCli } from '../helpers/workspace.ts';
 import { FIXTURE_NOW, fixtureFiles } from '../site/fixture.ts';
 
 describe('itsm build', () => {
@@ -75,6 +76,33 @@ describe('itsm build', () => {
     }
     expect(existsSync(join(ws, 'content/incidents/INC-0001.md'))).toBe(true);
     rmSync(ws, { recursive: true, force: true });
+  });
+
+  it('`itsm serve` prints the address of the site and serves it until stopped', async () => {
+    const ws = makeWorkspace(fixtureFiles());
+    const out = join(ws, 'dist');
+    expect(runCli(['build', '--root', ws, '--now', FIXTURE_NOW, '--base', '/itsm/'], { cwd: ws }).code).toBe(0);
+    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { cwd: ws, env: { ...process.env, NO_COLOR: '1' } });
+    try {
+      const url = await new Promise<string>((resolveUrl, reject) => {
+        let text = '';
+        child.stdout.on('data', (c) => {
+          text += c;
+          const m = /Serving .* at (http:\/\/127\.0\.0\.1:\d+\/itsm\/)/.exec(text);
+          if (m) resolveUrl(m[1]!);
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${text}`)));
+      });
+      const home = await fetch(url);
+      expect(home.status).toBe(200);
+      expect(await home.text()).toContain('Fixture Corp: service dashboard');
+      expect(existsSync(join(out, 'pagefind'))).toBe(true);
+    } finally {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(ws, { recursive: true, force: true });
+    }
   });
 
   it('explains itself', () => {
