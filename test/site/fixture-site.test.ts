@@ -258,6 +258,20 @@ describe('the site of a small workspace, in a browser', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('catalogs and record pages are complete without JavaScript', async () => {
+    const noJs = await b.browser.newContext({ javaScriptEnabled: false });
+    await noJs.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+    const p = await noJs.newPage();
+    await p.goto(served.url + 'incidents/');
+    expect(await p.locator('table[data-catalog] tbody tr').count()).toBe(3);
+    expect(await p.locator('form[data-filters-for]').isVisible()).toBe(false);
+    await p.goto(served.url + 'reports/');
+    expect(await p.locator('svg.chart').count()).toBeGreaterThan(3);
+    await p.goto(served.url + 'search/');
+    expect(await p.locator('noscript').count()).toBe(1);
+    await noJs.close();
+  });
+
   it('text keeps a contrast of at least 4.5:1 in light and dark mode', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
