@@ -23,5 +23,6 @@ export const COMMANDS: Record<string, Command> = {
   status: { summary: 'Service status from open incidents, upcoming maintenance, availability over 30 and 90 days.', load: () => import('./status.ts') },
   import: { summary: 'Import a ServiceNow or Jira Service Management export as records, never overwriting.', load: () => import('./import.ts') },
   intake: { summary: 'Turn a GitHub issue made with an intake form into an incident or request record.', load: () => import('./intake.ts') },
+  notify: { summary: 'Post new major incidents and SLA breaches to a Slack or Teams webhook.', load: () => import('./notify.ts') },
   demo: { summary: 'The main job on a workspace: validate, SLA summary, build and serve the site.', load: () => import('./demo.ts') },
 };
