@@ -2,7 +2,7 @@
  * Where things live in a workspace: which files are records, policies or strays. Light on purpose:
  * a warm `itsm validate` needs only this and the cache, no parser.
  */
-import { existsSync, readdirSync, type Dirent } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { kindOfFolder, type Kind } from '../core/ids.ts';
@@ -53,4 +53,17 @@ export function listWorkspaceFiles(root: string): string[] {
   }
   if (existsSync(join(root, SETTINGS_FILE))) out.push(SETTINGS_FILE);
   return out.sort();
+}
+
+/** Reads a workspace file's bytes, or says why it cannot be read (a folder named like a record, no permission...). */
+export function readBytes(path: string): Uint8Array | { unreadable: string } {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    return { unreadable: (err as NodeJS.ErrnoException).code ?? String(err) };
+  }
+}
+
+export function unreadableDiagnostic(rel: string, reason: string): Diagnostic {
+  return { file: rel, line: 0, column: 0, rule: 'file/unreadable', severity: 'error', message: `The file cannot be read (${reason}).`, hint: 'Check that it is a regular file you can read; records are Markdown files in content/<kind>/.' };
 }

@@ -15,7 +15,7 @@ import type { AnyRecord, Policies, WorkspaceSettings } from '../core/model.ts';
 import { dataQuality } from '../core/validate/data-quality.ts';
 import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import type { RecordOutcome } from './analyze.ts';
-import { listWorkspaceFiles, roleOf, strayDiagnostic } from './layout.ts';
+import { listWorkspaceFiles, readBytes, roleOf, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
 import { readSchemas } from './schemas.ts';
 
 export const CACHE_DIR = '.itsm-cache';
@@ -122,8 +122,9 @@ export async function drainJobs(shared: SharedJobs, onDone?: () => void): Promis
   for (let start = Atomics.add(next, 0, CHUNK); start < shared.jobs.length; start = Atomics.add(next, 0, CHUNK)) {
     for (let index = start; index < Math.min(start + CHUNK, shared.jobs.length); index++) {
       const job = shared.jobs[index]!;
-      const bytes = readFileSync(`${shared.root}/${job.rel}`);
-      out.push({ index, outcome: analyzeRecord(job.rel, job.kind, bytes, v, shared.policies, false), hash: hash('sha1', bytes) });
+      const bytes = readBytes(`${shared.root}/${job.rel}`);
+      if ('unreadable' in bytes) out.push({ index, outcome: { file: job.rel, kind: job.kind, facts: undefined, diagnostics: [unreadableDiagnostic(job.rel, bytes.unreadable)] }, hash: '' });
+      else out.push({ index, outcome: analyzeRecord(job.rel, job.kind, bytes, v, shared.policies, false), hash: hash('sha1', bytes) });
       onDone?.();
     }
   }
@@ -199,9 +200,9 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   const todo: Array<{ job: Job; index: number }> = [];
   if (previous) {
     jobs.forEach((job, index) => {
-      const bytes = readFileSync(`${root}/${job.rel}`);
+      const bytes = readBytes(`${root}/${job.rel}`);
       const hit = previous.entries[job.rel];
-      if (hit && hit.hash === hash('sha1', bytes)) {
+      if (hit && !('unreadable' in bytes) && hit.hash === hash('sha1', bytes)) {
         outcomes[index] = hit.outcome;
         entries[job.rel] = hit;
         tick();

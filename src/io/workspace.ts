@@ -2,7 +2,6 @@
  * Loads a workspace: reads content/** and itsm.yaml once, validates everything, and returns the
  * valid records with every diagnostic. The same steps serve files on disk and files read from git.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
 import type { Kind } from '../core/ids.ts';
@@ -11,7 +10,7 @@ import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import { validatorsFrom, type Validators } from '../core/validate/validators.ts';
 import * as precompiled from '../core/generated/validators.js';
 import { analyzeRecord, analyzeYamlFile, placeLater, type RecordOutcome } from './analyze.ts';
-import { listWorkspaceFiles, roleOf, SETTINGS_FILE, strayDiagnostic } from './layout.ts';
+import { listWorkspaceFiles, readBytes, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = { name: 'ITSM workspace', time_zone: 'UTC' };
 
@@ -103,6 +102,13 @@ export function loadWorkspaceFromFiles(files: ReadonlyMap<string, string | Uint8
 /** Reads the workspace at `root` from disk (each file once) and loads it. */
 export async function loadWorkspace(root: string): Promise<LoadResult> {
   const files = new Map<string, Uint8Array>();
-  for (const rel of listWorkspaceFiles(root)) files.set(rel, readFileSync(join(root, rel)));
-  return loadWorkspaceFromFiles(files);
+  const unreadable: Diagnostic[] = [];
+  for (const rel of listWorkspaceFiles(root)) {
+    const bytes = readBytes(join(root, rel));
+    if ('unreadable' in bytes) unreadable.push(unreadableDiagnostic(rel, bytes.unreadable));
+    else files.set(rel, bytes);
+  }
+  const result = loadWorkspaceFromFiles(files);
+  if (unreadable.length === 0) return result;
+  return { ...result, diagnostics: [...unreadable, ...result.diagnostics].sort(compareDiagnostics) };
 }

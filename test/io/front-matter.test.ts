@@ -93,3 +93,15 @@ describe('the loader never throws on user content', () => {
     );
   });
 });
+
+describe('readBytes', () => {
+  it('says why a path cannot be read instead of throwing', async () => {
+    const { readBytes, unreadableDiagnostic } = await import('../../src/io/layout.ts');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/itsm-read-`);
+    const r = readBytes(dir);
+    expect(r).toEqual({ unreadable: 'EISDIR' });
+    expect(unreadableDiagnostic('content/incidents/INC-0001.md', 'EISDIR')).toMatchObject({ rule: 'file/unreadable', severity: 'error', message: 'The file cannot be read (EISDIR).' });
+  });
+});
