@@ -1,6 +1,5 @@
 /** `itsm validate`: schema, references and rules for every record and policy; with --base, history rules too. */
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
-import { placeLater } from '../io/analyze.ts';
 import { validateOnDisk } from '../io/validate-run.ts';
 import type { BaseWorkspace } from '../io/base.ts';
 import { parse, rootDir, oneOf } from './args.ts';
@@ -73,7 +72,7 @@ function strict(d: Diagnostic): Diagnostic {
 
 async function againstBase(root: string, rev: string): Promise<Diagnostic[]> {
   // git and history modules are loaded only for --base, so plain runs start faster.
-  const [{ loadBaseWorkspace }, { GitError }, { forkPoint }, { loadWorkspace }] = await Promise.all([import('../io/base.ts'), import('../io/git-tree.ts'), import('../io/history.ts'), import('../io/workspace.ts')]);
+  const [{ loadBaseWorkspace }, { GitError }, { forkPoint }, { loadWorkspace }, { placeLater }] = await Promise.all([import('../io/base.ts'), import('../io/git-tree.ts'), import('../io/history.ts'), import('../io/workspace.ts'), import('../io/analyze.ts')]);
   let base: BaseWorkspace;
   try {
     // Compare with the point this branch forked from: records added to the base branch since then

@@ -39,18 +39,22 @@ export function strayDiagnostic(rel: string, reason: string): Diagnostic {
 export function listWorkspaceFiles(root: string): string[] {
   const out: string[] = [];
   const content = join(root, 'content');
-  let entries: Dirent[];
+  let top: Dirent[];
   try {
-    entries = readdirSync(content, { recursive: true, withFileTypes: true });
+    top = readdirSync(content, { withFileTypes: true });
   } catch (err) {
     throw new Error(`cannot read ${content}: ${(err as Error).message}`, { cause: err });
   }
-  // Dirent types come from readdir itself: no stat per file.
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const dir = entry.parentPath.slice(content.length).split('\\').join('/');
-    out.push(`content${dir}/${entry.name}`);
-  }
+  // One readdir per folder, walked by hand: several times faster than readdir's own `recursive`
+  // on folders of thousands of files. Dirent types come from readdir itself: no stat per file.
+  const walk = (entries: Dirent[], rel: string): void => {
+    for (const entry of entries) {
+      const path = `${rel}/${entry.name}`;
+      if (entry.isFile()) out.push(path);
+      else if (entry.isDirectory()) walk(readdirSync(join(root, path), { withFileTypes: true }), path);
+    }
+  };
+  walk(top, 'content');
   if (existsSync(join(root, SETTINGS_FILE))) out.push(SETTINGS_FILE);
   return out.sort();
 }
