@@ -20,7 +20,8 @@
 import { KIND_INFO } from './ids.ts';
 import type { AnyRecord, Incident, Workspace } from './model.ts';
 import type { SlaResult } from './sla/index.ts';
-import { formatInstant, formatSeconds } from './site/format.ts';
+import { formatDuration } from './duration.ts';
+import { formatInstant } from './site/format.ts';
 
 /** One piece of news, announced once: `key` is what a later run compares to know it was sent. */
 export interface NewsItem {
@@ -269,8 +270,9 @@ function when(item: NewsItem, timeZone: string): string {
 
 function detail(item: NewsItem, timeZone: string): string {
   if (item.type === 'sla_breach') {
-    const target = item.target_seconds !== undefined ? `target ${formatSeconds(item.target_seconds)}` : '';
-    const over = item.over_seconds ? `${formatSeconds(item.over_seconds)} over` : '';
+    // Business time, written as the policy writes targets (24h, 1h30m).
+    const target = item.target_seconds !== undefined ? `target ${formatDuration(item.target_seconds)}` : '';
+    const over = item.over_seconds ? `${formatDuration(Math.round(item.over_seconds / 60) * 60)} over` : '';
     return [`at ${when(item, timeZone)}`, target, over, item.policy ? `policy ${item.policy}` : ''].filter(Boolean).join(', ');
   }
   return `${when(item, timeZone)}, status ${item.status.replace(/_/g, ' ')}`;
@@ -331,9 +333,10 @@ function compose(items: readonly NewsItem[], shownCount: number, o: MessageOptio
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeSlack(more) + link, verbatim: true }] });
   }
   // Bare addresses: Slack and Teams both make them links, and neither syntax reads well in the other.
-  const textLines = [escapeText(title), ...shown.map((i) => itemText(i, o.timeZone, escapeText, escapeSlack))];
-  if (more) textLines.push(escapeText(more) + (o.moreUrl ? ': ' + escapeSlack(o.moreUrl) : ''));
-  return { text: textLines.join('\n'), blocks, unfurl_links: false, unfurl_media: false };
+  // Blank lines around the list: in Teams' Markdown a line after a list item would join that item.
+  const paragraphs = [escapeText(title), shown.map((i) => itemText(i, o.timeZone, escapeText, escapeSlack)).join('\n')];
+  if (more) paragraphs.push(escapeText(more) + (o.moreUrl ? ': ' + escapeSlack(o.moreUrl) : ''));
+  return { text: paragraphs.filter(Boolean).join('\n\n'), blocks, unfurl_links: false, unfurl_media: false };
 }
 
 /** Size on the wire, in UTF-8 bytes. */
