@@ -12,23 +12,8 @@ import { gitRepo, type GitRepo } from '../helpers/git-repo.ts';
 import { startGitHubServer, type FakeReview, type GitHubServer } from '../helpers/github-server.ts';
 import { record, runCliAsync } from '../helpers/workspace.ts';
 
-const CHANGE_POLICY = `rules:
-  - type: standard
-    require: []
-  - type: normal
-    risk: [low, medium]
-    require: [{ role: service-owner, count: 1 }]
-  - type: normal
-    risk: [high]
-    require: [{ role: cab, count: 2 }]
-  - type: emergency
-    require: [{ role: ecab, count: 1 }]
-    pir_within_days: 5
-standard_templates:
-  - { id: cert-renewal, name: Renew a TLS certificate }
-policy_changes:
-  require: [{ role: cab, count: 2 }]
-freezes:
+/** The fixture change policy plus a year-end freeze. */
+const CHANGE_POLICY = `${POLICIES['content/policies/change-policy.yaml']}freezes:
   - { name: Year-end freeze, start: 2026-12-14T00:00:00+01:00, end: 2027-01-04T08:00:00+01:00 }
 `;
 
