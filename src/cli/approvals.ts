@@ -19,7 +19,7 @@ import { loadBaseWorkspace, type BaseWorkspace } from '../io/base.ts';
 import { git, resolveCommit } from '../io/git-tree.ts';
 import { readGitApprovals } from '../io/git-approvals.ts';
 import { fetchPullRequest, githubOptionsFromEnv } from '../io/github.ts';
-import { oneOf, parse, rootDir } from './args.ts';
+import { oneOf, parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 
@@ -66,7 +66,7 @@ Exit codes: 0 approved or no approval needed, 1 approval pending or rejected,
 const DECISION_EXIT = { approved: EXIT.ok, 'not-required': EXIT.ok, pending: EXIT.failed, rejected: EXIT.failed } as const;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parse('approvals', args, {
+  const parsed = parseCommand('approvals', args, {
     pr: { type: 'string' },
     repo: { type: 'string' },
     root: { type: 'string' },
@@ -75,12 +75,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     'from-git': { type: 'boolean' },
     base: { type: 'string' },
     head: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
+  }, HELP, io);
+  if (!parsed) return EXIT.ok;
+  const { values } = parsed;
   const format = oneOf('approvals', 'format', values.format, ['pretty', 'json', 'github'] as const, 'pretty');
   try {
     const source: Source = values['from-git']

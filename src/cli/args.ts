@@ -24,3 +24,18 @@ export function oneOf<T extends string>(command: string, flag: string, value: st
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw usageError(`itsm ${command}: --${flag} must be one of ${allowed.join(', ')}; got "${value}".`);
 }
+
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
+
+/**
+ * Parses a command's options, adding `--help`/`-h`: prints the command's help and returns undefined
+ * when asked for it, so a command reads `const parsed = parseCommand(...); if (!parsed) return EXIT.ok;`.
+ */
+export function parseCommand<O extends Options>(command: string, args: string[], options: O, help: string, io: CliIO) {
+  const parsed = parse(command, args, { ...options, ...HELP_OPTION });
+  if ((parsed.values as { help?: boolean }).help) {
+    io.stdout(help);
+    return undefined;
+  }
+  return parsed;
+}

@@ -6,7 +6,7 @@ import { git, GitError, readTreeAt } from '../io/git-tree.ts';
 import { isShallow } from '../io/history.ts';
 import { SETTINGS_FILE } from '../io/layout.ts';
 import { analyzePolicies } from '../io/workspace.ts';
-import { oneOf, parse, rootDir } from './args.ts';
+import { oneOf, parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 
@@ -34,17 +34,14 @@ Exit codes: 0 written, 2 bad date, no commit before it, output folder not empty,
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse('as-of', args, {
+  const parsed = parseCommand('as-of', args, {
     out: { type: 'string' },
     root: { type: 'string' },
     rev: { type: 'string' },
     format: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
+  }, HELP, io);
+  if (!parsed) return EXIT.ok;
+  const { values, positionals } = parsed;
   const format = oneOf('as-of', 'format', values.format, ['pretty', 'json'] as const, 'pretty');
   const [date, ...extra] = positionals;
   if (!date || extra.length) throw usageError('itsm as-of: give one date, e.g. `itsm as-of 2026-03-31`.');

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SiteBuildError, buildSite } from '../io/site-build.ts';
-import { parse, rootDir } from './args.ts';
+import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError } from './exit-error.ts';
 import { progress, type CliIO } from './io.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
@@ -28,18 +28,15 @@ Preview the result with \`itsm serve\`. Exit codes: 0 built, 1 validation errors
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parse('build', args, {
+  const parsed = parseCommand('build', args, {
     root: { type: 'string' },
     out: { type: 'string' },
     base: { type: 'string' },
     now: { type: 'string' },
     verbose: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
+  }, HELP, io);
+  if (!parsed) return EXIT.ok;
+  const { values } = parsed;
   const root = rootDir(io, values.root);
   if (!existsSync(join(root, 'content'))) throw new ExitError(EXIT.usage, `itsm build: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
   if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new ExitError(EXIT.usage, `itsm build: --now "${values.now}" is not an ISO date-time, e.g. 2026-11-26T09:00:00Z.`);

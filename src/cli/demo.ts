@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { validateOnDisk } from '../io/validate-run.ts';
 import { loadWorkspace } from '../io/workspace.ts';
-import { parse, rootDir } from './args.ts';
+import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
@@ -30,18 +30,15 @@ function countBy<T>(items: readonly T[], key: (t: T) => string): Map<string, num
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parse('demo', args, {
+  const parsed = parseCommand('demo', args, {
     root: { type: 'string' },
     out: { type: 'string' },
     port: { type: 'string' },
     now: { type: 'string' },
     'no-serve': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
+  }, HELP, io);
+  if (!parsed) return EXIT.ok;
+  const { values } = parsed;
   const root = rootDir(io, values.root);
   if (!existsSync(join(root, 'content'))) throw new ExitError(EXIT.usage, `itsm demo: ${root} has no content/ folder; pass --root DIR.`);
   const now = values.now ?? new Date().toISOString();

@@ -14,7 +14,7 @@ import { readApprovalNotes, writeApprovalNote } from '../io/approval-notes.ts';
 import { resolveCommit } from '../io/git-tree.ts';
 import { githubOptionsFromEnv, mergedPullRequestOf } from '../io/github.ts';
 import { run as runApprovals } from './approvals.ts';
-import { oneOf, parse, rootDir } from './args.ts';
+import { oneOf, parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 
@@ -53,18 +53,15 @@ the approvals it needed (nothing is recorded); 2 usage error, or GitHub or git c
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse('evidence', args, {
+  const parsed = parseCommand('evidence', args, {
     commit: { type: 'string' },
     pr: { type: 'string' },
     repo: { type: 'string' },
     root: { type: 'string' },
     format: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
+  }, HELP, io);
+  if (!parsed) return EXIT.ok;
+  const { values, positionals } = parsed;
   const [action, ...rest] = positionals;
   const root = rootDir(io, values.root);
   if (action === 'show') {

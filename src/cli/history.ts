@@ -7,7 +7,7 @@ import { isValidId, KIND_INFO, kindOfId } from '../core/ids.ts';
 import { readApprovalNotes } from '../io/approval-notes.ts';
 import { GitError } from '../io/git-tree.ts';
 import { readHistory, type HistoryIndex } from '../io/history.ts';
-import { oneOf, parse, rootDir } from './args.ts';
+import { oneOf, parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 
@@ -38,15 +38,12 @@ export const TRUNCATED_NOTE =
   'Note: this is a shallow clone, so history is truncated: the oldest version shown may not be the first. Run `git fetch --unshallow` for the whole story.\n';
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse('history', args, {
+  const parsed = parseCommand('history', args, {
     root: { type: 'string' },
     format: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
+  }, HELP, io);
+  if (!parsed) return EXIT.ok;
+  const { values, positionals } = parsed;
   const format = oneOf('history', 'format', values.format, ['pretty', 'json'] as const, 'pretty');
   const [id, ...extra] = positionals;
   if (!id || extra.length) throw usageError('itsm history: give one record ID, e.g. `itsm history INC-0142`.');

@@ -5,7 +5,7 @@ import { kindOfId, KIND_INFO } from '../core/ids.ts';
 import { aOrAn } from '../core/new-record.ts';
 import { buildImpactIndex, changeImpact, impactEdges, impactOf, type ImpactEdge, type ImpactNode, type ImpactResult, type WorkItem } from '../core/impact.ts';
 import { loadWorkspace } from '../io/workspace.ts';
-import { oneOf, parse, rootDir } from './args.ts';
+import { oneOf, parseCommand, rootDir } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 
@@ -35,15 +35,12 @@ Exit codes: 0 answered, 2 unknown ID or usage error.
 const FORMATS = ['pretty', 'json', 'mermaid'] as const;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse('impact', args, {
+  const parsed = parseCommand('impact', args, {
     root: { type: 'string' },
     format: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
+  }, HELP, io);
+  if (!parsed) return EXIT.ok;
+  const { values, positionals } = parsed;
   const format = oneOf('impact', 'format', values.format, FORMATS, 'pretty');
   if (positionals.length !== 1) throw usageError('itsm impact: give one CI or service ID, e.g. `itsm impact CI-pg-main`.');
   const id = positionals[0]!;

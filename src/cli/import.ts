@@ -19,7 +19,7 @@ import { nextNumberedId, slugify } from '../core/new-record.ts';
 import { parseFrontMatter } from '../io/front-matter.ts';
 import { readSchemas } from '../io/schemas.ts';
 import { loadWorkspace, type LoadResult } from '../io/workspace.ts';
-import { parse, rootDir } from './args.ts';
+import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 
@@ -62,18 +62,15 @@ Exit codes: 0 every row imported (or imported before), 1 some rows skipped (see 
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse('import', args, {
+  const parsed = parseCommand('import', args, {
     root: { type: 'string' },
     table: { type: 'string' },
     tz: { type: 'string' },
     default: { type: 'string', multiple: true },
     'dry-run': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
+  }, HELP, io);
+  if (!parsed) return EXIT.ok;
+  const { values, positionals } = parsed;
   const [vendor, file, ...extra] = positionals;
   if (!vendor || !file || extra.length) throw usageError('itsm import: give the vendor and the export file, e.g. `itsm import servicenow --table incident incidents.csv --tz Europe/Berlin`.');
   // One map per kind of record the export holds: a ServiceNow table is one kind, a Jira export two.

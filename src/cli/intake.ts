@@ -8,7 +8,7 @@ import { nextNumberedId } from '../core/new-record.ts';
 import { parseFrontMatter } from '../io/front-matter.ts';
 import { loadWorkspaceFromFiles, type LoadResult } from '../io/workspace.ts';
 import { listWorkspaceFiles } from '../io/layout.ts';
-import { parse, rootDir } from './args.ts';
+import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
@@ -37,17 +37,14 @@ Exit codes: 0 written, 1 the issue cannot become a valid record (nothing written
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parse('intake', args, {
+  const parsed = parseCommand('intake', args, {
     root: { type: 'string' },
     issue: { type: 'string' },
     'dry-run': { type: 'boolean' },
     'github-output': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
+  }, HELP, io);
+  if (!parsed) return EXIT.ok;
+  const { values } = parsed;
   if (!values.issue) throw usageError('itsm intake: give the issue with --issue FILE.json (in a workflow: --issue "$GITHUB_EVENT_PATH").');
   const root = rootDir(io, values.root);
   if (!existsSync(join(root, 'content'))) throw usageError(`itsm intake: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);

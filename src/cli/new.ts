@@ -10,7 +10,7 @@ import { readSchemas } from '../io/schemas.ts';
 import { analyzePolicies, loadWorkspaceFromFiles } from '../io/workspace.ts';
 import { listWorkspaceFiles } from '../io/layout.ts';
 import { editableDocument, fillPlaceholders, setTopLevel, topLevelKeyByLine } from '../io/yaml-edit.ts';
-import { parse, rootDir } from './args.ts';
+import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
@@ -43,16 +43,13 @@ Exit codes: 0 written, 2 bad kind, field or value (nothing written).
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse('new', args, {
+  const parsed = parseCommand('new', args, {
     root: { type: 'string' },
     title: { type: 'string', short: 't' },
     'no-edit': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
+  }, HELP, io);
+  if (!parsed) return EXIT.ok;
+  const { values, positionals } = parsed;
   const [kindArg, ...assignments] = positionals;
   if (!kindArg) throw usageError(`itsm new: which kind? One of ${KINDS.join(', ')}.\nExample: itsm new incident --title "Checkout returns 500"`);
   const kind = KINDS.find((k) => k === kindArg);

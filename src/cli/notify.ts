@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { buildMessage, selectNews, type NewsItem, type PayloadFlavor } from '../core/notify.ts';
 import { computeSla } from '../core/sla/index.ts';
-import { oneOf, parse } from './args.ts';
+import { oneOf, parseCommand } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 import { loadValidWorkspace, parseNow } from './sla.ts';
@@ -60,7 +60,7 @@ failed (unreachable, timed out, or an error status after one retry).
 const DAY = 86_400_000;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parse('notify', args, {
+  const parsed = parseCommand('notify', args, {
     root: { type: 'string' },
     now: { type: 'string' },
     since: { type: 'string' },
@@ -71,12 +71,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     timeout: { type: 'string' },
     'dry-run': { type: 'boolean' },
     format: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
+  }, HELP, io);
+  if (!parsed) return EXIT.ok;
+  const { values } = parsed;
   const format = oneOf('notify', 'format', values.format, ['pretty', 'json'] as const, 'pretty');
   const flavorOption = oneOf('notify', 'payload', values.payload, ['auto', 'slack-teams', 'teams-workflow'] as const, 'auto');
   const now = parseNow('notify', values.now);

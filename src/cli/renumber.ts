@@ -10,7 +10,7 @@ import { aOrAn } from '../core/new-record.ts';
 import { relationsFrom } from '../core/relations.ts';
 import { listWorkspaceFiles, roleOf } from '../io/layout.ts';
 import { applyEdits, scalarEdits, type TextEdit, type YamlPath } from '../io/yaml-edit.ts';
-import { parse, rootDir } from './args.ts';
+import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 
@@ -37,15 +37,12 @@ Exit codes: 0 renumbered, 2 bad IDs or unreadable files (nothing written).
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse('renumber', args, {
+  const parsed = parseCommand('renumber', args, {
     root: { type: 'string' },
     'dry-run': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
+  }, HELP, io);
+  if (!parsed) return EXIT.ok;
+  const { values, positionals } = parsed;
   if (positionals.length !== 2) throw usageError('itsm renumber: give the old and the new ID, e.g. `itsm renumber INC-0142 INC-0143`.');
   const [from, to] = positionals as [string, string];
   const kind = kindOfId(from);

@@ -2,7 +2,7 @@
 import { formatDuration } from '../core/duration.ts';
 import { buildReport, parseBound, reportCsv, type AttainmentCell, type AttainmentRow, type DurationStats, type Report } from '../core/reports/index.ts';
 import { computeSla } from '../core/sla/index.ts';
-import { oneOf, parse } from './args.ts';
+import { oneOf, parseCommand } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 import { loadValidWorkspace, parseNow } from './sla.ts';
@@ -36,18 +36,15 @@ Exit codes: 0 ok, 2 invalid workspace or bad options.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parse('report', args, {
+  const parsed = parseCommand('report', args, {
     root: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
     now: { type: 'string' },
     format: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
+  }, HELP, io);
+  if (!parsed) return EXIT.ok;
+  const { values } = parsed;
   const format = oneOf('report', 'format', values.format, ['pretty', 'json', 'csv'] as const, 'pretty');
   const now = parseNow('report', values.now);
   const workspace = await loadValidWorkspace('report', io, values.root, format === 'csv' ? 'pretty' : format);

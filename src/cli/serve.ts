@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serveSite } from '../io/serve.ts';
-import { parse } from './args.ts';
+import { parseCommand } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 
@@ -19,17 +19,14 @@ Options:
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parse('serve', args, {
+  const parsed = parseCommand('serve', args, {
     out: { type: 'string' },
     port: { type: 'string' },
     host: { type: 'string' },
     base: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
+  }, HELP, io);
+  if (!parsed) return EXIT.ok;
+  const { values } = parsed;
   const dir = resolve(io.cwd, values.out ?? 'dist');
   if (!existsSync(join(dir, 'index.html'))) throw usageError(`itsm serve: ${dir} has no built site (no index.html). Run \`itsm build\` first, or pass --out DIR.`);
   const port = values.port === undefined ? 4321 : Number(values.port);

@@ -5,7 +5,7 @@ import { formatDuration } from '../core/duration.ts';
 import type { Workspace } from '../core/model.ts';
 import { computeSla, type SlaResult, type SlaState } from '../core/sla/index.ts';
 import { loadWorkspace } from '../io/workspace.ts';
-import { oneOf, parse, rootDir } from './args.ts';
+import { oneOf, parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 import { formatDiagnostics, summarize, type Format } from './reporter.ts';
@@ -46,19 +46,16 @@ Exit codes: 0 ok, 1 a breach with --fail-on-breach, 2 invalid workspace or bad o
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parse('sla', args, {
+  const parsed = parseCommand('sla', args, {
     root: { type: 'string' },
     now: { type: 'string' },
     format: { type: 'string' },
     only: { type: 'string' },
     open: { type: 'boolean' },
     'fail-on-breach': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
+  }, HELP, io);
+  if (!parsed) return EXIT.ok;
+  const { values } = parsed;
   const format = oneOf('sla', 'format', values.format, ['pretty', 'json', 'github'] as const, 'pretty');
   const only = values.only === undefined ? null : oneOf('sla', 'only', values.only, ['breached', 'at-risk'] as const, 'breached');
   const now = parseNow('sla', values.now);

@@ -5,7 +5,7 @@ import { Temporal } from 'temporal-polyfill';
 import { isInstant } from '../core/new-record.ts';
 import { STATUS_LABEL, statusReport, type ServiceStatus, type StatusReport } from '../core/status.ts';
 import { loadWorkspace } from '../io/workspace.ts';
-import { oneOf, parse, rootDir } from './args.ts';
+import { oneOf, parseCommand, rootDir } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 
@@ -33,16 +33,13 @@ Exit codes: 0 done, 2 usage error.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parse('status', args, {
+  const parsed = parseCommand('status', args, {
     root: { type: 'string' },
     format: { type: 'string' },
     now: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
+  }, HELP, io);
+  if (!parsed) return EXIT.ok;
+  const { values } = parsed;
   const format = oneOf('status', 'format', values.format, ['pretty', 'json'] as const, 'pretty');
   const now = values.now ?? io.env.ITSM_NOW ?? new Date().toISOString();
   if (!isInstant(now)) throw usageError(`itsm status: --now must be an instant with an offset, like 2026-03-05T12:00:00+01:00; got "${now}".`);

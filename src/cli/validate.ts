@@ -2,7 +2,7 @@
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
 import { validateOnDisk } from '../io/validate-run.ts';
 import type { BaseWorkspace } from '../io/base.ts';
-import { parse, rootDir, oneOf } from './args.ts';
+import { oneOf, parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError } from './exit-error.ts';
 import { progress, type CliIO } from './io.ts';
 import { FORMATS, formatDiagnostics, summarize } from './reporter.ts';
@@ -35,19 +35,16 @@ Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage or read error.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parse('validate', args, {
+  const parsed = parseCommand('validate', args, {
     root: { type: 'string' },
     format: { type: 'string' },
     base: { type: 'string' },
     'no-cache': { type: 'boolean' },
     strict: { type: 'boolean' },
     now: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
+  }, HELP, io);
+  if (!parsed) return EXIT.ok;
+  const { values } = parsed;
   const format = oneOf('validate', 'format', values.format, FORMATS, 'pretty');
   const root = rootDir(io, values.root);
   if (!existsSync(join(root, 'content'))) {
