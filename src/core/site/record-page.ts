@@ -18,7 +18,8 @@ export type FieldValue =
   | { type: 'time'; iso: string; text: string }
   | { type: 'refs'; refs: RecordRef[] }
   | { type: 'list'; items: string[] }
-  | { type: 'pairs'; pairs: Array<{ label: string; text: string }> };
+  | { type: 'pairs'; pairs: Array<{ label: string; text: string }> }
+  | { type: 'link'; text: string; href: string | null };
 
 export interface FieldRow {
   key: string;
@@ -147,7 +148,26 @@ export function recordPage({ ws, rec, links, forge, related, sla, history }: Rec
   };
 }
 
+const SOURCE_SYSTEMS: Record<string, (id: string) => string> = {
+  servicenow: (id) => `ServiceNow ${id}`,
+  jira: (id) => `Jira ${id}`,
+  'github-issue': (id) => `GitHub issue #${id}`,
+};
+
+/**
+ * Where an imported record came from, e.g. "ServiceNow INC0010001", linked to its URL. The URL is
+ * content from a pull request: only http(s) addresses become links (never javascript: or data:).
+ */
+export function sourceValue(source: { system: string; id: string; url?: string }): FieldValue {
+  const name = SOURCE_SYSTEMS[source.system]?.(source.id) ?? `${source.system} ${source.id}`;
+  const href = source.url !== undefined && /^https?:\/\/[^\s]+$/i.test(source.url) ? source.url : null;
+  return { type: 'link', text: name, href };
+}
+
 function showValue(key: string, value: unknown, isRef: boolean, ws: Workspace, links: SiteLinks, tz: string): FieldValue {
+  if (key === 'source' && typeof value === 'object' && value !== null && 'system' in value && 'id' in value) {
+    return sourceValue(value as { system: string; id: string; url?: string });
+  }
   if (isRef) {
     const ids = Array.isArray(value) ? value.map(String) : [String(value)];
     return { type: 'refs', refs: ids.map((id) => refOfId(id, ws.byId, links)) };

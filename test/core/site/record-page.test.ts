@@ -84,6 +84,23 @@ describe('links that start a record in the forge', () => {
   });
 });
 
+describe('the source of an imported record', () => {
+  it('reads as the system and its ID, linked only to an http(s) address', async () => {
+    const { sourceValue } = await import('../../../src/core/site/record-page.ts');
+    expect(sourceValue({ system: 'servicenow', id: 'INC0010001' })).toEqual({ type: 'link', text: 'ServiceNow INC0010001', href: null });
+    expect(sourceValue({ system: 'github-issue', id: '42', url: 'https://github.com/northwind/itsm/issues/42' })).toEqual({ type: 'link', text: 'GitHub issue #42', href: 'https://github.com/northwind/itsm/issues/42' });
+    expect(sourceValue({ system: 'jira', id: 'ITSM-7', url: 'javascript:alert(1)' })).toEqual({ type: 'link', text: 'Jira ITSM-7', href: null });
+  });
+
+  it('is shown that way on the record page', () => {
+    const ws = fixtureWorkspace((f) => {
+      f['content/incidents/INC-0001.md'] = f['content/incidents/INC-0001.md']!.replace('\n---\n', '\nsource: { system: servicenow, id: INC0010001, url: "https://acme.service-now.com/nav_to.do?uri=incident.do" }\n---\n');
+    });
+    const p = recordPage({ ws, rec: ws.byId.get('INC-0001')!, links: siteLinks('/'), forge: forgeLinks(undefined), related: [] });
+    expect(p.fields.find((f) => f.key === 'source')!.value).toEqual({ type: 'link', text: 'ServiceNow INC0010001', href: 'https://acme.service-now.com/nav_to.do?uri=incident.do' });
+  });
+});
+
 describe('a team page', () => {
   it('lists the members with the logins whose reviews count', () => {
     const ws = fixtureWorkspace();
