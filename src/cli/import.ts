@@ -16,7 +16,7 @@ import { mapRow, planHeader, type Draft, type Lookups, type MapContext, type Tab
 import { SERVICENOW_TABLES } from '../core/import/servicenow.ts';
 import { sourceKey, sourceKeysOf } from '../core/import/source.ts';
 import { nextNumberedId, slugify } from '../core/new-record.ts';
-import { parseFrontMatter } from '../io/front-matter.ts';
+import { parseFrontMatter } from '../core/front-matter.ts';
 import { readSchemas } from '../io/schemas.ts';
 import { loadWorkspace, type LoadResult } from '../io/workspace.ts';
 import { parseCommand, rootDir } from './args.ts';

@@ -5,7 +5,7 @@ import { KIND_INFO } from '../core/ids.ts';
 import { sourceKey, sourceKeysOf } from '../core/import/source.ts';
 import { intakeFromIssue, type IssueInput } from '../core/intake.ts';
 import { nextNumberedId } from '../core/new-record.ts';
-import { parseFrontMatter } from '../io/front-matter.ts';
+import { parseFrontMatter } from '../core/front-matter.ts';
 import { loadWorkspaceFromFiles, type LoadResult } from '../io/workspace.ts';
 import { listWorkspaceFiles } from '../io/layout.ts';
 import { parseCommand, rootDir } from './args.ts';

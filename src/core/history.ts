@@ -3,7 +3,7 @@
  * Pure: src/io/history.ts reads the versions; this turns them into entries for `itsm history`, the
  * site and approval evidence. Front matter is parsed with the one shared parser (a pure function).
  */
-import { parseFrontMatter } from '../io/front-matter.ts';
+import { parseFrontMatter } from './front-matter.ts';
 import type { VersionApproval } from './approvals/evidence-note.ts';
 import { diffRecord, type RecordVersion } from './diff.ts';
 

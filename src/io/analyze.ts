@@ -9,7 +9,7 @@ import type { Policies, WorkspaceSettings } from '../core/model.ts';
 import { checkRecord, type RecordFacts } from '../core/validate/check-record.ts';
 import { schemaDiagnostics } from '../core/validate/schema-messages.ts';
 import type { Validators } from '../core/validate/validators.ts';
-import { decodeRecordBytes, parseFrontMatter, YAML_LIMITS } from './front-matter.ts';
+import { decodeRecordBytes, parseFrontMatter, YAML_LIMITS } from '../core/front-matter.ts';
 import { locate } from './positions.ts';
 
 /** Resolves pending diagnostics of one text to positions, parsing that text once more only if needed. */

@@ -7,7 +7,7 @@
  */
 import matter from 'gray-matter';
 import { load, YAMLException } from 'js-yaml';
-import type { PendingDiagnostic } from '../core/diagnostic.ts';
+import type { PendingDiagnostic } from './diagnostic.ts';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Aliases are rarely useful in records and are how "billion laughs" bombs work. */
