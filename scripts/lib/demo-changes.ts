@@ -1,11 +1,13 @@
 /** Hand-written changes: the ones with a story (majors, fixes, failures, the weeks ahead). */
 
+import type { Change } from '../../src/core/model.ts';
+
 export interface ChangeDef {
   key: string;
   title: string;
-  type: 'standard' | 'normal' | 'emergency';
-  risk: 'high' | 'medium' | 'low';
-  status: 'draft' | 'submitted' | 'approved' | 'scheduled' | 'implementing' | 'completed' | 'failed' | 'rolled_back' | 'cancelled';
+  type: Change['type'];
+  risk: Change['risk'];
+  status: Change['status'];
   template?: string;
   team: string;
   requested_by: string;
@@ -14,7 +16,7 @@ export interface ChangeDef {
   /** Local Berlin times YYYY-MM-DDTHH:MM. */
   planned: [string, string];
   actual?: [string, string?];
-  outcome?: 'successful' | 'successful_with_issues' | 'failed' | 'rolled_back';
+  outcome?: Change['outcome'];
   release?: string;
   implementation_plan?: string;
   test_plan?: string;

@@ -1,11 +1,13 @@
 /** The CMDB of Northwind Logistics: what the services are built from and how it hangs together. */
 
+import type { ConfigurationItem } from '../../src/core/model.ts';
+
 export interface CiDef {
   id: string;
   name: string;
   type: string;
-  environment: 'production' | 'staging' | 'test' | 'development';
-  status: 'planned' | 'active' | 'maintenance' | 'retired';
+  environment: ConfigurationItem['environment'];
+  status: ConfigurationItem['status'];
   owner: string;
   vendor?: string;
   version?: string;

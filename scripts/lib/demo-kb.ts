@@ -1,10 +1,12 @@
 /** Knowledge articles, written the way the teams actually write them. */
 
+import type { KnowledgeArticle } from '../../src/core/model.ts';
+
 export interface KbDef {
   key: string;
   title: string;
-  category: 'how-to' | 'troubleshooting' | 'known-error' | 'reference' | 'policy';
-  status: 'draft' | 'published' | 'retired';
+  category: KnowledgeArticle['category'];
+  status: KnowledgeArticle['status'];
   owner: string;
   services?: string[];
   cis?: string[];

@@ -1,5 +1,7 @@
 /** The people and teams of Northwind Logistics (Berlin head office, New York office). */
 
+import type { Team } from '../../src/core/model.ts';
+
 export interface Person {
   name: string;
   login: string;
@@ -51,7 +53,7 @@ export type PersonKey = keyof typeof PEOPLE;
 export interface TeamDef {
   id: string;
   name: string;
-  status: 'active' | 'retired';
+  status: Team['status'];
   roles?: string[];
   email?: string;
   chat?: string;

@@ -1,9 +1,11 @@
 /** Problem records: the causes behind the recurring incidents. */
 
+import type { Problem } from '../../src/core/model.ts';
+
 export interface ProblemDef {
   key: string;
   title: string;
-  status: 'new' | 'investigating' | 'known_error' | 'resolved' | 'closed';
+  status: Problem['status'];
   opened: string; // local Berlin time, YYYY-MM-DDTHH:MM
   resolved?: string;
   team: string;

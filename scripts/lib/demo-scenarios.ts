@@ -3,8 +3,9 @@
  * {placeholders} and varies the wording, so the history reads like a real service desk's.
  */
 import type { PersonKey } from './demo-people.ts';
+import type { Incident } from '../../src/core/model.ts';
 
-export type Level = 'high' | 'medium' | 'low';
+export type Level = Incident['impact'];
 
 /** One coherent story: what users saw, what was found, how it was fixed. */
 export interface Story {

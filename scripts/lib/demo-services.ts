@@ -1,5 +1,7 @@
 /** The service catalogue of Northwind Logistics. */
 
+import type { Service } from '../../src/core/model.ts';
+
 export interface Offering {
   id: string;
   name: string;
@@ -10,7 +12,7 @@ export interface Offering {
 export interface ServiceDef {
   id: string;
   name: string;
-  status: 'active' | 'retired';
+  status: Service['status'];
   owner: string;
   tier: number;
   summary: string;
