@@ -58,3 +58,26 @@ export function runCliAsync(args: string[], opts: { cwd: string; env?: Record<st
 export function record(frontMatter: string, body = 'Some text.\n'): string {
   return `---\n${frontMatter.trim()}\n---\n\n${body}`;
 }
+
+/**
+ * Runs `itsm <args>` in this process through `main(argv, io)`, capturing what it prints: the fast
+ * way to test a command (no Node start-up). Use runCli for the few true end-to-end runs.
+ */
+export async function runMain(args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; isTTY?: boolean }): Promise<CliResult> {
+  const { main } = await import('../../src/cli/main.ts');
+  let stdout = '';
+  let stderr = '';
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  for (const [k, v] of Object.entries(opts.env ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  const code = await main(args, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    cwd: opts.cwd,
+    env,
+    isTTY: opts.isTTY ?? false,
+  });
+  return { code, stdout, stderr };
+}
