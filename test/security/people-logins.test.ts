@@ -3,12 +3,14 @@
  * their own pull request, nor fill two seats; team files must say unambiguously whose each login is;
  * logins compare ASCII-case-insensitively and never with Unicode case folding.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { decideApprovals } from '../../src/core/approvals/index.ts';
 import type { ApprovalInput } from '../../src/core/approvals/types.ts';
 import type { Team } from '../../src/core/model.ts';
 import { added, change, input, review, teams as baseTeams } from '../core/approvals/fixture.ts';
-import { minimalWorkspace } from '../helpers/fixtures.ts';
+import { minimalWorkspace, POLICIES } from '../helpers/fixtures.ts';
+import { gitRepo } from '../helpers/git-repo.ts';
+import { startGitHubServer, type FakeCommit } from '../helpers/github-server.ts';
 import { makeWorkspace, record, runMain } from '../helpers/workspace.ts';
 
 type Member = Team['members'][number];
@@ -212,5 +214,61 @@ describe('commit authors from GitHub are told apart by ASCII case only', () => {
     const s = subjectOf({ ...i, pr: { ...i.pr, coAuthors: commitAuthors([commit('kate'), commit('\u212Aate')]) } });
     expect(s.reviews).toContainEqual(expect.objectContaining({ login: 'kate', outcome: 'author' }));
     expect(s.decision).toBe('pending');
+  });
+});
+
+describe('itsm approvals end to end: a second account of the author', () => {
+  const cleanups: Array<() => unknown> = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0)) await c();
+  });
+  const teamFile = (id: string, members: string) => record(`id: ${id}\nname: ${id}\nstatus: active\nmembers:\n${members}`);
+  const CHANGE = record('id: CHG-0001\ntitle: Upgrade payments\ntype: normal\nrisk: low\nstatus: approved\nservices: [SVC-payments]\nplanned_start: 2026-10-10T22:00:00+02:00\nplanned_end: 2026-10-11T02:00:00+02:00\ntest_plan: Smoke tests.\nrollback_plan: Redeploy.');
+
+  async function run(teams: Record<string, string>, pr: { author: string; approver: string; commits?: (head: string) => FakeCommit[] }) {
+    const repo = gitRepo('itsm-people-');
+    const base = repo.commit('Base', {
+      ...POLICIES,
+      'itsm.yaml': 'name: Test\ntime_zone: Europe/Berlin\n',
+      'content/services/SVC-payments.md': record('id: SVC-payments\nname: Payments\nstatus: active\nowner: TEAM-payments\ntier: 1'),
+      ...teams,
+    });
+    repo.branch('feature');
+    const head = repo.commit('The pull request', { 'content/changes/CHG-0001.md': CHANGE });
+    const server = await startGitHubServer([
+      { owner: 'northwind', repo: 'itsm', number: 7, author: pr.author, headSha: head, baseSha: base, files: [{ filename: 'content/changes/CHG-0001.md', status: 'added' }], reviews: [{ login: pr.approver, state: 'APPROVED', commit_id: head }], ...(pr.commits ? { commits: pr.commits(head) } : {}) },
+    ]);
+    cleanups.push(() => server.close(), () => repo.remove());
+    const env = { GITHUB_TOKEN: 'test-token', GITHUB_API_URL: server.url, GITHUB_STEP_SUMMARY: undefined, GITHUB_EVENT_PATH: undefined, GITHUB_REPOSITORY: undefined, ITSM_GITHUB_RETRIES: '1', ITSM_GITHUB_RETRY_BASE_MS: '1' };
+    return runMain(['approvals', '--pr', '7', '--repo', 'northwind/itsm'], { cwd: repo.dir, env });
+  }
+
+  it('the author approving from a bot listed in the same entry does not pass', async () => {
+    const r = await run({ 'content/teams/TEAM-payments.md': teamFile('TEAM-payments', '  - { name: Paula, login: paula, other_logins: [paula-bot] }\n  - { name: Pete, login: pete }') }, { author: 'paula-bot', approver: 'Paula' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Paula is another login of the author Paula');
+  });
+
+  it('the author approving from an account listed as another member entry in another team does not pass (the ambiguous base teams are refused)', async () => {
+    const r = await run(
+      {
+        'content/teams/TEAM-payments.md': teamFile('TEAM-payments', '  - { name: Paula, login: paula }\n  - { name: Pete, login: pete }'),
+        'content/teams/TEAM-bots.md': teamFile('TEAM-bots', '  - { name: Paula, login: paula-bot }'),
+      },
+      { author: 'paula-bot', approver: 'paula' },
+    );
+    // The base teams fail validation (team/same-name), so they do not judge at all: fail closed.
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('PR #7 at');
+    expect(r.stdout).toMatch(/: rejected\./);
+  });
+
+  it("an approver whose other login committed to the PR does not pass it", async () => {
+    const r = await run(
+      { 'content/teams/TEAM-payments.md': teamFile('TEAM-payments', '  - { name: Paula, login: paula, other_logins: [paula-ci] }\n  - { name: Pete, login: pete }') },
+      { author: 'tom', approver: 'paula', commits: (head) => [{ sha: head, author: 'tom', committer: 'PAULA-CI' }] },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('paula is another login of Paula, who wrote one of its commits');
   });
 });
