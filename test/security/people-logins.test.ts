@@ -3,11 +3,13 @@
  * their own pull request, nor fill two seats; team files must say unambiguously whose each login is;
  * logins compare ASCII-case-insensitively and never with Unicode case folding.
  */
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decideApprovals } from '../../src/core/approvals/index.ts';
-import type { ApprovalInput } from '../../src/core/approvals/types.ts';
+import type { ApprovalInput, Review } from '../../src/core/approvals/types.ts';
 import type { Team } from '../../src/core/model.ts';
-import { added, change, input, review, teams as baseTeams } from '../core/approvals/fixture.ts';
+import { peopleFrom } from '../../src/core/people.ts';
+import { added, change, HEAD, input, OLD_HEAD, review, teams as baseTeams } from '../core/approvals/fixture.ts';
 import { minimalWorkspace, POLICIES } from '../helpers/fixtures.ts';
 import { gitRepo } from '../helpers/git-repo.ts';
 import { startGitHubServer, type FakeCommit } from '../helpers/github-server.ts';
@@ -270,5 +272,45 @@ describe('itsm approvals end to end: a second account of the author', () => {
     );
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('paula is another login of Paula, who wrote one of its commits');
+  });
+});
+
+// Every member of the fixture teams also uses <login>-bot: listed as other_logins, or (what validate
+// refuses, but the decision must still read safely) as a second entry under the same name.
+describe.each([
+  ['listed in other_logins', (m: Member): Member[] => [{ ...m, other_logins: [`${m.login}-bot`] }]],
+  ['listed as a second entry', (m: Member): Member[] => [m, { name: m.name, login: `${m.login}-bot` }]],
+])('properties over people with two accounts each, %s', (_layout, entries) => {
+  const teams = baseTeams.map((t) => ({ ...t, members: t.members.flatMap(entries) }) as Team);
+  const people = peopleFrom(teams);
+  // The author, paula, is in the owner team of SVC-payments: her second account could fill its seat.
+  const LOGINS = ['alice', 'alice-bot', 'paula', 'paula-bot', 'PAULA-BOT', 'pete', 'pete-bot', 'carol', 'Carol-bot', 'dave', 'dave-bot', 'erin', 'frank-bot', 'mallory'];
+  const historyArb = fc
+    .array(fc.record({ login: fc.constantFrom(...LOGINS), state: fc.constantFrom('APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED'), commitId: fc.constantFrom(HEAD, OLD_HEAD), second: fc.integer({ min: 0, max: 10_000 }) }), { maxLength: 20 })
+    .map((rs) => rs.map((r, i): Review => ({ id: i + 1, login: r.login, state: r.state, commitId: r.commitId, submittedAt: new Date(Date.UTC(2026, 9, 1) + r.second * 1000).toISOString() })));
+  const changeArb = fc.record({ type: fc.constantFrom('normal' as const, 'emergency' as const), risk: fc.constantFrom('low' as const, 'medium' as const, 'high' as const) }).map((o) => change(o));
+  const decide = (reviews: Review[], c: ReturnType<typeof change>) => decideApprovals(input({ author: 'paula', changes: [added(c)], reviews, teams })).subjects[0]!;
+
+  it("the author's reviews, from any of their logins, never change the decision", () => {
+    fc.assert(
+      fc.property(historyArb, changeArb, (history, c) => {
+        const without = history.filter((r) => !people.samePerson(r.login!, 'paula'));
+        expect(decide(history, c).decision).toBe(decide(without, c).decision);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('approved means every seat is filled by a different person, none of them the author', () => {
+    fc.assert(
+      fc.property(historyArb, changeArb, (history, c) => {
+        const s = decide(history, c);
+        if (s.decision !== 'approved') return;
+        const who = s.required.flatMap((r) => r.approvers.map((l) => people.personOf(l).key));
+        expect(new Set(who).size).toBe(who.length);
+        expect(who).not.toContain(people.personOf('paula').key);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
