@@ -49,6 +49,13 @@ describe('the PR author approving from another login', () => {
     expect(s.explanation).toContain('paula is another login of the author Paula');
   });
 
+  it("does not count when the PR comes from the person's GitHub App bot account", () => {
+    const teams = withTeams([member('Paula', 'paula', ['paula-deploy[bot]']), member('Pete', 'pete')]);
+    const s = subjectOf(input({ author: 'Paula-Deploy[bot]', teams, reviews: [review('paula', 'APPROVED')] }));
+    expect(s.decision).toBe('pending');
+    expect(s.explanation).toContain('paula is another login of the author Paula');
+  });
+
   it('does not count whatever the case of either login', () => {
     const teams = withTeams([member('Paula', 'paula', ['paula-bot']), member('Pete', 'pete')]);
     expect(subjectOf(input({ author: 'PAULA-BOT', teams, reviews: [review('Paula', 'APPROVED')] })).decision).toBe('pending');
@@ -195,6 +202,14 @@ describe('validate refuses ambiguous people', () => {
       expect(r.code).toBe(1);
       expect(r.out).toContain('schema/');
     }
+  });
+
+  it('a bot account (name[bot]) is accepted as another login, not as the primary one', async () => {
+    const ok = await validate({ 'content/teams/TEAM-bots.md': teamFile('TEAM-bots', '  - { name: Bo, login: bo, other_logins: ["bo-deploy[bot]"] }') });
+    expect(ok.out).toContain('no errors');
+    const primary = await validate({ 'content/teams/TEAM-bots.md': teamFile('TEAM-bots', '  - { name: Bo, login: "bo-deploy[bot]" }') });
+    expect(primary.code).toBe(1);
+    expect(primary.out).toContain('schema/');
   });
 
   it('one person in two teams with the same name and logins is valid', async () => {

@@ -1106,7 +1106,7 @@ export interface Team {
       /**
        * Every other forge account this person uses: a second account, a bot. They count as this person everywhere: a PR opened or committed from any of them is the person's own, and the person fills at most one approval seat whichever account approves. A login belongs to one person only, across all team files.
        *
-       * Items: A forge (GitHub) login, e.g. octocat.
+       * Items: A forge (GitHub) login, or a GitHub App's bot account (name[bot]), e.g. mia-schneider-bot. ASCII only.
        */
       other_logins?: string[];
       /**
@@ -1130,7 +1130,7 @@ export interface Team {
       /**
        * Every other forge account this person uses: a second account, a bot. They count as this person everywhere: a PR opened or committed from any of them is the person's own, and the person fills at most one approval seat whichever account approves. A login belongs to one person only, across all team files.
        *
-       * Items: A forge (GitHub) login, e.g. octocat.
+       * Items: A forge (GitHub) login, or a GitHub App's bot account (name[bot]), e.g. mia-schneider-bot. ASCII only.
        */
       other_logins?: string[];
       /**
