@@ -1089,7 +1089,7 @@ export interface Team {
    */
   chat?: string;
   /**
-   * The people in the team.
+   * The people in the team, one entry per person, with every login they use. The same person may be in several teams: give them the same name and the same logins in each; two people never share a name or a login.
    *
    * @minItems 1
    */
@@ -1100,9 +1100,15 @@ export interface Team {
        */
       name: string;
       /**
-       * Forge login: the account whose reviews count.
+       * The person's primary forge (GitHub) login. A login is ASCII letters, digits and hyphens, compared without regard to ASCII letter case.
        */
       login: string;
+      /**
+       * Every other forge account this person uses: a second account, a bot. They count as this person everywhere: a PR opened or committed from any of them is the person's own, and the person fills at most one approval seat whichever account approves. A login belongs to one person only, across all team files.
+       *
+       * Items: A forge (GitHub) login, or a GitHub App's bot account (name[bot]), e.g. mia-schneider-bot. ASCII only.
+       */
+      other_logins?: string[];
       /**
        * Job title or role in the team.
        */
@@ -1118,9 +1124,15 @@ export interface Team {
        */
       name: string;
       /**
-       * Forge login: the account whose reviews count.
+       * The person's primary forge (GitHub) login. A login is ASCII letters, digits and hyphens, compared without regard to ASCII letter case.
        */
       login: string;
+      /**
+       * Every other forge account this person uses: a second account, a bot. They count as this person everywhere: a PR opened or committed from any of them is the person's own, and the person fills at most one approval seat whichever account approves. A login belongs to one person only, across all team files.
+       *
+       * Items: A forge (GitHub) login, or a GitHub App's bot account (name[bot]), e.g. mia-schneider-bot. ASCII only.
+       */
+      other_logins?: string[];
       /**
        * Job title or role in the team.
        */
