@@ -29,7 +29,7 @@ export function readIssuePayload(doc: unknown): IssuePayload {
     value === undefined || value === null || typeof value === 'string' ? (value ?? undefined) : bad(`${where(field)} is ${jsonTypeName(value)}; expected text`);
 
   const number = typeof raw.number === 'number' || typeof raw.number === 'string' ? Number(raw.number) : NaN;
-  if (!Number.isInteger(number) || number <= 0) return bad('no issue number (`issue.number` must be a positive whole number)');
+  if (!Number.isSafeInteger(number) || number <= 0) return bad('no issue number (`issue.number` must be a positive whole number)');
   const fields: Record<string, string | undefined> = {};
   for (const field of ['title', 'body', 'created_at', 'createdAt', 'html_url', 'url']) {
     const value = text(field, raw[field]);
