@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isValidId, kindOfId, KIND_INFO, type Kind } from '../core/ids.ts';
+import { idShape, isValidId, kindOfId, KIND_INFO, type Kind } from '../core/ids.ts';
 import { aOrAn } from '../core/new-record.ts';
 import { relationsFrom } from '../core/relations.ts';
 import { applyFileChanges, FileTransactionError, type FileChange } from '../io/file-transaction.ts';
@@ -48,7 +48,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const [from, to] = positionals as [string, string];
   const kind = kindOfId(from);
   if (!kind || !isValidId(from, kind)) throw usageError(`itsm renumber: "${from}" is not a record ID (e.g. INC-0142, SVC-payments).`);
-  if (!isValidId(to, kind)) throw usageError(`itsm renumber: "${to}" is not ${aOrAn(KIND_INFO[kind].label)} ID; ${from} can only become another ${KIND_INFO[kind].prefix}... ID.`);
+  if (!isValidId(to, kind)) throw usageError(`itsm renumber: "${to}" is not ${aOrAn(KIND_INFO[kind].label)} ID; ${from} can only become another ${KIND_INFO[kind].label} ID: ${idShape(kind)}.`);
   if (from === to) throw usageError('itsm renumber: the old and new IDs are the same.');
   const root = rootDir(io, values.root);
   if (!existsSync(join(root, 'content'))) throw usageError(`itsm renumber: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);

@@ -91,3 +91,16 @@ describe('numbered IDs', () => {
     expect(r.stdout).toMatch(/at most 9 digits/);
   });
 });
+
+describe('an ID past the bound given by hand', () => {
+  it.each([
+    [['new', 'incident', '--no-edit', 'id=INC-9007199254740993'], 'itsm new: "INC-9007199254740993" is not an incident ID: expected INC- then 4 to 9 digits, e.g. INC-0042.\n'],
+    [['renumber', 'INC-0001', 'INC-1000000000'], 'itsm renumber: "INC-1000000000" is not an incident ID; INC-0001 can only become another incident ID: INC- then 4 to 9 digits, e.g. INC-0042.\n'],
+  ])('itsm %j is refused with the bound, exit 2, nothing written', async (args, message) => {
+    const dir = makeWorkspace(minimalWorkspace());
+    const r = await runMain(args, { cwd: dir, env: NOW });
+    expect(r.stderr).toBe(message);
+    expect(r.code).toBe(2);
+    expect(existsSync(join(dir, 'content/incidents/INC-0001.md'))).toBe(true);
+  });
+});
