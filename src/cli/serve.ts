@@ -33,6 +33,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const port = values.port === undefined ? 4321 : parsePort(values.port);
   if (port === undefined) throw usageError(`itsm serve: --port must be ${PORT_HINT}; got "${values.port}".`);
   const host = values.host ?? '127.0.0.1';
+  // An empty host means "every interface" to Node: never what a preview asked for by accident.
+  if (host.trim() === '') throw usageError('itsm serve: --host is empty; give an address of this machine such as 127.0.0.1 (the default).');
   let served;
   try {
     served = await serveSite({ dir, port, host, ...(values.base !== undefined ? { base: values.base } : {}) });

@@ -7,8 +7,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { readIssuePayload } from '../../src/core/intake-payload.ts';
 import { cmdbWorkspace } from '../helpers/cmdb-fixture.ts';
 import { makeWorkspace, REPO_ROOT, runMain } from '../helpers/workspace.ts';
 import { writeTokenExposures } from '../helpers/workflows.ts';
@@ -57,6 +59,21 @@ describe('itsm intake on an issue event of the wrong shape', () => {
     expect(r.stderr).toMatch(/^itsm intake: event\.json is not a GitHub issue/);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(r.code).toBe(2);
+  });
+
+  it('any JSON at all is read into an issue or refused with a reason, never an exception', () => {
+    const issueLike = fc.record(
+      { number: fc.oneof(fc.integer(), fc.string(), fc.jsonValue()), title: fc.jsonValue(), body: fc.jsonValue(), created_at: fc.jsonValue(), user: fc.oneof(fc.jsonValue(), fc.record({ login: fc.jsonValue() })), labels: fc.oneof(fc.jsonValue(), fc.array(fc.oneof(fc.jsonValue(), fc.record({ name: fc.jsonValue() })))) },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), issueLike, issueLike.map((issue) => ({ action: 'labeled', issue }))), (doc) => {
+        const r = readIssuePayload(doc);
+        if (r.ok) expect(Number.isSafeInteger(r.issue.number)).toBe(true);
+        else expect(r.problem.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('null labels and a missing user are no labels and no author (the issue is judged, not crashed on)', async () => {

@@ -70,6 +70,12 @@ describe('itsm serve --port', () => {
     expect(r.code).toBe(2);
   }, 10_000);
 
+  it.each(['', ' '])('refuses an empty --host %j (Node would listen on every interface), exit 2', async (host) => {
+    const r = await runMain(['serve', '--port', '0', `--host=${host}`], { cwd: builtSite() });
+    expect(r.stderr).toBe('itsm serve: --host is empty; give an address of this machine such as 127.0.0.1 (the default).\n');
+    expect(r.code).toBe(2);
+  }, 10_000);
+
   it('refuses a host that is not an address of this machine, exit 2', async () => {
     const r = await runMain(['serve', '--port', '0', '--host', '192.0.2.1'], { cwd: builtSite() });
     expect(r.stderr).toMatch(/^itsm serve: cannot listen on 192\.0\.2\.1:0: .*--host/);
