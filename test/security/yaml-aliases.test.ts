@@ -3,6 +3,8 @@
  * value; every walker after the parser (ajv, diff, JSON.stringify for the cache and the site)
  * recursed forever and `validate` / `build` died with exit 70. A cycle is one diagnostic at the alias.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../src/core/front-matter.ts';
 import { minimalWorkspace, INCIDENT } from '../helpers/fixtures.ts';
@@ -60,6 +62,15 @@ describe('a self-referencing YAML alias', () => {
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; rule: string; line: number; column: number }> };
     expect(out.diagnostics.filter((d) => d.file === file)).toEqual([expect.objectContaining({ file, rule: 'yaml/alias-cycle', line, column })]);
+  });
+
+  it('in a value given to `itsm new` is refused, exit 2, nothing written', async () => {
+    const dir = makeWorkspace(minimalWorkspace());
+    const r = await runMain(['new', 'team', '--title', 'Night shift', '--no-edit', 'members=&x [*x]'], { cwd: dir, env: { ITSM_NOW: '2026-03-04T08:15:00Z' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('front-matter/alias-cycle');
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(existsSync(join(dir, 'content/teams/TEAM-night-shift.md'))).toBe(false);
   });
 
   it('in a record makes `itsm build` fail with the diagnostic, not an internal error', async () => {
