@@ -676,6 +676,9 @@ export interface PriorityMatrix {
    * Display names for priorities, e.g. P1: Critical.
    */
   names?: {
+    /**
+     * One line of text: no line break, tab or other control character, and no bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069), which could make the text display differently from what it says.
+     */
     [k: string]: string | undefined;
   };
 }
@@ -1030,6 +1033,8 @@ export interface Policy {
   calendar: string;
   /**
    * Statuses during which the clocks stop, e.g. on_hold.
+   *
+   * Items: One line of text: no line break, tab or other control character, and no bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069), which could make the text display differently from what it says.
    */
   pause_statuses?: string[];
   /**
