@@ -401,7 +401,7 @@ export interface Source {
    */
   id: string;
   /**
-   * A link to the original, when the source gives one (the GitHub issue's page).
+   * A link to the original, when the source gives one (the GitHub issue's page): an http:// or https:// address.
    */
   url?: string;
 }
@@ -1152,7 +1152,7 @@ export interface WorkspaceSettings {
    */
   time_zone: string;
   /**
-   * Web address of the repository on the forge, used for edit and new-record links, e.g. https://github.com/acme/itsm.
+   * Web address of the repository on the forge, used for edit and new-record links, e.g. https://github.com/acme/itsm: an http:// or https:// address without a query or fragment.
    */
   repo_url?: string;
   /**
@@ -1160,7 +1160,7 @@ export interface WorkspaceSettings {
    */
   default_branch?: string;
   /**
-   * Base path the site is served under, e.g. /itsm/ for GitHub Pages.
+   * Base path the site is served under, e.g. /itsm/ for GitHub Pages: plain path segments (letters, digits, . _ ~ -) between slashes, such as /, /itsm/ or /docs/v2/; no //, backslash, .. segment, scheme, query or fragment.
    */
   site_base?: string;
 }
