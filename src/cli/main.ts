@@ -42,8 +42,9 @@ export async function main(argv: string[], raw: CliIO): Promise<number> {
 
 /** Runs the command line of this process. */
 export function cli(): Promise<void> {
-  const io = processIO();
-  return main(process.argv.slice(2), io).then(
+  const raw = processIO();
+  const io = terminalSafe(raw);
+  return main(process.argv.slice(2), raw).then(
     (code) => {
       process.exitCode = code;
     },

@@ -113,6 +113,17 @@ describe('every command shows hostile record values escaped', () => {
     }
   });
 
+  it('a file name with an escape sequence is shown escaped in every format', async () => {
+    const files = fixtureFiles();
+    files['content/incidents/INC-0009\u001b[2J\u202e.md'] = 'not a record';
+    const root = makeWorkspace(files);
+    for (const format of ['pretty', 'github', 'json']) {
+      const r = await runMain(['validate', '--format', format], { cwd: root });
+      expectInert(r.stdout + r.stderr);
+      expect(r.stdout).toMatch(/INC-0009(\\x1b|\\u001b)\[2J\\u202e\.md/);
+    }
+  });
+
   it('an ID typed on the command line is echoed escaped in the error', async () => {
     const r = await runMain(['impact', 'CI-\u001b[2Jx'], { cwd: ws('clear screen') });
     expect(r.code).toBe(2);
@@ -200,6 +211,20 @@ describe('validation refuses control characters and bidi overrides in text field
     expect((await validate(edit(path, from, `resolution: ${yaml('Rolled back.\r\n\tStep 2\nDone.')}`))).diagnostics).toEqual([]);
     expect((await validate(edit(path, from, `resolution: ${yaml('Rolled back.\n\u001b[2J')}`))).diagnostics.map((d) => d.message)).toEqual(['`resolution` contains a control character U+001B at position 14: remove it.']);
     expect((await validate(edit(path, from, `resolution: ${yaml('Rolled \u202eback')}`))).diagnostics.map((d) => d.message)).toEqual(['`resolution` contains a bidirectional override U+202E at position 8: remove it.']);
+  });
+
+  it('refuses them in a body too, which allows tabs and line breaks', async () => {
+    const path = 'content/incidents/INC-0003.md';
+    const body = (text: string) => {
+      const files = fixtureFiles();
+      files[path] = files[path]!.replace(/\n---\n[\s\S]*$/, `\n---\n\n${text}`);
+      return files;
+    };
+    // The line after the closing `---` (a blank line, then the text).
+    const bodyStart = fixtureFiles()[path]!.split('\n---\n')[0]!.split('\n').length + 2;
+    expect((await validate(body('Line one\r\n\tindented\nline three\n'))).diagnostics).toEqual([]);
+    expect((await validate(body('Line one\nsee \u001b]8;;https://evil.example/\u0007here\n'))).diagnostics.map((d) => d.message)).toEqual([`The body contains a control character U+001B at line ${bodyStart + 2}, column 5: remove it.`]);
+    expect((await validate(body('Fine \u202eexe.txt\n'))).diagnostics.map((d) => d.message)).toEqual([`The body contains a bidirectional override U+202E at line ${bodyStart + 1}, column 6: remove it.`]);
   });
 
   it('the message never contains the character itself', async () => {
