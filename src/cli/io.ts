@@ -5,12 +5,21 @@ import { printable } from '../core/printable.ts';
  * colour codes), to be written as they are; any other text is escaped on the way out. Kept by
  * value: a string equal to one made safe is just as safe, whoever passes it.
  */
-const madeSafe = new Set<string>();
+const madeSafe = new Map<string, number>();
 
-/** Marks text whose values went through printable, so its own escape codes (colours) are kept. */
+/** Marks text whose values went through printable, so its own escape codes (colours) are kept when it is written. */
 export function terminalText(text: string): string {
-  madeSafe.add(text);
+  madeSafe.set(text, (madeSafe.get(text) ?? 0) + 1);
   return text;
+}
+
+/** Whether the text was marked safe, using up one mark. */
+function takeMark(text: string): boolean {
+  const n = madeSafe.get(text);
+  if (n === undefined) return false;
+  if (n > 1) madeSafe.set(text, n - 1);
+  else madeSafe.delete(text);
+  return true;
 }
 
 /** What a command may touch of the outside world; tests run commands as real processes. */
@@ -39,7 +48,7 @@ export function processIO(): CliIO {
  * terminal raw. JSON stays the same JSON: printable's escapes are JSON escapes inside strings.
  */
 export function terminalSafe(io: CliIO): CliIO {
-  const safe = (t: string) => (madeSafe.delete(t) ? t : printable(t, { lines: true }));
+  const safe = (t: string) => (takeMark(t) ? t : printable(t, { lines: true }));
   return { ...io, stdout: (t) => io.stdout(safe(t)), stderr: (t) => io.stderr(safe(t)) };
 }
 

@@ -124,6 +124,17 @@ describe('every command shows hostile record values escaped', () => {
     }
   });
 
+  it('on a colour terminal, our colours pass and the hostile sequences do not', async () => {
+    const files = fixtureFiles();
+    files['content/incidents/INC-0009\u001b]8;;https:\u2215\u2215evil.example\u0007.md'] = 'not a record';
+    const r = await runMain(['validate'], { cwd: makeWorkspace(files), isTTY: true, env: { NO_COLOR: undefined } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('INC-0009\\x1b]8;;https:');
+    expect(r.stdout).toContain('\u001b[31merror  \u001b[0m');
+    expect(r.stdout.replace(/\u001b\[\d+m/g, '')).not.toMatch(RAW);
+    expect(r.stdout).not.toContain('\u001b]8;;');
+  });
+
   it('an ID typed on the command line is echoed escaped in the error', async () => {
     const r = await runMain(['impact', 'CI-\u001b[2Jx'], { cwd: ws('clear screen') });
     expect(r.code).toBe(2);
