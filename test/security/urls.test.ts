@@ -9,6 +9,7 @@ import { recordUrl } from '../../src/core/notify.ts';
 import { forgeLinks, siteLinks } from '../../src/core/site/links.ts';
 import { sourceValue } from '../../src/core/site/record-page.ts';
 import { BASE_PATH_PATTERN } from '../../src/core/urls.ts';
+import { renderMarkdown } from '../../src/io/markdown.ts';
 import { makeWorkspace, record, REPO_ROOT, runMain } from '../helpers/workspace.ts';
 import { fixtureFiles } from '../site/fixture.ts';
 
@@ -123,5 +124,13 @@ describe('the link builders refuse the same, even when a schema is bypassed', ()
     const workspace = JSON.parse(readFileSync(`${REPO_ROOT}schemas/workspace.schema.json`, 'utf8')) as { properties: { site_base: { pattern: string } } };
     expect(workspace.properties.site_base.pattern).toBe(BASE_PATH_PATTERN);
     expect(readFileSync(`${REPO_ROOT}astro.config.mjs`, 'utf8')).toContain(`/${BASE_PATH_PATTERN.replace(/\//g, '\\/')}/.test(base)`);
+  });
+});
+
+describe("links in a record's Markdown body", () => {
+  it.each(['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java&#09;script:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)'])('a link or image to %j keeps its text and loses its address', (url) => {
+    const html = renderMarkdown(`[click](${url}) ![img](${url}) <a href="${url}">raw</a>`);
+    expect(html).not.toMatch(/(href|src)=/);
+    expect(html).toContain('click');
   });
 });
