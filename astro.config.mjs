@@ -2,11 +2,16 @@
 // (outDir, base, site) through Astro's programmatic build(); this file holds what never changes.
 import { defineConfig } from 'astro/config';
 
+// A base of plain path segments only (BASE_PATH_PATTERN in src/core/urls.ts): `//host` or `/\host`
+// would send every link on the site to another host.
+const base = process.env.ITSM_SITE_BASE || '/';
+if (!/^(?=\/)(\/(?!\.\.?(\/|$))[A-Za-z0-9._~-]+)*\/?$/.test(base)) throw new Error(`ITSM_SITE_BASE "${base}" is not a plain path such as / or /itsm/.`);
+
 export default defineConfig({
   output: 'static',
   srcDir: './src/site',
   publicDir: './src/site/public',
-  base: process.env.ITSM_SITE_BASE || '/',
+  base,
   trailingSlash: 'ignore',
   // Pages render while earlier ones are written: the build waits on the disk less.
   build: { format: 'directory', concurrency: 8 },

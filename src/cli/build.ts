@@ -5,6 +5,7 @@ import { SiteBuildError, buildSite } from '../io/site-build.ts';
 import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError } from './exit-error.ts';
 import { progress, type CliIO } from './io.ts';
+import { basePath } from '../core/urls.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
 
 const HELP = `Usage: itsm build [--root DIR] [--out DIR] [--base PATH] [--now ISO] [--verbose]
@@ -40,6 +41,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const root = rootDir(io, values.root);
   if (!existsSync(join(root, 'content'))) throw new ExitError(EXIT.usage, `itsm build: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
   if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new ExitError(EXIT.usage, `itsm build: --now "${values.now}" is not an ISO date-time, e.g. 2026-11-26T09:00:00Z.`);
+  const base = values.base?.trim();
+  if (base !== undefined && basePath(base.startsWith('/') ? base : '/' + base) === undefined) {
+    throw new ExitError(EXIT.usage, `itsm build: --base "${values.base}" is not a plain path such as / or /itsm/: use segments of letters, digits, . _ ~ - between slashes (no //, backslash, .. segment, scheme, query or fragment).`);
+  }
   const out = values.out ? resolve(io.cwd, values.out) : join(root, 'dist');
   const show = progress(io);
   const log = (line: string) => (values.verbose ? io.stderr(line + '\n') : show(line));

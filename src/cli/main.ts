@@ -2,7 +2,7 @@
 /** The `itsm` entry point: dispatches to a subcommand and is the only place that exits. */
 import { COMMANDS } from './commands.ts';
 import { ExitError, EXIT } from './exit-error.ts';
-import { processIO, type CliIO } from './io.ts';
+import { processIO, terminalSafe, type CliIO } from './io.ts';
 
 function help(io: CliIO): void {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
@@ -15,7 +15,9 @@ function help(io: CliIO): void {
   );
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], raw: CliIO): Promise<number> {
+  // Every command prints through this: record values can never drive the terminal.
+  const io = terminalSafe(raw);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     help(io);
@@ -40,8 +42,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
 /** Runs the command line of this process. */
 export function cli(): Promise<void> {
-  const io = processIO();
-  return main(process.argv.slice(2), io).then(
+  const raw = processIO();
+  const io = terminalSafe(raw);
+  return main(process.argv.slice(2), raw).then(
     (code) => {
       process.exitCode = code;
     },

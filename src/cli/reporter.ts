@@ -1,5 +1,7 @@
 /** The one reporter: prints diagnostics as pretty text, JSON, or GitHub Actions annotations. */
 import { countBySeverity, type Diagnostic } from '../core/diagnostic.ts';
+import { printable } from '../core/printable.ts';
+import { terminalText } from './io.ts';
 
 export type Format = 'pretty' | 'json' | 'github';
 export const FORMATS: readonly Format[] = ['pretty', 'json', 'github'];
@@ -37,13 +39,14 @@ export function pretty(diagnostics: readonly Diagnostic[], summary: Summary, opt
   for (const d of diagnostics) {
     if (d.file !== current) {
       if (current !== undefined) lines.push('');
-      lines.push(c('4', d.file));
+      lines.push(c('4', printable(d.file)));
       current = d.file;
     }
     const where = `${d.line}:${d.column}`.padEnd(8);
     const sev = d.severity === 'error' ? c('31', 'error  ') : c('33', 'warning');
-    lines.push(`  ${where}${sev}  ${d.message}  ${c('2', d.rule)}`);
-    if (d.hint) lines.push(`  ${' '.repeat(8)}         ${c('36', 'fix:')} ${d.hint}`);
+    // Values from records reach messages: escaped before our own colours go around them.
+    lines.push(`  ${where}${sev}  ${printable(d.message, { lines: true })}  ${c('2', printable(d.rule))}`);
+    if (d.hint) lines.push(`  ${' '.repeat(8)}         ${c('36', 'fix:')} ${printable(d.hint, { lines: true })}`);
   }
   if (lines.length) lines.push('');
   const status = summary.errors ? c('31', `✖ ${plural(summary.errors, 'error')}`) : c('32', '✔ no errors');
@@ -57,16 +60,20 @@ export function json(diagnostics: readonly Diagnostic[], summary: Summary): stri
 
 export function github(diagnostics: readonly Diagnostic[], summary: Summary): string {
   const out = diagnostics.map((d) => {
-    const props = [`file=${escapeProperty(d.file)}`];
+    const props = [`file=${escapeProperty(printable(d.file))}`];
     if (d.line) props.push(`line=${d.line}`);
     if (d.column) props.push(`col=${d.column}`);
-    props.push(`title=${escapeProperty(d.rule)}`);
-    return `::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(d.message + (d.hint ? `\nFix: ${d.hint}` : ''))}`;
+    props.push(`title=${escapeProperty(printable(d.rule))}`);
+    return `::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(printable(d.message + (d.hint ? `\nFix: ${d.hint}` : ''), { lines: true }))}`;
   });
   out.push(`${summary.errors ? 'Invalid' : 'Valid'}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} in ${plural(summary.records, 'record')}.`);
   return out.join('\n') + '\n';
 }
 
+/** Coloured pretty output is marked terminalText: its values are escaped here, so its colour codes pass. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Format, summary: Summary, opts?: PrettyOptions): string {
-  return format === 'json' ? json(diagnostics, summary) : format === 'github' ? github(diagnostics, summary) : pretty(diagnostics, summary, opts);
+  if (format === 'json') return json(diagnostics, summary);
+  if (format === 'github') return github(diagnostics, summary);
+  const text = pretty(diagnostics, summary, opts);
+  return opts?.color ? terminalText(text) : text;
 }

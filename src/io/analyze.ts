@@ -40,7 +40,7 @@ export function analyzeRecord(file: string, kind: Kind, bytes: Uint8Array, valid
   if ('problem' in decoded) return { file, kind, facts: undefined, diagnostics: place(decoded.problem.diagnostics, '', 1) };
   const parsed = parseFrontMatter(decoded.text, file);
   if (!parsed.data) return { file, kind, facts: undefined, diagnostics: place(parsed.diagnostics, parsed.yaml, 1) };
-  const check = checkRecord(kind, file, parsed.data, parsed.body, validators, policies);
+  const check = checkRecord(kind, file, parsed.data, parsed.body, validators, policies, parsed.bodyLine);
   const outcome: RecordOutcome = { file, kind, facts: check.facts, diagnostics: check.diagnostics.length ? place(check.diagnostics, parsed.yaml, 2) : [] };
   if (keepData) {
     outcome.data = parsed.data;

@@ -401,7 +401,7 @@ export interface Source {
    */
   id: string;
   /**
-   * A link to the original, when the source gives one (the GitHub issue's page).
+   * A link to the original, when the source gives one (the GitHub issue's page): an http:// or https:// address.
    */
   url?: string;
 }
@@ -676,6 +676,9 @@ export interface PriorityMatrix {
    * Display names for priorities, e.g. P1: Critical.
    */
   names?: {
+    /**
+     * One line of text: no line break, tab or other control character, and no bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069), which could make the text display differently from what it says.
+     */
     [k: string]: string | undefined;
   };
 }
@@ -1030,6 +1033,8 @@ export interface Policy {
   calendar: string;
   /**
    * Statuses during which the clocks stop, e.g. on_hold.
+   *
+   * Items: One line of text: no line break, tab or other control character, and no bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069), which could make the text display differently from what it says.
    */
   pause_statuses?: string[];
   /**
@@ -1159,7 +1164,7 @@ export interface WorkspaceSettings {
    */
   time_zone: string;
   /**
-   * Web address of the repository on the forge, used for edit and new-record links, e.g. https://github.com/acme/itsm.
+   * Web address of the repository on the forge, used for edit and new-record links, e.g. https://github.com/acme/itsm: an http:// or https:// address without a query or fragment.
    */
   repo_url?: string;
   /**
@@ -1167,7 +1172,7 @@ export interface WorkspaceSettings {
    */
   default_branch?: string;
   /**
-   * Base path the site is served under, e.g. /itsm/ for GitHub Pages.
+   * Base path the site is served under, e.g. /itsm/ for GitHub Pages: plain path segments (letters, digits, . _ ~ -) between slashes, such as /, /itsm/ or /docs/v2/; no //, backslash, .. segment, scheme, query or fragment.
    */
   site_base?: string;
 }

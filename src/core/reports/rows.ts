@@ -1,4 +1,5 @@
 /** The report flattened to rows (figure, group, key, measure, value) for CSV and spreadsheets. */
+import { csvLines } from '../csv.ts';
 import type { AttainmentCell, DurationStats, Report } from './types.ts';
 
 export interface ReportRow {
@@ -69,13 +70,7 @@ export function reportRows(report: Report): ReportRow[] {
   return rows;
 }
 
-/** RFC 4180 CSV of the rows, with a header. */
+/** RFC 4180 CSV of the rows, with a header; cells neutralised against formula injection. */
 export function reportCsv(report: Report): string {
-  const quote = (v: number | string | null) => {
-    const s = v === null ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = ['figure,group,key,measure,value'];
-  for (const r of reportRows(report)) lines.push([r.figure, r.group, r.key, r.measure, r.value].map(quote).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return csvLines([['figure', 'group', 'key', 'measure', 'value'], ...reportRows(report).map((r) => [r.figure, r.group, r.key, r.measure, r.value])]);
 }

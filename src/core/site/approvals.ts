@@ -1,6 +1,7 @@
 /** Approval evidence on a change's page: which pull request approved it, by whom and when. */
 import type { Evidence } from '../approvals/evidence-note.ts';
 import { formatInstant } from './format.ts';
+import { repoUrl as safeRepoUrl } from '../urls.ts';
 
 export interface ApprovalRow {
   pr: number;
@@ -15,7 +16,7 @@ export interface ApprovalRow {
 }
 
 export function approvalRows(evidence: readonly Evidence[], repoUrl: string | undefined, tz: string): ApprovalRow[] {
-  const repo = repoUrl?.replace(/\/+$/, '');
+  const repo = safeRepoUrl(repoUrl);
   return evidence.map((e) => ({
     pr: e.pr,
     ...(repo ? { prHref: `${repo}/pull/${e.pr}`, commitHref: `${repo}/commit/${e.commit}` } : {}),

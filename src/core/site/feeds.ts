@@ -73,7 +73,9 @@ export function feeds(ws: Workspace, links: SiteLinks, status: StatusReport | nu
 
 /** The feed as Atom XML. `self` is the feed's own address, `home` the site's. */
 export function atomXml(feed: Feed, self: string, home: string, workspace: string): string {
-  const urn = (id: string) => `urn:itsm:${encodeURIComponent(workspace)}:${encodeURIComponent(id)}`;
+  // encodeURIComponent throws on a lone surrogate, which a YAML escape ("\ud800") can produce.
+  const wellFormed = (s: string) => s.replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
+  const urn = (id: string) => `urn:itsm:${encodeURIComponent(wellFormed(workspace))}:${encodeURIComponent(wellFormed(id))}`;
   const updated = feed.entries.reduce((a, e) => (Date.parse(e.updated) > Date.parse(a) ? e.updated : a), '1970-01-01T00:00:00Z');
   const iso = (s: string) => new Date(Date.parse(s)).toISOString();
   const lines = [

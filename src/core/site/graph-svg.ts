@@ -14,8 +14,15 @@ export function nodeSize(label: string, id: string): { width: number; height: nu
   return { width: Math.min(260, Math.max(120, chars * 7.2 + 24)), height: 46 };
 }
 
+/**
+ * Characters XML 1.0 forbids anywhere, even as character references: C0 controls other than tab,
+ * LF and CR, lone surrogates, U+FFFE and U+FFFF. One of them makes a feed or an SVG unreadable.
+ */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Text or an attribute value for XML: markup escaped, characters XML cannot hold replaced by U+FFFD. */
 export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return s.replace(NOT_XML_CHAR, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** SVG markup for the graph; every node is a link to its record page. */

@@ -1,5 +1,6 @@
 /** Every address on the site, built in one place so the base path (GitHub Pages) is never forgotten. */
 import { KIND_INFO, kindOfId, type Kind } from '../ids.ts';
+import { basePath, repoUrl } from '../urls.ts';
 
 export interface SiteLinks {
   base: string;
@@ -12,10 +13,14 @@ export interface SiteLinks {
   search(query?: string): string;
 }
 
-/** Normalises a base path to start and end with a slash. */
+/**
+ * Normalises a base path to start and end with a slash. Anything but plain path segments (`//host`,
+ * `/\\host`, `..`, a scheme) would send every link elsewhere: it is refused, and the root is used
+ * (`itsm validate` and `itsm build --base` say why before it comes to this).
+ */
 export function normalizeBase(base: string | undefined): string {
-  const trimmed = (base ?? '/').trim().replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
+  const trimmed = (base ?? '/').trim();
+  return basePath(trimmed.startsWith('/') ? trimmed : '/' + trimmed) ?? '/';
 }
 
 export function siteLinks(base?: string): SiteLinks {
@@ -46,8 +51,9 @@ export interface ForgeLinks {
  * Links into the forge's editor (GitHub's URL shapes), from itsm.yaml's repo_url and default_branch.
  * Without a repo_url there is nowhere to send people, so the links are left out.
  */
-export function forgeLinks(repoUrl: string | undefined, branch = 'main'): ForgeLinks {
-  const repo = repoUrl?.replace(/\/+$/, '');
+export function forgeLinks(forgeUrl: string | undefined, branch = 'main'): ForgeLinks {
+  // Only an http(s) address becomes a link: never javascript:, data: or //host.
+  const repo = repoUrl(forgeUrl);
   return {
     edit: (file) => (repo ? `${repo}/edit/${encodeURIComponent(branch)}/${file.split('/').map(encodeURIComponent).join('/')}` : undefined),
     create: (kind, filename, value) =>

@@ -8,6 +8,7 @@ import type { AnyRecord, Workspace } from '../model.ts';
 import { relationsFrom, type Link } from '../relations.ts';
 import { fieldLabel, formatInstant, formatSeconds, recordTitle, statusLabel } from './format.ts';
 import type { ForgeLinks, SiteLinks } from './links.ts';
+import { httpUrl, repoUrl } from '../urls.ts';
 import { compareIds } from './catalog.ts';
 import { refOfId, type RecordRef } from './refs.ts';
 import type { SlaView } from './sla-view.ts';
@@ -160,7 +161,7 @@ const SOURCE_SYSTEMS: Record<string, (id: string) => string> = {
  */
 export function sourceValue(source: { system: string; id: string; url?: string }): FieldValue {
   const name = SOURCE_SYSTEMS[source.system]?.(source.id) ?? `${source.system} ${source.id}`;
-  const href = source.url !== undefined && /^https?:\/\/[^\s]+$/i.test(source.url) ? source.url : null;
+  const href = httpUrl(source.url) ?? null;
   return { type: 'link', text: name, href };
 }
 
@@ -249,7 +250,7 @@ function slaRow(c: SlaView['clocks'][number], tz: string): SlaRow {
 }
 
 function historyRow(h: HistoryEntry, ws: Workspace, tz: string): HistoryRow {
-  const repo = ws.settings.repo_url?.replace(/\/+$/, '');
+  const repo = repoUrl(ws.settings.repo_url);
   return {
     commit: h.commit,
     commitShort: h.commit.slice(0, 8),

@@ -3,6 +3,7 @@
  * specs of their charts. The figures themselves come from the report engine (src/core/reports).
  */
 
+import { csvLines } from '../csv.ts';
 import type { Report } from '../reports/index.ts';
 
 export type CellValue = string | number | null;
@@ -31,15 +32,9 @@ export interface ChartSpec {
   data?: Array<Record<string, CellValue>>;
 }
 
-/** RFC 4180 CSV: header row, CRLF line ends, fields quoted when they hold a comma, quote or newline. */
+/** RFC 4180 CSV: header row, CRLF line ends, cells quoted where needed and neutralised against formula injection. */
 export function toCsv(table: ReportTable): string {
-  const quote = (v: CellValue) => {
-    const s = v === null ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [table.columns.map((c) => quote(c.label)).join(',')];
-  for (const row of table.rows) lines.push(table.columns.map((c) => quote(row[c.key] ?? null)).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return csvLines([table.columns.map((c) => c.label), ...table.rows.map((row) => table.columns.map((c) => row[c.key] ?? null))]);
 }
 
 /** The JSON download: the table's rows keyed by column, with its title and columns. */

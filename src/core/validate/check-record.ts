@@ -6,6 +6,7 @@ import type { PendingDiagnostic } from '../diagnostic.ts';
 import { KIND_INFO, type Kind } from '../ids.ts';
 import { KIND_RULES, KIND_SCHEMA } from '../kinds/index.ts';
 import type { KindData, Policies } from '../model.ts';
+import { firstUnsafe } from '../printable.ts';
 import { relationsFrom } from '../relations.ts';
 import { schemaDiagnostics } from './schema-messages.ts';
 import type { Validators } from './validators.ts';
@@ -44,7 +45,8 @@ export interface RecordCheck {
   facts: RecordFacts;
 }
 
-export function checkRecord(kind: Kind, file: string, data: Record<string, unknown>, body: string, validators: Validators, policies: Policies): RecordCheck {
+/** `bodyLine`: the file's line where the body starts, to place a problem in the body. */
+export function checkRecord(kind: Kind, file: string, data: Record<string, unknown>, body: string, validators: Validators, policies: Policies, bodyLine = 1): RecordCheck {
   const validate = validators.get(KIND_SCHEMA[kind]);
   const schemaValid = validate(data) as boolean;
   const diagnostics = schemaValid ? [] : schemaDiagnostics(file, validate.errors ?? [], KIND_INFO[kind].label);
@@ -52,6 +54,8 @@ export function checkRecord(kind: Kind, file: string, data: Record<string, unkno
     const rules = KIND_RULES[kind] as (d: KindData[Kind], ctx: { file: string; policies: Policies }, body: string) => PendingDiagnostic[];
     diagnostics.push(...rules(data as unknown as KindData[Kind], { file, policies }, body));
   }
+  const bodyProblem = unsafeInBody(file, body, bodyLine);
+  if (bodyProblem) diagnostics.push(bodyProblem);
   const facts: RecordFacts = {
     kind,
     id: typeof data.id === 'string' ? data.id : undefined,
@@ -59,4 +63,26 @@ export function checkRecord(kind: Kind, file: string, data: Record<string, unkno
     summary: summarize(kind, data),
   };
   return { diagnostics, facts };
+}
+
+/**
+ * The body is multi-line text like a plan or a note: tabs and line breaks, but no other control
+ * character or bidirectional override (they would reorder or hide what the page says).
+ */
+function unsafeInBody(file: string, body: string, bodyLine: number): PendingDiagnostic | undefined {
+  const bad = firstUnsafe(body, true);
+  if (!bad) return undefined;
+  const before = body.slice(0, bad.position - 1).split('\n');
+  const line = bodyLine + before.length - 1;
+  const column = before.at(-1)!.length + 1;
+  return {
+    file,
+    line,
+    column,
+    rule: 'text/unsafe-character',
+    severity: 'error',
+    message: `The body contains a ${bad.kind} ${bad.codePoint} at line ${line}, column ${column}: remove it.`,
+    hint: bad.kind === 'bidirectional override' ? 'Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) make text display in a different order from what it says; write the text without them.' : 'Control characters (escape sequences, DEL, U+0080-U+009F) are never part of text; delete it (an editor that shows invisible characters helps).',
+    pointer: '',
+  };
 }

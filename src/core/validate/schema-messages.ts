@@ -1,6 +1,7 @@
 /** Turns ajv errors into diagnostics a new user understands: what, expected, found, how to fix. */
 import type { ErrorObject } from 'ajv';
 import type { PendingDiagnostic } from '../diagnostic.ts';
+import { firstUnsafe, LINE_PATTERN, TEXT_PATTERN } from '../printable.ts';
 
 interface SchemaNode {
   description?: string;
@@ -53,6 +54,18 @@ function describe(schema: SchemaNode | undefined): string {
   if (!schema) return '';
   const example = schema.examples?.[0];
   return [schema.description, example !== undefined ? `Example: ${show(example)}.` : ''].filter(Boolean).join(' ');
+}
+
+/** "`title` contains a control character U+001B at position 7: remove it." (never the character itself). */
+function unsafeMessage(where: string, bad: NonNullable<ReturnType<typeof firstUnsafe>>): string {
+  const what = bad.kind === 'line break' || bad.kind === 'tab' ? `a ${bad.kind} (${bad.codePoint})` : `a ${bad.kind} ${bad.codePoint}`;
+  return `${where} contains ${what} at position ${bad.position}: remove it.`;
+}
+
+function unsafeHint(kind: NonNullable<ReturnType<typeof firstUnsafe>>['kind']): string {
+  if (kind === 'line break' || kind === 'tab') return 'This field is one line: write it on one line (a longer text belongs in the body).';
+  if (kind === 'bidirectional override') return 'Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) make text display in a different order from what it says; write the text without them.';
+  return 'Control characters (escape sequences, DEL, U+0080-U+009F) can rewrite a terminal or break a feed; they are never part of text. Delete it (an editor that shows invisible characters helps).';
 }
 
 /** Keeps the most useful error per place: a pattern and a format error on one value say the same thing. */
@@ -115,6 +128,10 @@ export function schemaDiagnostics(file: string, errors: readonly ErrorObject[], 
       }
       case 'pattern':
       case 'format': {
+        if ((parent?.pattern === LINE_PATTERN || parent?.pattern === TEXT_PATTERN) && typeof e.data === 'string') {
+          const bad = firstUnsafe(e.data, parent.pattern === TEXT_PATTERN);
+          if (bad) return d(unsafeMessage(where, bad), unsafeHint(bad.kind));
+        }
         if (parent?.pattern === DURATION_PATTERN && typeof e.data === 'string' && /\d\s*d/i.test(e.data)) {
           return d(`${where} is ${show(e.data)}: durations in days are not accepted.`, 'A business day is ambiguous (8h? 24h?): write the hours and minutes instead, e.g. 8h or 1h30m.');
         }
