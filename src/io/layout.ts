@@ -48,7 +48,7 @@ export function misplacedRecord(rel: string): { kind: Kind; id?: string; reason:
   if (!kind) return undefined;
   const folder = KIND_INFO[kind].folder;
   const canonical = parts[0] === 'content' && parts.length === 3 && parts[1] === folder && name.endsWith('.md');
-  if (canonical && (!named || named.kind === kind)) return undefined;
+  if (canonical && (!named || name === `${named.id}.md`)) return undefined;
   // A README or a picture beside the records, in the right folder, is no record.
   if (!named && parts[0] === 'content' && parts[1] === folder && (parts.length === 3 || !/\.md$/i.test(name))) return undefined;
   const id = named?.id;

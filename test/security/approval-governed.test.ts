@@ -115,7 +115,7 @@ describe('the decision follows the CMDB graph (so CI relations are governed inpu
       const fields: readonly string[] = rel.from === 'service' ? SERVICE_FIELDS : CI_FIELDS;
       expect(fields, `${rel.from}.${rel.field}`).toContain(rel.field);
     }
-    const ws = decisionInputs({ policies: {}, records: [{ kind: 'service', id: 'SVC-a', file: 'x', body: 'secret body', data: { id: 'SVC-a', name: 'A', status: 'active', owner: 'TEAM-a', tier: 1, description: 'free text' } }] });
+    const ws = decisionInputs({ policies: {}, records: [{ kind: 'service', id: 'SVC-a', file: 'x', body: 'secret body', data: { id: 'SVC-a', name: 'A', status: 'active', owner: 'TEAM-a', tier: 1, summary: 'free text' } }] });
     expect(ws.services).toEqual([{ id: 'SVC-a', owner: 'TEAM-a' }]);
   });
 });
