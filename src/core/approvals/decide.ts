@@ -1,6 +1,6 @@
 /**
  * The approval decision for a pull request: for each change record it adds or advances, and for its
- * edits to policies or teams, which approvals are required, which reviews count, and the verdict.
+ * edits to what decides approvals (policies, teams, the CMDB fields it reads, its own code), which approvals are required, which reviews count, and the verdict.
  *
  * Trust rules (each has its own test):
  * - the policy, the teams, the services and the CIs come from the base commit (the caller passes
@@ -87,8 +87,8 @@ function decidePolicyEdits(input: ApprovalInput, positions: Map<string, Position
   if (edited.length === 0 && gate.length === 0 && fields.length === 0) return undefined;
   const triggers = [
     ...(edited.length ? [`the pull request edits ${edited.join(', ')}`] : []),
-    ...(fields.length ? [`it changes what decides approvals: ${fields.join('; ')}`] : []),
-    ...(gate.length ? [`it edits the approval check's own code or workflow: ${gate.join(', ')}`] : []),
+    ...(fields.length ? [`the pull request changes what decides approvals: ${fields.join('; ')}`] : []),
+    ...(gate.length ? [`the pull request edits the approval check's own code or workflow: ${gate.join(', ')}`] : []),
   ];
   const requirement = input.policy?.policy_changes?.require ?? DEFAULT_POLICY_CHANGE_REQUIREMENT;
   const source = input.policy?.policy_changes ? 'the change policy' : 'the default, since the base change policy sets no policy_changes';

@@ -145,7 +145,8 @@ export interface Conflict {
 /** The verdict on one change record, or on the PR's policy/team edits (subject "policy"). */
 export interface SubjectDecision {
   /**
-   * A change ID; "policy" for edits under content/policies/ or content/teams/; "base" for the target
+   * A change ID; "policy" for edits to what decides approvals (content/policies/, content/teams/,
+   * the service and CI fields in inputs.ts, the gate's own code and workflow); "base" for the target
    * branch; "commits" for the change set's provenance.
    */
   subject: string;
