@@ -216,7 +216,11 @@ function inWorkspace(path: string, prefix: string): string[] {
   return [path.slice(prefix.length)];
 }
 
-const CHANGE_FILE = /^content\/changes\/(CHG-[^/]+)\.md$/;
+/**
+ * Every Markdown file directly in content/changes/ is judged, whatever its name: one named with a
+ * look-alike hyphen or letter (CHG\u20110009.md) fails validation and is rejected, never skipped.
+ */
+const CHANGE_FILE = /^content\/changes\/([^/]+)\.md$/;
 
 /** The change records on both sides of the PR, paired by ID (so a rename is one record). */
 function changedChanges(paths: readonly string[], before: BaseWorkspace, head: BaseWorkspace): ChangedChange[] {
@@ -225,7 +229,8 @@ function changedChanges(paths: readonly string[], before: BaseWorkspace, head: B
   const headByFile = new Map(recordsOf(head.workspace, 'change').map((r) => [r.file, r]));
   for (const path of paths) {
     const m = CHANGE_FILE.exec(path);
-    if (!m) continue;
+    // A look-alike (chg-0009.md, CHG-0009.MD...) is its own subject: see misplacedChanges.
+    if (!m || misplacedRecord(path)) continue;
     const old = beforeByFile.get(path);
     const now = headByFile.get(path);
     if (old) {

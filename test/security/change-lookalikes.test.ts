@@ -102,6 +102,21 @@ describe('itsm approvals rejects a PR that files a change where it would not be 
     expect(r.result!.subjects.find((s) => s.file === path)?.decision).toBe('rejected');
   });
 
+  // Other encodings: letters and hyphens that only look like ASCII are not the ID either.
+  it.each([
+    ['a non-breaking hyphen', 'content/changes/CHG\u20110009.md'],
+    ['a Cyrillic C', 'content/changes/\u0421HG-0009.md'],
+    ['a zero-width space in the folder', 'content/chan\u200Bges/CHG-0009.md'],
+    ['a Cyrillic a in the folder', 'content/ch\u0430nges/CHG-0009.md'],
+  ])('%s: refused by validate and by approvals', async (_name, path) => {
+    const v = await validate({ [path]: CHG_9 });
+    expect(v.code).toBe(1);
+    expect(v.diagnostics.filter((x) => x.file === path && x.severity === 'error')).not.toEqual([]);
+    const r = await approvePr({ pr: { [path]: changeFile('CHG-0009') }, reviews: [{ login: 'paula', state: 'APPROVED' }] });
+    expect(r.code).toBe(1);
+    expect(r.result!.subjects.find((s) => s.file === path)?.decision).toBe('rejected');
+  });
+
   it('also in a workspace in a sub-folder of the repository', async () => {
     const r = await approvePr({ root: 'itsm', pr: { 'itsm/content/changes/2026/CHG-0009.md': changeFile('CHG-0009') } });
     expect(r.code).toBe(1);
