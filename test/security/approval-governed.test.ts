@@ -6,10 +6,11 @@
  * approvals from the base branch's CAB when a PR edits it; fields the decision does not read stay free.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decideApprovals } from '../../src/core/approvals/decide.ts';
-import { CI_FIELDS, GATE_FILE_NAMES, GATE_FOLDERS, GATE_ROOT_FILES, GOVERNED_PREFIXES, SERVICE_FIELDS, decisionInputs } from '../../src/core/approvals/inputs.ts';
+import { CI_FIELDS, GATE_FILE_NAMES, GATE_FOLDERS, GATE_ROOT_FILES, GOVERNED_PREFIXES, SERVICE_FIELDS, decisionInputs, governedEdits, type DecisionInputs } from '../../src/core/approvals/inputs.ts';
 import { DEPENDENCY_RELATIONS } from '../../src/core/impact.ts';
 import { approvePr, BASE_FILES, changeFile, ci, service } from '../helpers/approval-pr.ts';
 import { REPO_ROOT } from '../helpers/workspace.ts';
@@ -117,6 +118,37 @@ describe('the decision follows the CMDB graph (so CI relations are governed inpu
     }
     const ws = decisionInputs({ policies: {}, records: [{ kind: 'service', id: 'SVC-a', file: 'x', body: 'secret body', data: { id: 'SVC-a', name: 'A', status: 'active', owner: 'TEAM-a', tier: 1, summary: 'free text' } }] });
     expect(ws.services).toEqual([{ id: 'SVC-a', owner: 'TEAM-a' }]);
+  });
+});
+
+describe('the governed-edit check, for any CMDB', () => {
+  const ids = (prefix: string) => fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 4 }).map((xs) => xs.map((x) => `${prefix}-${x}`));
+  const graph = fc.record({
+    services: fc.uniqueArray(fc.record({ id: fc.constantFrom('SVC-a', 'SVC-b', 'SVC-c'), owner: fc.constantFrom('TEAM-a', 'TEAM-b'), cis: ids('CI'), depends_on: ids('SVC') }), { selector: (s) => s.id }),
+    cis: fc.uniqueArray(fc.record({ id: fc.constantFrom('CI-a', 'CI-b', 'CI-c'), depends_on: ids('CI'), runs_on: ids('CI'), connects_to: ids('CI') }), { selector: (c) => c.id }),
+  });
+  const inputs = (g: Pick<DecisionInputs, 'services' | 'cis'>): DecisionInputs => ({ policy: undefined, teams: [], ...g });
+  const shuffled = <T,>(xs: readonly T[]) => [...xs].reverse();
+
+  it('finds nothing when only the order of records and lists changes', () => {
+    fc.assert(
+      fc.property(graph, (g) => {
+        const reordered = { services: shuffled(g.services.map((s) => ({ ...s, cis: shuffled(s.cis) }))), cis: shuffled(g.cis.map((c) => ({ ...c, runs_on: shuffled(c.runs_on) }))) };
+        expect(governedEdits(inputs(g), inputs(reordered))).toEqual([]);
+      }),
+    );
+  });
+
+  it('names the record and field of every owner change', () => {
+    fc.assert(
+      fc.property(graph.filter((g) => g.services.length > 0), fc.nat(), (g, n) => {
+        const i = n % g.services.length;
+        const s = g.services[i]!;
+        const owner = s.owner === 'TEAM-a' ? 'TEAM-b' : 'TEAM-a';
+        const after = { ...g, services: g.services.map((x, j) => (j === i ? { ...x, owner } : x)) };
+        expect(governedEdits(inputs(g), inputs(after))).toEqual([`${s.id}: owner ${s.owner} -> ${owner}`]);
+      }),
+    );
   });
 });
 
