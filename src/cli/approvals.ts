@@ -14,20 +14,26 @@ import { decideApprovals } from '../core/approvals/decide.ts';
 import { approvalEvidence } from '../core/approvals/evidence.ts';
 import { escapeData, formatAnnotations, formatPretty, formatSummary } from '../core/approvals/format.ts';
 import type { ApprovalResult, ChangedChange, PullRequestFacts } from '../core/approvals/types.ts';
+import { decisionInputs, governedEdits } from '../core/approvals/inputs.ts';
 import { recordsOf, type Change } from '../core/model.ts';
 import { loadBaseWorkspace, type BaseWorkspace } from '../io/base.ts';
 import { git, resolveCommit } from '../io/git-tree.ts';
 import { readGitApprovals } from '../io/git-approvals.ts';
 import { fetchPullRequest, githubOptionsFromEnv } from '../io/github.ts';
+import { misplacedRecord } from '../io/layout.ts';
 import { oneOf, parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
+import { parseNow } from './sla.ts';
 
-const HELP = `Usage: itsm approvals --pr N [--repo owner/name] [--format pretty|json|github] [--root DIR]
-       itsm approvals --from-git --base REV [--head REV] [--format ...] [--root DIR]
+const HELP = `Usage: itsm approvals --pr N [--repo owner/name] [--format pretty|json|github] [--root DIR] [--now ISO]
+       itsm approvals --from-git --base REV [--head REV] [--format ...] [--root DIR] [--now ISO]
 
 Decides whether pull request N has the approvals that content/policies/change-policy.yaml requires
-for the change records it adds or advances, and for any edit to content/policies/ or content/teams/.
+for the change records it adds or advances, and for any edit to what decides approvals: content/policies/,
+content/teams/, a service's owner, CIs or dependencies, a CI's relations, and the check's own code and
+workflow (.github/, src/, bin/, scripts/, schemas/, package files, lock files...). A file that looks
+like a change record anywhere but content/changes/<ID>.md is refused.
 
 Only reviews count: each reviewer's latest review, on the PR's current head commit, by a member of
 the team holding the required role, never by the PR's author. The policy, the teams and the services
@@ -43,6 +49,8 @@ Options:
                    GITHUB_STEP_SUMMARY is set)
   --root DIR       the workspace inside a git clone that has the PR's base and head commits
                    (actions/checkout with fetch-depth: 0); default: the current directory
+  --now ISO        judge overdue post-implementation reviews as of this instant (with an offset,
+                   e.g. 2026-03-04T09:15:00+01:00); default: the current time
   --allow-base B   also judge pull requests into branch B (repeatable). By default only pull
                    requests into the repository's default branch can pass: a status check belongs
                    to a commit, so a pass judged against a laxer branch could be reused.
@@ -75,16 +83,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     'from-git': { type: 'boolean' },
     base: { type: 'string' },
     head: { type: 'string' },
+    now: { type: 'string' },
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
   const format = oneOf('approvals', 'format', values.format, ['pretty', 'json', 'github'] as const, 'pretty');
+  const now = parseNow('approvals', values.now).toISOString();
   try {
     const source: Source = values['from-git']
       ? { kind: 'git', base: values.base ?? usage('--from-git needs --base REV: the revision the changes will merge into (e.g. origin/main).'), head: values.head ?? 'HEAD' }
       : { kind: 'github', target: whichPullRequest(values.pr, values.repo, io.env), env: io.env };
     const root = rootDir(io, values.root);
-    const result = await evaluate(root, source, values['allow-base'] ?? []);
+    const result = await evaluate(root, source, values['allow-base'] ?? [], now);
     report(result, format, io, (await git(root, ['rev-parse', '--show-prefix'])).trim());
     return DECISION_EXIT[result.decision];
   } catch (err) {
@@ -130,7 +140,7 @@ function whichPullRequest(pr: string | undefined, repo: string | undefined, env:
   return { owner: m[1]!, repo: m[2]!, number, ...(eventHeadSha ? { eventHeadSha } : {}) };
 }
 
-async function evaluate(root: string, source: Source, allowedBases: string[]): Promise<ApprovalResult> {
+async function evaluate(root: string, source: Source, allowedBases: string[], now: string): Promise<ApprovalResult> {
   let facts: PullRequestFacts | undefined;
   if (source.kind === 'github') {
     const { target, env } = source;
@@ -156,8 +166,13 @@ async function evaluate(root: string, source: Source, allowedBases: string[]): P
   }
   const local = (await git(root, ['diff', '--relative', '--name-only', '-z', '--no-renames', forkPoint, head])).split('\0').filter(Boolean);
   const changedPaths = [...new Set([...facts.files, ...local.map((p) => `/${p}`)].flatMap((p) => inWorkspace(p, prefix)))].sort();
+  // The gate's own code sits anywhere in the repository, not only under the workspace.
+  const repoWide = (await git(root, ['diff', '--no-relative', '--name-only', '-z', '--no-renames', forkPoint, head])).split('\0').filter(Boolean);
+  const repoPaths = [...new Set([...facts.files, ...repoWide])].sort();
+  // Files the PR adds or edits (not deletes), to refuse look-alike change records it brings in.
+  const present = new Set((await git(root, ['diff', '--relative', '--name-only', '-z', '--no-renames', '--diff-filter=d', forkPoint, head])).split('\0').filter(Boolean));
 
-  const changes = changedChanges(changedPaths, before, atHead);
+  const changes = [...changedChanges(changedPaths, before, atHead), ...misplacedChanges(changedPaths, present)];
   if (forkPoint !== base) {
     const sinceFork = new Set((await git(root, ['diff', '--relative', '--name-only', '-z', '--no-renames', forkPoint, base])).split('\0').filter(Boolean));
     for (const c of changes) if (sinceFork.has(c.file) || sinceFork.has(`content/changes/${c.id}.md`)) c.changedOnBaseSinceFork = true;
@@ -171,9 +186,11 @@ async function evaluate(root: string, source: Source, allowedBases: string[]): P
     pr: facts,
     changes,
     changedPaths,
-    policy: atBase.workspace.policies.changePolicy,
-    teams: recordsOf(atBase.workspace, 'team').map((r) => r.data),
-    services: recordsOf(atBase.workspace, 'service').map((r) => r.data),
+    repoPaths,
+    // Judged by the base; the PR's own edits to the same inputs are measured from the fork point.
+    ...decisionInputs(atBase.workspace),
+    governedEdits: governedEdits(decisionInputs(before.workspace), decisionInputs(atHead.workspace)),
+    now,
     schedule: [...schedule.values()],
     allowedBases,
     provenance,
@@ -199,7 +216,11 @@ function inWorkspace(path: string, prefix: string): string[] {
   return [path.slice(prefix.length)];
 }
 
-const CHANGE_FILE = /^content\/changes\/(CHG-[^/]+)\.md$/;
+/**
+ * Every Markdown file directly in content/changes/ is judged, whatever its name: one named with a
+ * look-alike hyphen or letter (CHG\u20110009.md) fails validation and is rejected, never skipped.
+ */
+const CHANGE_FILE = /^content\/changes\/([^/]+)\.md$/;
 
 /** The change records on both sides of the PR, paired by ID (so a rename is one record). */
 function changedChanges(paths: readonly string[], before: BaseWorkspace, head: BaseWorkspace): ChangedChange[] {
@@ -208,7 +229,8 @@ function changedChanges(paths: readonly string[], before: BaseWorkspace, head: B
   const headByFile = new Map(recordsOf(head.workspace, 'change').map((r) => [r.file, r]));
   for (const path of paths) {
     const m = CHANGE_FILE.exec(path);
-    if (!m) continue;
+    // A look-alike (chg-0009.md, CHG-0009.MD...) is its own subject: see misplacedChanges.
+    if (!m || misplacedRecord(path)) continue;
     const old = beforeByFile.get(path);
     const now = headByFile.get(path);
     if (old) {
@@ -225,6 +247,19 @@ function changedChanges(paths: readonly string[], before: BaseWorkspace, head: B
     }
   }
   return [...byId.values()];
+}
+
+/**
+ * Change records the PR adds or edits somewhere they would never be read (content/Changes/,
+ * content/changes/2026/, CHG-0009.MD...): each one is a subject the decision rejects.
+ */
+function misplacedChanges(paths: readonly string[], present: ReadonlySet<string>): ChangedChange[] {
+  const out: ChangedChange[] = [];
+  for (const path of paths) {
+    const found = present.has(path) ? misplacedRecord(path) : undefined;
+    if (found?.kind === 'change') out.push({ id: found.id ?? path, file: path, misplaced: true });
+  }
+  return out;
 }
 
 function report(result: ApprovalResult, format: 'pretty' | 'json' | 'github', io: CliIO, repoPrefix: string): void {

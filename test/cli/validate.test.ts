@@ -154,11 +154,15 @@ describe('bad input corpus', () => {
   });
 
   it('warns about files that are not records and keeps going', () => {
-    const r = validate({ ...minimalWorkspace(), 'content/incidents/notes.txt': 'todo', 'content/misc/INC-0005.md': INCIDENT });
+    const r = validate({ ...minimalWorkspace(), 'content/incidents/notes.txt': 'todo' });
     expect(r.code).toBe(0);
-    expect(r.json.diagnostics.map((d) => [d.file, d.rule, d.severity])).toEqual([
-      ['content/incidents/notes.txt', 'file/unexpected', 'warning'],
-      ['content/misc/INC-0005.md', 'file/unexpected', 'warning'],
-    ]);
+    expect(r.json.diagnostics.map((d) => [d.file, d.rule, d.severity])).toEqual([['content/incidents/notes.txt', 'file/unexpected', 'warning']]);
+  });
+
+  // Issue 13: a file named like a record but filed elsewhere would never be judged: an error.
+  it('refuses a file named like a record outside its folder', () => {
+    const r = validate({ ...minimalWorkspace(), 'content/misc/INC-0005.md': INCIDENT });
+    expect(r.code).toBe(1);
+    expect(r.json.diagnostics.map((d) => [d.file, d.rule, d.severity])).toEqual([['content/misc/INC-0005.md', 'file/misplaced-record', 'error']]);
   });
 });

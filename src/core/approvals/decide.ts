@@ -1,9 +1,11 @@
 /**
  * The approval decision for a pull request: for each change record it adds or advances, and for its
- * edits to policies or teams, which approvals are required, which reviews count, and the verdict.
+ * edits to what decides approvals (policies, teams, the CMDB fields it reads, its own code), which approvals are required, which reviews count, and the verdict.
  *
  * Trust rules (each has its own test):
- * - the policy, the teams and the services come from the base commit (the caller passes them so);
+ * - the policy, the teams, the services and the CIs come from the base commit (the caller passes
+ *   them so), projected onto what the decision reads (inputs.ts); a PR that edits any of that, or
+ *   the gate's own code and workflow, needs the policy-change approvals;
  * - only each reviewer's latest standing review counts (see reviews.ts);
  * - an approval counts only on the current head commit: a push voids earlier approvals;
  * - people, not logins, are judged (core/people.ts): any login of a person counts as that person;
@@ -22,17 +24,17 @@
  */
 import type { Change } from '../model.ts';
 import { assignSeats } from './matching.ts';
-import { pirFinding } from './pir.ts';
+import { GOVERNED_PREFIXES, isGatePath } from './inputs.ts';
+import { pirFinding, pirOverdue } from './pir.ts';
 import { needsOf, ruleFor, seatsFor, type Seats } from './requirements.ts';
 import { peopleFrom, sameLogin } from '../people.ts';
 import { latestPositions, type Position } from './reviews.ts';
-import { affectedServices } from './scope.ts';
+import { reachOf } from './scope.ts';
 import { approvalTriggers } from './triggers.ts';
 import type { ApprovalInput, ApprovalResult, ChangedChange, Decision, RequirementStatus, ReviewVerdict, SubjectDecision } from './types.ts';
 import { freezeFinding, freezesHit, maintenanceFinding, scheduleConflicts } from './windows.ts';
 
-/** Paths whose edits change who judges changes: they need the policy-change approvals. */
-export const GOVERNED_PREFIXES = ['content/policies/', 'content/teams/'] as const;
+export { GOVERNED_PREFIXES };
 
 /** Used when the base policy does not say what policy edits need: never let them through unreviewed. */
 const DEFAULT_POLICY_CHANGE_REQUIREMENT = [{ role: 'cab' as const, count: 1 }];
@@ -46,7 +48,8 @@ export function decideApprovals(input: ApprovalInput): ApprovalResult {
   if (input.provenance?.length) subjects.push(unprovable(input.provenance));
   const policySubject = decidePolicyEdits(input, positions);
   if (policySubject) subjects.push(policySubject);
-  for (const c of [...input.changes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) subjects.push(decideChange(c, input, positions));
+  const affectedOf = reachOf(input);
+  for (const c of [...input.changes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) subjects.push(decideChange(c, input, positions, affectedOf));
   return { pr: input.pr.number, headSha: input.pr.headSha, baseSha: input.pr.baseSha, decision: overall(subjects.map((s) => s.decision)), subjects };
 }
 
@@ -83,14 +86,22 @@ function checkBase(input: ApprovalInput): SubjectDecision | undefined {
 
 function decidePolicyEdits(input: ApprovalInput, positions: Map<string, Position>): SubjectDecision | undefined {
   const edited = [...new Set(input.changedPaths)].filter((p) => GOVERNED_PREFIXES.some((prefix) => p.startsWith(prefix))).sort();
-  if (edited.length === 0) return undefined;
+  const gate = [...new Set(input.repoPaths)].filter(isGatePath).sort();
+  const fields = input.governedEdits;
+  if (edited.length === 0 && gate.length === 0 && fields.length === 0) return undefined;
+  const triggers = [
+    ...(edited.length ? [`the pull request edits ${edited.join(', ')}`] : []),
+    ...(fields.length ? [`the pull request changes what decides approvals: ${fields.join('; ')}`] : []),
+    ...(gate.length ? [`the pull request edits the approval check's own code or workflow: ${gate.join(', ')}`] : []),
+  ];
   const requirement = input.policy?.policy_changes?.require ?? DEFAULT_POLICY_CHANGE_REQUIREMENT;
   const source = input.policy?.policy_changes ? 'the change policy' : 'the default, since the base change policy sets no policy_changes';
-  const { seats, blockers } = seatsFor(requirement, `edits to policies or teams (${source})`, [], input.teams, input.services);
+  const { seats, blockers } = seatsFor(requirement, `edits to what decides approvals (${source})`, [], input.teams, input.services);
+  triggers[triggers.length - 1] += '; they are judged by the policy and teams on the base branch';
   return judge({
     subject: 'policy',
-    file: edited[0]!,
-    triggers: [`the pull request edits ${edited.join(', ')}; they are judged by the policy and teams on the base branch`],
+    file: edited[0] ?? '.',
+    triggers,
     seats,
     blockers,
     positions,
@@ -100,8 +111,16 @@ function decidePolicyEdits(input: ApprovalInput, positions: Map<string, Position
   });
 }
 
-function decideChange(c: ChangedChange, input: ApprovalInput, positions: Map<string, Position>): SubjectDecision {
+function decideChange(c: ChangedChange, input: ApprovalInput, positions: Map<string, Position>, affectedOf: (c: Change) => string[]): SubjectDecision {
   const base = { subject: c.id, file: c.file, required: [], approvers: [], missing: [], reviews: [], conflicts: [], windows: [] };
+  if (c.misplaced) {
+    return {
+      ...base,
+      triggers: ['its file looks like a change record but is not at content/changes/<ID>.md'],
+      decision: 'rejected',
+      explanation: `${c.file} looks like a change record, but change records are read only from content/changes/<ID>.md (that exact folder and case, no sub-folder, the extension .md), so this file would never be judged. Move it to content/changes/${/^CHG-\d+$/.test(c.id) ? c.id : '<ID>'}.md.`,
+    };
+  }
   if (c.invalidAtHead) {
     return {
       ...base,
@@ -131,14 +150,17 @@ function decideChange(c: ChangedChange, input: ApprovalInput, positions: Map<str
       explanation: `${c.id} needs approval (${triggers.join('; ')}) but the base branch has no valid content/policies/change-policy.yaml, so nobody can approve it. Merge a change policy first (see docs/approvals.md).`,
     };
   }
-  const affected = affectedServices(after, input.services);
-  const { seats, blockers } = needsOf(c.before, after, input.policy, input.teams, input.services);
+  const affected = affectedOf(after);
+  const { seats, blockers } = needsOf(c.before, after, input.policy, input, affectedOf);
   const windows = freezesHit(after, affected, input.policy).map((f) => freezeFinding(after, f));
   const outside = maintenanceFinding(after, affected, input.policy);
   if (outside) windows.push(outside);
-  const pir = pirFinding(after, ruleFor(after, input.policy));
+  const rule = ruleFor(after, input.policy);
+  const pir = pirFinding(after, rule);
   if (pir) windows.push(pir);
-  const conflicts = scheduleConflicts(after, affected, input.schedule, (other: Change) => affectedServices(other, input.services));
+  const overdue = pirOverdue(after, rule, input.now);
+  if (overdue) windows.push(overdue);
+  const conflicts = scheduleConflicts(after, affected, input.schedule, affectedOf);
   return judge({ subject: c.id, file: c.file, triggers, seats, blockers, positions, input, windows, conflicts });
 }
 
@@ -240,7 +262,7 @@ const NOT_COUNTED: Partial<Record<ReviewVerdict['outcome'], string>> = {
 };
 
 function explain(a: JudgeArgs, decision: Decision, required: RequirementStatus[], verdicts: ReviewVerdict[], missing: string[], notes: ReadonlyMap<ReviewVerdict, string>): string {
-  const name = a.subject === 'policy' ? 'The edits to policies or teams' : a.subject;
+  const name = a.subject === 'policy' ? 'The edits to what decides approvals' : a.subject;
   const parts: string[] = [];
   const why = `${a.subject === 'policy' ? 'need' : 'needs'} approval because ${a.triggers.join('; ')}`;
   if (decision === 'approved') {

@@ -4,5 +4,6 @@ export { approvalEvidence, evidenceFor, type ApprovalEvidence } from './evidence
 export { formatAnnotations, formatPretty, formatSummary, escapeData, escapeProperty, ANNOTATIONS_PER_TYPE } from './format.ts';
 export { approvalTriggers, APPROVED_FIELDS } from './triggers.ts';
 export { latestPositions } from './reviews.ts';
-export { affectedServices } from './scope.ts';
+export { affectedServices, reachOf } from './scope.ts';
+export { decisionInputs, governedEdits, isGatePath, type DecisionInputs } from './inputs.ts';
 export type * from './types.ts';

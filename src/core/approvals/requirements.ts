@@ -2,9 +2,9 @@
  * The approvals a change needs, from the change policy, the teams and the services of the base commit.
  * Requirements come out as seats: `count` people from the named team(s).
  */
-import type { Change, ChangePolicy, Service, Team } from '../model.ts';
+import type { Change, ChangePolicy, Team } from '../model.ts';
 import { loginKey, loginsOf } from '../people.ts';
-import { affectedServices } from './scope.ts';
+import type { DecisionInputs, ServiceInput } from './inputs.ts';
 import { freezesHit } from './windows.ts';
 import type { Role } from './types.ts';
 
@@ -44,7 +44,7 @@ function membersOf(teams: readonly Team[]): Set<string> {
  * that service's owner team: every affected service's owner signs off, so naming an extra service owned
  * by a friendly team cannot stand in for the real owner.
  */
-export function seatsFor(requirements: readonly Requirement[], reason: string, affected: readonly string[], teams: readonly Team[], services: readonly Service[]): { seats: Seats[]; blockers: string[] } {
+export function seatsFor(requirements: readonly Requirement[], reason: string, affected: readonly string[], teams: readonly Team[], services: readonly ServiceInput[]): { seats: Seats[]; blockers: string[] } {
   const seats: Seats[] = [];
   const blockers: string[] = [];
   for (const req of requirements) {
@@ -76,7 +76,8 @@ const AUTHORISED = new Set(['approved', 'scheduled', 'implementing', 'completed'
  * needed still applies: lowering the risk of a CAB-approved change needs the CAB again.
  * A non-emergency change planned inside a freeze also needs what an emergency change needs.
  */
-export function needsOf(before: Change | undefined, after: Change, policy: ChangePolicy, teams: readonly Team[], services: readonly Service[]): Needs {
+export function needsOf(before: Change | undefined, after: Change, policy: ChangePolicy, inputs: Pick<DecisionInputs, 'teams' | 'services'>, affectedOf: (c: Change) => string[]): Needs {
+  const { teams, services } = inputs;
   const versions = before && AUTHORISED.has(before.status) ? [after, before] : [after];
   const seats: Seats[] = [];
   const blockers: string[] = [];
@@ -86,7 +87,7 @@ export function needsOf(before: Change | undefined, after: Change, policy: Chang
   };
   for (const [i, v] of versions.entries()) {
     const label = `${v.type} change, risk ${v.risk}${i > 0 ? ', as approved before this pull request' : ''}`;
-    const affected = affectedServices(v, services);
+    const affected = affectedOf(v);
     const rule = ruleFor(v, policy);
     if (!rule) {
       blockers.push(`The change policy has no rule for a ${v.type} change of ${v.risk} risk, so it cannot be approved: the policy owners must add one.`);
@@ -95,11 +96,11 @@ export function needsOf(before: Change | undefined, after: Change, policy: Chang
     if (v.type === 'standard') blockers.push(...templateProblems(v, affected, policy));
     add(seatsFor(rule.require ?? [], label, affected, teams, services));
   }
-  const frozen = after.type === 'emergency' ? [] : freezesHit(after, affectedServices(after, services), policy);
+  const frozen = after.type === 'emergency' ? [] : freezesHit(after, affectedOf(after), policy);
   if (frozen.length > 0) {
     const emergency = ruleFor({ type: 'emergency', risk: after.risk }, policy);
     const extra: Requirement[] = emergency?.require?.length ? emergency.require : [{ role: 'ecab', count: 1 }];
-    add(seatsFor(extra, `planned inside the freeze "${frozen.map((f) => f.name).join('", "')}"`, affectedServices(after, services), teams, services));
+    add(seatsFor(extra, `planned inside the freeze "${frozen.map((f) => f.name).join('", "')}"`, affectedOf(after), teams, services));
   }
   return { seats: mergeSeats(seats), blockers: [...new Set(blockers)] };
 }

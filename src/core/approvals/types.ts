@@ -2,7 +2,8 @@
  * The data the approval decision works on and what it returns. Everything here is plain data so the
  * decision can be tested exhaustively without a network, a clock or a repository.
  */
-import type { Change, ChangePolicy, Service, Team } from '../model.ts';
+import type { Change, ChangePolicy } from '../model.ts';
+import type { DecisionInputs } from './inputs.ts';
 
 /** A review as the forge reports it, reduced to what the decision needs. */
 export interface Review {
@@ -54,24 +55,38 @@ export interface ChangedChange {
    */
   invalidAtHead?: boolean;
   /**
+   * Set when the file looks like a change record but is not at content/changes/<ID>.md (another
+   * case, a sub-folder, another extension): the PR is rejected until it is moved there.
+   */
+  misplaced?: boolean;
+  /**
    * True when the base branch also changed this record after the PR forked: git would merge both
    * edits into content nobody reviewed, so the PR must first be brought up to date.
    */
   changedOnBaseSinceFork?: boolean;
 }
 
-/** Everything the decision reads. Policy, teams and services must come from the PR's base commit. */
-export interface ApprovalInput {
+/**
+ * Everything the decision reads. The policy, teams, services and CIs (DecisionInputs) are the base
+ * commit's, projected onto the fields the decision reads.
+ */
+export interface ApprovalInput extends DecisionInputs {
   pr: PullRequestFacts;
   changes: ChangedChange[];
-  /** Paths changed by the PR (the forge's list merged with the local diff). */
+  /** Workspace-relative paths changed by the PR (the forge's list merged with the local diff). */
   changedPaths: string[];
-  /** The change policy at the base commit; undefined when the base has none (nothing can be approved). */
-  policy: ChangePolicy | undefined;
-  /** Teams at the base commit. */
-  teams: Team[];
-  /** Services at the base commit (their owner teams are the service owners). */
-  services: Service[];
+  /**
+   * Repository-relative paths changed by the PR: the gate's own code and workflow are judged by these
+   * (the workspace may sit in a sub-folder of the repository).
+   */
+  repoPaths: string[];
+  /**
+   * The PR's edits to the decision's inputs, from the fork point to the head, one line per record and
+   * field (see governedEdits in inputs.ts): they need the policy-change approvals.
+   */
+  governedEdits: string[];
+  /** The current instant (ISO 8601): overdue post-implementation reviews are judged against it. */
+  now: string;
   /** Every other change as it will be after the merge, to find schedule conflicts. */
   schedule: Change[];
   /**
@@ -118,7 +133,7 @@ export interface ReviewVerdict {
 }
 
 export interface WindowFinding {
-  kind: 'freeze' | 'outside-maintenance-window' | 'pir';
+  kind: 'freeze' | 'outside-maintenance-window' | 'pir' | 'pir-overdue';
   message: string;
 }
 
@@ -133,7 +148,8 @@ export interface Conflict {
 /** The verdict on one change record, or on the PR's policy/team edits (subject "policy"). */
 export interface SubjectDecision {
   /**
-   * A change ID; "policy" for edits under content/policies/ or content/teams/; "base" for the target
+   * A change ID; "policy" for edits to what decides approvals (content/policies/, content/teams/,
+   * the service and CI fields in inputs.ts, the gate's own code and workflow); "base" for the target
    * branch; "commits" for the change set's provenance.
    */
   subject: string;

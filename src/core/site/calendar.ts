@@ -3,7 +3,8 @@
  * freezes shaded and schedule conflicts flagged. A conflict is two changes that may still run,
  * planned at overlapping times on a shared CI or affected service (the approval check's rule).
  */
-import { affectedServices } from '../approvals/scope.ts';
+import { decisionInputs } from '../approvals/inputs.ts';
+import { reachOf } from '../approvals/scope.ts';
 import { freezesHit } from '../approvals/windows.ts';
 import { recordsOf, type ItsmRecord, type Workspace } from '../model.ts';
 import { formatInstant, localDate } from './format.ts';
@@ -60,9 +61,10 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 export function changeSchedule(ws: Workspace, now: string, links: SiteLinks, maxMonths = 36): ChangeSchedule {
   const tz = ws.settings.time_zone;
   const policy = ws.policies.changePolicy;
-  const services = recordsOf(ws, 'service').map((s) => s.data);
+  // The same reach as the approval check, so the calendar shows the freezes the check applies.
+  const affectedOf = reachOf(decisionInputs(ws));
   const changes = recordsOf(ws, 'change').filter((c) => c.data.status !== 'cancelled');
-  const affected = new Map(changes.map((c) => [c.id, affectedServices(c.data, services)]));
+  const affected = new Map(changes.map((c) => [c.id, affectedOf(c.data)]));
   const conflicts = findConflicts(changes, affected);
   const freezesOf = new Map(changes.map((c) => [c.id, policy ? freezesHit(c.data, affected.get(c.id)!, policy).map((f) => f.name) : []]));
 

@@ -8,6 +8,8 @@ import type { ApprovalInput, ChangedChange, Review } from '../../../src/core/app
 export const HEAD = 'a'.repeat(40);
 export const OLD_HEAD = 'b'.repeat(40);
 export const BASE = 'c'.repeat(40);
+/** Before every change in the fixtures: no post-implementation review is overdue unless a test says so. */
+export const NOW = '2026-10-01T12:00:00Z';
 
 export const policy: ChangePolicy = {
   rules: [
@@ -68,15 +70,19 @@ export function review(login: string, state: string, opts: { commit?: string; at
 }
 
 /** A PR by alice that adds `after` (or moves `before` to `after`). */
-export function input(opts: { changes?: ChangedChange[]; reviews?: Review[]; author?: string; paths?: string[]; policy?: ChangePolicy | undefined; teams?: Team[]; schedule?: Change[] } = {}): ApprovalInput {
+export function input(opts: { changes?: ChangedChange[]; reviews?: Review[]; author?: string; paths?: string[]; policy?: ChangePolicy | undefined; teams?: Team[]; schedule?: Change[]; cis?: ApprovalInput['cis']; governedEdits?: string[]; now?: string } = {}): ApprovalInput {
   const changes = opts.changes ?? [{ id: 'CHG-0001', file: 'content/changes/CHG-0001.md', after: change() }];
   return {
     pr: { number: 7, author: opts.author ?? 'alice', headSha: HEAD, baseSha: BASE, reviews: opts.reviews ?? [], files: opts.paths ?? changes.map((c) => c.file) },
     changes,
     changedPaths: opts.paths ?? changes.map((c) => c.file),
+    repoPaths: opts.paths ?? changes.map((c) => c.file),
+    governedEdits: opts.governedEdits ?? [],
+    now: opts.now ?? NOW,
     policy: 'policy' in opts ? opts.policy : policy,
     teams: opts.teams ?? teams,
     services,
+    cis: opts.cis ?? [],
     schedule: opts.schedule ?? [],
   };
 }

@@ -24,7 +24,8 @@ describe('change calendar', () => {
   });
 
   it('flags two live changes on the same CI at overlapping times, not a finished one', () => {
-    expect(nov.conflicts.map((c) => [c.a.id, c.b.id, c.shared])).toEqual([['CHG-0002', 'CHG-0003', ['CI-pg-main']]]);
+    // Both reach, through the CMDB, the services built on what depends on CI-pg-main (issue 13).
+    expect(nov.conflicts.map((c) => [c.a.id, c.b.id, c.shared])).toEqual([['CHG-0002', 'CHG-0003', ['CI-pg-main', 'SVC-checkout', 'SVC-payments']]]);
     expect(schedule.findings('CHG-0002').conflicts.map((c) => c.ref.id)).toEqual(['CHG-0003']);
     expect(schedule.findings('CHG-0001').conflicts).toEqual([]);
   });
