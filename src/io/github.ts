@@ -270,16 +270,22 @@ function need<T>(item: unknown, path: string, e: Expect<T>, what: string): T {
   return v;
 }
 
+/** Each answer and list item must be an object before any field of it is read. */
+function entry(item: unknown, what: string): void {
+  if (!object.test(item)) throw new GitHubError(`GitHub returned ${what} as ${item === null ? 'null' : Array.isArray(item) ? 'a list' : `a ${typeof item}`} instead of an object. The decision relies on it, so the check fails closed.`);
+}
+
 function describe(v: unknown): string {
   if (v === undefined) return 'missing';
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'string') return v ? 'a string of another form' : 'an empty string';
-  return `of type ${typeof v}`;
+  return `a ${typeof v}`;
 }
 
 function readPull(pr: unknown, where: string) {
   const what = `the pull request ${where}`;
+  entry(pr, what);
   need(pr, 'head.ref', string, what);
   return {
     author: need(pr, 'user.login', text, what),
@@ -293,6 +299,7 @@ function readPull(pr: unknown, where: string) {
 }
 
 function readReview(r: unknown, what: string): Review {
+  entry(r, what);
   const login = need(r, 'user', nullable(object), what) === null ? null : need(r, 'user.login', text, what);
   return {
     id: need(r, 'id', count, what),
@@ -304,6 +311,7 @@ function readReview(r: unknown, what: string): Review {
 }
 
 function readFile(f: unknown, what: string): { filename: string; previous_filename?: string } {
+  entry(f, what);
   const filename = need(f, 'filename', text, what);
   const status = need(f, 'status', text, what);
   // A rename names both sides; without the old one a record moved out of content/changes goes unseen.
@@ -312,6 +320,7 @@ function readFile(f: unknown, what: string): { filename: string; previous_filena
 }
 
 function readCommit(c: unknown, what: string): PullRequestCommit {
+  entry(c, what);
   const parents = need(c, 'parents', { test: (v): v is unknown[] => Array.isArray(v), expected: 'a list' }, what);
   parents.forEach((_, i) => need(c, `parents.${i}.sha`, sha, what));
   return { sha: need(c, 'sha', sha, what), author: accountOf(c, 'author', what), committer: accountOf(c, 'committer', what) };

@@ -81,6 +81,8 @@ export interface Tamper {
   headers?: (headers: Record<string, string>) => Record<string, string>;
   /** Answers with a redirect to `location` instead. */
   redirect?: { status: 301 | 302 | 303 | 307 | 308; location: string };
+  /** Only the first this many matching requests (default: all). */
+  times?: number;
 }
 
 export interface GitHubServer {
@@ -208,7 +210,14 @@ export async function startGitHubServer(pulls: FakePullRequest[], options: { pre
   const violations: string[] = [];
   const prefix = options.prefix ?? '';
   let failure: (Failure & { used?: number }) | undefined;
-  let tamper: Tamper | undefined;
+  let tamper: (Tamper & { used?: number }) | undefined;
+  /** Whether the tamper applies to this request (and counts it). */
+  const tampers = (operation: OperationId, page: number): boolean => {
+    if (!tamper || tamper.operation !== operation || (tamper.page !== undefined && tamper.page !== page)) return false;
+    if (tamper.times !== undefined && (tamper.used ?? 0) >= tamper.times) return false;
+    tamper.used = (tamper.used ?? 0) + 1;
+    return true;
+  };
   const sockets = new Set<Socket>();
 
   const send = (res: ServerResponse, operation: OperationId, status: number, body: unknown, headers: Record<string, string> = {}, page?: number) => {
@@ -219,7 +228,7 @@ export async function startGitHubServer(pulls: FakePullRequest[], options: { pre
       return;
     }
     let out: { body: unknown; headers: Record<string, string> } = { body, headers: { 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3; format=json', ...headers } };
-    if (status === 200 && tamper?.operation === operation && (tamper.page === undefined || tamper.page === page)) {
+    if (status === 200 && tamper && !tamper.redirect && tampers(operation, page ?? 1)) {
       out = { body: tamper.body ? tamper.body(structuredClone(body)) : body, headers: tamper.headers ? tamper.headers(out.headers) : out.headers };
     }
     res.writeHead(status, out.headers).end(JSON.stringify(out.body));
@@ -246,7 +255,7 @@ export async function startGitHubServer(pulls: FakePullRequest[], options: { pre
       }
     }
     const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
-    if (tamper?.redirect && tamper.operation === operation && (tamper.page === undefined || tamper.page === page)) {
+    if (tamper?.redirect && tampers(operation, page)) {
       return res.writeHead(tamper.redirect.status, { location: tamper.redirect.location }).end();
     }
     // The PRs a commit is merged as or is the head of; unknown commits list none, as on GitHub.
@@ -284,7 +293,7 @@ export async function startGitHubServer(pulls: FakePullRequest[], options: { pre
       failure = f ? { ...f } : undefined;
     },
     tamper(t) {
-      tamper = t;
+      tamper = t ? { ...t } : undefined;
     },
     async close() {
       for (const s of sockets) s.destroy();
