@@ -84,7 +84,7 @@ function guardedFetch(opts: GitHubOptions): typeof fetch {
     let url = new URL(input instanceof Request ? input.url : String(input));
     for (let hop = 0; ; hop++) {
       if (!insideApi(opts.baseUrl, url)) {
-        throw new GitHubError(`Refused to send a request to ${url.origin}${url.pathname}: it is outside the GitHub API root ${opts.baseUrl} (GITHUB_API_URL), and every request carries the token. An answer from GitHub pointed there (a Link header); the check fails closed.`);
+        throw refusal(`Refused to send a request to ${url.origin}${url.pathname}: it is outside the GitHub API root ${opts.baseUrl} (GITHUB_API_URL), and every request carries the token. An answer from GitHub pointed there (a Link header); the check fails closed.`);
       }
       const signals = [AbortSignal.timeout(opts.timeoutMs), ...(init?.signal ? [init.signal] : [])];
       const res = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.any(signals) });
@@ -93,12 +93,20 @@ function guardedFetch(opts: GitHubOptions): typeof fetch {
       await res.body?.cancel();
       const next = location ? new URL(location, url) : undefined;
       if (!next || !insideApi(opts.baseUrl, next)) {
-        throw new GitHubError(`GitHub (${opts.baseUrl}) answered ${res.status} for ${url.pathname}, redirecting ${next ? `to ${next.origin}${next.pathname}, outside the API root` : 'without a Location'}. The check does not follow it (the token stays with ${new URL(opts.baseUrl).origin}) and fails closed. Check GITHUB_API_URL.`, res.status);
+        throw refusal(`GitHub (${opts.baseUrl}) answered ${res.status} for ${url.pathname}, redirecting ${next ? `to ${next.origin}${next.pathname}, outside the API root` : 'without a Location'}. The check does not follow it (the token stays with ${new URL(opts.baseUrl).origin}) and fails closed. Check GITHUB_API_URL.`, res.status);
       }
-      if (hop >= MAX_REDIRECTS) throw new GitHubError(`GitHub (${opts.baseUrl}) redirected ${url.pathname} more than ${MAX_REDIRECTS} times; the check fails closed.`, res.status);
+      if (hop >= MAX_REDIRECTS) throw refusal(`GitHub (${opts.baseUrl}) redirected ${url.pathname} more than ${MAX_REDIRECTS} times; the check fails closed.`, res.status);
       url = next;
     }
   };
+}
+
+/**
+ * A refusal thrown from inside fetch. It is dressed as an abort so that octokit passes it through
+ * unwrapped and its retry plugin does not send the refused request again; explain() unwraps it.
+ */
+function refusal(message: string, status?: number): Error {
+  return Object.assign(new Error(message, { cause: new GitHubError(message, status) }), { name: 'AbortError' });
 }
 
 function client(opts: GitHubOptions): Octokit {

@@ -107,6 +107,13 @@ describe('failing closed', () => {
     await expect(fetchPullRequest(options(server, { timeoutMs: 200, retries: 1 }), 'northwind', 'itsm', 7)).rejects.toThrow(/did not answer within 200 ms/);
   });
 
+  it('a refused redirect is not retried: one request, however many retries are allowed', async () => {
+    server = await startGitHubServer([pull()]);
+    server.tamper({ operation: 'pulls/get', redirect: { status: 302, location: 'http://api.github.invalid/repos/northwind/itsm/pulls/7' } });
+    await expect(fetchPullRequest(options(server, { retries: 3 }), 'northwind', 'itsm', 7)).rejects.toThrow(/answered 302 for \/repos\/northwind\/itsm\/pulls\/7, redirecting to http:\/\/api\.github\.invalid/);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('no GITHUB_TOKEN is an error, and GITHUB_API_URL is honoured', () => {
     expect(() => githubOptionsFromEnv({})).toThrow(/GITHUB_TOKEN is not set/);
     expect(githubOptionsFromEnv({ GITHUB_TOKEN: 'x', GITHUB_API_URL: 'https://ghe.example/api/v3/' }).baseUrl).toBe('https://ghe.example/api/v3');
