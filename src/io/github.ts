@@ -192,7 +192,7 @@ const MAX_PAGES = 100;
  * Every page of a list, following `Link: rel=next` only inside the API root (guardedFetch enforces
  * it for every request too). A page that is not a list, or an empty page that promises more, fails.
  */
-async function allPages(octokit: Octokit, baseUrl: string, first: (params: { owner: string; repo: string; pull_number: number; per_page: number }) => Promise<{ data: unknown; headers: { link?: string } }>, params: { owner: string; repo: string; pull_number: number; per_page: number }, what: string, where: string): Promise<unknown[]> {
+async function allPages<P>(octokit: Octokit, baseUrl: string, first: (params: P) => Promise<{ data: unknown; headers: { link?: string } }>, params: P, what: string, where: string): Promise<unknown[]> {
   let res = await first(params);
   const out: unknown[] = [];
   const seen = new Set<string>();
@@ -241,7 +241,17 @@ export async function mergedPullRequestOf(opts: GitHubOptions, owner: string, re
   const octokit = client(opts);
   const where = `${owner}/${repo}@${sha.slice(0, 12)}`;
   try {
-    const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, { owner, repo, commit_sha: sha, per_page: 100 });
+    const listed = await allPages(octokit, opts.baseUrl, (p) => octokit.rest.repos.listPullRequestsAssociatedWithCommit(p), { owner, repo, commit_sha: sha, per_page: PER_PAGE }, 'pull requests', where);
+    const pulls = listed.map((p, i) => {
+      const what = `pull request ${i + 1} of those GitHub associates with ${where}`;
+      entry(p, what);
+      return {
+        number: need(p, 'number', count, what),
+        merge_commit_sha: need(p, 'merge_commit_sha', optional(nullable(string)), what),
+        merged_at: need(p, 'merged_at', optional(nullable(string)), what),
+        base: { ref: need(p, 'base.ref', text, what), repo: { default_branch: need(p, 'base.repo.default_branch', text, what) } },
+      };
+    });
     const merged = pulls.filter((p) => p.merge_commit_sha === sha && typeof p.merged_at === 'string' && p.base.ref === p.base.repo.default_branch);
     if (merged.length > 1) throw new GitHubError(`GitHub lists ${merged.length} pull requests merged as ${where}: ${merged.map((p) => `#${p.number}`).join(', ')}. Pass --pr to say which.`);
     const pr = merged[0];

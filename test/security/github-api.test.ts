@@ -7,6 +7,7 @@
  * the token never reaches another host. A field GitHub adds never blocks a merge.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { mergedPullRequestOf } from '../../src/io/github.ts';
 import { startGitHubServer, type GitHubServer, type Tamper } from '../helpers/github-server.ts';
 import { CHANGE_PATH, changeFile, closeScenarios, prScenario, type PrScenario } from '../helpers/pr-scenario.ts';
 
@@ -288,5 +289,27 @@ describe('a field GitHub adds never blocks a merge', () => {
       expect(r.stderr, operation).toBe('');
       expect(r.code, operation).toBe(0);
     }
+  });
+});
+
+describe('after the merge (itsm evidence record), the same rules hold', () => {
+  const MERGE = 'e'.repeat(40);
+  const options = (url: string) => ({ token: 'test-token', baseUrl: url, timeoutMs: 10_000, retries: 0, retryBaseMs: 1 });
+
+  it('a merged pull request without its base branch is refused, not skipped', async () => {
+    const s = await prScenario();
+    Object.assign(s.pull, { mergeCommitSha: MERGE, mergedAt: '2026-10-01T10:00:00Z' });
+    s.server.tamper({ operation: 'repos/list-pull-requests-associated-with-commit', body: first((p) => void delete (p.base as Json).ref) });
+    await expect(mergedPullRequestOf(options(s.server.url), 'northwind', 'itsm', MERGE)).rejects.toThrow(/pull request 1 of those GitHub associates with northwind\/itsm@eeeeeeeeeeee with base\.ref missing/);
+  });
+
+  it('a next link to another host is not followed', async () => {
+    const s = await prScenario();
+    const other = await otherHost(s);
+    Object.assign(s.pull, { mergeCommitSha: MERGE, mergedAt: '2026-10-01T10:00:00Z' });
+    const link = `<${other.url}/repos/northwind/itsm/commits/${MERGE}/pulls?page=2>; rel="next"`;
+    s.server.tamper({ operation: 'repos/list-pull-requests-associated-with-commit', headers: (h) => ({ ...h, link }) });
+    await expect(mergedPullRequestOf(options(s.server.url), 'northwind', 'itsm', MERGE)).rejects.toThrow(/outside the API root/);
+    expect(other.requests).toEqual([]);
   });
 });
