@@ -212,11 +212,11 @@ async function allPages<P>(octokit: Octokit, baseUrl: string, first: (params: P)
   }
 }
 
-/** The rel="next" target of a Link header, if any. */
+/** The rel="next" target of a Link header (RFC 8288: `<url>; rel="next", <url>; rel="last"`), if any. */
 function nextLink(link: string | undefined): string | undefined {
-  for (const part of (link ?? '').split(',')) {
-    const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
-    if (m && /(^|;)\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?\s*(;|$)/i.test(m[2]!)) return m[1];
+  for (const [, url, params] of (link ?? '').matchAll(/<([^<>]*)>([^<]*)/g)) {
+    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(params!);
+    if (rel && (rel[1] ?? rel[2]!).toLowerCase().split(/\s+/).includes('next')) return url;
   }
   return undefined;
 }

@@ -121,10 +121,14 @@ describe('a commit no account wrote rejects the decision', () => {
     expect(r.stdout).toContain('Commit with an email linked to your GitHub account');
   });
 
-  it('GitHub\'s web-flow as committer does not attribute a commit whose author has no account', async () => {
+  it.each([
+    ['no author account, committed by web-flow', null, 'web-flow'],
+    ['web-flow as author too (its noreply email written into the commit)', 'web-flow', 'web-flow'],
+    ['web-flow as author, no committer account', 'web-flow', null],
+  ])('GitHub\'s web-flow attributes no commit: %s', async (_, author, committer) => {
     const s = await prScenario();
     const sneaky = s.repo.commit('Widen the window', { [CHANGE_PATH]: widerWindow });
-    s.publish({ [sneaky]: { author: null, committer: 'web-flow' } });
+    s.publish({ [sneaky]: { author, committer } });
     const r = await s.run();
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(unattributed);

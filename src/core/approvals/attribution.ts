@@ -16,7 +16,10 @@ export interface AttributedCommit {
   cleanBaseMerge: boolean;
 }
 
-/** GitHub commits web edits and merges it performs as this account: it is nobody's authorship. */
+/**
+ * GitHub commits web edits and "Update branch" merges as this account: it is nobody's authorship, so
+ * it attributes no commit (a commit whose only account is web-flow is unattributable).
+ */
 const WEB_FLOW = 'web-flow';
 
 export interface Attribution {
@@ -32,7 +35,7 @@ export function attributeCommits(commits: readonly AttributedCommit[]): Attribut
   const nobody: string[] = [];
   for (const c of commits) {
     if (c.cleanBaseMerge) continue;
-    const who = [c.author, ...(c.committer?.toLowerCase() === WEB_FLOW ? [] : [c.committer])].filter((l): l is string => !!l);
+    const who = [c.author, c.committer].filter((l): l is string => !!l && l.toLowerCase() !== WEB_FLOW);
     if (who.length === 0) nobody.push(c.sha.slice(0, 7));
     for (const login of who) if (!authors.has(login.toLowerCase())) authors.set(login.toLowerCase(), login);
   }
