@@ -119,6 +119,7 @@ describe('a commit no account wrote rejects the decision', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`Commit ${sneaky.slice(0, 7)} ${unattributed}`);
     expect(r.stdout).toContain('Commit with an email linked to your GitHub account');
+    expect(r.stdout).toMatch(/^commit authors {2}rejected/m);
   });
 
   it.each([
