@@ -90,6 +90,30 @@ describe('an approver who edits through a merge commit is an author', () => {
   });
 });
 
+describe('what cannot be verified is not exempt', () => {
+  it('an octopus merge (base and a side branch at once) is its merger\'s, even when clean', async () => {
+    const s = await withBaseMovedOn();
+    s.repo.branch('side', s.base);
+    s.repo.commit('Side work', { 'docs/side.md': 'Side work.\n' });
+    s.repo.checkout('feature');
+    s.repo.git('merge', '-q', '--no-ff', '--no-edit', 'main', 'side');
+    s.publish({ [s.repo.head()]: { author: 'paula', committer: 'web-flow' } });
+    const r = await s.run();
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('paula is the pull request author or wrote one of its commits');
+  });
+
+  it('a shallow clone cannot show what a merge brings in: exit 2, asking for full history', async () => {
+    const s = await withBaseMovedOn();
+    s.repo.git('merge', '-q', '--no-ff', '--no-edit', 'main');
+    s.publish({ [s.repo.head()]: { author: 'paula', committer: 'web-flow' } });
+    writeFileSync(join(s.repo.dir, '.git/shallow'), `${s.base}\n`);
+    const r = await s.run();
+    expect(r.stderr).toContain('is shallow, so the pull request\'s commits cannot be checked. Check out with fetch-depth: 0');
+    expect(r.code).toBe(2);
+  });
+});
+
 describe('a verified "Update branch" merge is exempt', () => {
   it('paula clicks "Update branch" (a clean merge of main into the PR): her approval still counts', async () => {
     const s = await withBaseMovedOn();
