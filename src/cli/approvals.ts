@@ -10,6 +10,7 @@
  * Every error exits 2; only a complete decision can exit 0.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
+import { attributeCommits } from '../core/approvals/attribution.ts';
 import { decideApprovals } from '../core/approvals/decide.ts';
 import { approvalEvidence } from '../core/approvals/evidence.ts';
 import { escapeData, formatAnnotations, formatPretty, formatSummary } from '../core/approvals/format.ts';
@@ -19,8 +20,10 @@ import { recordsOf, type Change } from '../core/model.ts';
 import { loadBaseWorkspace, type BaseWorkspace } from '../io/base.ts';
 import { git, resolveCommit } from '../io/git-tree.ts';
 import { readGitApprovals } from '../io/git-approvals.ts';
-import { fetchPullRequest, githubOptionsFromEnv } from '../io/github.ts';
 import { misplacedRecord } from '../io/layout.ts';
+import { sameLogin } from '../core/people.ts';
+import { fetchPullRequest, githubOptionsFromEnv, type PullRequestCommit } from '../io/github.ts';
+import { verifyPullRequestCommits } from '../io/commit-verification.ts';
 import { oneOf, parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
@@ -142,11 +145,14 @@ function whichPullRequest(pr: string | undefined, repo: string | undefined, env:
 
 async function evaluate(root: string, source: Source, allowedBases: string[], now: string): Promise<ApprovalResult> {
   let facts: PullRequestFacts | undefined;
+  let commits: PullRequestCommit[] | undefined;
   if (source.kind === 'github') {
     const { target, env } = source;
-    facts = await fetchPullRequest(githubOptionsFromEnv(env), target.owner, target.repo, target.number);
-    if (target.eventHeadSha && target.eventHeadSha !== facts.headSha) {
-      throw new Error(`the pull request moved on: the event was for ${target.eventHeadSha.slice(0, 7)} but its head is now ${facts.headSha.slice(0, 7)}. The run for the new head decides.`);
+    const { commits: listed, ...pr } = await fetchPullRequest(githubOptionsFromEnv(env), target.owner, target.repo, target.number);
+    facts = pr;
+    commits = listed;
+    if (target.eventHeadSha && target.eventHeadSha !== pr.headSha) {
+      throw new Error(`the pull request moved on: the event was for ${target.eventHeadSha.slice(0, 7)} but its head is now ${pr.headSha.slice(0, 7)}. The run for the new head decides.`);
     }
   }
   const head = await commitIn(root, facts ? facts.headSha : source.kind === 'git' ? source.head : '', 'head');
@@ -158,6 +164,13 @@ async function evaluate(root: string, source: Source, allowedBases: string[], no
   const [atBase, atFork, atHead] = await Promise.all([loadBaseWorkspace(root, base), forkPoint === base ? undefined : loadBaseWorkspace(root, forkPoint), loadBaseWorkspace(root, head)]);
   const before = atFork ?? atBase;
   let provenance: string[] = [];
+  if (facts && commits) {
+    // Every commit is attributed, checked against the clone: merges too, unless git shows they only bring in the base.
+    const attribution = attributeCommits(await verifyPullRequestCommits(root, base, head, commits));
+    const author = facts.author;
+    facts = { ...facts, coAuthors: attribution.authors.filter((login) => !sameLogin(login, author)) };
+    provenance = attribution.problems;
+  }
   if (!facts) {
     // Approvers' keys come from the base teams, like everything else that judges.
     const fromGit = await readGitApprovals(root, base, head, forkPoint, recordsOf(atBase.workspace, 'team').map((r) => r.data));

@@ -1,10 +1,12 @@
 /**
  * The GitHub REST client for `itsm approvals`: reads a pull request's author, head and base commits,
- * its changed files, its commits' authors and all of its reviews (every page).
+ * its changed files, its commits and their accounts, and all of its reviews (every page).
  *
  * Security stance: this module never guesses. Any failure (bad token, unknown PR, server errors after
- * retries, a timeout, a response without the fields we rely on) throws GitHubError, and the command
- * turns that into exit 2, so the approval check fails closed instead of passing on missing data.
+ * retries, a timeout, a response without the fields we rely on, lists that do not add up to the
+ * pull request's counts) throws GitHubError, and the command turns that into exit 2, so the approval
+ * check fails closed instead of passing on missing data. The token is only ever sent inside the
+ * configured API root: Link headers and redirects that point elsewhere are refused, never followed.
  *
  * It also finds the pull request a commit was merged as, for the approval evidence recorded after
  * the merge (mergedPullRequestOf).
@@ -14,7 +16,6 @@
  */
 import { Octokit } from 'octokit';
 import type { PullRequestFacts, Review } from '../core/approvals/types.ts';
-import { loginKey, sameLogin } from '../core/people.ts';
 
 export class GitHubError extends Error {
   /** HTTP status when GitHub answered, undefined for network errors and timeouts. */
@@ -61,54 +62,163 @@ export function githubOptionsFromEnv(env: NodeJS.ProcessEnv): GitHubOptions {
   };
 }
 
-function client(opts: GitHubOptions): Octokit {
-  const timedFetch: typeof fetch = (input, init) => {
-    const signals = [AbortSignal.timeout(opts.timeoutMs), ...(init?.signal ? [init.signal] : [])];
-    return fetch(input, { ...init, signal: AbortSignal.any(signals) });
+/**
+ * True when `url` lies inside the configured API root: same scheme, host and port, and under its path
+ * (GHES serves the API under /api/v3). Every request carries the token, so nothing else is ever fetched.
+ */
+export function insideApi(baseUrl: string, url: URL): boolean {
+  const api = new URL(baseUrl.replace(/\/*$/, '/'));
+  return url.origin === api.origin && !url.username && !url.password && `${url.pathname}/`.startsWith(api.pathname);
+}
+
+/** How many redirects inside the API root are followed (GitHub answers 301 for a renamed repository). */
+const MAX_REDIRECTS = 5;
+
+/**
+ * The fetch every request goes through: a timeout per request; a refusal of any URL outside the API
+ * root before a byte is sent (so a Link header or a redirect cannot carry the token elsewhere); and
+ * redirects followed by hand, only inside the API root (fetch's own following is switched off).
+ */
+function guardedFetch(opts: GitHubOptions): typeof fetch {
+  return async (input, init) => {
+    let url = new URL(input instanceof Request ? input.url : String(input));
+    for (let hop = 0; ; hop++) {
+      if (!insideApi(opts.baseUrl, url)) {
+        throw refusal(`Refused to send a request to ${url.origin}${url.pathname}: it is outside the GitHub API root ${opts.baseUrl} (GITHUB_API_URL), and every request carries the token. An answer from GitHub pointed there (a Link header); the check fails closed.`);
+      }
+      const signals = [AbortSignal.timeout(opts.timeoutMs), ...(init?.signal ? [init.signal] : [])];
+      const res = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.any(signals) });
+      if (res.status < 300 || res.status >= 400 || res.status === 304) return res;
+      const location = res.headers.get('location');
+      await res.body?.cancel();
+      const next = location ? new URL(location, url) : undefined;
+      if (!next || !insideApi(opts.baseUrl, next)) {
+        throw refusal(`GitHub (${opts.baseUrl}) answered ${res.status} for ${url.pathname}, redirecting ${next ? `to ${next.origin}${next.pathname}, outside the API root` : 'without a Location'}. The check does not follow it (the token stays with ${new URL(opts.baseUrl).origin}) and fails closed. Check GITHUB_API_URL.`, res.status);
+      }
+      if (hop >= MAX_REDIRECTS) throw refusal(`GitHub (${opts.baseUrl}) redirected ${url.pathname} more than ${MAX_REDIRECTS} times; the check fails closed.`, res.status);
+      url = next;
+    }
   };
+}
+
+/**
+ * A refusal thrown from inside fetch. It is dressed as an abort so that octokit passes it through
+ * unwrapped and its retry plugin does not send the refused request again; explain() unwraps it.
+ */
+function refusal(message: string, status?: number): Error {
+  return Object.assign(new Error(message, { cause: new GitHubError(message, status) }), { name: 'AbortError' });
+}
+
+function client(opts: GitHubOptions): Octokit {
   // Rate limits: wait and retry only when GitHub asks for a short wait; otherwise fail (closed).
   const onLimit = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < opts.retries && retryAfter * 1000 <= opts.timeoutMs;
   return new Octokit({
     auth: opts.token,
     baseUrl: opts.baseUrl,
     userAgent: 'itsm-approvals',
-    request: { fetch: timedFetch },
+    request: { fetch: guardedFetch(opts), redirect: 'manual' },
     retry: { retries: opts.retries, retryAfterBaseValue: opts.retryBaseMs },
     throttle: { onRateLimit: onLimit, onSecondaryRateLimit: onLimit, retryAfterBaseValue: Math.max(opts.retryBaseMs, 1) },
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });
 }
 
-/** Reads everything the approval decision needs about one pull request. Throws GitHubError. */
-export async function fetchPullRequest(opts: GitHubOptions, owner: string, repo: string, number: number): Promise<PullRequestFacts> {
+/** GitHub lists at most this many commits and files of a pull request; more is a refusal, not a guess. */
+export const GITHUB_MAX_COMMITS = 250;
+export const GITHUB_MAX_FILES = 3000;
+const PER_PAGE = 100;
+
+/** One commit of the pull request as GitHub attributes it: the accounts its emails belong to, if any. */
+export interface PullRequestCommit {
+  sha: string;
+  /** Login of the account GitHub matched the author email to; null when none. */
+  author: string | null;
+  /** Login of the committer's account; null when none ("web-flow" for commits GitHub made). */
+  committer: string | null;
+}
+
+/** What GitHub says about a pull request: the decision's facts, and its commits to attribute. */
+export type PullRequestFromGitHub = PullRequestFacts & { commits: PullRequestCommit[] };
+
+/**
+ * Reads everything the approval decision needs about one pull request. Throws GitHubError.
+ * Every answer is checked for the fields the decision reads (their presence and types, never the
+ * absence of new ones), and the lists must add up to the counts on the pull request.
+ */
+export async function fetchPullRequest(opts: GitHubOptions, owner: string, repo: string, number: number): Promise<PullRequestFromGitHub> {
   const octokit = client(opts);
   const where = `${owner}/${repo}#${number}`;
   try {
-    const { data: pr } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
-    const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo, pull_number: number, per_page: 100 });
-    const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: number, per_page: 100 });
-    const commits = await octokit.paginate(octokit.rest.pulls.listCommits, { owner, repo, pull_number: number, per_page: 100 });
-    if (commits.length < pr.commits) {
-      throw new GitHubError(`GitHub lists only ${commits.length} of the ${pr.commits} commits of ${where} (it stops at 250), so their authors cannot all be known. Squash or split the pull request.`);
+    const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
+    const pr = readPull(data, where);
+    if (pr.commitCount > GITHUB_MAX_COMMITS) {
+      throw new GitHubError(`${where} has ${pr.commitCount} commits, but GitHub lists at most ${GITHUB_MAX_COMMITS}, so their authors cannot all be known. Squash or split the pull request.`);
     }
-    const author = pr.user?.login;
-    if (typeof author !== 'string' || !author) throw new GitHubError(`GitHub returned ${where} without an author login.`);
-    if (!isSha(pr.head?.sha) || !isSha(pr.base?.sha)) throw new GitHubError(`GitHub returned ${where} without head and base commit SHAs.`);
-    if (typeof pr.base.ref !== 'string' || typeof pr.base.repo?.default_branch !== 'string') throw new GitHubError(`GitHub returned ${where} without its base branch or the repository's default branch.`);
+    if (pr.fileCount > GITHUB_MAX_FILES) {
+      throw new GitHubError(`${where} changes ${pr.fileCount} files, but GitHub lists at most ${GITHUB_MAX_FILES}, so the changes it touches cannot all be known. Split the pull request.`);
+    }
+    const page = { owner, repo, pull_number: number, per_page: PER_PAGE };
+    const reviews = (await allPages(octokit, opts.baseUrl, (p) => octokit.rest.pulls.listReviews(p), page, 'reviews', where)).map((r, i) => readReview(r, `review ${i + 1} of ${where}`));
+    const files = (await allPages(octokit, opts.baseUrl, (p) => octokit.rest.pulls.listFiles(p), page, 'files', where)).map((f, i) => readFile(f, `file ${i + 1} of ${where}`));
+    const commits = (await allPages(octokit, opts.baseUrl, (p) => octokit.rest.pulls.listCommits(p), page, 'commits', where)).map((c, i) => readCommit(c, `commit ${i + 1} of ${where}`));
+    addsUp(files.length, pr.fileCount, 'files', where);
+    addsUp(commits.length, pr.commitCount, 'commits', where);
     return {
       number,
-      author,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      baseRef: pr.base.ref,
-      defaultBranch: pr.base.repo.default_branch,
-      coAuthors: commitAuthors(commits).filter((login) => !sameLogin(login, author)),
-      reviews: reviews.map(toReview),
+      author: pr.author,
+      headSha: pr.headSha,
+      baseSha: pr.baseSha,
+      baseRef: pr.baseRef,
+      defaultBranch: pr.defaultBranch,
+      reviews,
       files: files.flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]),
+      commits,
     };
   } catch (err) {
     throw explain(err, where, opts);
   }
+}
+
+function addsUp(listed: number, counted: number, what: string, where: string): void {
+  if (listed !== counted) {
+    throw new GitHubError(`GitHub listed ${listed} ${what} of ${where}, but the pull request counts ${counted}. The decision needs all of them, so the check fails closed; re-run it (GitHub may still be updating the pull request).`);
+  }
+}
+
+/** Upper bound on pages of one list: a Link chain that never ends is a refusal, not a hang. */
+const MAX_PAGES = 100;
+
+/**
+ * Every page of a list, following `Link: rel=next` only inside the API root (guardedFetch enforces
+ * it for every request too). A page that is not a list, or an empty page that promises more, fails.
+ */
+async function allPages<P>(octokit: Octokit, baseUrl: string, first: (params: P) => Promise<{ data: unknown; headers: { link?: string } }>, params: P, what: string, where: string): Promise<unknown[]> {
+  let res = await first(params);
+  const out: unknown[] = [];
+  const seen = new Set<string>();
+  for (let page = 1; ; page++) {
+    if (!Array.isArray(res.data)) throw new GitHubError(`GitHub answered page ${page} of the ${what} of ${where} with ${describe(res.data)} instead of a list; the check fails closed.`);
+    const next = nextLink(res.headers.link);
+    if (next && res.data.length === 0) throw new GitHubError(`GitHub answered page ${page} of the ${what} of ${where} with no items but a link to a next page; the check fails closed rather than decide on a partial list.`);
+    out.push(...(res.data as unknown[]));
+    if (!next) return out;
+    const url = URL.parse(next);
+    if (!url || !insideApi(baseUrl, url)) {
+      throw new GitHubError(`GitHub's link to the next page of the ${what} of ${where} points ${url ? `to ${url.origin}${url.pathname}` : 'to no absolute URL'}, outside the API root ${baseUrl}. It is not followed (it would carry the token); the check fails closed.`);
+    }
+    if (seen.has(url.href) || page >= MAX_PAGES) throw new GitHubError(`GitHub's pages of the ${what} of ${where} do not end (page ${page + 1} repeats or exceeds ${MAX_PAGES}); the check fails closed.`);
+    seen.add(url.href);
+    res = (await octokit.request({ method: 'GET', url: url.href })) as { data: unknown; headers: { link?: string } };
+  }
+}
+
+/** The rel="next" target of a Link header (RFC 8288: `<url>; rel="next", <url>; rel="last"`), if any. */
+function nextLink(link: string | undefined): string | undefined {
+  for (const [, url, params] of (link ?? '').matchAll(/<([^<>]*)>([^<]*)/g)) {
+    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(params!);
+    if (rel && (rel[1] ?? rel[2]!).toLowerCase().split(/\s+/).includes('next')) return url;
+  }
+  return undefined;
 }
 
 /** The pull request a commit on the default branch was merged as (see mergedPullRequestOf). */
@@ -131,7 +241,17 @@ export async function mergedPullRequestOf(opts: GitHubOptions, owner: string, re
   const octokit = client(opts);
   const where = `${owner}/${repo}@${sha.slice(0, 12)}`;
   try {
-    const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, { owner, repo, commit_sha: sha, per_page: 100 });
+    const listed = await allPages(octokit, opts.baseUrl, (p) => octokit.rest.repos.listPullRequestsAssociatedWithCommit(p), { owner, repo, commit_sha: sha, per_page: PER_PAGE }, 'pull requests', where);
+    const pulls = listed.map((p, i) => {
+      const what = `pull request ${i + 1} of those GitHub associates with ${where}`;
+      entry(p, what);
+      return {
+        number: need(p, 'number', count, what),
+        merge_commit_sha: need(p, 'merge_commit_sha', optional(nullable(string)), what),
+        merged_at: need(p, 'merged_at', optional(nullable(string)), what),
+        base: { ref: need(p, 'base.ref', text, what), repo: { default_branch: need(p, 'base.repo.default_branch', text, what) } },
+      };
+    });
     const merged = pulls.filter((p) => p.merge_commit_sha === sha && typeof p.merged_at === 'string' && p.base.ref === p.base.repo.default_branch);
     if (merged.length > 1) throw new GitHubError(`GitHub lists ${merged.length} pull requests merged as ${where}: ${merged.map((p) => `#${p.number}`).join(', ')}. Pass --pr to say which.`);
     const pr = merged[0];
@@ -142,29 +262,92 @@ export async function mergedPullRequestOf(opts: GitHubOptions, owner: string, re
   }
 }
 
-function toReview(r: { id: number; user: { login: string } | null; state: string; commit_id: string | null; submitted_at?: string }): Review {
-  if (typeof r.id !== 'number' || typeof r.state !== 'string') throw new GitHubError('GitHub returned a review without id or state.');
-  return { id: r.id, login: r.user?.login ?? null, state: r.state, commitId: r.commit_id ?? null, submittedAt: r.submitted_at ?? null };
+/** A type test for a field the decision reads, with the words for what was expected. */
+interface Expect<T> {
+  test: (v: unknown) => v is T;
+  expected: string;
 }
+const string: Expect<string> = { test: (v): v is string => typeof v === 'string', expected: 'a string' };
+const text: Expect<string> = { test: (v): v is string => typeof v === 'string' && v.length > 0, expected: 'a non-empty string' };
+const count: Expect<number> = { test: (v): v is number => Number.isSafeInteger(v) && (v as number) >= 0, expected: 'a non-negative integer' };
+const sha: Expect<string> = { test: isSha, expected: 'a commit SHA' };
+const optional = <T>(e: Expect<T>): Expect<T | undefined> => ({ test: (v): v is T | undefined => v === undefined || e.test(v), expected: `${e.expected} or nothing` });
+const nullable = <T>(e: Expect<T>): Expect<T | null> => ({ test: (v): v is T | null => v === null || e.test(v), expected: `${e.expected} or null` });
+const object: Expect<Record<string, unknown>> = { test: (v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v), expected: 'an object' };
 
 /**
- * Accounts that wrote or committed the PR's own commits: like the PR author, they cannot approve
- * what they wrote. Merge commits (bringing the base branch in, often by "Update branch") and GitHub's
- * own web-flow committer are left out; commits whose email matches no account cannot be attributed.
+ * Reads `path` (dot-separated) of a response item, or throws saying what GitHub sent instead. Only
+ * the fields read are checked: a field GitHub adds never matters.
  */
-export function commitAuthors(commits: ReadonlyArray<{ author: unknown; committer: unknown; parents: unknown[] }>): string[] {
-  const out = new Map<string, string>();
-  for (const c of commits) {
-    if (c.parents.length > 1) continue;
-    for (const who of [loginOf(c.author), loginOf(c.committer)]) if (who && who !== 'web-flow') out.set(loginKey(who), who);
+function need<T>(item: unknown, path: string, e: Expect<T>, what: string): T {
+  let v: unknown = item;
+  for (const key of path.split('.')) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
+  if (!e.test(v)) {
+    throw new GitHubError(`GitHub returned ${what} with ${path} ${describe(v)}; expected ${e.expected}. The decision relies on it, so the check fails closed. Re-run it; if this persists, check GITHUB_API_URL and any proxy between the runner and GitHub.`);
   }
-  return [...out.values()].sort();
+  return v;
+}
+
+/** Each answer and list item must be an object before any field of it is read. */
+function entry(item: unknown, what: string): void {
+  if (!object.test(item)) throw new GitHubError(`GitHub returned ${what} as ${item === null ? 'null' : Array.isArray(item) ? 'a list' : `a ${typeof item}`} instead of an object. The decision relies on it, so the check fails closed.`);
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'missing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return v ? 'a string of another form' : 'an empty string';
+  return `a ${typeof v}`;
+}
+
+function readPull(pr: unknown, where: string) {
+  const what = `the pull request ${where}`;
+  entry(pr, what);
+  need(pr, 'head.ref', string, what);
+  return {
+    author: need(pr, 'user.login', text, what),
+    headSha: need(pr, 'head.sha', sha, what),
+    baseSha: need(pr, 'base.sha', sha, what),
+    baseRef: need(pr, 'base.ref', text, what),
+    defaultBranch: need(pr, 'base.repo.default_branch', text, what),
+    commitCount: need(pr, 'commits', count, what),
+    fileCount: need(pr, 'changed_files', count, what),
+  };
+}
+
+function readReview(r: unknown, what: string): Review {
+  entry(r, what);
+  const login = need(r, 'user', nullable(object), what) === null ? null : need(r, 'user.login', text, what);
+  return {
+    id: need(r, 'id', count, what),
+    login,
+    state: need(r, 'state', text, what),
+    commitId: need(r, 'commit_id', nullable(sha), what),
+    submittedAt: need(r, 'submitted_at', optional(nullable(string)), what) ?? null,
+  };
+}
+
+function readFile(f: unknown, what: string): { filename: string; previous_filename?: string } {
+  entry(f, what);
+  const filename = need(f, 'filename', text, what);
+  const status = need(f, 'status', text, what);
+  // A rename names both sides; without the old one a record moved out of content/changes goes unseen.
+  const previous = need(f, 'previous_filename', status === 'renamed' ? text : optional(text), what);
+  return previous ? { filename, previous_filename: previous } : { filename };
+}
+
+function readCommit(c: unknown, what: string): PullRequestCommit {
+  entry(c, what);
+  const parents = need(c, 'parents', { test: (v): v is unknown[] => Array.isArray(v), expected: 'a list' }, what);
+  parents.forEach((_, i) => need(c, `parents.${i}.sha`, sha, what));
+  return { sha: need(c, 'sha', sha, what), author: accountOf(c, 'author', what), committer: accountOf(c, 'committer', what) };
 }
 
 /** GitHub gives a user, an empty object or null for a commit's account. */
-function loginOf(account: unknown): string | undefined {
-  const login = (account as { login?: unknown } | null)?.login;
-  return typeof login === 'string' && login ? login : undefined;
+function accountOf(c: unknown, key: 'author' | 'committer', what: string): string | null {
+  if (need(c, key, nullable(object), what) === null) return null;
+  return need(c, `${key}.login`, optional(text), what) ?? null;
 }
 
 function isSha(s: unknown): s is string {
@@ -173,7 +356,8 @@ function isSha(s: unknown): s is string {
 
 /** Turns whatever went wrong into one GitHubError with a message that says what to do. */
 function explain(err: unknown, where: string, opts: GitHubOptions): GitHubError {
-  if (err instanceof GitHubError) return err;
+  // A refusal inside the fetch reaches here wrapped by octokit: it is the message that matters.
+  for (let e: unknown = err; e instanceof Error; e = e.cause) if (e instanceof GitHubError) return e;
   const status = (err as { status?: number }).status;
   const detail = err instanceof Error ? err.message : String(err);
   const timedOut = /abort|timeout|timed out/i.test(detail) || (err as { cause?: { name?: string } }).cause?.name === 'TimeoutError';

@@ -161,9 +161,11 @@ describe('bypass attempts fail', () => {
 
   it('a service owner who pushed a commit to the PR cannot approve it', async () => {
     const s = await scenario({ prFiles: addsChange(), reviews: [{ login: 'paula', state: 'APPROVED' }] });
+    const pushed = s.repo.commit('Paula adds a rollback step', addsChange({ rollback_plan: 'Redeploy, then restore the backup.' }));
+    Object.assign(s.server.pulls[0]!, { headSha: pushed, reviews: [{ login: 'paula', state: 'APPROVED', commit_id: pushed }] });
     s.server.pulls[0]!.commits = [
       { sha: s.head, author: 'alice', committer: 'alice' },
-      { sha: 'd'.repeat(40), author: 'paula', committer: 'paula' },
+      { sha: pushed, author: 'paula', committer: 'paula' },
     ];
     const r = await s.run();
     expect(r.code).toBe(1);
@@ -172,9 +174,16 @@ describe('bypass attempts fail', () => {
 
   it('updating the branch with a merge commit does not make the approver an author', async () => {
     const s = await scenario({ prFiles: addsChange(), reviews: [{ login: 'paula', state: 'APPROVED' }] });
+    // "Update branch": main moved on; GitHub merges it into the PR as paula, committed by web-flow.
+    s.repo.checkout('main');
+    const newBase = s.repo.commit('Unrelated', { 'README.md': 'news\n' });
+    s.repo.checkout('feature');
+    s.repo.git('merge', '-q', '--no-ff', '--no-edit', 'main');
+    const merge = s.repo.head();
+    Object.assign(s.server.pulls[0]!, { headSha: merge, baseSha: newBase, reviews: [{ login: 'paula', state: 'APPROVED', commit_id: merge }] });
     s.server.pulls[0]!.commits = [
       { sha: s.head, author: 'alice', committer: 'alice' },
-      { sha: 'd'.repeat(40), author: 'paula', committer: 'web-flow', parents: 2 },
+      { sha: merge, author: 'paula', committer: 'web-flow', parents: 2 },
     ];
     expect((await s.run()).code).toBe(0);
   });
@@ -184,6 +193,7 @@ describe('bypass attempts fail', () => {
     const reviewed = s.head;
     const pushed = s.repo.commit('Sneak in a bigger window', addsChange({ planned_end: '2026-10-11T09:00:00+02:00' }));
     s.server.pulls[0]!.headSha = pushed;
+    s.server.pulls[0]!.commits = [reviewed, pushed].map((sha) => ({ sha, author: 'alice', committer: 'alice' }));
     s.server.pulls[0]!.reviews = [{ login: 'paula', state: 'APPROVED', commit_id: reviewed }];
     const r = await s.run();
     expect(r.code).toBe(1);

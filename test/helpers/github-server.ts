@@ -1,12 +1,13 @@
 /**
  * A stand-in for the GitHub REST API on 127.0.0.1, serving the operations `itsm approvals` calls:
- * pulls/get, pulls/list-files, pulls/list-reviews and pulls/list-commits (at most 250 commits, as
- * GitHub), and repos/list-pull-requests-associated-with-commit (`itsm evidence record`), with GitHub's pagination (per_page up to 100, Link headers with absolute URLs).
+ * pulls/get, pulls/list-files, pulls/list-reviews and pulls/list-commits (at most 3000 files and 250
+ * commits, as GitHub), and repos/list-pull-requests-associated-with-commit (`itsm evidence record`), with GitHub's pagination (per_page up to 100, Link headers with absolute URLs).
  *
  * It cannot drift from the real API: every body it serves is validated with ajv against that
  * operation's response schema from GitHub's OpenAPI description (vendored in
  * test/fixtures/github/openapi-schemas.json by scripts/vendor-openapi.ts). A body that does not match
  * is recorded in `violations`, answered with status 599, and `close()` throws, failing the test.
+ * `tamper` then breaks a checked answer on purpose, to test that the client refuses it.
  * Bodies start from GitHub's own examples, with the fields a scenario needs set on top.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -56,6 +57,8 @@ export interface FakePullRequest {
   commits?: FakeCommit[];
   /** What pulls/get reports as the number of commits (GitHub lists at most 250); default commits.length. */
   commitCount?: number;
+  /** What pulls/get reports as changed_files (GitHub lists at most 3000); default files.length. */
+  changedFiles?: number;
   /** Set when merged: the commit GitHub merged it as, and when (repos/list-pull-requests-associated-with-commit). */
   mergeCommitSha?: string;
   mergedAt?: string;
@@ -64,7 +67,26 @@ export interface FakePullRequest {
 /** Makes requests fail: with an HTTP status (and GitHub's error body) or by never answering. */
 export type Failure = { status: 401 | 403 | 404 | 500 | 502 | 503; times?: number; operation?: OperationId } | { timeout: true; operation?: OperationId };
 
+/**
+ * A wrong answer, as from a broken GitHub or something in between: applied after the honest body was
+ * checked against the schema, and served as is.
+ */
+export interface Tamper {
+  operation: OperationId;
+  /** Only this page of a list (default: every page, and pulls/get). */
+  page?: number;
+  /** Rewrites the body. */
+  body?: (body: unknown) => unknown;
+  /** Rewrites the response headers (e.g. the Link header). */
+  headers?: (headers: Record<string, string>) => Record<string, string>;
+  /** Answers with a redirect to `location` instead. */
+  redirect?: { status: 301 | 302 | 303 | 307 | 308; location: string };
+  /** Only the first this many matching requests (default: all). */
+  times?: number;
+}
+
 export interface GitHubServer {
+  /** The API root to configure (GITHUB_API_URL), with the path prefix if one was asked for. */
   url: string;
   /** Every request, in order: method, path with query, and the Authorization header. */
   requests: Array<{ method: string; url: string; authorization: string | undefined }>;
@@ -72,6 +94,7 @@ export interface GitHubServer {
   violations: string[];
   pulls: FakePullRequest[];
   fail(failure: Failure | undefined): void;
+  tamper(tamper: Tamper | undefined): void;
   close(): Promise<void>;
 }
 
@@ -116,7 +139,7 @@ function pullBody(pr: FakePullRequest): Json {
     requested_teams: [],
     head: { ...head, sha: pr.headSha },
     base: { ...base, sha: pr.baseSha, ref: pr.baseRef ?? 'main', repo: { ...(base.repo as Json), default_branch: pr.defaultBranch ?? 'main' } },
-    changed_files: pr.files.length,
+    changed_files: pr.changedFiles ?? pr.files.length,
     commits: pr.commitCount ?? commitsOf(pr).length,
   };
 }
@@ -178,21 +201,37 @@ function reviewBody(r: FakeReview, i: number, pr: FakePullRequest): Json {
 const ROUTE = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)(\/files|\/reviews|\/commits)?$/;
 const COMMIT_PULLS = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([0-9a-f]{40})\/pulls$/;
 
-/** Starts the server on an ephemeral port of 127.0.0.1. */
-export async function startGitHubServer(pulls: FakePullRequest[]): Promise<GitHubServer> {
+/**
+ * Starts the server on an ephemeral port of 127.0.0.1. `prefix` serves the API under a path, as
+ * GitHub Enterprise Server does under /api/v3.
+ */
+export async function startGitHubServer(pulls: FakePullRequest[], options: { prefix?: string } = {}): Promise<GitHubServer> {
   const requests: GitHubServer['requests'] = [];
   const violations: string[] = [];
+  const prefix = options.prefix ?? '';
   let failure: (Failure & { used?: number }) | undefined;
+  let tamper: (Tamper & { used?: number }) | undefined;
+  /** Whether the tamper applies to this request (and counts it). */
+  const tampers = (operation: OperationId, page: number): boolean => {
+    if (!tamper || tamper.operation !== operation || (tamper.page !== undefined && tamper.page !== page)) return false;
+    if (tamper.times !== undefined && (tamper.used ?? 0) >= tamper.times) return false;
+    tamper.used = (tamper.used ?? 0) + 1;
+    return true;
+  };
   const sockets = new Set<Socket>();
 
-  const send = (res: ServerResponse, operation: OperationId, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  const send = (res: ServerResponse, operation: OperationId, status: number, body: unknown, headers: Record<string, string> = {}, page?: number) => {
     const validate = validatorFor(operation, status);
     if (!validate(body)) {
       violations.push(`${operation} ${status}: ${ajv.errorsText(validate.errors, { separator: '; ' })}`);
       res.writeHead(599, { 'content-type': 'text/plain' }).end('response body does not match the GitHub OpenAPI schema');
       return;
     }
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3; format=json', ...headers }).end(JSON.stringify(body));
+    let out: { body: unknown; headers: Record<string, string> } = { body, headers: { 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3; format=json', ...headers } };
+    if (status === 200 && tamper && !tamper.redirect && tampers(operation, page ?? 1)) {
+      out = { body: tamper.body ? tamper.body(structuredClone(body)) : body, headers: tamper.headers ? tamper.headers(out.headers) : out.headers };
+    }
+    res.writeHead(status, out.headers).end(JSON.stringify(out.body));
   };
 
   const errorBody = (status: number) => ({
@@ -204,8 +243,9 @@ export async function startGitHubServer(pulls: FakePullRequest[]): Promise<GitHu
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const m = ROUTE.exec(url.pathname);
-    const byCommit = COMMIT_PULLS.exec(url.pathname);
+    const path = url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : '/-outside-the-prefix';
+    const m = ROUTE.exec(path);
+    const byCommit = COMMIT_PULLS.exec(path);
     const operation: OperationId = byCommit ? 'repos/list-pull-requests-associated-with-commit' : m?.[4] === '/files' ? 'pulls/list-files' : m?.[4] === '/reviews' ? 'pulls/list-reviews' : m?.[4] === '/commits' ? 'pulls/list-commits' : 'pulls/get';
     if (failure && (!failure.operation || failure.operation === operation)) {
       if ('timeout' in failure) return; // never answer: the client must give up on its own
@@ -214,14 +254,17 @@ export async function startGitHubServer(pulls: FakePullRequest[]): Promise<GitHu
         return send(res, operation, failure.status, errorBody(failure.status));
       }
     }
+    const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
+    if (tamper?.redirect && tampers(operation, page)) {
+      return res.writeHead(tamper.redirect.status, { location: tamper.redirect.location }).end();
+    }
     // The PRs a commit is merged as or is the head of; unknown commits list none, as on GitHub.
     const associated = byCommit && req.method === 'GET' ? pulls.filter((p) => p.owner === byCommit[1] && p.repo === byCommit[2] && (p.mergeCommitSha === byCommit[3] || p.headSha === byCommit[3])) : undefined;
     const pr = m && req.method === 'GET' ? pulls.find((p) => p.owner === m[1] && p.repo === m[2] && p.number === Number(m[3])) : undefined;
     if (!pr && !associated) return send(res, operation, 404, errorBody(404));
-    if (operation === 'pulls/get') return send(res, operation, 200, pullBody(pr!));
-    const all = associated ? associated.map(simplePullBody) : !pr ? [] : operation === 'pulls/list-files' ? pr.files.map(fileBody) : operation === 'pulls/list-commits' ? commitsOf(pr).slice(0, 250).map(commitBody) : pr.reviews.map((r, i) => reviewBody(r, i, pr));
+    if (operation === 'pulls/get') return send(res, operation, 200, pullBody(pr!), {}, 1);
+    const all = associated ? associated.map(simplePullBody) : !pr ? [] : operation === 'pulls/list-files' ? pr.files.slice(0, 3000).map(fileBody) : operation === 'pulls/list-commits' ? commitsOf(pr).slice(0, 250).map(commitBody) : pr.reviews.map((r, i) => reviewBody(r, i, pr));
     const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100);
-    const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
     const last = Math.max(Math.ceil(all.length / perPage), 1);
     const link = (n: number, rel: string) => {
       const u = new URL(url.pathname, `http://${req.headers.host}`);
@@ -230,7 +273,7 @@ export async function startGitHubServer(pulls: FakePullRequest[]): Promise<GitHu
       return `<${u.href}>; rel="${rel}"`;
     };
     const links = [...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []), ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : [])];
-    send(res, operation, 200, all.slice((page - 1) * perPage, page * perPage), links.length ? { link: links.join(', ') } : {});
+    send(res, operation, 200, all.slice((page - 1) * perPage, page * perPage), links.length ? { link: links.join(', ') } : {}, page);
   };
 
   const server = createServer(handle);
@@ -242,12 +285,15 @@ export async function startGitHubServer(pulls: FakePullRequest[]): Promise<GitHu
   const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${prefix}`,
     requests,
     violations,
     pulls,
     fail(f) {
       failure = f ? { ...f } : undefined;
+    },
+    tamper(t) {
+      tamper = t ? { ...t } : undefined;
     },
     async close() {
       for (const s of sockets) s.destroy();

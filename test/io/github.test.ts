@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { commitAuthors, fetchPullRequest, GitHubError, githubOptionsFromEnv, type GitHubOptions } from '../../src/io/github.ts';
+import { fetchPullRequest, GitHubError, githubOptionsFromEnv, type GitHubOptions } from '../../src/io/github.ts';
 import { startGitHubServer, type FakePullRequest, type GitHubServer } from '../helpers/github-server.ts';
 
 const HEAD = '1'.repeat(40);
@@ -45,7 +45,7 @@ describe('reading a pull request from GitHub', () => {
     expect(server.requests.filter((r) => r.url.includes('/reviews'))).toHaveLength(3);
   });
 
-  it('reads who wrote the commits: they cannot approve either', async () => {
+  it('reads every commit with the accounts GitHub matched it to, merge commits included', async () => {
     const commits = [
       { sha: HEAD, author: 'alice', committer: 'alice' },
       { sha: '3'.repeat(40), author: 'Paula', committer: 'web-flow' },
@@ -53,13 +53,18 @@ describe('reading a pull request from GitHub', () => {
       { sha: '5'.repeat(40), author: null, committer: null },
     ];
     server = await startGitHubServer([pull({ commits })]);
-    expect((await fetchPullRequest(options(server), 'northwind', 'itsm', 7)).coAuthors).toEqual(['Paula']);
+    expect((await fetchPullRequest(options(server), 'northwind', 'itsm', 7)).commits).toEqual([
+      { sha: HEAD, author: 'alice', committer: 'alice' },
+      { sha: '3'.repeat(40), author: 'Paula', committer: 'web-flow' },
+      { sha: '4'.repeat(40), author: 'carol', committer: 'carol' },
+      { sha: '5'.repeat(40), author: null, committer: null },
+    ]);
   });
 
   it('a PR with more commits than GitHub lists (250) cannot be judged', async () => {
     const commits = Array.from({ length: 260 }, (_, i) => ({ sha: i.toString(16).padStart(40, '0'), author: 'alice', committer: 'alice' }));
     server = await startGitHubServer([pull({ commits })]);
-    await expect(fetchPullRequest(options(server), 'northwind', 'itsm', 7)).rejects.toThrow(/lists only 250 of the 260 commits/);
+    await expect(fetchPullRequest(options(server), 'northwind', 'itsm', 7)).rejects.toThrow(/has 260 commits, but GitHub lists at most 250/);
   });
 
   it('a deleted reviewer account comes through as a null login', async () => {
@@ -102,16 +107,16 @@ describe('failing closed', () => {
     await expect(fetchPullRequest(options(server, { timeoutMs: 200, retries: 1 }), 'northwind', 'itsm', 7)).rejects.toThrow(/did not answer within 200 ms/);
   });
 
+  it('a refused redirect is not retried: one request, however many retries are allowed', async () => {
+    server = await startGitHubServer([pull()]);
+    server.tamper({ operation: 'pulls/get', redirect: { status: 302, location: 'http://api.github.invalid/repos/northwind/itsm/pulls/7' } });
+    await expect(fetchPullRequest(options(server, { retries: 3 }), 'northwind', 'itsm', 7)).rejects.toThrow(/answered 302 for \/repos\/northwind\/itsm\/pulls\/7, redirecting to http:\/\/api\.github\.invalid/);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('no GITHUB_TOKEN is an error, and GITHUB_API_URL is honoured', () => {
     expect(() => githubOptionsFromEnv({})).toThrow(/GITHUB_TOKEN is not set/);
     expect(githubOptionsFromEnv({ GITHUB_TOKEN: 'x', GITHUB_API_URL: 'https://ghe.example/api/v3/' }).baseUrl).toBe('https://ghe.example/api/v3');
-  });
-});
-
-describe('commit authors', () => {
-  it('leave out merge commits and GitHub\'s web-flow committer', () => {
-    const c = (author: string | null, committer: string | null, parents = 1) => ({ author: author ? { login: author } : null, committer: committer ? { login: committer } : null, parents: Array(parents).fill({}) });
-    expect(commitAuthors([c('bob', 'web-flow'), c('carol', 'carol', 2), c('Dave', 'dave'), c(null, null)])).toEqual(['bob', 'dave']);
   });
 });
 

@@ -224,8 +224,9 @@ describe('validate refuses ambiguous people', () => {
 
 describe('commit authors from GitHub are told apart by ASCII case only', () => {
   it('a Kelvin-sign account is a different commit author, and neither hides the other', async () => {
-    const { commitAuthors } = await import('../../src/io/github.ts');
-    const commit = (login: string) => ({ author: { login }, committer: { login }, parents: ['p'] });
+    const { attributeCommits } = await import('../../src/core/approvals/attribution.ts');
+    const commitAuthors = (commits: ReturnType<typeof commit>[]) => attributeCommits(commits).authors;
+    const commit = (login: string) => ({ sha: `${login}`.padEnd(40, '0'), author: login, committer: login, cleanBaseMerge: false });
     expect(commitAuthors([commit('kate'), commit('\u212Aate'), commit('KATE')])).toEqual(['KATE', '\u212Aate'].sort());
     const i = input({ author: 'tom', teams: withTeams([member('Kate', 'kate'), member('Pete', 'pete')]), reviews: [review('kate', 'APPROVED')] });
     const s = subjectOf({ ...i, pr: { ...i.pr, coAuthors: commitAuthors([commit('kate'), commit('\u212Aate')]) } });

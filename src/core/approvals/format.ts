@@ -13,7 +13,7 @@ const LABEL: Record<SubjectDecision['decision'], string> = {
 
 /** How a subject is named to people. */
 function label(subject: string): string {
-  return subject === 'policy' ? 'policies/teams' : subject === 'base' ? 'target branch' : subject === 'commits' ? 'commit signatures' : subject;
+  return subject === 'policy' ? 'policies/teams' : subject === 'base' ? 'target branch' : subject === 'commits' ? 'commit authors' : subject;
 }
 
 /** "PR #7", or the commit range when judged from git alone. */
