@@ -194,7 +194,8 @@ function readWorkspaceFacts(root: string, kind: Kind, loaded: LoadResult): Works
 /** The record file names (ID.md) in a kind's folder. */
 function recordNames(root: string, kind: Kind): string[] {
   const dir = join(root, 'content', KIND_INFO[kind].folder);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')) : [];
+  // Regular files only: a symlink is never followed (`itsm validate` reports it).
+  return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => e.name) : [];
 }
 
 function recordTexts(root: string, kind: Kind): Array<[string, string]> {

@@ -10,6 +10,7 @@ import { checkRecord, type RecordFacts } from '../core/validate/check-record.ts'
 import { schemaDiagnostics } from '../core/validate/schema-messages.ts';
 import type { Validators } from '../core/validate/validators.ts';
 import { decodeRecordBytes, parseFrontMatter, YAML_LIMITS } from '../core/front-matter.ts';
+import { clip } from '../core/excerpt.ts';
 import { locate } from './positions.ts';
 
 /** Resolves pending diagnostics of one text to positions, parsing that text once more only if needed. */
@@ -56,7 +57,7 @@ export function analyzeYamlFile(file: string, text: string, schemaName: string, 
     value = load(clean, YAML_LIMITS);
   } catch (err) {
     const mark = err instanceof YAMLException ? err.mark : undefined;
-    const reason = err instanceof YAMLException ? err.reason : String(err);
+    const reason = clip(err instanceof YAMLException ? err.reason : String(err), 120);
     return { value: undefined, diagnostics: [{ file, line: mark ? mark.line + 1 : 1, column: mark ? mark.column + 1 : 1, rule: 'yaml/syntax', severity: 'error', message: `This file is not valid YAML: ${reason}.`, hint: 'Check the YAML at this position: indentation with spaces, quotes around values containing `: `.' }] };
   }
   const validate = validators.get(schemaName);

@@ -10,6 +10,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { normalizeBase } from '../core/site/links.ts';
+import { readTextNoFollow } from './safe-fs.ts';
 import { gatherSiteData, type SiteData } from './site-data.ts';
 
 /** The itsm package itself: where astro.config.mjs and src/site live (not the workspace). */
@@ -98,8 +99,10 @@ export function checkOutput(out: string, root: string): void {
  * starts bundling. (The loader reads and validates the same file; an invalid one stops the build.)
  */
 function configuredBase(root: string): string {
+  const text = readTextNoFollow(root, 'itsm.yaml');
+  if (typeof text !== 'string') return '/';
   try {
-    const doc = load(readFileSync(join(root, 'itsm.yaml'), 'utf8')) as { site_base?: unknown } | null;
+    const doc = load(text) as { site_base?: unknown } | null;
     return typeof doc?.site_base === 'string' ? doc.site_base : '/';
   } catch {
     return '/';

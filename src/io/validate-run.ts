@@ -15,7 +15,8 @@ import type { AnyRecord, Policies, WorkspaceSettings } from '../core/model.ts';
 import { dataQuality } from '../core/validate/data-quality.ts';
 import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import type { RecordOutcome } from './analyze.ts';
-import { listWorkspaceFiles, readBytes, roleOf, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
+import { listWorkspace, readBytes, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
+import { readTextNoFollow } from './safe-fs.ts';
 import { readSchemas } from './schemas.ts';
 
 export const CACHE_DIR = '.itsm-cache';
@@ -159,20 +160,30 @@ async function allRecordChecks(outcomes: readonly RecordOutcome[], found: readon
 }
 
 export async function validateOnDisk(root: string, opts: ValidateRunOptions): Promise<ValidateRunResult> {
-  const files = listWorkspaceFiles(root);
+  const { files, problems } = listWorkspace(root);
+  const listed = new Set(files);
   const texts = new Map<string, string | undefined>();
   const textOf = (rel: string): string | undefined => {
     if (!texts.has(rel)) {
-      try {
-        texts.set(rel, readFileSync(join(root, rel), 'utf8'));
-      } catch {
-        texts.set(rel, undefined);
+      // Listed files are regular files reached through no link; anything else (itsm.yaml and the
+      // policies, when not listed; the issue forms) is read only if no link is on its way.
+      let text: string | undefined;
+      if (listed.has(rel)) {
+        try {
+          text = readFileSync(join(root, rel), 'utf8');
+        } catch {
+          text = undefined;
+        }
+      } else {
+        const found = rel.startsWith('content/') || rel === SETTINGS_FILE ? undefined : readTextNoFollow(root, rel);
+        text = typeof found === 'string' ? found : undefined;
       }
+      texts.set(rel, text);
     }
     return texts.get(rel);
   };
   const jobs: Job[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...problems];
   const policyFiles: string[] = [];
   for (const rel of files) {
     const role = roleOf(rel);
