@@ -5,6 +5,7 @@
 import { closeSync, constants, lstatSync, openSync, readFileSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
+import { escapeControls } from '../core/excerpt.ts';
 import { kindOfFolder, type Kind } from '../core/ids.ts';
 import { POLICY_FILES, type Policies } from '../core/model.ts';
 
@@ -107,7 +108,8 @@ export function symlinkDiagnostic(rel: string): Diagnostic {
 }
 
 function nameDiagnostic(rel: string, reason: string): Diagnostic {
-  return { file: rel, line: 0, column: 0, rule: 'file/name', severity: 'error', message: `This file name cannot be read: ${reason}.`, hint: 'Rename it: records are named by their ID (content/<kind>/<ID>.md).' };
+  // The name is shown escaped: a control character in it would act on the terminal.
+  return { file: escapeControls(rel), line: 0, column: 0, rule: 'file/name', severity: 'error', message: `This file name cannot be read: ${reason}.`, hint: 'Rename it: records are named by their ID (content/<kind>/<ID>.md).' };
 }
 
 /** Reads a workspace file's bytes, or says why it cannot be read (a folder named like a record, no permission...). */

@@ -144,6 +144,8 @@ describe('a file name that is not UTF-8', () => {
     const ws = workspace();
     writeFileSync(join(ws, 'content/incidents/INC-\x1b[2J.md'), INCIDENT);
     const r = await validate(ws, '--no-cache');
-    expect(r.diagnostics!.filter((d) => d.rule === 'file/name').map((d) => d.message)).toEqual(['This file name cannot be read: it holds a control character.']);
+    expect(r.diagnostics!.filter((d) => d.rule === 'file/name').map((d) => [d.file, d.message])).toEqual([['content/incidents/INC-\\u001b[2J.md', 'This file name cannot be read: it holds a control character.']]);
+    const pretty = await runMain(['validate', '--root', ws, '--no-cache'], { cwd: ws });
+    expect(pretty.stdout).not.toContain('\x1b');
   });
 });
