@@ -1,5 +1,5 @@
 /** `itsm as-of <DATE>`: writes out the workspace as it stood at a moment, so reports and the site can be rebuilt for it. */
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { git, GitError, readTreeAt } from '../io/git-tree.ts';
@@ -50,6 +50,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const timeZone = workspaceTimeZone(root);
   const moment = parseMoment(date, timeZone);
   const out = resolve(io.cwd, values.out ?? `as-of-${date.replace(/[:+]/g, '-')}`);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw usageError(`itsm as-of: ${out} is a file, not a folder; choose another --out.`);
   if (existsSync(out) && readdirSync(out).length > 0) {
     throw usageError(`itsm as-of: ${out} already exists and is not empty; choose another --out or remove it first.`);
   }

@@ -4,7 +4,7 @@
  * ever joined under a folder, so nothing is written outside `itsm as-of --out`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -116,6 +116,18 @@ describe('itsm as-of: paths from a crafted commit', () => {
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     expect(existsSync(join(parent, 'out/content/incidents/INC-0001.md'))).toBe(true);
+  });
+
+
+  it('refuses an output that is a file, instead of crashing', async () => {
+    const r = freshRepo();
+    const parent = mkdtempSync(join(tmpdir(), 'itsm-asof-parent-'));
+    outs.push(parent);
+    writeFileSync(join(parent, 'file'), 'keep');
+    const res = await runMain(['as-of', '2026-03-03', '--out', join(parent, 'file')], { cwd: r.dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/is a file, not a folder/);
+    expect(readFileSync(join(parent, 'file'), 'utf8')).toBe('keep');
   });
 });
 
