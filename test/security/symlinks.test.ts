@@ -5,7 +5,7 @@
  * error naming the link, in every command that reads the workspace. And a diagnostic quotes a value
  * only as a short, escaped excerpt.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -120,6 +120,26 @@ describe('a symlink in the workspace is an error naming the link; its target is 
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/content\/incidents\/INC-0003\.md\n.*error.*symlink.*file\/symlink/);
     unlinkSync(join(ws, 'content/incidents/INC-0003.md'));
+  });
+});
+
+describe('commands that write records write through no link', () => {
+  it('itsm new refuses a symlinked record folder and a symlinked template, writing nothing outside', async () => {
+    const { ws, secrets } = setup();
+    const target = mkdtempSync(join(tmpdir(), 'itsm-link-target-'));
+    dirs.push(target);
+    link(ws, 'content/kb', target);
+    const env = { ITSM_NOW: '2026-03-10T09:00:00Z' };
+    const r = await runMain(['new', 'kb', '--title', 'How to restart', '--no-edit'], { cwd: ws, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/content\/kb\/KB-0001\.md: refusing to write .* is a symlink/);
+    expect(readdirSync(target)).toEqual([]);
+    mkdirSync(join(ws, 'content/.templates'));
+    symlinkSync(join(secrets, 'record.md'), join(ws, 'content/.templates/incident.md'));
+    const t = await runMain(['new', 'incident', '--title', 'x', '--no-edit'], { cwd: ws, env });
+    expect(t.code).toBe(2);
+    expect(t.stderr).toMatch(/content\/\.templates\/incident\.md is a symlink/);
+    expect(t.stdout + t.stderr).not.toContain('SeCrEt');
   });
 });
 
