@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
+import { checkListen, listenProblem, parsePort, PORT_HINT } from '../io/listen-check.ts';
 import { validateOnDisk } from '../io/validate-run.ts';
 import { loadWorkspace } from '../io/workspace.ts';
 import { parseCommand, rootDir } from './args.ts';
@@ -18,10 +19,13 @@ Runs the whole pipeline on a workspace (default: the current directory):
   1. itsm validate        every record and policy
   2. itsm sla             response and resolution clocks; breaches and at-risk records
   3. itsm build           the static site and its search index (into --out, default dist/)
-  4. itsm serve           the site on http://127.0.0.1:PORT (default 4321) until Ctrl-C
+  4. itsm serve           the site on http://127.0.0.1:PORT (default 4321; 0 picks a free port) until Ctrl-C
 
+The port is checked first, so a port in use fails at once, not after the build.
 --no-serve stops after the build. --now fixes the SLA clock (default: the current time).
 `;
+
+const HOST = '127.0.0.1';
 
 function countBy<T>(items: readonly T[], key: (t: T) => string): Map<string, number> {
   const m = new Map<string, number>();
@@ -43,6 +47,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!existsSync(join(root, 'content'))) throw new ExitError(EXIT.usage, `itsm demo: ${root} has no content/ folder; pass --root DIR.`);
   const now = values.now ?? new Date().toISOString();
   if (Number.isNaN(Date.parse(now))) throw new ExitError(EXIT.usage, `itsm demo: --now "${now}" is not an ISO date-time, e.g. 2026-11-26T09:00:00Z.`);
+  // The port is checked before the build: a busy or malformed port must not cost a full build.
+  const port = values.port === undefined ? 4321 : parsePort(values.port);
+  if (port === undefined) throw new ExitError(EXIT.usage, `itsm demo: --port must be ${PORT_HINT}; got "${values.port}".`);
+  if (!values['no-serve']) {
+    const problem = await checkListen(HOST, port);
+    if (problem) throw new ExitError(EXIT.usage, `itsm demo: cannot listen on ${HOST}:${port}: ${problem}.`);
+  }
 
   io.stdout(`== 1. validate ${root}\n`);
   const t0 = performance.now();
@@ -79,7 +90,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   io.stdout('\n== 4. serve\n');
   const { serveSite } = await import('../io/serve.ts');
-  const server = await serveSite({ dir: out, port: values.port ? Number(values.port) : 4321, host: '127.0.0.1' });
+  let server;
+  try {
+    server = await serveSite({ dir: out, port, host: HOST });
+  } catch (err) {
+    // Something took the port during the build.
+    throw new ExitError(EXIT.usage, `itsm demo: cannot listen on ${HOST}:${port}: ${listenProblem(err)}.`);
+  }
   io.stdout(`   The site is at ${server.url} (Ctrl-C to stop)\n`);
   await new Promise<void>((resolveStop) => {
     const stop = () => void server.close().then(resolveStop);

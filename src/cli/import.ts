@@ -9,7 +9,7 @@ import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileS
 import { join, resolve } from 'node:path';
 import { parse as csvParse } from 'csv-parse';
 import { CORE_SCHEMA, dump } from 'js-yaml';
-import { idNumber, KIND_INFO, type Kind } from '../core/ids.ts';
+import { formatNumberedId, idNumber, KIND_INFO, type Kind } from '../core/ids.ts';
 import { isTimeZone, normalizeHeader, tagOf } from '../core/import/convert.ts';
 import { JIRA_INCIDENTS, JIRA_REQUESTS } from '../core/import/jira.ts';
 import { mapRow, planHeader, type Draft, type Lookups, type MapContext, type TableMap } from '../core/import/map.ts';
@@ -319,7 +319,7 @@ function buildRecords(map: TableMap, plan: ReturnType<typeof planHeader>, rows: 
   // Numbering continues from the highest ID in use, as wide as it is (see nextNumberedId).
   const first = info.numbered ? nextNumberedId(map.kind, ws.ids) : '';
   const width = first.length - info.prefix.length;
-  let next = info.numbered ? idNumber(first)! : 0;
+  let next = info.numbered ? idNumber(first)! : 0n;
   const seen = new Set(ws.sources);
   for (const row of rows) {
     const d = mapRow(map, plan, row.cells, ctx);
@@ -342,7 +342,7 @@ function buildRecords(map: TableMap, plan: ReturnType<typeof planHeader>, rows: 
     seen.add(key);
     for (const n of d.notes) out.notes.set(n, (out.notes.get(n) ?? 0) + 1);
     let id: string;
-    if (info.numbered) id = info.prefix + String(next++).padStart(width, '0');
+    if (info.numbered) id = formatNumberedId(map.kind, next++, width);
     else {
       const base = info.prefix + (slugify(String(d.data.name ?? d.data.title ?? d.sourceId)) || tagOf(d.sourceId));
       id = base;

@@ -6,6 +6,7 @@ import { sourceKey, sourceKeysOf } from '../core/import/source.ts';
 import { intakeFromIssue, type IssueInput } from '../core/intake.ts';
 import { nextNumberedId } from '../core/new-record.ts';
 import { parseFrontMatter } from '../core/front-matter.ts';
+import { readIssuePayload } from '../core/intake-payload.ts';
 import { loadWorkspaceFromFiles, type LoadResult } from '../io/workspace.ts';
 import { listWorkspaceFiles } from '../io/layout.ts';
 import { writeFileInside } from '../io/safe-fs.ts';
@@ -114,22 +115,13 @@ function takenInAs(files: ReadonlyMap<string, string>, loaded: LoadResult, key: 
 
 /** The issue from an issue JSON, a webhook event, or `gh issue view --json` output. */
 function readIssue(path: string, shown: string): IssueInput {
-  let doc: Record<string, unknown>;
+  let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    doc = JSON.parse(readFileSync(path, 'utf8')) as unknown;
   } catch (err) {
     throw usageError(`itsm intake: cannot read ${shown} as JSON: ${(err as Error).message}`);
   }
-  const raw = (doc.issue ?? doc) as Record<string, unknown>;
-  const issue: IssueInput = {
-    number: Number(raw.number),
-    title: String(raw.title ?? ''),
-    body: typeof raw.body === 'string' ? raw.body : null,
-    created_at: String(raw.created_at ?? raw.createdAt ?? ''),
-    ...(typeof (raw.html_url ?? raw.url) === 'string' ? { html_url: String(raw.html_url ?? raw.url) } : {}),
-    user: (raw.user ?? raw.author) as { login?: string },
-    labels: (raw.labels ?? []) as IssueInput['labels'],
-  };
-  if (!Number.isInteger(issue.number) || issue.number <= 0) throw usageError(`itsm intake: ${shown} is not a GitHub issue (no issue number).`);
-  return issue;
+  const read = readIssuePayload(doc);
+  if (!read.ok) throw usageError(`itsm intake: ${shown} is not a GitHub issue: ${read.problem}.`);
+  return read.issue;
 }

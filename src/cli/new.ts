@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Diagnostic } from '../core/diagnostic.ts';
-import { isValidId, kindOfId, KIND_INFO, KINDS, type Kind } from '../core/ids.ts';
+import { idShape, isValidId, kindOfId, KIND_INFO, KINDS, type Kind } from '../core/ids.ts';
 import { aOrAn, isInstant, matrixPriority, nameField, nextNumberedId, placeholderValue, readField, slugId, splitTemplate, templateFromSchema } from '../core/new-record.ts';
 import { readSchemas } from '../io/schemas.ts';
 import { analyzePolicies, loadWorkspaceFromFiles } from '../io/workspace.ts';
@@ -125,7 +125,7 @@ function chooseId(kind: Kind, given: unknown, title: string, existing: string[])
     const id = String(given);
     if (!isValidId(id, kind)) {
       const other = kindOfId(id);
-      throw usageError(`itsm new: "${id}" is not ${aOrAn(info.label)} ID${other && other !== kind ? ` (it is a ${KIND_INFO[other].label} ID)` : ''}. Example: ${info.numbered ? info.prefix + '0042' : info.prefix + 'payments-api'}.`);
+      throw usageError(`itsm new: "${id}" is not ${aOrAn(info.label)} ID${other && other !== kind ? ` (it is a ${KIND_INFO[other].label} ID)` : ''}: expected ${idShape(kind)}.`);
     }
     return id;
   }

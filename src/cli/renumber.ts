@@ -3,11 +3,12 @@
  * to it (front-matter reference fields of every record, policy files, itsm.yaml) in place: only the
  * characters of each ID change, so comments, key order, quoting and bodies stay byte for byte.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isValidId, kindOfId, KIND_INFO, type Kind } from '../core/ids.ts';
+import { idShape, isValidId, kindOfId, KIND_INFO, type Kind } from '../core/ids.ts';
 import { aOrAn } from '../core/new-record.ts';
 import { relationsFrom } from '../core/relations.ts';
+import { applyFileChanges, FileTransactionError, type FileChange } from '../io/file-transaction.ts';
 import { listWorkspaceFiles, roleOf } from '../io/layout.ts';
 import { applyEdits, scalarEdits, type TextEdit, type YamlPath } from '../io/yaml-edit.ts';
 import { parseCommand, rootDir } from './args.ts';
@@ -47,7 +48,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const [from, to] = positionals as [string, string];
   const kind = kindOfId(from);
   if (!kind || !isValidId(from, kind)) throw usageError(`itsm renumber: "${from}" is not a record ID (e.g. INC-0142, SVC-payments).`);
-  if (!isValidId(to, kind)) throw usageError(`itsm renumber: "${to}" is not ${aOrAn(KIND_INFO[kind].label)} ID; ${from} can only become another ${KIND_INFO[kind].prefix}... ID.`);
+  if (!isValidId(to, kind)) throw usageError(`itsm renumber: "${to}" is not ${aOrAn(KIND_INFO[kind].label)} ID; ${from} can only become another ${KIND_INFO[kind].label} ID: ${idShape(kind)}.`);
   if (from === to) throw usageError('itsm renumber: the old and new IDs are the same.');
   const root = rootDir(io, values.root);
   if (!existsSync(join(root, 'content'))) throw usageError(`itsm renumber: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
@@ -75,8 +76,20 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(`Mentioned in the text of ${plan.bodyMentions.join(', ')}: not changed, check ${plan.bodyMentions.length === 1 ? 'it' : 'them'} by hand.\n`);
   }
   if (values['dry-run']) return EXIT.ok;
-  for (const c of plan.changes) writeFileSync(join(root, c.file), c.text);
-  renameSync(join(root, oldFile), join(root, newFile));
+  // The record's own new text goes to its new name; its old name is removed last, all or nothing.
+  const own = plan.changes.find((c) => c.file === oldFile);
+  const changes: FileChange[] = plan.changes.filter((c) => c !== own).map((c) => ({ file: c.file, text: c.text, previous: texts.get(c.file) }));
+  const ownText = texts.get(oldFile) ?? readFileSync(join(root, oldFile), 'utf8');
+  changes.push({ file: newFile, text: own?.text ?? ownText, previous: undefined });
+  try {
+    applyFileChanges(root, changes, [{ file: oldFile, previous: ownText }]);
+  } catch (err) {
+    if (!(err instanceof FileTransactionError)) throw err;
+    const state = err.undoFailed.length
+      ? `Undoing failed for ${err.undoFailed.join(', ')}: check them with \`git status\` and \`git diff\`.`
+      : 'Nothing was changed.';
+    throw new ExitError(EXIT.usage, `itsm renumber: ${err.message}. ${state} Make the file writable (is the disk full, or a file or folder in the way?) and run the command again.`);
+  }
   return EXIT.ok;
 }
 

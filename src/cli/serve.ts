@@ -1,6 +1,7 @@
 /** `itsm serve`: preview the built site on 127.0.0.1 until interrupted. */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { listenProblem, parsePort, PORT_HINT } from '../io/listen-check.ts';
 import { serveSite } from '../io/serve.ts';
 import { parseCommand } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
@@ -29,13 +30,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { values } = parsed;
   const dir = resolve(io.cwd, values.out ?? 'dist');
   if (!existsSync(join(dir, 'index.html'))) throw usageError(`itsm serve: ${dir} has no built site (no index.html). Run \`itsm build\` first, or pass --out DIR.`);
-  const port = values.port === undefined ? 4321 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`itsm serve: --port must be a number from 0 to 65535; got "${values.port}".`);
+  const port = values.port === undefined ? 4321 : parsePort(values.port);
+  if (port === undefined) throw usageError(`itsm serve: --port must be ${PORT_HINT}; got "${values.port}".`);
+  const host = values.host ?? '127.0.0.1';
+  // An empty host means "every interface" to Node: never what a preview asked for by accident.
+  if (host.trim() === '') throw usageError('itsm serve: --host is empty; give an address of this machine such as 127.0.0.1 (the default).');
   let served;
   try {
-    served = await serveSite({ dir, port, host: values.host ?? '127.0.0.1', ...(values.base !== undefined ? { base: values.base } : {}) });
+    served = await serveSite({ dir, port, host, ...(values.base !== undefined ? { base: values.base } : {}) });
   } catch (err) {
-    throw new ExitError(EXIT.usage, `itsm serve: cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${(err as Error).message}`);
+    throw new ExitError(EXIT.usage, `itsm serve: cannot listen on ${host}:${port}: ${listenProblem(err)}.`);
   }
   io.stdout(`Serving ${dir} at ${served.url}\nPress Ctrl-C to stop.\n`);
   await new Promise<void>((done) => {

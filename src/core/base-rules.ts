@@ -6,7 +6,7 @@
  */
 import type { PendingDiagnostic } from './diagnostic.ts';
 import { diffRecord, jsonPointer, sameValue, type FieldChange } from './diff.ts';
-import { formatNumberedId, idNumber, KIND_INFO, type Kind } from './ids.ts';
+import { boundedIdNumber, formatNumberedId, KIND_INFO, type Kind } from './ids.ts';
 import type { AnyRecord } from './model.ts';
 import { isAllowedTransition, isLocked, LIFECYCLES } from './transitions.ts';
 
@@ -218,9 +218,12 @@ function identityText(r: AnyRecord): string {
 /** The next ID nobody holds: one past the highest number of the kind, or the slug with a suffix. */
 function nextFreeId(kind: Kind, id: string, taken: ReadonlySet<string>): string {
   if (KIND_INFO[kind].numbered) {
-    let max = 0;
-    for (const t of taken) if (t.startsWith(KIND_INFO[kind].prefix)) max = Math.max(max, idNumber(t) ?? 0);
-    return formatNumberedId(kind, max + 1);
+    let max = 0n;
+    for (const t of taken) {
+      const n = t.startsWith(KIND_INFO[kind].prefix) ? boundedIdNumber(t) : undefined;
+      if (n !== undefined && n > max) max = n;
+    }
+    return formatNumberedId(kind, max + 1n);
   }
   for (let n = 2; ; n++) if (!taken.has(`${id}-${n}`)) return `${id}-${n}`;
 }

@@ -6,13 +6,13 @@
  * and a first line other than `---` is refused before gray-matter sees the text.
  */
 import matter from 'gray-matter';
-import { load, YAMLException } from 'js-yaml';
+import { YAMLException } from 'js-yaml';
 import type { PendingDiagnostic } from './diagnostic.ts';
 import { clip } from './excerpt.ts';
+import { AliasCycleError, loadYaml, positionOf } from './yaml-load.ts';
 
+export { YAML_LIMITS } from './yaml-load.ts';
 export const MAX_FILE_BYTES = 1024 * 1024;
-/** Aliases are rarely useful in records and are how "billion laughs" bombs work. */
-export const YAML_LIMITS = { maxAliases: 20, maxDepth: 32 } as const;
 
 function refuseCode(): never {
   throw new Error('front matter that runs code is not allowed');
@@ -22,7 +22,7 @@ const MATTER_OPTIONS = {
   language: 'yaml',
   delimiters: '---',
   engines: {
-    yaml: (text: string) => load(text, YAML_LIMITS) as object,
+    yaml: (text: string) => loadYaml(text) as object,
     js: refuseCode,
     javascript: refuseCode,
   },
@@ -85,6 +85,7 @@ export function parseFrontMatter(input: string, file: string): ParsedFile {
     parsed = matter(text, MATTER_OPTIONS) as unknown as typeof parsed;
   } catch (err) {
     if (err instanceof YAMLException) return yamlError(err, file);
+    if (err instanceof AliasCycleError) return aliasCycle(err, text, file);
     const message = err instanceof Error ? err.message : String(err);
     return fail(file, 'front-matter/yaml', `The front matter could not be read: ${clip(message, 120)}.`, 'Check the YAML between the `---` lines.', 1, 1);
   }
@@ -114,6 +115,12 @@ const YAML_HINTS: Array<[RegExp, string]> = [
   [/tab/i, 'Use spaces, not tabs, for indentation.'],
   [/unknown tag/, 'Remove the `!tag`: only plain YAML values are accepted.'],
 ];
+
+function aliasCycle(err: AliasCycleError, text: string, file: string): ParsedFile {
+  // gray-matter handed the parser the text after the opening `---` (3 characters).
+  const { line, column } = positionOf(text, 3 + err.offset);
+  return fail(file, 'front-matter/alias-cycle', `The front matter is not a plain value: the alias \`*${err.alias.slice(0, 40)}\` refers to itself (it sits inside the node its anchor names).`, 'Write the values out instead of using `&anchors` and `*aliases`.', line + 1, column + 1);
+}
 
 function yamlError(err: YAMLException, file: string): ParsedFile {
   // gray-matter hands js-yaml the text after the opening `---`, which starts with that line's

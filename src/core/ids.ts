@@ -27,15 +27,22 @@ export const KIND_INFO: Record<Kind, KindInfo> = {
   team: { kind: 'team', prefix: 'TEAM-', folder: 'teams', label: 'team', plural: 'teams', numbered: false },
 };
 
+/**
+ * Numbered IDs have 4 to 9 digits (schemas/common.schema.json says the same). The bound keeps one
+ * hostile record (INC-9007199254740993) from becoming everyone's "highest ID"; numbers are BigInt
+ * anyway, so nothing is ever rounded.
+ */
+export const MAX_ID_DIGITS = 9;
+
 const ID_SHAPE: Record<Kind, RegExp> = {
   service: /^SVC-[a-z0-9]+(-[a-z0-9]+)*$/,
   ci: /^CI-[a-z0-9]+(-[a-z0-9]+)*$/,
-  incident: /^INC-\d{4,}$/,
-  problem: /^PRB-\d{4,}$/,
-  change: /^CHG-\d{4,}$/,
-  request: /^REQ-\d{4,}$/,
+  incident: /^INC-\d{4,9}$/,
+  problem: /^PRB-\d{4,9}$/,
+  change: /^CHG-\d{4,9}$/,
+  request: /^REQ-\d{4,9}$/,
   release: /^REL-[a-z0-9]+(-[a-z0-9]+)*$/,
-  kb: /^KB-\d{4,}$/,
+  kb: /^KB-\d{4,9}$/,
   team: /^TEAM-[a-z0-9]+(-[a-z0-9]+)*$/,
 };
 
@@ -56,13 +63,25 @@ export function isValidId(id: string, kind?: Kind): boolean {
   return k !== undefined && ID_SHAPE[k].test(id);
 }
 
-/** The number in a numbered ID (INC-0142 -> 142), or undefined. */
-export function idNumber(id: string): number | undefined {
-  const m = /^[A-Z]+-(\d+)$/.exec(id);
-  return m ? Number(m[1]) : undefined;
+/** What an ID of a kind looks like, for messages: "INC- then 4 to 9 digits, e.g. INC-0042". */
+export function idShape(kind: Kind): string {
+  const { prefix, numbered } = KIND_INFO[kind];
+  return numbered ? `${prefix} then 4 to ${MAX_ID_DIGITS} digits, e.g. ${prefix}0042` : `${prefix} then lowercase words joined by hyphens, e.g. ${prefix}payments-api`;
 }
 
-/** Formats a numbered ID with at least four digits. */
-export function formatNumberedId(kind: Kind, n: number): string {
-  return KIND_INFO[kind].prefix + String(n).padStart(4, '0');
+/** The number in a numbered ID (INC-0142 -> 142n), exact at any length, or undefined. */
+export function idNumber(id: string): bigint | undefined {
+  const m = /^[A-Z]+-(\d+)$/.exec(id);
+  return m ? BigInt(m[1]!) : undefined;
+}
+
+/** The number of a numbered ID within the bound (at most MAX_ID_DIGITS digits), or undefined. */
+export function boundedIdNumber(id: string): bigint | undefined {
+  const m = /^[A-Z]+-(\d+)$/.exec(id);
+  return m && m[1]!.length <= MAX_ID_DIGITS ? BigInt(m[1]!) : undefined;
+}
+
+/** Formats a numbered ID with at least `width` (default four) digits. */
+export function formatNumberedId(kind: Kind, n: bigint, width = 4): string {
+  return KIND_INFO[kind].prefix + n.toString().padStart(width, '0');
 }

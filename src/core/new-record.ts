@@ -4,26 +4,28 @@
  * template built from the schema when the workspace has none for a kind.
  */
 import { Temporal } from 'temporal-polyfill';
-import { idNumber, isValidId, KIND_INFO, type Kind } from './ids.ts';
+import { boundedIdNumber, formatNumberedId, isValidId, KIND_INFO, type Kind } from './ids.ts';
 import type { PriorityMatrix } from './model.ts';
 
 /**
  * The next numbered ID: one more than the highest in use (INC-0142 -> INC-0143), never a gap
  * filler, with as many digits as the highest one has (a workspace of INC-000142 stays six wide).
+ * IDs past the bound (more than MAX_ID_DIGITS digits) are invalid records, not the new high: one
+ * such file must not take numbering away from everyone else. Arithmetic is exact (BigInt).
  */
 export function nextNumberedId(kind: Kind, existing: Iterable<string>): string {
   const prefix = KIND_INFO[kind].prefix;
-  let max = 0;
+  let max = 0n;
   let width = 4;
   for (const id of existing) {
     if (!id.startsWith(prefix)) continue;
-    const n = idNumber(id);
+    const n = boundedIdNumber(id);
     if (n !== undefined && n >= max) {
       width = n > max ? id.length - prefix.length : Math.max(width, id.length - prefix.length);
       max = n;
     }
   }
-  return prefix + String(max + 1).padStart(Math.max(4, width), '0');
+  return formatNumberedId(kind, max + 1n, Math.max(4, width));
 }
 
 /** "a" or "an" before a word: an incident, a change. */

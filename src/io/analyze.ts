@@ -2,15 +2,16 @@
  * The read -> validate steps for file contents already in memory (from disk or from git).
  * Per file: decode, split front matter, schema, kind rules; positions only where there is a diagnostic.
  */
-import { load, YAMLException } from 'js-yaml';
+import { YAMLException } from 'js-yaml';
 import type { Diagnostic, PendingDiagnostic } from '../core/diagnostic.ts';
 import type { Kind } from '../core/ids.ts';
 import type { Policies, WorkspaceSettings } from '../core/model.ts';
 import { checkRecord, type RecordFacts } from '../core/validate/check-record.ts';
 import { schemaDiagnostics } from '../core/validate/schema-messages.ts';
 import type { Validators } from '../core/validate/validators.ts';
-import { decodeRecordBytes, parseFrontMatter, YAML_LIMITS } from '../core/front-matter.ts';
+import { decodeRecordBytes, parseFrontMatter } from '../core/front-matter.ts';
 import { clip } from '../core/excerpt.ts';
+import { AliasCycleError, loadYaml, positionOf } from '../core/yaml-load.ts';
 import { locate } from './positions.ts';
 
 /** Resolves pending diagnostics of one text to positions, parsing that text once more only if needed. */
@@ -54,8 +55,12 @@ export function analyzeYamlFile(file: string, text: string, schemaName: string, 
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   try {
-    value = load(clean, YAML_LIMITS);
+    value = loadYaml(clean);
   } catch (err) {
+    if (err instanceof AliasCycleError) {
+      const at = positionOf(clean, err.offset);
+      return { value: undefined, diagnostics: [{ file, line: at.line + 1, column: at.column + 1, rule: 'yaml/alias-cycle', severity: 'error', message: `This file is not a plain value: the alias \`*${err.alias.slice(0, 40)}\` refers to itself (it sits inside the node its anchor names).`, hint: 'Write the values out instead of using `&anchors` and `*aliases`.' }] };
+    }
     const mark = err instanceof YAMLException ? err.mark : undefined;
     const reason = clip(err instanceof YAMLException ? err.reason : String(err), 120);
     return { value: undefined, diagnostics: [{ file, line: mark ? mark.line + 1 : 1, column: mark ? mark.column + 1 : 1, rule: 'yaml/syntax', severity: 'error', message: `This file is not valid YAML: ${reason}.`, hint: 'Check the YAML at this position: indentation with spaces, quotes around values containing `: `.' }] };

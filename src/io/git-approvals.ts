@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PullRequestFacts, Review } from '../core/approvals/types.ts';
 import type { Team } from '../core/model.ts';
+import { loginKey } from '../core/people.ts';
 import { git } from './git-tree.ts';
 
 export const APPROVAL_TAG_PREFIX = 'refs/tags/itsm-approval/';
@@ -34,7 +35,7 @@ export function allowedSigners(teams: readonly Team[]): string {
     if (t.status !== 'active') continue;
     for (const m of t.members) {
       const key = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256|sk-ssh-ed25519@openssh\.com) ([A-Za-z0-9+/=]+)(?:[ \t][^\r\n]*)?$/.exec(m.signing_key ?? '');
-      if (key && /^[A-Za-z0-9-]+$/.test(m.login)) lines.add(`${m.login.toLowerCase()} namespaces="git" ${key[1]} ${key[2]}`);
+      if (key && /^[A-Za-z0-9-]+$/.test(m.login)) lines.add(`${loginKey(m.login)} namespaces="git" ${key[1]} ${key[2]}`);
     }
   }
   return [...lines].sort().join('\n') + '\n';

@@ -14,6 +14,7 @@
  */
 import { Octokit } from 'octokit';
 import type { PullRequestFacts, Review } from '../core/approvals/types.ts';
+import { loginKey, sameLogin } from '../core/people.ts';
 
 export class GitHubError extends Error {
   /** HTTP status when GitHub answered, undefined for network errors and timeouts. */
@@ -101,7 +102,7 @@ export async function fetchPullRequest(opts: GitHubOptions, owner: string, repo:
       baseSha: pr.base.sha,
       baseRef: pr.base.ref,
       defaultBranch: pr.base.repo.default_branch,
-      coAuthors: commitAuthors(commits).filter((login) => login.toLowerCase() !== author.toLowerCase()),
+      coAuthors: commitAuthors(commits).filter((login) => !sameLogin(login, author)),
       reviews: reviews.map(toReview),
       files: files.flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]),
     };
@@ -155,7 +156,7 @@ export function commitAuthors(commits: ReadonlyArray<{ author: unknown; committe
   const out = new Map<string, string>();
   for (const c of commits) {
     if (c.parents.length > 1) continue;
-    for (const who of [loginOf(c.author), loginOf(c.committer)]) if (who && who !== 'web-flow') out.set(who.toLowerCase(), who);
+    for (const who of [loginOf(c.author), loginOf(c.committer)]) if (who && who !== 'web-flow') out.set(loginKey(who), who);
   }
   return [...out.values()].sort();
 }

@@ -1,7 +1,8 @@
 /**
  * Every workflow in .github/workflows passes a workflow schema validator from npm
  * (@action-validator/core, the SchemaStore schema compiled to WebAssembly, offline), and no
- * `run:` script expands untrusted event text with `${{ }}`, which would be script injection.
+ * `run:` script expands untrusted event text with `${{ }}`, which would be script injection, and no
+ * job that can write keeps its token where installed dependencies could read it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +12,7 @@ import { parse } from 'yaml';
 import { renderIssueForms } from '../../src/core/intake.ts';
 import { loadWorkspace } from '../../src/io/workspace.ts';
 import { REPO_ROOT } from '../helpers/workspace.ts';
+import { writeTokenExposures } from '../helpers/workflows.ts';
 
 const validator = createRequire(import.meta.url)('@action-validator/core') as { validateWorkflow(src: string): { errors: unknown[] } };
 const WORKFLOWS = join(REPO_ROOT, '.github/workflows');
@@ -49,6 +51,9 @@ describe.each(files)('.github/workflows/%s', (file) => {
   });
   it('expands no untrusted event text inside a script', () => {
     expect(injectionPoints(text)).toEqual([]);
+  });
+  it('keeps no write token in .git/config or the job environment while dependencies are installed', () => {
+    expect(writeTokenExposures(text)).toEqual([]);
   });
 });
 

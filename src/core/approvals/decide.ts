@@ -6,9 +6,12 @@
  * - the policy, the teams and the services come from the base commit (the caller passes them so);
  * - only each reviewer's latest standing review counts (see reviews.ts);
  * - an approval counts only on the current head commit: a push voids earlier approvals;
- * - the PR author never counts, nor does anyone who wrote one of its commits (coAuthors);
- * - reviewers count only as members of the team that holds the required role; logins compare
- *   case-insensitively; each person fills at most one seat;
+ * - people, not logins, are judged (core/people.ts): any login of a person counts as that person;
+ *   logins compare ASCII-case-insensitively;
+ * - the PR author never counts, nor does anyone who wrote one of its commits (coAuthors), from any
+ *   of their logins;
+ * - reviewers count only as members of the team that holds the required role; each person fills at
+ *   most one seat, even when approving from two accounts;
  * - a request for changes from anyone who could fill a seat blocks, on any commit, until they approve
  *   or it is dismissed;
  * - nothing written in the change record is evidence of approval: only reviews are read, and a
@@ -21,7 +24,8 @@ import type { Change } from '../model.ts';
 import { assignSeats } from './matching.ts';
 import { pirFinding } from './pir.ts';
 import { needsOf, ruleFor, seatsFor, type Seats } from './requirements.ts';
-import { latestPositions, sameLogin, type Position } from './reviews.ts';
+import { peopleFrom, sameLogin } from '../people.ts';
+import { latestPositions, type Position } from './reviews.ts';
 import { affectedServices } from './scope.ts';
 import { approvalTriggers } from './triggers.ts';
 import type { ApprovalInput, ApprovalResult, ChangedChange, Decision, RequirementStatus, ReviewVerdict, SubjectDecision } from './types.ts';
@@ -155,40 +159,51 @@ interface JudgeArgs {
   conflicts: SubjectDecision['conflicts'];
 }
 
-/** Counts the reviews against the seats and writes the verdict. */
+/** Counts the reviews against the seats and writes the verdict. Seats are filled by people, not logins. */
 function judge(a: JudgeArgs): SubjectDecision {
   const { pr } = a.input;
+  const people = peopleFrom(a.input.teams);
+  const keyOf = (login: string) => people.personOf(login).key;
+  const seats = a.seats.map((s) => ({ count: s.count, members: new Set([...s.members].map(keyOf)) }));
   const eligible = new Set<string>();
-  for (const s of a.seats) for (const m of s.members) eligible.add(m);
+  for (const s of seats) for (const m of s.members) eligible.add(m);
+  const authors = [pr.author, ...(pr.coAuthors ?? [])];
 
   const ordered = [...a.positions.values()].sort((x, y) => (x.at ?? '').localeCompare(y.at ?? '') || x.login.localeCompare(y.login));
   const verdicts: ReviewVerdict[] = [];
-  const candidates: Position[] = [];
+  /** Why a review of another login of someone did not count, for the explanation. */
+  const notes = new Map<ReviewVerdict, string>();
+  const candidates = new Map<string, Position>();
   for (const p of ordered) {
-    const key = p.login.toLowerCase();
-    const verdict = (outcome: ReviewVerdict['outcome']) => verdicts.push({ login: p.login, state: p.state, at: p.at, commitId: p.commitId, outcome });
-    if ([pr.author, ...(pr.coAuthors ?? [])].some((a) => sameLogin(p.login, a))) verdict('author');
+    const key = keyOf(p.login);
+    const verdict = (outcome: ReviewVerdict['outcome'], note?: string) => {
+      const v: ReviewVerdict = { login: p.login, state: p.state, at: p.at, commitId: p.commitId, outcome };
+      verdicts.push(v);
+      if (note) notes.set(v, note);
+    };
+    const author = authors.find((x) => people.samePerson(p.login, x));
+    if (author !== undefined) verdict('author', sameLogin(p.login, author) ? undefined : anotherLoginOf(p.login, people.personOf(author).name, sameLogin(author, pr.author)));
     else if (p.state === 'CHANGES_REQUESTED') verdict(eligible.has(key) ? 'blocks' : 'ignored-changes-request');
     else if (p.commitId !== pr.headSha) verdict('stale');
     else if (!eligible.has(key)) verdict('not-eligible');
-    else candidates.push(p);
+    else if (candidates.has(key)) verdict('same-person', `${p.login} is another login of ${people.personOf(p.login).name}, whose approval already counts (one person fills one seat)`);
+    else candidates.set(key, p);
   }
-  const assigned = assignSeats(candidates.map((p) => p.login.toLowerCase()), a.seats);
+  const assigned = assignSeats([...candidates.keys()], seats);
   const counted = new Set(assigned.flat());
-  for (const p of candidates) verdicts.push({ login: p.login, state: p.state, at: p.at, commitId: p.commitId, outcome: counted.has(p.login.toLowerCase()) ? 'counted' : 'unneeded' });
+  for (const [key, p] of candidates) verdicts.push({ login: p.login, state: p.state, at: p.at, commitId: p.commitId, outcome: counted.has(key) ? 'counted' : 'unneeded' });
 
-  const spelled = new Map(candidates.map((p) => [p.login.toLowerCase(), p]));
   const required: RequirementStatus[] = a.seats.map((s, i) => ({
     role: s.role,
     ...(s.service ? { service: s.service } : {}),
     teams: s.teams,
     count: s.count,
-    approvers: assigned[i]!.map((l) => spelled.get(l)!.login),
+    approvers: assigned[i]!.map((key) => candidates.get(key)!.login),
     missing: s.count - assigned[i]!.length,
     reason: s.reason,
   }));
   const missing = required.filter((r) => r.missing > 0).map(describeMissing);
-  const approvers = candidates.filter((p) => counted.has(p.login.toLowerCase())).map((p) => ({ login: p.login, at: p.at }));
+  const approvers = [...candidates].filter(([key]) => counted.has(key)).map(([, p]) => ({ login: p.login, at: p.at }));
   const blocking = verdicts.filter((v) => v.outcome === 'blocks');
   const decision: Decision = a.blockers.length > 0 || blocking.length > 0 ? 'rejected' : missing.length > 0 ? 'pending' : 'approved';
   return {
@@ -202,8 +217,12 @@ function judge(a: JudgeArgs): SubjectDecision {
     conflicts: a.conflicts,
     windows: a.windows,
     decision,
-    explanation: explain(a, decision, required, verdicts, missing),
+    explanation: explain(a, decision, required, verdicts, missing, notes),
   };
+}
+
+function anotherLoginOf(login: string, name: string, ofPrAuthor: boolean): string {
+  return ofPrAuthor ? `${login} is another login of the author ${name}` : `${login} is another login of ${name}, who wrote one of its commits`;
 }
 
 function describeMissing(r: RequirementStatus): string {
@@ -217,9 +236,10 @@ const NOT_COUNTED: Partial<Record<ReviewVerdict['outcome'], string>> = {
   'not-eligible': 'is not a member of a team that can approve this on the base branch',
   unneeded: 'was not needed for any remaining seat',
   'ignored-changes-request': 'requested changes but is not an approver for this',
+  'same-person': 'is another login of someone whose approval already counts',
 };
 
-function explain(a: JudgeArgs, decision: Decision, required: RequirementStatus[], verdicts: ReviewVerdict[], missing: string[]): string {
+function explain(a: JudgeArgs, decision: Decision, required: RequirementStatus[], verdicts: ReviewVerdict[], missing: string[], notes: ReadonlyMap<ReviewVerdict, string>): string {
   const name = a.subject === 'policy' ? 'The edits to policies or teams' : a.subject;
   const parts: string[] = [];
   const why = `${a.subject === 'policy' ? 'need' : 'needs'} approval because ${a.triggers.join('; ')}`;
@@ -233,7 +253,7 @@ function explain(a: JudgeArgs, decision: Decision, required: RequirementStatus[]
   } else {
     parts.push(`${name} ${why}. Still needed: ${missing.join('; ')}.`);
   }
-  const ignored = verdicts.filter((v) => NOT_COUNTED[v.outcome]).map((v) => `${v.login} ${NOT_COUNTED[v.outcome]}`);
+  const ignored = verdicts.filter((v) => NOT_COUNTED[v.outcome]).map((v) => notes.get(v) ?? `${v.login} ${NOT_COUNTED[v.outcome]}`);
   if (ignored.length > 0) parts.push(`Not counted: ${ignored.join('; ')}.`);
   for (const w of a.windows) parts.push(w.message);
   for (const c of a.conflicts) parts.push(`Schedule conflict: ${c.message}`);

@@ -5,9 +5,9 @@
  */
 
 /**
- * @param approvers lower-cased logins in the order their approvals came in (earlier wins ties)
+ * @param approvers people (their keys) in the order their approvals came in (earlier wins ties)
  * @param seats for each requirement, how many seats and who may fill them
- * @returns for each requirement, the logins assigned to it
+ * @returns for each requirement, the people assigned to it
  */
 export function assignSeats(approvers: readonly string[], seats: ReadonlyArray<{ count: number; members: ReadonlySet<string> }>): string[][] {
   const slots: number[] = [];

@@ -3,6 +3,7 @@
  * Requirements come out as seats: `count` people from the named team(s).
  */
 import type { Change, ChangePolicy, Service, Team } from '../model.ts';
+import { loginKey, loginsOf } from '../people.ts';
 import { affectedServices } from './scope.ts';
 import { freezesHit } from './windows.ts';
 import type { Role } from './types.ts';
@@ -14,7 +15,7 @@ export interface Seats {
   role: Role;
   service?: string;
   teams: string[];
-  /** Lower-cased logins of the members who may fill the seats. */
+  /** Every login (loginKey) of the members who may fill the seats, other_logins included. */
   members: Set<string>;
   count: number;
   reason: string;
@@ -31,10 +32,10 @@ export function ruleFor(change: Pick<Change, 'type' | 'risk'>, policy: ChangePol
   return policy.rules.find((r) => r.type === change.type && (!r.risk || r.risk.includes(change.risk)));
 }
 
-/** Lower-cased logins of the active members of the given teams. */
+/** Every login (loginKey) of the active members of the given teams. */
 function membersOf(teams: readonly Team[]): Set<string> {
   const out = new Set<string>();
-  for (const t of teams) if (t.status === 'active') for (const m of t.members) out.add(m.login.toLowerCase());
+  for (const t of teams) if (t.status === 'active') for (const m of t.members) for (const l of loginsOf(m)) out.add(loginKey(l));
   return out;
 }
 

@@ -3,6 +3,7 @@
  * a reviewer's latest APPROVED or CHANGES_REQUESTED review is their position; a COMMENTED review does
  * not replace it; a DISMISSED review withdraws it (and does not bring an earlier one back).
  */
+import { loginKey } from '../people.ts';
 import type { Review } from './types.ts';
 
 /** A reviewer's standing position after all of their reviews. */
@@ -14,13 +15,8 @@ export interface Position {
   at: string | null;
 }
 
-/** Logins compare case-insensitively, as on GitHub. */
-export function sameLogin(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
 /**
- * Each reviewer's latest standing review, keyed by lower-cased login. Reviews are ordered by
+ * Each reviewer's latest standing review, keyed by login (loginKey: ASCII case-insensitive). Reviews are ordered by
  * submission time, then by id (GitHub ids increase), so the input order does not matter.
  * Pending (unsubmitted) reviews and reviews by deleted accounts are ignored.
  */
@@ -29,7 +25,7 @@ export function latestPositions(reviews: readonly Review[]): Map<string, Positio
   const positions = new Map<string, Position>();
   for (const r of ordered) {
     if (!r.login) continue;
-    const key = r.login.toLowerCase();
+    const key = loginKey(r.login);
     if (r.state === 'APPROVED' || r.state === 'CHANGES_REQUESTED') {
       positions.set(key, { login: r.login, state: r.state, commitId: r.commitId, at: r.submittedAt });
     } else if (r.state === 'DISMISSED') {

@@ -110,8 +110,11 @@ export interface ReviewVerdict {
   state: 'APPROVED' | 'CHANGES_REQUESTED';
   at: string | null;
   commitId: string | null;
-  /** counted: fills a seat; otherwise why it does not. */
-  outcome: 'counted' | 'unneeded' | 'author' | 'stale' | 'not-eligible' | 'blocks' | 'ignored-changes-request';
+  /**
+   * counted: fills a seat; otherwise why it does not. author: the PR author or a commit author, from
+   * any of their logins; same-person: another login of someone whose approval already counts.
+   */
+  outcome: 'counted' | 'unneeded' | 'author' | 'stale' | 'not-eligible' | 'blocks' | 'ignored-changes-request' | 'same-person';
 }
 
 export interface WindowFinding {
@@ -138,7 +141,7 @@ export interface SubjectDecision {
   /** Why approval is needed at all (or why not). */
   triggers: string[];
   required: RequirementStatus[];
-  /** Logins counted toward the requirements. */
+  /** Logins counted toward the requirements (one per person). */
   approvers: Array<{ login: string; at: string | null }>;
   /** Human sentences on what is still missing. */
   missing: string[];

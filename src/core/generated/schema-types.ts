@@ -254,7 +254,7 @@ export type Tags = string[];
 
 export interface Change {
   /**
-   * A change ID: CHG- then at least four digits, e.g. CHG-0031.
+   * A change ID: CHG- then 4 to 9 digits (at most 9 digits), e.g. CHG-0031.
    */
   id: string;
   /**
@@ -502,7 +502,7 @@ export interface ConfigurationItem {
 
 export interface Incident {
   /**
-   * An incident ID: INC- then at least four digits, e.g. INC-0142.
+   * An incident ID: INC- then 4 to 9 digits (at most 9 digits), e.g. INC-0142.
    */
   id: string;
   /**
@@ -582,7 +582,7 @@ export interface Incident {
   /**
    * Knowledge articles used or written for this incident.
    *
-   * Items: A knowledge article ID: KB- then at least four digits, e.g. KB-0003.
+   * Items: A knowledge article ID: KB- then 4 to 9 digits (at most 9 digits), e.g. KB-0003.
    */
   kb?: string[];
   timeline?: Timeline;
@@ -608,7 +608,7 @@ export interface Incident {
 
 export interface KnowledgeArticle {
   /**
-   * A knowledge article ID: KB- then at least four digits, e.g. KB-0003.
+   * A knowledge article ID: KB- then 4 to 9 digits (at most 9 digits), e.g. KB-0003.
    */
   id: string;
   /**
@@ -713,7 +713,7 @@ export interface Row {
 
 export interface Problem {
   /**
-   * A problem ID: PRB- then at least four digits, e.g. PRB-0007.
+   * A problem ID: PRB- then 4 to 9 digits (at most 9 digits), e.g. PRB-0007.
    */
   id: string;
   /**
@@ -745,7 +745,7 @@ export interface Problem {
   /**
    * Incidents caused by this problem.
    *
-   * Items: An incident ID: INC- then at least four digits, e.g. INC-0142.
+   * Items: An incident ID: INC- then 4 to 9 digits (at most 9 digits), e.g. INC-0142.
    */
   incidents?: string[];
   /**
@@ -810,7 +810,7 @@ export interface Release {
   /**
    * Changes in the release.
    *
-   * Items: A change ID: CHG- then at least four digits, e.g. CHG-0031.
+   * Items: A change ID: CHG- then 4 to 9 digits (at most 9 digits), e.g. CHG-0031.
    */
   changes?: string[];
   /**
@@ -840,7 +840,7 @@ export interface Release {
 
 export interface ServiceRequest {
   /**
-   * A service request ID: REQ- then at least four digits, e.g. REQ-0012.
+   * A service request ID: REQ- then 4 to 9 digits (at most 9 digits), e.g. REQ-0012.
    */
   id: string;
   /**
@@ -1089,7 +1089,7 @@ export interface Team {
    */
   chat?: string;
   /**
-   * The people in the team.
+   * The people in the team, one entry per person, with every login they use. The same person may be in several teams: give them the same name and the same logins in each; two people never share a name or a login.
    *
    * @minItems 1
    */
@@ -1100,9 +1100,15 @@ export interface Team {
        */
       name: string;
       /**
-       * Forge login: the account whose reviews count.
+       * The person's primary forge (GitHub) login. A login is ASCII letters, digits and hyphens, compared without regard to ASCII letter case.
        */
       login: string;
+      /**
+       * Every other forge account this person uses: a second account, a bot. They count as this person everywhere: a PR opened or committed from any of them is the person's own, and the person fills at most one approval seat whichever account approves. A login belongs to one person only, across all team files.
+       *
+       * Items: A forge (GitHub) login, or a GitHub App's bot account (name[bot]), e.g. mia-schneider-bot. ASCII only.
+       */
+      other_logins?: string[];
       /**
        * Job title or role in the team.
        */
@@ -1118,9 +1124,15 @@ export interface Team {
        */
       name: string;
       /**
-       * Forge login: the account whose reviews count.
+       * The person's primary forge (GitHub) login. A login is ASCII letters, digits and hyphens, compared without regard to ASCII letter case.
        */
       login: string;
+      /**
+       * Every other forge account this person uses: a second account, a bot. They count as this person everywhere: a PR opened or committed from any of them is the person's own, and the person fills at most one approval seat whichever account approves. A login belongs to one person only, across all team files.
+       *
+       * Items: A forge (GitHub) login, or a GitHub App's bot account (name[bot]), e.g. mia-schneider-bot. ASCII only.
+       */
+      other_logins?: string[];
       /**
        * Job title or role in the team.
        */

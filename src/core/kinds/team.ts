@@ -1,13 +1,20 @@
 import type { Team } from '../model.ts';
+import { loginKey, loginsOf } from '../people.ts';
 import { Findings, type RecordRules } from './rule-kit.ts';
 
 export const teamRules: RecordRules<Team> = (d, ctx) => {
   const f = new Findings(ctx.file);
+  // Every login (primary or other) once per file; across files, validate/people-checks.ts.
   const seen = new Map<string, number>();
   d.members.forEach((m, i) => {
-    const login = m.login.toLowerCase();
-    if (seen.has(login)) f.add('team/duplicate-member', `/members/${i}/login`, `Login "${m.login}" is listed twice (members ${seen.get(login)! + 1} and ${i + 1}).`, 'List each person once.');
-    else seen.set(login, i);
+    loginsOf(m).forEach((login, j) => {
+      const key = loginKey(login);
+      const pointer = j === 0 ? `/members/${i}/login` : `/members/${i}/other_logins/${j - 1}`;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, i);
+      else if (first === i) f.add('team/duplicate-member', pointer, `Login "${login}" is listed twice for member ${i + 1} (${m.name}).`, 'List each login once: login is the primary account, other_logins the rest.');
+      else f.add('team/duplicate-member', pointer, `Login "${login}" is listed twice (members ${first + 1} and ${i + 1}).`, 'List each person once, with every login they use in that one entry.');
+    });
   });
   return f.list;
 };

@@ -30,7 +30,7 @@ export interface RecordCheck {
 }
 
 const SUMMARY_FIELDS = ['id', 'status', 'owner', 'environment', 'review_by', 'support_calendar'];
-const KIND_SUMMARY_FIELDS: Partial<Record<Kind, string[]>> = { service: ['name', 'offerings'], request: ['offering'] };
+const KIND_SUMMARY_FIELDS: Partial<Record<Kind, string[]>> = { service: ['name', 'offerings'], request: ['offering'], team: ['members'] };
 
 function summarize(kind: Kind, data: Record<string, unknown>): Record<string, unknown> {
   const summary: Record<string, unknown> = {};

@@ -3,6 +3,7 @@ import type { PendingDiagnostic } from '../diagnostic.ts';
 import type { Policies } from '../model.ts';
 import type { RecordFacts } from './check-record.ts';
 import { crossChecks, type FileFacts } from './cross-checks.ts';
+import { peopleChecks } from './people-checks.ts';
 import { policyRules } from './policy-rules.ts';
 
 export interface FileOutcome {
@@ -12,11 +13,11 @@ export interface FileOutcome {
   facts: RecordFacts | undefined;
 }
 
-/** References, duplicates, cycles and offerings across records, and the policies' references to records. */
+/** References, duplicates, cycles and offerings across records, people across team files, and the policies' references to records. */
 export function workspaceChecks(outcomes: readonly FileOutcome[], policies: Policies): PendingDiagnostic[] {
   const facts: FileFacts[] = [];
   for (const o of outcomes) if (o.facts) facts.push({ file: o.file, folderKind: o.kind, facts: o.facts });
   const ids = new Set<string>();
   for (const f of facts) if (f.facts.id) ids.add(f.facts.id);
-  return [...crossChecks(facts), ...policyRules(policies, ids)];
+  return [...crossChecks(facts), ...peopleChecks(facts), ...policyRules(policies, ids)];
 }

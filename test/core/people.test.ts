@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Team } from '../../src/core/model.ts';
+import { loginKey, peopleFrom, sameLogin } from '../../src/core/people.ts';
+
+type Member = Team['members'][number];
+const team = (id: string, members: Array<Partial<Member> & { name: string; login: string }>, status: Team['status'] = 'active'): Team => ({ id, name: id, status, members }) as Team;
+
+describe('loginKey and sameLogin', () => {
+  it('fold ASCII letters only', () => {
+    expect(loginKey('Mia-Schneider42')).toBe('mia-schneider42');
+    expect(sameLogin('ALICE', 'alice')).toBe(true);
+    expect(sameLogin('\u212Aate', 'kate')).toBe(false);
+    expect(sameLogin('İvan', 'ivan')).toBe(false);
+    expect(sameLogin('ıvan', 'IVAN')).toBe(false);
+    expect(loginKey('\u212A')).toBe('\u212A');
+  });
+});
+
+describe('peopleFrom', () => {
+  const people = peopleFrom([
+    team('TEAM-a', [{ name: 'Alice Smith', login: 'alice', other_logins: ['alice-bot'] }, { name: 'Bob', login: 'bob' }]),
+    team('TEAM-b', [{ name: 'Alice Smith', login: 'Alice', other_logins: ['ALICE-BOT'] }]),
+    team('TEAM-old', [{ name: 'Carol', login: 'carol' }, { name: 'Carol', login: 'carol-2' }], 'retired'),
+  ]);
+
+  it('gives every login of an entry the same person, whatever the case', () => {
+    expect(people.personOf('ALICE-bot')).toEqual({ key: 'alice', name: 'Alice Smith', logins: ['alice', 'alice-bot'] });
+    expect(people.samePerson('alice-bot', 'Alice')).toBe(true);
+    expect(people.samePerson('alice', 'bob')).toBe(false);
+  });
+
+  it('reads same-named entries as one person (the safe reading of what validate refuses), retired teams included', () => {
+    expect(people.samePerson('carol', 'carol-2')).toBe(true);
+  });
+
+  it('a login no team lists is its own person', () => {
+    expect(people.personOf('Zed')).toEqual({ key: 'zed', name: 'Zed', logins: ['Zed'] });
+    expect(people.samePerson('zed', 'ZED')).toBe(true);
+    expect(people.samePerson('zed', 'alice')).toBe(false);
+  });
+});
