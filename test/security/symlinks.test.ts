@@ -5,7 +5,7 @@
  * error naming the link, in every command that reads the workspace. And a diagnostic quotes a value
  * only as a short, escaped excerpt.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -140,6 +140,17 @@ describe('commands that write records write through no link', () => {
     expect(t.code).toBe(2);
     expect(t.stderr).toMatch(/content\/\.templates\/incident\.md is a symlink/);
     expect(t.stdout + t.stderr).not.toContain('SeCrEt');
+  });
+});
+
+describe('itsm renumber', () => {
+  it('refuses a symlinked record instead of copying its target into the workspace', async () => {
+    const { ws, secrets } = setup();
+    symlinkSync(join(secrets, 'record.md'), join(ws, 'content/incidents/INC-0002.md'));
+    const r = await runMain(['renumber', 'INC-0002', 'INC-0003', '--root', ws], { cwd: ws });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/content\/incidents\/INC-0002\.md is not a regular file/);
+    expect(existsSync(join(ws, 'content/incidents/INC-0003.md'))).toBe(false);
   });
 });
 
