@@ -5,6 +5,7 @@
  */
 import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { excerpt } from '../core/excerpt.ts';
 import { isWithin, unsafePathReason } from '../core/safe-path.ts';
 
 export class UnsafePathError extends Error {
@@ -17,10 +18,10 @@ export class UnsafePathError extends Error {
 /** `root`/`rel`, or UnsafePathError when `rel` is not a plain relative path that stays inside `root`. */
 export function safeJoin(root: string, rel: string): string {
   const reason = unsafePathReason(rel);
-  if (reason) throw new UnsafePathError(`refusing the path ${JSON.stringify(rel)}: ${reason}`);
+  if (reason) throw new UnsafePathError(`refusing the path ${excerpt(rel, 200)}: ${reason}`);
   const base = resolve(root);
   const path = resolve(base, rel);
-  if (!isWithin(path, base, sep)) throw new UnsafePathError(`refusing the path ${JSON.stringify(rel)}: it leads outside ${base}`);
+  if (!isWithin(path, base, sep)) throw new UnsafePathError(`refusing the path ${excerpt(rel, 200)}: it leads outside ${base}`);
   return join(base, rel);
 }
 
@@ -57,7 +58,7 @@ export function writeFileInside(root: string, rel: string, data: string | Uint8A
       mkdirSync(dir);
       continue;
     }
-    if (!stat.isDirectory()) throw new UnsafePathError(`refusing to write ${JSON.stringify(rel)}: ${dir} is ${stat.isSymbolicLink() ? 'a symlink' : 'not a folder'}`);
+    if (!stat.isDirectory()) throw new UnsafePathError(`refusing to write ${excerpt(rel, 200)}: ${dir} is ${stat.isSymbolicLink() ? 'a symlink' : 'not a folder'}`);
   }
   writeFileSync(path, data, { flag: 'wx' });
 }
