@@ -1,10 +1,11 @@
 /** `itsm as-of <DATE>`: writes out the workspace as it stood at a moment, so reports and the site can be rebuilt for it. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { git, GitError, readTreeAt } from '../io/git-tree.ts';
 import { isShallow } from '../io/history.ts';
 import { SETTINGS_FILE } from '../io/layout.ts';
+import { readTextNoFollow, UnsafePathError, writeFileInside } from '../io/safe-fs.ts';
 import { analyzePolicies } from '../io/workspace.ts';
 import { oneOf, parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
@@ -49,6 +50,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const timeZone = workspaceTimeZone(root);
   const moment = parseMoment(date, timeZone);
   const out = resolve(io.cwd, values.out ?? `as-of-${date.replace(/[:+]/g, '-')}`);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw usageError(`itsm as-of: ${out} is a file, not a folder; choose another --out.`);
   if (existsSync(out) && readdirSync(out).length > 0) {
     throw usageError(`itsm as-of: ${out} already exists and is not empty; choose another --out or remove it first.`);
   }
@@ -67,12 +69,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new ExitError(EXIT.usage, `itsm as-of: ${err.message}${shallow ? '\nThis is a shallow clone, so older history is missing: run `git fetch --unshallow`.' : ''}`);
   }
 
-  for (const [path, text] of files) {
-    const target = join(out, path.slice(prefix.length));
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, text);
-  }
   mkdirSync(out, { recursive: true });
+  try {
+    // Paths from git were checked when the tree was read; this checks again where they land.
+    for (const [path, text] of files) writeFileInside(out, path.slice(prefix.length), text);
+  } catch (err) {
+    if (!(err instanceof UnsafePathError)) throw err;
+    throw new ExitError(EXIT.usage, `itsm as-of: ${err.message}; nothing was written outside ${out}.`);
+  }
   const shown = relative(io.cwd, out) || '.';
   if (format === 'json') {
     io.stdout(JSON.stringify({ commit: commit.sha, date: commit.date, author: commit.author, subject: commit.subject, out, files: files.size }, null, 2) + '\n');
@@ -127,11 +131,8 @@ async function lastCommitBefore(root: string, rev: string, epochMs: number): Pro
 }
 
 function workspaceTimeZone(root: string): string {
-  let text: string | undefined;
-  try {
-    text = readFileSync(join(root, SETTINGS_FILE), 'utf8');
-  } catch {
-    text = undefined;
-  }
+  // A symlinked itsm.yaml is not read (`itsm validate` reports it): the default zone applies.
+  const found = readTextNoFollow(root, SETTINGS_FILE);
+  const text = typeof found === 'string' ? found : undefined;
   return analyzePolicies((rel) => (rel === SETTINGS_FILE ? text : undefined)).settings.time_zone;
 }

@@ -19,7 +19,8 @@ Builds the static site of a workspace:
 
 Options:
   --root DIR    the workspace (default: the current directory)
-  --out DIR     where the site goes (default: dist/ in the workspace); emptied first
+  --out DIR     where the site goes (default: dist/ in the workspace), replaced wholesale: a new
+                or empty folder, or a site itsm built before (never the workspace, content/, .git)
   --base PATH   the path the site is served under, e.g. /itsm/ for GitHub Pages
                 (default: site_base in itsm.yaml, else /)
   --now ISO     build the site as of this instant (SLA clocks, upcoming changes); default: now

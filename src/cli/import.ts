@@ -18,6 +18,7 @@ import { sourceKey, sourceKeysOf } from '../core/import/source.ts';
 import { nextNumberedId, slugify } from '../core/new-record.ts';
 import { parseFrontMatter } from '../core/front-matter.ts';
 import { readSchemas } from '../io/schemas.ts';
+import { writeFileInside } from '../io/safe-fs.ts';
 import { loadWorkspace, type LoadResult } from '../io/workspace.ts';
 import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
@@ -138,7 +139,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 function writeAll(root: string, files: ReadonlyArray<{ file: string; text: string }>): void {
   for (const out of files) {
     try {
-      writeFileSync(join(root, out.file), out.text, { flag: 'wx' });
+      writeFileInside(root, out.file, out.text);
     } catch (err) {
       throw new ExitError(EXIT.failed, `itsm import: stopped at ${out.file}: ${(err as Error).message}. Files written before it stay; run the same import again to continue.`);
     }
@@ -193,7 +194,8 @@ function readWorkspaceFacts(root: string, kind: Kind, loaded: LoadResult): Works
 /** The record file names (ID.md) in a kind's folder. */
 function recordNames(root: string, kind: Kind): string[] {
   const dir = join(root, 'content', KIND_INFO[kind].folder);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')) : [];
+  // Regular files only: a symlink is never followed (`itsm validate` reports it).
+  return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => e.name) : [];
 }
 
 function recordTexts(root: string, kind: Kind): Array<[string, string]> {

@@ -9,6 +9,7 @@ import { parseFrontMatter } from '../core/front-matter.ts';
 import { readIssuePayload } from '../core/intake-payload.ts';
 import { loadWorkspaceFromFiles, type LoadResult } from '../io/workspace.ts';
 import { listWorkspaceFiles } from '../io/layout.ts';
+import { writeFileInside } from '../io/safe-fs.ts';
 import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
@@ -83,7 +84,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT.ok;
   }
   try {
-    writeFileSync(join(root, result.file), result.text, { flag: 'wx' });
+    writeFileInside(root, result.file, result.text);
   } catch (err) {
     throw new ExitError(EXIT.failed, `itsm intake: cannot write ${result.file}: ${(err as Error).message}`);
   }

@@ -9,6 +9,7 @@ import { aOrAn, isInstant, matrixPriority, nameField, nextNumberedId, placeholde
 import { readSchemas } from '../io/schemas.ts';
 import { analyzePolicies, loadWorkspaceFromFiles } from '../io/workspace.ts';
 import { listWorkspaceFiles } from '../io/layout.ts';
+import { readTextNoFollow, writeFileInside } from '../io/safe-fs.ts';
 import { editableDocument, fillPlaceholders, setTopLevel, topLevelKeyByLine } from '../io/yaml-edit.ts';
 import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
@@ -82,11 +83,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr(formatDiagnostics(blocking, 'pretty', summarize(1, blocking)));
     return EXIT.usage;
   }
-
   const path = join(root, file);
-  mkdirSync(dirname(path), { recursive: true });
   try {
-    writeFileSync(path, text, { flag: 'wx' });
+    writeFileInside(root, file, text);
   } catch (err) {
     throw new ExitError(EXIT.usage, `itsm new: cannot write ${file}: ${(err as Error).message}`);
   }
@@ -148,8 +147,9 @@ interface RenderInput {
 
 /** Template -> record text: placeholders filled, fields set, priority computed. */
 function render(kind: Kind, schema: Parameters<typeof readField>[0], root: string, input: RenderInput): string {
-  const templateFile = join(root, 'content/.templates', `${kind}.md`);
-  const templateText = existsSync(templateFile) ? readFileSync(templateFile, 'utf8') : templateFromSchema(kind, schema);
+  const found = readTextNoFollow(root, `content/.templates/${kind}.md`);
+  if (typeof found === 'object') throw usageError(`itsm new: ${found.symlink} is a symlink; itsm does not follow links in a workspace. Replace it with the file itself.`);
+  const templateText = found ?? templateFromSchema(kind, schema);
   const parts = splitTemplate(templateText);
   if (!parts) throw usageError(`itsm new: content/.templates/${kind}.md must start with front matter between two \`---\` lines.`);
   const doc = editableDocument(parts.yaml);

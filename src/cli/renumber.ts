@@ -61,6 +61,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const texts = new Map<string, string>();
   for (const rel of listWorkspaceFiles(root)) texts.set(rel, readFileSync(join(root, rel), 'utf8'));
+  // The listing holds no symlink: a linked record is not read, so its target is never copied in.
+  if (!texts.has(oldFile)) throw usageError(`itsm renumber: ${oldFile} is not a regular file (a symlink?); \`itsm validate\` says why. Nothing was changed.`);
   const plan = planRenumber(texts, kind, from, to, oldFile);
   if (plan.unreadable.length) {
     throw new ExitError(EXIT.usage, `itsm renumber: cannot read the YAML of ${plan.unreadable.join(', ')}; fix ${plan.unreadable.length === 1 ? 'it' : 'them'} first (\`itsm validate\` says how). Nothing was changed.`);
@@ -79,7 +81,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   // The record's own new text goes to its new name; its old name is removed last, all or nothing.
   const own = plan.changes.find((c) => c.file === oldFile);
   const changes: FileChange[] = plan.changes.filter((c) => c !== own).map((c) => ({ file: c.file, text: c.text, previous: texts.get(c.file) }));
-  const ownText = texts.get(oldFile) ?? readFileSync(join(root, oldFile), 'utf8');
+  const ownText = texts.get(oldFile)!;
   changes.push({ file: newFile, text: own?.text ?? ownText, previous: undefined });
   try {
     applyFileChanges(root, changes, [{ file: oldFile, previous: ownText }]);

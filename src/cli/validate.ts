@@ -6,8 +6,9 @@ import { oneOf, parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError } from './exit-error.ts';
 import { progress, type CliIO } from './io.ts';
 import { FORMATS, formatDiagnostics, summarize } from './reporter.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { readTextNoFollow } from '../io/safe-fs.ts';
 
 const HELP = `Usage: itsm validate [--root DIR] [--format pretty|json|github] [--base REV] [--strict] [--now ISO] [--no-cache]
 
@@ -84,10 +85,7 @@ async function againstBase(root: string, rev: string): Promise<Diagnostic[]> {
   const { checkAgainstBase } = await import('../core/base-rules.ts');
   const pending = checkAgainstBase({ base: base.workspace.records, head: head.workspace.records, headFiles: new Set(head.files), baseRev: rev });
   return placeLater(pending, (rel) => {
-    try {
-      return readFileSync(join(root, rel), 'utf8');
-    } catch {
-      return base.contents.get(rel);
-    }
+    const text = readTextNoFollow(root, rel);
+    return typeof text === 'string' ? text : base.contents.get(rel);
   });
 }

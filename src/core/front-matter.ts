@@ -8,6 +8,7 @@
 import matter from 'gray-matter';
 import { YAMLException } from 'js-yaml';
 import type { PendingDiagnostic } from './diagnostic.ts';
+import { clip } from './excerpt.ts';
 import { AliasCycleError, loadYaml, positionOf } from './yaml-load.ts';
 
 export { YAML_LIMITS } from './yaml-load.ts';
@@ -71,7 +72,7 @@ export function parseFrontMatter(input: string, file: string): ParsedFile {
   const firstLine = (firstLineEnd === -1 ? text : text.slice(0, firstLineEnd)).replace(/\r$/, '');
   if (firstLine !== '---') {
     if (/^---\s*\S/.test(firstLine)) {
-      return fail(file, 'front-matter/language', `Front matter must be YAML; \`${firstLine.slice(0, 40)}\` asks for another language, which is never run.`, 'Make the first line exactly `---`.', 1, 1);
+      return fail(file, 'front-matter/language', `Front matter must be YAML; \`${clip(firstLine, 40)}\` asks for another language, which is never run.`, 'Make the first line exactly `---`.', 1, 1);
     }
     return fail(file, 'front-matter/missing', 'The file does not start with front matter.', 'Make the first line `---`, then the fields as YAML, then another `---` line, then the Markdown body.', 1, 1);
   }
@@ -86,7 +87,7 @@ export function parseFrontMatter(input: string, file: string): ParsedFile {
     if (err instanceof YAMLException) return yamlError(err, file);
     if (err instanceof AliasCycleError) return aliasCycle(err, text, file);
     const message = err instanceof Error ? err.message : String(err);
-    return fail(file, 'front-matter/yaml', `The front matter could not be read: ${message}.`, 'Check the YAML between the `---` lines.', 1, 1);
+    return fail(file, 'front-matter/yaml', `The front matter could not be read: ${clip(message, 120)}.`, 'Check the YAML between the `---` lines.', 1, 1);
   }
   const yaml = parsed.matter;
   const bodyLine = 1 + countLines(text.slice(0, 3 + close.index + close[0].length));
@@ -126,7 +127,7 @@ function yamlError(err: YAMLException, file: string): ParsedFile {
   // line break, so js-yaml's 0-based line is the file's 1-based line minus one.
   const line = err.mark ? err.mark.line + 1 : 1;
   const column = err.mark ? err.mark.column + 1 : 1;
-  const reason = err.reason || err.message;
+  const reason = clip(err.reason || err.message, 120);
   const hint = YAML_HINTS.find(([re]) => re.test(reason))?.[1] ?? 'Check the YAML syntax at this position: quote values that contain `: ` or start with a special character.';
   return fail(file, 'front-matter/yaml', `The front matter is not valid YAML: ${reason}.`, hint, line, column);
 }

@@ -10,6 +10,7 @@ import { checkRecord, type RecordFacts } from '../core/validate/check-record.ts'
 import { schemaDiagnostics } from '../core/validate/schema-messages.ts';
 import type { Validators } from '../core/validate/validators.ts';
 import { decodeRecordBytes, parseFrontMatter } from '../core/front-matter.ts';
+import { clip } from '../core/excerpt.ts';
 import { AliasCycleError, loadYaml, positionOf } from '../core/yaml-load.ts';
 import { locate } from './positions.ts';
 
@@ -61,7 +62,7 @@ export function analyzeYamlFile(file: string, text: string, schemaName: string, 
       return { value: undefined, diagnostics: [{ file, line: at.line + 1, column: at.column + 1, rule: 'yaml/alias-cycle', severity: 'error', message: `This file is not a plain value: the alias \`*${err.alias.slice(0, 40)}\` refers to itself (it sits inside the node its anchor names).`, hint: 'Write the values out instead of using `&anchors` and `*aliases`.' }] };
     }
     const mark = err instanceof YAMLException ? err.mark : undefined;
-    const reason = err instanceof YAMLException ? err.reason : String(err);
+    const reason = clip(err instanceof YAMLException ? err.reason : String(err), 120);
     return { value: undefined, diagnostics: [{ file, line: mark ? mark.line + 1 : 1, column: mark ? mark.column + 1 : 1, rule: 'yaml/syntax', severity: 'error', message: `This file is not valid YAML: ${reason}.`, hint: 'Check the YAML at this position: indentation with spaces, quotes around values containing `: `.' }] };
   }
   const validate = validators.get(schemaName);

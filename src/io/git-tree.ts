@@ -4,6 +4,8 @@
  */
 import { spawn, execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { excerpt } from '../core/excerpt.ts';
+import { unsafePathReason } from '../core/safe-path.ts';
 
 const execFileP = promisify(execFile);
 
@@ -36,7 +38,9 @@ export async function resolveCommit(cwd: string, rev: string): Promise<string> {
 
 /**
  * Returns path -> content (UTF-8) for every file under `prefixes` at `rev`.
- * Paths are relative to the repository root, with forward slashes.
+ * Paths are relative to the repository root, with forward slashes. A crafted tree can hold paths
+ * no checkout would write (`..`, `.git`, control characters): any such path is a GitError, before
+ * anything is read.
  */
 export async function readTreeAt(cwd: string, rev: string, prefixes: string[]): Promise<Map<string, string>> {
   const commit = await resolveCommit(cwd, rev);
@@ -46,7 +50,11 @@ export async function readTreeAt(cwd: string, rev: string, prefixes: string[]): 
     if (!line) continue;
     const tab = line.indexOf('\t');
     const [, type, sha] = line.slice(0, tab).split(' ');
-    if (type === 'blob') entries.push({ sha: sha!, path: line.slice(tab + 1) });
+    const path = line.slice(tab + 1);
+    const reason = unsafePathReason(path);
+    if (reason) throw new GitError(`commit ${commit.slice(0, 12)} holds the path ${excerpt(path, 200)}, which itsm refuses to read because ${reason}. A checkout would never write it; the tree was crafted by hand.`);
+    // A symlink's blob is its target's path: read as text, never followed (a record that is a link fails to parse).
+    if (type === 'blob') entries.push({ sha: sha!, path });
   }
   const blobs = await catFileBatch(cwd, entries.map((e) => e.sha));
   const out = new Map<string, string>();

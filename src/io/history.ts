@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { simpleGit } from 'simple-git';
 import { assignPullRequests, recordHistory, type CommitLink, type FileVersion, type HistoryEntry } from '../core/history.ts';
+import { unsafePathReason } from '../core/safe-path.ts';
 import { catFileBatch, git, GitError } from './git-tree.ts';
 
 export type { FileVersion, HistoryEntry } from '../core/history.ts';
@@ -182,6 +183,8 @@ function parseRaw(tokens: readonly string[], start: number, keep?: (path: string
     const oldPath = tokens[++i] ?? '';
     const newPath = twoPaths ? (tokens[++i] ?? '') : oldPath;
     if (keep && !keep(newPath) && !keep(oldPath)) continue;
+    // A crafted tree's `..` or `.git` paths are no file of the workspace: they have no history.
+    if (unsafePathReason(newPath) || unsafePathReason(oldPath)) continue;
     changes.push({
       status: status.charAt(0),
       oldBlob: NO_BLOB.test(oldBlob) ? null : oldBlob,

@@ -2,9 +2,10 @@
  * Where things live in a workspace: which files are records, policies or strays. Light on purpose:
  * a warm `itsm validate` needs only this and the cache, no parser.
  */
-import { existsSync, readFileSync, readdirSync, type Dirent } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readFileSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
+import { escapeControls } from '../core/excerpt.ts';
 import { KIND_INFO, KINDS, kindOfFolder, type Kind } from '../core/ids.ts';
 import { POLICY_FILES, type Policies } from '../core/model.ts';
 
@@ -79,44 +80,104 @@ export function strayDiagnostic(rel: string, reason: string): Diagnostic {
   return { file: rel, line: 0, column: 0, rule: 'file/unexpected', severity: 'warning', message: `This file is not read as a record: ${reason}.`, hint: 'Move it to the right folder (content/<kind>/<ID>.md), or out of content/.' };
 }
 
-/** Every file under content/ (relative paths, forward slashes, sorted), plus itsm.yaml if present. */
-export function listWorkspaceFiles(root: string): string[] {
+export interface WorkspaceListing {
+  /** Every regular file under content/ (relative paths, forward slashes, sorted), plus itsm.yaml if present. */
+  files: string[];
+  /** Symlinks, folders that cannot be listed, names that cannot be read back: each an error, none followed. */
+  problems: Diagnostic[];
+}
+
+/**
+ * Lists the workspace without following any symlink: a link (to a file or a folder, inside or
+ * outside the workspace) is a `file/symlink` error naming the link, and its target is never read,
+ * so a pull request cannot make itsm print a CI secret it links to.
+ */
+export function listWorkspace(root: string): WorkspaceListing {
   const out: string[] = [];
+  const problems: Diagnostic[] = [];
   const content = join(root, 'content');
-  let top: Dirent[];
-  try {
-    top = readdirSync(content, { withFileTypes: true });
-  } catch (err) {
-    throw new Error(`cannot read ${content}: ${(err as Error).message}`, { cause: err });
-  }
-  // One readdir per folder, walked by hand: several times faster than readdir's own `recursive`
-  // on folders of thousands of files. Dirent types come from readdir itself: no stat per file.
-  const walk = (entries: Dirent[], rel: string): void => {
-    for (const entry of entries) {
-      const path = `${rel}/${entry.name}`;
-      if (entry.isFile()) out.push(path);
-      else if (entry.isDirectory()) walk(readdirSync(join(root, path), { withFileTypes: true }), path);
+  const lstat = (rel: string) => {
+    try {
+      return lstatSync(join(root, rel));
+    } catch {
+      return undefined;
     }
   };
-  walk(top, 'content');
-  // CONTENT/ or Content/ beside content/ is the same folder on a case-insensitive disk: list it too,
-  // so roleOf can refuse what is in it on every file system.
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name !== 'content' && lower(entry.name) === 'content') walk(readdirSync(join(root, entry.name), { withFileTypes: true }), entry.name);
+  const contentStat = lstat('content');
+  if (contentStat?.isSymbolicLink()) problems.push(symlinkDiagnostic('content'));
+  else {
+    let top: Dirent[];
+    try {
+      top = readdirSync(content, { withFileTypes: true });
+    } catch (err) {
+      throw new Error(`cannot read ${content}: ${(err as Error).message}`, { cause: err });
+    }
+    // One readdir per folder, walked by hand: several times faster than readdir's own `recursive`
+    // on folders of thousands of files. Dirent types come from readdir itself: no stat per file.
+    const walk = (entries: Dirent[], rel: string): void => {
+      for (const entry of entries) {
+        const path = `${rel}/${entry.name}`;
+        // Node decodes a name that is not UTF-8 with U+FFFD: that path names no file, so reading it would mislead.
+        if (entry.name.includes('\ufffd')) problems.push(nameDiagnostic(path, 'it is not valid UTF-8'));
+        else if (/[\u0000-\u001f\u007f-\u009f]/.test(entry.name)) problems.push(nameDiagnostic(path, 'it holds a control character'));
+        else if (entry.isSymbolicLink()) problems.push(symlinkDiagnostic(path));
+        else if (entry.isFile()) out.push(path);
+        else if (entry.isDirectory()) {
+          let inner: Dirent[];
+          try {
+            inner = readdirSync(join(root, path), { withFileTypes: true });
+          } catch (err) {
+            problems.push(unreadableDiagnostic(path, (err as NodeJS.ErrnoException).code ?? String(err), 'folder'));
+            continue;
+          }
+          walk(inner, path);
+        } else if (roleOf(path).role !== 'ignored') problems.push(unreadableDiagnostic(path, 'not a regular file'));
+      }
+    };
+    walk(top, 'content');
+    // CONTENT/ or Content/ beside content/ is the same folder on a case-insensitive disk: list it too,
+    // so roleOf can refuse what is in it on every file system.
+    for (const entry of readdirSync(root, { withFileTypes: true })) {
+      if (entry.isDirectory() && entry.name !== 'content' && lower(entry.name) === 'content') walk(readdirSync(join(root, entry.name), { withFileTypes: true }), entry.name);
+    }
   }
-  if (existsSync(join(root, SETTINGS_FILE))) out.push(SETTINGS_FILE);
-  return out.sort();
+  const settings = lstat(SETTINGS_FILE);
+  if (settings?.isSymbolicLink()) problems.push(symlinkDiagnostic(SETTINGS_FILE));
+  else if (settings) out.push(SETTINGS_FILE);
+  return { files: out.sort(), problems };
+}
+
+/** The regular files of the workspace (see listWorkspace; its problems are left to `itsm validate`). */
+export function listWorkspaceFiles(root: string): string[] {
+  return listWorkspace(root).files;
+}
+
+export function symlinkDiagnostic(rel: string): Diagnostic {
+  return { file: rel, line: 0, column: 0, rule: 'file/symlink', severity: 'error', message: 'This is a symlink; itsm follows no links in a workspace, so what it points to is not read.', hint: 'Replace the link with the file or folder itself (`git ls-files -s` shows links as mode 120000).' };
+}
+
+function nameDiagnostic(rel: string, reason: string): Diagnostic {
+  // The name is shown escaped: a control character in it would act on the terminal.
+  return { file: escapeControls(rel), line: 0, column: 0, rule: 'file/name', severity: 'error', message: `This file name cannot be read: ${reason}.`, hint: 'Rename it: records are named by their ID (content/<kind>/<ID>.md).' };
 }
 
 /** Reads a workspace file's bytes, or says why it cannot be read (a folder named like a record, no permission...). */
 export function readBytes(path: string): Uint8Array | { unreadable: string } {
   try {
-    return readFileSync(path);
+    // O_NOFOLLOW: a file swapped for a link after the listing is still not followed (ELOOP).
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    try {
+      return readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch (err) {
     return { unreadable: (err as NodeJS.ErrnoException).code ?? String(err) };
   }
 }
 
-export function unreadableDiagnostic(rel: string, reason: string): Diagnostic {
+export function unreadableDiagnostic(rel: string, reason: string, what: 'file' | 'folder' = 'file'): Diagnostic {
+  if (reason === 'ELOOP') return symlinkDiagnostic(rel);
+  if (what === 'folder') return { file: rel, line: 0, column: 0, rule: 'file/unreadable', severity: 'error', message: `The folder cannot be listed (${reason}), so the records in it are not checked.`, hint: 'Check its permissions: itsm needs to list and read every folder under content/.' };
   return { file: rel, line: 0, column: 0, rule: 'file/unreadable', severity: 'error', message: `The file cannot be read (${reason}).`, hint: 'Check that it is a regular file you can read; records are Markdown files in content/<kind>/.' };
 }

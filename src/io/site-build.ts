@@ -3,13 +3,15 @@
  * Astro's programmatic build, then index it with the Pagefind CLI. A workspace with validation errors
  * builds nothing: the caller prints the same diagnostics as `itsm validate`.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { load } from 'js-yaml';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { normalizeBase } from '../core/site/links.ts';
+import { readTextNoFollow } from './safe-fs.ts';
+import { outputProblem, SITE_MARKER, SITE_MARKER_TEXT } from './site-output.ts';
 import { gatherSiteData, type SiteData } from './site-data.ts';
 
 /** The itsm package itself: where astro.config.mjs and src/site live (not the workspace). */
@@ -58,21 +60,25 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
   const log = opts.onLog ?? (() => {});
   const out = resolve(opts.out);
   const root = resolve(opts.root);
-  checkOutput(out, root);
+  const problem = outputProblem(out, root);
+  if (problem) throw new SiteBuildError(problem);
   const t0 = Date.now();
   const gathered = await gatherSiteData({ root, base: normalizeBase(opts.base ?? configuredBase(root)), ...(opts.now ? { now: opts.now } : {}), onLog: log });
   const timings = { data: Date.now() - t0, astro: 0, pagefind: 0 };
   if (!gathered.data) return { pages: 0, diagnostics: gathered.diagnostics, records: gathered.records, timings };
   // Built next to `out` (same file system: the final move is a rename), in a folder whose
   // node_modules points at this package's, because Astro imports its prerender bundle from there.
+  // The folder goes however the build ends: success, error, exit, SIGINT, SIGTERM.
   mkdirSync(dirname(out), { recursive: true });
   const work = mkdtempSync(join(dirname(out), '.itsm-build-'));
+  const detach = removeOnExit(work);
   try {
     symlinkSync(join(SOURCE_DIR, 'node_modules'), join(work, 'node_modules'), 'junction');
     const site = join(work, 'site');
     const t1 = Date.now();
     await astroBuild(gathered.data, work, site);
     writeApi(gathered.data, site);
+    writeFileSync(join(site, SITE_MARKER), SITE_MARKER_TEXT);
     timings.astro = Date.now() - t1;
     log(`astro: rendered in ${timings.astro} ms`);
     const t2 = Date.now();
@@ -82,15 +88,37 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
     moveDir(site, out);
     return { pages: countPages(out), diagnostics: gathered.diagnostics, records: gathered.records, timings };
   } finally {
+    detach();
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-/** The output is replaced wholesale: it must not be the workspace, hold it, or sit in its records. */
-export function checkOutput(out: string, root: string): void {
-  const within = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
-  if (within(root, out)) throw new SiteBuildError(`the output folder ${out} contains the workspace; it is replaced on every build. Choose another --out, e.g. ${join(root, 'dist')}.`);
-  if (within(out, join(root, 'content'))) throw new SiteBuildError(`the output folder ${out} is inside content/, where records live. Choose another --out, e.g. ${join(root, 'dist')}.`);
+/** Child processes of running builds (Pagefind): stopped before their folder is removed on a signal. */
+const children = new Set<ChildProcess>();
+
+/**
+ * Removes `dir` if the process ends before the build does: on exit, and on SIGINT or SIGTERM, after
+ * which the signal is raised again so the process ends as it would have. Returns the detacher.
+ */
+function removeOnExit(dir: string): () => void {
+  const remove = () => {
+    for (const child of children) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    remove();
+    detach();
+    process.kill(process.pid, signal);
+  };
+  const detach = () => {
+    process.off('exit', remove);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+  process.on('exit', remove);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return detach;
 }
 
 /**
@@ -98,8 +126,10 @@ export function checkOutput(out: string, root: string): void {
  * starts bundling. (The loader reads and validates the same file; an invalid one stops the build.)
  */
 function configuredBase(root: string): string {
+  const text = readTextNoFollow(root, 'itsm.yaml');
+  if (typeof text !== 'string') return '/';
   try {
-    const doc = load(readFileSync(join(root, 'itsm.yaml'), 'utf8')) as { site_base?: unknown } | null;
+    const doc = load(text) as { site_base?: unknown } | null;
     return typeof doc?.site_base === 'string' ? doc.site_base : '/';
   } catch {
     return '/';
@@ -127,13 +157,19 @@ async function astroBuild(data: SiteData, work: string, out: string): Promise<vo
   process.chdir(work);
   try {
     await build({
-      root: SOURCE_DIR,
+      // The temporary folder is Astro's root, so everything Astro writes (.astro/, its caches) lands
+      // there and goes with it, never in this package's checkout; the config and pages come from here.
+      root: work,
+      configFile: relative(work, join(SOURCE_DIR, 'astro.config.mjs')),
+      srcDir: join(SOURCE_DIR, 'src/site'),
+      publicDir: join(SOURCE_DIR, 'src/site/public'),
       outDir: out,
       base: normalizeBase(data.base),
       cacheDir,
       // Failures come back as exceptions; ITSM_ASTRO_LOG=info shows Astro's own stage timings.
       logLevel: process.env.ITSM_ASTRO_LOG === 'info' ? 'info' : 'silent',
-      vite: { logLevel: 'silent', clearScreen: false },
+      // Vite's dependency cache defaults to <root>/node_modules/.vite: through the link above, that is this package's.
+      vite: { logLevel: 'silent', clearScreen: false, cacheDir: join(work, 'vite-deps') },
     });
   } catch (err) {
     throw new SiteBuildError(`astro build failed: ${(err as Error).message}`, { cause: err });
@@ -162,6 +198,8 @@ export function runPagefind(out: string, log: (s: string) => void): Promise<void
     // Fragments bundled into at most 1,000 files: writing one file per record page was most of the
     // indexing time on large sites (system time), and a search result still loads only a few KB.
     const child = spawn(process.execPath, [bin, '--site', out, '--silent', '--max-fragments', '1000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    child.on('close', () => children.delete(child));
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));

@@ -5,21 +5,21 @@
  * loads no parser at all.
  */
 import { hash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from '../core/diagnostic.ts';
 import type { Kind } from '../core/ids.ts';
-import type { AnyRecord, Policies, WorkspaceSettings } from '../core/model.ts';
+import type { AnyRecord, Policies } from '../core/model.ts';
 import { dataQuality } from '../core/validate/data-quality.ts';
 import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import type { RecordOutcome } from './analyze.ts';
-import { listWorkspaceFiles, readBytes, roleOf, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
+import { cacheExists, cacheIsCommitted, committedCacheDiagnostic, readCache, writeCache, type CacheEntry, type PolicyResult } from './validate-cache.ts';
+import { listWorkspace, readBytes, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
+import { readTextNoFollow } from './safe-fs.ts';
 import { readSchemas } from './schemas.ts';
 
-export const CACHE_DIR = '.itsm-cache';
-const CACHE_FILE = 'validate-v1.json';
 /** Bump when the meaning of cached outcomes changes. */
 const CACHE_FORMAT = 4;
 /** Below this many files to parse, starting workers costs more than it saves. */
@@ -45,45 +45,6 @@ export interface ValidateRunResult {
   records: number;
   /** Files whose outcome came from the cache. */
   cached: number;
-}
-
-interface PolicyResult {
-  settings: WorkspaceSettings;
-  policies: Policies;
-  diagnostics: Diagnostic[];
-}
-interface CacheEntry {
-  hash: string;
-  outcome: RecordOutcome;
-}
-interface CacheFile {
-  format: number;
-  key: string;
-  policy: PolicyResult;
-  entries: Record<string, CacheEntry>;
-}
-
-function readCache(root: string, key: string): CacheFile | undefined {
-  try {
-    const parsed = JSON.parse(readFileSync(join(root, CACHE_DIR, CACHE_FILE), 'utf8')) as CacheFile;
-    if (parsed.format !== CACHE_FORMAT || parsed.key !== key || typeof parsed.entries !== 'object' || typeof parsed.policy !== 'object') return undefined;
-    return parsed;
-  } catch {
-    return undefined; // missing or corrupt: start afresh
-  }
-}
-
-function writeCache(root: string, cache: CacheFile): void {
-  try {
-    const dir = join(root, CACHE_DIR);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, '.gitignore'), '*\n');
-    const tmp = join(dir, `${CACHE_FILE}.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify(cache));
-    renameSync(tmp, join(dir, CACHE_FILE));
-  } catch {
-    // a cache that cannot be written only costs speed next time
-  }
 }
 
 export interface Job {
@@ -159,20 +120,30 @@ async function allRecordChecks(outcomes: readonly RecordOutcome[], found: readon
 }
 
 export async function validateOnDisk(root: string, opts: ValidateRunOptions): Promise<ValidateRunResult> {
-  const files = listWorkspaceFiles(root);
+  const { files, problems } = listWorkspace(root);
+  const listed = new Set(files);
   const texts = new Map<string, string | undefined>();
   const textOf = (rel: string): string | undefined => {
     if (!texts.has(rel)) {
-      try {
-        texts.set(rel, readFileSync(join(root, rel), 'utf8'));
-      } catch {
-        texts.set(rel, undefined);
+      // Listed files are regular files reached through no link; anything else (itsm.yaml and the
+      // policies, when not listed; the issue forms) is read only if no link is on its way.
+      let text: string | undefined;
+      if (listed.has(rel)) {
+        try {
+          text = readFileSync(join(root, rel), 'utf8');
+        } catch {
+          text = undefined;
+        }
+      } else {
+        const found = rel.startsWith('content/') || rel === SETTINGS_FILE ? undefined : readTextNoFollow(root, rel);
+        text = typeof found === 'string' ? found : undefined;
       }
+      texts.set(rel, text);
     }
     return texts.get(rel);
   };
   const jobs: Job[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...problems];
   const policyFiles: string[] = [];
   for (const rel of files) {
     const role = roleOf(rel);
@@ -182,7 +153,11 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   }
   // Record rules depend on the schemas and the policies: they are the cache's key.
   const key = hash('sha1', [readSchemas().hash, ...policyFiles.flatMap((rel) => [rel, textOf(rel) ?? ''])].join('\0'));
-  const previous = opts.cache ? readCache(root, key) : undefined;
+  // A committed cache would let a commit decide the outcome: it is neither read nor rewritten.
+  const committed = opts.cache && cacheExists(root) && cacheIsCommitted(root);
+  if (committed) diagnostics.push(committedCacheDiagnostic());
+  const useCache = opts.cache && !committed;
+  const previous = useCache ? readCache(root, CACHE_FORMAT, key) : undefined;
   let policy = previous?.policy;
   if (!policy) {
     const { analyzePolicies } = await import('./workspace.ts');
@@ -232,7 +207,7 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
     diagnostics.push(...placeLater(pending, textOf));
   }
   diagnostics.sort(compareDiagnostics);
-  if (opts.cache && (todo.length > 0 || !previous || Object.keys(previous.entries).length !== jobs.length)) {
+  if (useCache && (todo.length > 0 || !previous || Object.keys(previous.entries).length !== jobs.length)) {
     writeCache(root, { format: CACHE_FORMAT, key, policy, entries });
   }
   return { diagnostics, records: jobs.length, cached };

@@ -10,7 +10,7 @@ import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import { validatorsFrom, type Validators } from '../core/validate/validators.ts';
 import * as precompiled from '../core/generated/validators.js';
 import { analyzeRecord, analyzeYamlFile, placeLater, type RecordOutcome } from './analyze.ts';
-import { listWorkspaceFiles, readBytes, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
+import { listWorkspace, readBytes, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = { name: 'ITSM workspace', time_zone: 'UTC' };
 
@@ -102,8 +102,9 @@ export function loadWorkspaceFromFiles(files: ReadonlyMap<string, string | Uint8
 /** Reads the workspace at `root` from disk (each file once) and loads it. */
 export async function loadWorkspace(root: string): Promise<LoadResult> {
   const files = new Map<string, Uint8Array>();
-  const unreadable: Diagnostic[] = [];
-  for (const rel of listWorkspaceFiles(root)) {
+  const listing = listWorkspace(root);
+  const unreadable: Diagnostic[] = [...listing.problems];
+  for (const rel of listing.files) {
     const bytes = readBytes(join(root, rel));
     if ('unreadable' in bytes) unreadable.push(unreadableDiagnostic(rel, bytes.unreadable));
     else files.set(rel, bytes);

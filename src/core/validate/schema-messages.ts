@@ -2,6 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import type { PendingDiagnostic } from '../diagnostic.ts';
 import { firstUnsafe, LINE_PATTERN, TEXT_PATTERN } from '../printable.ts';
+import { clip, excerpt } from '../excerpt.ts';
 
 interface SchemaNode {
   description?: string;
@@ -14,13 +15,11 @@ interface SchemaNode {
 
 const DURATION_PATTERN = '^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$';
 
-function show(value: unknown): string {
-  const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? text.slice(0, 57) + '...' : text;
-}
+/** Values are quoted short and escaped: a message must not carry a whole secret or a terminal escape. */
+const show = (value: unknown): string => excerpt(value, 60);
 
 function fieldName(pointer: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer.split('/').slice(1).map((p) => clip(p.replace(/~1/g, '/').replace(/~0/g, '~'), 40));
   if (parts.length === 0) return 'the front matter';
   return '`' + parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : (i ? '.' : '') + p)).join('') + '`';
 }
@@ -109,7 +108,7 @@ export function schemaDiagnostics(file: string, errors: readonly ErrorObject[], 
         const allowed = Object.keys(parent?.properties ?? {});
         const guess = closest(field, allowed);
         return d(
-          `Unknown field \`${field}\`${e.instancePath ? ` in ${where}` : ''} for a ${kindLabel}.`,
+          `Unknown field \`${clip(field, 40)}\`${e.instancePath ? ` in ${where}` : ''} for a ${kindLabel}.`,
           guess ? `Did you mean \`${guess}\`? Fix the spelling or remove the field.` : `Remove it, or use one of the known fields: ${allowed.join(', ')}.`,
           `${e.instancePath}/${field.replace(/~/g, '~0').replace(/\//g, '~1')}`,
         );
@@ -123,7 +122,8 @@ export function schemaDiagnostics(file: string, errors: readonly ErrorObject[], 
         return d(`${where} is ${show(e.data)}; expected ${show(p.allowedValue)}.`, describe(parent));
       case 'type': {
         const expected = String(p.type).replace('array', 'a list').replace('object', 'a set of fields').replace('string', 'text').replace('integer', 'a whole number').replace('number', 'a number').replace('boolean', 'true or false');
-        const found = Array.isArray(e.data) ? 'a list' : e.data === null ? 'nothing (null)' : typeof e.data === 'object' ? 'a set of fields' : `${typeof e.data} ${show(e.data)}`;
+        // A whole file that is one value (a token, a key file) is not quoted: it is no record, and may be a secret.
+        const found = Array.isArray(e.data) ? 'a list' : e.data === null ? 'nothing (null)' : typeof e.data === 'object' ? 'a set of fields' : e.instancePath === '' ? `a single ${typeof e.data === 'string' ? 'text' : typeof e.data} value` : `${typeof e.data} ${show(e.data)}`;
         return d(`${where} should be ${expected}, but is ${found}.`, describe(parent) || `Write ${where} as ${expected}.`);
       }
       case 'pattern':

@@ -1,0 +1,129 @@
+/**
+ * The `itsm validate` cache (.itsm-cache/validate-v1.json): per record file, its content hash and
+ * the outcome of checking it. It is trusted only when every entry has the shape this version
+ * writes; one wrong entry and the whole cache is ignored (a clean rebuild), never half-used. A
+ * cache committed to git is not trusted either: it would come from whoever wrote the commit.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from '../core/diagnostic.ts';
+import { KINDS } from '../core/ids.ts';
+import type { Policies, WorkspaceSettings } from '../core/model.ts';
+import type { RecordOutcome } from './analyze.ts';
+import { symlinkOnPath } from './safe-fs.ts';
+
+export const CACHE_DIR = '.itsm-cache';
+const CACHE_FILE = 'validate-v1.json';
+
+export interface PolicyResult {
+  settings: WorkspaceSettings;
+  policies: Policies;
+  diagnostics: Diagnostic[];
+}
+export interface CacheEntry {
+  hash: string;
+  outcome: RecordOutcome;
+}
+export interface CacheFile {
+  format: number;
+  key: string;
+  policy: PolicyResult;
+  entries: Record<string, CacheEntry>;
+}
+
+const KIND_SET = new Set<string>(KINDS);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0;
+const isOptionalString = (v: unknown): boolean => v === undefined || typeof v === 'string';
+
+function isDiagnostic(v: unknown, file?: string): v is Diagnostic {
+  return (
+    isObject(v) &&
+    typeof v.file === 'string' &&
+    (file === undefined || v.file === file) &&
+    isCount(v.line) &&
+    isCount(v.column) &&
+    typeof v.rule === 'string' &&
+    (v.severity === 'error' || v.severity === 'warning') &&
+    typeof v.message === 'string' &&
+    isOptionalString(v.hint)
+  );
+}
+
+function isTimeZone(zone: unknown): boolean {
+  if (typeof zone !== 'string') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isPolicyResult(v: unknown): v is PolicyResult {
+  return isObject(v) && isObject(v.settings) && typeof v.settings.name === 'string' && isTimeZone(v.settings.time_zone) && isObject(v.policies) && Array.isArray(v.diagnostics) && v.diagnostics.every((d) => isDiagnostic(d));
+}
+
+function isEntry(file: string, v: unknown): v is CacheEntry {
+  if (!isObject(v) || typeof v.hash !== 'string' || !/^[0-9a-f]{40}$/.test(v.hash)) return false;
+  const o = v.outcome;
+  if (!isObject(o) || o.file !== file || typeof o.kind !== 'string' || !KIND_SET.has(o.kind)) return false;
+  if (!Array.isArray(o.diagnostics) || !o.diagnostics.every((d) => isDiagnostic(d, file))) return false;
+  if (o.facts === undefined) return true;
+  const f = o.facts;
+  return isObject(f) && f.kind === o.kind && isOptionalString(f.id) && typeof f.schemaValid === 'boolean' && isObject(f.summary);
+}
+
+/** True when `value` is a cache this version wrote for `key`, every entry included. */
+export function isCacheFile(value: unknown, format: number, key: string): value is CacheFile {
+  if (!isObject(value) || value.format !== format || value.key !== key || !isPolicyResult(value.policy) || !isObject(value.entries)) return false;
+  for (const [file, entry] of Object.entries(value.entries)) if (!isEntry(file, entry)) return false;
+  return true;
+}
+
+/** True when git tracks anything under .itsm-cache/ (false outside git, or when git cannot say). */
+export function cacheIsCommitted(root: string): boolean {
+  try {
+    return execFileSync('git', ['ls-files', '-z', '--', CACHE_DIR], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export function committedCacheDiagnostic(): Diagnostic {
+  return { file: `${CACHE_DIR}/${CACHE_FILE}`, line: 0, column: 0, rule: 'cache/committed', severity: 'warning', message: 'The validation cache is committed to git, so it is not trusted: every file was checked afresh.', hint: `A committed cache could hide errors; remove it from git: git rm -r --cached ${CACHE_DIR}` };
+}
+
+/** The cache, or undefined when it is missing, unreadable, for other inputs, or any part of it has the wrong shape. */
+export function readCache(root: string, format: number, key: string): CacheFile | undefined {
+  if (symlinkOnPath(root, `${CACHE_DIR}/${CACHE_FILE}`)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(join(root, CACHE_DIR, CACHE_FILE), 'utf8'));
+  } catch {
+    return undefined; // missing or corrupt: start afresh
+  }
+  return isCacheFile(parsed, format, key) ? parsed : undefined;
+}
+
+export function writeCache(root: string, cache: CacheFile): void {
+  // Written only through no link: a linked .itsm-cache/ would send the writes out of the workspace.
+  if (symlinkOnPath(root, `${CACHE_DIR}/.gitignore`) || symlinkOnPath(root, `${CACHE_DIR}/${CACHE_FILE}`)) return;
+  try {
+    const dir = join(root, CACHE_DIR);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '.gitignore'), '*\n');
+    const tmp = join(dir, `${CACHE_FILE}.${process.pid}.tmp`);
+    rmSync(tmp, { force: true });
+    writeFileSync(tmp, JSON.stringify(cache), { flag: 'wx' });
+    renameSync(tmp, join(dir, CACHE_FILE));
+  } catch {
+    // a cache that cannot be written only costs speed next time
+  }
+}
+
+/** True when a cache file is there at all (the committed check runs only then: it costs a git process). */
+export function cacheExists(root: string): boolean {
+  return existsSync(join(root, CACHE_DIR));
+}
