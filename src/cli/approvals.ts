@@ -27,7 +27,7 @@ import { verifyPullRequestCommits } from '../io/commit-verification.ts';
 import { oneOf, parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
-import { parseNow } from './sla.ts';
+import { parseNow } from './options.ts';
 
 const HELP = `Usage: itsm approvals --pr N [--repo owner/name] [--format pretty|json|github] [--root DIR] [--now ISO]
        itsm approvals --from-git --base REV [--head REV] [--format ...] [--root DIR] [--now ISO]

@@ -36,8 +36,23 @@ export async function main(argv: string[], raw: CliIO): Promise<number> {
       if (err.message) io.stderr(err.message.endsWith('\n') ? err.message : err.message + '\n');
       return err.code;
     }
+    if (isIoFailure(err)) {
+      io.stderr(`itsm ${name}: ${err.message}\n`);
+      return EXIT.usage;
+    }
     throw err;
   }
+}
+
+/**
+ * Failures of the outside world that io reports as errors (git, GitHub, the site build, a webhook,
+ * a state file): a usage or input error (exit 2), never a bug. Known by name, so main.ts loads
+ * none of the modules that throw them.
+ */
+const IO_FAILURES = new Set(['GitError', 'GitHubError', 'SiteBuildError', 'WebhookError', 'NotifyStateError']);
+
+function isIoFailure(err: unknown): err is Error {
+  return err instanceof Error && IO_FAILURES.has(err.name);
 }
 
 /** Runs the command line of this process. */

@@ -5,7 +5,7 @@ import { computeSla } from '../core/sla/index.ts';
 import { oneOf, parseCommand } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
-import { loadValidWorkspace, parseNow } from './sla.ts';
+import { loadValidWorkspace, parseNow } from './options.ts';
 
 const HELP = `Usage: itsm report [--root DIR] [--from DATE] [--to DATE] [--now ISO] [--format pretty|json|csv]
 
@@ -32,7 +32,7 @@ Options:
   --now ISO      compute as of this instant (with an offset); default: the current time
   --format F     pretty (default), json (one field per figure), or csv (figure,group,key,measure,value)
 
-Exit codes: 0 ok, 2 invalid workspace or bad options.
+Exit codes: 0 ok, 1 invalid workspace, 2 bad options.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
