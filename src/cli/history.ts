@@ -1,12 +1,11 @@
 /** `itsm history <ID>`: a record's story from git, newest first: who changed which field, when, in which PR. */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { approvalsForVersions, evidenceByChange } from '../core/approvals/evidence-note.ts';
 import { recordHistory, type HistoryEntry } from '../core/history.ts';
 import { isValidId, KIND_INFO, kindOfId } from '../core/ids.ts';
 import { readApprovalNotes } from '../io/approval-notes.ts';
-import { GitError } from '../io/git-tree.ts';
 import { readHistory, type HistoryIndex } from '../io/history.ts';
+import { pathExists } from '../io/paths.ts';
 import { oneOf, parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
@@ -52,15 +51,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const root = rootDir(io, values.root);
   const path = `content/${KIND_INFO[kind].folder}/${id}.md`;
 
-  let index: HistoryIndex;
-  try {
-    index = await readHistory(root, { paths: [path], follow: true });
-  } catch (err) {
-    if (err instanceof GitError) throw new ExitError(EXIT.usage, `itsm history: ${err.message}`);
-    throw err;
-  }
+  // A GitError (not a clone, git missing) is reported by main.ts.
+  const index: HistoryIndex = await readHistory(root, { paths: [path], follow: true });
   const versions = index.files.get(path) ?? [...index.files.values()][0] ?? [];
-  if (versions.length === 0 && !existsSync(join(root, path))) {
+  if (versions.length === 0 && !pathExists(join(root, path))) {
     throw new ExitError(EXIT.usage, `itsm history: no record ${id}: ${path} does not exist and never did in this repository's history.`);
   }
   const entries = recordHistory(versions, path);

@@ -21,6 +21,12 @@ export function parseNow(command: string, text: string | undefined, flag = 'now'
   return new Date(ms);
 }
 
+/** --now checked by parseNow, kept as the text given (it is echoed back), or the current instant. */
+export function parseNowText(command: string, text: string | undefined): string {
+  const now = parseNow(command, text);
+  return text ?? now.toISOString();
+}
+
 /** The workspace folder from --root; stops with exit 2 when it has no content/ folder. */
 export function workspaceRoot(command: string, io: CliIO, rootOption: string | undefined): string {
   const root = rootDir(io, rootOption);
