@@ -13,10 +13,10 @@ import { approvalEvidence } from '../core/approvals/evidence.ts';
 import { escapeData, formatAnnotations, formatPretty, formatSummary } from '../core/approvals/format.ts';
 import type { ApprovalResult } from '../core/approvals/types.ts';
 import { appendStepSummary, evaluateApprovals, readEventPayload, workspacePrefix, type PullRequestEvent, type Source, type Target } from '../io/approvals-run.ts';
-import { oneOf, parseCommand, rootDir } from './args.ts';
+import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
-import { parseNow } from './options.ts';
+import { parseFormat, parseNow } from './options.ts';
 
 const HELP = `Usage: itsm approvals --pr N [--repo owner/name] [--format pretty|json|github] [--root DIR] [--now ISO]
        itsm approvals --from-git --base REV [--head REV] [--format ...] [--root DIR] [--now ISO]
@@ -79,7 +79,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
-  const format = oneOf('approvals', 'format', values.format, ['pretty', 'json', 'github'] as const, 'pretty');
+  const format = parseFormat('approvals', values.format, ['pretty', 'json', 'github']);
   const now = parseNow('approvals', values.now).toISOString();
   try {
     const source: Source = values['from-git']

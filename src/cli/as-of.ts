@@ -4,9 +4,10 @@ import { Temporal } from 'temporal-polyfill';
 import { readWorkspaceAt, workspaceTimeZone, writeWorkspaceCopy } from '../io/as-of.ts';
 import { outputFolderState } from '../io/paths.ts';
 import { UnsafePathError } from '../io/safe-fs.ts';
-import { oneOf, parseCommand, rootDir } from './args.ts';
+import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
+import { parseFormat } from './options.ts';
 
 const HELP = `Usage: itsm as-of <DATE> [--out DIR] [--root DIR] [--rev REV] [--format pretty|json]
 
@@ -40,7 +41,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
-  const format = oneOf('as-of', 'format', values.format, ['pretty', 'json'] as const, 'pretty');
+  const format = parseFormat('as-of', values.format, ['pretty', 'json']);
   const [date, ...extra] = positionals;
   if (!date || extra.length) throw usageError('itsm as-of: give one date, e.g. `itsm as-of 2026-03-31`.');
   const root = rootDir(io, values.root);

@@ -6,9 +6,10 @@ import { isValidId, KIND_INFO, kindOfId } from '../core/ids.ts';
 import { readApprovalNotes } from '../io/approval-notes.ts';
 import { readHistory, type HistoryIndex } from '../io/history.ts';
 import { pathExists } from '../io/paths.ts';
-import { oneOf, parseCommand, rootDir } from './args.ts';
+import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
+import { parseFormat } from './options.ts';
 
 const HELP = `Usage: itsm history <ID> [--root DIR] [--format pretty|json]
 
@@ -43,7 +44,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
-  const format = oneOf('history', 'format', values.format, ['pretty', 'json'] as const, 'pretty');
+  const format = parseFormat('history', values.format, ['pretty', 'json']);
   const [id, ...extra] = positionals;
   if (!id || extra.length) throw usageError('itsm history: give one record ID, e.g. `itsm history INC-0142`.');
   const kind = kindOfId(id);

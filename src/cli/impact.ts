@@ -3,8 +3,8 @@ import { kindOfId, KIND_INFO } from '../core/ids.ts';
 import { aOrAn } from '../core/new-record.ts';
 import { buildImpactIndex, changeImpact, impactEdges, impactOf, type ImpactEdge, type ImpactNode, type ImpactResult, type WorkItem } from '../core/impact.ts';
 import { loadWorkspace } from '../io/workspace.ts';
-import { oneOf, parseCommand } from './args.ts';
-import { workspaceRoot } from './options.ts';
+import { parseCommand } from './args.ts';
+import { parseFormat, workspaceRoot } from './options.ts';
 import { EXIT, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 
@@ -40,7 +40,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
-  const format = oneOf('impact', 'format', values.format, FORMATS, 'pretty');
+  const format = parseFormat('impact', values.format, FORMATS);
   if (positionals.length !== 1) throw usageError('itsm impact: give one CI or service ID, e.g. `itsm impact CI-pg-main`.');
   const id = positionals[0]!;
   const root = workspaceRoot('impact', io, values.root);

@@ -12,7 +12,7 @@ import { postWebhook } from '../io/webhook.ts';
 import { oneOf, parseCommand } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
-import { loadValidWorkspace, parseNow } from './options.ts';
+import { loadValidWorkspace, parseFormat, parseNow } from './options.ts';
 
 const HELP = `Usage: itsm notify [--root DIR] [--now ISO] [--since ISO|24h|7d] [--state FILE]
                    [--webhook-url URL] [--site-url URL] [--payload auto|slack-teams|teams-workflow]
@@ -75,7 +75,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
-  const format = oneOf('notify', 'format', values.format, ['pretty', 'json'] as const, 'pretty');
+  const format = parseFormat('notify', values.format, ['pretty', 'json']);
   const flavorOption = oneOf('notify', 'payload', values.payload, ['auto', 'slack-teams', 'teams-workflow'] as const, 'auto');
   const now = parseNow('notify', values.now);
   const timeoutMs = parseTimeout(values.timeout);

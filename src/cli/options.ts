@@ -1,16 +1,21 @@
 /**
  * The options every command reads the same way: --root (a workspace with a content/ folder),
- * --now (an instant with an offset) and the loading of a workspace that must be valid.
+ * --now (an instant with an offset), --format (pretty by default) and the loading of a workspace that must be valid.
  */
 import type { Workspace } from '../core/model.ts';
 import { hasContentFolder } from '../io/paths.ts';
 import { loadWorkspace } from '../io/workspace.ts';
-import { rootDir } from './args.ts';
+import { oneOf, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 import { formatDiagnostics, summarize, type Format } from './reporter.ts';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** --format: one of the command's formats, pretty when absent. */
+export function parseFormat<const F extends string>(command: string, value: string | undefined, formats: readonly ('pretty' | F)[]): 'pretty' | F {
+  return oneOf(command, 'format', value, formats, 'pretty');
+}
 
 /** Reads --now (an ISO instant with an offset); the current time when absent. */
 export function parseNow(command: string, text: string | undefined, flag = 'now'): Date {

@@ -2,10 +2,10 @@
 import { formatDuration } from '../core/duration.ts';
 import { buildReport, parseBound, reportCsv, type AttainmentCell, type AttainmentRow, type DurationStats, type Report } from '../core/reports/index.ts';
 import { computeSla } from '../core/sla/index.ts';
-import { oneOf, parseCommand } from './args.ts';
+import { parseCommand } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
-import { loadValidWorkspace, parseNow } from './options.ts';
+import { loadValidWorkspace, parseFormat, parseNow } from './options.ts';
 
 const HELP = `Usage: itsm report [--root DIR] [--from DATE] [--to DATE] [--now ISO] [--format pretty|json|csv]
 
@@ -45,7 +45,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
-  const format = oneOf('report', 'format', values.format, ['pretty', 'json', 'csv'] as const, 'pretty');
+  const format = parseFormat('report', values.format, ['pretty', 'json', 'csv']);
   const now = parseNow('report', values.now);
   const workspace = await loadValidWorkspace('report', io, values.root, format === 'csv' ? 'pretty' : format);
   const timeZone = workspace.settings.time_zone;

@@ -4,7 +4,7 @@ import { computeSla, isOpenClock, slaSummary, type SlaResult, type SlaSummary } 
 import { oneOf, parseCommand } from './args.ts';
 import { EXIT } from './exit-error.ts';
 import type { CliIO } from './io.ts';
-import { loadValidWorkspace, parseNow } from './options.ts';
+import { loadValidWorkspace, parseFormat, parseNow } from './options.ts';
 
 const HELP = `Usage: itsm sla [--root DIR] [--now ISO] [--format pretty|json|github]
                 [--only breached|at-risk] [--open] [--fail-on-breach]
@@ -52,7 +52,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
-  const format = oneOf('sla', 'format', values.format, ['pretty', 'json', 'github'] as const, 'pretty');
+  const format = parseFormat('sla', values.format, ['pretty', 'json', 'github']);
   const only = values.only === undefined ? null : oneOf('sla', 'only', values.only, ['breached', 'at-risk'] as const, 'breached');
   const now = parseNow('sla', values.now);
   const workspace = await loadValidWorkspace('sla', io, values.root, format);

@@ -2,9 +2,9 @@
 import { Temporal } from 'temporal-polyfill';
 import { STATUS_LABEL, statusReport, type ServiceStatus, type StatusReport } from '../core/status.ts';
 import { loadWorkspace } from '../io/workspace.ts';
-import { oneOf, parseCommand } from './args.ts';
+import { parseCommand } from './args.ts';
 import { EXIT } from './exit-error.ts';
-import { parseNowText, workspaceRoot } from './options.ts';
+import { parseFormat, parseNowText, workspaceRoot } from './options.ts';
 import type { CliIO } from './io.ts';
 
 const HELP = `Usage: itsm status [--format pretty|json] [--now ISO] [--root DIR]
@@ -38,7 +38,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
-  const format = oneOf('status', 'format', values.format, ['pretty', 'json'] as const, 'pretty');
+  const format = parseFormat('status', values.format, ['pretty', 'json']);
   const now = parseNowText('status', values.now ?? io.env.ITSM_NOW);
   const root = workspaceRoot('status', io, values.root);
   const loaded = await loadWorkspace(root);

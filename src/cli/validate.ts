@@ -1,10 +1,10 @@
 /** `itsm validate`: schema, references and rules for every record and policy; with --base, history rules too. */
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
 import { validateOnDisk } from '../io/validate-run.ts';
-import { oneOf, parseCommand } from './args.ts';
+import { parseCommand } from './args.ts';
 import { EXIT } from './exit-error.ts';
 import { progress, type CliIO } from './io.ts';
-import { parseNow, workspaceRoot } from './options.ts';
+import { parseFormat, parseNow, workspaceRoot } from './options.ts';
 import { FORMATS, formatDiagnostics, summarize } from './reporter.ts';
 
 const HELP = `Usage: itsm validate [--root DIR] [--format pretty|json|github] [--base REV] [--strict] [--now ISO] [--no-cache]
@@ -43,7 +43,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
-  const format = oneOf('validate', 'format', values.format, FORMATS, 'pretty');
+  const format = parseFormat('validate', values.format, FORMATS);
   const root = workspaceRoot('validate', io, values.root);
   const now = parseNow('validate', values.now);
   const show = format === 'pretty' ? progress(io) : () => {};
