@@ -69,7 +69,9 @@ export function roleOf(rel: string): FileRole {
   const kind = kindOfFolder(parts[1]!);
   if (!kind) return { role: 'stray', reason: `content/${parts[1]}/ is not a record folder` };
   if (parts.length > 3) return { role: 'stray', reason: `records sit directly in content/${parts[1]}/, not in subfolders` };
-  if (!rel.endsWith('.md')) return /^readme\.md$/i.test(parts[2]!) ? { role: 'ignored' } : { role: 'stray', reason: 'records are Markdown files ending in .md' };
+  // A README beside the records explains the folder; it is no record (docs/decisions.md).
+  if (/^readme\.md$/i.test(parts[2]!)) return { role: 'ignored' };
+  if (!rel.endsWith('.md')) return { role: 'stray', reason: 'records are Markdown files ending in .md' };
   return { role: 'record', kind };
 }
 
