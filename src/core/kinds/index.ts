@@ -9,7 +9,7 @@ import type { KindDefinition, Lifecycle } from './definition.ts';
 import { incident } from './incident.ts';
 import { kb } from './kb.ts';
 import { problem } from './problem.ts';
-import { buildRegistry } from './registry.ts';
+import { buildRegistry, type KindRegistry } from './registry.ts';
 import { release } from './release.ts';
 import { request } from './request.ts';
 import { service } from './service.ts';
@@ -45,8 +45,7 @@ export function isDone(kind: Kind, status: string): boolean {
   return lifecycle(kind).done.includes(status);
 }
 
-/** A record's name as people read it: the first identity field (title or name), else its ID. */
-export function displayName(rec: { kind: Kind; id: string; data: object }): string {
-  const value = (rec.data as Record<string, unknown>)[REGISTRY.get(rec.kind).identity[0]];
-  return typeof value === 'string' && value !== '' ? value : rec.id;
+/** A record's name as people read it: its first identity field (title, or name for services, CIs and teams), else its ID. */
+export function displayName(rec: { kind: string; id: string; data: object }, registry: KindRegistry = REGISTRY): string {
+  return String((rec.data as Record<string, unknown>)[registry.get(rec.kind).identity[0]] ?? rec.id);
 }

@@ -4,10 +4,10 @@
  */
 import type { Kind } from '../ids.ts';
 import type { ColumnSpec } from '../kinds/definition.ts';
-import { REGISTRY } from '../kinds/index.ts';
+import { displayName, REGISTRY } from '../kinds/index.ts';
 import type { KindRegistry } from '../kinds/registry.ts';
 import type { AnyRecord, Workspace } from '../model.ts';
-import { formatInstant, recordTitle, statusLabel } from './format.ts';
+import { formatInstant, statusLabel } from './format.ts';
 import type { SiteLinks } from './links.ts';
 import { worstState, type SlaView } from './sla-view.ts';
 
@@ -101,7 +101,7 @@ const slaCell: Getter = (rec, ctx) => {
   const state = worstState(ctx.sla.get(rec.id));
   return { text: state === 'none' ? '' : state, sort: { breached: 0, 'at risk': 1, ok: 2, none: 3 }[state] };
 };
-const nameCell: Getter = (rec) => ({ text: recordTitle(rec.data), sort: recordTitle(rec.data).toLowerCase() });
+const nameCell: Getter = (rec) => ({ text: displayName(rec), sort: displayName(rec).toLowerCase() });
 const idCell: ColumnDef = { key: 'id', label: 'ID', get: (rec, ctx) => ({ text: rec.id, sort: rec.id, href: ctx.links.record(rec.id) }) };
 
 /** How a column the kind's definition declares reads its cells. */
