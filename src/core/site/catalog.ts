@@ -63,6 +63,7 @@ interface Ctx {
   links: SiteLinks;
   sla: ReadonlyMap<string, SlaView>;
   tz: string;
+  registry: KindRegistry;
 }
 
 const valueOf = (rec: AnyRecord, name: string): unknown => (rec.data as unknown as Record<string, unknown>)[name];
@@ -101,7 +102,10 @@ const slaCell: Getter = (rec, ctx) => {
   const state = worstState(ctx.sla.get(rec.id));
   return { text: state === 'none' ? '' : state, sort: { breached: 0, 'at risk': 1, ok: 2, none: 3 }[state] };
 };
-const nameCell: Getter = (rec) => ({ text: displayName(rec), sort: displayName(rec).toLowerCase() });
+const nameCell: Getter = (rec, ctx) => {
+  const name = displayName(rec, ctx.registry);
+  return { text: name, sort: name.toLowerCase() };
+};
 const idCell: ColumnDef = { key: 'id', label: 'ID', get: (rec, ctx) => ({ text: rec.id, sort: rec.id, href: ctx.links.record(rec.id) }) };
 
 /** How a column the kind's definition declares reads its cells. */
@@ -126,7 +130,7 @@ function columnsOf(kind: string, registry: KindRegistry): ColumnDef[] {
 
 /** The catalog of one kind: numbered records (incidents, changes...) newest first, others by ID. */
 export function catalog(ws: Workspace, kind: Kind, links: SiteLinks, sla: ReadonlyMap<string, SlaView> = new Map(), registry: KindRegistry = REGISTRY): Catalog {
-  const ctx: Ctx = { ws, links, sla, tz: ws.settings.time_zone };
+  const ctx: Ctx = { ws, links, sla, tz: ws.settings.time_zone, registry };
   const defs = columnsOf(kind, registry);
   const info = registry.get(kind);
   const order = info.numbered ? 'descending' : 'ascending';
