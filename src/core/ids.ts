@@ -9,7 +9,7 @@ export { MAX_ID_DIGITS } from './kinds/definition.ts';
 export const KINDS: readonly Kind[] = REGISTRY.kinds;
 
 /** A kind's naming facts: prefix (with the dash), folder under content/, label and plural, numbered or slug IDs. */
-export type KindInfo = Pick<KindDefinition<Kind>, 'kind' | 'prefix' | 'folder' | 'label' | 'plural' | 'numbered'>;
+type KindInfo = Pick<KindDefinition<Kind>, 'kind' | 'prefix' | 'folder' | 'label' | 'plural' | 'numbered'>;
 
 export const KIND_INFO: Readonly<Record<Kind, KindInfo>> = Object.fromEntries(KINDS.map((k) => [k, REGISTRY.get(k)])) as unknown as Record<Kind, KindInfo>;
 

@@ -8,7 +8,6 @@ import { KINDS, type Kind } from './ids.ts';
 import type { Lifecycle } from './kinds/definition.ts';
 import { lifecycle } from './kinds/index.ts';
 
-export type { Lifecycle, TransitionTable } from './kinds/definition.ts';
 
 export const LIFECYCLES: Readonly<Record<Kind, Lifecycle>> = Object.fromEntries(KINDS.map((k) => [k, lifecycle(k)])) as Record<Kind, Lifecycle>;
 
