@@ -8,7 +8,6 @@ import { KINDS, type Kind } from './ids.ts';
 import type { Lifecycle } from './kinds/definition.ts';
 import { lifecycle } from './kinds/index.ts';
 
-
 export const LIFECYCLES: Readonly<Record<Kind, Lifecycle>> = Object.fromEntries(KINDS.map((k) => [k, lifecycle(k)])) as Record<Kind, Lifecycle>;
 
 /** True when a record of `kind` may go from `from` to `to` in one step (or stays put). */
