@@ -36,7 +36,7 @@ export const kb = defineKind<KnowledgeArticle>()({
     locked: [],
     retire: 'retired',
   },
-  milestones: {},
+  milestones: { published: 'published_at' },
   identity: ['title', 'category'],
   columns: [
     { key: 'title', label: 'Title', value: { from: 'name' } },

@@ -31,7 +31,7 @@ export const release = defineKind<Release>()({
     locked: ['cancelled'],
     retire: 'cancelled',
   },
-  milestones: {},
+  milestones: { released: 'released_at' },
   identity: ['title', 'target_date'],
   columns: [
     { key: 'title', label: 'Title', value: { from: 'name' } },
