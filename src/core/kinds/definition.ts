@@ -97,9 +97,11 @@ export interface KindDefinition<K extends string = string, D = never> {
   rules: RecordRules<D>;
 }
 
-/** Any kind's definition, its data type forgotten (the registry runs rules on schema-valid data). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyKindDefinition = KindDefinition<string, any>;
+/**
+ * Any kind's definition, its data type forgotten: its rules take `never`, so whoever calls them says
+ * by a cast that the data passed its kind's schema.
+ */
+export type AnyKindDefinition = KindDefinition<string, never>;
 
 /** Declares a kind, keeping its name as a literal type and checking its rules against its data type. */
 export function defineKind<D>() {

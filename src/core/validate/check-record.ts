@@ -48,7 +48,7 @@ export function checkRecord<K extends string = Kind>(kind: K, file: string, data
   const schemaValid = validate(data) as boolean;
   const diagnostics = schemaValid ? [] : schemaDiagnostics(file, validate.errors ?? [], def.label);
   // The rules take the kind's data type, which the schema has just vouched for.
-  if (schemaValid) diagnostics.push(...def.rules(data, { file, policies }, body));
+  if (schemaValid) diagnostics.push(...def.rules(data as never, { file, policies }, body));
   const bodyProblem = unsafeInBody(file, body, bodyLine);
   if (bodyProblem) diagnostics.push(bodyProblem);
   const facts: RecordFacts<K> = {
