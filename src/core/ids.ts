@@ -1,6 +1,5 @@
 /** One reference grammar for record IDs: the prefix names the kind. Every fact comes from the kind registry. */
-import type { KindDefinition } from './kinds/definition.ts';
-import { MAX_ID_DIGITS } from './kinds/definition.ts';
+import { MAX_ID_DIGITS, type KindDefinition } from './kinds/definition.ts';
 import { REGISTRY, type Kind } from './kinds/index.ts';
 
 export type { Kind } from './kinds/index.ts';

@@ -31,6 +31,8 @@ export function buildRegistry<K extends string>(definitions: ReadonlyArray<AnyKi
   const byFolder = new Map<string, K>();
   for (const def of definitions) {
     if (byKind.has(def.kind)) throw new Error(`kind ${def.kind} is defined twice`);
+    if (byFolder.has(def.folder)) throw new Error(`kinds ${byFolder.get(def.folder)!} and ${def.kind} share the folder ${def.folder}`);
+    if (definitions.some((other) => other !== def && other.prefix === def.prefix)) throw new Error(`kind ${def.kind} shares the prefix ${def.prefix}`);
     byKind.set(def.kind, def);
     byFolder.set(def.folder, def.kind);
   }
