@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatSummary } from '../../src/core/approvals/format.ts';
+import { renderMarkdown } from '../../src/io/markdown.ts';
 import { approvePr } from '../helpers/approval-pr.ts';
 
 describe('approvals: what the check prints cannot issue workflow commands', () => {
@@ -37,5 +38,34 @@ describe('approvals: what the check prints cannot issue workflow commands', () =
     const summary = formatSummary(r.result!, [`error in ${path}`]);
     expect(summary.split('\n').filter((l) => l.startsWith('# Approved') || l.startsWith('![ok]'))).toEqual([]);
     expect(summary).toContain('\\n# Approved by the CAB');
+  });
+});
+
+describe('site: a record body nested too deep renders as plain text, never stalls or crashes the build', () => {
+  // All well under the 1 MiB record limit. On main the containers overflowed the stack (the build
+  // died with a stack trace) and the brackets took the parser tens of seconds.
+  it.each([
+    ['5000 nested blockquotes', '>'.repeat(5000) + ' x'],
+    ['5000 list markers on one line', '- '.repeat(5000) + 'x'],
+    ['mixed containers on one line', '- > 1. '.repeat(1000) + 'x'],
+    ['a list nested 300 levels by indentation', Array.from({ length: 300 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n')],
+    ['2500 nested images (15 kB)', '!['.repeat(2500) + 'x' + '](y)'.repeat(2500)],
+    ['20000 nested links', '['.repeat(20000) + 'x' + ']'.repeat(20000)],
+  ])('%s', (_label, body) => {
+    const started = performance.now();
+    const html = renderMarkdown(body + '\n<script>alert(1)</script>');
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(html.startsWith('<pre class="markdown-plain">')).toBe(true);
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).not.toContain('<script>');
+  });
+
+  it('ordinary nesting still renders as Markdown', () => {
+    const body = ['> '.repeat(8) + 'quoted', '', '- a\n  - b\n    - c', '', '[a [link](https://example.com)] and ![img](/x.png)', '', '| a | b |\n|---|---|\n| 1 | 2 |'].join('\n');
+    const html = renderMarkdown(body);
+    expect(html).not.toContain('markdown-plain');
+    expect(html.match(/<blockquote>/g)).toHaveLength(8);
+    expect(html).toContain('<table>');
+    expect(html).toContain('<a href="https://example.com">link</a>');
   });
 });
