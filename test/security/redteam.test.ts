@@ -2,10 +2,25 @@
  * Red team of issue 13: attacks tried on the finished work that still got through, one `describe`
  * per area. Each test failed on main before its fix.
  */
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { formatSummary } from '../../src/core/approvals/format.ts';
 import { renderMarkdown } from '../../src/io/markdown.ts';
 import { approvePr } from '../helpers/approval-pr.ts';
+import { minimalWorkspace } from '../helpers/fixtures.ts';
+import { makeWorkspace, REPO_ROOT, runMain } from '../helpers/workspace.ts';
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
 
 describe('approvals: what the check prints cannot issue workflow commands', () => {
   // A file name may hold a line break (git allows any byte but NUL and /). Printed raw after the
@@ -67,5 +82,37 @@ describe('site: a record body nested too deep renders as plain text, never stall
     expect(html.match(/<blockquote>/g)).toHaveLength(8);
     expect(html).toContain('<table>');
     expect(html).toContain('<a href="https://example.com">link</a>');
+  });
+});
+
+describe('workspace boundary: itsm import makes no folder through a link', () => {
+  const CSV = join(REPO_ROOT, 'test/fixtures/import/servicenow-incident.csv');
+  const importInto = (root: string) => runMain(['import', 'servicenow', '--table', 'incident', CSV, '--tz', 'UTC', '--default', 'service=SVC-shop'], { cwd: root });
+
+  it('a content/ that links to a folder outside: nothing is created there', async () => {
+    const root = makeWorkspace(minimalWorkspace());
+    temps.push(root);
+    const outside = tempDir('itsm-outside-');
+    rmSync(join(root, 'content/incidents'), { recursive: true });
+    renameSync(join(root, 'content'), join(outside, 'content'));
+    symlinkSync(join(outside, 'content'), join(root, 'content'));
+    const r = await importInto(root);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain('is a symlink');
+    // On main: content/incidents/ appeared in the linked folder.
+    expect(readdirSync(join(outside, 'content')).sort()).not.toContain('incidents');
+  });
+
+  it('a record folder that is a dangling link: a clear refusal, not an internal error', async () => {
+    const root = makeWorkspace(minimalWorkspace());
+    temps.push(root);
+    const outside = tempDir('itsm-outside-');
+    rmSync(join(root, 'content/incidents'), { recursive: true });
+    symlinkSync(join(outside, 'incidents'), join(root, 'content/incidents'));
+    const r = await importInto(root);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(r.stdout + r.stderr).toContain('content/incidents is a symlink');
+    expect(existsSync(join(outside, 'incidents'))).toBe(false);
   });
 });
