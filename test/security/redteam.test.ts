@@ -2,7 +2,7 @@
  * Red team of issue 13: attacks tried on the finished work that still got through, one `describe`
  * per area. Each test failed on main before its fix.
  */
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { formatSummary } from '../../src/core/approvals/format.ts';
 import { renderMarkdown } from '../../src/io/markdown.ts';
 import { approvePr } from '../helpers/approval-pr.ts';
 import { minimalWorkspace } from '../helpers/fixtures.ts';
+import { gitRepo } from '../helpers/git-repo.ts';
 import { makeWorkspace, REPO_ROOT, runMain } from '../helpers/workspace.ts';
 
 const temps: string[] = [];
@@ -114,5 +115,43 @@ describe('workspace boundary: itsm import makes no folder through a link', () =>
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(r.stdout + r.stderr).toContain('content/incidents is a symlink');
     expect(existsSync(join(outside, 'incidents'))).toBe(false);
+  });
+});
+
+describe('workspace boundary: itsm as-of writes into no link', () => {
+  const repoWithHistory = () => {
+    const repo = gitRepo('itsm-redteam-asof-');
+    temps.push(repo.dir);
+    repo.commit('Start', minimalWorkspace(), { date: '2026-03-01T09:00:00+00:00' });
+    return repo;
+  };
+
+  it('a dangling link committed under the default output name: refused, nothing created where it points', async () => {
+    const repo = repoWithHistory();
+    const target = join(tempDir('itsm-outside-'), 'loot');
+    symlinkSync(target, join(repo.dir, 'as-of-2026-03-31'));
+    const r = await runMain(['as-of', '2026-03-31'], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is a symlink');
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('--out a link to an empty folder elsewhere: refused, nothing written there', async () => {
+    const repo = repoWithHistory();
+    const target = tempDir('itsm-outside-');
+    symlinkSync(target, join(repo.dir, 'snapshot'));
+    const r = await runMain(['as-of', '2026-03-31', '--out', 'snapshot'], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(readdirSync(target)).toEqual([]);
+  });
+
+  it('--out below a file: a clear message, not an internal error', async () => {
+    const repo = repoWithHistory();
+    writeFileSync(join(repo.dir, 'notes'), 'x\n');
+    const r = await runMain(['as-of', '2026-03-31', '--out', 'notes/snapshot'], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot create the folder');
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 });
