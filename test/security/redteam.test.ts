@@ -2,9 +2,9 @@
  * Red team of issue 13: attacks tried on the finished work that still got through, one `describe`
  * per area. Each test failed on main before its fix.
  */
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatSummary } from '../../src/core/approvals/format.ts';
 import { renderMarkdown } from '../../src/io/markdown.ts';
@@ -153,5 +153,27 @@ describe('workspace boundary: itsm as-of writes into no link', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('cannot create the folder');
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+});
+
+describe('workspace boundary: itsm notify reads and writes its state through no link', () => {
+  // In the notify workflow the state file sits in the checkout, so a merged commit could place a link there.
+  it.each([
+    ['the state file is a link', (root: string, secret: string) => {
+      mkdirSync(join(root, '.itsm-notify'));
+      symlinkSync(secret, join(root, '.itsm-notify/state.json'));
+    }],
+    ['its folder is a link', (root: string, secret: string) => symlinkSync(dirname(secret), join(root, '.itsm-notify'))],
+  ])('%s: refused, and the linked file is neither quoted nor touched', async (_label, link) => {
+    const root = makeWorkspace(minimalWorkspace());
+    temps.push(root);
+    const secret = join(tempDir('itsm-outside-'), 'state.json');
+    writeFileSync(secret, 'SECRET-TOKEN-0123456789');
+    link(root, secret);
+    const r = await runMain(['notify', '--state', '.itsm-notify/state.json', '--dry-run', '--now', '2026-03-05T10:00:00Z'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('symlink');
+    expect(r.stdout + r.stderr).not.toContain('SECRET');
+    expect(readFileSync(secret, 'utf8')).toBe('SECRET-TOKEN-0123456789');
   });
 });
