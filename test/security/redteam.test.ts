@@ -8,8 +8,8 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatSummary } from '../../src/core/approvals/format.ts';
 import { renderMarkdown } from '../../src/io/markdown.ts';
-import { approvePr } from '../helpers/approval-pr.ts';
-import { minimalWorkspace } from '../helpers/fixtures.ts';
+import { approvePr, BASE_FILES, changeFile } from '../helpers/approval-pr.ts';
+import { INCIDENT, minimalWorkspace } from '../helpers/fixtures.ts';
 import { gitRepo } from '../helpers/git-repo.ts';
 import { makeWorkspace, REPO_ROOT, runMain } from '../helpers/workspace.ts';
 
@@ -175,5 +175,37 @@ describe('workspace boundary: itsm notify reads and writes its state through no 
     expect(r.stderr).toContain('symlink');
     expect(r.stdout + r.stderr).not.toContain('SECRET');
     expect(readFileSync(secret, 'utf8')).toBe('SECRET-TOKEN-0123456789');
+  });
+});
+
+describe('approvals: a timestamp the schema accepts is one the decision can read', () => {
+  // ISO 8601 (and ajv's date-time) allow a leap second, 23:59:60; Date.parse reads it as NaN, so a
+  // change planned from one compared as outside every freeze and window and met no ECAB requirement.
+  const FREEZE = `freezes:\n  - { name: Year-end, start: '2026-12-20T00:00:00Z', end: '2027-01-02T00:00:00Z' }\n`;
+  const base = { ...BASE_FILES, 'content/policies/change-policy.yaml': BASE_FILES['content/policies/change-policy.yaml']!.replace(/^rules:/m, `${FREEZE}rules:`) };
+  const inFreeze = (start: string, end: string) => ({ 'content/changes/CHG-0001.md': changeFile('CHG-0001', { planned_start: start, planned_end: end }) });
+
+  it('the same change with ordinary times needs the ECAB (the freeze is hit)', async () => {
+    const r = await approvePr({ base, pr: inFreeze('2026-12-24T22:00:00Z', '2026-12-25T02:00:00Z'), reviews: [{ login: 'paula', state: 'APPROVED' }] });
+    expect(r.subject('CHG-0001')!.decision).toBe('pending');
+    expect(r.code).toBe(1);
+  });
+
+  it.each([
+    ['a leap second in UTC', '2026-12-24T23:59:60Z', '2026-12-25T02:00:00Z'],
+    ['a leap second with an offset', '2026-12-25T00:59:60+01:00', '2026-12-25T02:00:00+01:00'],
+    ['a leap second at the end', '2026-12-24T22:00:00Z', '2026-12-24T23:59:60Z'],
+  ])('%s does not slip past the freeze', async (_label, start, end) => {
+    const r = await approvePr({ base, pr: inFreeze(start, end), reviews: [{ login: 'paula', state: 'APPROVED' }] });
+    expect(r.code).toBe(1);
+    expect(['pending', 'rejected']).toContain(r.subject('CHG-0001')!.decision);
+  });
+
+  it('itsm validate refuses a leap second in any timestamp', async () => {
+    const root = makeWorkspace({ ...minimalWorkspace(), 'content/incidents/INC-0001.md': INCIDENT.replace('reported_at: 2026-03-02T09:10:00+01:00', 'reported_at: 2026-03-01T23:59:60Z') });
+    temps.push(root);
+    const r = await runMain(['validate', '--format', 'json'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('reported_at');
   });
 });
