@@ -18,7 +18,7 @@
  * plus Slack `blocks`, the whole JSON under 20,000 bytes.
  */
 import { KIND_INFO } from './ids.ts';
-import { repoUrl } from './urls.ts';
+import { forgeLinks } from './forge.ts';
 import type { AnyRecord, Incident, Workspace } from './model.ts';
 import type { SlaResult } from './sla/index.ts';
 import { formatDuration } from './duration.ts';
@@ -77,10 +77,7 @@ export function recordUrl(record: Pick<AnyRecord, 'id' | 'kind' | 'file'>, links
     const base = links.siteUrl.endsWith('/') ? links.siteUrl : links.siteUrl + '/';
     return new URL(`${KIND_INFO[record.kind].folder}/${encodeURIComponent(record.id)}/`, base).href;
   }
-  // Only an http(s) repository address becomes a link (itsm.yaml is content from a pull request).
-  const repo = repoUrl(links.repoUrl);
-  if (!repo) return undefined;
-  return `${repo}/blob/${encodeURIComponent(links.branch ?? 'main')}/${record.file.split('/').map(encodeURIComponent).join('/')}`;
+  return forgeLinks(links.repoUrl, links.branch ?? 'main').file(record.file);
 }
 
 /** Dated events of an incident, as [instant ms, status it moved to, note]. */

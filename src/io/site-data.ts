@@ -15,7 +15,8 @@ import { dashboard, type Dashboard } from '../core/site/dashboard.ts';
 import { formatInstant } from '../core/site/format.ts';
 import { graphSvg } from '../core/site/graph-svg.ts';
 import { knowledgeBase, knownErrors, type KbCategory, type KnownError } from '../core/site/knowledge.ts';
-import { forgeLinks, siteLinks, type SiteLinks } from '../core/site/links.ts';
+import { forgeLinks } from '../core/forge.ts';
+import { siteLinks, type SiteLinks } from '../core/site/links.ts';
 import { recordPage, type RecordPage } from '../core/site/record-page.ts';
 import type { RecordRef } from '../core/site/refs.ts';
 import type { ReportTable } from '../core/site/report-tables.ts';
@@ -197,7 +198,7 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
     if (rec.kind === 'service') page.service = serviceById.get(rec.id);
     if (rec.kind === 'change') {
       page.schedule = schedule.findings(rec.id);
-      page.approvals = approvalRows(evidence?.get(rec.id) ?? [], ws.settings.repo_url, ws.settings.time_zone);
+      page.approvals = approvalRows(evidence?.get(rec.id) ?? [], forge, ws.settings.time_zone);
     }
     records.push(page);
   }
