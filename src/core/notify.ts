@@ -22,7 +22,7 @@ import { forgeLinks } from './forge.ts';
 import type { AnyRecord, Incident, Workspace } from './model.ts';
 import type { SlaResult } from './sla/index.ts';
 import { formatDuration } from './duration.ts';
-import { formatInstant } from './site/format.ts';
+import { formatInstant, statusLabel } from './format.ts';
 
 /** One piece of news, announced once: `key` is what a later run compares to know it was sent. */
 export interface NewsItem {
@@ -97,9 +97,9 @@ function incidentEvents(d: Incident): Array<{ ms: number; status?: string; note?
 
 function majorEvent(d: Incident, reportedInWindow: boolean): string {
   if (reportedInWindow && (d.status === 'new' || d.status === 'acknowledged' || d.status === 'in_progress' || d.status === 'on_hold')) return 'new major incident';
-  if (reportedInWindow) return `new major incident, already ${d.status.replace(/_/g, ' ')}`;
+  if (reportedInWindow) return `new major incident, already ${statusLabel(d.status)}`;
   if (d.status === 'resolved' || d.status === 'closed' || d.status === 'cancelled') return `major incident ${d.status}`;
-  return `major incident update (${d.status.replace(/_/g, ' ')})`;
+  return `major incident update (${statusLabel(d.status)})`;
 }
 
 /**
@@ -274,7 +274,7 @@ function detail(item: NewsItem, timeZone: string): string {
     const over = item.over_seconds ? `${formatDuration(Math.round(item.over_seconds / 60) * 60)} over` : '';
     return [`at ${when(item, timeZone)}`, target, over, item.policy ? `policy ${item.policy}` : ''].filter(Boolean).join(', ');
   }
-  return `${when(item, timeZone)}, status ${item.status.replace(/_/g, ' ')}`;
+  return `${when(item, timeZone)}, status ${statusLabel(item.status)}`;
 }
 
 /** The Slack section for one item (mrkdwn, verbatim: nothing in it is auto-linked or mentioned). */

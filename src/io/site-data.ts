@@ -12,7 +12,7 @@ import { catalog, type Catalog } from '../core/site/catalog.ts';
 import { changeSchedule, type CalendarMonth } from '../core/site/calendar.ts';
 import { cmdbIndex, type Impact } from '../core/site/cmdb.ts';
 import { dashboard, type Dashboard } from '../core/site/dashboard.ts';
-import { formatInstant } from '../core/site/format.ts';
+import { formatInstant } from '../core/format.ts';
 import { graphSvg } from '../core/site/graph-svg.ts';
 import { knowledgeBase, knownErrors, type KbCategory, type KnownError } from '../core/site/knowledge.ts';
 import { forgeLinks } from '../core/forge.ts';

@@ -1,6 +1,6 @@
 /** Approval evidence on a change's page: which pull request approved it, by whom and when. */
 import type { Evidence } from '../approvals/evidence-note.ts';
-import { formatInstant } from './format.ts';
+import { formatInstant } from '../format.ts';
 import type { ForgeLinks } from '../forge.ts';
 
 export interface ApprovalRow {

@@ -4,7 +4,8 @@
  */
 import { KIND_INFO, type Kind } from '../ids.ts';
 import type { AnyRecord, Workspace } from '../model.ts';
-import { formatInstant, recordTitle, statusLabel } from './format.ts';
+import { formatInstant, statusLabel } from '../format.ts';
+import { recordTitle } from './format.ts';
 import type { SiteLinks } from './links.ts';
 import { worstState, type SlaView } from './sla-view.ts';
 
