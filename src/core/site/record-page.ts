@@ -7,7 +7,7 @@ import type { HistoryEntry } from '../history.ts';
 import type { AnyRecord, Workspace } from '../model.ts';
 import { relationsFrom, type Link } from '../relations.ts';
 import { fieldLabel, formatInstant, formatSeconds, statusLabel } from '../format.ts';
-import { recordTitle } from './format.ts';
+import { displayName } from '../kinds/index.ts';
 import type { ForgeLinks } from '../forge.ts';
 import type { SiteLinks } from './links.ts';
 import { httpUrl } from '../urls.ts';
@@ -136,7 +136,7 @@ export function recordPage({ ws, rec, links, forge, related, sla, history }: Rec
     id: rec.id,
     kind: rec.kind,
     kindLabel: KIND_INFO[rec.kind].label,
-    title: recordTitle(rec.data),
+    title: displayName(rec),
     status: String(data.status ?? ''),
     badges: badgesOf(rec),
     file: rec.file,
