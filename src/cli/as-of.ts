@@ -2,7 +2,7 @@
 import { relative, resolve } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { readWorkspaceAt, workspaceTimeZone, writeWorkspaceCopy } from '../io/as-of.ts';
-import { outputFolderState } from '../io/paths.ts';
+import { createFolder, outputFolderState } from '../io/paths.ts';
 import { UnsafePathError } from '../io/safe-fs.ts';
 import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
@@ -49,11 +49,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const moment = parseMoment(date, timeZone);
   const out = resolve(io.cwd, values.out ?? `as-of-${date.replace(/[:+]/g, '-')}`);
   const state = outputFolderState(out);
+  // A link (even a dangling one, e.g. committed under the default name) would send the files elsewhere.
+  if (state === 'symlink') throw usageError(`itsm as-of: ${out} is a symlink; choose a real folder for --out (the files would land wherever it points).`);
   if (state === 'file') throw usageError(`itsm as-of: ${out} is a file, not a folder; choose another --out.`);
   if (state === 'not-empty') throw usageError(`itsm as-of: ${out} already exists and is not empty; choose another --out or remove it first.`);
 
   // A GitError (no such revision, no commit before the moment, not a clone) is reported by main.ts.
   const at = await readWorkspaceAt(root, values.rev ?? 'HEAD', moment.epochMilliseconds);
+  try {
+    createFolder(out);
+  } catch (err) {
+    throw usageError(`itsm as-of: cannot create the folder ${out}: ${(err as Error).message}. Choose another --out.`);
+  }
   try {
     writeWorkspaceCopy(out, at);
   } catch (err) {

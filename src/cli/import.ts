@@ -5,17 +5,18 @@
  * are never overwritten, and rows imported before (found by the `source` field of the records) are
  * skipped.
  */
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as csvParse } from 'csv-parse';
 import { CORE_SCHEMA, dump } from 'js-yaml';
 import { formatNumberedId, idNumber, KIND_INFO, type Kind } from '../core/ids.ts';
-import { isTimeZone, normalizeHeader, tagOf } from '../core/import/convert.ts';
+import { normalizeHeader, tagOf } from '../core/import/convert.ts';
 import { JIRA_INCIDENTS, JIRA_REQUESTS } from '../core/import/jira.ts';
 import { mapRow, planHeader, type Draft, type Lookups, type MapContext, type TableMap } from '../core/import/map.ts';
 import { SERVICENOW_TABLES } from '../core/import/servicenow.ts';
 import { sourceKey, sourceKeysOf } from '../core/import/source.ts';
 import { nextNumberedId, slugify } from '../core/new-record.ts';
+import { isKnownTimeZone } from '../core/time-zone.ts';
 import { parseFrontMatter } from '../core/front-matter.ts';
 import { readSchemas } from '../io/schemas.ts';
 import { writeFileInside } from '../io/safe-fs.ts';
@@ -86,7 +87,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     maps = [JIRA_INCIDENTS, JIRA_REQUESTS];
   } else throw usageError(`itsm import: unknown vendor "${vendor}"; use servicenow or jira.`);
   if (!values.tz) throw usageError(`itsm import: give the export's time zone with --tz, e.g. --tz Europe/Berlin. ${vendor === 'jira' ? 'Jira' : 'ServiceNow'} exports carry local times without a zone, so they cannot be read without it.`);
-  if (!isTimeZone(values.tz)) throw usageError(`itsm import: --tz "${values.tz}" is not a time zone; use an IANA name such as Europe/Berlin, America/New_York or UTC.`);
+  if (!isKnownTimeZone(values.tz)) throw usageError(`itsm import: --tz "${values.tz}" is not a time zone; use an IANA name such as Europe/Berlin, America/New_York or UTC.`);
   const root = rootDir(io, values.root);
   if (!existsSync(join(root, 'content'))) throw usageError(`itsm import: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
   const path = resolve(io.cwd, file);
@@ -124,9 +125,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const others = unclaimed.map((row) => ({ line: row.line, sourceId: '', reason: `issue type ${results[0]!.notMine.get(row.line)} (only ${maps.map((m) => KIND_INFO[m.kind].plural).join(' and ')} are imported from ${vendor === 'jira' ? 'Jira' : vendor})` }));
   if (!values['dry-run']) {
     results.forEach((result, i) => {
-      if (!result.files.length) return;
-      mkdirSync(join(root, 'content', KIND_INFO[maps[i]!.kind].folder), { recursive: true });
-      writeAll(root, result.files);
+      // writeFileInside makes the folders itself, one at a time and through no link.
+      if (result.files.length) writeAll(root, result.files);
     });
   }
   io.stdout(report(results.map((r, i) => ({ map: maps[i]!, result: r })), others, notImported, file, rows, values['dry-run'] === true));

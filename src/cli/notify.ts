@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { buildMessage, selectNews, type PayloadFlavor } from '../core/notify.ts';
 import { computeSla } from '../core/sla/index.ts';
-import { readNotifyState, writeNotifyState, type NotifyState } from '../io/notify-state.ts';
+import { readNotifyState, refuseLinkedState, writeNotifyState, type NotifyState } from '../io/notify-state.ts';
 import { postWebhook } from '../io/webhook.ts';
 import { oneOf, parseCommand } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';
@@ -83,6 +83,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const webhook = webhookUrl(values['webhook-url'] ?? io.env.ITSM_WEBHOOK_URL, dryRun);
   const siteUrl = parseSiteUrl(values['site-url'] ?? (io.env.ITSM_SITE_URL || undefined));
   const statePath = values.state === undefined ? undefined : resolve(io.cwd, values.state);
+  if (statePath) refuseLinkedState(io.cwd, statePath);
   const state = statePath ? readNotifyState(statePath) : undefined;
   const since = parseSince(values.since, now, state);
 

@@ -1,5 +1,4 @@
 /** Reads a workspace as it stood at a moment from git history, and writes it out as a folder. */
-import { mkdirSync } from 'node:fs';
 import { git, GitError, readTreeAt } from './git-tree.ts';
 import { isShallow } from './history.ts';
 import { SETTINGS_FILE } from './layout.ts';
@@ -38,9 +37,8 @@ export async function readWorkspaceAt(root: string, rev: string, epochMs: number
   }
 }
 
-/** Writes the files under out, paths relative to the workspace; throws UnsafePathError for a path that would leave it. */
+/** Writes the files into the folder out, paths relative to the workspace; throws UnsafePathError for a path that would leave it. */
 export function writeWorkspaceCopy(out: string, at: WorkspaceAt): void {
-  mkdirSync(out, { recursive: true });
   // Paths from git were checked when the tree was read; this checks again where they land.
   for (const [path, text] of at.files) writeFileInside(out, path.slice(at.prefix.length), text);
 }

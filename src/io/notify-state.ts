@@ -1,7 +1,9 @@
 /** The state file of `itsm notify`: the keys of news already announced, so nothing is sent twice. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { excerpt } from '../core/excerpt.ts';
 import type { NewsItem } from '../core/notify.ts';
+import { symlinkOnPath } from './safe-fs.ts';
 
 export interface NotifyState {
   version: 1;
@@ -20,6 +22,26 @@ export class NotifyStateError extends Error {
 }
 
 const DAY = 86_400_000;
+
+/**
+ * The state file usually sits in the checkout (.itsm-notify/state.json), where a merged commit could
+ * have put a link: read, it would quote another file (/proc/self/environ) into the log; written, it
+ * would overwrite it. Below the working folder no link on the way is followed; elsewhere, not the file.
+ */
+export function refuseLinkedState(cwd: string, path: string): void {
+  const rel = relative(cwd, path);
+  const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  let link: string | undefined;
+  if (inside) link = symlinkOnPath(cwd, rel.split(sep).join('/'));
+  else {
+    try {
+      if (lstatSync(path).isSymbolicLink()) link = path;
+    } catch {
+      // missing: written afresh
+    }
+  }
+  if (link) throw new NotifyStateError(`the state file ${excerpt(path, 200)} is reached through the symlink ${excerpt(link, 200)}; a state file is never read or written through a link. Remove the link (the state then starts afresh).`);
+}
 
 /** The state, or undefined when the file does not exist yet. */
 export function readNotifyState(path: string): NotifyState | undefined {
