@@ -10,7 +10,7 @@ import { readSchemas } from '../io/schemas.ts';
 import { analyzePolicies, loadWorkspaceFromFiles } from '../io/workspace.ts';
 import { listWorkspaceFiles } from '../io/layout.ts';
 import { readTextNoFollow, writeFileInside } from '../io/safe-fs.ts';
-import { editableDocument, fillPlaceholders, setTopLevel, topLevelKeyByLine } from '../io/yaml-edit.ts';
+import { editableDocument, fillPlaceholders, setTopLevel, topLevelKeyByLine } from '../core/record-writer.ts';
 import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';

@@ -10,7 +10,7 @@ import { aOrAn } from '../core/new-record.ts';
 import { relationsFrom } from '../core/relations.ts';
 import { applyFileChanges, FileTransactionError, type FileChange } from '../io/file-transaction.ts';
 import { listWorkspaceFiles, roleOf } from '../io/layout.ts';
-import { applyEdits, scalarEdits, type TextEdit, type YamlPath } from '../io/yaml-edit.ts';
+import { applyEdits, scalarEdits, type TextEdit, type YamlPath } from '../core/record-writer.ts';
 import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';

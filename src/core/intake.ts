@@ -4,12 +4,12 @@
  * submitted issue into a record. Issue text is untrusted: it only ever becomes YAML through a
  * dumper and Markdown inside a fence, and every value chosen from a dropdown must name a record.
  */
-import { dump, CORE_SCHEMA } from 'js-yaml';
 import { stringify } from 'yaml';
 import type { PendingDiagnostic } from './diagnostic.ts';
 import type { Source } from './generated/schema-types.ts';
 import type { AnyRecord, PriorityMatrix, Service } from './model.ts';
 import { matrixPriority, zonedTimestamp } from './new-record.ts';
+import { renderRecord } from './record-writer.ts';
 
 export const FORMS_DIR = '.github/ISSUE_TEMPLATE';
 export const INCIDENT_FORM = `${FORMS_DIR}/report-incident.yml`;
@@ -178,7 +178,8 @@ export function intakeFromIssue(issue: IssueInput, ctx: IntakeContext): IntakeRe
   if (problems.length) return { ok: false, problems };
   const id = String(data.id);
   const folder = kind === 'incident' ? 'incidents' : 'requests';
-  const text = `---\n${dump(data, { schema: CORE_SCHEMA, lineWidth: -1, flowLevel: 2, noRefs: true })}---\n\n${reportedThrough}\n\n${quoteUntrusted(said)}`;
+  // Each timeline entry on one line; `source` a block, like hand-written records.
+  const text = renderRecord(data, `${reportedThrough}\n\n${quoteUntrusted(said)}`, { flowLevel: 2 });
   return { ok: true, kind, id, file: `content/${folder}/${id}.md`, text };
 }
 

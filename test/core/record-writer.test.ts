@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { applyEdits, editableDocument, scalarEdits, setTopLevel } from '../../src/io/yaml-edit.ts';
+import { applyEdits, editableDocument, scalarEdits, setTopLevel } from '../../src/core/record-writer.ts';
 
 const OLD = 'INC-0001';
 const NEW = 'INC-0042';
