@@ -228,3 +228,50 @@ function needsQuotes(value: string, inFlow: boolean): boolean {
   const first = inFlow ? out.charAt(1) : out.charAt(0);
   return first === '"' || first === "'";
 }
+
+/** Changes `editRecord` makes, in this order. */
+export interface RecordEdit {
+  /** Fills `{{token}}` placeholders in string values (a template's); tokens it returns undefined for are reported. */
+  fill?: (token: string) => string | undefined;
+  /**
+   * Top-level fields to set, one step after another; a step given as a function sees the front
+   * matter as the steps before it left it (say, a priority computed from the impact just set).
+   */
+  set?: ReadonlyArray<Record<string, unknown> | ((get: (key: string) => unknown) => Record<string, unknown>)>;
+  /** Rewrites the body (the text after the closing `---`). */
+  body?: (body: string) => string;
+}
+
+export type EditResult =
+  | { ok: true; text: string }
+  | { ok: false; problem: 'no-front-matter' }
+  | { ok: false; problem: 'yaml'; message: string }
+  | { ok: false; problem: 'unknown-placeholders'; tokens: string[] };
+
+/**
+ * Applies field changes to a record's (or a template's) text: comments, key order and quoting of
+ * the fields it does not touch stay as they were; new keys go last.
+ */
+export function editRecord(text: string, edit: RecordEdit): EditResult {
+  const parts = splitFrontMatter(text);
+  if (!parts) return { ok: false, problem: 'no-front-matter' };
+  const doc = editableDocument(parts.yaml);
+  if (doc.errors.length) return { ok: false, problem: 'yaml', message: doc.errors[0]!.message };
+  if (edit.fill) {
+    const unknown = fillPlaceholders(doc, edit.fill);
+    if (unknown.size) return { ok: false, problem: 'unknown-placeholders', tokens: [...unknown] };
+  }
+  for (const step of edit.set ?? []) setTopLevel(doc, typeof step === 'function' ? step((key) => doc.get(key)) : step);
+  const body = edit.body ? edit.body(parts.body) : parts.body;
+  return { ok: true, text: `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n${body}` };
+}
+
+/** Splits a record or template into its front matter YAML and body (both as written; a BOM and CRLFs are dropped). */
+export function splitFrontMatter(text: string): { yaml: string; body: string } | undefined {
+  const t = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  if (!t.startsWith('---\n')) return undefined;
+  const close = t.indexOf('\n---', 3);
+  if (close === -1) return undefined;
+  const afterFence = t.indexOf('\n', close + 4);
+  return { yaml: t.slice(4, close + 1), body: afterFence === -1 ? '' : t.slice(afterFence + 1) };
+}
