@@ -4,7 +4,7 @@
  * template built from the schema when the workspace has none for a kind.
  */
 import { Temporal } from 'temporal-polyfill';
-import { parse as parseYaml } from 'yaml';
+import { Document, Pair, parse as parseYaml, Scalar, YAMLMap } from 'yaml';
 import { boundedIdNumber, formatNumberedId, idShape, isValidId, kindOfId, KIND_INFO, type Kind } from './ids.ts';
 import type { PriorityMatrix } from './model.ts';
 import { editRecord } from './record-writer.ts';
@@ -142,19 +142,25 @@ export function readField(schema: JsonSchema, field: string, raw: string, parseF
  * every required field, its description as a comment, the ID, name, first status and start time filled in.
  */
 export function templateFromSchema(kind: Kind, schema: JsonSchema): string {
-  const lines = [`# A new ${KIND_INFO[kind].label}. Required fields are listed; see schemas/${kind}.schema.json for the others.`];
+  const doc = new Document(new YAMLMap());
   const name = nameField(schema);
+  const quoted = (placeholder: string) => Object.assign(new Scalar(placeholder), { type: Scalar.QUOTE_DOUBLE });
+  const comments = [` A new ${KIND_INFO[kind].label}. Required fields are listed; see schemas/${kind}.schema.json for the others.`];
   for (const field of schema.required ?? []) {
     const prop = schema.properties?.[field] ?? {};
-    if (prop.description) lines.push(`# ${prop.description}`);
-    if (field === 'id') lines.push('id: "{{id}}"');
-    else if (field === name) lines.push(`${field}: "{{title}}"`);
-    else if (prop.enum && field === 'status') lines.push(`${field}: ${String(prop.enum[0])}`);
+    if (prop.description) comments.push(` ${prop.description}`);
+    let value: Scalar;
+    if (field === 'id') value = quoted('{{id}}');
+    else if (field === name) value = quoted('{{title}}');
+    else if (prop.enum && field === 'status') value = new Scalar(String(prop.enum[0]));
     // A required instant named *_at is when the record starts (reported_at, opened_at, requested_at).
-    else if (field.endsWith('_at') && prop.$ref?.endsWith('/timestamp')) lines.push(`${field}: "{{now}}"`);
-    else lines.push(`${field}:`);
+    else if (field.endsWith('_at') && prop.$ref?.endsWith('/timestamp')) value = quoted('{{now}}');
+    else value = new Scalar(null);
+    const key = new Scalar(field);
+    key.commentBefore = comments.splice(0).join('\n');
+    (doc.contents as YAMLMap).items.push(new Pair(key, value));
   }
-  return `---\n${lines.join('\n')}\n---\n\n`;
+  return `---\n${doc.toString({ lineWidth: 0, nullStr: '' })}---\n\n`;
 }
 
 /** A value, or what is wrong with the user's input (a sentence for `itsm new: ...`). */
