@@ -275,3 +275,14 @@ export function splitFrontMatter(text: string): { yaml: string; body: string } |
   const afterFence = t.indexOf('\n', close + 4);
   return { yaml: t.slice(4, close + 1), body: afterFence === -1 ? '' : t.slice(afterFence + 1) };
 }
+
+/** Offsets of the front matter YAML and the body in a record's text (CRLF kept), or undefined when it has none. */
+export function frontMatterBounds(text: string): { yaml: string; yamlStart: number; bodyStart: number } | undefined {
+  const first = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  if (!first) return undefined;
+  const yamlStart = first[0].length;
+  const close = /(^|\r?\n)---[ \t]*(\r?\n|$)/.exec(text.slice(yamlStart));
+  if (!close) return undefined;
+  const yamlEnd = yamlStart + close.index + close[1]!.length;
+  return { yaml: text.slice(yamlStart, yamlEnd), yamlStart, bodyStart: yamlStart + close.index + close[0].length };
+}
