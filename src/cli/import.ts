@@ -1,11 +1,11 @@
 /** `itsm import servicenow|jira`: turns a vendor export into record files (see io/import.ts). */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { isTimeZone } from '../core/import/convert.ts';
 import { JIRA_INCIDENTS, JIRA_REQUESTS } from '../core/import/jira.ts';
 import type { TableMap } from '../core/import/map.ts';
 import { SERVICENOW_TABLES } from '../core/import/servicenow.ts';
 import { importExport, ImportInputError, ImportWriteError } from '../io/import.ts';
+import { hasContentFolder } from '../io/paths.ts';
 import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
@@ -73,7 +73,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!values.tz) throw usageError(`itsm import: give the export's time zone with --tz, e.g. --tz Europe/Berlin. ${vendor === 'jira' ? 'Jira' : 'ServiceNow'} exports carry local times without a zone, so they cannot be read without it.`);
   if (!isTimeZone(values.tz)) throw usageError(`itsm import: --tz "${values.tz}" is not a time zone; use an IANA name such as Europe/Berlin, America/New_York or UTC.`);
   const root = rootDir(io, values.root);
-  if (!existsSync(join(root, 'content'))) throw usageError(`itsm import: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
+  if (!hasContentFolder(root)) throw usageError(`itsm import: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
   try {
     const outcome = await importExport({ root, path: resolve(io.cwd, file), file, vendor, maps, timeZone: values.tz, defaults: values.default ?? [], dryRun: values['dry-run'] === true });
     io.stdout(outcome.report);

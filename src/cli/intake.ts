@@ -1,7 +1,7 @@
 /** `itsm intake --issue FILE.json`: turns a GitHub issue made with an intake form into a record (see io/intake.ts). */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { intakeIssue, IntakeInputError, IntakeWriteError, type IntakeOutcome } from '../io/intake.ts';
+import { hasContentFolder } from '../io/paths.ts';
 import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
@@ -41,7 +41,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { values } = parsed;
   if (!values.issue) throw usageError('itsm intake: give the issue with --issue FILE.json (in a workflow: --issue "$GITHUB_EVENT_PATH").');
   const root = rootDir(io, values.root);
-  if (!existsSync(join(root, 'content'))) throw usageError(`itsm intake: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
+  if (!hasContentFolder(root)) throw usageError(`itsm intake: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
   let outcome: IntakeOutcome;
   try {
     outcome = intakeIssue({

@@ -1,8 +1,8 @@
 /** `itsm new <kind>`: writes a new, valid record from the workspace's template for that kind (see io/new-record.ts). */
-import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { KIND_INFO, KINDS } from '../core/ids.ts';
 import { createRecord, NewRecordError, openInEditor } from '../io/new-record.ts';
+import { hasContentFolder } from '../io/paths.ts';
 import { parseCommand, rootDir } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
@@ -48,7 +48,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const kind = KINDS.find((k) => k === kindArg);
   if (!kind) throw usageError(`itsm new: unknown kind "${kindArg}". Kinds: ${KINDS.join(', ')}.`);
   const root = rootDir(io, values.root);
-  if (!existsSync(join(root, 'content'))) throw usageError(`itsm new: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
+  if (!hasContentFolder(root)) throw usageError(`itsm new: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
 
   let outcome;
   try {

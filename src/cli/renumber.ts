@@ -1,9 +1,8 @@
 /** `itsm renumber OLD NEW`: gives a record a new ID and rewrites every reference to it (see core/renumber.ts). */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { idShape, isValidId, kindOfId, KIND_INFO } from '../core/ids.ts';
 import { aOrAn } from '../core/new-record.ts';
 import { FileTransactionError, prepareRenumber, RenumberInputError, type PreparedRenumber } from '../io/renumber.ts';
+import { hasContentFolder } from '../io/paths.ts';
 import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
@@ -44,7 +43,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!isValidId(to, kind)) throw usageError(`itsm renumber: "${to}" is not ${aOrAn(KIND_INFO[kind].label)} ID; ${from} can only become another ${KIND_INFO[kind].label} ID: ${idShape(kind)}.`);
   if (from === to) throw usageError('itsm renumber: the old and new IDs are the same.');
   const root = rootDir(io, values.root);
-  if (!existsSync(join(root, 'content'))) throw usageError(`itsm renumber: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
+  if (!hasContentFolder(root)) throw usageError(`itsm renumber: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
 
   let prepared: PreparedRenumber;
   try {
