@@ -84,7 +84,14 @@ function readJson(path: string, file: string): ExportRows {
   if (!Array.isArray(list)) throw new ImportInputError(`${file} is JSON but has no "records" or "result" list. Nothing was written.`);
   const header: string[] = [];
   const seen = new Set<string>();
-  for (const row of list) for (const k of Object.keys(row ?? {})) if (!seen.has(k)) (seen.add(k), header.push(k));
+  for (const row of list as unknown[]) {
+    for (const k of Object.keys(row ?? {})) {
+      if (!seen.has(k)) {
+        seen.add(k);
+        header.push(k);
+      }
+    }
+  }
   const cell = (v: unknown): string => {
     if (v === null || v === undefined) return '';
     if (typeof v === 'object') return cell((v as { display_value?: unknown; value?: unknown }).display_value ?? (v as { value?: unknown }).value);

@@ -70,7 +70,7 @@ export type DefaultsResult = { ok: true; defaults: Array<Record<string, string>>
 /** --default values, per map: a field goes to every map whose kind has it, and must fit one. */
 export function readDefaults(pairs: readonly string[], maps: readonly TableMap[], fieldsOf: (kind: Kind) => readonly string[], lookups: Lookups): DefaultsResult {
   const propsOf = maps.map((m) => new Set(fieldsOf(m.kind)));
-  const out = maps.map(() => ({}) as Record<string, string>);
+  const out = maps.map((): Record<string, string> => ({}));
   for (const p of pairs) {
     const eq = p.indexOf('=');
     const field = p.slice(0, eq);
