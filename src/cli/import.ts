@@ -1,6 +1,6 @@
 /** `itsm import servicenow|jira`: turns a vendor export into record files (see io/import.ts). */
 import { resolve } from 'node:path';
-import { isTimeZone } from '../core/import/convert.ts';
+import { isKnownTimeZone } from '../core/time-zone.ts';
 import { JIRA_INCIDENTS, JIRA_REQUESTS } from '../core/import/jira.ts';
 import type { TableMap } from '../core/import/map.ts';
 import { SERVICENOW_TABLES } from '../core/import/servicenow.ts';
@@ -71,7 +71,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     maps = [JIRA_INCIDENTS, JIRA_REQUESTS];
   } else throw usageError(`itsm import: unknown vendor "${vendor}"; use servicenow or jira.`);
   if (!values.tz) throw usageError(`itsm import: give the export's time zone with --tz, e.g. --tz Europe/Berlin. ${vendor === 'jira' ? 'Jira' : 'ServiceNow'} exports carry local times without a zone, so they cannot be read without it.`);
-  if (!isTimeZone(values.tz)) throw usageError(`itsm import: --tz "${values.tz}" is not a time zone; use an IANA name such as Europe/Berlin, America/New_York or UTC.`);
+  if (!isKnownTimeZone(values.tz)) throw usageError(`itsm import: --tz "${values.tz}" is not a time zone; use an IANA name such as Europe/Berlin, America/New_York or UTC.`);
   const root = rootDir(io, values.root);
   if (!hasContentFolder(root)) throw usageError(`itsm import: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
   try {

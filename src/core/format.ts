@@ -1,4 +1,7 @@
-/** Display formatting for the site: instants in the workspace's zone, labels from field names. */
+/**
+ * Display formatting shared by the site and chat messages: instants as people read them in the
+ * workspace's zone, labels from field and status names, durations.
+ */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -77,10 +80,4 @@ export function formatSeconds(seconds: number): string {
   if (h > 0) return `${sign}${h}h ${String(m).padStart(2, '0')}m`;
   if (m > 0) return `${sign}${m}m`;
   return `${sign}${s}s`;
-}
-
-/** The title a record shows: its title, or its name for services, CIs and teams. */
-export function recordTitle(data: object): string {
-  const d = data as { title?: unknown; name?: unknown; id?: unknown };
-  return String(d.title ?? d.name ?? d.id ?? '');
 }
