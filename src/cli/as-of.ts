@@ -1,15 +1,13 @@
 /** `itsm as-of <DATE>`: writes out the workspace as it stood at a moment, so reports and the site can be rebuilt for it. */
-import { existsSync, lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
-import { git, GitError, readTreeAt } from '../io/git-tree.ts';
-import { isShallow } from '../io/history.ts';
-import { SETTINGS_FILE } from '../io/layout.ts';
-import { readTextNoFollow, UnsafePathError, writeFileInside } from '../io/safe-fs.ts';
-import { analyzePolicies } from '../io/workspace.ts';
-import { oneOf, parseCommand, rootDir } from './args.ts';
+import { readWorkspaceAt, workspaceTimeZone, writeWorkspaceCopy } from '../io/as-of.ts';
+import { createFolder, outputFolderState } from '../io/paths.ts';
+import { UnsafePathError } from '../io/safe-fs.ts';
+import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
+import { parseFormat } from './options.ts';
 
 const HELP = `Usage: itsm as-of <DATE> [--out DIR] [--root DIR] [--rev REV] [--format pretty|json]
 
@@ -43,46 +41,33 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
-  const format = oneOf('as-of', 'format', values.format, ['pretty', 'json'] as const, 'pretty');
+  const format = parseFormat('as-of', values.format, ['pretty', 'json']);
   const [date, ...extra] = positionals;
   if (!date || extra.length) throw usageError('itsm as-of: give one date, e.g. `itsm as-of 2026-03-31`.');
   const root = rootDir(io, values.root);
   const timeZone = workspaceTimeZone(root);
   const moment = parseMoment(date, timeZone);
   const out = resolve(io.cwd, values.out ?? `as-of-${date.replace(/[:+]/g, '-')}`);
+  const state = outputFolderState(out);
   // A link (even a dangling one, e.g. committed under the default name) would send the files elsewhere.
-  if (lstatOrUndefined(out)?.isSymbolicLink()) throw usageError(`itsm as-of: ${out} is a symlink; choose a real folder for --out (the files would land wherever it points).`);
-  if (existsSync(out) && !statSync(out).isDirectory()) throw usageError(`itsm as-of: ${out} is a file, not a folder; choose another --out.`);
-  if (existsSync(out) && readdirSync(out).length > 0) {
-    throw usageError(`itsm as-of: ${out} already exists and is not empty; choose another --out or remove it first.`);
-  }
+  if (state === 'symlink') throw usageError(`itsm as-of: ${out} is a symlink; choose a real folder for --out (the files would land wherever it points).`);
+  if (state === 'file') throw usageError(`itsm as-of: ${out} is a file, not a folder; choose another --out.`);
+  if (state === 'not-empty') throw usageError(`itsm as-of: ${out} already exists and is not empty; choose another --out or remove it first.`);
 
-  const rev = values.rev ?? 'HEAD';
-  let commit: { sha: string; date: string; author: string; subject: string };
-  let files: Map<string, string>;
-  let prefix: string;
+  // A GitError (no such revision, no commit before the moment, not a clone) is reported by main.ts.
+  const at = await readWorkspaceAt(root, values.rev ?? 'HEAD', moment.epochMilliseconds);
   try {
-    prefix = (await git(root, ['rev-parse', '--show-prefix'])).trim();
-    commit = await lastCommitBefore(root, rev, moment.epochMilliseconds);
-    files = await readTreeAt(root, commit.sha, [`${prefix}content`, `${prefix}${SETTINGS_FILE}`]);
-  } catch (err) {
-    if (!(err instanceof GitError)) throw err;
-    const shallow = await isShallow(root).catch(() => false);
-    throw new ExitError(EXIT.usage, `itsm as-of: ${err.message}${shallow ? '\nThis is a shallow clone, so older history is missing: run `git fetch --unshallow`.' : ''}`);
-  }
-
-  try {
-    mkdirSync(out, { recursive: true });
+    createFolder(out);
   } catch (err) {
     throw usageError(`itsm as-of: cannot create the folder ${out}: ${(err as Error).message}. Choose another --out.`);
   }
   try {
-    // Paths from git were checked when the tree was read; this checks again where they land.
-    for (const [path, text] of files) writeFileInside(out, path.slice(prefix.length), text);
+    writeWorkspaceCopy(out, at);
   } catch (err) {
     if (!(err instanceof UnsafePathError)) throw err;
     throw new ExitError(EXIT.usage, `itsm as-of: ${err.message}; nothing was written outside ${out}.`);
   }
+  const { commit, files } = at;
   const shown = relative(io.cwd, out) || '.';
   if (format === 'json') {
     io.stdout(JSON.stringify({ commit: commit.sha, date: commit.date, author: commit.author, subject: commit.subject, out, files: files.size }, null, 2) + '\n');
@@ -94,14 +79,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     );
   }
   return EXIT.ok;
-}
-
-function lstatOrUndefined(path: string) {
-  try {
-    return lstatSync(path);
-  } catch {
-    return undefined; // missing, or a file on the way: mkdir says which below
-  }
 }
 
 interface Moment {
@@ -130,23 +107,4 @@ export function parseMoment(text: string, timeZone: string): Moment {
   } catch {
     throw usageError(`itsm as-of: "${text}" is not a date; write 2026-03-31 or 2026-03-31T12:00:00+02:00.`);
   }
-}
-
-async function lastCommitBefore(root: string, rev: string, epochMs: number): Promise<{ sha: string; date: string; author: string; subject: string }> {
-  // First parents only: the main line as it stood then, not a branch commit merged later.
-  const seconds = Math.floor(epochMs / 1000);
-  const line = (await git(root, ['log', '-1', '--first-parent', '--no-show-signature', `--before=${seconds} +0000`, '--format=%H%x00%cI%x00%an%x00%s', '--end-of-options', rev])).trim();
-  if (!line) {
-    const first = (await git(root, ['log', '--first-parent', '--reverse', '--format=%cI', '--end-of-options', rev]).catch(() => '')).split('\n')[0];
-    throw new GitError(first ? `no commit at or before that moment: the first commit of ${rev} is from ${first}.` : `${rev} has no commits yet.`);
-  }
-  const [sha = '', date = '', author = '', subject = ''] = line.split('\0');
-  return { sha, date, author, subject };
-}
-
-function workspaceTimeZone(root: string): string {
-  // A symlinked itsm.yaml is not read (`itsm validate` reports it): the default zone applies.
-  const found = readTextNoFollow(root, SETTINGS_FILE);
-  const text = typeof found === 'string' ? found : undefined;
-  return analyzePolicies((rel) => (rel === SETTINGS_FILE ? text : undefined)).settings.time_zone;
 }

@@ -1,11 +1,11 @@
 /** `itsm build`: validate, compute SLAs, read history, build the static site and its search index. */
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SiteBuildError, buildSite } from '../io/site-build.ts';
-import { parseCommand, rootDir } from './args.ts';
+import { buildSite } from '../io/site-build.ts';
+import { parseCommand } from './args.ts';
 import { EXIT, ExitError } from './exit-error.ts';
 import { progress, type CliIO } from './io.ts';
 import { basePath } from '../core/urls.ts';
+import { parseNow, workspaceRoot } from './options.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
 
 const HELP = `Usage: itsm build [--root DIR] [--out DIR] [--base PATH] [--now ISO] [--verbose]
@@ -39,9 +39,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
-  const root = rootDir(io, values.root);
-  if (!existsSync(join(root, 'content'))) throw new ExitError(EXIT.usage, `itsm build: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
-  if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new ExitError(EXIT.usage, `itsm build: --now "${values.now}" is not an ISO date-time, e.g. 2026-11-26T09:00:00Z.`);
+  const root = workspaceRoot('build', io, values.root);
+  if (values.now !== undefined) parseNow('build', values.now);
   const base = values.base?.trim();
   if (base !== undefined && basePath(base.startsWith('/') ? base : '/' + base) === undefined) {
     throw new ExitError(EXIT.usage, `itsm build: --base "${values.base}" is not a plain path such as / or /itsm/: use segments of letters, digits, . _ ~ - between slashes (no //, backslash, .. segment, scheme, query or fragment).`);
@@ -51,13 +50,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const log = (line: string) => (values.verbose ? io.stderr(line + '\n') : show(line));
   let result;
   try {
+    // A SiteBuildError is reported by main.ts.
     result = await buildSite({ root, out, ...(values.base !== undefined ? { base: values.base } : {}), ...(values.now ? { now: values.now } : {}), onLog: log });
-  } catch (err) {
+  } finally {
     show('');
-    if (err instanceof SiteBuildError) throw new ExitError(EXIT.usage, `itsm build: ${err.message}`);
-    throw err;
   }
-  show('');
   const summary = summarize(result.records, result.diagnostics);
   if (result.pages === 0) {
     io.stdout(formatDiagnostics(result.diagnostics, 'pretty', summary, { color: io.isTTY && !io.env.NO_COLOR }));

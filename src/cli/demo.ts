@@ -2,13 +2,13 @@
  * `itsm demo`: the main job on a workspace, end to end: validate, SLA summary, build the site with
  * its search index, and serve it on 127.0.0.1 until interrupted.
  */
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { checkListen, listenProblem, parsePort, PORT_HINT } from '../io/listen-check.ts';
 import { validateOnDisk } from '../io/validate-run.ts';
 import { loadWorkspace } from '../io/workspace.ts';
-import { parseCommand, rootDir } from './args.ts';
+import { parseCommand } from './args.ts';
+import { parseNowText, workspaceRoot } from './options.ts';
 import { EXIT, ExitError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
@@ -43,10 +43,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
-  const root = rootDir(io, values.root);
-  if (!existsSync(join(root, 'content'))) throw new ExitError(EXIT.usage, `itsm demo: ${root} has no content/ folder; pass --root DIR.`);
-  const now = values.now ?? new Date().toISOString();
-  if (Number.isNaN(Date.parse(now))) throw new ExitError(EXIT.usage, `itsm demo: --now "${now}" is not an ISO date-time, e.g. 2026-11-26T09:00:00Z.`);
+  const root = workspaceRoot('demo', io, values.root);
+  const now = parseNowText('demo', values.now);
   // The port is checked before the build: a busy or malformed port must not cost a full build.
   const port = values.port === undefined ? 4321 : parsePort(values.port);
   if (port === undefined) throw new ExitError(EXIT.usage, `itsm demo: --port must be ${PORT_HINT}; got "${values.port}".`);
@@ -71,11 +69,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { workspace } = await loadWorkspace(root);
   const kinds = countBy(workspace.records, (r) => r.kind);
   io.stdout(`   ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}\n`);
-  const { computeSla } = await import('../core/sla/index.ts');
+  const { computeSla, isOpenClock } = await import('../core/sla/index.ts');
   const results = computeSla(workspace, now);
   const states = countBy(results, (r) => r.state);
   io.stdout(`   ${results.length} clocks: ${[...states].map(([s, n]) => `${n} ${s.replace('_', ' ')}`).join(', ')}; ${results.filter((r) => r.at_risk).length} at risk\n`);
-  const open = results.filter((r) => (r.state === 'breached' && r.clock !== 'stopped') || r.at_risk);
+  const open = results.filter((r) => (r.state === 'breached' && isOpenClock(r)) || r.at_risk);
   for (const r of open.slice(0, 15)) {
     io.stdout(`   ${r.state === 'breached' ? 'BREACHED' : 'at risk '}  ${r.record.padEnd(9)} ${r.metric.padEnd(10)} ${String(r.percent).padStart(6)}%  due ${r.due_at}  (${r.policy})\n`);
   }

@@ -14,9 +14,10 @@ import { readApprovalNotes, writeApprovalNote } from '../io/approval-notes.ts';
 import { resolveCommit } from '../io/git-tree.ts';
 import { githubOptionsFromEnv, mergedPullRequestOf } from '../io/github.ts';
 import { run as runApprovals } from './approvals.ts';
-import { oneOf, parseCommand, rootDir } from './args.ts';
+import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
+import { parseFormat } from './options.ts';
 
 const HELP = `Usage: itsm evidence record [--commit REV] [--pr N] [--repo owner/name] [--root DIR] [--format pretty|json|github]
        itsm evidence pr [--commit REV] [--repo owner/name] [--root DIR]
@@ -66,11 +67,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const root = rootDir(io, values.root);
   if (action === 'show') {
     if (rest.length > 1) throw usageError('itsm evidence show: give at most one change ID.');
-    return show(root, rest[0], oneOf('evidence', 'format', values.format, ['pretty', 'json'] as const, 'pretty'), io);
+    return show(root, rest[0], parseFormat('evidence', values.format, ['pretty', 'json']), io);
   }
   if (action !== 'record' && action !== 'pr') throw usageError('itsm evidence: say what to do: `itsm evidence record`, `itsm evidence pr` or `itsm evidence show` (see --help).');
   if (rest.length) throw usageError(`itsm evidence ${action}: unexpected argument "${rest[0]}".`);
-  const format = oneOf('evidence', 'format', values.format, ['pretty', 'json', 'github'] as const, 'pretty');
+  const format = parseFormat('evidence', values.format, ['pretty', 'json', 'github']);
   const expected = values.pr === undefined ? undefined : Number(values.pr);
   if (expected !== undefined && (!Number.isInteger(expected) || expected < 1)) throw usageError(`itsm evidence: --pr must be a pull request number; got "${values.pr}".`);
   const [owner, repo] = repository(values.repo ?? io.env.GITHUB_REPOSITORY);

@@ -1,15 +1,15 @@
 /** `itsm history <ID>`: a record's story from git, newest first: who changed which field, when, in which PR. */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { approvalsForVersions, evidenceByChange } from '../core/approvals/evidence-note.ts';
 import { recordHistory, type HistoryEntry } from '../core/history.ts';
 import { isValidId, KIND_INFO, kindOfId } from '../core/ids.ts';
 import { readApprovalNotes } from '../io/approval-notes.ts';
-import { GitError } from '../io/git-tree.ts';
 import { readHistory, type HistoryIndex } from '../io/history.ts';
-import { oneOf, parseCommand, rootDir } from './args.ts';
+import { pathExists } from '../io/paths.ts';
+import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
+import { parseFormat } from './options.ts';
 
 const HELP = `Usage: itsm history <ID> [--root DIR] [--format pretty|json]
 
@@ -44,7 +44,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
-  const format = oneOf('history', 'format', values.format, ['pretty', 'json'] as const, 'pretty');
+  const format = parseFormat('history', values.format, ['pretty', 'json']);
   const [id, ...extra] = positionals;
   if (!id || extra.length) throw usageError('itsm history: give one record ID, e.g. `itsm history INC-0142`.');
   const kind = kindOfId(id);
@@ -52,15 +52,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const root = rootDir(io, values.root);
   const path = `content/${KIND_INFO[kind].folder}/${id}.md`;
 
-  let index: HistoryIndex;
-  try {
-    index = await readHistory(root, { paths: [path], follow: true });
-  } catch (err) {
-    if (err instanceof GitError) throw new ExitError(EXIT.usage, `itsm history: ${err.message}`);
-    throw err;
-  }
+  // A GitError (not a clone, git missing) is reported by main.ts.
+  const index: HistoryIndex = await readHistory(root, { paths: [path], follow: true });
   const versions = index.files.get(path) ?? [...index.files.values()][0] ?? [];
-  if (versions.length === 0 && !existsSync(join(root, path))) {
+  if (versions.length === 0 && !pathExists(join(root, path))) {
     throw new ExitError(EXIT.usage, `itsm history: no record ${id}: ${path} does not exist and never did in this repository's history.`);
   }
   const entries = recordHistory(versions, path);

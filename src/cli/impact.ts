@@ -1,11 +1,10 @@
 /** `itsm impact <CI-or-SVC>`: what depends on it, what it depends on, and the live work touching it. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { kindOfId, KIND_INFO } from '../core/ids.ts';
 import { aOrAn } from '../core/new-record.ts';
 import { buildImpactIndex, changeImpact, impactEdges, impactOf, type ImpactEdge, type ImpactNode, type ImpactResult, type WorkItem } from '../core/impact.ts';
 import { loadWorkspace } from '../io/workspace.ts';
-import { oneOf, parseCommand, rootDir } from './args.ts';
+import { parseCommand } from './args.ts';
+import { parseFormat, workspaceRoot } from './options.ts';
 import { EXIT, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 
@@ -41,11 +40,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
-  const format = oneOf('impact', 'format', values.format, FORMATS, 'pretty');
+  const format = parseFormat('impact', values.format, FORMATS);
   if (positionals.length !== 1) throw usageError('itsm impact: give one CI or service ID, e.g. `itsm impact CI-pg-main`.');
   const id = positionals[0]!;
-  const root = rootDir(io, values.root);
-  if (!existsSync(join(root, 'content'))) throw usageError(`itsm impact: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
+  const root = workspaceRoot('impact', io, values.root);
   const loaded = await loadWorkspace(root);
   const broken = new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   if (broken.size) io.stderr(`itsm impact: ${broken.size} file${broken.size === 1 ? ' has' : 's have'} errors and ${broken.size === 1 ? 'is' : 'are'} left out; \`itsm validate\` lists them.\n`);

@@ -30,6 +30,8 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   /** True when stderr is a terminal: progress is shown only then. */
   isTTY: boolean;
+  /** Waits before a retry (a real timer when absent); tests pass one that only records the wait. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export function processIO(): CliIO {

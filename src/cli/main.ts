@@ -36,8 +36,28 @@ export async function main(argv: string[], raw: CliIO): Promise<number> {
       if (err.message) io.stderr(err.message.endsWith('\n') ? err.message : err.message + '\n');
       return err.code;
     }
+    if (isIoFailure(err)) {
+      io.stderr(`itsm ${name}: ${err.message}\n`);
+      return EXIT.usage;
+    }
     throw err;
   }
+}
+
+/**
+ * Failures of the outside world that io reports as errors (git, GitHub, the site build, a webhook,
+ * a state file): a usage or input error (exit 2), never a bug. Known by class name, so main.ts
+ * loads none of the modules that throw them.
+ */
+const IO_FAILURES = new Set(['GitError', 'GitHubError', 'SiteBuildError', 'WebhookError', 'NotifyStateError']);
+
+/** An error of one of those classes, or of a class derived from one (NotARepositoryError is a GitError). */
+function isIoFailure(err: unknown): err is Error {
+  if (!(err instanceof Error)) return false;
+  for (let proto: object | null = Object.getPrototypeOf(err); proto && proto !== Error.prototype; proto = Object.getPrototypeOf(proto)) {
+    if (IO_FAILURES.has((proto as { constructor: { name: string } }).constructor.name)) return true;
+  }
+  return false;
 }
 
 /** Runs the command line of this process. */

@@ -1,19 +1,18 @@
 /**
  * `itsm notify`: posts new major incidents and SLA breaches to a Slack or Microsoft Teams webhook.
  * The news and the message are computed in src/core/notify.ts; this file reads the workspace and
- * the state file, and does the HTTP post (timeout, one retry on 429/5xx). The webhook URL is a
+ * the state file (src/io/notify-state.ts), and posts (src/io/webhook.ts). The webhook URL is a
  * secret: it is never printed, and error messages name only its host.
  */
-import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { excerpt } from '../core/excerpt.ts';
-import { symlinkOnPath } from '../io/safe-fs.ts';
-import { buildMessage, selectNews, type NewsItem, type PayloadFlavor } from '../core/notify.ts';
+import { resolve } from 'node:path';
+import { buildMessage, selectNews, type PayloadFlavor } from '../core/notify.ts';
 import { computeSla } from '../core/sla/index.ts';
+import { readNotifyState, refuseLinkedState, writeNotifyState, type NotifyState } from '../io/notify-state.ts';
+import { postWebhook } from '../io/webhook.ts';
 import { oneOf, parseCommand } from './args.ts';
-import { EXIT, ExitError, usageError } from './exit-error.ts';
+import { EXIT, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
-import { loadValidWorkspace, parseNow } from './sla.ts';
+import { loadValidWorkspace, parseFormat, parseNow } from './options.ts';
 
 const HELP = `Usage: itsm notify [--root DIR] [--now ISO] [--since ISO|24h|7d] [--state FILE]
                    [--webhook-url URL] [--site-url URL] [--payload auto|slack-teams|teams-workflow]
@@ -55,7 +54,7 @@ Options:
   --format F          pretty (default) or json: {"now","since","news":[...],"shown","omitted",
                       "sent","payload"}
 
-Exit codes: 0 sent, or nothing to send; 2 bad options, an invalid workspace, or the webhook
+Exit codes: 0 sent, or nothing to send; 1 an invalid workspace; 2 bad options, or the webhook
 failed (unreachable, timed out, or an error status after one retry).
 `;
 
@@ -76,7 +75,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
-  const format = oneOf('notify', 'format', values.format, ['pretty', 'json'] as const, 'pretty');
+  const format = parseFormat('notify', values.format, ['pretty', 'json']);
   const flavorOption = oneOf('notify', 'payload', values.payload, ['auto', 'slack-teams', 'teams-workflow'] as const, 'auto');
   const now = parseNow('notify', values.now);
   const timeoutMs = parseTimeout(values.timeout);
@@ -85,7 +84,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const siteUrl = parseSiteUrl(values['site-url'] ?? (io.env.ITSM_SITE_URL || undefined));
   const statePath = values.state === undefined ? undefined : resolve(io.cwd, values.state);
   if (statePath) refuseLinkedState(io.cwd, statePath);
-  const state = statePath ? readState(statePath) : undefined;
+  const state = statePath ? readNotifyState(statePath) : undefined;
   const since = parseSince(values.since, now, state);
 
   const workspace = await loadValidWorkspace('notify', io, values.root, 'pretty');
@@ -97,10 +96,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   let sent = false;
   if (news.length > 0 && !dryRun) {
-    await post(webhook!, message.payload, timeoutMs);
+    await postWebhook(webhook!, message.payload, { timeoutMs, ...(io.sleep ? { sleep: io.sleep } : {}) });
     sent = true;
   }
-  if (statePath && !dryRun) writeState(statePath, now, state, news);
+  if (statePath && !dryRun) writeNotifyState(statePath, now, state, news);
 
   const window = { now: now.toISOString(), since: since.toISOString() };
   if (format === 'json') {
@@ -185,151 +184,4 @@ function parseSince(text: string | undefined, now: Date, state: NotifyState | un
   } catch {
     throw usageError(`itsm notify: --since must be an instant with an offset (2026-03-04T09:15:00+01:00) or a span before --now (90m, 24h, 7d); got "${text}".`);
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// State: the keys already announced
-
-interface NotifyState {
-  version: 1;
-  /** The previous run's --now. */
-  last_run?: string;
-  /** key -> when it was sent. */
-  sent: Record<string, string>;
-}
-
-/**
- * The state file usually sits in the checkout (.itsm-notify/state.json), where a merged commit could
- * have put a link: read, it would quote another file (/proc/self/environ) into the log; written, it
- * would overwrite it. Below the working folder no link on the way is followed; elsewhere, not the file.
- */
-function refuseLinkedState(cwd: string, path: string): void {
-  const rel = relative(cwd, path);
-  const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-  let link: string | undefined;
-  if (inside) link = symlinkOnPath(cwd, rel.split(sep).join('/'));
-  else {
-    try {
-      if (lstatSync(path).isSymbolicLink()) link = path;
-    } catch {
-      // missing: written afresh
-    }
-  }
-  if (link) throw usageError(`itsm notify: the state file ${excerpt(path, 200)} is reached through the symlink ${excerpt(link, 200)}; a state file is never read or written through a link. Remove the link (the state then starts afresh).`);
-}
-
-function readState(path: string): NotifyState | undefined {
-  if (!existsSync(path)) return undefined;
-  try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<NotifyState>;
-    if (typeof data !== 'object' || data === null || typeof data.sent !== 'object' || data.sent === null) throw new Error('no "sent" object');
-    return { version: 1, last_run: typeof data.last_run === 'string' ? data.last_run : undefined, sent: data.sent };
-  } catch (err) {
-    throw usageError(`itsm notify: the state file ${path} is not one this command wrote (${err instanceof Error ? err.message : String(err)}). Delete it to start afresh (news of the last 24 hours is then sent again).`);
-  }
-}
-
-/** Keys of news older than this can never come back into a window, so the file stays small. */
-const KEEP_DAYS = 60;
-
-function writeState(path: string, now: Date, previous: NotifyState | undefined, news: readonly NewsItem[]): void {
-  const sent: Record<string, string> = {};
-  const keepAfter = now.getTime() - KEEP_DAYS * DAY;
-  for (const [key, at] of Object.entries(previous?.sent ?? {})) {
-    const instant = Date.parse(key.slice(key.lastIndexOf('@') + 1));
-    if (Number.isNaN(instant) || instant > keepAfter) sent[key] = at;
-  }
-  for (const n of news) sent[n.key] = now.toISOString();
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify({ version: 1, last_run: now.toISOString(), sent } satisfies NotifyState, null, 2) + '\n');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Posting
-
-/** The longest Retry-After we wait for: a scheduled job should not hang on a busy receiver. */
-const MAX_RETRY_WAIT_MS = 10_000;
-
-interface Answer {
-  status: number;
-  statusText: string;
-  body: string;
-  retryAfterMs: number;
-}
-
-/**
- * Posts the JSON; retries once on 429 or 5xx after the receiver's Retry-After (capped at 10 s).
- * Teams connectors report some errors as 200 with "Microsoft Teams endpoint returned HTTP error
- * 429" in the body: that counts as the status it names.
- */
-async function post(url: URL, payload: unknown, timeoutMs: number): Promise<void> {
-  const body = JSON.stringify(payload);
-  let answer = await attempt(url, body, timeoutMs);
-  if (answer.status === 429 || answer.status >= 500) {
-    await new Promise((r) => setTimeout(r, answer.retryAfterMs));
-    answer = await attempt(url, body, timeoutMs);
-  }
-  if (answer.status >= 200 && answer.status < 300) return;
-  const said = scrub(answer.body, url).trim().slice(0, 200);
-  throw new ExitError(
-    EXIT.usage,
-    `itsm notify: the webhook at ${url.host} answered ${answer.status}${answer.statusText ? ` ${answer.statusText}` : ''}${answer.status === 429 || answer.status >= 500 ? ' (after one retry)' : ''}${said ? `: ${said}` : ''}. ` +
-      hint(answer.status),
-  );
-}
-
-async function attempt(url: URL, body: string, timeoutMs: number): Promise<Answer> {
-  let res: Response;
-  try {
-    res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body, redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
-  } catch (err) {
-    throw new ExitError(EXIT.usage, `itsm notify: ${networkProblem(err, url, timeoutMs)} Nothing was recorded as sent; the next run tries again.`);
-  }
-  let text = '';
-  try {
-    text = await res.text();
-  } catch {
-    // The status is what matters; a body cut short changes nothing.
-  }
-  const embedded = res.ok ? /returned HTTP error (\d{3})/i.exec(text) : null;
-  const status = embedded ? Number(embedded[1]) : res.status;
-  return { status, statusText: embedded ? '' : res.statusText, body: text, retryAfterMs: retryAfter(res.headers.get('retry-after')) };
-}
-
-/** Retry-After in seconds or as an HTTP date, capped; one second when absent. */
-function retryAfter(header: string | null): number {
-  if (!header) return 1000;
-  const seconds = Number(header);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
-  return Math.min(MAX_RETRY_WAIT_MS, Math.max(0, Number.isFinite(ms) ? ms : 1000));
-}
-
-function networkProblem(err: unknown, url: URL, timeoutMs: number): string {
-  const e = err as { name?: string; cause?: { code?: string; name?: string } };
-  if (e?.name === 'TimeoutError' || e?.cause?.name === 'TimeoutError') return `the webhook at ${url.host} did not answer within ${timeoutMs / 1000} s.`;
-  const code = e?.cause?.code;
-  const why: Record<string, string> = {
-    ECONNREFUSED: 'connection refused',
-    ENOTFOUND: 'no such host',
-    EAI_AGAIN: 'the name could not be resolved',
-    ECONNRESET: 'the connection was reset',
-    ETIMEDOUT: 'the connection timed out',
-    CERT_HAS_EXPIRED: 'its certificate has expired',
-  };
-  return `could not reach the webhook at ${url.host} (${(code && why[code]) ?? code ?? 'network error'}).`;
-}
-
-function hint(status: number): string {
-  if (status === 404 || status === 410 || status === 403) return 'The webhook was probably removed or its channel archived: create a new one and update the ITSM_WEBHOOK_URL secret.';
-  if (status === 400 || status === 413) return 'The receiver refused the message; run `itsm notify --dry-run` to see it, and report the message if it looks wrong.';
-  if (status === 429) return 'The receiver is rate-limiting; the next run tries again.';
-  if (status >= 500) return 'The receiver failed; the next run tries again.';
-  return '';
-}
-
-/** Receivers rarely echo the address, but if one does, its secret path and query stay out of logs. */
-function scrub(text: string, url: URL): string {
-  let out = text.replace(/[\r\n]+/g, ' ');
-  for (const secret of [url.href, url.pathname + url.search, url.search.slice(1)]) if (secret.length > 1) out = out.split(secret).join('[webhook]');
-  return out;
 }

@@ -3,10 +3,10 @@ import { formatDuration } from '../core/duration.ts';
 import { buildReport, parseBound, reportCsv, type AttainmentCell, type AttainmentRow, type DurationStats, type Report } from '../core/reports/index.ts';
 import { computeSla } from '../core/sla/index.ts';
 import { isKnownTimeZone } from '../core/time-zone.ts';
-import { oneOf, parseCommand } from './args.ts';
+import { parseCommand } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
-import { loadValidWorkspace, parseNow } from './sla.ts';
+import { loadValidWorkspace, parseFormat, parseNow } from './options.ts';
 
 const HELP = `Usage: itsm report [--root DIR] [--from DATE] [--to DATE] [--now ISO] [--format pretty|json|csv]
 
@@ -33,7 +33,7 @@ Options:
   --now ISO      compute as of this instant (with an offset); default: the current time
   --format F     pretty (default), json (one field per figure), or csv (figure,group,key,measure,value)
 
-Exit codes: 0 ok, 2 invalid workspace or bad options.
+Exit codes: 0 ok, 1 invalid workspace, 2 bad options.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -46,7 +46,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
-  const format = oneOf('report', 'format', values.format, ['pretty', 'json', 'csv'] as const, 'pretty');
+  const format = parseFormat('report', values.format, ['pretty', 'json', 'csv']);
   const now = parseNow('report', values.now);
   const workspace = await loadValidWorkspace('report', io, values.root, format === 'csv' ? 'pretty' : format);
   const timeZone = workspace.settings.time_zone;

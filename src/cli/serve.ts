@@ -1,7 +1,7 @@
 /** `itsm serve`: preview the built site on 127.0.0.1 until interrupted. */
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { listenProblem, parsePort, PORT_HINT } from '../io/listen-check.ts';
+import { pathExists } from '../io/paths.ts';
 import { serveSite } from '../io/serve.ts';
 import { parseCommand } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
@@ -29,7 +29,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
   const dir = resolve(io.cwd, values.out ?? 'dist');
-  if (!existsSync(join(dir, 'index.html'))) throw usageError(`itsm serve: ${dir} has no built site (no index.html). Run \`itsm build\` first, or pass --out DIR.`);
+  if (!pathExists(join(dir, 'index.html'))) throw usageError(`itsm serve: ${dir} has no built site (no index.html). Run \`itsm build\` first, or pass --out DIR.`);
   const port = values.port === undefined ? 4321 : parsePort(values.port);
   if (port === undefined) throw usageError(`itsm serve: --port must be ${PORT_HINT}; got "${values.port}".`);
   const host = values.host ?? '127.0.0.1';

@@ -1,14 +1,10 @@
 /** `itsm sla`: response and resolution clocks of every incident and request, on business calendars. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { formatDuration } from '../core/duration.ts';
-import type { Workspace } from '../core/model.ts';
-import { computeSla, type SlaResult, type SlaState } from '../core/sla/index.ts';
-import { loadWorkspace } from '../io/workspace.ts';
-import { oneOf, parseCommand, rootDir } from './args.ts';
-import { EXIT, ExitError, usageError } from './exit-error.ts';
+import { computeSla, isOpenClock, slaSummary, type SlaResult, type SlaSummary } from '../core/sla/index.ts';
+import { oneOf, parseCommand } from './args.ts';
+import { EXIT } from './exit-error.ts';
 import type { CliIO } from './io.ts';
-import { formatDiagnostics, summarize, type Format } from './reporter.ts';
+import { loadValidWorkspace, parseFormat, parseNow } from './options.ts';
 
 const HELP = `Usage: itsm sla [--root DIR] [--now ISO] [--format pretty|json|github]
                 [--only breached|at-risk] [--open] [--fail-on-breach]
@@ -42,7 +38,7 @@ Options:
   --open            only clocks still running or paused (records not yet acknowledged/resolved)
   --fail-on-breach  exit 1 when a listed clock is breached (breaches are data, not failures, otherwise)
 
-Exit codes: 0 ok, 1 a breach with --fail-on-breach, 2 invalid workspace or bad options.
+Exit codes: 0 ok, 1 a breach with --fail-on-breach or an invalid workspace, 2 bad options.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -56,77 +52,19 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
-  const format = oneOf('sla', 'format', values.format, ['pretty', 'json', 'github'] as const, 'pretty');
+  const format = parseFormat('sla', values.format, ['pretty', 'json', 'github']);
   const only = values.only === undefined ? null : oneOf('sla', 'only', values.only, ['breached', 'at-risk'] as const, 'breached');
   const now = parseNow('sla', values.now);
   const workspace = await loadValidWorkspace('sla', io, values.root, format);
 
   const all = computeSla(workspace, now);
   const summary = slaSummary(all);
-  const shown = all.filter((r) => (!only || (only === 'breached' ? r.state === 'breached' : r.at_risk)) && (!values.open || isOpen(r)));
+  const shown = all.filter((r) => (!only || (only === 'breached' ? r.state === 'breached' : r.at_risk)) && (!values.open || isOpenClock(r)));
   const nowIso = now.toISOString();
   if (format === 'json') io.stdout(JSON.stringify({ now: nowIso, summary, results: shown.map(ordered) }, null, 2) + '\n');
   else if (format === 'github') io.stdout(markdown(nowIso, summary, shown, only, Boolean(values.open)));
   else io.stdout(pretty(nowIso, summary, shown, only, Boolean(values.open)));
   return values['fail-on-breach'] && shown.some((r) => r.state === 'breached') ? EXIT.failed : EXIT.ok;
-}
-
-/** Reads --now (an ISO instant with an offset); the current time when absent. */
-export function parseNow(command: string, text: string | undefined): Date {
-  // Whole seconds: figures read better, and every timestamp in a workspace has whole seconds too.
-  if (text === undefined) return new Date(Math.floor(Date.now() / 1000) * 1000);
-  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) ? Date.parse(text) : NaN;
-  if (Number.isNaN(ms)) throw usageError(`itsm ${command}: --now must be an instant with an offset, e.g. 2026-03-04T09:15:00+01:00 or 2026-03-04T08:15:00Z; got "${text}".`);
-  return new Date(ms);
-}
-
-/**
- * Loads the workspace; if it has errors, prints them through the reporter on stderr (as annotations
- * with --format github) and stops with exit 2 (clocks computed from half a workspace would mislead).
- */
-export async function loadValidWorkspace(command: string, io: CliIO, rootOption: string | undefined, format: Format): Promise<Workspace> {
-  const root = rootDir(io, rootOption);
-  if (!existsSync(join(root, 'content'))) {
-    throw new ExitError(EXIT.usage, `itsm ${command}: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
-  }
-  const loaded = await loadWorkspace(root);
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) {
-    io.stderr(formatDiagnostics(errors, format, summarize(loaded.records, errors), { color: io.isTTY && !io.env.NO_COLOR }));
-    throw new ExitError(EXIT.usage, `itsm ${command}: the workspace has errors (above); fix them first (\`itsm validate\` checks).`);
-  }
-  return loaded.workspace;
-}
-
-/** Still counting or paused: the record is open, so a breach here is actionable. */
-function isOpen(r: SlaResult): boolean {
-  return r.clock === 'running' || r.clock === 'paused';
-}
-
-export interface SlaSummary {
-  records: number;
-  clocks: number;
-  by_state: Record<SlaState, number>;
-  /** Breached clocks still running or paused. */
-  open_breaches: number;
-  at_risk: number;
-  /** Records no policy covers (one no_policy result each). */
-  no_policy: number;
-}
-
-export function slaSummary(results: readonly SlaResult[]): SlaSummary {
-  const by_state: Record<SlaState, number> = { in_progress: 0, paused: 0, met: 0, breached: 0, cancelled: 0, no_policy: 0 };
-  const records = new Set<string>();
-  let open_breaches = 0;
-  let at_risk = 0;
-  for (const r of results) {
-    records.add(r.record);
-    by_state[r.state] += 1;
-    if (r.state === 'breached' && isOpen(r)) open_breaches += 1;
-    if (r.at_risk) at_risk += 1;
-  }
-  const clocks = results.length - by_state.no_policy;
-  return { records: records.size, clocks, by_state, open_breaches, at_risk, no_policy: by_state.no_policy };
 }
 
 /** The JSON fields in a stable, documented order. */
@@ -159,7 +97,7 @@ function sections(results: readonly SlaResult[], only: string | null, open: bool
   if (only === 'breached') return [[open ? 'Breached, still open' : 'Breached', results]];
   if (only === 'at-risk') return [['At risk', results]];
   return [
-    ['Breached, still open', results.filter((r) => r.state === 'breached' && isOpen(r))],
+    ['Breached, still open', results.filter((r) => r.state === 'breached' && isOpenClock(r))],
     ['At risk', results.filter((r) => r.at_risk)],
     ['No policy', results.filter((r) => r.state === 'no_policy')],
   ];
@@ -195,7 +133,7 @@ function pretty(now: string, summary: SlaSummary, results: readonly SlaResult[],
       );
     }
   }
-  if (!only && results.every((r) => !(r.state === 'breached' && isOpen(r)) && !r.at_risk && r.state !== 'no_policy')) lines.push('', 'Nothing needs attention.');
+  if (!only && results.every((r) => !(r.state === 'breached' && isOpenClock(r)) && !r.at_risk && r.state !== 'no_policy')) lines.push('', 'Nothing needs attention.');
   return lines.join('\n') + '\n';
 }
 

@@ -1,12 +1,10 @@
 /** `itsm status`: the status page in the terminal or as JSON. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
-import { isInstant } from '../core/new-record.ts';
 import { STATUS_LABEL, statusReport, type ServiceStatus, type StatusReport } from '../core/status.ts';
 import { loadWorkspace } from '../io/workspace.ts';
-import { oneOf, parseCommand, rootDir } from './args.ts';
-import { EXIT, usageError } from './exit-error.ts';
+import { parseCommand } from './args.ts';
+import { EXIT } from './exit-error.ts';
+import { parseFormat, parseNowText, workspaceRoot } from './options.ts';
 import type { CliIO } from './io.ts';
 
 const HELP = `Usage: itsm status [--format pretty|json] [--now ISO] [--root DIR]
@@ -40,11 +38,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
-  const format = oneOf('status', 'format', values.format, ['pretty', 'json'] as const, 'pretty');
-  const now = values.now ?? io.env.ITSM_NOW ?? new Date().toISOString();
-  if (!isInstant(now)) throw usageError(`itsm status: --now must be an instant with an offset, like 2026-03-05T12:00:00+01:00; got "${now}".`);
-  const root = rootDir(io, values.root);
-  if (!existsSync(join(root, 'content'))) throw usageError(`itsm status: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
+  const format = parseFormat('status', values.format, ['pretty', 'json']);
+  const now = parseNowText('status', values.now ?? io.env.ITSM_NOW);
+  const root = workspaceRoot('status', io, values.root);
   const loaded = await loadWorkspace(root);
   const broken = new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   if (broken.size) io.stderr(`itsm status: ${broken.size} file${broken.size === 1 ? ' has' : 's have'} errors and ${broken.size === 1 ? 'is' : 'are'} left out; \`itsm validate\` lists them.\n`);

@@ -1,14 +1,11 @@
 /** `itsm validate`: schema, references and rules for every record and policy; with --base, history rules too. */
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
 import { validateOnDisk } from '../io/validate-run.ts';
-import type { BaseWorkspace } from '../io/base.ts';
-import { oneOf, parseCommand, rootDir } from './args.ts';
-import { EXIT, ExitError } from './exit-error.ts';
+import { parseCommand } from './args.ts';
+import { EXIT } from './exit-error.ts';
 import { progress, type CliIO } from './io.ts';
+import { parseFormat, parseNow, workspaceRoot } from './options.ts';
 import { FORMATS, formatDiagnostics, summarize } from './reporter.ts';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { readTextNoFollow } from '../io/safe-fs.ts';
 
 const HELP = `Usage: itsm validate [--root DIR] [--format pretty|json|github] [--base REV] [--strict] [--now ISO] [--no-cache]
 
@@ -46,18 +43,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }, HELP, io);
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
-  const format = oneOf('validate', 'format', values.format, FORMATS, 'pretty');
-  const root = rootDir(io, values.root);
-  if (!existsSync(join(root, 'content'))) {
-    throw new ExitError(EXIT.usage, `itsm validate: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
-  }
-  const now = values.now === undefined ? new Date() : new Date(values.now);
-  if (Number.isNaN(now.getTime())) throw new ExitError(EXIT.usage, `itsm validate: --now "${values.now}" is not an ISO date-time, e.g. 2026-11-26T09:00:00Z.`);
+  const format = parseFormat('validate', values.format, FORMATS);
+  const root = workspaceRoot('validate', io, values.root);
+  const now = parseNow('validate', values.now);
   const show = format === 'pretty' ? progress(io) : () => {};
   const result = await validateOnDisk(root, { cache: !values['no-cache'], now, onProgress: (done, total) => show(`validating ${done}/${total} records`) });
   show('');
   let diagnostics: Diagnostic[] = values.strict ? result.diagnostics.map(strict) : result.diagnostics;
-  if (values.base !== undefined) diagnostics = [...diagnostics, ...(await againstBase(root, values.base))].sort(compareDiagnostics);
+  if (values.base !== undefined) {
+    // Loaded only for --base, so plain runs start faster; a GitError is reported by main.ts.
+    const { validateAgainstBase } = await import('../io/validate-base.ts');
+    diagnostics = [...diagnostics, ...(await validateAgainstBase(root, values.base))].sort(compareDiagnostics);
+  }
   const summary = summarize(result.records, diagnostics);
   io.stdout(formatDiagnostics(diagnostics, format, summary, { color: io.isTTY && !io.env.NO_COLOR }));
   return summary.errors > 0 ? EXIT.failed : EXIT.ok;
@@ -66,26 +63,4 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 /** Under --strict, data-quality warnings count as errors. */
 function strict(d: Diagnostic): Diagnostic {
   return d.severity === 'warning' && d.rule.startsWith('quality/') ? { ...d, severity: 'error' } : d;
-}
-
-async function againstBase(root: string, rev: string): Promise<Diagnostic[]> {
-  // git and history modules are loaded only for --base, so plain runs start faster.
-  const [{ loadBaseWorkspace }, { GitError }, { forkPoint }, { loadWorkspace }, { placeLater }] = await Promise.all([import('../io/base.ts'), import('../io/git-tree.ts'), import('../io/history.ts'), import('../io/workspace.ts'), import('../io/analyze.ts')]);
-  let base: BaseWorkspace;
-  try {
-    // Compare with the point this branch forked from: records added to the base branch since then
-    // are not this branch's deletions. (In CI the checkout is the PR's merge commit, whose fork
-    // point with the base is the base itself.)
-    base = await loadBaseWorkspace(root, await forkPoint(root, rev));
-  } catch (err) {
-    if (err instanceof GitError) throw new ExitError(EXIT.usage, `itsm validate: cannot read --base ${rev}: ${err.message}`);
-    throw err;
-  }
-  const head = await loadWorkspace(root);
-  const { checkAgainstBase } = await import('../core/base-rules.ts');
-  const pending = checkAgainstBase({ base: base.workspace.records, head: head.workspace.records, headFiles: new Set(head.files), baseRev: rev });
-  return placeLater(pending, (rel) => {
-    const text = readTextNoFollow(root, rel);
-    return typeof text === 'string' ? text : base.contents.get(rel);
-  });
 }

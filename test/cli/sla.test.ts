@@ -122,10 +122,10 @@ describe('itsm sla', () => {
     expect(r.stdout).toContain('### At risk (0)\n\nNone.');
   });
 
-  it('refuses to compute clocks on an invalid workspace (exit 2), showing the problems', () => {
+  it('refuses to compute clocks on an invalid workspace (exit 1, as every command), showing the problems', () => {
     const broken = workspace({ 'content/incidents/INC-0004.md': record('id: INC-0004\ntitle: No dates\nstatus: new') });
     const r = runCli(['sla', '--now', NOW, '--format', 'json'], { cwd: broken });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('content/incidents/INC-0004.md');
     expect(r.stderr).toContain('itsm sla: the workspace has errors');

@@ -2,7 +2,7 @@
  * The SLA figures the site shows, grouped per record from the SLA engine's results (src/core/sla),
  * so pages render one shape whatever the engine adds later.
  */
-import type { SlaResult } from '../sla/index.ts';
+import { isOpenClock, type SlaResult } from '../sla/index.ts';
 
 export type ClockStateView = SlaResult['state'];
 
@@ -41,7 +41,7 @@ export function slaViews(results: readonly SlaResult[]): Map<string, SlaView> {
     view.clocks.push({
       clock: r.metric,
       state: r.state,
-      live: r.clock === 'running' || r.clock === 'paused',
+      live: isOpenClock(r),
       atRisk: r.at_risk,
       percent: r.percent,
       targetSeconds: r.target_seconds,

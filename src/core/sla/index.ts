@@ -4,3 +4,4 @@ export { selectPolicy, selectCalendar, type PolicyChoice, type CalendarChoice, t
 export { statusHistory, LIFECYCLES, type StatusHistory, type StatusChange, type Lifecycle } from './status.ts';
 export { runClock, responseStop, type ClockRun } from './clock.ts';
 export type { SlaResult, SlaMetric, SlaState, SlaKind, ClockState } from './types.ts';
+export { isOpenClock, slaSummary, type SlaSummary } from './summary.ts';

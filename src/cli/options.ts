@@ -1,0 +1,54 @@
+/**
+ * The options every command reads the same way: --root (a workspace with a content/ folder),
+ * --now (an instant with an offset), --format (pretty by default) and the loading of a workspace that must be valid.
+ */
+import type { Workspace } from '../core/model.ts';
+import { hasContentFolder } from '../io/paths.ts';
+import { loadWorkspace } from '../io/workspace.ts';
+import { oneOf, rootDir } from './args.ts';
+import { EXIT, ExitError, usageError } from './exit-error.ts';
+import type { CliIO } from './io.ts';
+import { formatDiagnostics, summarize, type Format } from './reporter.ts';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** --format: one of the command's formats, pretty when absent. */
+export function parseFormat<const F extends string>(command: string, value: string | undefined, formats: readonly ('pretty' | F)[]): 'pretty' | F {
+  return oneOf(command, 'format', value, formats, 'pretty');
+}
+
+/** Reads --now (an ISO instant with an offset); the current time when absent. */
+export function parseNow(command: string, text: string | undefined, flag = 'now'): Date {
+  // Whole seconds: figures read better, and every timestamp in a workspace has whole seconds too.
+  if (text === undefined) return new Date(Math.floor(Date.now() / 1000) * 1000);
+  const ms = INSTANT.test(text) ? Date.parse(text) : NaN;
+  if (Number.isNaN(ms)) throw usageError(`itsm ${command}: --${flag} must be an instant with an offset, e.g. 2026-03-04T09:15:00+01:00 or 2026-03-04T08:15:00Z; got "${text}".`);
+  return new Date(ms);
+}
+
+/** --now checked by parseNow, kept as the text given (it is echoed back), or the current instant. */
+export function parseNowText(command: string, text: string | undefined): string {
+  const now = parseNow(command, text);
+  return text ?? now.toISOString();
+}
+
+/** The workspace folder from --root; stops with exit 2 when it has no content/ folder. */
+export function workspaceRoot(command: string, io: CliIO, rootOption: string | undefined): string {
+  const root = rootDir(io, rootOption);
+  if (!hasContentFolder(root)) throw usageError(`itsm ${command}: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
+  return root;
+}
+
+/**
+ * Loads the workspace; if it has errors, prints them through the reporter on stderr (as annotations
+ * with --format github) and stops with exit 1 (figures computed from half a workspace would mislead).
+ */
+export async function loadValidWorkspace(command: string, io: CliIO, rootOption: string | undefined, format: Format): Promise<Workspace> {
+  const loaded = await loadWorkspace(workspaceRoot(command, io, rootOption));
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    io.stderr(formatDiagnostics(errors, format, summarize(loaded.records, errors), { color: io.isTTY && !io.env.NO_COLOR }));
+    throw new ExitError(EXIT.failed, `itsm ${command}: the workspace has errors (above); fix them first (\`itsm validate\` checks).`);
+  }
+  return loaded.workspace;
+}
