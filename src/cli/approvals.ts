@@ -127,7 +127,7 @@ function whichPullRequest(pr: string | undefined, repo: string | undefined, env:
   let event: { pull_request?: { number?: unknown; head?: { sha?: unknown } }; repository?: { full_name?: unknown } } = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+      event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as typeof event;
     } catch (err) {
       throw usageError(`itsm approvals: cannot read the event payload ${env.GITHUB_EVENT_PATH}: ${(err as Error).message}`);
     }

@@ -5,7 +5,7 @@
  * are never overwritten, and rows imported before (found by the `source` field of the records) are
  * skipped.
  */
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as csvParse } from 'csv-parse';
 import { CORE_SCHEMA, dump } from 'js-yaml';
@@ -205,7 +205,7 @@ function recordTexts(root: string, kind: Kind): Array<[string, string]> {
 /** --default values, per map: a field goes to every map whose kind has it, and must fit one. */
 function readDefaults(pairs: string[], maps: readonly TableMap[], lookups: Lookups): Array<Record<string, string>> {
   const propsOf = maps.map((m) => (readSchemas().documents[m.kind] as { properties: Record<string, unknown> }).properties);
-  const out = maps.map(() => ({}) as Record<string, string>);
+  const out = maps.map((): Record<string, string> => ({}));
   for (const p of pairs) {
     const eq = p.indexOf('=');
     const field = p.slice(0, eq);
@@ -292,7 +292,14 @@ function readJson(path: string, file: string): Rows {
   if (!Array.isArray(list)) throw usageError(`itsm import: ${file} is JSON but has no "records" or "result" list. Nothing was written.`);
   const header: string[] = [];
   const seen = new Set<string>();
-  for (const row of list) for (const k of Object.keys(row ?? {})) if (!seen.has(k)) (seen.add(k), header.push(k));
+  for (const row of list as unknown[]) {
+    for (const k of Object.keys(row ?? {})) {
+      if (!seen.has(k)) {
+        seen.add(k);
+        header.push(k);
+      }
+    }
+  }
   const cell = (v: unknown): string => {
     if (v === null || v === undefined) return '';
     if (typeof v === 'object') return cell((v as { display_value?: unknown; value?: unknown }).display_value ?? (v as { value?: unknown }).value);

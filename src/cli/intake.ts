@@ -1,5 +1,5 @@
 /** `itsm intake --issue FILE.json`: turns a GitHub issue made with an intake form into a record. */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { KIND_INFO } from '../core/ids.ts';
 import { sourceKey, sourceKeysOf } from '../core/import/source.ts';

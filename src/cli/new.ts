@@ -1,7 +1,7 @@
 /** `itsm new <kind>`: writes a new, valid record from the workspace's template for that kind. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { idShape, isValidId, kindOfId, KIND_INFO, KINDS, type Kind } from '../core/ids.ts';

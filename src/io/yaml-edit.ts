@@ -69,7 +69,7 @@ export function setTopLevel(doc: Document, values: Record<string, unknown>): voi
 /** Lists of plain values print on one line (`cis: [CI-a, CI-b]`), like the hand-written records. */
 function shortNode(doc: Document, value: unknown): Node {
   const flow = Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object');
-  return doc.createNode(value, { flow }) as Node;
+  return doc.createNode(value, { flow });
 }
 
 /** Replaces every `{{token}}` found inside string scalars, through `fill`; returns the tokens seen. */
@@ -132,7 +132,7 @@ function pathOf(ancestors: readonly unknown[], node: Node): (string | number)[] 
     if (isPair(a)) {
       if (isScalar(a.key)) path.unshift(String(a.key.value));
     } else if (isSeq(a)) {
-      path.unshift(a.items.indexOf(child as never));
+      path.unshift(a.items.indexOf(child));
     }
     child = a;
   }

@@ -48,7 +48,7 @@ export interface RecordCheck {
 /** `bodyLine`: the file's line where the body starts, to place a problem in the body. */
 export function checkRecord(kind: Kind, file: string, data: Record<string, unknown>, body: string, validators: Validators, policies: Policies, bodyLine = 1): RecordCheck {
   const validate = validators.get(KIND_SCHEMA[kind]);
-  const schemaValid = validate(data) as boolean;
+  const schemaValid = validate(data);
   const diagnostics = schemaValid ? [] : schemaDiagnostics(file, validate.errors ?? [], KIND_INFO[kind].label);
   if (schemaValid) {
     const rules = KIND_RULES[kind] as (d: KindData[Kind], ctx: { file: string; policies: Policies }, body: string) => PendingDiagnostic[];
