@@ -28,7 +28,7 @@ const QUARTER_HOUR = 900_000;
 function zoneOffset(ms: number, timeZone: string): ZoneOffset {
   const bucket = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR;
   let zone = offsets.get(timeZone);
-  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  if (!zone) offsets.set(timeZone, (zone = new Map<number, ZoneOffset>()));
   let hit = zone.get(bucket);
   if (!hit) {
     const p = Object.fromEntries(formatter(timeZone).formatToParts(bucket).map((x) => [x.type, x.value]));

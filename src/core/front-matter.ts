@@ -82,7 +82,7 @@ export function parseFrontMatter(input: string, file: string): ParsedFile {
   }
   let parsed: { data: unknown; content: string; matter: string };
   try {
-    parsed = matter(text, MATTER_OPTIONS) as unknown as typeof parsed;
+    parsed = matter(text, MATTER_OPTIONS);
   } catch (err) {
     if (err instanceof YAMLException) return yamlError(err, file);
     if (err instanceof AliasCycleError) return aliasCycle(err, text, file);

@@ -248,7 +248,10 @@ export function impactEdges(index: ImpactIndex, result: ImpactResult): ImpactEdg
   const scope: number[] = [];
   for (const id of [...(result.changed?.map((c) => c.id) ?? [result.target.id]), ...result.upstream.map((n) => n.id), ...result.downstream.map((n) => n.id)]) {
     const i = index.number.get(id)!;
-    if (!inScope[i]) (inScope[i] = 1), scope.push(i);
+    if (!inScope[i]) {
+      inScope[i] = 1;
+      scope.push(i);
+    }
   }
   const edges: ImpactEdge[] = [];
   for (const i of scope) {
@@ -269,7 +272,12 @@ function walk(index: ImpactIndex, starts: readonly number[], direction: 'up' | '
   const via = new Int32Array(index.ids.length);
   let head = 0;
   let tail = 0;
-  for (const s of starts) if (!seen[s]) (seen[s] = 1), (queue[tail++] = s);
+  for (const s of starts) {
+    if (!seen[s]) {
+      seen[s] = 1;
+      queue[tail++] = s;
+    }
+  }
   const first = tail;
   while (head < tail) {
     const at = queue[head++]!;

@@ -2,9 +2,10 @@
  * Whether this system knows a time zone: an IANA name (in any case) or a UTC offset such as +01:00.
  * The one check behind itsm.yaml's time_zone, calendars, maintenance windows and `import --tz`.
  * Intl decides rather than Temporal, which would also take a whole timestamp ("2026-01-01T00:00Z")
- * for its zone.
+ * for its zone. A plain boolean, not `zone is string`: a string that is no zone is still a string
+ * (the predicate would make it `never` where the check fails, just where messages print it).
  */
-export function isKnownTimeZone(zone: unknown): zone is string {
+export function isKnownTimeZone(zone: unknown): boolean {
   if (typeof zone !== 'string') return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });

@@ -18,9 +18,9 @@ import { locate } from './positions.ts';
 export function place(pending: readonly PendingDiagnostic[], yamlText: string, fallbackLine: number): Diagnostic[] {
   return pending.map((p) => {
     const { pointer, ...rest } = p;
-    if (p.line !== undefined && p.column !== undefined) return { ...rest, line: p.line, column: p.column } as Diagnostic;
+    if (p.line !== undefined && p.column !== undefined) return { ...rest, line: p.line, column: p.column };
     const pos = locate(yamlText, pointer ?? '', { line: fallbackLine, column: 1 });
-    return { ...rest, line: pos.line, column: pos.column } as Diagnostic;
+    return { ...rest, line: pos.line, column: pos.column };
   });
 }
 

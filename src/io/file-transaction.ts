@@ -11,9 +11,9 @@ import { dirname, join } from 'node:path';
 
 /** The few file operations a transaction needs: a seam, so tests can make any one of them fail. */
 export interface FileOps {
-  writeFile(path: string, text: string): void;
-  rename(from: string, to: string): void;
-  unlink(path: string): void;
+  writeFile: (path: string, text: string) => void;
+  rename: (from: string, to: string) => void;
+  unlink: (path: string) => void;
 }
 
 export const NODE_FILE_OPS: FileOps = {

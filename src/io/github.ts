@@ -208,7 +208,7 @@ async function allPages<P>(octokit: Octokit, baseUrl: string, first: (params: P)
     }
     if (seen.has(url.href) || page >= MAX_PAGES) throw new GitHubError(`GitHub's pages of the ${what} of ${where} do not end (page ${page + 1} repeats or exceeds ${MAX_PAGES}); the check fails closed.`);
     seen.add(url.href);
-    res = (await octokit.request({ method: 'GET', url: url.href })) as { data: unknown; headers: { link?: string } };
+    res = await octokit.request({ method: 'GET', url: url.href });
   }
 }
 

@@ -15,7 +15,7 @@ import type { AnyRecord, Policies } from '../core/model.ts';
 import { dataQuality } from '../core/validate/data-quality.ts';
 import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import type { RecordOutcome } from './analyze.ts';
-import { cacheExists, cacheIsCommitted, committedCacheDiagnostic, readCache, writeCache, type CacheEntry, type PolicyResult } from './validate-cache.ts';
+import { cacheExists, cacheIsCommitted, committedCacheDiagnostic, readCache, writeCache, type CacheEntry } from './validate-cache.ts';
 import { listWorkspace, readBytes, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
 import { readTextNoFollow } from './safe-fs.ts';
 import { readSchemas } from './schemas.ts';
@@ -167,7 +167,7 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   diagnostics.push(...policy.diagnostics);
 
   const entries: Record<string, CacheEntry> = {};
-  const outcomes: RecordOutcome[] = new Array(jobs.length);
+  const outcomes = new Array<RecordOutcome>(jobs.length);
   let done = 0;
   const tick = () => opts.onProgress?.(++done, jobs.length);
 

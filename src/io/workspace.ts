@@ -4,7 +4,6 @@
  */
 import { join } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
-import type { Kind } from '../core/ids.ts';
 import { indexById, POLICY_FILES, type AnyRecord, type Policies, type Workspace, type WorkspaceSettings } from '../core/model.ts';
 import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import { validatorsFrom, type Validators } from '../core/validate/validators.ts';
@@ -94,7 +93,7 @@ export function loadWorkspaceFromFiles(files: ReadonlyMap<string, string | Uint8
   const records: AnyRecord[] = [];
   for (const o of outcomes) {
     if (!o.facts || !o.data || failing.has(o.file)) continue;
-    records.push({ kind: o.kind as Kind, id: o.facts.id!, file: o.file, data: o.data, body: o.body ?? '' } as unknown as AnyRecord);
+    records.push({ kind: o.kind, id: o.facts.id!, file: o.file, data: o.data, body: o.body ?? '' } as unknown as AnyRecord);
   }
   return { workspace: { settings: pol.settings, policies: pol.policies, records, byId: indexById(records) }, diagnostics, records: outcomes.length, files: [...files.keys()].sort() };
 }

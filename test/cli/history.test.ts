@@ -39,7 +39,7 @@ describe('itsm history <ID>', () => {
     const r = runCli(['history', 'INC-0142'], { cwd: repo.dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout.replace(/  [0-9a-f]{8}\n/g, '  <sha>\n')).toBe(`INC-0142  content/incidents/INC-0142.md  3 versions, newest first
+    expect(r.stdout.replace(/ {2}[0-9a-f]{8}\n/g, '  <sha>\n')).toBe(`INC-0142  content/incidents/INC-0142.md  3 versions, newest first
 
 2026-03-02 11:30 +01:00  Carol Chen  PR #15  <sha>
   Resolve the checkout incident (#15)

@@ -46,7 +46,7 @@ describe('itsm intake', () => {
     const file = join(dir, 'content/incidents/INC-0003.md');
     const written = readFileSync(file, 'utf8');
     // As an older version wrote it: a github-issue-7 tag, no source field.
-    writeFileSync(file, written.replace(/^source:\n(  .*\n)+/m, 'tags: [github-issue-7]\n'));
+    writeFileSync(file, written.replace(/^source:\n( {2}.*\n)+/m, 'tags: [github-issue-7]\n'));
     expect(readFileSync(file, 'utf8')).not.toContain('source:');
     expect(runCli(['intake', '--issue', 'event.json'], { cwd: dir }).stderr).toBe('itsm intake: issue #7 was already taken in as content/incidents/INC-0003.md; nothing was written.\n');
     // Edited by hand into a record that does not validate: still taken in.

@@ -84,7 +84,7 @@ describe('availability', () => {
     const windowArb = fc.record({ start: fc.integer({ min: 0, max: 10 * DAY }), length: fc.integer({ min: 0, max: 2 * DAY }), status: fc.constantFrom('degraded', 'partial_outage', 'major_outage' as const) });
     fc.assert(
       fc.property(fc.array(windowArb, { maxLength: 12 }), (ws) => {
-        const windows: Window[] = ws.map((w) => ({ start: w.start, end: w.start + w.length, status: w.status as Window['status'] }));
+        const windows: Window[] = ws.map((w) => ({ start: w.start, end: w.start + w.length, status: w.status }));
         const a = availability(windows, 0, 12 * DAY);
         expect(a).toBeGreaterThanOrEqual(0);
         expect(a).toBeLessThanOrEqual(1);

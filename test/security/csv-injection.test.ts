@@ -59,8 +59,8 @@ describe('CSV cells that a spreadsheet would run as a formula', () => {
   });
 
   it.each(PAYLOADS)('`itsm report --format csv` neutralises a key %j that reached the report', (payload) => {
-    const report = buildReport(WORKSPACE as never, SLA, { now: NOW, timeZone: ZONE });
-    report.top_cis = [{ ci: payload, name: 'x', incidents: 1 } as (typeof report.top_cis)[number]];
+    const report = buildReport(WORKSPACE, SLA, { now: NOW, timeZone: ZONE });
+    report.top_cis = [{ ci: payload, name: 'x', incidents: 1 }];
     const row = reportCsv(report).split('\r\n').find((l) => l.startsWith('top_cis,'))!;
     expect(cells(row)).toEqual(['top_cis', 'ci', `'${payload}`, 'incidents', '1']);
   });

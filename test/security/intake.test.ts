@@ -39,6 +39,7 @@ describe('itsm intake on an issue event of the wrong shape', () => {
     ['user is text', { user: 'lin' }, /`issue\.user` is text; expected an object with a `login`/],
     ['the login is a number', { user: { login: 5 } }, /`issue\.user\.login` is a number; expected text/],
     ['the number is text', { number: 'seven' }, /no issue number/],
+    // eslint-disable-next-line no-loss-of-precision -- the point: a payload number JavaScript cannot hold exactly.
     ['the number is past 2^53', { number: 9007199254740993 }, /no issue number/],
   ])('%s: exit 2 with what was expected, nothing written', async (_name, change, message) => {
     const r = await intake({ action: 'labeled', issue: { ...ISSUE, ...change } });

@@ -16,7 +16,7 @@ import { startGitHubServer, type FakeCommit } from '../helpers/github-server.ts'
 import { makeWorkspace, record, runMain } from '../helpers/workspace.ts';
 
 type Member = Team['members'][number];
-const member = (name: string, login: string, other_logins?: string[]): Member => ({ name, login, ...(other_logins ? { other_logins } : {}) }) as Member;
+const member = (name: string, login: string, other_logins?: string[]): Member => ({ name, login, ...(other_logins ? { other_logins } : {}) });
 const team = (id: string, members: Member[], roles: Team['roles'] = []): Team => ({ id, name: id, status: 'active', roles, members }) as Team;
 
 /** The fixture's teams with TEAM-payments (owner of SVC-payments) and TEAM-platform replaced. */

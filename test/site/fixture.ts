@@ -81,7 +81,7 @@ export function fixtureFiles(): Record<string, string> {
 export function fixtureRepo(): GitRepo {
   const repo = gitRepo('itsm-site-');
   const files = fixtureFiles();
-  const first = { ...files, 'content/incidents/INC-0001.md': files['content/incidents/INC-0001.md']!.replace('status: in_progress', 'status: acknowledged').replace(/\n  - \{ at: 2026-11-19T09:20:00\+01:00, status: in_progress \}/, '') };
+  const first = { ...files, 'content/incidents/INC-0001.md': files['content/incidents/INC-0001.md']!.replace('status: in_progress', 'status: acknowledged').replace(/\n {2}- \{ at: 2026-11-19T09:20:00\+01:00, status: in_progress \}/, '') };
   repo.commit('Initial records', first);
   repo.branch('inc-0001-progress');
   repo.commit('INC-0001: work started', { 'content/incidents/INC-0001.md': files['content/incidents/INC-0001.md']! });

@@ -140,8 +140,8 @@ function array(v: unknown, where: string): unknown[] {
 
 function note(data: unknown): EvidenceNote {
   // The version first: a future format is refused by name, not by its first unfamiliar field.
-  if (typeof data === 'object' && data !== null && !Array.isArray(data) && 'version' in data && (data as { version: unknown }).version !== EVIDENCE_NOTE_VERSION) {
-    fail(`unknown version ${JSON.stringify((data as { version: unknown }).version)} (this itsm reads version ${EVIDENCE_NOTE_VERSION})`);
+  if (typeof data === 'object' && data !== null && !Array.isArray(data) && 'version' in data && data.version !== EVIDENCE_NOTE_VERSION) {
+    fail(`unknown version ${JSON.stringify(data.version)} (this itsm reads version ${EVIDENCE_NOTE_VERSION})`);
   }
   const o = object(data, 'the note', ['version', 'pr', 'head_sha', 'decided_at', 'changes']);
   return {

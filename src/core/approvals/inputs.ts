@@ -63,7 +63,7 @@ function recordEdits<T extends { id: string }>(before: readonly T[], after: read
   for (const id of [...new Set([...old.keys(), ...now.keys()])].sort()) {
     const b = old.get(id);
     const a = now.get(id);
-    if (b && a) out.push(...fieldEdits(id, b as unknown as Record<string, unknown>, a as unknown as Record<string, unknown>));
+    if (b && a) out.push(...fieldEdits(id, b, a));
     else if (a && !decidesNothing(a)) out.push(`${id}: added (${describe(a)})`);
     else if (b && !decidesNothing(b)) out.push(`${id}: removed, or no longer valid at the head (was ${describe(b)})`);
   }
@@ -101,7 +101,7 @@ function normalise(v: unknown): unknown {
     // An empty list decides the same as no list.
     if (v.length === 0) return undefined;
     const items = v.map(normalise);
-    return items.every((x) => typeof x === 'string') ? [...(items as string[])].sort() : items;
+    return items.every((x) => typeof x === 'string') ? [...items].sort() : items;
   }
   if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, normalise((v as Record<string, unknown>)[k])]));
   return v;

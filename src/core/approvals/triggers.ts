@@ -38,8 +38,8 @@ export function approvalTriggers(before: Change | undefined, after: Change | und
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) || Array.isArray(b)) {
-    const x = Array.isArray(a) ? [...a].sort() : [];
-    const y = Array.isArray(b) ? [...b].sort() : [];
+    const x = Array.isArray(a) ? [...(a as unknown[])].sort() : [];
+    const y = Array.isArray(b) ? [...(b as unknown[])].sort() : [];
     return x.length === y.length && x.every((v, i) => v === y[i]);
   }
   if (typeof a === 'string' && typeof b === 'string' && isInstant(a) && isInstant(b)) return Date.parse(a) === Date.parse(b);

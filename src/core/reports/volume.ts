@@ -15,7 +15,7 @@ export function incidentVolume(incidents: readonly ItsmRecord<'incident'>[], ctx
     total += 1;
     const month = ctx.monthOf(t);
     let perService = months.get(month);
-    if (!perService) months.set(month, (perService = new Map()));
+    if (!perService) months.set(month, (perService = new Map<string, number>()));
     perService.set(inc.data.service, (perService.get(inc.data.service) ?? 0) + 1);
     services.set(inc.data.service, (services.get(inc.data.service) ?? 0) + 1);
   }

@@ -176,7 +176,7 @@ export function findConflicts(changes: ReadonlyArray<ItsmRecord<'change'>>, affe
 
 function link(out: Map<string, Map<string, string[]>>, a: string, b: string, shared: string[]): void {
   let m = out.get(a);
-  if (!m) out.set(a, (m = new Map()));
+  if (!m) out.set(a, (m = new Map<string, string[]>()));
   m.set(b, shared);
 }
 

@@ -29,7 +29,7 @@ const LIMIT = 50;
 /** The latest instant a record mentions (timeline entries and milestone fields). */
 function lastTouched(data: Record<string, unknown>, fields: readonly string[]): string {
   const times: string[] = [];
-  for (const f of fields) if (typeof data[f] === 'string') times.push(data[f] as string);
+  for (const f of fields) if (typeof data[f] === 'string') times.push(data[f]);
   if (Array.isArray(data.timeline)) for (const e of data.timeline as Array<{ at?: string }>) if (e.at) times.push(e.at);
   return times.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a), times[0] ?? '1970-01-01T00:00:00Z');
 }

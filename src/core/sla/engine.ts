@@ -9,7 +9,7 @@
  */
 import { compileCalendar, type BusinessCalendar, type CalendarCompile } from '../calendar.ts';
 import { parseDuration } from '../duration.ts';
-import type { AnyRecord, Calendar, Incident, Service, ServiceRequest, SlaPolicy, Workspace } from '../model.ts';
+import type { AnyRecord, Calendar, Incident, ServiceRequest, SlaPolicy, Workspace } from '../model.ts';
 import { runClock, type ClockRun } from './clock.ts';
 import { selectCalendar, selectPolicy } from './policy.ts';
 import { statusHistory } from './status.ts';
@@ -62,7 +62,7 @@ export function computeSla(workspace: Pick<Workspace, 'records' | 'policies' | '
   for (const record of workspace.records) {
     if (record.kind !== 'incident' && record.kind !== 'request') continue;
     const kind = record.kind;
-    const data = record.data as Incident | ServiceRequest;
+    const data = record.data;
     const history = statusHistory(kind, data);
     if (!history || history.start > nowMs) continue;
     const priority = data.priority ?? REQUEST_DEFAULT_PRIORITY;
@@ -96,7 +96,7 @@ function planFor(
   calendars: ReadonlyMap<string, Calendar>,
 ): Plan {
   const serviceRecord = serviceId ? byId.get(serviceId) : undefined;
-  const service = serviceRecord?.kind === 'service' ? (serviceRecord.data as Service) : undefined;
+  const service = serviceRecord?.kind === 'service' ? serviceRecord.data : undefined;
   const choice = selectPolicy({ kind, priority, service: serviceId }, policies, service);
   if (!choice.policy) return { ok: false, policy: null, calendarId: null, reason: choice.reason };
   const policy = choice.policy;

@@ -45,7 +45,7 @@ function summarize(kind: string, data: Record<string, unknown>, registry: KindRe
 export function checkRecord<K extends string = Kind>(kind: K, file: string, data: Record<string, unknown>, body: string, validators: Validators, policies: Policies, bodyLine = 1, registry: KindRegistry = REGISTRY): RecordCheck<K> {
   const def = registry.get(kind);
   const validate = validators.get(def.schema);
-  const schemaValid = validate(data) as boolean;
+  const schemaValid = validate(data);
   const diagnostics = schemaValid ? [] : schemaDiagnostics(file, validate.errors ?? [], def.label);
   // The rules take the kind's data type, which the schema has just vouched for.
   if (schemaValid) diagnostics.push(...def.rules(data as never, { file, policies }, body));

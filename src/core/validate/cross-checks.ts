@@ -89,14 +89,15 @@ export function crossChecks(files: readonly FileFacts<string>[], registry: KindR
 /** Finds cycles in relations that must be acyclic (depends_on, runs_on), reporting each cycle once. */
 function cycles(files: readonly FileFacts<string>[], refs: ReadonlyMap<FileFacts<string>, Ref[]>): PendingDiagnostic[] {
   const out: PendingDiagnostic[] = [];
-  const edgesByField = new Map<string, Map<string, Array<{ target: string; pointer: string; file: string }>>>();
+  type Edges = Map<string, Array<{ target: string; pointer: string; file: string }>>;
+  const edgesByField = new Map<string, Edges>();
   for (const f of files) {
     if (!f.facts.id) continue;
     for (const ref of refs.get(f)!) {
       if (!ref.acyclic) continue;
       const key = `${f.facts.kind}.${ref.field}`;
       let graph = edgesByField.get(key);
-      if (!graph) edgesByField.set(key, (graph = new Map()));
+      if (!graph) edgesByField.set(key, (graph = new Map() as Edges));
       let list = graph.get(f.facts.id);
       if (!list) graph.set(f.facts.id, (list = []));
       list.push({ target: ref.target, pointer: ref.pointer, file: f.file });

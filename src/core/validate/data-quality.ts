@@ -25,10 +25,16 @@ export function dataQuality(workspace: Pick<Workspace, 'records'>, today: string
 
   const reached = new Set<string>();
   const queue: string[] = [];
-  for (const s of services) if (s.data.status === 'active') for (const id of s.data.cis ?? []) if (!reached.has(id)) (reached.add(id), queue.push(id));
+  const reach = (id: string): void => {
+    if (!reached.has(id)) {
+      reached.add(id);
+      queue.push(id);
+    }
+  };
+  for (const s of services) if (s.data.status === 'active') for (const id of s.data.cis ?? []) reach(id);
   while (queue.length) {
     const ci = ciById.get(queue.pop()!);
-    for (const field of NEEDS) for (const id of ci?.data[field] ?? []) if (!reached.has(id)) (reached.add(id), queue.push(id));
+    for (const field of NEEDS) for (const id of ci?.data[field] ?? []) reach(id);
   }
   for (const ci of cis) {
     // Staging and test items serve no service by design; a production item nobody reaches is a gap.
