@@ -7,6 +7,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     maxWorkers: 2,
-    reporters: ['default'],
+    // The slowest files are listed before the default reporter's summary, which stays the last lines.
+    reporters: ['./test/helpers/slowest-files.ts', 'default'],
   },
 });

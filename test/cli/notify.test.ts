@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { minimalWorkspace } from '../helpers/fixtures.ts';
-import { makeWorkspace, record, REPO_ROOT, runCli, runCliAsync } from '../helpers/workspace.ts';
+import { makeWorkspace, record, REPO_ROOT, runCliAsync, runMain } from '../helpers/workspace.ts';
 
 /** The secret part of the URL: it must never show in anything the command prints. */
 const SECRET = 'T0SECRET/B0SECRET/xoxbSuperSecretToken';
@@ -86,8 +86,9 @@ reported_at: 2026-03-05T10:00:00+01:00`),
 
 const AT = ['--now', '2026-03-05T10:30:00+01:00', '--since', '2026-03-05T09:00:00+01:00'];
 
-function notify(dir: string, url: string | undefined, extra: string[] = []) {
-  return runCliAsync(['notify', ...AT, ...extra], { cwd: dir, env: { ITSM_WEBHOOK_URL: url, ITSM_SITE_URL: undefined } });
+/** Runs in-process unless `run` is runCliAsync (the end-to-end test). */
+function notify(dir: string, url: string | undefined, extra: string[] = [], run: typeof runMain = runMain) {
+  return run(['notify', ...AT, ...extra], { cwd: dir, env: { ITSM_WEBHOOK_URL: url, ITSM_SITE_URL: undefined } });
 }
 
 function expectNoSecret(r: { stdout: string; stderr: string }) {
@@ -97,10 +98,10 @@ function expectNoSecret(r: { stdout: string; stderr: string }) {
 }
 
 describe('itsm notify', () => {
-  it('posts one JSON message that Slack renders (blocks) and Teams renders (text)', async () => {
+  it('end to end: posts one JSON message that Slack renders (blocks) and Teams renders (text)', async () => {
     const hook = await receiver([{ status: 200, body: 'ok' }]);
     const dir = workspace('<!channel> Checkout down & <https://evil.example|click> [here](https://evil.example)');
-    const r = await notify(dir, hook.url, ['--site-url', 'https://acme.github.io/itsm/']);
+    const r = await notify(dir, hook.url, ['--site-url', 'https://acme.github.io/itsm/'], runCliAsync);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Sent 2 items to the webhook at 127.0.0.1:');
@@ -201,7 +202,7 @@ describe('itsm notify', () => {
     expect(payload.blocks).toHaveLength(3);
     expectNoSecret(r);
     // JSON for scripts, and no URL needed at all.
-    const j = runCli(['notify', ...AT, '--dry-run', '--format', 'json'], { cwd: workspace(), env: { ITSM_WEBHOOK_URL: '' } });
+    const j = await runMain(['notify', ...AT, '--dry-run', '--format', 'json'], { cwd: workspace(), env: { ITSM_WEBHOOK_URL: '' } });
     expect(j.code).toBe(0);
     const out = JSON.parse(j.stdout) as { news: Array<{ key: string }>; sent: boolean; dry_run: boolean; payload: unknown };
     expect(out.news.map((n) => n.key)).toEqual(['major:INC-0010@2026-03-05T09:00:00Z', 'sla:INC-0010:response@2026-03-05T09:15:00Z']);
@@ -211,7 +212,7 @@ describe('itsm notify', () => {
   it('with --state, announces each item once across runs', async () => {
     const hook = await receiver();
     const dir = workspace();
-    const run = (now: string) => runCliAsync(['notify', '--now', now, '--state', 'notify-state.json'], { cwd: dir, env: { ITSM_WEBHOOK_URL: hook.url } });
+    const run = (now: string) => runMain(['notify', '--now', now, '--state', 'notify-state.json'], { cwd: dir, env: { ITSM_WEBHOOK_URL: hook.url } });
     expect((await run('2026-03-05T10:30:00+01:00')).code).toBe(0);
     const state = JSON.parse(readFileSync(join(dir, 'notify-state.json'), 'utf8')) as { last_run: string; sent: Record<string, string> };
     expect(Object.keys(state.sent)).toEqual(['major:INC-0010@2026-03-05T09:00:00Z', 'sla:INC-0010:response@2026-03-05T09:15:00Z']);
@@ -229,29 +230,29 @@ describe('itsm notify', () => {
 
   it('nothing to send: exit 0, no request', async () => {
     const hook = await receiver();
-    const r = await runCliAsync(['notify', '--now', '2026-03-05T09:30:00+01:00', '--since', '1h'], { cwd: workspace(), env: { ITSM_WEBHOOK_URL: hook.url } });
+    const r = await runMain(['notify', '--now', '2026-03-05T09:30:00+01:00', '--since', '1h'], { cwd: workspace(), env: { ITSM_WEBHOOK_URL: hook.url } });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Nothing to announce between 2026-03-05T07:30:00.000Z and 2026-03-05T08:30:00.000Z');
     expect(hook.received).toEqual([]);
   });
 
-  it('refuses a missing, malformed or clear-text URL without echoing it', () => {
+  it('refuses a missing, malformed or clear-text URL without echoing it', async () => {
     const dir = workspace();
-    const none = runCli(['notify', ...AT], { cwd: dir, env: { ITSM_WEBHOOK_URL: '' } });
+    const none = await runMain(['notify', ...AT], { cwd: dir, env: { ITSM_WEBHOOK_URL: '' } });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no webhook URL. Set the environment variable ITSM_WEBHOOK_URL');
 
-    const bad = runCli(['notify', ...AT], { cwd: dir, env: { ITSM_WEBHOOK_URL: `hooks.slack.com/services/${SECRET}` } });
+    const bad = await runMain(['notify', ...AT], { cwd: dir, env: { ITSM_WEBHOOK_URL: `hooks.slack.com/services/${SECRET}` } });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('the webhook URL is not a valid URL');
     expectNoSecret(bad);
 
-    const http = runCli(['notify', ...AT], { cwd: dir, env: { ITSM_WEBHOOK_URL: `http://hooks.slack.com/services/${SECRET}` } });
+    const http = await runMain(['notify', ...AT], { cwd: dir, env: { ITSM_WEBHOOK_URL: `http://hooks.slack.com/services/${SECRET}` } });
     expect(http.code).toBe(2);
     expect(http.stderr).toContain('must start with https://');
     expectNoSecret(http);
 
-    const since = runCli(['notify', '--since', 'yesterday', '--dry-run'], { cwd: dir });
+    const since = await runMain(['notify', '--since', 'yesterday', '--dry-run'], { cwd: dir });
     expect(since.code).toBe(2);
     expect(since.stderr).toContain('--since must be an instant with an offset');
   });
@@ -262,13 +263,13 @@ describe('.github/workflows/notify.yml', () => {
   const wf = parse(text) as { on: Record<string, unknown>; permissions: unknown; jobs: Record<string, { permissions: unknown; steps: Array<{ run?: string; env?: Record<string, string>; if?: string; uses?: string }> }> };
   const steps = wf.jobs.notify!.steps;
 
-  it('runs on pushes to the default branch and on a schedule, reading the repository only', () => {
+  it('runs on pushes to the default branch and on a schedule, reading the repository only', async () => {
     expect(Object.keys(wf.on).sort()).toEqual(['push', 'schedule', 'workflow_dispatch']);
     expect(wf.permissions).toEqual({});
     expect(wf.jobs.notify!.permissions).toEqual({ contents: 'read' });
   });
 
-  it('passes the secret through env only, and skips every step when it is empty', () => {
+  it('passes the secret through env only, and skips every step when it is empty', async () => {
     for (const s of steps) expect(s.run ?? '').not.toContain('secrets.');
     const withSecret = steps.filter((s) => s.env?.ITSM_WEBHOOK_URL);
     expect(withSecret.map((s) => s.env!.ITSM_WEBHOOK_URL)).toEqual(['${{ secrets.ITSM_WEBHOOK_URL }}', '${{ secrets.ITSM_WEBHOOK_URL }}']);
@@ -276,7 +277,7 @@ describe('.github/workflows/notify.yml', () => {
     expect(steps.find((s) => s.run?.startsWith('node '))!.run).toBe('node src/cli/main.ts notify --state .itsm-notify/state.json');
   });
 
-  it('its first step, run as Actions runs it, says "skip" with a notice when the secret is empty', () => {
+  it('its first step, run as Actions runs it, says "skip" with a notice when the secret is empty', async () => {
     for (const [secret, configured] of [['', 'false'], ['https://hooks.slack.com/services/x', 'true']] as const) {
       const dir = makeWorkspace({});
       const output = join(dir, 'github-output');
