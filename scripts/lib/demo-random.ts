@@ -12,8 +12,6 @@ export interface Rng {
   pick<T>(items: readonly T[]): T;
   /** Picks by weight; weights need not sum to 1. */
   weighted<T>(items: readonly T[], weight: (item: T) => number): T;
-  /** k distinct items in their original order. */
-  sample<T>(items: readonly T[], k: number): T[];
 }
 
 /** mulberry32: tiny, fast and good enough for plausible fake data. */
@@ -42,17 +40,6 @@ export function makeRng(seed: number): Rng {
         if (roll < 0) return item;
       }
       return items[items.length - 1] as (typeof items)[number];
-    },
-    sample: (items, k) => {
-      const idx = items.map((_, i) => i);
-      for (let i = idx.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [idx[i], idx[j]] = [idx[j] as number, idx[i] as number];
-      }
-      return idx
-        .slice(0, Math.min(k, items.length))
-        .sort((a, b) => a - b)
-        .map((i) => items[i] as (typeof items)[number]);
     },
   };
   return rng;

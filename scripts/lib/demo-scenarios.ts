@@ -2,7 +2,6 @@
  * Recurring incident scenarios. The generator draws most incidents from these, fills the
  * {placeholders} and varies the wording, so the history reads like a real service desk's.
  */
-import type { PersonKey } from './demo-people.ts';
 import type { Incident } from '../../src/core/model.ts';
 
 export type Level = Incident['impact'];
@@ -24,8 +23,8 @@ export interface Scenario {
   service: string;
   cis: string[];
   team: string;
-  /** Who usually works it. */
-  assignees: PersonKey[];
+  /** Who usually works it: forge logins of people in the hand-written teams. */
+  assignees: string[];
   /** [impact, urgency] choices; the first is the most common. */
   levels: [Level, Level][];
   /** How it was reported: the first timeline note. */
@@ -46,9 +45,10 @@ export interface Scenario {
   /** Only between these dates (YYYY-MM-DD), e.g. before a problem's fix. */
   from?: string;
   until?: string;
-  /** Key of the problem these incidents are attached to, from `problemFrom` on. */
+  /** ID of the hand-written problem these incidents are attached to, from `problemFrom` on. */
   problem?: string;
   problemFrom?: string;
+  /** IDs of hand-written knowledge articles about it. */
   kb?: string[];
   tags?: string[];
   /** Mostly reported out of office hours (monitoring at night). */
@@ -61,7 +61,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-warehouse',
     cis: ['CI-scanners-spandau', 'CI-wifi-spandau'],
     team: 'TEAM-warehouse-systems',
-    assignees: ['stefan', 'kasia', 'oliver'],
+    assignees: ['swolf-wms', 'knowak', 'okrause'],
     levels: [['medium', 'medium'], ['medium', 'high'], ['low', 'medium']],
     titles: [
       'Scanners in aisles {aisle} keep dropping off Wi-Fi',
@@ -89,9 +89,9 @@ export const SCENARIOS: Scenario[] = [
       'Re-staged the affected devices with the band-lock profile. No further drops during the rest of the shift.',
     ],
     weight: 5,
-    problem: 'scanner-roaming',
+    problem: 'PRB-0003',
     problemFrom: '2026-02-10',
-    kb: ['scanner-wifi'],
+    kb: ['KB-0016'],
     tags: ['wifi', 'scanners'],
   },
   {
@@ -99,7 +99,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-warehouse',
     cis: ['CI-label-printers-spandau', 'CI-print-server-spandau'],
     team: 'TEAM-warehouse-systems',
-    assignees: ['stefan', 'kasia'],
+    assignees: ['swolf-wms', 'knowak'],
     levels: [['medium', 'high'], ['low', 'high'], ['medium', 'medium']],
     titles: [
       'Label printers at packing stations {station} stopped printing',
@@ -123,9 +123,9 @@ export const SCENARIOS: Scenario[] = [
       'Cleared the stuck jobs, restarted the spooler and reprinted {count} labels. Packing line back to normal.',
     ],
     weight: 4,
-    problem: 'label-printer',
+    problem: 'PRB-0005',
     problemFrom: '2026-03-02',
-    kb: ['label-printer'],
+    kb: ['KB-0017'],
     tags: ['printing'],
   },
   {
@@ -133,7 +133,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-warehouse',
     cis: ['CI-wms-app', 'CI-wms-db'],
     team: 'TEAM-warehouse-systems',
-    assignees: ['marie', 'stefan', 'felix'],
+    assignees: ['marie-schwarz', 'swolf-wms', 'fhoffmann'],
     levels: [['medium', 'medium'], ['high', 'medium'], ['medium', 'high']],
     reported: [
       'Poznań shift lead: releasing the 14:00 wave has been running for {minutes} minutes.',
@@ -151,7 +151,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-shipment-tracking',
     cis: ['CI-tracking-api', 'CI-carrier-dhl'],
     team: 'TEAM-integration',
-    assignees: ['jan', 'priya'],
+    assignees: ['jvogel', 'priya-raman'],
     levels: [['medium', 'high'], ['medium', 'medium']],
     titles: [
       'DHL labels failing with "429 Too Many Requests" at shift start',
@@ -175,9 +175,9 @@ export const SCENARIOS: Scenario[] = [
       'Applied the known-error workaround (rate cap) and re-queued {count} failed bookings.',
     ],
     weight: 4,
-    problem: 'dhl-rate-limit',
+    problem: 'PRB-0007',
     problemFrom: '2026-05-04',
-    kb: ['dhl-429'],
+    kb: ['KB-0019'],
     tags: ['carriers', 'dhl'],
   },
   {
@@ -185,7 +185,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-shipment-tracking',
     cis: ['CI-tracking-api', 'CI-carrier-ups'],
     team: 'TEAM-integration',
-    assignees: ['jan', 'priya'],
+    assignees: ['jvogel', 'priya-raman'],
     levels: [['low', 'medium'], ['medium', 'low'], ['low', 'low']],
     titles: [
       'UPS tracking events not updating since this morning',
@@ -218,7 +218,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-edi',
     cis: ['CI-edi-gateway'],
     team: 'TEAM-integration',
-    assignees: ['priya'],
+    assignees: ['priya-raman'],
     levels: [['medium', 'high'], ['medium', 'medium']],
     titles: [
       'Purchase orders from {partner} rejected with "delivery date in the past"',
@@ -240,7 +240,7 @@ export const SCENARIOS: Scenario[] = [
     ],
     weight: 0,
     zone: 'new-york',
-    problem: 'edi-dst',
+    problem: 'PRB-0006',
     tags: ['edi', 'dst'],
   },
   {
@@ -248,7 +248,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-edi',
     cis: ['CI-edi-gateway'],
     team: 'TEAM-integration',
-    assignees: ['priya', 'jan'],
+    assignees: ['priya-raman', 'jvogel'],
     levels: [['low', 'high'], ['low', 'medium'], ['medium', 'medium']],
     titles: [
       'AS2 messages to {partner} failing (certificate)',
@@ -268,7 +268,7 @@ export const SCENARIOS: Scenario[] = [
     resolutions: ['Imported the partner\'s new AS2 certificate and resent {count} messages; MDNs received.'],
     weight: 3,
     zone: 'new-york',
-    kb: ['edi-partner'],
+    kb: ['KB-0008'],
     tags: ['edi'],
   },
   {
@@ -276,7 +276,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-remote-access',
     cis: ['CI-vpn-gateway', 'CI-laptop-fleet'],
     team: 'TEAM-network',
-    assignees: ['oliver', 'david'],
+    assignees: ['okrause', 'dmeyer-net'],
     levels: [['low', 'medium'], ['low', 'low'], ['medium', 'medium']],
     titles: [
       'VPN disconnects every 15 minutes on MacBook',
@@ -290,10 +290,10 @@ export const SCENARIOS: Scenario[] = [
     work: ['Matches the known error for macOS 15. Applied the workaround (GlobalProtect 6.2.4 from the Company Portal, network extension re-approved).'],
     resolutions: ['Workaround applied: GlobalProtect 6.2.4 installed; user confirmed a stable connection for the afternoon.', 'Installed the fixed client version from the Company Portal; no drops since.'],
     weight: 4,
-    problem: 'vpn-macos',
+    problem: 'PRB-0011',
     problemFrom: '2026-09-28',
     from: '2026-09-20',
-    kb: ['vpn-macos'],
+    kb: ['KB-0024'],
     tags: ['vpn', 'macos'],
   },
   {
@@ -301,7 +301,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-remote-access',
     cis: ['CI-vpn-gateway'],
     team: 'TEAM-network',
-    assignees: ['oliver', 'david'],
+    assignees: ['okrause', 'dmeyer-net'],
     levels: [['low', 'medium'], ['low', 'low']],
     reported: ["Call to the service desk from {user}.", "Ticket from {user} via the service portal."],
     stories: [
@@ -310,14 +310,14 @@ export const SCENARIOS: Scenario[] = [
       { titles: ["Vendor cannot reach the WMS over the vendor VPN", "{user}: vendor cannot reach the WMS over the vendor VPN"], description: "The Lagerwerk support engineer can sign in to the vendor portal but has no route to the WMS application servers.", work: ["The vendor's access had expired last Friday; the request covered 60 days only."], resolution: "Extended the vendor access under the existing vendor VPN request until the end of the support contract month." },
     ],
     weight: 3,
-    kb: ['vpn-setup'],
+    kb: ['KB-0005'],
   },
   {
     key: 'keycloak-logout',
     service: 'SVC-identity',
     cis: ['CI-keycloak'],
     team: 'TEAM-identity',
-    assignees: ['paul', 'emilia'],
+    assignees: ['pneumann', 'erichter'],
     levels: [['medium', 'medium'], ['medium', 'high']],
     titles: ['Customers logged out during checkout', 'Spike in "session expired" errors on the shop', 'Customers asked to sign in again after a Keycloak restart'],
     reported: ['Alert: customer session invalidations above baseline x10.', 'Customer care reports several customers who were logged out with items in their basket.'],
@@ -327,10 +327,10 @@ export const SCENARIOS: Scenario[] = [
     work: ['Rolling restart at {time} (node replacement by Karpenter). Sessions on the terminated pod were lost because the sessions cache keeps only one owner.', 'Paused Karpenter consolidation for the memory node group until the fix is deployed.'],
     resolutions: ['Sessions stable once the restart completed; workaround (drain Keycloak pods one at a time with a 5-minute gap) in place.', 'No further invalidations after the rollout finished. Linked to the known error.'],
     weight: 3,
-    problem: 'keycloak-sessions',
+    problem: 'PRB-0009',
     from: '2026-06-01',
     problemFrom: '2026-07-15',
-    kb: ['keycloak-restart'],
+    kb: ['KB-0022'],
     night: true,
   },
   {
@@ -338,7 +338,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-identity',
     cis: ['CI-keycloak', 'CI-smtp-relay'],
     team: 'TEAM-identity',
-    assignees: ['paul'],
+    assignees: ['pneumann'],
     levels: [['low', 'medium'], ['medium', 'medium'], ['low', 'low']],
     reported: ["Customer care: {count} customers say the mail never arrives.", "Alert: SES bounce rate 4.3% (threshold 4%)."],
     stories: [
@@ -352,7 +352,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-checkout',
     cis: ['CI-checkout-api', 'CI-cart-service'],
     team: 'TEAM-commerce',
-    assignees: ['niklas', 'lukas'],
+    assignees: ['nschulz', 'lukas-braun'],
     levels: [['low', 'medium'], ['medium', 'medium'], ['low', 'low']],
     reported: ["Customer care: several customers complain at checkout, tickets linked in Zendesk.", "Ticket from the e-commerce team."],
     stories: [
@@ -367,7 +367,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-checkout',
     cis: ['CI-checkout-api', 'CI-pg-main'],
     team: 'TEAM-commerce',
-    assignees: ['niklas', 'lukas', 'lena'],
+    assignees: ['nschulz', 'lukas-braun', 'lenafischer'],
     levels: [['high', 'medium'], ['medium', 'high'], ['medium', 'medium']],
     reported: ['Alert: checkout p95 latency above 3 s for 10 minutes.', 'Synthetic check "checkout-happy-path" failing from Virginia.'],
     stories: [
@@ -375,7 +375,7 @@ export const SCENARIOS: Scenario[] = [
       { titles: ["Elevated checkout latency (p95 {latency} ms)"], description: "p95 latency of POST /checkout/place is {latency} ms (normal: 900 ms). Error rate is only slightly elevated.", work: ["Connection pool at 38/40 on most pods. Scaled checkout-api from 6 to 10 pods."], resolution: "Scaled out checkout-api; latency normal. Customers who were charged twice refunded by payments." },
     ],
     weight: 3,
-    problem: 'checkout-pool',
+    problem: 'PRB-0001',
     until: '2026-01-20',
     tags: ['performance'],
   },
@@ -384,7 +384,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-payments',
     cis: ['CI-payment-gateway', 'CI-adyen'],
     team: 'TEAM-payments',
-    assignees: ['mehmet', 'clara'],
+    assignees: ['mkaya', 'czimmermann'],
     levels: [['low', 'medium'], ['medium', 'low'], ['low', 'low']],
     reported: ["Customer care: customers ask about refunds that do not show up.", "Finance noticed discrepancies in the daily refund settlement report."],
     stories: [
@@ -399,7 +399,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-payments',
     cis: ['CI-payment-gateway', 'CI-paypal'],
     team: 'TEAM-payments',
-    assignees: ['mehmet', 'sophie', 'clara'],
+    assignees: ['mkaya', 'sophiewagner', 'czimmermann'],
     levels: [['medium', 'high'], ['medium', 'medium']],
     titles: ['PayPal payments intermittently timing out', 'Customers redirected back from PayPal with an error', 'PayPal capture timeouts (5xx) at checkout'],
     reported: ['Alert: PayPal authorisation error rate above 3%.', 'Customer care: customers say PayPal "did not work" on the first attempt.'],
@@ -409,7 +409,7 @@ export const SCENARIOS: Scenario[] = [
     resolutions: ['Error rate back under 0.5%; PayPal acknowledged a degradation in their EU edge.', 'Timeouts stopped after PayPal rerouted our traffic; keeping the case open for the report.'],
     weight: 2,
     from: '2026-10-01',
-    problem: 'paypal-timeouts',
+    problem: 'PRB-0015',
     problemFrom: '2026-11-20',
   },
   {
@@ -417,7 +417,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-storefront',
     cis: ['CI-storefront-web', 'CI-s3-assets', 'CI-cloudflare-edge'],
     team: 'TEAM-commerce',
-    assignees: ['hannah', 'lukas'],
+    assignees: ['hkrueger', 'lukas-braun'],
     levels: [['low', 'medium'], ['medium', 'low'], ['low', 'low']],
     reported: ["E-commerce team: product pictures missing on several pages.", "Customer email forwarded by customer care: \"no pictures on your site\"."],
     stories: [
@@ -431,7 +431,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-storefront',
     cis: ['CI-opensearch', 'CI-product-catalog'],
     team: 'TEAM-commerce',
-    assignees: ['hannah', 'niklas'],
+    assignees: ['hkrueger', 'nschulz'],
     levels: [['low', 'low'], ['low', 'medium'], ['medium', 'low']],
     reported: ["Ticket from the category management team.", "Customer care forwarded customer feedback about the search results."],
     stories: [
@@ -445,7 +445,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-storefront',
     cis: ['CI-opensearch'],
     team: 'TEAM-commerce',
-    assignees: ['niklas', 'tobias'],
+    assignees: ['nschulz', 'tbecker-nw'],
     levels: [['medium', 'medium'], ['medium', 'high']],
     titles: ['Search errors during the nightly reindex', 'OpenSearch cluster yellow, search slow at night', 'Shop search returning 503 between 01:00 and 01:30'],
     reported: ['Alert: OpenSearch JVM memory pressure above 85% on two data nodes.', 'Alert: search error rate 4% (threshold 1%).'],
@@ -454,7 +454,7 @@ export const SCENARIOS: Scenario[] = [
     resolutions: ['Reindex completed with the reduced bulk size; cluster green.'],
     weight: 2,
     from: '2026-10-13',
-    problem: 'opensearch-heap',
+    problem: 'PRB-0013',
     night: true,
   },
   {
@@ -462,7 +462,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-order-management',
     cis: ['CI-order-service', 'CI-kafka-prod'],
     team: 'TEAM-commerce',
-    assignees: ['niklas', 'lukas', 'aylin'],
+    assignees: ['nschulz', 'lukas-braun', 'aylin-yildiz'],
     levels: [['high', 'medium'], ['medium', 'high'], ['medium', 'medium']],
     reported: ['Spandau shift lead: no new orders in the WMS since {time}.', 'Alert: no `order.released` events for 10 minutes.'],
     stories: [
@@ -477,7 +477,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-order-management',
     cis: ['CI-order-service'],
     team: 'TEAM-commerce',
-    assignees: ['niklas'],
+    assignees: ['nschulz'],
     levels: [['low', 'low'], ['low', 'medium']],
     reported: ['Customer care: customers ask why orders delivered last week still say "processing".', 'Email from a B2B customer forwarded by their account manager.'],
     stories: [
@@ -491,7 +491,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-route-planning',
     cis: ['CI-route-optimizer'],
     team: 'TEAM-integration',
-    assignees: ['jan'],
+    assignees: ['jvogel'],
     levels: [['medium', 'high'], ['medium', 'medium']],
     titles: ['Route planning for the {wave} wave did not finish', 'Drivers have no stops in the app for the {wave} wave', 'Route optimiser timed out ({count} stops)'],
     reported: ['Dispatch: the {wave} routes were not in the driver app at the usual time.', 'Alert: route optimisation job exceeded its 12-minute budget.'],
@@ -500,7 +500,7 @@ export const SCENARIOS: Scenario[] = [
     resolutions: ['Routes delivered after a manual re-run with relaxed settings; dispatch reassigned the late stops.', 'Dispatch planned the wave manually; optimiser settings reviewed for the next wave.'],
     weight: 3,
     from: '2026-07-01',
-    problem: 'route-timeouts',
+    problem: 'PRB-0012',
     problemFrom: '2026-10-05',
   },
   {
@@ -508,7 +508,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-route-planning',
     cis: ['CI-driver-app', 'CI-telematics-ingest'],
     team: 'TEAM-integration',
-    assignees: ['jan', 'daniel'],
+    assignees: ['jvogel', 'dortiz'],
     levels: [['low', 'medium'], ['low', 'high']],
     reported: ["Dispatch called the service desk.", "Message from the dispatch lead in #dispatch."],
     stories: [
@@ -522,7 +522,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-reporting',
     cis: ['CI-airflow', 'CI-pg-replica', 'CI-snowflake'],
     team: 'TEAM-data',
-    assignees: ['ben', 'julia'],
+    assignees: ['bkoch', 'julialange'],
     levels: [['medium', 'medium'], ['low', 'medium']],
     titles: ['Morning dashboards show yesterday\'s numbers', 'Nightly data pipeline failed (extract from replica)', 'Looker "Daily operations" not refreshed'],
     reported: ['Operations director asked why the 07:00 report still shows the day before yesterday.', 'Airflow: `nightly_core` failed at task `extract_orders`.'],
@@ -531,7 +531,7 @@ export const SCENARIOS: Scenario[] = [
     resolutions: ['Re-ran the DAG; dashboards current by {time2}.', 'Extract re-run succeeded; notified the operations and finance leads.'],
     weight: 4,
     until: '2026-06-30',
-    problem: 'airflow-replica',
+    problem: 'PRB-0004',
     problemFrom: '2026-02-16',
     night: true,
   },
@@ -540,7 +540,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-reporting',
     cis: ['CI-looker'],
     team: 'TEAM-data',
-    assignees: ['ben'],
+    assignees: ['bkoch'],
     levels: [['low', 'low'], ['low', 'medium']],
     reported: ['Email from the finance team.', 'Carrier account manager asked why the weekly report did not arrive.'],
     stories: [
@@ -554,7 +554,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-erp',
     cis: ['CI-erp-connector', 'CI-dynamics-365'],
     team: 'TEAM-data',
-    assignees: ['julia', 'ben'],
+    assignees: ['julialange', 'bkoch'],
     levels: [['medium', 'medium'], ['low', 'high'], ['medium', 'low']],
     reported: ["Finance systems channel: the nightly ERP batch looks incomplete.", "Alert: ERP connector batch failed 3 times."],
     hold: ['Waiting for finance to confirm whether the manual bookings from this morning should be skipped.'],
@@ -563,14 +563,14 @@ export const SCENARIOS: Scenario[] = [
       { titles: ["Price import from ERP did not run"], description: "The 03:30 price import did not run, so the shop shows yesterday's prices.", work: ["The OAuth client secret for the connector expired last night."], resolution: "Renewed the client secret (stored in Vault) and re-ran the import." },
     ],
     weight: 3,
-    kb: ['erp-rerun'],
+    kb: ['KB-0010'],
   },
   {
     key: 'm365-outlook',
     service: 'SVC-workplace',
     cis: ['CI-m365'],
     team: 'TEAM-workplace',
-    assignees: ['lisa', 'yusuf', 'daniel'],
+    assignees: ['lbauer', 'ydemir', 'dortiz'],
     levels: [['low', 'low'], ['low', 'medium'], ['medium', 'low']],
     reported: ['Call from {user}.', 'Ticket from {user} via the Company Portal.'],
     stories: [
@@ -578,7 +578,7 @@ export const SCENARIOS: Scenario[] = [
       { titles: ["Shared mailbox {mailbox} not showing in Outlook"], description: "{user} has full access to {mailbox} but it does not appear in Outlook after two days.", work: ["Automapping was off for this permission; re-granted with automapping."], resolution: "Re-granted the permission with automapping; mailbox appeared after a restart of Outlook.", noProblem: true },
     ],
     weight: 4,
-    problem: 'outlook-search',
+    problem: 'PRB-0010',
     problemFrom: '2026-08-01',
     from: '2026-07-15',
   },
@@ -587,7 +587,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-workplace',
     cis: ['CI-laptop-fleet', 'CI-intune'],
     team: 'TEAM-workplace',
-    assignees: ['lisa', 'yusuf', 'daniel', 'moritz'],
+    assignees: ['lbauer', 'ydemir', 'dortiz', 'mschmitt'],
     levels: [['low', 'medium'], ['low', 'low'], ['low', 'high']],
     reported: ['Call from {user}.', 'Walk-in at the Berlin IT desk: {user}.', 'Call to the New York desk from {user}.'],
     stories: [
@@ -598,14 +598,14 @@ export const SCENARIOS: Scenario[] = [
       { titles: ["OneDrive not syncing (\"processing changes\")", "{user}: OneDrive not syncing (\"processing changes\")"], description: "OneDrive has been stuck at \"processing changes\" for two days.", work: ["Reset the OneDrive sync client (onedrive.exe /reset)."], resolution: "OneDrive reset; sync completed overnight." },
     ],
     weight: 6,
-    kb: ['bitlocker'],
+    kb: ['KB-0003'],
   },
   {
     key: 'entra-mfa',
     service: 'SVC-workplace',
     cis: ['CI-entra-id'],
     team: 'TEAM-identity',
-    assignees: ['paul', 'emilia'],
+    assignees: ['pneumann', 'erichter'],
     levels: [['low', 'high'], ['low', 'medium']],
     reported: ['Call from {user}.', 'Call to the New York desk from {user}.'],
     stories: [
@@ -613,14 +613,14 @@ export const SCENARIOS: Scenario[] = [
       { titles: ["Locked out after too many MFA attempts", "{user}: locked out after too many MFA attempts"], description: "{user} got repeated MFA prompts they did not start and denied them; now the account is locked.", work: ["Sign-in logs show attempts from an unfamiliar IP with the correct password: password compromised. Security informed."], resolution: "Password reset with the user, sessions revoked, account unlocked. Security followed up with the user." },
     ],
     weight: 4,
-    kb: ['mfa-new-phone'],
+    kb: ['KB-0007'],
   },
   {
     key: 'zendesk-order360',
     service: 'SVC-customer-care',
     cis: ['CI-zendesk', 'CI-order-service'],
     team: 'TEAM-workplace',
-    assignees: ['kevin', 'niklas'],
+    assignees: ['kobrien', 'nschulz'],
     levels: [['medium', 'medium'], ['low', 'medium']],
     titles: ['Order 360 panel shows "Order not found" for partner orders', 'Order lookup in Zendesk empty for {partner} orders'],
     reported: ['Customer care team lead (New York): agents cannot see {partner} orders in Zendesk.'],
@@ -630,7 +630,7 @@ export const SCENARIOS: Scenario[] = [
     weight: 6,
     from: '2026-11-01',
     zone: 'new-york',
-    problem: 'zendesk-order360',
+    problem: 'PRB-0014',
     problemFrom: '2026-11-10',
   },
   {
@@ -638,7 +638,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-customer-care',
     cis: ['CI-zendesk'],
     team: 'TEAM-workplace',
-    assignees: ['kevin'],
+    assignees: ['kobrien'],
     levels: [['medium', 'high'], ['low', 'medium']],
     reported: ["Customer care (New York) team lead called the service desk."],
     stories: [
@@ -653,7 +653,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-platform',
     cis: ['CI-eks-prod', 'CI-eks-prod-nodes-general'],
     team: 'TEAM-platform',
-    assignees: ['lena', 'tobias', 'aylin'],
+    assignees: ['lenafischer', 'tbecker-nw', 'aylin-yildiz'],
     levels: [['low', 'medium'], ['medium', 'medium'], ['low', 'low']],
     reported: ["Alert from Prometheus, routed to Platform on-call."],
     stories: [
@@ -669,7 +669,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-platform',
     cis: ['CI-esx-04', 'CI-vmware-dc1'],
     team: 'TEAM-platform',
-    assignees: ['tobias', 'jonas'],
+    assignees: ['tbecker-nw', 'jweber'],
     levels: [['low', 'medium'], ['low', 'low']],
     titles: ['esx-04: correctable memory errors on DIMM B3', 'vCenter alarm: host hardware memory status on esx-04'],
     reported: ['vCenter alarm "Host memory status" on esx-04.'],
@@ -685,7 +685,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-platform',
     cis: ['CI-vault', 'CI-grafana'],
     team: 'TEAM-platform',
-    assignees: ['aylin', 'finn'],
+    assignees: ['aylin-yildiz', 'fwalter'],
     levels: [['low', 'medium'], ['low', 'low']],
     reported: ['Message in #team-platform: the browser warns about the Grafana certificate.', 'Alert: probe_ssl_earliest_cert_expiry < 0 for {host}.'],
     stories: [
@@ -698,7 +698,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-warehouse',
     cis: ['CI-sdwan', 'CI-wifi-poznan'],
     team: 'TEAM-network',
-    assignees: ['david', 'oliver'],
+    assignees: ['dmeyer-net', 'okrause'],
     levels: [['medium', 'high'], ['high', 'medium'], ['medium', 'medium']],
     reported: ["Alert from the SD-WAN controller.", "Warehouse shift lead: the WMS is very slow, scanners time out."],
     stories: [
@@ -712,7 +712,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-warehouse',
     cis: ['CI-conveyor-gateway', 'CI-wms-app'],
     team: 'TEAM-warehouse-systems',
-    assignees: ['marie', 'kasia'],
+    assignees: ['marie-schwarz', 'knowak'],
     levels: [['high', 'medium'], ['medium', 'high']],
     titles: ['Sorter not diverting parcels to the carrier lanes', 'Conveyor gateway lost connection to the WMS'],
     reported: ['Spandau shift lead: sorter sends all parcels to the reject lane.'],
@@ -726,7 +726,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-shipment-tracking',
     cis: ['CI-tracking-api'],
     team: 'TEAM-integration',
-    assignees: ['jan'],
+    assignees: ['jvogel'],
     levels: [['low', 'low']],
     titles: ['Typo in the Polish "parcel delivered" email', 'Tracking page shows the DPD logo for DHL parcels', 'Delivery notification uses the wrong time zone for US customers'],
     reported: ['Customer care forwarded a customer\'s screenshot.', 'Email from the marketing team.'],

@@ -26,8 +26,9 @@ interface Out {
 const PREFIX: Record<string, string> = { SVC: 'services', CI: 'cis', INC: 'incidents', PRB: 'problems', CHG: 'changes', REQ: 'requests', REL: 'releases', KB: 'kb', TEAM: 'teams' };
 
 /**
- * Checks what the generator is responsible for before anything is written: every reference resolves
- * to a record of the right kind, timelines are ordered, and the CMDB has no forbidden cycles.
+ * Checks the whole demo (hand-written and generated records) before anything is written: every
+ * reference resolves to a record of the right kind, timelines are ordered, problems list the
+ * incidents that name them, and the CMDB has no forbidden cycles.
  * Throws with the list of problems, so a broken demo never reaches content/.
  */
 export function checkDemo(records: Out[]): void {
@@ -69,6 +70,14 @@ export function checkDemo(records: Out[]): void {
       state.set(id, 2);
     };
     for (const r of records) if (r.folder === 'cis' || (r.folder === 'services' && rel === 'depends_on')) dfs(r.id, []);
+  }
+
+  // Problem files are hand-written and list their incidents, the volume's among them: a new seed or
+  // scenario must come with edited problem files.
+  for (const p of records.filter((r) => r.folder === 'problems')) {
+    const listed = [...((p.data.incidents as string[] | undefined) ?? [])].sort().join(', ');
+    const naming = records.filter((r) => r.folder === 'incidents' && r.data.problem === p.id).map((r) => r.id).sort().join(', ');
+    if (listed !== naming) problems.push(`content/problems/${p.id}.md: incidents should be [${naming}], not [${listed}]`);
   }
 
   if (problems.length > 0) throw new Error(`demo content is inconsistent:\n${problems.join('\n')}`);

@@ -5,7 +5,6 @@
 import { closeSync, constants, lstatSync, openSync, readFileSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
-import { escapeControls } from '../core/excerpt.ts';
 import { KIND_INFO, KINDS, kindOfFolder, type Kind } from '../core/ids.ts';
 import { POLICY_FILES, type Policies } from '../core/model.ts';
 
@@ -70,7 +69,9 @@ export function roleOf(rel: string): FileRole {
   const kind = kindOfFolder(parts[1]!);
   if (!kind) return { role: 'stray', reason: `content/${parts[1]}/ is not a record folder` };
   if (parts.length > 3) return { role: 'stray', reason: `records sit directly in content/${parts[1]}/, not in subfolders` };
-  if (!rel.endsWith('.md')) return /^readme\.md$/i.test(parts[2]!) ? { role: 'ignored' } : { role: 'stray', reason: 'records are Markdown files ending in .md' };
+  // A README beside the records explains the folder; it is no record (docs/decisions.md).
+  if (/^readme\.md$/i.test(parts[2]!)) return { role: 'ignored' };
+  if (!rel.endsWith('.md')) return { role: 'stray', reason: 'records are Markdown files ending in .md' };
   return { role: 'record', kind };
 }
 
@@ -157,8 +158,9 @@ export function symlinkDiagnostic(rel: string): Diagnostic {
 }
 
 function nameDiagnostic(rel: string, reason: string): Diagnostic {
-  // The name is shown escaped: a control character in it would act on the terminal.
-  return { file: escapeControls(rel), line: 0, column: 0, rule: 'file/name', severity: 'error', message: `This file name cannot be read: ${reason}.`, hint: 'Rename it: records are named by their ID (content/<kind>/<ID>.md).' };
+  // The name stays exact here (diagnostics are data: --format json gives it as it is); every human
+  // output escapes it on the way out (printable, in the CLI's IO).
+  return { file: rel, line: 0, column: 0, rule: 'file/name', severity: 'error', message: `This file name cannot be read: ${reason}.`, hint: 'Rename it: records are named by their ID (content/<kind>/<ID>.md).' };
 }
 
 /** Reads a workspace file's bytes, or says why it cannot be read (a folder named like a record, no permission...). */

@@ -1,7 +1,10 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../src/io/workspace.ts';
 import { REPO_ROOT, runCli } from '../helpers/workspace.ts';
 import { recordsOf } from '../../src/core/model.ts';
+import { buildDemo, manifestPath } from '../../scripts/lib/demo-build.ts';
 
 /** The bundled demo workspace is what a new user sees first: it must be valid and realistic. */
 describe('the demo workspace', async () => {
@@ -52,5 +55,25 @@ describe('the demo workspace', async () => {
 
   it('reads as written by people: no placeholder text', () => {
     for (const r of workspace.records) expect(`${r.id} ${r.body}`).not.toMatch(/lorem ipsum|TODO|FIXME/i);
+  });
+});
+
+/** Hand-written records are the source of truth; the generator only adds the seeded volume. */
+describe('the demo generator', () => {
+  const build = buildDemo(REPO_ROOT);
+
+  it('reproduces the committed volume byte for byte and lists exactly the files it owns', () => {
+    const differing = [...build.files].filter(([path, text]) => readFileSync(join(REPO_ROOT, 'content', path), 'utf8') !== text).map(([path]) => path);
+    expect(differing).toEqual([]);
+    expect(readFileSync(manifestPath(REPO_ROOT), 'utf8')).toBe(build.manifest);
+    expect(build.previous.filter((path) => !build.files.has(path))).toEqual([]);
+  });
+
+  it('leaves the hand-written incidents alone and numbers its own around them', () => {
+    const incidents = readdirSync(join(REPO_ROOT, 'content', 'incidents')).map((f) => `incidents/${f}`);
+    const generated = [...build.files.keys()].filter((p) => p.startsWith('incidents/'));
+    const handWritten = incidents.filter((path) => !build.files.has(path));
+    expect(handWritten.length).toBeGreaterThan(0);
+    expect(handWritten.length + generated.length).toBe(incidents.length);
   });
 });

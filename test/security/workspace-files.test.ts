@@ -118,8 +118,8 @@ describe('a folder under content/ that cannot be listed is a diagnostic, not a c
     expect(r.code).toBe(1);
     const root = process.getuid?.() === 0;
     const rules = r.diagnostics!.filter((d) => d.file.startsWith('content/kb/locked')).map((d) => d.rule);
-    // root lists the folder anyway and finds a record in a subfolder (a stray); anyone else cannot list it.
-    expect(rules).toEqual(root ? ['file/unexpected'] : ['file/unreadable']);
+    // root lists the folder anyway and finds a record in a subfolder (a misplaced record); anyone else cannot list it.
+    expect(rules).toEqual(root ? ['file/misplaced-record'] : ['file/unreadable']);
   });
 });
 
@@ -144,7 +144,7 @@ describe('a file name that is not UTF-8', () => {
     const ws = workspace();
     writeFileSync(join(ws, 'content/incidents/INC-\x1b[2J.md'), INCIDENT);
     const r = await validate(ws, '--no-cache');
-    expect(r.diagnostics!.filter((d) => d.rule === 'file/name').map((d) => [d.file, d.message])).toEqual([['content/incidents/INC-\\u001b[2J.md', 'This file name cannot be read: it holds a control character.']]);
+    expect(r.diagnostics!.filter((d) => d.rule === 'file/name').map((d) => [d.file, d.message])).toEqual([['content/incidents/INC-\x1b[2J.md', 'This file name cannot be read: it holds a control character.']]);
     const pretty = await runMain(['validate', '--root', ws, '--no-cache'], { cwd: ws });
     expect(pretty.stdout).not.toContain('\x1b');
   });
