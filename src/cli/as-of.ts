@@ -1,5 +1,5 @@
 /** `itsm as-of <DATE>`: writes out the workspace as it stood at a moment, so reports and the site can be rebuilt for it. */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { git, GitError, readTreeAt } from '../io/git-tree.ts';
@@ -50,6 +50,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const timeZone = workspaceTimeZone(root);
   const moment = parseMoment(date, timeZone);
   const out = resolve(io.cwd, values.out ?? `as-of-${date.replace(/[:+]/g, '-')}`);
+  // A link (even a dangling one, e.g. committed under the default name) would send the files elsewhere.
+  if (lstatOrUndefined(out)?.isSymbolicLink()) throw usageError(`itsm as-of: ${out} is a symlink; choose a real folder for --out (the files would land wherever it points).`);
   if (existsSync(out) && !statSync(out).isDirectory()) throw usageError(`itsm as-of: ${out} is a file, not a folder; choose another --out.`);
   if (existsSync(out) && readdirSync(out).length > 0) {
     throw usageError(`itsm as-of: ${out} already exists and is not empty; choose another --out or remove it first.`);
@@ -69,7 +71,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new ExitError(EXIT.usage, `itsm as-of: ${err.message}${shallow ? '\nThis is a shallow clone, so older history is missing: run `git fetch --unshallow`.' : ''}`);
   }
 
-  mkdirSync(out, { recursive: true });
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (err) {
+    throw usageError(`itsm as-of: cannot create the folder ${out}: ${(err as Error).message}. Choose another --out.`);
+  }
   try {
     // Paths from git were checked when the tree was read; this checks again where they land.
     for (const [path, text] of files) writeFileInside(out, path.slice(prefix.length), text);
@@ -88,6 +94,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     );
   }
   return EXIT.ok;
+}
+
+function lstatOrUndefined(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined; // missing, or a file on the way: mkdir says which below
+  }
 }
 
 interface Moment {

@@ -5,7 +5,7 @@
  * are never overwritten, and rows imported before (found by the `source` field of the records) are
  * skipped.
  */
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as csvParse } from 'csv-parse';
 import { CORE_SCHEMA, dump } from 'js-yaml';
@@ -124,9 +124,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const others = unclaimed.map((row) => ({ line: row.line, sourceId: '', reason: `issue type ${results[0]!.notMine.get(row.line)} (only ${maps.map((m) => KIND_INFO[m.kind].plural).join(' and ')} are imported from ${vendor === 'jira' ? 'Jira' : vendor})` }));
   if (!values['dry-run']) {
     results.forEach((result, i) => {
-      if (!result.files.length) return;
-      mkdirSync(join(root, 'content', KIND_INFO[maps[i]!.kind].folder), { recursive: true });
-      writeAll(root, result.files);
+      // writeFileInside makes the folders itself, one at a time and through no link.
+      if (result.files.length) writeAll(root, result.files);
     });
   }
   io.stdout(report(results.map((r, i) => ({ map: maps[i]!, result: r })), others, notImported, file, rows, values['dry-run'] === true));

@@ -4,8 +4,10 @@
  * the state file, and does the HTTP post (timeout, one retry on 429/5xx). The webhook URL is a
  * secret: it is never printed, and error messages name only its host.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { excerpt } from '../core/excerpt.ts';
+import { symlinkOnPath } from '../io/safe-fs.ts';
 import { buildMessage, selectNews, type NewsItem, type PayloadFlavor } from '../core/notify.ts';
 import { computeSla } from '../core/sla/index.ts';
 import { oneOf, parseCommand } from './args.ts';
@@ -82,6 +84,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const webhook = webhookUrl(values['webhook-url'] ?? io.env.ITSM_WEBHOOK_URL, dryRun);
   const siteUrl = parseSiteUrl(values['site-url'] ?? (io.env.ITSM_SITE_URL || undefined));
   const statePath = values.state === undefined ? undefined : resolve(io.cwd, values.state);
+  if (statePath) refuseLinkedState(io.cwd, statePath);
   const state = statePath ? readState(statePath) : undefined;
   const since = parseSince(values.since, now, state);
 
@@ -193,6 +196,26 @@ interface NotifyState {
   last_run?: string;
   /** key -> when it was sent. */
   sent: Record<string, string>;
+}
+
+/**
+ * The state file usually sits in the checkout (.itsm-notify/state.json), where a merged commit could
+ * have put a link: read, it would quote another file (/proc/self/environ) into the log; written, it
+ * would overwrite it. Below the working folder no link on the way is followed; elsewhere, not the file.
+ */
+function refuseLinkedState(cwd: string, path: string): void {
+  const rel = relative(cwd, path);
+  const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  let link: string | undefined;
+  if (inside) link = symlinkOnPath(cwd, rel.split(sep).join('/'));
+  else {
+    try {
+      if (lstatSync(path).isSymbolicLink()) link = path;
+    } catch {
+      // missing: written afresh
+    }
+  }
+  if (link) throw usageError(`itsm notify: the state file ${excerpt(path, 200)} is reached through the symlink ${excerpt(link, 200)}; a state file is never read or written through a link. Remove the link (the state then starts afresh).`);
 }
 
 function readState(path: string): NotifyState | undefined {

@@ -7,6 +7,7 @@
 import type { PendingDiagnostic } from './diagnostic.ts';
 import { diffRecord, jsonPointer, sameValue, type FieldChange } from './diff.ts';
 import { boundedIdNumber, formatNumberedId, KIND_INFO, type Kind } from './ids.ts';
+import { kindDefinition } from './kinds/index.ts';
 import type { AnyRecord } from './model.ts';
 import { isAllowedTransition, isLocked, LIFECYCLES } from './transitions.ts';
 
@@ -20,23 +21,6 @@ export interface BaseComparison {
   /** How to name the base in fixes, e.g. `origin/main`. */
   baseRev?: string;
 }
-
-/**
- * Fields that say which record a file is: two versions of one ID that differ in all of them (and
- * share at least two) are two different records; a new ID that agrees on all of them is an old
- * record renumbered. The first field is the record's name.
- */
-const IDENTITY: Record<Kind, readonly string[]> = {
-  incident: ['title', 'reported_at'],
-  problem: ['title', 'opened_at'],
-  request: ['title', 'requested_at'],
-  change: ['title', 'planned_start'],
-  release: ['title', 'target_date'],
-  kb: ['title', 'category'],
-  service: ['name', 'owner'],
-  ci: ['name', 'type'],
-  team: ['name'],
-};
 
 type Fields = Record<string, unknown>;
 
@@ -167,7 +151,7 @@ function renumbered(base: AnyRecord, successor: AnyRecord): PendingDiagnostic {
     rule: 'base/renumbered',
     severity: 'error',
     pointer: '/id',
-    message: `${successor.id} is ${base.id} renumbered (same ${IDENTITY[base.kind].join(' and ')}); IDs are permanent, since links, commits and reports use them.`,
+    message: `${successor.id} is ${base.id} renumbered (same ${identity(base.kind).join(' and ')}); IDs are permanent, since links, commits and reports use them.`,
     hint: `Give it back its ID: \`itsm renumber ${successor.id} ${base.id}\`.`,
   };
 }
@@ -201,15 +185,15 @@ function shareText(a: string, b: string): boolean {
 
 function isSameRecord(a: AnyRecord, b: AnyRecord): boolean {
   const compared = comparedIdentity(a, b);
-  return compared[0] === IDENTITY[a.kind][0] && compared.every((f) => sameValue(fields(a)[f], fields(b)[f]));
+  return compared[0] === identity(a.kind)[0] && compared.every((f) => sameValue(fields(a)[f], fields(b)[f]));
 }
 
 function comparedIdentity(a: AnyRecord, b: AnyRecord): string[] {
-  return IDENTITY[a.kind].filter((f) => fields(a)[f] !== undefined && fields(b)[f] !== undefined);
+  return identity(a.kind).filter((f) => fields(a)[f] !== undefined && fields(b)[f] !== undefined);
 }
 
 function identityText(r: AnyRecord): string {
-  return IDENTITY[r.kind]
+  return identity(r.kind)
     .filter((f) => fields(r)[f] !== undefined)
     .map((f, i) => (i === 0 ? `"${String(fields(r)[f])}"` : `${f} ${String(fields(r)[f])}`))
     .join(', ');
@@ -246,6 +230,11 @@ function withArticle(label: string): string {
 function orList(items: readonly string[]): string {
   const quoted = items.map((s) => `\`${s}\``);
   return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+}
+
+/** The fields that say which record a file is (see `KindDefinition.identity`). */
+function identity(kind: Kind): readonly string[] {
+  return kindDefinition(kind).identity;
 }
 
 function fields(r: AnyRecord): Fields {

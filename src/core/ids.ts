@@ -1,66 +1,29 @@
-/** One reference grammar for record IDs: the prefix names the kind. */
-export const KINDS = ['service', 'ci', 'incident', 'problem', 'change', 'request', 'release', 'kb', 'team'] as const;
-export type Kind = (typeof KINDS)[number];
+/** One reference grammar for record IDs: the prefix names the kind. Every fact comes from the kind registry. */
+import { MAX_ID_DIGITS, type KindDefinition } from './kinds/definition.ts';
+import { REGISTRY, type Kind } from './kinds/index.ts';
 
-export interface KindInfo {
-  kind: Kind;
-  /** ID prefix including the dash. */
-  prefix: string;
-  /** Folder under content/. */
-  folder: string;
-  /** Human name, singular and plural. */
-  label: string;
-  plural: string;
-  /** Numbered IDs (INC-0142) or slugs (SVC-payments). */
-  numbered: boolean;
-}
+export type { Kind } from './kinds/index.ts';
+export { MAX_ID_DIGITS } from './kinds/definition.ts';
 
-export const KIND_INFO: Record<Kind, KindInfo> = {
-  service: { kind: 'service', prefix: 'SVC-', folder: 'services', label: 'service', plural: 'services', numbered: false },
-  ci: { kind: 'ci', prefix: 'CI-', folder: 'cis', label: 'configuration item', plural: 'configuration items', numbered: false },
-  incident: { kind: 'incident', prefix: 'INC-', folder: 'incidents', label: 'incident', plural: 'incidents', numbered: true },
-  problem: { kind: 'problem', prefix: 'PRB-', folder: 'problems', label: 'problem', plural: 'problems', numbered: true },
-  change: { kind: 'change', prefix: 'CHG-', folder: 'changes', label: 'change', plural: 'changes', numbered: true },
-  request: { kind: 'request', prefix: 'REQ-', folder: 'requests', label: 'service request', plural: 'service requests', numbered: true },
-  release: { kind: 'release', prefix: 'REL-', folder: 'releases', label: 'release', plural: 'releases', numbered: false },
-  kb: { kind: 'kb', prefix: 'KB-', folder: 'kb', label: 'knowledge article', plural: 'knowledge articles', numbered: true },
-  team: { kind: 'team', prefix: 'TEAM-', folder: 'teams', label: 'team', plural: 'teams', numbered: false },
-};
+export const KINDS: readonly Kind[] = REGISTRY.kinds;
 
-/**
- * Numbered IDs have 4 to 9 digits (schemas/common.schema.json says the same). The bound keeps one
- * hostile record (INC-9007199254740993) from becoming everyone's "highest ID"; numbers are BigInt
- * anyway, so nothing is ever rounded.
- */
-export const MAX_ID_DIGITS = 9;
+/** A kind's naming facts: prefix (with the dash), folder under content/, label and plural, numbered or slug IDs. */
+type KindInfo = Pick<KindDefinition<Kind>, 'kind' | 'prefix' | 'folder' | 'label' | 'plural' | 'numbered'>;
 
-const ID_SHAPE: Record<Kind, RegExp> = {
-  service: /^SVC-[a-z0-9]+(-[a-z0-9]+)*$/,
-  ci: /^CI-[a-z0-9]+(-[a-z0-9]+)*$/,
-  incident: /^INC-\d{4,9}$/,
-  problem: /^PRB-\d{4,9}$/,
-  change: /^CHG-\d{4,9}$/,
-  request: /^REQ-\d{4,9}$/,
-  release: /^REL-[a-z0-9]+(-[a-z0-9]+)*$/,
-  kb: /^KB-\d{4,9}$/,
-  team: /^TEAM-[a-z0-9]+(-[a-z0-9]+)*$/,
-};
-
-const KIND_BY_FOLDER = new Map<string, Kind>(KINDS.map((k) => [KIND_INFO[k].folder, k]));
+export const KIND_INFO: Readonly<Record<Kind, KindInfo>> = Object.fromEntries(KINDS.map((k) => [k, REGISTRY.get(k)])) as unknown as Record<Kind, KindInfo>;
 
 export function kindOfFolder(folder: string): Kind | undefined {
-  return KIND_BY_FOLDER.get(folder);
+  return REGISTRY.kindOfFolder(folder);
 }
 
 /** The kind an ID's prefix names, whether or not the rest is well formed. */
 export function kindOfId(id: string): Kind | undefined {
-  for (const k of KINDS) if (id.startsWith(KIND_INFO[k].prefix)) return k;
-  return undefined;
+  return REGISTRY.kindOfId(id);
 }
 
 export function isValidId(id: string, kind?: Kind): boolean {
   const k = kind ?? kindOfId(id);
-  return k !== undefined && ID_SHAPE[k].test(id);
+  return k !== undefined && REGISTRY.get(k).idPattern.test(id);
 }
 
 /** What an ID of a kind looks like, for messages: "INC- then 4 to 9 digits, e.g. INC-0042". */

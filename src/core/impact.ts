@@ -7,6 +7,7 @@
 import type { Kind } from './ids.ts';
 import type { AnyRecord } from './model.ts';
 import { RELATIONS, type RelationField } from './relations.ts';
+import { displayName, isOpen } from './kinds/index.ts';
 
 /**
  * The relations that carry failure: a holder needs what it names (a service is built from its CIs,
@@ -15,10 +16,6 @@ import { RELATIONS, type RelationField } from './relations.ts';
 export const DEPENDENCY_RELATIONS: readonly RelationField[] = RELATIONS.filter(
   (r) => (r.from === 'ci' || r.from === 'service') && (r.to === 'ci' || r.to === 'service'),
 );
-
-const OPEN_INCIDENT = new Set(['new', 'acknowledged', 'in_progress', 'on_hold']);
-/** Changes that have not run yet or are running now. */
-export const PLANNED_CHANGE = new Set(['draft', 'submitted', 'approved', 'scheduled', 'implementing']);
 
 /**
  * The graph in compressed sparse rows: records are numbered, and each record's edges sit in one
@@ -94,7 +91,7 @@ export function buildImpactIndex(all: readonly AnyRecord[]): ImpactIndex {
   return {
     ids,
     records,
-    names: records.map(nameOf),
+    names: records.map((r) => displayName(r)),
     statuses: records.map(statusOf),
     number,
     edgeFrom,
@@ -129,7 +126,8 @@ function idsIn(value: unknown): string[] {
 
 function isLiveWork(rec: AnyRecord): boolean {
   const status = (rec.data as { status?: string }).status ?? '';
-  return (rec.kind === 'incident' && OPEN_INCIDENT.has(status)) || (rec.kind === 'change' && PLANNED_CHANGE.has(status));
+  // An open incident, or a change that has not run yet or is running now.
+  return (rec.kind === 'incident' || rec.kind === 'change') && isOpen(rec.kind, status);
 }
 
 /** One record reached from the target, and the relation it was reached by. */
@@ -307,11 +305,6 @@ function workItem(rec: AnyRecord): WorkItem {
 
 function byPriorityThenId(a: WorkItem, b: WorkItem): number {
   return (a.priority ?? 'P9').localeCompare(b.priority ?? 'P9') || a.id.localeCompare(b.id);
-}
-
-function nameOf(rec: AnyRecord): string {
-  const d = rec.data as { name?: string; title?: string };
-  return d.name ?? d.title ?? rec.id;
 }
 
 function statusOf(rec: AnyRecord): string {

@@ -1,21 +1,7 @@
 /** The record model: what the loader hands to every derived view (SLA, reports, history, site). */
 import type { Kind } from './ids.ts';
-import type {
-  BusinessCalendars,
-  Change,
-  ChangePolicy,
-  ConfigurationItem,
-  Incident,
-  KnowledgeArticle,
-  PriorityMatrix,
-  Problem,
-  Release,
-  Service,
-  ServiceRequest,
-  SLAPolicies,
-  Team,
-  WorkspaceSettings,
-} from './generated/schema-types.ts';
+import type { KindDataOf } from './kinds/index.ts';
+import type { BusinessCalendars, ChangePolicy, PriorityMatrix, SLAPolicies, WorkspaceSettings } from './generated/schema-types.ts';
 
 export type {
   BusinessCalendars,
@@ -37,18 +23,8 @@ export type {
   WorkspaceSettings,
 } from './generated/schema-types.ts';
 
-/** Front-matter type of each kind, generated from its schema. */
-export interface KindData {
-  service: Service;
-  ci: ConfigurationItem;
-  incident: Incident;
-  problem: Problem;
-  change: Change;
-  request: ServiceRequest;
-  release: Release;
-  kb: KnowledgeArticle;
-  team: Team;
-}
+/** Front-matter type of each kind (generated from its schema), as its definition declares it. */
+export type KindData = KindDataOf;
 
 /** One record file: validated front matter plus its Markdown body. */
 export interface ItsmRecord<K extends Kind = Kind> {

@@ -23,6 +23,7 @@ import type { AnyRecord, Incident, Workspace } from './model.ts';
 import type { SlaResult } from './sla/index.ts';
 import { formatDuration } from './duration.ts';
 import { formatInstant } from './site/format.ts';
+import { isOpen } from './kinds/index.ts';
 
 /** One piece of news, announced once: `key` is what a later run compares to know it was sent. */
 export interface NewsItem {
@@ -99,9 +100,9 @@ function incidentEvents(d: Incident): Array<{ ms: number; status?: string; note?
 }
 
 function majorEvent(d: Incident, reportedInWindow: boolean): string {
-  if (reportedInWindow && (d.status === 'new' || d.status === 'acknowledged' || d.status === 'in_progress' || d.status === 'on_hold')) return 'new major incident';
+  if (reportedInWindow && isOpen('incident', d.status)) return 'new major incident';
   if (reportedInWindow) return `new major incident, already ${d.status.replace(/_/g, ' ')}`;
-  if (d.status === 'resolved' || d.status === 'closed' || d.status === 'cancelled') return `major incident ${d.status}`;
+  if (!isOpen('incident', d.status)) return `major incident ${d.status}`;
   return `major incident update (${d.status.replace(/_/g, ' ')})`;
 }
 

@@ -10,6 +10,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import type { AnyRecord, Change, Incident, Service } from './model.ts';
+import { isOpen } from './kinds/index.ts';
 
 export const SERVICE_STATUSES = ['operational', 'degraded', 'partial_outage', 'major_outage'] as const;
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
@@ -24,7 +25,6 @@ export const STATUS_LABEL: Record<ServiceStatus, string> = {
 /** Share of an interval counted as downtime, per status. */
 export const DOWNTIME_WEIGHT: Record<ServiceStatus, number> = { operational: 0, degraded: 0, partial_outage: 0.3, major_outage: 1 };
 
-const OPEN = new Set(['new', 'acknowledged', 'in_progress', 'on_hold']);
 const UPCOMING_CHANGE = new Set(['approved', 'scheduled', 'implementing']);
 const DAY_MS = 86_400_000;
 
@@ -168,10 +168,10 @@ function serviceReport(service: Service, incidents: Incident[], changes: Change[
   const started = incidents.filter((i) => ms(i.reported_at) <= now);
   const impactWindows: Window[] = started.map((i) => ({
     start: ms(i.reported_at),
-    end: Math.min(now, i.resolved_at ? ms(i.resolved_at) : OPEN.has(i.status) ? now : ms(i.closed_at ?? i.reported_at)),
+    end: Math.min(now, i.resolved_at ? ms(i.resolved_at) : isOpen('incident', i.status) ? now : ms(i.closed_at ?? i.reported_at)),
     status: incidentStatus(i),
   }));
-  const open = started.filter((i) => OPEN.has(i.status));
+  const open = started.filter((i) => isOpen('incident', i.status));
   const status = open.reduce<ServiceStatus>((w, i) => worse(w, incidentStatus(i)), 'operational');
   const cis = new Set(service.cis ?? []);
   const maintenance = changes
@@ -192,7 +192,7 @@ function serviceReport(service: Service, incidents: Incident[], changes: Change[
       return { days, availability: round6(1 - down / (now - from)), downtimeMinutes: Math.round((down / 60_000) * 10) / 10 };
     }),
     history: started
-      .filter((i, k) => impactWindows[k]!.end > now - longest * DAY_MS || OPEN.has(i.status))
+      .filter((i, k) => impactWindows[k]!.end > now - longest * DAY_MS || isOpen('incident', i.status))
       .map(toItem)
       .sort((a, b) => ms(b.reported_at) - ms(a.reported_at) || b.id.localeCompare(a.id)),
     daily: daily(impactWindows, now, longest, timeZone),

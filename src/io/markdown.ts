@@ -47,7 +47,50 @@ const processor = unified()
   .use(rehypeStringify)
   .freeze();
 
-/** Safe HTML for a Markdown body (GitHub-flavoured: tables, task lists, autolinks, strikethrough). */
+/**
+ * Deeper than any document needs. The parser recurses once per nested container (blockquote, list:
+ * `- - - x` or `> > > x`, a few thousand overflow the stack) and takes polynomial time over nested
+ * brackets (`![![![x](y)](y)](y)`: 15 kB took 27 s), so a body nested deeper is shown as plain text.
+ */
+const MAX_NESTING = 32;
+/** Leading indentation (columns) beyond which a line counts as too deep: 32 list levels of 4. */
+const MAX_INDENT = 4 * MAX_NESTING;
+const CONTAINER_MARKER = /[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/y;
+
+/** True when the body nests containers or brackets deeper than MAX_NESTING. Linear time. */
+export function nestedTooDeep(markdown: string): boolean {
+  let brackets = 0;
+  for (const line of markdown.split('\n')) {
+    // A blank line ends every paragraph, so no bracket stays open across it.
+    if (line.trim() === '') brackets = 0;
+    const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+    if (indent > MAX_INDENT) return true;
+    let markers = 0;
+    CONTAINER_MARKER.lastIndex = 0;
+    while (CONTAINER_MARKER.lastIndex < line.length && CONTAINER_MARKER.test(line)) if (++markers > MAX_NESTING) return true;
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 91 /* [ */ && ++brackets > MAX_NESTING) return true;
+      if (c === 93 /* ] */ && brackets > 0) brackets--;
+    }
+  }
+  return false;
+}
+
+function plainText(markdown: string): string {
+  const escaped = markdown.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return `<pre class="markdown-plain">${escaped}</pre>`;
+}
+
+/**
+ * Safe HTML for a Markdown body (GitHub-flavoured: tables, task lists, autolinks, strikethrough).
+ * A body nested too deep to render in good time, or that the parser fails on, is shown as plain text.
+ */
 export function renderMarkdown(markdown: string): string {
-  return String(processor.processSync(markdown));
+  if (nestedTooDeep(markdown)) return plainText(markdown);
+  try {
+    return String(processor.processSync(markdown));
+  } catch {
+    return plainText(markdown);
+  }
 }

@@ -7,7 +7,7 @@ import { compileValidators } from '../../src/core/validate/compile.ts';
 import { readSchemas } from '../../src/io/schemas.ts';
 import { getValidators } from '../../src/io/workspace.ts';
 import { KINDS } from '../../src/core/ids.ts';
-import { KIND_SCHEMA } from '../../src/core/kinds/index.ts';
+import { kindDefinition } from '../../src/core/kinds/index.ts';
 import { POLICY_FILES } from '../../src/core/model.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -22,7 +22,7 @@ describe('schemas', () => {
 
   it('there is a schema for every kind and every policy file, and each compiles', () => {
     const v = getValidators();
-    for (const kind of KINDS) expect(() => v.get(KIND_SCHEMA[kind])).not.toThrow();
+    for (const kind of KINDS) expect(() => v.get(kindDefinition(kind).schema)).not.toThrow();
     for (const p of Object.values(POLICY_FILES)) expect(() => v.get(p.schema)).not.toThrow();
     expect(() => v.get('workspace')).not.toThrow();
   });

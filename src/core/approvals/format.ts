@@ -2,6 +2,7 @@
  * Renders a decision for people: plain text for a terminal, a Markdown table for the Actions job
  * summary, and workflow-command annotations (capped the way GitHub caps them).
  */
+import { printable } from '../printable.ts';
 import type { ApprovalResult, SubjectDecision } from './types.ts';
 
 const LABEL: Record<SubjectDecision['decision'], string> = {
@@ -25,8 +26,10 @@ function what(result: ApprovalResult): string {
 export function formatPretty(result: ApprovalResult): string {
   const lines: string[] = [];
   for (const s of result.subjects) {
-    lines.push(`${label(s.subject)}  ${LABEL[s.decision]}  (${s.file})`);
-    lines.push(`  ${s.explanation}`);
+    // One line each, whatever a path holds: after --format github's annotations, a line that starts
+    // with :: would be a workflow command (a forged notice, ::add-mask::, ::stop-commands::).
+    lines.push(printable(`${label(s.subject)}  ${LABEL[s.decision]}  (${s.file})`));
+    lines.push(`  ${printable(s.explanation)}`);
   }
   if (result.subjects.length === 0) lines.push('This pull request adds or advances no change record and edits no policy or team.');
   lines.push('', `${what(result)} at ${result.headSha.slice(0, 7)}: ${LABEL[result.decision]}.`);
@@ -35,7 +38,7 @@ export function formatPretty(result: ApprovalResult): string {
 
 /** Escapes a Markdown table cell. */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return printable(text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' '));
 }
 
 /** The job summary: a table of subjects, then each explanation, then what was left out of annotations. */
@@ -49,9 +52,9 @@ export function formatSummary(result: ApprovalResult, overflow: readonly string[
       out.push(`| ${cell(label(s.subject))} | ${LABEL[s.decision]} | ${cell(s.approvers.map((a) => a.login).join(', ') || '-')} | ${cell(s.missing.join('; ') || '-')} | ${cell(findings.join(' ') || '-')} |`);
     }
     out.push('');
-    for (const s of result.subjects) out.push(`- **${label(s.subject)}**: ${s.explanation}`);
+    for (const s of result.subjects) out.push(`- **${label(s.subject)}**: ${printable(s.explanation)}`);
   }
-  if (overflow.length > 0) out.push('', '### Findings not shown as annotations (GitHub shows at most 10 per type)', '', ...overflow.map((o) => `- ${o}`));
+  if (overflow.length > 0) out.push('', '### Findings not shown as annotations (GitHub shows at most 10 per type)', '', ...overflow.map((o) => `- ${printable(o)}`));
   return out.join('\n') + '\n';
 }
 

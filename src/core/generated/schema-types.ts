@@ -156,11 +156,11 @@ export interface ChangePolicy {
      */
     name: string;
     /**
-     * An instant in ISO 8601 with seconds and an explicit UTC offset, e.g. 2026-03-04T09:15:00+01:00 or 2026-03-04T08:15:00Z. A time without an offset is ambiguous and refused.
+     * An instant in ISO 8601 with seconds and an explicit UTC offset, e.g. 2026-03-04T09:15:00+01:00 or 2026-03-04T08:15:00Z. A time without an offset is ambiguous and refused; so is a leap second (:60), which JavaScript dates cannot read.
      */
     start: string;
     /**
-     * An instant in ISO 8601 with seconds and an explicit UTC offset, e.g. 2026-03-04T09:15:00+01:00 or 2026-03-04T08:15:00Z. A time without an offset is ambiguous and refused.
+     * An instant in ISO 8601 with seconds and an explicit UTC offset, e.g. 2026-03-04T09:15:00+01:00 or 2026-03-04T08:15:00Z. A time without an offset is ambiguous and refused; so is a leap second (:60), which JavaScript dates cannot read.
      */
     end: string;
     /**

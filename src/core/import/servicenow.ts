@@ -6,6 +6,7 @@
 import { matrixPriority } from '../new-record.ts';
 import { choiceNumber, choiceWords, vendorDate, vendorTime } from './convert.ts';
 import { applyDefaults, body, choice, ref, requireFields, text, withText, type Draft, type MapContext, type Setter, type TableMap } from './map.ts';
+import { isDone } from '../kinds/index.ts';
 
 const time =
   (field: string): Setter =>
@@ -45,7 +46,6 @@ function state(table: Record<string, string>): (v: string) => string | undefined
 }
 
 const TAKEN = new Set(['in_progress', 'on_hold', 'resolved', 'closed']);
-const DONE = new Set(['resolved', 'closed']);
 
 /** Fields the ServiceNow form keeps in the record but we do not import. */
 const SYSTEM = ['sys_id', 'sys_created_on', 'sys_created_by', 'sys_updated_on', 'sys_updated_by', 'sys_mod_count', 'sys_tags', 'sys_class_name', 'sys_domain', 'sys_domain_path', 'active', 'company', 'location', 'watch_list', 'work_notes', 'work_notes_list', 'comments', 'comments_and_work_notes', 'approval', 'approval_history', 'approval_set', 'correlation_id', 'correlation_display', 'due_date', 'activity_due', 'escalation', 'made_sla', 'opened_by', 'closed_by', 'upon_approval', 'upon_reject', 'user_input', 'additional_assignee_list', 'group_list', 'delivery_plan', 'delivery_task', 'expected_start', 'follow_up', 'knowledge', 'order', 'parent', 'route_reason', 'time_worked', 'business_duration', 'calendar_duration', 'contact_type', 'description_html', 'universal_request', 'task_effective_number', 'sla_due', 'skills', 'service_offering', 'variables', 'assigned_to_manager'];
@@ -110,8 +110,8 @@ export function finishIncident(vendor: string): (d: Draft, ctx: MapContext) => v
       d.data.acknowledged_at = d.data.reported_at;
       d.notes.push('acknowledged_at set to the opening time (exports carry no acknowledgement time)');
     }
-    if (!DONE.has(status)) delete d.data.resolved_at;
-    if (DONE.has(status)) {
+    if (!isDone('incident', status)) delete d.data.resolved_at;
+    if (isDone('incident', status)) {
       d.data.resolved_at ??= d.data.closed_at;
       if (d.data.resolved_at === undefined) d.skip = `status ${status} but no resolution time`;
       if (d.data.resolution === undefined) {

@@ -1,16 +1,41 @@
 import type { Change } from '../model.ts';
+import { defineKind, numberedId, type Lifecycle } from './definition.ts';
 import { Findings, checkTimeline, instant, type RecordRules } from './rule-kit.ts';
 
-export const CHANGE_STATUSES = ['draft', 'submitted', 'approved', 'scheduled', 'implementing', 'completed', 'failed', 'rolled_back', 'cancelled'] as const;
-const STARTED = new Set(['implementing', 'completed', 'failed', 'rolled_back']);
-const ENDED = new Set(['completed', 'failed', 'rolled_back']);
+const lifecycle: Lifecycle = {
+  statuses: ['draft', 'submitted', 'approved', 'scheduled', 'implementing', 'completed', 'failed', 'rolled_back', 'cancelled'],
+  initial: 'draft',
+  // Not run yet, or running now.
+  open: ['draft', 'submitted', 'approved', 'scheduled', 'implementing'],
+  // Ended, whatever the outcome.
+  done: ['completed', 'failed', 'rolled_back'],
+  transitions: {
+    draft: ['submitted', 'cancelled'],
+    // Reviewers may send a change back to its author before approving it.
+    submitted: ['approved', 'draft', 'cancelled'],
+    approved: ['scheduled', 'implementing', 'submitted', 'cancelled'],
+    scheduled: ['implementing', 'approved', 'cancelled'],
+    implementing: ['completed', 'failed', 'rolled_back'],
+    // Outcomes are final: a completed, failed or rolled-back change keeps its outcome, but its
+    // post-implementation review is still written afterwards, so these are not locked.
+    completed: [],
+    failed: ['rolled_back'],
+    rolled_back: [],
+    cancelled: ['draft'],
+  },
+  locked: ['cancelled'],
+  retire: 'cancelled',
+};
+const milestones = { implementing: 'actual_start' };
+const ENDED = new Set(lifecycle.done);
+const STARTED = new Set(['implementing', ...lifecycle.done]);
 const OUTCOMES: Record<string, readonly string[]> = {
   completed: ['successful', 'successful_with_issues'],
   failed: ['failed'],
   rolled_back: ['rolled_back'],
 };
 
-export const changeRules: RecordRules<Change> = (d, ctx) => {
+const changeRules: RecordRules<Change> = (d, ctx) => {
   const f = new Findings(ctx.file);
   const start = instant(d.planned_start);
   const end = instant(d.planned_end);
@@ -41,6 +66,36 @@ export const changeRules: RecordRules<Change> = (d, ctx) => {
     f.add('change/pir', '', 'An emergency change needs a post-implementation review once it has ended.', 'Add `pir: { due: YYYY-MM-DD }` within the days the change policy allows.');
   }
   // A change is drafted, reviewed and approved before its window: its timeline may start before planned_start.
-  checkTimeline(f, d as unknown as Record<string, unknown>, CHANGE_STATUSES, undefined, { implementing: 'actual_start' });
+  checkTimeline(f, d as unknown as Record<string, unknown>, lifecycle.statuses, undefined, milestones);
   return f.list;
 };
+
+export const change = defineKind<Change>()({
+  kind: 'change',
+  prefix: 'CHG-',
+  folder: 'changes',
+  label: 'change',
+  plural: 'changes',
+  numbered: true,
+  schema: 'change',
+  idPattern: numberedId('CHG-'),
+  lifecycle,
+  milestones,
+  identity: ['title', 'planned_start'],
+  columns: [
+    { key: 'title', label: 'Title', value: { from: 'name' } },
+    { key: 'type', label: 'Type', facet: true, value: { from: 'label', field: 'type' } },
+    { key: 'risk', label: 'Risk', facet: true, value: { from: 'label', field: 'risk' } },
+    { key: 'status', label: 'Status', facet: true, value: { from: 'label', field: 'status' } },
+    { key: 'service', label: 'Services', facet: true, value: { from: 'ref', field: 'services' } },
+    { key: 'team', label: 'Team', facet: true, value: { from: 'ref', field: 'team' } },
+    { key: 'planned_start', label: 'Planned start', value: { from: 'time', field: 'planned_start' } },
+  ],
+  relations: [
+    { field: 'team', to: 'team', many: false, label: 'implemented by', inverse: 'changes' },
+    { field: 'services', to: 'service', many: true, label: 'affects service', inverse: 'changes' },
+    { field: 'cis', to: 'ci', many: true, label: 'changes', inverse: 'changes' },
+    { field: 'release', to: 'release', many: false, label: 'ships in', inverse: 'changes' },
+  ],
+  rules: changeRules,
+});

@@ -1,12 +1,32 @@
 import type { Incident } from '../model.ts';
+import { defineKind, numberedId, type Lifecycle } from './definition.ts';
 import { Findings, checkTimeline, type RecordRules } from './rule-kit.ts';
 
-export const INCIDENT_STATUSES = ['new', 'acknowledged', 'in_progress', 'on_hold', 'resolved', 'closed', 'cancelled'] as const;
-const OPEN = new Set(['new', 'acknowledged', 'in_progress', 'on_hold']);
+const lifecycle: Lifecycle = {
+  statuses: ['new', 'acknowledged', 'in_progress', 'on_hold', 'resolved', 'closed', 'cancelled'],
+  initial: 'new',
+  open: ['new', 'acknowledged', 'in_progress', 'on_hold'],
+  done: ['resolved', 'closed'],
+  transitions: {
+    new: ['acknowledged', 'in_progress', 'on_hold', 'resolved', 'cancelled'],
+    acknowledged: ['in_progress', 'on_hold', 'resolved', 'cancelled'],
+    in_progress: ['on_hold', 'resolved', 'cancelled'],
+    on_hold: ['in_progress', 'resolved', 'cancelled'],
+    // A resolution the reporter rejects reopens the incident; a closed one is reopened the same way.
+    resolved: ['closed', 'in_progress'],
+    closed: ['in_progress'],
+    cancelled: ['new'],
+  },
+  locked: ['closed', 'cancelled'],
+  retire: 'cancelled',
+};
+const milestones = { acknowledged: 'acknowledged_at', resolved: 'resolved_at', closed: 'closed_at' };
+const OPEN = new Set(lifecycle.open);
+const DONE = new Set(lifecycle.done);
+/** Someone has taken the incident on: every status after `new` except a cancellation. */
 const TAKEN = new Set(['acknowledged', 'in_progress', 'on_hold', 'resolved', 'closed']);
-const DONE = new Set(['resolved', 'closed']);
 
-export const incidentRules: RecordRules<Incident> = (d, ctx, body) => {
+const incidentRules: RecordRules<Incident> = (d, ctx, body) => {
   const f = new Findings(ctx.file);
   const matrix = ctx.policies.priorityMatrix?.matrix;
   if (matrix) {
@@ -27,9 +47,41 @@ export const incidentRules: RecordRules<Incident> = (d, ctx, body) => {
   f.order(data, 'acknowledged_at', 'resolved_at');
   f.order(data, 'reported_at', 'resolved_at');
   f.order(data, 'resolved_at', 'closed_at');
-  checkTimeline(f, data, INCIDENT_STATUSES, 'reported_at', { acknowledged: 'acknowledged_at', resolved: 'resolved_at', closed: 'closed_at' });
+  checkTimeline(f, data, lifecycle.statuses, 'reported_at', milestones);
   if (d.major && DONE.has(d.status) && !/^#{1,6}\s*(post-?mortem|post-incident review|incident review)\b/im.test(body)) {
     f.add('major/postmortem', '/major', 'This major incident is resolved but its body has no postmortem.', 'Add a `## Postmortem` section to the body: impact, timeline, root cause, what went well, actions.', 'warning');
   }
   return f.list;
 };
+
+export const incident = defineKind<Incident>()({
+  kind: 'incident',
+  prefix: 'INC-',
+  folder: 'incidents',
+  label: 'incident',
+  plural: 'incidents',
+  numbered: true,
+  schema: 'incident',
+  idPattern: numberedId('INC-'),
+  lifecycle,
+  milestones,
+  identity: ['title', 'reported_at'],
+  columns: [
+    { key: 'title', label: 'Title', value: { from: 'name' } },
+    { key: 'status', label: 'Status', facet: true, value: { from: 'label', field: 'status' } },
+    { key: 'priority', label: 'Priority', facet: true, value: { from: 'text', field: 'priority' } },
+    { key: 'service', label: 'Service', facet: true, value: { from: 'ref', field: 'service' } },
+    { key: 'team', label: 'Team', facet: true, value: { from: 'ref', field: 'team' } },
+    { key: 'reported_at', label: 'Reported', value: { from: 'time', field: 'reported_at' } },
+    { key: 'sla', label: 'SLA', facet: true, value: { from: 'sla' } },
+  ],
+  relations: [
+    { field: 'service', to: 'service', many: false, label: 'affects service', inverse: 'incidents' },
+    { field: 'cis', to: 'ci', many: true, label: 'involves', inverse: 'incidents' },
+    { field: 'team', to: 'team', many: false, label: 'assigned to', inverse: 'incidents' },
+    { field: 'problem', to: 'problem', many: false, label: 'caused by problem', inverse: 'incidents' },
+    { field: 'caused_by_change', to: 'change', many: false, label: 'caused by change', inverse: 'caused incidents' },
+    { field: 'kb', to: 'kb', many: true, label: 'uses article', inverse: 'used by incidents' },
+  ],
+  rules: incidentRules,
+});

@@ -1,9 +1,25 @@
 import type { Problem } from '../model.ts';
+import { defineKind, numberedId, type Lifecycle } from './definition.ts';
 import { Findings, checkTimeline, type RecordRules } from './rule-kit.ts';
 
-export const PROBLEM_STATUSES = ['new', 'investigating', 'known_error', 'resolved', 'closed'] as const;
+const lifecycle: Lifecycle = {
+  statuses: ['new', 'investigating', 'known_error', 'resolved', 'closed'],
+  initial: 'new',
+  open: ['new', 'investigating', 'known_error'],
+  done: ['resolved', 'closed'],
+  transitions: {
+    new: ['investigating', 'known_error', 'resolved'],
+    investigating: ['known_error', 'resolved'],
+    known_error: ['investigating', 'resolved'],
+    resolved: ['closed', 'investigating'],
+    closed: ['investigating'],
+  },
+  locked: ['closed'],
+  retire: 'closed',
+};
+const milestones = { resolved: 'resolved_at' };
 
-export const problemRules: RecordRules<Problem> = (d, ctx) => {
+const problemRules: RecordRules<Problem> = (d, ctx) => {
   const f = new Findings(ctx.file);
   const causeKnown = d.status === 'known_error' || d.status === 'resolved' || d.status === 'closed';
   f.need(causeKnown, d, 'root_cause', 'lifecycle/root-cause', `once the problem is ${d.status}`, 'Add `root_cause:` describing what causes the incidents.');
@@ -12,6 +28,36 @@ export const problemRules: RecordRules<Problem> = (d, ctx) => {
   f.need(d.status === 'resolved' || d.status === 'closed', d, 'resolved_at', 'lifecycle/resolved-at', `once the problem is ${d.status}`, 'Add `resolved_at` with the time the fix was confirmed.');
   const data = d as unknown as Record<string, unknown>;
   f.order(data, 'opened_at', 'resolved_at');
-  checkTimeline(f, data, PROBLEM_STATUSES, 'opened_at', { resolved: 'resolved_at' });
+  checkTimeline(f, data, lifecycle.statuses, 'opened_at', milestones);
   return f.list;
 };
+
+export const problem = defineKind<Problem>()({
+  kind: 'problem',
+  prefix: 'PRB-',
+  folder: 'problems',
+  label: 'problem',
+  plural: 'problems',
+  numbered: true,
+  schema: 'problem',
+  idPattern: numberedId('PRB-'),
+  lifecycle,
+  milestones,
+  identity: ['title', 'opened_at'],
+  columns: [
+    { key: 'title', label: 'Title', value: { from: 'name' } },
+    { key: 'status', label: 'Status', facet: true, value: { from: 'label', field: 'status' } },
+    { key: 'known_error', label: 'Known error', facet: true, value: { from: 'label', field: 'known_error' } },
+    { key: 'service', label: 'Services', facet: true, value: { from: 'ref', field: 'services' } },
+    { key: 'team', label: 'Team', facet: true, value: { from: 'ref', field: 'team' } },
+    { key: 'opened_at', label: 'Opened', value: { from: 'time', field: 'opened_at' } },
+  ],
+  relations: [
+    { field: 'team', to: 'team', many: false, label: 'investigated by', inverse: 'problems' },
+    { field: 'services', to: 'service', many: true, label: 'affects service', inverse: 'problems' },
+    { field: 'incidents', to: 'incident', many: true, label: 'explains incidents', inverse: 'explained by problem' },
+    { field: 'cis', to: 'ci', many: true, label: 'at fault', inverse: 'problems' },
+    { field: 'fix_change', to: 'change', many: false, label: 'fixed by change', inverse: 'fixes problems' },
+  ],
+  rules: problemRules,
+});

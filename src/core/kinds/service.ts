@@ -1,7 +1,8 @@
 import type { Service } from '../model.ts';
+import { defineKind, slugId } from './definition.ts';
 import { Findings, type RecordRules } from './rule-kit.ts';
 
-export const serviceRules: RecordRules<Service> = (d, ctx) => {
+const serviceRules: RecordRules<Service> = (d, ctx) => {
   const f = new Findings(ctx.file);
   const calendars = ctx.policies.calendars?.calendars;
   if (d.support_calendar !== undefined && calendars && !calendars.some((c) => c.id === d.support_calendar)) {
@@ -18,3 +19,39 @@ export const serviceRules: RecordRules<Service> = (d, ctx) => {
   });
   return f.list;
 };
+
+export const service = defineKind<Service>()({
+  kind: 'service',
+  prefix: 'SVC-',
+  folder: 'services',
+  label: 'service',
+  plural: 'services',
+  numbered: false,
+  schema: 'service',
+  idPattern: slugId('SVC-'),
+  lifecycle: {
+    statuses: ['active', 'retired'],
+    initial: 'active',
+    // A service is in use or retired; there is no work in flight to be open or done.
+    open: [],
+    done: [],
+    transitions: { active: ['retired'], retired: ['active'] },
+    locked: [],
+    retire: 'retired',
+  },
+  milestones: {},
+  identity: ['name', 'owner'],
+  columns: [
+    { key: 'name', label: 'Name', value: { from: 'name' } },
+    { key: 'status', label: 'Status', facet: true, value: { from: 'label', field: 'status' } },
+    { key: 'tier', label: 'Tier', facet: true, value: { from: 'label', field: 'tier' } },
+    { key: 'team', label: 'Owner', facet: true, value: { from: 'ref', field: 'owner' } },
+    { key: 'support_calendar', label: 'Support calendar', value: { from: 'text', field: 'support_calendar' } },
+  ],
+  relations: [
+    { field: 'owner', to: 'team', many: false, label: 'owned by', inverse: 'owns services' },
+    { field: 'cis', to: 'ci', many: true, label: 'built from', inverse: 'part of services' },
+    { field: 'depends_on', to: 'service', many: true, label: 'depends on', inverse: 'needed by services', acyclic: true },
+  ],
+  rules: serviceRules,
+});

@@ -1,8 +1,9 @@
 import type { Team } from '../model.ts';
 import { loginKey, loginsOf } from '../people.ts';
+import { defineKind, slugId } from './definition.ts';
 import { Findings, type RecordRules } from './rule-kit.ts';
 
-export const teamRules: RecordRules<Team> = (d, ctx) => {
+const teamRules: RecordRules<Team> = (d, ctx) => {
   const f = new Findings(ctx.file);
   // Every login (primary or other) once per file; across files, validate/people-checks.ts.
   const seen = new Map<string, number>();
@@ -18,3 +19,34 @@ export const teamRules: RecordRules<Team> = (d, ctx) => {
   });
   return f.list;
 };
+
+export const team = defineKind<Team>()({
+  kind: 'team',
+  prefix: 'TEAM-',
+  folder: 'teams',
+  label: 'team',
+  plural: 'teams',
+  numbered: false,
+  schema: 'team',
+  idPattern: slugId('TEAM-'),
+  lifecycle: {
+    statuses: ['active', 'retired'],
+    initial: 'active',
+    // A team exists or has been retired; there is no work in flight to be open or done.
+    open: [],
+    done: [],
+    transitions: { active: ['retired'], retired: ['active'] },
+    locked: [],
+    retire: 'retired',
+  },
+  milestones: {},
+  identity: ['name'],
+  columns: [
+    { key: 'name', label: 'Name', value: { from: 'name' } },
+    { key: 'status', label: 'Status', facet: true, value: { from: 'label', field: 'status' } },
+    { key: 'roles', label: 'Roles', facet: true, value: { from: 'list', field: 'roles' } },
+    { key: 'members', label: 'Members', value: { from: 'count', field: 'members' } },
+  ],
+  relations: [],
+  rules: teamRules,
+});

@@ -9,12 +9,11 @@ import type { ItsmRecord } from '../model.ts';
 import { percentOf } from './periods.ts';
 import { within } from './response-times.ts';
 import type { ChangeFailureRate, ChangeSuccessRate, ReportContext } from './types.ts';
-
-const ENDED = new Set(['completed', 'failed', 'rolled_back']);
+import { isDone } from '../kinds/index.ts';
 
 /** When a change ended, or null when it has not. */
 export function implementedAt(change: ItsmRecord<'change'>): number | null {
-  if (!ENDED.has(change.data.status)) return null;
+  if (!isDone('change', change.data.status)) return null;
   const t = Date.parse(change.data.actual_end ?? change.data.actual_start ?? change.data.planned_end);
   return Number.isNaN(t) ? null : t;
 }

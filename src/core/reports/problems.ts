@@ -3,8 +3,8 @@ import { DAY_MS } from '../calendar.ts';
 import type { ItsmRecord } from '../model.ts';
 import { round, summaryStats } from './periods.ts';
 import type { ProblemBacklog, ReportContext } from './types.ts';
+import { isDone } from '../kinds/index.ts';
 
-const CLOSED = new Set(['resolved', 'closed']);
 const BUCKETS: Array<[label: string, maxDays: number]> = [
   ['under 7 days', 7],
   ['7-30 days', 30],
@@ -22,7 +22,7 @@ export function problemBacklog(problems: readonly ItsmRecord<'problem'>[], ctx: 
   for (const p of problems) {
     const opened = Date.parse(p.data.opened_at);
     if (Number.isNaN(opened) || opened > asOf) continue;
-    if (CLOSED.has(p.data.status)) {
+    if (isDone('problem', p.data.status)) {
       const resolved = p.data.resolved_at ? Date.parse(p.data.resolved_at) : NaN;
       if (Number.isNaN(resolved) || resolved <= asOf) continue;
     }

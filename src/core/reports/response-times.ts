@@ -3,6 +3,7 @@ import type { ItsmRecord } from '../model.ts';
 import type { SlaMetric, SlaResult } from '../sla/index.ts';
 import { round, summaryStats } from './periods.ts';
 import type { DurationStats, ReportContext, TimeToFigure } from './types.ts';
+import { isDone } from '../kinds/index.ts';
 
 /** Mean time to acknowledge incidents reported in the period: reported_at -> acknowledged_at. */
 export function meanTimeToAcknowledge(incidents: readonly ItsmRecord<'incident'>[], sla: readonly SlaResult[], ctx: ReportContext): TimeToFigure {
@@ -11,7 +12,7 @@ export function meanTimeToAcknowledge(incidents: readonly ItsmRecord<'incident'>
 
 /** Mean time to resolve incidents reported in the period: reported_at -> (final) resolved_at. */
 export function meanTimeToResolve(incidents: readonly ItsmRecord<'incident'>[], sla: readonly SlaResult[], ctx: ReportContext): TimeToFigure {
-  return timeTo(incidents, sla, ctx, 'resolution', (d) => (d.status === 'resolved' || d.status === 'closed' ? d.resolved_at : undefined));
+  return timeTo(incidents, sla, ctx, 'resolution', (d) => (isDone('incident', d.status) ? d.resolved_at : undefined));
 }
 
 function timeTo(

@@ -3,6 +3,7 @@
  * impact analysis as `itsm impact` (src/core/impact.ts), so the page and the command agree.
  */
 import { buildImpactIndex, impactOf } from '../impact.ts';
+import { displayName } from '../kinds/index.ts';
 import { recordsOf, type Workspace } from '../model.ts';
 import type { SiteLinks } from './links.ts';
 import { refOfId, type RecordRef } from './refs.ts';
@@ -56,8 +57,8 @@ export function cmdbIndex(ws: Workspace, links: SiteLinks): CmdbIndex {
   const cis = recordsOf(ws, 'ci');
   const services = recordsOf(ws, 'service');
   const name = (id: string) => {
-    const r = ws.byId.get(id) as { data: { name?: string; title?: string } } | undefined;
-    return r?.data.name ?? r?.data.title ?? id;
+    const r = ws.byId.get(id);
+    return r ? displayName(r) : id;
   };
   const edgesOf = new Map<string, GraphEdge[]>();
   const addEdge = (e: GraphEdge) => {

@@ -5,8 +5,8 @@ import { formatInstant } from './format.ts';
 import type { SiteLinks } from './links.ts';
 import { refOf, type RecordRef } from './refs.ts';
 import type { SlaView } from './sla-view.ts';
+import { isOpen } from '../kinds/index.ts';
 
-export const OPEN_INCIDENT = new Set(['new', 'acknowledged', 'in_progress', 'on_hold']);
 /** Changes that may still run: shown on the dashboard and the calendar. */
 export const LIVE_CHANGE = new Set(['submitted', 'approved', 'scheduled', 'implementing']);
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4', 'P5'] as const;
@@ -46,7 +46,7 @@ export function dashboard({ ws, sla, now, links, recent = 5 }: DashboardInput): 
   const tz = ws.settings.time_zone;
   const nowMs = Date.parse(now);
   const incidents = recordsOf(ws, 'incident');
-  const open = incidents.filter((r) => OPEN_INCIDENT.has(r.data.status));
+  const open = incidents.filter((r) => isOpen('incident', r.data.status));
   const names = ws.policies.priorityMatrix?.names ?? {};
   const openByPriority = PRIORITIES.map((p) => ({
     priority: p,

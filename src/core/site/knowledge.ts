@@ -4,6 +4,7 @@ import { isKnownError } from './dashboard.ts';
 import { formatInstant, statusLabel } from './format.ts';
 import type { SiteLinks } from './links.ts';
 import { refOf, refOfId, type RecordRef } from './refs.ts';
+import { isDone } from '../kinds/index.ts';
 
 export interface KnownError extends RecordRef {
   rootCause: string;
@@ -24,10 +25,9 @@ export function knownErrors(ws: Workspace, links: SiteLinks): KnownError[] {
   // Incidents name their problem and problems list incidents: count both sides once.
   const incidentsOf = new Map<string, Set<string>>();
   for (const inc of recordsOf(ws, 'incident')) if (inc.data.problem) (incidentsOf.get(inc.data.problem) ?? incidentsOf.set(inc.data.problem, new Set()).get(inc.data.problem)!).add(inc.id);
-  const closed = new Set(['resolved', 'closed']);
   return recordsOf(ws, 'problem')
     .filter((p) => isKnownError(p.data))
-    .sort((a, b) => Number(closed.has(a.data.status)) - Number(closed.has(b.data.status)) || Date.parse(b.data.opened_at) - Date.parse(a.data.opened_at) || a.id.localeCompare(b.id))
+    .sort((a, b) => Number(isDone('problem', a.data.status)) - Number(isDone('problem', b.data.status)) || Date.parse(b.data.opened_at) - Date.parse(a.data.opened_at) || a.id.localeCompare(b.id))
     .map((p) => {
       const linked = new Set([...(p.data.incidents ?? []), ...(incidentsOf.get(p.id) ?? [])]);
       return {

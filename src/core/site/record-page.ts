@@ -6,7 +6,8 @@ import { KIND_INFO, type Kind } from '../ids.ts';
 import type { HistoryEntry } from '../history.ts';
 import type { AnyRecord, Workspace } from '../model.ts';
 import { relationsFrom, type Link } from '../relations.ts';
-import { fieldLabel, formatInstant, formatSeconds, recordTitle, statusLabel } from './format.ts';
+import { fieldLabel, formatInstant, formatSeconds, statusLabel } from './format.ts';
+import { displayName } from '../kinds/index.ts';
 import type { ForgeLinks, SiteLinks } from './links.ts';
 import { httpUrl, repoUrl } from '../urls.ts';
 import { compareIds } from './catalog.ts';
@@ -134,7 +135,7 @@ export function recordPage({ ws, rec, links, forge, related, sla, history }: Rec
     id: rec.id,
     kind: rec.kind,
     kindLabel: KIND_INFO[rec.kind].label,
-    title: recordTitle(rec.data),
+    title: displayName(rec),
     status: String(data.status ?? ''),
     badges: badgesOf(rec),
     file: rec.file,

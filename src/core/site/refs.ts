@@ -1,7 +1,7 @@
 /** A short reference to a record, as lists and tables on the site show it. */
 import { kindOfId, type Kind } from '../ids.ts';
 import type { AnyRecord } from '../model.ts';
-import { recordTitle } from './format.ts';
+import { displayName } from '../kinds/index.ts';
 import type { SiteLinks } from './links.ts';
 
 export interface RecordRef {
@@ -14,7 +14,7 @@ export interface RecordRef {
 
 export function refOf(rec: AnyRecord, links: SiteLinks): RecordRef {
   const status = (rec.data as { status?: string }).status;
-  return { id: rec.id, kind: rec.kind, title: recordTitle(rec.data), href: links.record(rec.id), ...(status ? { status } : {}) };
+  return { id: rec.id, kind: rec.kind, title: displayName(rec), href: links.record(rec.id), ...(status ? { status } : {}) };
 }
 
 /** A reference to an ID that may not be in the workspace (then it links nowhere useful but still shows). */

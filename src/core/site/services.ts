@@ -4,7 +4,7 @@ import { nextNumberedId } from '../new-record.ts';
 import type { ForgeLinks, SiteLinks } from './links.ts';
 import { requestLink } from './new-record-links.ts';
 import { refOf, refOfId, type RecordRef } from './refs.ts';
-import { OPEN_INCIDENT } from './dashboard.ts';
+import { isOpen } from '../kinds/index.ts';
 
 export interface SupportHours {
   id: string;
@@ -40,7 +40,7 @@ export function serviceCatalog(ws: Workspace, links: SiteLinks, now: string, for
   const nextRequest = nextNumberedId('request', ws.records.map((r) => r.id));
   const calendars = new Map((ws.policies.calendars?.calendars ?? []).map((c) => [c.id, c]));
   const open = new Map<string, number>();
-  for (const inc of recordsOf(ws, 'incident')) if (OPEN_INCIDENT.has(inc.data.status)) open.set(inc.data.service, (open.get(inc.data.service) ?? 0) + 1);
+  for (const inc of recordsOf(ws, 'incident')) if (isOpen('incident', inc.data.status)) open.set(inc.data.service, (open.get(inc.data.service) ?? 0) + 1);
   return recordsOf(ws, 'service')
     .sort((a, b) => Number(a.data.status === 'retired') - Number(b.data.status === 'retired') || a.data.tier - b.data.tier || a.data.name.localeCompare(b.data.name))
     .map((s) => {

@@ -6,6 +6,7 @@
  */
 import type { Incident, ServiceRequest } from '../model.ts';
 import type { SlaKind } from './types.ts';
+import { lifecycle } from '../kinds/index.ts';
 
 export interface StatusChange {
   /** Epoch ms. */
@@ -22,10 +23,13 @@ export interface Lifecycle {
   cancelled: ReadonlySet<string>;
 }
 
-export const LIFECYCLES: Record<SlaKind, Lifecycle> = {
-  incident: { initial: 'new', done: new Set(['resolved', 'closed']), cancelled: new Set(['cancelled']) },
-  request: { initial: 'new', done: new Set(['fulfilled']), cancelled: new Set(['cancelled', 'rejected']) },
-};
+/** From the kind's definition: a status neither open nor done withdrew the record (cancelled, rejected). */
+function slaLifecycle(kind: SlaKind): Lifecycle {
+  const life = lifecycle(kind);
+  return { initial: life.initial, done: new Set(life.done), cancelled: new Set(life.statuses.filter((s) => !life.open.includes(s) && !life.done.includes(s))) };
+}
+
+export const LIFECYCLES: Record<SlaKind, Lifecycle> = { incident: slaLifecycle('incident'), request: slaLifecycle('request') };
 
 export interface StatusHistory {
   kind: SlaKind;

@@ -3,17 +3,18 @@
  * Also extracts the few facts the cross-record checks need, so a cache can keep those instead of the record.
  */
 import type { PendingDiagnostic } from '../diagnostic.ts';
-import { KIND_INFO, type Kind } from '../ids.ts';
-import { KIND_RULES, KIND_SCHEMA } from '../kinds/index.ts';
-import type { KindData, Policies } from '../model.ts';
+import type { Kind } from '../ids.ts';
+import { REGISTRY } from '../kinds/index.ts';
+import type { KindRegistry } from '../kinds/registry.ts';
+import type { Policies } from '../model.ts';
 import { firstUnsafe } from '../printable.ts';
 import { relationsFrom } from '../relations.ts';
 import { schemaDiagnostics } from './schema-messages.ts';
 import type { Validators } from './validators.ts';
 
 /** What the cross-record checks need to know about a record: small enough to cache for every file. */
-export interface RecordFacts {
-  kind: Kind;
+export interface RecordFacts<K extends string = Kind> {
+  kind: K;
   /** The `id` field as written (may be malformed or missing). */
   id: string | undefined;
   /** Whether the record passed its schema (rules and cross checks only trust valid records). */
@@ -25,42 +26,36 @@ export interface RecordFacts {
   summary: Record<string, unknown>;
 }
 
-export interface RecordCheck {
+export interface RecordCheck<K extends string = Kind> {
   diagnostics: PendingDiagnostic[];
-  facts: RecordFacts;
+  facts: RecordFacts<K>;
 }
 
 const SUMMARY_FIELDS = ['id', 'status', 'owner', 'environment', 'review_by', 'support_calendar'];
-const KIND_SUMMARY_FIELDS: Partial<Record<Kind, string[]>> = { service: ['name', 'offerings'], request: ['offering'], team: ['members'] };
+const KIND_SUMMARY_FIELDS: Partial<Record<string, string[]>> = { service: ['name', 'offerings'], request: ['offering'], team: ['members'] };
 
-function summarize(kind: Kind, data: Record<string, unknown>): Record<string, unknown> {
+function summarize(kind: string, data: Record<string, unknown>, registry: KindRegistry): Record<string, unknown> {
   const summary: Record<string, unknown> = {};
-  const fields = [...SUMMARY_FIELDS, ...relationsFrom(kind).map((r) => r.field), ...(KIND_SUMMARY_FIELDS[kind] ?? [])];
+  const fields = [...SUMMARY_FIELDS, ...relationsFrom(kind, registry).map((r) => r.field), ...(KIND_SUMMARY_FIELDS[kind] ?? [])];
   for (const field of fields) if (data[field] !== undefined) summary[field] = data[field];
   return summary;
 }
 
-export interface RecordCheck {
-  diagnostics: PendingDiagnostic[];
-  facts: RecordFacts;
-}
-
 /** `bodyLine`: the file's line where the body starts, to place a problem in the body. */
-export function checkRecord(kind: Kind, file: string, data: Record<string, unknown>, body: string, validators: Validators, policies: Policies, bodyLine = 1): RecordCheck {
-  const validate = validators.get(KIND_SCHEMA[kind]);
+export function checkRecord<K extends string = Kind>(kind: K, file: string, data: Record<string, unknown>, body: string, validators: Validators, policies: Policies, bodyLine = 1, registry: KindRegistry = REGISTRY): RecordCheck<K> {
+  const def = registry.get(kind);
+  const validate = validators.get(def.schema);
   const schemaValid = validate(data) as boolean;
-  const diagnostics = schemaValid ? [] : schemaDiagnostics(file, validate.errors ?? [], KIND_INFO[kind].label);
-  if (schemaValid) {
-    const rules = KIND_RULES[kind] as (d: KindData[Kind], ctx: { file: string; policies: Policies }, body: string) => PendingDiagnostic[];
-    diagnostics.push(...rules(data as unknown as KindData[Kind], { file, policies }, body));
-  }
+  const diagnostics = schemaValid ? [] : schemaDiagnostics(file, validate.errors ?? [], def.label);
+  // The rules take the kind's data type, which the schema has just vouched for.
+  if (schemaValid) diagnostics.push(...def.rules(data as never, { file, policies }, body));
   const bodyProblem = unsafeInBody(file, body, bodyLine);
   if (bodyProblem) diagnostics.push(bodyProblem);
-  const facts: RecordFacts = {
+  const facts: RecordFacts<K> = {
     kind,
     id: typeof data.id === 'string' ? data.id : undefined,
     schemaValid,
-    summary: summarize(kind, data),
+    summary: summarize(kind, data, registry),
   };
   return { diagnostics, facts };
 }

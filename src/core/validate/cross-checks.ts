@@ -1,14 +1,16 @@
 /** Checks across records: file names and folders, duplicate IDs, references, relation cycles, offerings. */
 import type { PendingDiagnostic } from '../diagnostic.ts';
-import { KIND_INFO, isValidId, kindOfId, type Kind } from '../ids.ts';
+import type { Kind } from '../ids.ts';
+import { REGISTRY } from '../kinds/index.ts';
+import type { KindRegistry } from '../kinds/registry.ts';
 import type { RecordFacts } from './check-record.ts';
 import { referencesOf } from '../relations.ts';
 
-export interface FileFacts {
+export interface FileFacts<K extends string = Kind> {
   file: string;
   /** The kind the file's folder holds. */
-  folderKind: Kind;
-  facts: RecordFacts;
+  folderKind: K;
+  facts: RecordFacts<K>;
 }
 
 function baseName(file: string): string {
@@ -17,14 +19,14 @@ function baseName(file: string): string {
 
 interface Ref {
   target: string;
-  to: Kind;
+  to: string;
   pointer: string;
   field: string;
   acyclic: boolean;
 }
 
-function refsOf(f: FileFacts): Ref[] {
-  return referencesOf(f.facts.kind, f.facts.summary).map((r) => ({ target: r.target, to: r.relation.to, pointer: r.pointer, field: r.relation.field, acyclic: r.relation.acyclic === true }));
+function refsOf(f: FileFacts<string>, registry: KindRegistry): Ref[] {
+  return referencesOf(f.facts.kind, f.facts.summary, registry).map((r) => ({ target: r.target, to: r.relation.to, pointer: r.pointer, field: r.relation.field, acyclic: r.relation.acyclic === true }));
 }
 
 function offeringIds(summary: Record<string, unknown>): string[] {
@@ -32,19 +34,22 @@ function offeringIds(summary: Record<string, unknown>): string[] {
   return list.map((o) => (o as { id?: unknown }).id).filter((x): x is string => typeof x === 'string');
 }
 
-export function crossChecks(files: readonly FileFacts[]): PendingDiagnostic[] {
+/** `registry`: the kinds to check against (the built-in ones unless a test brings its own). */
+export function crossChecks(files: readonly FileFacts<string>[], registry: KindRegistry = REGISTRY): PendingDiagnostic[] {
   const out: PendingDiagnostic[] = [];
-  const refs = new Map(files.map((f) => [f, refsOf(f)]));
-  const byId = new Map<string, FileFacts[]>();
+  const info = (kind: string) => registry.get(kind);
+  const isValidId = (id: string, kind: string) => info(kind).idPattern.test(id);
+  const refs = new Map(files.map((f) => [f, refsOf(f, registry)]));
+  const byId = new Map<string, FileFacts<string>[]>();
   for (const f of files) {
     const id = f.facts.id;
     if (id === undefined) continue;
     const list = byId.get(id);
     if (list) list.push(f);
     else byId.set(id, [f]);
-    const idKind = kindOfId(id);
+    const idKind = registry.kindOfId(id);
     if (idKind !== undefined && idKind !== f.folderKind) {
-      out.push({ file: f.file, rule: 'file/wrong-folder', severity: 'error', pointer: '/id', message: `${id} is a ${KIND_INFO[idKind].label} ID, but the file is in content/${KIND_INFO[f.folderKind].folder}/ (${KIND_INFO[f.folderKind].plural}).`, hint: `Move the file to content/${KIND_INFO[idKind].folder}/${id}.md, or give it a ${KIND_INFO[f.folderKind].prefix}... ID.` });
+      out.push({ file: f.file, rule: 'file/wrong-folder', severity: 'error', pointer: '/id', message: `${id} is a ${info(idKind).label} ID, but the file is in content/${info(f.folderKind).folder}/ (${info(f.folderKind).plural}).`, hint: `Move the file to content/${info(idKind).folder}/${id}.md, or give it a ${info(f.folderKind).prefix}... ID.` });
     } else if (baseName(f.file) !== id) {
       out.push({ file: f.file, rule: 'file/name-mismatch', severity: 'error', pointer: '/id', message: `The file is named ${baseName(f.file)}.md but its id is ${id}.`, hint: `Rename the file to ${id}.md, or set \`id: ${baseName(f.file)}\` (use \`itsm renumber\` to change an ID everywhere).` });
     }
@@ -63,9 +68,9 @@ export function crossChecks(files: readonly FileFacts[]): PendingDiagnostic[] {
       if (!isValidId(ref.target, ref.to)) continue; // the schema already reports a malformed or wrong-prefix ID
       const target = byId.get(ref.target);
       if (!target) {
-        out.push({ file: f.file, rule: 'ref/unknown-id', severity: 'error', pointer: ref.pointer, message: `\`${ref.field}\` refers to ${ref.target}, but no such ${KIND_INFO[ref.to].label} exists.`, hint: `Check the ID for a typo, or add content/${KIND_INFO[ref.to].folder}/${ref.target}.md.` });
+        out.push({ file: f.file, rule: 'ref/unknown-id', severity: 'error', pointer: ref.pointer, message: `\`${ref.field}\` refers to ${ref.target}, but no such ${info(ref.to).label} exists.`, hint: `Check the ID for a typo, or add content/${info(ref.to).folder}/${ref.target}.md.` });
       } else if (target[0]!.folderKind !== ref.to) {
-        out.push({ file: f.file, rule: 'ref/wrong-kind', severity: 'error', pointer: ref.pointer, message: `\`${ref.field}\` must name a ${KIND_INFO[ref.to].label}, but ${ref.target} is a ${KIND_INFO[target[0]!.folderKind].label}.`, hint: `Use the ID of a ${KIND_INFO[ref.to].label}.` });
+        out.push({ file: f.file, rule: 'ref/wrong-kind', severity: 'error', pointer: ref.pointer, message: `\`${ref.field}\` must name a ${info(ref.to).label}, but ${ref.target} is a ${info(target[0]!.folderKind).label}.`, hint: `Use the ID of a ${info(ref.to).label}.` });
       }
     }
     const offering = f.facts.summary.offering;
@@ -82,7 +87,7 @@ export function crossChecks(files: readonly FileFacts[]): PendingDiagnostic[] {
 }
 
 /** Finds cycles in relations that must be acyclic (depends_on, runs_on), reporting each cycle once. */
-function cycles(files: readonly FileFacts[], refs: ReadonlyMap<FileFacts, Ref[]>): PendingDiagnostic[] {
+function cycles(files: readonly FileFacts<string>[], refs: ReadonlyMap<FileFacts<string>, Ref[]>): PendingDiagnostic[] {
   const out: PendingDiagnostic[] = [];
   const edgesByField = new Map<string, Map<string, Array<{ target: string; pointer: string; file: string }>>>();
   for (const f of files) {

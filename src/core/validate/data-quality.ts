@@ -7,16 +7,7 @@ import type { PendingDiagnostic } from '../diagnostic.ts';
 import { KIND_INFO } from '../ids.ts';
 import type { AnyRecord, Workspace } from '../model.ts';
 import { referencesOf } from '../relations.ts';
-
-/** Records still in flight: naming a retired CI there means someone will go looking for it. */
-const OPEN_STATUS: Partial<Record<AnyRecord['kind'], ReadonlySet<string>>> = {
-  incident: new Set(['new', 'acknowledged', 'in_progress', 'on_hold']),
-  problem: new Set(['new', 'investigating', 'known_error']),
-  change: new Set(['draft', 'submitted', 'approved', 'scheduled', 'implementing']),
-  request: new Set(['new', 'approved', 'in_progress', 'on_hold']),
-  release: new Set(['planned', 'in_progress']),
-  kb: new Set(['published']),
-};
+import { isOpen } from '../kinds/index.ts';
 
 /** CI relations along which a service needs a CI (so reaching one reaches the other). */
 const NEEDS = ['depends_on', 'runs_on', 'connects_to'] as const;
@@ -48,7 +39,8 @@ export function dataQuality(workspace: Pick<Workspace, 'records'>, today: string
   const retired = new Set(cis.filter((c) => c.data.status === 'retired').map((c) => c.id));
   for (const rec of workspace.records) {
     const status = (rec.data as { status?: string }).status ?? '';
-    if (!OPEN_STATUS[rec.kind]?.has(status) || rec.kind === 'ci') continue;
+    // Records still in flight (or in force): naming a retired CI there means someone will go looking for it.
+    if (!isOpen(rec.kind, status) || rec.kind === 'ci') continue;
     for (const ref of referencesOf(rec.kind, rec.data as unknown as Record<string, unknown>)) {
       if (ref.relation.to !== 'ci' || !retired.has(ref.target)) continue;
       const what = rec.kind === 'kb' ? 'This published article' : `This ${status.replace(/_/g, ' ')} ${KIND_INFO[rec.kind].label}`;

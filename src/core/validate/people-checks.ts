@@ -24,7 +24,7 @@ interface Entry {
 const where = (e: Entry) => `${e.file} (member ${e.index + 1})`;
 const listed = (e: Entry) => e.logins.join(', ');
 
-export function peopleChecks(files: readonly FileFacts[]): PendingDiagnostic[] {
+export function peopleChecks(files: readonly FileFacts<string>[]): PendingDiagnostic[] {
   const entries: Entry[] = [];
   for (const f of files) {
     if (f.facts.kind !== 'team' || !f.facts.schemaValid || !Array.isArray(f.facts.summary.members)) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KIND_RULES } from '../../../src/core/kinds/index.ts';
+import { kindDefinition } from '../../../src/core/kinds/index.ts';
 import type { Change, Incident, Policies, Problem } from '../../../src/core/model.ts';
 
 const policies: Policies = {
@@ -7,7 +7,7 @@ const policies: Policies = {
   changePolicy: { rules: [{ type: 'normal' }], standard_templates: [{ id: 'cert-renewal', name: 'Renew a certificate' }] },
 };
 const ctx = { file: 'f.md', policies };
-const rules = (kind: 'incident' | 'change' | 'problem', data: object, body = '') => (KIND_RULES[kind] as (d: object, c: typeof ctx, b: string) => Array<{ rule: string; pointer?: string; severity: string }>)(data, ctx, body);
+const rules = (kind: 'incident' | 'change' | 'problem', data: object, body = '') => (kindDefinition(kind).rules as (d: object, c: typeof ctx, b: string) => Array<{ rule: string; pointer?: string; severity: string }>)(data, ctx, body);
 
 function incident(): Incident {
   return {

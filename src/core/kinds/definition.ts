@@ -1,0 +1,126 @@
+/**
+ * What a kind of record is, said once: its ID, folder and names, its lifecycle, the fields that
+ * identify it, its catalog columns, the references it makes and its rules. Everything else (ID
+ * parsing, transitions, relations, catalogs, the docs' tables) is derived from these definitions.
+ */
+import type { RecordRules } from './rule-kit.ts';
+
+/** For each status, the statuses a record may move to next. Staying in the same status is always allowed. */
+export type TransitionTable = Readonly<Record<string, readonly string[]>>;
+
+export interface Lifecycle {
+  /** Every status of the kind, in lifecycle order (the same values as the schema's `status` enum). */
+  statuses: readonly string[];
+  /** The status a new record starts in. */
+  initial: string;
+  /** Statuses in which work is still to be done (an open incident, an investigated problem...). */
+  open: readonly string[];
+  /** Statuses in which the work was done (resolved, fulfilled...), as opposed to abandoned. */
+  done: readonly string[];
+  transitions: TransitionTable;
+  /**
+   * Statuses in which a record is closed for good: nothing in it may change unless the same pull
+   * request also moves it out of that status (reopens it).
+   */
+  locked: readonly string[];
+  /** The status to set instead of deleting the file. */
+  retire: string;
+}
+
+/** How a catalog cell reads its value from a record. */
+export type ColumnValue =
+  /** The record's display name. */
+  | { from: 'name' }
+  /** An enum-like field, shown with its label (`in_progress` -> "in progress", booleans as yes/no). */
+  | { from: 'label'; field: string }
+  /** A field shown as written. */
+  | { from: 'text'; field: string }
+  /** A timestamp, shown in the workspace's time zone. */
+  | { from: 'time'; field: string }
+  /** One or several referenced IDs, each linked. */
+  | { from: 'ref'; field: string }
+  /** Each item of a list field. */
+  | { from: 'list'; field: string }
+  /** The number of items of a list field. */
+  | { from: 'count'; field: string }
+  /** The worst state of the record's SLA clocks. */
+  | { from: 'sla' };
+
+export interface ColumnSpec {
+  key: string;
+  label: string;
+  /** Filterable columns get a select above the table. */
+  facet?: boolean;
+  value: ColumnValue;
+}
+
+/** A reference field the kind declares: a string ID, or a list of IDs, of another kind. */
+export interface RelationSpec {
+  field: string;
+  to: string;
+  many: boolean;
+  /** Label from the holder's side, e.g. "affects service". */
+  label: string;
+  /** Label from the referenced record's side, e.g. "incidents". */
+  inverse: string;
+  /** Relation whose cycles are refused (a CI cannot depend on itself through others). */
+  acyclic?: boolean;
+}
+
+export interface KindDefinition<K extends string = string, D = never> {
+  kind: K;
+  /** ID prefix including the dash. */
+  prefix: string;
+  /** Folder under content/. */
+  folder: string;
+  /** Human name, singular and plural. */
+  label: string;
+  plural: string;
+  /** Numbered IDs (INC-0142) or slugs (SVC-payments); numbered catalogs list the newest first. */
+  numbered: boolean;
+  /** The schema file name, without .schema.json; its `id` pattern says the same as `idPattern`. */
+  schema: string;
+  /** The whole ID, anchored (a test checks it against the schema's pattern). */
+  idPattern: RegExp;
+  lifecycle: Lifecycle;
+  /** For a status, the timestamp field that records when the record reached it. */
+  milestones: Readonly<Record<string, string>>;
+  /**
+   * Fields that say which record a file is: two versions of one ID that differ in all of them (and
+   * share at least two) are two different records; a new ID that agrees on all of them is an old
+   * record renumbered. The first field is the record's display name.
+   */
+  identity: readonly [string, ...string[]];
+  /** The catalog table's columns, after the ID. */
+  columns: readonly ColumnSpec[];
+  relations: readonly RelationSpec[];
+  rules: RecordRules<D>;
+}
+
+/**
+ * Any kind's definition, its data type forgotten: its rules take `never`, so whoever calls them says
+ * by a cast that the data passed its kind's schema.
+ */
+export type AnyKindDefinition = KindDefinition<string, never>;
+
+/** Declares a kind, keeping its name as a literal type and checking its rules against its data type. */
+export function defineKind<D>() {
+  return <K extends string>(def: KindDefinition<K, D>): KindDefinition<K, D> => def;
+}
+
+/**
+ * Numbered IDs have 4 to 9 digits (schemas/common.schema.json says the same). The bound keeps one
+ * hostile record (INC-9007199254740993) from becoming everyone's "highest ID"; numbers are BigInt
+ * anyway, so nothing is ever rounded.
+ */
+export const MAX_ID_DIGITS = 9;
+
+/** The ID pattern of slug kinds: SVC-payments-api. */
+export function slugId(prefix: string): RegExp {
+  return new RegExp(`^${prefix}[a-z0-9]+(-[a-z0-9]+)*$`);
+}
+
+/** The ID pattern of numbered kinds: INC-0042. */
+export function numberedId(prefix: string): RegExp {
+  return new RegExp(`^${prefix}\\d{4,${MAX_ID_DIGITS}}$`);
+}
