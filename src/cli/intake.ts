@@ -1,15 +1,7 @@
-/** `itsm intake --issue FILE.json`: turns a GitHub issue made with an intake form into a record. */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { KIND_INFO } from '../core/ids.ts';
-import { sourceKey, sourceKeysOf } from '../core/import/source.ts';
-import { intakeFromIssue, type IssueInput } from '../core/intake.ts';
-import { nextNumberedId } from '../core/new-record.ts';
-import { parseFrontMatter } from '../core/front-matter.ts';
-import { readIssuePayload } from '../core/intake-payload.ts';
-import { loadWorkspaceFromFiles, type LoadResult } from '../io/workspace.ts';
-import { listWorkspaceFiles } from '../io/layout.ts';
-import { writeFileInside } from '../io/safe-fs.ts';
+/** `itsm intake --issue FILE.json`: turns a GitHub issue made with an intake form into a record (see io/intake.ts). */
+import { resolve } from 'node:path';
+import { intakeIssue, IntakeInputError, IntakeWriteError, type IntakeOutcome } from '../io/intake.ts';
+import { hasContentFolder } from '../io/paths.ts';
 import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
@@ -49,79 +41,37 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { values } = parsed;
   if (!values.issue) throw usageError('itsm intake: give the issue with --issue FILE.json (in a workflow: --issue "$GITHUB_EVENT_PATH").');
   const root = rootDir(io, values.root);
-  if (!existsSync(join(root, 'content'))) throw usageError(`itsm intake: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
-  const issue = readIssue(resolve(io.cwd, values.issue), values.issue);
-
-  const files = new Map<string, string>();
-  for (const rel of listWorkspaceFiles(root)) files.set(rel, readFileSync(join(root, rel), 'utf8'));
-  const loaded = loadWorkspaceFromFiles(files);
-  // Labelling the same issue twice must not make a second record.
-  const earlier = takenInAs(files, loaded, sourceKey('github-issue', String(issue.number)));
-  if (earlier) {
-    io.stderr(`itsm intake: issue #${issue.number} was already taken in as ${earlier}; nothing was written.\n`);
-    return EXIT.failed;
-  }
-  const taken = (folder: string) => [...files.keys()].filter((f) => f.startsWith(`content/${folder}/`) && f.endsWith('.md')).map((f) => f.slice(`content/${folder}/`.length, -3));
-  const result = intakeFromIssue(issue, {
-    records: loaded.workspace.records,
-    timeZone: loaded.workspace.settings.time_zone,
-    ...(loaded.workspace.policies.priorityMatrix ? { matrix: loaded.workspace.policies.priorityMatrix } : {}),
-    nextId: (kind) => nextNumberedId(kind, taken(KIND_INFO[kind].folder)),
-  });
-  if (!result.ok) {
-    io.stderr(`itsm intake: issue #${issue.number} cannot become a record; nothing was written:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`);
-    return EXIT.failed;
-  }
-  const check = new Map(files);
-  check.set(result.file, result.text);
-  const problems = loadWorkspaceFromFiles(check).diagnostics.filter((d) => d.file === result.file && d.severity === 'error');
-  if (problems.length) {
-    io.stderr(`itsm intake: the record made from issue #${issue.number} does not validate; nothing was written.\n\n${formatDiagnostics(problems, 'pretty', summarize(1, problems))}`);
-    return EXIT.failed;
-  }
-  if (values['dry-run']) {
-    io.stdout(result.text);
-    return EXIT.ok;
-  }
+  if (!hasContentFolder(root)) throw usageError(`itsm intake: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
+  let outcome: IntakeOutcome;
   try {
-    writeFileInside(root, result.file, result.text);
+    outcome = intakeIssue({
+      root,
+      issuePath: resolve(io.cwd, values.issue),
+      issueShown: values.issue,
+      dryRun: values['dry-run'] === true,
+      ...(values['github-output'] ? { githubOutput: resolve(io.cwd, values['github-output']) } : {}),
+    });
   } catch (err) {
-    throw new ExitError(EXIT.failed, `itsm intake: cannot write ${result.file}: ${(err as Error).message}`);
+    if (err instanceof IntakeInputError) throw usageError(`itsm intake: ${err.message}`);
+    if (err instanceof IntakeWriteError) throw new ExitError(EXIT.failed, `itsm intake: ${err.message}`);
+    throw err;
   }
-  if (values['github-output']) appendFileSync(resolve(io.cwd, values['github-output']), `file=${result.file}\nid=${result.id}\n`);
-  io.stdout(result.file + '\n');
-  return EXIT.ok;
-}
-
-/**
- * The incident or request whose `source` is the issue. sourceKeysOf also reads the github-issue-N
- * tag that marked issues taken in before the field existed (read-only compatibility: new records
- * get no such tag). The loaded workspace holds only valid records, so a file it left out for an
- * error is read as it stands: it still counts as taken in.
- */
-function takenInAs(files: ReadonlyMap<string, string>, loaded: LoadResult, key: string): string | undefined {
-  const valid = new Set<string>();
-  for (const r of loaded.workspace.records) {
-    if (r.kind !== 'incident' && r.kind !== 'request') continue;
-    valid.add(r.file);
-    if (sourceKeysOf(r.data).includes(key)) return r.file;
+  const n = outcome.number;
+  switch (outcome.status) {
+    case 'taken':
+      io.stderr(`itsm intake: issue #${n} was already taken in as ${outcome.earlier}; nothing was written.\n`);
+      return EXIT.failed;
+    case 'refused':
+      io.stderr(`itsm intake: issue #${n} cannot become a record; nothing was written:\n${outcome.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      return EXIT.failed;
+    case 'invalid':
+      io.stderr(`itsm intake: the record made from issue #${n} does not validate; nothing was written.\n\n${formatDiagnostics(outcome.diagnostics, 'pretty', summarize(1, outcome.diagnostics))}`);
+      return EXIT.failed;
+    case 'dry-run':
+      io.stdout(outcome.text);
+      return EXIT.ok;
+    case 'written':
+      io.stdout(outcome.file + '\n');
+      return EXIT.ok;
   }
-  for (const [rel, text] of files) {
-    if (!/^content\/(incidents|requests)\/[^/]+\.md$/.test(rel) || valid.has(rel)) continue;
-    if (sourceKeysOf(parseFrontMatter(text, rel).data).includes(key)) return rel;
-  }
-  return undefined;
-}
-
-/** The issue from an issue JSON, a webhook event, or `gh issue view --json` output. */
-function readIssue(path: string, shown: string): IssueInput {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  } catch (err) {
-    throw usageError(`itsm intake: cannot read ${shown} as JSON: ${(err as Error).message}`);
-  }
-  const read = readIssuePayload(doc);
-  if (!read.ok) throw usageError(`itsm intake: ${shown} is not a GitHub issue: ${read.problem}.`);
-  return read.issue;
 }

@@ -1,18 +1,10 @@
-/** `itsm new <kind>`: writes a new, valid record from the workspace's template for that kind. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import type { Diagnostic } from '../core/diagnostic.ts';
-import { idShape, isValidId, kindOfId, KIND_INFO, KINDS, type Kind } from '../core/ids.ts';
-import { aOrAn, isInstant, matrixPriority, nameField, nextNumberedId, placeholderValue, readField, slugId, splitTemplate, templateFromSchema } from '../core/new-record.ts';
-import { readSchemas } from '../io/schemas.ts';
-import { analyzePolicies, loadWorkspaceFromFiles } from '../io/workspace.ts';
-import { listWorkspaceFiles } from '../io/layout.ts';
-import { readTextNoFollow, writeFileInside } from '../io/safe-fs.ts';
-import { editableDocument, fillPlaceholders, setTopLevel, topLevelKeyByLine } from '../io/yaml-edit.ts';
+/** `itsm new <kind>`: writes a new, valid record from the workspace's template for that kind (see io/new-record.ts). */
+import { relative } from 'node:path';
+import { KIND_INFO, KINDS } from '../core/ids.ts';
+import { createRecord, NewRecordError, openInEditor } from '../io/new-record.ts';
+import { hasContentFolder } from '../io/paths.ts';
 import { parseCommand, rootDir } from './args.ts';
-import { EXIT, ExitError, usageError } from './exit-error.ts';
+import { EXIT, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
 
@@ -56,132 +48,26 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const kind = KINDS.find((k) => k === kindArg);
   if (!kind) throw usageError(`itsm new: unknown kind "${kindArg}". Kinds: ${KINDS.join(', ')}.`);
   const root = rootDir(io, values.root);
-  if (!existsSync(join(root, 'content'))) throw usageError(`itsm new: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
+  if (!hasContentFolder(root)) throw usageError(`itsm new: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
 
-  const schema = readSchemas().documents[kind] as Parameters<typeof readField>[0];
-  const fields = readAssignments(kind, schema, assignments);
-  const now = io.env.ITSM_NOW ?? new Date().toISOString();
-  if (!isInstant(now)) throw usageError(`itsm new: ITSM_NOW must be an instant like 2026-03-04T08:15:00Z; got "${now}".`);
-
-  const files = readWorkspace(root);
-  const textOf = (rel: string) => files.get(rel);
-  const { settings, policies } = analyzePolicies(textOf);
-  const folder = `content/${KIND_INFO[kind].folder}/`;
-  const existing = [...files.keys()].filter((f) => f.startsWith(folder) && f.endsWith('.md')).map((f) => f.slice(folder.length, -3));
-
-  const title = values.title ?? (typeof fields[nameField(schema)] === 'string' ? String(fields[nameField(schema)]) : '');
-  const id = chooseId(kind, fields.id, title, existing);
-  const file = `${folder}${id}.md`;
-  if (existsSync(join(root, file))) throw usageError(`itsm new: ${file} already exists; \`itsm new\` never overwrites a record. Pick another ID with id=...`);
-
-  const text = render(kind, schema, root, { id, title, now, timeZone: settings.time_zone, fields, matrix: policies.priorityMatrix });
-  const mine = checkNewRecord(files, file, text);
-  const given = new Set(['id', ...(title ? [nameField(schema)] : []), ...Object.keys(fields)]);
-  const blocking = mine.filter((d) => d.severity === 'error' && (d.key === undefined || given.has(d.key)));
-  if (blocking.length) {
+  let outcome;
+  try {
+    outcome = createRecord({ root, kind, title: values.title, assignments, now: io.env.ITSM_NOW ?? new Date().toISOString() });
+  } catch (err) {
+    if (err instanceof NewRecordError) throw usageError(`itsm new: ${err.message}`);
+    throw err;
+  }
+  if (!outcome.written) {
     io.stderr(`itsm new: the values given do not make a valid ${KIND_INFO[kind].label}; nothing was written.\n\n`);
-    io.stderr(formatDiagnostics(blocking, 'pretty', summarize(1, blocking)));
+    io.stderr(formatDiagnostics(outcome.blocking, 'pretty', summarize(1, outcome.blocking)));
     return EXIT.usage;
   }
-  const path = join(root, file);
-  try {
-    writeFileInside(root, file, text);
-  } catch (err) {
-    throw new ExitError(EXIT.usage, `itsm new: cannot write ${file}: ${(err as Error).message}`);
-  }
-  io.stdout(relative(io.cwd, path) + '\n');
-  const todo = mine.filter((d) => !blocking.includes(d));
-  if (todo.length) {
-    const keys = [...new Set(todo.map((d) => d.key ?? '?'))];
+  io.stdout(relative(io.cwd, outcome.path) + '\n');
+  if (outcome.todo.length) {
+    const keys = [...new Set(outcome.todo.map((d) => d.key ?? '?'))];
     io.stderr(`Still to fill in: ${keys.join(', ')} (\`itsm validate\` reports them until then).\n`);
   }
   const editor = io.env.VISUAL || io.env.EDITOR;
-  if (io.isTTY && editor && !values['no-edit']) spawnSync('sh', ['-c', `${editor} "$1"`, 'sh', path], { stdio: 'inherit' });
+  if (io.isTTY && editor && !values['no-edit']) openInEditor(editor, outcome.path);
   return EXIT.ok;
-}
-
-function readAssignments(kind: Kind, schema: Parameters<typeof readField>[0], assignments: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const a of assignments) {
-    const eq = a.indexOf('=');
-    if (eq <= 0) throw usageError(`itsm new: "${a}" is not field=value. Example: itsm new ${kind} impact=high`);
-    const field = a.slice(0, eq);
-    const r = readField(schema, field, a.slice(eq + 1), (t) => {
-      try {
-        return parseYaml(t);
-      } catch (err) {
-        throw usageError(`itsm new: ${field}: cannot read "${t}" as YAML: ${(err as Error).message}`);
-      }
-    });
-    if (!r.ok) throw usageError(`itsm new: ${r.message}`);
-    out[field] = r.value;
-  }
-  return out;
-}
-
-function chooseId(kind: Kind, given: unknown, title: string, existing: string[]): string {
-  const info = KIND_INFO[kind];
-  if (given !== undefined) {
-    const id = String(given);
-    if (!isValidId(id, kind)) {
-      const other = kindOfId(id);
-      throw usageError(`itsm new: "${id}" is not ${aOrAn(info.label)} ID${other && other !== kind ? ` (it is a ${KIND_INFO[other].label} ID)` : ''}: expected ${idShape(kind)}.`);
-    }
-    return id;
-  }
-  if (info.numbered) return nextNumberedId(kind, existing);
-  if (!title) throw usageError(`itsm new: ${aOrAn(info.label)} ID is a slug of its name: give --title "Payments API" or id=${info.prefix}payments-api.`);
-  const id = slugId(kind, title);
-  if (!id) throw usageError(`itsm new: no ID can be made from the title "${title}": give id=${info.prefix}<lowercase-words>.`);
-  return id;
-}
-
-interface RenderInput {
-  id: string;
-  title: string;
-  now: string;
-  timeZone: string;
-  fields: Record<string, unknown>;
-  matrix: Parameters<typeof matrixPriority>[0];
-}
-
-/** Template -> record text: placeholders filled, fields set, priority computed. */
-function render(kind: Kind, schema: Parameters<typeof readField>[0], root: string, input: RenderInput): string {
-  const found = readTextNoFollow(root, `content/.templates/${kind}.md`);
-  if (typeof found === 'object') throw usageError(`itsm new: ${found.symlink} is a symlink; itsm does not follow links in a workspace. Replace it with the file itself.`);
-  const templateText = found ?? templateFromSchema(kind, schema);
-  const parts = splitTemplate(templateText);
-  if (!parts) throw usageError(`itsm new: content/.templates/${kind}.md must start with front matter between two \`---\` lines.`);
-  const doc = editableDocument(parts.yaml);
-  if (doc.errors.length) throw usageError(`itsm new: content/.templates/${kind}.md: ${doc.errors[0]!.message}`);
-  const fill = (token: string) => placeholderValue(token, input);
-  const unknown = fillPlaceholders(doc, fill);
-  if (unknown.size) throw usageError(`itsm new: content/.templates/${kind}.md uses unknown placeholders: ${[...unknown].map((t) => `{{${t}}}`).join(', ')}. Known: {{id}}, {{title}}, {{now}}, {{today}}, {{today+30d}}.`);
-  const set: Record<string, unknown> = { id: input.id, ...input.fields };
-  if (input.title) set[nameField(schema)] = input.title;
-  setTopLevel(doc, set);
-  if (schema.properties?.priority && !('priority' in input.fields)) {
-    const p = matrixPriority(input.matrix, doc.get('impact'), doc.get('urgency'));
-    if (p) setTopLevel(doc, { priority: p });
-  }
-  const body = parts.body.replace(/\{\{\s*title\s*\}\}/g, input.title);
-  return `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n${body}`;
-}
-
-type Placed = Diagnostic & { key?: string };
-
-/** Validates the whole workspace with the new file in it; returns the new file's diagnostics with their top-level key. */
-function checkNewRecord(files: Map<string, string>, file: string, text: string): Placed[] {
-  const all = new Map(files);
-  all.set(file, text);
-  const { diagnostics } = loadWorkspaceFromFiles(all);
-  const yaml = splitTemplate(text)!.yaml;
-  const keyAt = topLevelKeyByLine(yaml);
-  return diagnostics.filter((d) => d.file === file).map((d) => ({ ...d, key: d.line > 1 ? keyAt(d.line - 1) : undefined }));
-}
-
-function readWorkspace(root: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const rel of listWorkspaceFiles(root)) files.set(rel, readFileSync(join(root, rel), 'utf8'));
-  return files;
 }

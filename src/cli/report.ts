@@ -2,6 +2,7 @@
 import { formatDuration } from '../core/duration.ts';
 import { buildReport, parseBound, reportCsv, type AttainmentCell, type AttainmentRow, type DurationStats, type Report } from '../core/reports/index.ts';
 import { computeSla } from '../core/sla/index.ts';
+import { isKnownTimeZone } from '../core/time-zone.ts';
 import { oneOf, parseCommand } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
@@ -49,7 +50,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const now = parseNow('report', values.now);
   const workspace = await loadValidWorkspace('report', io, values.root, format === 'csv' ? 'pretty' : format);
   const timeZone = workspace.settings.time_zone;
-  if (!knownZone(timeZone)) throw usageError(`itsm report: itsm.yaml sets time_zone "${timeZone}", which is not a time zone this system knows (expected an IANA name such as Europe/Berlin).`);
+  if (!isKnownTimeZone(timeZone)) throw usageError(`itsm report: itsm.yaml sets time_zone "${timeZone}", which is not a time zone this system knows (expected an IANA name such as Europe/Berlin).`);
   for (const [flag, text] of [['from', values.from], ['to', values.to]] as const) {
     if (text !== undefined && parseBound(text, timeZone, flag === 'to') === null) {
       throw usageError(`itsm report: --${flag} must be a date YYYY-MM-DD (or an instant with an offset); got "${text}".`);
@@ -64,15 +65,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   else if (format === 'csv') io.stdout(reportCsv(report));
   else io.stdout(pretty(report, values.from, values.to));
   return EXIT.ok;
-}
-
-function knownZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function duration(s: DurationStats): string {

@@ -17,6 +17,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import type { Calendar } from './model.ts';
+import { isKnownTimeZone } from './time-zone.ts';
 
 export const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -41,9 +42,7 @@ export type CalendarCompile =
  * cannot see (an unknown zone, an interval ending before it starts, overlaps) come back as data.
  */
 export function compileCalendar(def: Calendar): CalendarCompile {
-  try {
-    Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(def.time_zone);
-  } catch {
+  if (!isKnownTimeZone(def.time_zone)) {
     return { ok: false, message: `calendar ${def.id}: "${def.time_zone}" is not a time zone this system knows (expected an IANA name such as Europe/Berlin).` };
   }
   const warnings: string[] = [];

@@ -4,12 +4,14 @@
  * submitted issue into a record. Issue text is untrusted: it only ever becomes YAML through a
  * dumper and Markdown inside a fence, and every value chosen from a dropdown must name a record.
  */
-import { dump, CORE_SCHEMA } from 'js-yaml';
 import { stringify } from 'yaml';
 import type { PendingDiagnostic } from './diagnostic.ts';
+import { parseFrontMatter } from './front-matter.ts';
 import type { Source } from './generated/schema-types.ts';
 import type { AnyRecord, PriorityMatrix, Service } from './model.ts';
+import { sourceKeysOf } from './import/source.ts';
 import { matrixPriority, zonedTimestamp } from './new-record.ts';
+import { renderRecord } from './record-writer.ts';
 
 export const FORMS_DIR = '.github/ISSUE_TEMPLATE';
 export const INCIDENT_FORM = `${FORMS_DIR}/report-incident.yml`;
@@ -178,7 +180,8 @@ export function intakeFromIssue(issue: IssueInput, ctx: IntakeContext): IntakeRe
   if (problems.length) return { ok: false, problems };
   const id = String(data.id);
   const folder = kind === 'incident' ? 'incidents' : 'requests';
-  const text = `---\n${dump(data, { schema: CORE_SCHEMA, lineWidth: -1, flowLevel: 2, noRefs: true })}---\n\n${reportedThrough}\n\n${quoteUntrusted(said)}`;
+  // Each timeline entry on one line; `source` a block, like hand-written records.
+  const text = renderRecord(data, `${reportedThrough}\n\n${quoteUntrusted(said)}`, { flowLevel: 2 });
   return { ok: true, kind, id, file: `content/${folder}/${id}.md`, text };
 }
 
@@ -235,4 +238,24 @@ export function quoteUntrusted(text: string): string {
   const longest = Math.max(0, ...[...clean.matchAll(/~+/g)].map((m) => m[0].length));
   const fence = '~'.repeat(Math.max(3, longest + 1));
   return `The reporter wrote:\n\n${fence}text\n${clean}\n${fence}\n`;
+}
+
+/**
+ * The incident or request whose `source` is the issue (`key`, see sourceKey). sourceKeysOf also
+ * reads the github-issue-N tag that marked issues taken in before the field existed (read-only
+ * compatibility: new records get no such tag). `records` are the loaded, valid ones; a file left
+ * out for an error is read from `files` as it stands: it still counts as taken in.
+ */
+export function takenInAs(records: readonly AnyRecord[], files: ReadonlyMap<string, string>, key: string): string | undefined {
+  const valid = new Set<string>();
+  for (const r of records) {
+    if (r.kind !== 'incident' && r.kind !== 'request') continue;
+    valid.add(r.file);
+    if (sourceKeysOf(r.data).includes(key)) return r.file;
+  }
+  for (const [rel, text] of files) {
+    if (!/^content\/(incidents|requests)\/[^/]+\.md$/.test(rel) || valid.has(rel)) continue;
+    if (sourceKeysOf(parseFrontMatter(text, rel).data).includes(key)) return rel;
+  }
+  return undefined;
 }

@@ -4,8 +4,10 @@
  * template built from the schema when the workspace has none for a kind.
  */
 import { Temporal } from 'temporal-polyfill';
-import { boundedIdNumber, formatNumberedId, isValidId, KIND_INFO, type Kind } from './ids.ts';
+import { Document, Pair, parse as parseYaml, Scalar, YAMLMap } from 'yaml';
+import { boundedIdNumber, formatNumberedId, idShape, isValidId, kindOfId, KIND_INFO, type Kind } from './ids.ts';
 import type { PriorityMatrix } from './model.ts';
+import { editRecord } from './record-writer.ts';
 
 /**
  * The next numbered ID: one more than the highest in use (INC-0142 -> INC-0143), never a gap
@@ -89,7 +91,7 @@ export function placeholderValue(token: string, ctx: { id: string; title: string
   return undefined;
 }
 
-type JsonSchema = {
+export type JsonSchema = {
   type?: string | string[];
   $ref?: string;
   properties?: Record<string, JsonSchema>;
@@ -140,27 +142,99 @@ export function readField(schema: JsonSchema, field: string, raw: string, parseF
  * every required field, its description as a comment, the ID, name, first status and start time filled in.
  */
 export function templateFromSchema(kind: Kind, schema: JsonSchema): string {
-  const lines = [`# A new ${KIND_INFO[kind].label}. Required fields are listed; see schemas/${kind}.schema.json for the others.`];
+  const doc = new Document(new YAMLMap());
   const name = nameField(schema);
+  const quoted = (placeholder: string) => Object.assign(new Scalar(placeholder), { type: Scalar.QUOTE_DOUBLE });
+  const comments = [` A new ${KIND_INFO[kind].label}. Required fields are listed; see schemas/${kind}.schema.json for the others.`];
   for (const field of schema.required ?? []) {
     const prop = schema.properties?.[field] ?? {};
-    if (prop.description) lines.push(`# ${prop.description}`);
-    if (field === 'id') lines.push('id: "{{id}}"');
-    else if (field === name) lines.push(`${field}: "{{title}}"`);
-    else if (prop.enum && field === 'status') lines.push(`${field}: ${String(prop.enum[0])}`);
+    if (prop.description) comments.push(` ${prop.description}`);
+    let value: Scalar;
+    if (field === 'id') value = quoted('{{id}}');
+    else if (field === name) value = quoted('{{title}}');
+    else if (prop.enum && field === 'status') value = new Scalar(String(prop.enum[0]));
     // A required instant named *_at is when the record starts (reported_at, opened_at, requested_at).
-    else if (field.endsWith('_at') && prop.$ref?.endsWith('/timestamp')) lines.push(`${field}: "{{now}}"`);
-    else lines.push(`${field}:`);
+    else if (field.endsWith('_at') && prop.$ref?.endsWith('/timestamp')) value = quoted('{{now}}');
+    else value = new Scalar(null);
+    const key = new Scalar(field);
+    key.commentBefore = comments.splice(0).join('\n');
+    (doc.contents as YAMLMap).items.push(new Pair(key, value));
   }
-  return `---\n${lines.join('\n')}\n---\n\n`;
+  return `---\n${doc.toString({ lineWidth: 0, nullStr: '' })}---\n\n`;
 }
 
-/** Splits a template into its front matter YAML and body (both as written). */
-export function splitTemplate(text: string): { yaml: string; body: string } | undefined {
-  const t = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-  if (!t.startsWith('---\n')) return undefined;
-  const close = t.indexOf('\n---', 3);
-  if (close === -1) return undefined;
-  const afterFence = t.indexOf('\n', close + 4);
-  return { yaml: t.slice(4, close + 1), body: afterFence === -1 ? '' : t.slice(afterFence + 1) };
+/** A value, or what is wrong with the user's input (a sentence for `itsm new: ...`). */
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** `field=value` arguments read by the kind's schema (see readField). */
+export function readAssignments(kind: Kind, schema: JsonSchema, assignments: readonly string[]): Checked<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const a of assignments) {
+    const eq = a.indexOf('=');
+    if (eq <= 0) return { ok: false, message: `"${a}" is not field=value. Example: itsm new ${kind} impact=high` };
+    const field = a.slice(0, eq);
+    let flowError: string | undefined;
+    const r = readField(schema, field, a.slice(eq + 1), (t) => {
+      try {
+        return parseYaml(t) as unknown;
+      } catch (err) {
+        flowError = `${field}: cannot read "${t}" as YAML: ${(err as Error).message}`;
+        return undefined;
+      }
+    });
+    if (flowError) return { ok: false, message: flowError };
+    if (!r.ok) return { ok: false, message: r.message };
+    out[field] = r.value;
+  }
+  return { ok: true, value: out };
+}
+
+/** The new record's ID: the one given (checked), the next number, or a slug of the title. */
+export function chooseId(kind: Kind, given: unknown, title: string, existing: Iterable<string>): Checked<string> {
+  const info = KIND_INFO[kind];
+  if (given !== undefined) {
+    const id = String(given);
+    if (!isValidId(id, kind)) {
+      const other = kindOfId(id);
+      return { ok: false, message: `"${id}" is not ${aOrAn(info.label)} ID${other && other !== kind ? ` (it is a ${KIND_INFO[other].label} ID)` : ''}: expected ${idShape(kind)}.` };
+    }
+    return { ok: true, value: id };
+  }
+  if (info.numbered) return { ok: true, value: nextNumberedId(kind, existing) };
+  if (!title) return { ok: false, message: `${aOrAn(info.label)} ID is a slug of its name: give --title "Payments API" or id=${info.prefix}payments-api.` };
+  const id = slugId(kind, title);
+  if (!id) return { ok: false, message: `no ID can be made from the title "${title}": give id=${info.prefix}<lowercase-words>.` };
+  return { ok: true, value: id };
+}
+
+export interface NewRecordInput {
+  id: string;
+  title: string;
+  now: string;
+  timeZone: string;
+  fields: Record<string, unknown>;
+  matrix: PriorityMatrix | undefined;
+}
+
+/** Template -> record text: placeholders filled, fields set, priority computed from the matrix. */
+export function recordFromTemplate(kind: Kind, schema: JsonSchema, templateText: string, input: NewRecordInput): Checked<string> {
+  const where = `content/.templates/${kind}.md`;
+  const set: Record<string, unknown> = { id: input.id, ...input.fields };
+  if (input.title) set[nameField(schema)] = input.title;
+  const edited = editRecord(templateText, {
+    fill: (token) => placeholderValue(token, input),
+    set: [
+      set,
+      (get) => {
+        if (!schema.properties?.priority || 'priority' in input.fields) return {};
+        const p = matrixPriority(input.matrix, get('impact'), get('urgency'));
+        return p ? { priority: p } : {};
+      },
+    ],
+    body: (body) => body.replace(/\{\{\s*title\s*\}\}/g, input.title),
+  });
+  if (edited.ok) return { ok: true, value: edited.text };
+  if (edited.problem === 'no-front-matter') return { ok: false, message: `${where} must start with front matter between two \`---\` lines.` };
+  if (edited.problem === 'yaml') return { ok: false, message: `${where}: ${edited.message}` };
+  return { ok: false, message: `${where} uses unknown placeholders: ${edited.tokens.map((t) => `{{${t}}}`).join(', ')}. Known: {{id}}, {{title}}, {{now}}, {{today}}, {{today+30d}}.` };
 }

@@ -18,11 +18,11 @@
  * plus Slack `blocks`, the whole JSON under 20,000 bytes.
  */
 import { KIND_INFO } from './ids.ts';
-import { repoUrl } from './urls.ts';
+import { forgeLinks } from './forge.ts';
 import type { AnyRecord, Incident, Workspace } from './model.ts';
 import type { SlaResult } from './sla/index.ts';
 import { formatDuration } from './duration.ts';
-import { formatInstant } from './site/format.ts';
+import { formatInstant, statusLabel } from './format.ts';
 import { isOpen } from './kinds/index.ts';
 
 /** One piece of news, announced once: `key` is what a later run compares to know it was sent. */
@@ -78,10 +78,7 @@ export function recordUrl(record: Pick<AnyRecord, 'id' | 'kind' | 'file'>, links
     const base = links.siteUrl.endsWith('/') ? links.siteUrl : links.siteUrl + '/';
     return new URL(`${KIND_INFO[record.kind].folder}/${encodeURIComponent(record.id)}/`, base).href;
   }
-  // Only an http(s) repository address becomes a link (itsm.yaml is content from a pull request).
-  const repo = repoUrl(links.repoUrl);
-  if (!repo) return undefined;
-  return `${repo}/blob/${encodeURIComponent(links.branch ?? 'main')}/${record.file.split('/').map(encodeURIComponent).join('/')}`;
+  return forgeLinks(links.repoUrl, links.branch ?? 'main').file(record.file);
 }
 
 /** Dated events of an incident, as [instant ms, status it moved to, note]. */
@@ -101,9 +98,9 @@ function incidentEvents(d: Incident): Array<{ ms: number; status?: string; note?
 
 function majorEvent(d: Incident, reportedInWindow: boolean): string {
   if (reportedInWindow && isOpen('incident', d.status)) return 'new major incident';
-  if (reportedInWindow) return `new major incident, already ${d.status.replace(/_/g, ' ')}`;
+  if (reportedInWindow) return `new major incident, already ${statusLabel(d.status)}`;
   if (!isOpen('incident', d.status)) return `major incident ${d.status}`;
-  return `major incident update (${d.status.replace(/_/g, ' ')})`;
+  return `major incident update (${statusLabel(d.status)})`;
 }
 
 /**
@@ -278,7 +275,7 @@ function detail(item: NewsItem, timeZone: string): string {
     const over = item.over_seconds ? `${formatDuration(Math.round(item.over_seconds / 60) * 60)} over` : '';
     return [`at ${when(item, timeZone)}`, target, over, item.policy ? `policy ${item.policy}` : ''].filter(Boolean).join(', ');
   }
-  return `${when(item, timeZone)}, status ${item.status.replace(/_/g, ' ')}`;
+  return `${when(item, timeZone)}, status ${statusLabel(item.status)}`;
 }
 
 /** The Slack section for one item (mrkdwn, verbatim: nothing in it is auto-linked or mentioned). */

@@ -12,6 +12,14 @@ import { catFileBatch, git, GitError } from './git-tree.ts';
 
 export type { FileVersion, HistoryEntry } from '../core/history.ts';
 
+/** The folder is in no git repository: it has no history, which is not a failure of git. */
+export class NotARepositoryError extends GitError {
+  constructor(root: string) {
+    super(`${root} is not inside a git repository; history comes from git (run \`git init\` and commit, or pass --root).`);
+    this.name = 'NotARepositoryError';
+  }
+}
+
 export interface HistoryIndex {
   /** True in a shallow clone: the oldest versions are missing and the first one seen looks like a creation. */
   truncated: boolean;
@@ -51,7 +59,8 @@ interface RawChange {
 
 /**
  * Every version of every file under `root` (or of `opts.paths`), newest first. Paths are relative to
- * `root`, which may be a folder inside the repository. A repository without commits has no history.
+ * `root`, which may be a folder inside the repository. A repository without commits has no history;
+ * a folder outside git throws NotARepositoryError, any other failure of git a GitError.
  */
 export async function readHistory(root: string, opts: ReadHistoryOptions = {}): Promise<HistoryIndex> {
   const repo = await openRepository(root);
@@ -94,7 +103,7 @@ interface Repository {
 
 async function openRepository(root: string): Promise<Repository> {
   const sg = simpleGit({ baseDir: root });
-  if (!(await sg.checkIsRepo())) throw new GitError(`${root} is not inside a git repository; history comes from git (run \`git init\` and commit, or pass --root).`);
+  if (!(await sg.checkIsRepo())) throw new NotARepositoryError(root);
   const [shallow, prefix, head] = await Promise.all([
     sg.revparse(['--is-shallow-repository']),
     sg.revparse(['--show-prefix']),

@@ -4,7 +4,7 @@
  * pure functions in src/core/site. Astro pages only render what this returns.
  */
 import type { Diagnostic } from '../core/diagnostic.ts';
-import { recordHistory, type HistoryEntry } from '../core/history.ts';
+import type { HistoryEntry } from '../core/history.ts';
 import { KIND_INFO, KINDS, type Kind } from '../core/ids.ts';
 import type { AnyRecord, Workspace } from '../core/model.ts';
 import { linkIndex } from '../core/relations.ts';
@@ -12,10 +12,11 @@ import { catalog, type Catalog } from '../core/site/catalog.ts';
 import { changeSchedule, type CalendarMonth } from '../core/site/calendar.ts';
 import { cmdbIndex, type Impact } from '../core/site/cmdb.ts';
 import { dashboard, type Dashboard } from '../core/site/dashboard.ts';
-import { formatInstant } from '../core/site/format.ts';
+import { formatInstant } from '../core/format.ts';
 import { graphSvg } from '../core/site/graph-svg.ts';
 import { knowledgeBase, knownErrors, type KbCategory, type KnownError } from '../core/site/knowledge.ts';
-import { forgeLinks, siteLinks, type SiteLinks } from '../core/site/links.ts';
+import { forgeLinks } from '../core/forge.ts';
+import { siteLinks, type SiteLinks } from '../core/site/links.ts';
 import { recordPage, type RecordPage } from '../core/site/record-page.ts';
 import type { RecordRef } from '../core/site/refs.ts';
 import type { ReportTable } from '../core/site/report-tables.ts';
@@ -30,7 +31,7 @@ import { statusReport } from '../core/status.ts';
 import type { Evidence } from '../core/approvals/evidence-note.ts';
 import { readApprovalEvidence } from './approval-notes.ts';
 import { layoutGraph } from './graph-layout.ts';
-import { readHistory } from './history.ts';
+import { NotARepositoryError, readRecordHistories } from './history.ts';
 import { renderMarkdownBatch } from './markdown-batch.ts';
 import { reportData } from './site-reports.ts';
 import { readSchemas } from './schemas.ts';
@@ -121,7 +122,7 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   log(`SLA: ${sla.length} clocks in ${Date.now() - t1} ms`);
 
   const t2 = Date.now();
-  const histories = opts.history === false ? null : await readHistories(opts.root, ws);
+  const histories = opts.history === false ? null : await readSiteHistories(opts.root, ws.records.map((r) => r.file));
   const evidence = opts.history === false ? new Map<string, Evidence[]>() : await readApprovalEvidence(opts.root).catch(() => new Map<string, Evidence[]>());
   log(histories ? `history: ${histories.size} files in ${Date.now() - t2} ms` : 'history: none (not a git repository)');
 
@@ -132,17 +133,23 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   return { data, diagnostics: checked.diagnostics, records: checked.records };
 }
 
-async function readHistories(root: string, ws: Workspace): Promise<Map<string, HistoryEntry[]> | null> {
-  let index;
+/**
+ * Each record's story, or null when the workspace is outside git (the site then shows no history).
+ * A shallow clone or a repository without commits reads what it has; any other failure of git is an
+ * error of the build, not a site without history.
+ */
+export async function readSiteHistories(root: string, files: readonly string[]): Promise<Map<string, HistoryEntry[]> | null> {
+  let records;
   try {
-    index = await readHistory(root, { paths: ['content'] });
-  } catch {
-    return null;
+    ({ records } = await readRecordHistories(root));
+  } catch (err) {
+    if (err instanceof NotARepositoryError) return null;
+    throw err;
   }
   const out = new Map<string, HistoryEntry[]>();
-  for (const rec of ws.records) {
-    const versions = index.files.get(rec.file);
-    if (versions) out.set(rec.file, recordHistory(versions, rec.file));
+  for (const file of files) {
+    const entries = records.get(file);
+    if (entries) out.set(file, entries);
   }
   return out;
 }
@@ -191,7 +198,7 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
     if (rec.kind === 'service') page.service = serviceById.get(rec.id);
     if (rec.kind === 'change') {
       page.schedule = schedule.findings(rec.id);
-      page.approvals = approvalRows(evidence?.get(rec.id) ?? [], ws.settings.repo_url, ws.settings.time_zone);
+      page.approvals = approvalRows(evidence?.get(rec.id) ?? [], forge, ws.settings.time_zone);
     }
     records.push(page);
   }

@@ -4,7 +4,7 @@
  */
 import type { Workspace } from '../core/model.ts';
 import { buildReport } from '../core/reports/index.ts';
-import { formatInstant } from '../core/site/format.ts';
+import { formatInstant } from '../core/format.ts';
 import { reportTables as siteReportTables, vegaLiteSpec, type ReportTable } from '../core/site/report-tables.ts';
 import type { SlaResult } from '../core/sla/index.ts';
 import { chartSvg } from './charts.ts';

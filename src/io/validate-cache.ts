@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { KINDS } from '../core/ids.ts';
+import { isKnownTimeZone } from '../core/time-zone.ts';
 import type { Policies, WorkspaceSettings } from '../core/model.ts';
 import type { RecordOutcome } from './analyze.ts';
 import { symlinkOnPath } from './safe-fs.ts';
@@ -51,18 +52,8 @@ function isDiagnostic(v: unknown, file?: string): v is Diagnostic {
   );
 }
 
-function isTimeZone(zone: unknown): boolean {
-  if (typeof zone !== 'string') return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function isPolicyResult(v: unknown): v is PolicyResult {
-  return isObject(v) && isObject(v.settings) && typeof v.settings.name === 'string' && isTimeZone(v.settings.time_zone) && isObject(v.policies) && Array.isArray(v.diagnostics) && v.diagnostics.every((d) => isDiagnostic(d));
+  return isObject(v) && isObject(v.settings) && typeof v.settings.name === 'string' && isKnownTimeZone(v.settings.time_zone) && isObject(v.policies) && Array.isArray(v.diagnostics) && v.diagnostics.every((d) => isDiagnostic(d));
 }
 
 function isEntry(file: string, v: unknown): v is CacheEntry {

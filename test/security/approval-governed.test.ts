@@ -174,6 +174,8 @@ describe('the gate\'s own code and workflow need the policy-change approvals', (
     'tools/checker/package.json',
     'SRC/cli/approvals.ts',
     '.GitHub/workflows/approvals.yml',
+    '.ci',
+    'schemas',
   ])('a PR editing %s', async (path) => {
     const r = await approvePr({ pr: { [path]: 'changed\n' } });
     expect(r.stderr).toBe('');

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { recordUrl } from '../../src/core/notify.ts';
-import { forgeLinks, siteLinks } from '../../src/core/site/links.ts';
+import { forgeLinks } from '../../src/core/forge.ts';
+import { siteLinks } from '../../src/core/site/links.ts';
 import { sourceValue } from '../../src/core/site/record-page.ts';
 import { BASE_PATH_PATTERN } from '../../src/core/urls.ts';
 import { renderMarkdown } from '../../src/io/markdown.ts';

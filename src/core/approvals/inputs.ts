@@ -127,5 +127,6 @@ export const GATE_FILE_NAMES = ['package.json', 'package-lock.json', 'npm-shrink
 export function isGatePath(repoPath: string): boolean {
   const p = repoPath.replace(/^\/+/, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
   const name = p.slice(p.lastIndexOf('/') + 1);
-  return GATE_FOLDERS.some((f) => p.startsWith(f)) || (GATE_ROOT_FILES as readonly string[]).includes(p) || (GATE_FILE_NAMES as readonly string[]).includes(name);
+  // A file, symlink or submodule named like a gate folder (`.github` itself) is the gate too.
+  return GATE_FOLDERS.some((f) => p.startsWith(f) || p === f.slice(0, -1)) || (GATE_ROOT_FILES as readonly string[]).includes(p) || (GATE_FILE_NAMES as readonly string[]).includes(name);
 }

@@ -58,16 +58,6 @@ export function vendorDate(text: string): string | undefined {
   }
 }
 
-/** Whether a time zone name is one Temporal knows. */
-export function isTimeZone(name: string): boolean {
-  try {
-    Temporal.Now.instant().toZonedDateTimeISO(name);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The words of a choice value, lowercased: "2 - Medium" -> "medium", "In Progress" -> "in progress". */
 export function choiceWords(text: string): string {
   return text.trim().replace(/^\d+\s*-\s*/, '').toLowerCase().replace(/[_\s]+/g, ' ');

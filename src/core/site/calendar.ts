@@ -7,7 +7,7 @@ import { decisionInputs } from '../approvals/inputs.ts';
 import { reachOf } from '../approvals/scope.ts';
 import { freezesHit } from '../approvals/windows.ts';
 import { recordsOf, type ItsmRecord, type Workspace } from '../model.ts';
-import { formatInstant, localDate } from './format.ts';
+import { formatInstant, localDate } from '../format.ts';
 import type { SiteLinks } from './links.ts';
 import { refOf, type RecordRef } from './refs.ts';
 

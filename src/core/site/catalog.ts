@@ -7,7 +7,7 @@ import type { ColumnSpec } from '../kinds/definition.ts';
 import { displayName, REGISTRY } from '../kinds/index.ts';
 import type { KindRegistry } from '../kinds/registry.ts';
 import type { AnyRecord, Workspace } from '../model.ts';
-import { formatInstant, statusLabel } from './format.ts';
+import { formatInstant, statusLabel } from '../format.ts';
 import type { SiteLinks } from './links.ts';
 import { worstState, type SlaView } from './sla-view.ts';
 

@@ -1,7 +1,7 @@
 /** The home dashboard: what a service desk lead checks first thing in the morning. */
 import { KINDS, type Kind } from '../ids.ts';
 import { recordsOf, type Workspace } from '../model.ts';
-import { formatInstant } from './format.ts';
+import { formatInstant } from '../format.ts';
 import type { SiteLinks } from './links.ts';
 import { refOf, type RecordRef } from './refs.ts';
 import type { SlaView } from './sla-view.ts';

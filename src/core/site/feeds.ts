@@ -3,7 +3,7 @@
  * records, never the build clock, so an unchanged workspace gives the same feed.
  */
 import { recordsOf, type Workspace } from '../model.ts';
-import { statusLabel } from './format.ts';
+import { statusLabel } from '../format.ts';
 import { escapeXml } from './graph-svg.ts';
 import type { SiteLinks } from './links.ts';
 import type { StatusReport } from '../status.ts';

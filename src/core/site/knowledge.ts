@@ -1,7 +1,7 @@
 /** The known-error database and the knowledge base by category. */
 import { recordsOf, type Workspace } from '../model.ts';
 import { isKnownError } from './dashboard.ts';
-import { formatInstant, statusLabel } from './format.ts';
+import { formatInstant, statusLabel } from '../format.ts';
 import type { SiteLinks } from './links.ts';
 import { refOf, refOfId, type RecordRef } from './refs.ts';
 import { isDone } from '../kinds/index.ts';

@@ -1,6 +1,6 @@
 /** Every address on the site, built in one place so the base path (GitHub Pages) is never forgotten. */
 import { KIND_INFO, kindOfId, type Kind } from '../ids.ts';
-import { basePath, repoUrl } from '../urls.ts';
+import { basePath } from '../urls.ts';
 
 export interface SiteLinks {
   base: string;
@@ -37,26 +37,5 @@ export function siteLinks(base?: string): SiteLinks {
     },
     api: (name) => page(`api/${name}.json`),
     search: (query) => page('search/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
-  };
-}
-
-export interface ForgeLinks {
-  /** Opens the record's file in the forge's web editor. */
-  edit(file: string): string | undefined;
-  /** Opens the forge's "new file" editor in a content folder with a file name and, if given, a starting text. */
-  create(kind: Kind, filename: string, value?: string): string | undefined;
-}
-
-/**
- * Links into the forge's editor (GitHub's URL shapes), from itsm.yaml's repo_url and default_branch.
- * Without a repo_url there is nowhere to send people, so the links are left out.
- */
-export function forgeLinks(forgeUrl: string | undefined, branch = 'main'): ForgeLinks {
-  // Only an http(s) address becomes a link: never javascript:, data: or //host.
-  const repo = repoUrl(forgeUrl);
-  return {
-    edit: (file) => (repo ? `${repo}/edit/${encodeURIComponent(branch)}/${file.split('/').map(encodeURIComponent).join('/')}` : undefined),
-    create: (kind, filename, value) =>
-      repo ? `${repo}/new/${encodeURIComponent(branch)}/content/${KIND_INFO[kind].folder}?filename=${encodeURIComponent(filename)}${value ? `&value=${encodeURIComponent(value)}` : ''}` : undefined,
   };
 }

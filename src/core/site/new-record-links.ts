@@ -4,7 +4,7 @@
  */
 import type { Workspace } from '../model.ts';
 import { nextNumberedId, zonedTimestamp } from '../new-record.ts';
-import type { ForgeLinks } from './links.ts';
+import type { ForgeLinks } from '../forge.ts';
 
 export function newRecordLinks(ws: Workspace, forge: ForgeLinks, now: string): { incident?: string; change?: string } {
   const ids = ws.records.map((r) => r.id);

@@ -6,10 +6,11 @@ import { KIND_INFO, type Kind } from '../ids.ts';
 import type { HistoryEntry } from '../history.ts';
 import type { AnyRecord, Workspace } from '../model.ts';
 import { relationsFrom, type Link } from '../relations.ts';
-import { fieldLabel, formatInstant, formatSeconds, statusLabel } from './format.ts';
+import { fieldLabel, formatInstant, formatSeconds, statusLabel } from '../format.ts';
 import { displayName } from '../kinds/index.ts';
-import type { ForgeLinks, SiteLinks } from './links.ts';
-import { httpUrl, repoUrl } from '../urls.ts';
+import type { ForgeLinks } from '../forge.ts';
+import type { SiteLinks } from './links.ts';
+import { httpUrl } from '../urls.ts';
 import { compareIds } from './catalog.ts';
 import { refOfId, type RecordRef } from './refs.ts';
 import type { SlaView } from './sla-view.ts';
@@ -145,7 +146,7 @@ export function recordPage({ ws, rec, links, forge, related, sla, history }: Rec
     members: Array.isArray(data.members) ? (data.members as Array<{ name: string; login: string; role?: string }>).map((m) => ({ name: m.name, login: m.login, role: m.role ?? '' })) : [],
     related: relatedGroups(related, ws, links, rec.id),
     sla: sla ? { policy: sla.policy, calendar: sla.calendar, reason: sla.reason, clocks: sla.clocks.map((c) => slaRow(c, tz)) } : null,
-    history: history ? history.map((h) => historyRow(h, ws, tz)) : null,
+    history: history ? history.map((h) => historyRow(h, forge, tz)) : null,
     facets: searchFacets(rec),
   };
 }
@@ -250,17 +251,18 @@ function slaRow(c: SlaView['clocks'][number], tz: string): SlaRow {
   };
 }
 
-function historyRow(h: HistoryEntry, ws: Workspace, tz: string): HistoryRow {
-  const repo = repoUrl(ws.settings.repo_url);
+function historyRow(h: HistoryEntry, forge: ForgeLinks, tz: string): HistoryRow {
+  const commitHref = forge.commit(h.commit);
+  const prHref = h.pr === null ? undefined : forge.pullRequest(h.pr);
   return {
     commit: h.commit,
     commitShort: h.commit.slice(0, 8),
-    ...(repo ? { commitHref: `${repo}/commit/${h.commit}` } : {}),
+    ...(commitHref ? { commitHref } : {}),
     date: h.date,
     dateText: formatInstant(h.date, tz),
     author: h.author,
     pr: h.pr,
-    ...(repo && h.pr !== null ? { prHref: `${repo}/pull/${h.pr}` } : {}),
+    ...(prHref ? { prHref } : {}),
     subject: h.subject,
     event: h.event,
     changes: h.changes.map((c) => ({ field: c.field, from: showChange(c.from, tz), to: showChange(c.to, tz) })),

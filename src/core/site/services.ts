@@ -1,7 +1,8 @@
 /** The service catalog: what each service offers, who owns it, and when it is supported. */
 import { recordsOf, type Calendar, type Workspace } from '../model.ts';
 import { nextNumberedId } from '../new-record.ts';
-import type { ForgeLinks, SiteLinks } from './links.ts';
+import type { ForgeLinks } from '../forge.ts';
+import type { SiteLinks } from './links.ts';
 import { requestLink } from './new-record-links.ts';
 import { refOf, refOfId, type RecordRef } from './refs.ts';
 import { isOpen } from '../kinds/index.ts';

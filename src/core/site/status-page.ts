@@ -1,7 +1,7 @@
 /** The status page's data: the status report (src/core/status.ts) ready to show, with uptime bars. */
 import { STATUS_LABEL, type ServiceStatus, type StatusReport } from '../status.ts';
 import { escapeXml } from './graph-svg.ts';
-import { formatInstant } from './format.ts';
+import { formatInstant } from '../format.ts';
 import type { SiteLinks } from './links.ts';
 
 export interface StatusServiceView {

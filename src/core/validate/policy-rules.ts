@@ -1,6 +1,7 @@
 /** Rules on the policy files beyond their schemas: references between them and to records, sane calendars. */
 import type { PendingDiagnostic } from '../diagnostic.ts';
 import type { Policies } from '../model.ts';
+import { isKnownTimeZone } from '../time-zone.ts';
 
 export const POLICY_PATHS = {
   priorityMatrix: 'content/policies/priority-matrix.yaml',
@@ -12,15 +13,6 @@ export const POLICY_PATHS = {
 function minutes(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);
   return h! * 60 + m!;
-}
-
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** `ids` holds every record ID in the workspace, to check services named by policies. */

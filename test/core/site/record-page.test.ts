@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../src/core/history.ts';
-import { forgeLinks, siteLinks } from '../../../src/core/site/links.ts';
+import { forgeLinks } from '../../../src/core/forge.ts';
+import { siteLinks } from '../../../src/core/site/links.ts';
 import { recordPage, searchFacets } from '../../../src/core/site/record-page.ts';
 import { slaViews } from '../../../src/core/site/sla-view.ts';
 import { linkIndex } from '../../../src/core/relations.ts';

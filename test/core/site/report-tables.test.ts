@@ -60,7 +60,7 @@ describe('knowledge and services', () => {
 
 describe('requesting an offering', () => {
   it('links each offering to a new request with the service and offering filled in', async () => {
-    const { forgeLinks } = await import('../../../src/core/site/links.ts');
+    const { forgeLinks } = await import('../../../src/core/forge.ts');
     const ws = fixtureWorkspace();
     const payments = serviceCatalog(ws, siteLinks('/'), FIXTURE_NOW, forgeLinks(ws.settings.repo_url, 'main')).find((s) => s.id === 'SVC-payments')!;
     const url = new URL(payments.offerings[0]!.requestHref!);

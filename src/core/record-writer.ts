@@ -1,11 +1,13 @@
 /**
- * Edits of YAML text through the `yaml` package that keep what people wrote: comments, key order,
- * quoting and spacing. Two tools for two jobs:
- * - `setTopLevel` uses the Document API, for filling in a template (`itsm new`);
- * - `replaceScalars` splices new text into the exact source range the parser reports for each
- *   matching scalar, so every other byte of the file stays as it was (`itsm renumber`).
+ * The one way records are written, on the `yaml` Document API (js-yaml stays the fast reader):
+ * - `renderRecord` prints a new record: front matter from data, in the caller's key order, then the body;
+ * - `editRecord` sets fields of an existing record or template, keeping comments, key order and quoting
+ *   (`itsm new` fills in a template through it, with `fillPlaceholders`);
+ * - `scalarEdits` + `applyEdits` splice new text into the exact source range the parser reports for
+ *   each matching scalar, so every other byte of the file stays as it was (`itsm renumber`).
+ * Pure: text in, text out.
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node } from 'yaml';
+import { Document, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Node, type ToStringOptions } from 'yaml';
 
 /** Parses YAML for editing; the caller has already checked it with the loader's safe parser. */
 export function editableDocument(text: string): Document.Parsed {
@@ -69,7 +71,7 @@ export function setTopLevel(doc: Document, values: Record<string, unknown>): voi
 /** Lists of plain values print on one line (`cis: [CI-a, CI-b]`), like the hand-written records. */
 function shortNode(doc: Document, value: unknown): Node {
   const flow = Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object');
-  return doc.createNode(value, { flow }) as Node;
+  return doc.createNode(value, { flow });
 }
 
 /** Replaces every `{{token}}` found inside string scalars, through `fill`; returns the tokens seen. */
@@ -132,7 +134,7 @@ function pathOf(ancestors: readonly unknown[], node: Node): (string | number)[] 
     if (isPair(a)) {
       if (isScalar(a.key)) path.unshift(String(a.key.value));
     } else if (isSeq(a)) {
-      path.unshift(a.items.indexOf(child as never));
+      path.unshift(a.items.indexOf(child));
     }
     child = a;
   }
@@ -168,4 +170,119 @@ export function topLevelKeyByLine(text: string): (line: number) => string | unde
     for (const s of starts) if (s.line <= line) found = s.key;
     return found;
   };
+}
+
+/** How front matter is printed: no folding, `[a, b]` and `{k: v}` like hand-written records, literal blocks. */
+const PRINT: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false, singleQuote: true, blockQuote: 'literal' };
+
+/** Options of `renderRecord`. */
+export interface RenderOptions {
+  /**
+   * From which depth collections print on one line (the top mapping is depth 0): 1 gives
+   * `cis: [CI-web]` and `source: {system: jira, id: ITSM-1}`; 2 keeps `source` a block and prints
+   * each `timeline` entry on one line.
+   */
+  flowLevel?: number;
+}
+
+/**
+ * A new record's text: `---`, the front matter from `data` (keys in its order, undefined values left
+ * out), `---`, a blank line, the body. Strings are quoted only when YAML needs it, with single
+ * quotes, and in double quotes when they hold control characters (or line breaks inside `[...]`):
+ * the bytes match what the importers wrote before this writer existed.
+ */
+export function renderRecord(data: Record<string, unknown>, body: string, options: RenderOptions = {}): string {
+  const flowLevel = options.flowLevel ?? 1;
+  const doc = new Document(data, { keepUndefined: false });
+  visit(doc, {
+    Collection(_key, node, path) {
+      if (path.filter((p) => isCollection(p)).length >= flowLevel) node.flow = true;
+    },
+  });
+  visit(doc, {
+    Scalar(key, node, path) {
+      if (key === 'key' || typeof node.value !== 'string') return;
+      const inFlow = path.some((p) => isCollection(p) && p.flow === true);
+      node.type = scalarStyle(node.value, inFlow);
+    },
+  });
+  return `---\n${doc.toString(PRINT)}---\n\n${body}`;
+}
+
+// Characters printed as they are; anything else (tabs, other controls, a BOM, odd spaces and line
+// separators) goes in double quotes, where a reader sees that something unusual is there.
+const UNPRINTABLE = /[^\n\x20-\x7e\xa1-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]/u;
+
+function scalarStyle(value: string, inFlow: boolean): Scalar.Type | undefined {
+  if (UNPRINTABLE.test(value) || (inFlow && value.includes('\n'))) return Scalar.QUOTE_DOUBLE;
+  if (value.includes('\n')) return undefined;
+  // `=` is the YAML 1.1 "value" key: older readers take it for something else.
+  return value === '=' || needsQuotes(value, inFlow) ? Scalar.QUOTE_SINGLE : Scalar.PLAIN;
+}
+
+/** Whether `yaml` would quote the string in this context (a flow collection is stricter than a block). */
+function needsQuotes(value: string, inFlow: boolean): boolean {
+  const probe = new Document(inFlow ? [value] : value);
+  if (inFlow && isSeq(probe.contents)) probe.contents.flow = true;
+  const out = probe.toString(PRINT);
+  const first = inFlow ? out.charAt(1) : out.charAt(0);
+  return first === '"' || first === "'";
+}
+
+/** Changes `editRecord` makes, in this order. */
+export interface RecordEdit {
+  /** Fills `{{token}}` placeholders in string values (a template's); tokens it returns undefined for are reported. */
+  fill?: (token: string) => string | undefined;
+  /**
+   * Top-level fields to set, one step after another; a step given as a function sees the front
+   * matter as the steps before it left it (say, a priority computed from the impact just set).
+   */
+  set?: ReadonlyArray<Record<string, unknown> | ((get: (key: string) => unknown) => Record<string, unknown>)>;
+  /** Rewrites the body (the text after the closing `---`). */
+  body?: (body: string) => string;
+}
+
+export type EditResult =
+  | { ok: true; text: string }
+  | { ok: false; problem: 'no-front-matter' }
+  | { ok: false; problem: 'yaml'; message: string }
+  | { ok: false; problem: 'unknown-placeholders'; tokens: string[] };
+
+/**
+ * Applies field changes to a record's (or a template's) text: comments, key order and quoting of
+ * the fields it does not touch stay as they were; new keys go last.
+ */
+export function editRecord(text: string, edit: RecordEdit): EditResult {
+  const parts = splitFrontMatter(text);
+  if (!parts) return { ok: false, problem: 'no-front-matter' };
+  const doc = editableDocument(parts.yaml);
+  if (doc.errors.length) return { ok: false, problem: 'yaml', message: doc.errors[0]!.message };
+  if (edit.fill) {
+    const unknown = fillPlaceholders(doc, edit.fill);
+    if (unknown.size) return { ok: false, problem: 'unknown-placeholders', tokens: [...unknown] };
+  }
+  for (const step of edit.set ?? []) setTopLevel(doc, typeof step === 'function' ? step((key) => doc.get(key)) : step);
+  const body = edit.body ? edit.body(parts.body) : parts.body;
+  return { ok: true, text: `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n${body}` };
+}
+
+/** Splits a record or template into its front matter YAML and body (both as written; a BOM and CRLFs are dropped). */
+export function splitFrontMatter(text: string): { yaml: string; body: string } | undefined {
+  const t = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  if (!t.startsWith('---\n')) return undefined;
+  const close = t.indexOf('\n---', 3);
+  if (close === -1) return undefined;
+  const afterFence = t.indexOf('\n', close + 4);
+  return { yaml: t.slice(4, close + 1), body: afterFence === -1 ? '' : t.slice(afterFence + 1) };
+}
+
+/** Offsets of the front matter YAML and the body in a record's text (CRLF kept), or undefined when it has none. */
+export function frontMatterBounds(text: string): { yaml: string; yamlStart: number; bodyStart: number } | undefined {
+  const first = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  if (!first) return undefined;
+  const yamlStart = first[0].length;
+  const close = /(^|\r?\n)---[ \t]*(\r?\n|$)/.exec(text.slice(yamlStart));
+  if (!close) return undefined;
+  const yamlEnd = yamlStart + close.index + close[1]!.length;
+  return { yaml: text.slice(yamlStart, yamlEnd), yamlStart, bodyStart: yamlStart + close.index + close[0].length };
 }

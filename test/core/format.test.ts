@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fieldLabel, formatInstant, formatSeconds, localDate } from '../../../src/core/site/format.ts';
+import { fieldLabel, formatInstant, formatSeconds, localDate } from '../../src/core/format.ts';
 
 describe('showing instants', () => {
   it('shows an instant in the workspace zone, across DST changes', () => {

@@ -1,4 +1,7 @@
-/** Display formatting for the site: instants in the workspace's zone, labels from field names. */
+/**
+ * Display formatting shared by the site and chat messages: instants as people read them in the
+ * workspace's zone, labels from field and status names, durations.
+ */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -78,4 +81,3 @@ export function formatSeconds(seconds: number): string {
   if (m > 0) return `${sign}${m}m`;
   return `${sign}${s}s`;
 }
-

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { parse } from 'yaml';
-import { applyEdits, editableDocument, scalarEdits, setTopLevel } from '../../src/io/yaml-edit.ts';
+import { applyEdits, editableDocument, editRecord, renderRecord, scalarEdits, setTopLevel } from '../../src/core/record-writer.ts';
 
 const OLD = 'INC-0001';
 const NEW = 'INC-0042';
@@ -55,5 +56,66 @@ describe('setTopLevel', () => {
     const text = doc.toString({ flowCollectionPadding: false });
     expect(text).toBe('# head\nid: INC-0002\n# the service\nservice: SVC-shop\n# items\ncis: [CI-a, CI-b] # none yet\nimpact: medium\nteam: TEAM-ops\n');
     expect(parse(text)).toEqual({ id: 'INC-0002', service: 'SVC-shop', cis: ['CI-a', 'CI-b'], impact: 'medium', team: 'TEAM-ops' });
+  });
+});
+
+describe('renderRecord', () => {
+  it('prints front matter like a hand-written record: plain where it can, single quotes where YAML needs them', () => {
+    const text = renderRecord(
+      { id: 'INC-0003', title: "The partner's feed is late: again", tags: ['vpn', '#x'], note: 'Reported through issue #42', empty: '', count: '42', nothing: undefined, source: { system: 'jira', id: 'ITSM-101' } },
+      'Body.\n',
+    );
+    expect(text).toBe(`---
+id: INC-0003
+title: 'The partner''s feed is late: again'
+tags: [vpn, '#x']
+note: 'Reported through issue #42'
+empty: ''
+count: '42'
+source: {system: jira, id: ITSM-101}
+---
+
+Body.
+`);
+  });
+
+  it('keeps collections from flowLevel on one line, and text with line breaks or control characters readable', () => {
+    const data = { timeline: [{ at: '2026-03-04T09:15:00+01:00', status: 'new', note: 'two\nlines' }], source: { system: 'github-issue', id: '42' }, resolution: 'First.\nSecond.', odd: 'tab\there' };
+    expect(renderRecord(data, '', { flowLevel: 2 })).toBe(`---
+timeline:
+  - {at: 2026-03-04T09:15:00+01:00, status: new, note: "two\\nlines"}
+source:
+  system: github-issue
+  id: '42'
+resolution: |-
+  First.
+  Second.
+odd: "tab\\there"
+---
+
+`);
+  });
+
+  const tricky = ['yes', 'no', 'on', 'null', '~', '', ' lead', 'trail ', 'a: b', '- a', '@x', '`x`', '"q"', "it's", '12', '1e3', '.inf', '0x1f', '2026-03-04', '[x]', '{x}', 'x,y', '!x', '&a', '*a', '%x', '|x', '>x', '?x', 'x:', '=', '$(rm -rf /)', '${{ x }}', 'line\r\nx', 'multi\nline\n', ' multi\nline', 'a\u0007b', '\u2028', '\ufeffx'];
+  it.each(tricky)('reads %j back as written, in a block and in a flow list', (value) => {
+    const text = renderRecord({ k: value, l: [value] }, '');
+    const yaml = text.slice(4, text.indexOf('---\n', 4));
+    expect(load(yaml, { schema: CORE_SCHEMA })).toEqual({ k: value, l: [value] });
+    expect(parse(yaml)).toEqual({ k: value, l: [value] });
+  });
+});
+
+describe('editRecord', () => {
+  const record = '---\n# how it started\nid: INC-0001\nstatus: new   # set by the desk\ncis: [CI-a]\n---\n\nIt broke.\n';
+
+  it('sets fields in steps, keeping comments, order and the body', () => {
+    const r = editRecord(record, { set: [{ status: 'resolved', cis: ['CI-a', 'CI-b'] }, (get) => ({ note: `was ${String(get('status'))}` })] });
+    expect(r).toEqual({ ok: true, text: '---\n# how it started\nid: INC-0001\nstatus: resolved # set by the desk\ncis: [CI-a, CI-b]\nnote: was resolved\n---\n\nIt broke.\n' });
+  });
+
+  it('says what stops it: no front matter, broken YAML, unknown placeholders', () => {
+    expect(editRecord('no fences', {})).toEqual({ ok: false, problem: 'no-front-matter' });
+    expect(editRecord('---\nid: [x\n---\n', {})).toMatchObject({ ok: false, problem: 'yaml' });
+    expect(editRecord('---\nid: "{{id}}"\nt: "{{nope}}"\n---\n', { fill: (t) => (t === 'id' ? 'X' : undefined) })).toEqual({ ok: false, problem: 'unknown-placeholders', tokens: ['nope'] });
   });
 });
