@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { POLICIES } from '../helpers/fixtures.ts';
 import { gitEnv, gitRepo, ALICE, type GitRepo } from '../helpers/git-repo.ts';
 import { startGitHubServer, type FakePullRequest, type GitHubServer } from '../helpers/github-server.ts';
-import { record, REPO_ROOT, runCliAsync } from '../helpers/workspace.ts';
+import { record, REPO_ROOT, runCliAsync, runMain } from '../helpers/workspace.ts';
 
 const team = (id: string, roles: string, logins: string[]) =>
   record(`id: ${id}\nname: ${id}\nstatus: active\nroles: [${roles}]\nmembers:\n${logins.map((l) => `  - { name: ${l}, login: ${l} }`).join('\n')}`);
@@ -51,7 +51,8 @@ interface Merged {
   base: string;
   head: string;
   merge: string;
-  itsm(args: string[]): ReturnType<typeof runCliAsync>;
+  /** In-process unless `via` is runCliAsync (the end-to-end test). */
+  itsm(args: string[], via?: typeof runMain): ReturnType<typeof runMain>;
 }
 
 /** main with the workspace; PR #12 adds CHG-0031 as approved and is merged (merge commit, or squash). */
@@ -71,7 +72,7 @@ async function mergedPullRequest(opts: { squash?: boolean; reviews?: FakePullReq
   cleanups.push(() => repo.remove(), () => server.close());
   return {
     repo, server, base, head, merge,
-    itsm: (args) => runCliAsync(args, {
+    itsm: (args, via = runMain) => via(args, {
       cwd: repo.dir,
       env: { ...gitEnv(ALICE, '2026-03-02T00:00:00Z'), GITHUB_TOKEN: 'test-token', GITHUB_API_URL: server.url, GITHUB_REPOSITORY: 'northwind/itsm', GITHUB_EVENT_PATH: undefined, GITHUB_STEP_SUMMARY: undefined, ITSM_GITHUB_TIMEOUT_MS: '10000', ITSM_GITHUB_RETRIES: '1', ITSM_GITHUB_RETRY_BASE_MS: '1' },
     }),
@@ -81,9 +82,9 @@ async function mergedPullRequest(opts: { squash?: boolean; reviews?: FakePullReq
 const notes = (repo: GitRepo): string => repo.git('notes', '--ref=itsm-approvals', 'list').trim();
 
 describe('itsm evidence record', () => {
-  it('writes the decision of the merged PR as a note on its merge commit, and history shows it on the version it merged', async () => {
+  it('end to end: writes the decision of the merged PR as a note on its merge commit, and history shows it on the version it merged', async () => {
     const m = await mergedPullRequest();
-    const r = await m.itsm(['evidence', 'record']);
+    const r = await m.itsm(['evidence', 'record'], runCliAsync);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`Recorded the approval evidence of PR #12 on commit ${m.merge.slice(0, 12)} (refs/notes/itsm-approvals):\n  CHG-0031  approved by paula\nPush it: git push origin refs/notes/itsm-approvals\n`);
@@ -109,7 +110,8 @@ describe('itsm evidence record', () => {
     expect(JSON.parse(shown.stdout)).toEqual({ 'CHG-0031': [expect.objectContaining({ pr: 12, commit: m.merge, decision: 'approved' })] });
   });
 
-  it('records on a runner without a git identity', async () => {
+  // A process: git, which the command runs, must see this environment (in-process it sees the test's).
+  it('end to end: records on a runner without a git identity', async () => {
     const m = await mergedPullRequest();
     const home = mkdtempSync(join(tmpdir(), 'itsm-home-'));
     cleanups.push(() => execFileSync('rm', ['-rf', home]));
@@ -216,12 +218,12 @@ type Job = { permissions: Record<string, string>; steps: Step[]; needs?: string;
 const workflow = load(readFileSync(join(REPO_ROOT, '.github/workflows/approval-evidence.yml'), 'utf8')) as { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, Job> };
 
 describe('.github/workflows/approval-evidence.yml', () => {
-  it('runs after the merge (push, or by hand), never on pull request events', () => {
+  it('runs after the merge (push, or by hand), never on pull request events', async () => {
     expect(Object.keys(workflow.on).sort()).toEqual(['push', 'workflow_dispatch']);
     expect(workflow.jobs.decide!.if).toBe("github.ref == format('refs/heads/{0}', github.event.repository.default_branch)");
   });
 
-  it('grants nothing by default; only the git-only publish job may write, and only contents', () => {
+  it('grants nothing by default; only the git-only publish job may write, and only contents', async () => {
     expect(workflow.permissions).toEqual({});
     expect(workflow.jobs.decide!.permissions).toEqual({ contents: 'read', 'pull-requests': 'read' });
     expect(workflow.jobs.publish!.permissions).toEqual({ contents: 'write' });
@@ -229,18 +231,18 @@ describe('.github/workflows/approval-evidence.yml', () => {
     expect(publish.some((s) => s.uses?.startsWith('actions/setup-node') || /\b(npm|node|npx)\b/.test(s.run ?? ''))).toBe(false);
   });
 
-  it('keeps the read token out of the clone and away from npm', () => {
+  it('keeps the read token out of the clone and away from npm', async () => {
     const steps = workflow.jobs.decide!.steps;
     expect(steps.filter((s) => s.uses?.startsWith('actions/checkout@')).every((s) => s.with?.['persist-credentials'] === false)).toBe(true);
     expect(steps.filter((s) => s.run?.includes('npm')).every((s) => s.run!.includes('--ignore-scripts') && !s.env)).toBe(true);
     expect(steps.filter((s) => s.env?.GITHUB_TOKEN).map((s) => s.env!.GITHUB_TOKEN)).toEqual(['${{ github.token }}']);
   });
 
-  it('passes event data through the environment, never into the scripts', () => {
+  it('passes event data through the environment, never into the scripts', async () => {
     for (const job of Object.values(workflow.jobs)) for (const s of job.steps) expect(s.run ?? '').not.toMatch(/\$\{\{/);
   });
 
-  it('publishes by fetching, adding and pushing the notes ref, surviving a concurrent push', () => {
+  it('publishes by fetching, adding and pushing the notes ref, surviving a concurrent push', async () => {
     const script = workflow.jobs.publish!.steps.find((s) => s.run?.includes('git push'))!.run!;
     const origin = mkdtempSync(join(tmpdir(), 'itsm-origin-'));
     const repo = gitRepo('itsm-publish-');

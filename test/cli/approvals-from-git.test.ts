@@ -11,7 +11,7 @@ import { allowedSigners } from '../../src/io/git-approvals.ts';
 import type { Team } from '../../src/core/model.ts';
 import { POLICIES } from '../helpers/fixtures.ts';
 import { gitRepo, type GitRepo } from '../helpers/git-repo.ts';
-import { record, runCliAsync, writeFiles } from '../helpers/workspace.ts';
+import { record, runCliAsync, runMain, writeFiles } from '../helpers/workspace.ts';
 
 const keyDir = mkdtempSync(join(tmpdir(), 'itsm-keys-'));
 function key(name: string): { file: string; pub: string } {
@@ -66,14 +66,15 @@ function setup(): { repo: GitRepo; base: string; commit(files: Record<string, st
   };
 }
 
-const run = (repo: GitRepo, extra: string[] = []) => runCliAsync(['approvals', '--from-git', '--base', 'main', ...extra], { cwd: repo.dir, env: { GITHUB_TOKEN: undefined, GITHUB_EVENT_PATH: undefined, GITHUB_STEP_SUMMARY: undefined } });
+/** In-process unless `via` is runCliAsync (the end-to-end test). */
+const run = (repo: GitRepo, extra: string[] = [], via: typeof runMain = runMain) => via(['approvals', '--from-git', '--base', 'main', ...extra], { cwd: repo.dir, env: { GITHUB_TOKEN: undefined, GITHUB_EVENT_PATH: undefined, GITHUB_STEP_SUMMARY: undefined } });
 
 describe('itsm approvals --from-git', () => {
-  it('passes with an approval tag signed by the service owner on the head commit', async () => {
+  it('end to end: passes with an approval tag signed by the service owner on the head commit', async () => {
     const s = setup();
     const head = s.commit({ 'content/changes/CHG-0001.md': CHANGE });
     s.tag('paula', head);
-    const r = await run(s.repo, ['--format', 'json']);
+    const r = await run(s.repo, ['--format', 'json'], runCliAsync);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -157,7 +158,7 @@ describe('itsm approvals --from-git', () => {
 
   it('needs --base', async () => {
     const s = setup();
-    const r = await runCliAsync(['approvals', '--from-git'], { cwd: s.repo.dir });
+    const r = await runMain(['approvals', '--from-git'], { cwd: s.repo.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--from-git needs --base REV');
   });
@@ -166,11 +167,11 @@ describe('itsm approvals --from-git', () => {
 describe('the allowed-signers file', () => {
   const team = (login: string, signing_key: string): Team => ({ id: 'TEAM-x', name: 'x', status: 'active', members: [{ name: login, login, signing_key }] });
 
-  it('lists each member with a key, limited to git signatures', () => {
+  it('lists each member with a key, limited to git signatures', async () => {
     expect(allowedSigners([team('Paula', 'ssh-ed25519 AAAAC3Nza paula@laptop')])).toBe('paula namespaces="git" ssh-ed25519 AAAAC3Nza\n');
   });
 
-  it('a key field cannot smuggle in another line or option', () => {
+  it('a key field cannot smuggle in another line or option', async () => {
     expect(allowedSigners([team('paula', 'ssh-ed25519 AAAA\nmallory ssh-ed25519 BBBB')])).toBe('\n');
     expect(allowedSigners([team('paula', 'ssh-ed25519 AAAA cert-authority')])).toBe('paula namespaces="git" ssh-ed25519 AAAA\n');
   });

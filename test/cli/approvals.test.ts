@@ -1,5 +1,5 @@
 /**
- * `itsm approvals` end to end: the real CLI as a process, a real git repository with the PR's base
+ * `itsm approvals`: the real CLI (in-process through main, and once as a process), a real git repository with the PR's base
  * and head commits, and the schema-checked GitHub stand-in on 127.0.0.1 (GITHUB_API_URL).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { POLICIES } from '../helpers/fixtures.ts';
 import { gitRepo, type GitRepo } from '../helpers/git-repo.ts';
 import { startGitHubServer, type FakeReview, type GitHubServer } from '../helpers/github-server.ts';
-import { record, runCliAsync } from '../helpers/workspace.ts';
+import { record, runCliAsync, runMain } from '../helpers/workspace.ts';
 
 /** The fixture change policy plus a year-end freeze. */
 const CHANGE_POLICY = `${POLICIES['content/policies/change-policy.yaml']}freezes:
@@ -53,7 +53,8 @@ interface Scenario {
   head: string;
   server: GitHubServer;
   summary: string;
-  run(args?: string[], env?: Record<string, string | undefined>): ReturnType<typeof runCliAsync>;
+  /** In-process unless `via` is runCliAsync (the end-to-end test). */
+  run(args?: string[], env?: Record<string, string | undefined>, via?: typeof runMain): ReturnType<typeof runMain>;
 }
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -91,8 +92,8 @@ async function scenario(opts: { prFiles: Record<string, string | null>; reviews?
     head,
     server,
     summary,
-    run: (args = ['--pr', '7', '--repo', 'northwind/itsm'], env = {}) =>
-      runCliAsync(['approvals', ...args], {
+    run: (args = ['--pr', '7', '--repo', 'northwind/itsm'], env = {}, via = runMain) =>
+      via(['approvals', ...args], {
         cwd: repo.dir,
         env: {
           GITHUB_TOKEN: 'test-token',
@@ -113,9 +114,9 @@ async function scenario(opts: { prFiles: Record<string, string | null>; reviews?
 const addsChange = (extra: Partial<Record<string, string>> = {}) => ({ 'content/changes/CHG-0001.md': changeFile('CHG-0001', extra) });
 
 describe('itsm approvals decides from reviews on the head commit', () => {
-  it('exits 0 when the service owner approved the head commit', async () => {
+  it('end to end: exits 0 when the service owner approved the head commit', async () => {
     const s = await scenario({ prFiles: addsChange(), reviews: [{ login: 'paula', state: 'APPROVED' }] });
-    const r = await s.run();
+    const r = await s.run(undefined, undefined, runCliAsync);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('CHG-0001  approved');
@@ -423,14 +424,14 @@ describe('a PR behind its base branch', () => {
 
 describe('usage', () => {
   it('--help explains the rules and the exit codes', async () => {
-    const r = await runCliAsync(['approvals', '--help'], { cwd: tmpdir() });
+    const r = await runMain(['approvals', '--help'], { cwd: tmpdir() });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: itsm approvals --pr N');
     expect(r.stdout).toContain('Exit codes: 0 approved or no approval needed, 1 approval pending or rejected,');
   });
 
   it('an unknown option is a usage error', async () => {
-    const r = await runCliAsync(['approvals', '--approve-anyway'], { cwd: tmpdir() });
+    const r = await runMain(['approvals', '--approve-anyway'], { cwd: tmpdir() });
     expect(r.code).toBe(2);
   });
 });
@@ -447,7 +448,7 @@ describe('a workspace in a subfolder of the repository', () => {
       { owner: 'o', repo: 'r', number: 3, author: 'alice', headSha: head, baseSha: base, files: [{ filename: 'itsm/content/policies/change-policy.yaml' }, { filename: 'itsm/content/changes/CHG-0001.md' }], reviews: [{ login: 'paula', state: 'APPROVED', commit_id: head }] },
     ]);
     cleanups.push(() => server.close());
-    const r = await runCliAsync(['approvals', '--pr', '3', '--repo', 'o/r', '--root', 'itsm', '--format', 'json'], {
+    const r = await runMain(['approvals', '--pr', '3', '--repo', 'o/r', '--root', 'itsm', '--format', 'json'], {
       cwd: repo.dir,
       env: { GITHUB_TOKEN: 't', GITHUB_API_URL: server.url, GITHUB_EVENT_PATH: undefined, GITHUB_STEP_SUMMARY: undefined },
     });
@@ -457,7 +458,7 @@ describe('a workspace in a subfolder of the repository', () => {
       ['policy', 'pending', 'content/policies/change-policy.yaml'],
       ['CHG-0001', 'approved', 'content/changes/CHG-0001.md'],
     ]);
-    const gh = await runCliAsync(['approvals', '--pr', '3', '--repo', 'o/r', '--format', 'github'], {
+    const gh = await runMain(['approvals', '--pr', '3', '--repo', 'o/r', '--format', 'github'], {
       cwd: join(repo.dir, 'itsm'),
       env: { GITHUB_TOKEN: 't', GITHUB_API_URL: server.url, GITHUB_EVENT_PATH: undefined, GITHUB_STEP_SUMMARY: undefined },
     });

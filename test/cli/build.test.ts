@@ -4,17 +4,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtBase, serveSite } from '../../src/io/serve.ts';
 import { spawn } from 'node:child_process';
-import { CLI, makeWorkspace, runCli } from '../helpers/workspace.ts';
+import { CLI, makeWorkspace, runCli, runMain } from '../helpers/workspace.ts';
 import { FIXTURE_NOW, fixtureFiles } from '../site/fixture.ts';
 
 describe('itsm build', () => {
-  it('refuses to build a workspace with errors, printing what `itsm validate` prints', () => {
+  it('end to end: refuses to build a workspace with errors, printing what `itsm validate` prints', async () => {
     const files = fixtureFiles();
     files['content/incidents/INC-0003.md'] = files['content/incidents/INC-0003.md']!.replace('service: SVC-payments', 'service: SVC-nope');
     const ws = makeWorkspace(files);
     const out = join(ws, 'site');
     const built = runCli(['build', '--root', ws, '--out', out, '--now', FIXTURE_NOW], { cwd: ws });
-    const validated = runCli(['validate', '--root', ws, '--no-cache', '--now', FIXTURE_NOW], { cwd: ws });
+    const validated = await runMain(['validate', '--root', ws, '--no-cache', '--now', FIXTURE_NOW], { cwd: ws });
     expect(built.code).toBe(1);
     expect(validated.code).toBe(1);
     expect(built.stdout).toBe(validated.stdout);
@@ -27,7 +27,7 @@ describe('itsm build', () => {
   it('builds a site outside git, under a base path, that `itsm serve` serves with the right types', async () => {
     const ws = makeWorkspace(fixtureFiles());
     const out = mkdtempSync(join(tmpdir(), 'itsm-build-out-'));
-    const r = runCli(['build', '--root', ws, '--out', out, '--base', 'ops/itsm', '--now', FIXTURE_NOW], { cwd: ws });
+    const r = await runMain(['build', '--root', ws, '--out', out, '--base', 'ops/itsm', '--now', FIXTURE_NOW], { cwd: ws });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     // Warnings are shown as `itsm validate` shows them, and do not stop the build.
@@ -67,10 +67,10 @@ describe('itsm build', () => {
     rmSync(empty, { recursive: true, force: true });
   });
 
-  it('refuses an output folder that would replace the workspace or sit among its records', () => {
+  it('refuses an output folder that would replace the workspace or sit among its records', async () => {
     const ws = makeWorkspace(fixtureFiles());
     for (const out of ['.', '..', 'content/site']) {
-      const r = runCli(['build', '--root', ws, '--out', out], { cwd: ws });
+      const r = await runMain(['build', '--root', ws, '--out', out], { cwd: ws });
       expect(r.code, out).toBe(2);
       expect(r.stderr).toMatch(/the output folder .* ((is|contains) the workspace|is inside content\/)/);
     }
@@ -78,10 +78,10 @@ describe('itsm build', () => {
     rmSync(ws, { recursive: true, force: true });
   });
 
-  it('`itsm serve` prints the address of the site and serves it until stopped', async () => {
+  it('end to end: `itsm serve` prints the address of the site and serves it until stopped', async () => {
     const ws = makeWorkspace(fixtureFiles());
     const out = join(ws, 'dist');
-    expect(runCli(['build', '--root', ws, '--now', FIXTURE_NOW, '--base', '/itsm/'], { cwd: ws }).code).toBe(0);
+    expect((await runMain(['build', '--root', ws, '--now', FIXTURE_NOW, '--base', '/itsm/'], { cwd: ws })).code).toBe(0);
     const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { cwd: ws, env: { ...process.env, NO_COLOR: '1' } });
     try {
       const url = await new Promise<string>((resolveUrl, reject) => {
@@ -105,11 +105,11 @@ describe('itsm build', () => {
     }
   });
 
-  it('explains itself', () => {
-    const r = runCli(['build', '--help'], { cwd: tmpdir() });
+  it('explains itself', async () => {
+    const r = await runMain(['build', '--help'], { cwd: tmpdir() });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: itsm build');
-    const s = runCli(['serve', '--out', join(tmpdir(), 'no-such-site')], { cwd: tmpdir() });
+    const s = await runMain(['serve', '--out', join(tmpdir(), 'no-such-site')], { cwd: tmpdir() });
     expect(s.code).toBe(2);
     expect(s.stderr).toContain('Run `itsm build` first');
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALICE, BOB, CAROL, gitRepo, type GitRepo } from '../helpers/git-repo.ts';
-import { record, runCli } from '../helpers/workspace.ts';
+import { record, runCli, runMain } from '../helpers/workspace.ts';
 
 const INC = 'content/incidents/INC-0142.md';
 
@@ -13,7 +13,7 @@ function incident(fields: string, body = 'Checkout fails for some users.\n'): st
 }
 
 let repo: GitRepo;
-beforeAll(() => {
+beforeAll(async () => {
   repo = gitRepo();
   repo.commit('Report INC-0142', { [INC]: incident('status: new\npriority: P3') }, { author: ALICE, date: '2026-03-02T09:15:00+01:00' });
   repo.branch('triage');
@@ -35,7 +35,7 @@ beforeAll(() => {
 afterAll(() => repo.remove());
 
 describe('itsm history <ID>', () => {
-  it("tells a record's story newest first: who, when, which PR, which fields", () => {
+  it("end to end: tells a record's story newest first: who, when, which PR, which fields", async () => {
     const r = runCli(['history', 'INC-0142'], { cwd: repo.dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -58,8 +58,8 @@ describe('itsm history <ID>', () => {
 `);
   });
 
-  it('prints the documented JSON', () => {
-    const r = runCli(['history', 'INC-0142', '--format', 'json'], { cwd: repo.dir });
+  it('prints the documented JSON', async () => {
+    const r = await runMain(['history', 'INC-0142', '--format', 'json'], { cwd: repo.dir });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ record: 'INC-0142', path: INC, truncated: false });
@@ -79,8 +79,8 @@ describe('itsm history <ID>', () => {
     expect(out.versions.map((v: { pr: number | null }) => v.pr)).toEqual([15, 12, null]);
   });
 
-  it('follows a record across a rename', () => {
-    const r = runCli(['history', 'INC-0144'], { cwd: repo.dir });
+  it('follows a record across a rename', async () => {
+    const r = await runMain(['history', 'INC-0144'], { cwd: repo.dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('INC-0144  content/incidents/INC-0144.md  2 versions, newest first');
     expect(r.stdout).toContain('  Renumber INC-0143\n  renamed to content/incidents/INC-0144.md\n  id: INC-0143 -> INC-0144\n');
@@ -88,8 +88,8 @@ describe('itsm history <ID>', () => {
   });
 
   // INC-0145 was written from a copy of INC-0143: git --follow would hand it INC-0143's past.
-  it('tells the story of a deleted record, from its creation only', () => {
-    const r = runCli(['history', 'INC-0145', '--format', 'json'], { cwd: repo.dir });
+  it('tells the story of a deleted record, from its creation only', async () => {
+    const r = await runMain(['history', 'INC-0145', '--format', 'json'], { cwd: repo.dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).versions.map((v: { event: string; author: string }) => [v.event, v.author])).toEqual([
       ['deleted', 'Bob Brown'],
@@ -97,37 +97,37 @@ describe('itsm history <ID>', () => {
     ]);
   });
 
-  it('works from --root', () => {
-    const r = runCli(['history', 'INC-0145', '--root', repo.dir, '--format', 'json'], { cwd: tmpdir() });
+  it('works from --root', async () => {
+    const r = await runMain(['history', 'INC-0145', '--root', repo.dir, '--format', 'json'], { cwd: tmpdir() });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).versions).toHaveLength(2);
   });
 
-  it('says when history is truncated in a shallow clone', () => {
+  it('says when history is truncated in a shallow clone', async () => {
     const clone = mkdtempSync(join(tmpdir(), 'itsm-shallow-'));
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.dir}`, clone]);
-    const r = runCli(['history', 'INC-0142'], { cwd: clone });
+    const r = await runMain(['history', 'INC-0142'], { cwd: clone });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('history is truncated');
     expect(r.stderr).toContain('git fetch --unshallow');
     expect(r.stdout).toContain('1 version, newest first');
   });
 
-  it('refuses an unknown record, a bad ID and a folder outside git, with exit code 2', () => {
-    expect(runCli(['history', 'INC-9999'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('no record INC-9999') });
-    expect(runCli(['history', 'hello'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('"hello" is not a record ID') });
-    expect(runCli(['history'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('give one record ID') });
-    expect(runCli(['history', 'INC-0142'], { cwd: mkdtempSync(join(tmpdir(), 'itsm-nogit-')) })).toMatchObject({ code: 2, stderr: expect.stringContaining('not inside a git repository') });
+  it('refuses an unknown record, a bad ID and a folder outside git, with exit code 2', async () => {
+    expect(await runMain(['history', 'INC-9999'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('no record INC-9999') });
+    expect(await runMain(['history', 'hello'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('"hello" is not a record ID') });
+    expect(await runMain(['history'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('give one record ID') });
+    expect(await runMain(['history', 'INC-0142'], { cwd: mkdtempSync(join(tmpdir(), 'itsm-nogit-')) })).toMatchObject({ code: 2, stderr: expect.stringContaining('not inside a git repository') });
   });
 
-  it('says when a record is not committed yet', () => {
+  it('says when a record is not committed yet', async () => {
     writeFileSync(join(repo.dir, 'content/incidents/INC-0200.md'), incident('status: new\npriority: P3').replace('INC-0142', 'INC-0200'));
-    const r = runCli(['history', 'INC-0200'], { cwd: repo.dir });
+    const r = await runMain(['history', 'INC-0200'], { cwd: repo.dir });
     expect(r).toMatchObject({ code: 0, stdout: 'INC-0200 (content/incidents/INC-0200.md) has no history yet: the file is not committed.\n' });
   });
 
-  it('explains itself with --help', () => {
-    const r = runCli(['history', '--help'], { cwd: repo.dir });
+  it('explains itself with --help', async () => {
+    const r = await runMain(['history', '--help'], { cwd: repo.dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: itsm history <ID>');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildImpactIndex, changeImpact, impactOf, type ImpactResult } from '../../src/core/impact.ts';
 import { loadWorkspaceFromFiles } from '../../src/io/workspace.ts';
 import { cmdbWorkspace } from '../helpers/cmdb-fixture.ts';
-import { makeWorkspace, record, runCli } from '../helpers/workspace.ts';
+import { makeWorkspace, record, runCli, runMain } from '../helpers/workspace.ts';
 
 function impact(id: string, files = cmdbWorkspace()): ImpactResult {
   const { workspace, diagnostics } = loadWorkspaceFromFiles(new Map(Object.entries(files)));
@@ -13,7 +13,7 @@ function impact(id: string, files = cmdbWorkspace()): ImpactResult {
 }
 
 describe('impact analysis', () => {
-  it('if the database fails: the web tier, what connects to it, the shop and the portal that needs the shop', () => {
+  it('if the database fails: the web tier, what connects to it, the shop and the portal that needs the shop', async () => {
     const r = impact('CI-db');
     expect(r.downstream.map((n) => [n.id, n.depth, `${n.holder} ${n.label} ${n.target}`])).toEqual([
       ['CI-web', 1, 'CI-web depends on CI-db'],
@@ -25,7 +25,7 @@ describe('impact analysis', () => {
     expect(r.servicesAffected).toEqual(['SVC-shop', 'SVC-portal']);
   });
 
-  it('lists open incidents and planned changes anywhere in the chain, not finished ones', () => {
+  it('lists open incidents and planned changes anywhere in the chain, not finished ones', async () => {
     const r = impact('CI-db');
     expect(r.openIncidents.map((w) => [w.id, w.touches])).toEqual([['INC-0002', ['SVC-portal']]]);
     expect(r.plannedChanges.map((w) => [w.id, w.planned_start])).toEqual([['CHG-0002', '2026-03-14T22:00:00+01:00']]);
@@ -34,20 +34,20 @@ describe('impact analysis', () => {
     expect(JSON.stringify(r)).not.toContain('CHG-0001');
   });
 
-  it('for a service: its CIs and what they stand on upstream, services needing it downstream', () => {
+  it('for a service: its CIs and what they stand on upstream, services needing it downstream', async () => {
     const r = impact('SVC-shop');
     expect(r.upstream.map((n) => n.id)).toEqual(['CI-web', 'CI-lb', 'CI-db', 'CI-host']);
     expect(r.downstream.map((n) => n.id)).toEqual(['SVC-portal']);
     expect(r.servicesAffected).toEqual(['SVC-shop', 'SVC-portal']);
   });
 
-  it('walks connection cycles once', () => {
+  it('walks connection cycles once', async () => {
     const r = impact('CI-lb');
     expect(r.downstream.map((n) => n.id).sort()).toEqual(['CI-web', 'SVC-portal', 'SVC-shop']);
     expect(r.upstream.map((n) => n.id)).toEqual(['CI-web', 'CI-db', 'CI-host']);
   });
 
-  it("a change's blast radius: what needs everything it changes, without the change itself", () => {
+  it("a change's blast radius: what needs everything it changes, without the change itself", async () => {
     const { workspace } = loadWorkspaceFromFiles(new Map(Object.entries(cmdbWorkspace())));
     const chg = workspace.byId.get('CHG-0002')!;
     const r = changeImpact(buildImpactIndex(workspace.records), { ...(chg.data as { title: string; status: string; cis?: string[]; services?: string[] }), id: chg.id });
@@ -59,7 +59,7 @@ describe('impact analysis', () => {
     expect(r.openIncidents.map((w) => w.id)).toEqual(['INC-0002']);
   });
 
-  it('a CI nothing uses affects no service', () => {
+  it('a CI nothing uses affects no service', async () => {
     const r = impact('CI-spare');
     expect(r.downstream).toEqual([]);
     expect(r.servicesAffected).toEqual([]);
@@ -69,7 +69,7 @@ describe('impact analysis', () => {
 describe('itsm impact', () => {
   const dir = makeWorkspace(cmdbWorkspace());
 
-  it('prints the chain as a tree a person can read', () => {
+  it('end to end: prints the chain as a tree a person can read', async () => {
     const r = runCli(['impact', 'CI-db'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatchInlineSnapshot(`
@@ -95,24 +95,24 @@ describe('itsm impact', () => {
     `);
   });
 
-  it("shows a change's blast radius from each thing it changes", () => {
-    const r = runCli(['impact', 'CHG-0002'], { cwd: dir });
+  it("shows a change's blast radius from each thing it changes", async () => {
+    const r = await runMain(['impact', 'CHG-0002'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Changes: CI-host (Database host), SVC-shop (Web shop)\n');
     expect(r.stdout).toContain('  CI-host\n    CI-db       Shop database   (runs on CI-host)\n');
     expect(r.stdout).toContain('Services affected: SVC-shop (Web shop), SVC-portal (Partner portal)');
-    expect(runCli(['impact', 'CHG-0002', '--format', 'mermaid'], { cwd: dir }).stdout).toContain('n0 -.->|changes| n1');
+    expect((await runMain(['impact', 'CHG-0002', '--format', 'mermaid'], { cwd: dir })).stdout).toContain('n0 -.->|changes| n1');
   });
 
-  it('gives JSON for scripts', () => {
-    const r = runCli(['impact', 'SVC-portal', '--format', 'json'], { cwd: dir });
+  it('gives JSON for scripts', async () => {
+    const r = await runMain(['impact', 'SVC-portal', '--format', 'json'], { cwd: dir });
     const json = JSON.parse(r.stdout) as ImpactResult;
     expect(json.target).toEqual({ id: 'SVC-portal', kind: 'service', name: 'Partner portal', status: 'active' });
     expect(json.upstream.map((n) => n.id)).toEqual(['SVC-shop', 'CI-web', 'CI-lb', 'CI-db', 'CI-host']);
   });
 
-  it('draws a Mermaid graph with every dependency among the records shown', () => {
-    const r = runCli(['impact', 'CI-web', '--format', 'mermaid'], { cwd: dir });
+  it('draws a Mermaid graph with every dependency among the records shown', async () => {
+    const r = await runMain(['impact', 'CI-web', '--format', 'mermaid'], { cwd: dir });
     expect(r.stdout.startsWith('flowchart LR\n')).toBe(true);
     expect(r.stdout).toContain('n0["CI-web<br/>Web servers"]');
     expect(r.stdout).toMatch(/\(\["SVC-shop<br\/>Web shop"\]\)/);
@@ -122,9 +122,9 @@ describe('itsm impact', () => {
     expect(r.stdout).toContain('class n0 target;');
   });
 
-  it('escapes names that would break the Mermaid text', () => {
+  it('escapes names that would break the Mermaid text', async () => {
     const files = { ...cmdbWorkspace(), 'content/cis/CI-spare.md': record('id: CI-spare\nname: \'Spare "B" <script>\'\ntype: server\nenvironment: production\nstatus: active') };
-    const r = runCli(['impact', 'CI-spare', '--format', 'mermaid'], { cwd: makeWorkspace(files) });
+    const r = await runMain(['impact', 'CI-spare', '--format', 'mermaid'], { cwd: makeWorkspace(files) });
     expect(r.stdout).toContain('Spare #quot;B#quot; #lt;script#gt;');
   });
 
@@ -134,8 +134,8 @@ describe('itsm impact', () => {
     [['impact', 'CHG-0404'], 'no change CHG-0404'],
     [['impact'], 'give one CI or service ID'],
     [['impact', 'CI-db', '--format', 'svg'], '--format must be one of pretty, json, mermaid'],
-  ])('answers %j with a clear error', (args, message) => {
-    const r = runCli(args, { cwd: dir });
+  ])('answers %j with a clear error', async (args, message) => {
+    const r = await runMain(args, { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { vendorTime } from '../../src/core/import/convert.ts';
 import { loadWorkspace } from '../../src/io/workspace.ts';
 import { cmdbWorkspace } from '../helpers/cmdb-fixture.ts';
-import { makeWorkspace, REPO_ROOT, runCli } from '../helpers/workspace.ts';
+import { makeWorkspace, REPO_ROOT, runCli, runMain } from '../helpers/workspace.ts';
 
 const FIXTURES = join(REPO_ROOT, 'test/fixtures/import');
 const SN_INCIDENTS = join(FIXTURES, 'servicenow-incident.csv');
@@ -23,17 +23,17 @@ describe('vendor times', () => {
     ['02/Mar/26 1:40 PM', 'America/New_York', '2026-03-02T13:40:00-05:00'],
     ['02/Mar/26 12:05 AM', 'UTC', '2026-03-02T00:05:00+00:00'],
     ['2026-03-02T08:10:00Z', 'Europe/Berlin', '2026-03-02T09:10:00+01:00'],
-  ])('reads %s in %s', (text, zone, expected) => {
+  ])('reads %s in %s', async (text, zone, expected) => {
     expect(vendorTime(text, zone)).toBe(expected);
   });
 
-  it.each(['yesterday', '2026-02-30 10:00:00', '31/Foo/26 1:00 PM', ''])('refuses %j', (text) => {
+  it.each(['yesterday', '2026-02-30 10:00:00', '31/Foo/26 1:00 PM', ''])('refuses %j', async (text) => {
     expect(vendorTime(text, 'UTC')).toBeUndefined();
   });
 });
 
 describe('itsm import servicenow --table incident', () => {
-  it('imports a CSV export with a BOM, quoted newlines and a bad row, and reports what it could not map', () => {
+  it('end to end: imports a CSV export with a BOM, quoted newlines and a bad row, and reports what it could not map', async () => {
     const dir = makeWorkspace(cmdbWorkspace());
     const r = runCli(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin'], { cwd: dir });
     expect(r.code).toBe(1);
@@ -68,23 +68,23 @@ Started after the 09:00 deploy, "cart" service logs show timeouts.
     expect(read(dir, 'content/incidents/INC-0004.md')).toContain('reported_at: 2026-03-29T03:30:00+02:00');
     expect(read(dir, 'content/incidents/INC-0005.md')).toContain('status: on_hold');
     expect(read(dir, 'content/incidents/INC-0005.md')).toContain('priority: P3\npriority_override_reason: Imported from ServiceNow, where the priority was 3 - Moderate.');
-    expect(runCli(['validate'], { cwd: dir }).stdout).toContain('no errors');
+    expect((await runMain(['validate'], { cwd: dir })).stdout).toContain('no errors');
   });
 
-  it('reports a row with a stray quote once and imports the rows around it', () => {
+  it('reports a row with a stray quote once and imports the rows around it', async () => {
     const dir = makeWorkspace(cmdbWorkspace());
     writeFileSync(join(dir, 'q.csv'), 'number,short_description,state,opened_at,business_service\nINC1,ok one,New,2026-03-02 09:10:00,Web shop\nINC2,a "bad" quote,New,2026-03-02 09:10:00,Web shop\nINC3,ok three,New,2026-03-02 09:10:00,Web shop\n');
-    const r = runCli(['import', 'servicenow', '--table', 'incident', 'q.csv', '--tz', 'UTC'], { cwd: dir });
+    const r = await runMain(['import', 'servicenow', '--table', 'incident', 'q.csv', '--tz', 'UTC'], { cwd: dir });
     expect(r.stdout).toContain('Imported 2 incidents');
     expect(r.stdout).toContain('Rows not imported: 1\n  line 3: Invalid Opening Quote');
   });
 
-  it('skips what an earlier run imported, and never touches existing files', () => {
+  it('skips what an earlier run imported, and never touches existing files', async () => {
     const dir = makeWorkspace(cmdbWorkspace());
-    runCli(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin'], { cwd: dir });
+    await runMain(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin'], { cwd: dir });
     writeFileSync(join(dir, 'content/incidents/INC-0003.md'), read(dir, 'content/incidents/INC-0003.md').replace('Rolled back', 'We rolled back'));
     const before = listAll(dir);
-    const again = runCli(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin', '--default', 'service=Web shop'], { cwd: dir });
+    const again = await runMain(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin', '--default', 'service=Web shop'], { cwd: dir });
     expect(again.stdout).toContain('Already in the workspace (imported before): 3');
     expect(again.stdout).toContain('Imported 1 incident from');
     expect(listAll(dir)).toEqual([...before, 'incidents/INC-0006.md'].sort());
@@ -94,7 +94,7 @@ Started after the 09:00 deploy, "cart" service logs show timeouts.
 
   it('knows records imported before the source field existed by their old tag, and records with errors by their source', async () => {
     const dir = makeWorkspace(cmdbWorkspace());
-    runCli(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin'], { cwd: dir });
+    await runMain(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin'], { cwd: dir });
     // INC0010001 as an older version wrote it: a tag, no source field.
     const old = read(dir, 'content/incidents/INC-0003.md').replace('source: {system: servicenow, id: INC0010001}\n', 'tags: [servicenow-inc0010001]\n');
     writeFileSync(join(dir, 'content/incidents/INC-0003.md'), old);
@@ -103,15 +103,15 @@ Started after the 09:00 deploy, "cart" service logs show timeouts.
     writeFileSync(join(dir, 'content/incidents/INC-0004.md'), broken);
     expect((await loadWorkspace(dir)).diagnostics.some((d) => d.file === 'content/incidents/INC-0004.md' && d.severity === 'error')).toBe(true);
     const before = listAll(dir);
-    const again = runCli(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin'], { cwd: dir });
+    const again = await runMain(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin'], { cwd: dir });
     expect(again.stdout).toContain('Already in the workspace (imported before): 3');
     expect(again.stdout).toContain('Imported 0 incidents from');
     expect(listAll(dir)).toEqual(before);
   });
 
-  it('reads the JSON export of a CMDB class, matching teams by name and CIs already there', () => {
+  it('reads the JSON export of a CMDB class, matching teams by name and CIs already there', async () => {
     const dir = makeWorkspace(cmdbWorkspace());
-    const r = runCli(['import', 'servicenow', '--table', 'cmdb_ci', SN_CIS, '--tz', 'UTC'], { cwd: dir });
+    const r = await runMain(['import', 'servicenow', '--table', 'cmdb_ci', SN_CIS, '--tz', 'UTC'], { cwd: dir });
     expect(r.stdout).toContain('Imported 3 configuration items');
     expect(r.stdout).toContain('Already in the workspace (imported before, or a CI of the same name): 1');
     expect(r.stdout).toContain('support_group "DBA Team": 1 row');
@@ -120,14 +120,14 @@ Started after the 09:00 deploy, "cart" service logs show timeouts.
     expect(read(dir, 'content/cis/CI-payments-api.md')).toBe('---\nid: CI-payments-api\nname: Payments API\ntype: application\nenvironment: production\nstatus: active\nowner: TEAM-ops\nvendor: In-house\nversion: \'4.2\'\nsource: {system: servicenow, id: Payments API}\n---\n\n');
     expect(read(dir, 'content/cis/CI-pg-payments-01.md')).toContain('type: database');
     expect(read(dir, 'content/cis/CI-old-mail-relay.md')).toContain('status: retired');
-    expect(runCli(['validate'], { cwd: dir }).stdout).toContain('no errors');
+    expect((await runMain(['validate'], { cwd: dir })).stdout).toContain('no errors');
   });
 });
 
 describe('itsm import servicenow: changes and knowledge', () => {
-  it('imports changes with their windows, plans, outcome and a template for standard ones', () => {
+  it('imports changes with their windows, plans, outcome and a template for standard ones', async () => {
     const dir = makeWorkspace(cmdbWorkspace());
-    const r = runCli(['import', 'servicenow', '--table', 'change_request', join(FIXTURES, 'servicenow-change_request.csv'), '--tz', 'Europe/Berlin', '--default', 'template=cert-renewal'], { cwd: dir });
+    const r = await runMain(['import', 'servicenow', '--table', 'change_request', join(FIXTURES, 'servicenow-change_request.csv'), '--tz', 'Europe/Berlin', '--default', 'template=cert-renewal'], { cwd: dir });
     expect(r.stdout).toContain('Imported 3 changes');
     expect(r.stdout).toContain('Columns not imported: cab_required');
     expect(r.stdout).toContain('test_plan filled in as "Not recorded in the ServiceNow export.": 1 record');
@@ -136,23 +136,23 @@ describe('itsm import servicenow: changes and knowledge', () => {
     expect(done).toContain('rollback_plan: Fail back to the old primary.\noutcome: successful\n');
     expect(read(dir, 'content/changes/CHG-0004.md')).toContain('template: cert-renewal');
     expect(read(dir, 'content/changes/CHG-0005.md')).toContain('status: implementing');
-    expect(runCli(['validate'], { cwd: dir }).stdout).toContain('no errors');
+    expect((await runMain(['validate'], { cwd: dir })).stdout).toContain('no errors');
   });
 
-  it('imports knowledge articles from the Table API JSON, with display values', () => {
+  it('imports knowledge articles from the Table API JSON, with display values', async () => {
     const dir = makeWorkspace(cmdbWorkspace());
-    const r = runCli(['import', 'servicenow', '--table', 'kb_knowledge', join(FIXTURES, 'servicenow-kb_knowledge.json'), '--tz', 'UTC', '--default', 'owner=TEAM-ops'], { cwd: dir });
+    const r = await runMain(['import', 'servicenow', '--table', 'kb_knowledge', join(FIXTURES, 'servicenow-kb_knowledge.json'), '--tz', 'UTC', '--default', 'owner=TEAM-ops'], { cwd: dir });
     expect(r.stdout).toContain('Imported 2 knowledge articles');
     expect(r.stdout).toContain('ownership_group "Print Team": 1 row');
     expect(read(dir, 'content/kb/KB-0002.md')).toBe('---\nid: KB-0002\ntitle: How to restart the web tier\ncategory: how-to\nstatus: published\nowner: TEAM-ops\npublished_at: 2026-01-15\nreview_by: 2026-09-30\nsource: {system: servicenow, id: KB0010001}\n---\n\n<p>Run the <b>restart</b> playbook.</p>\n');
-    expect(runCli(['validate'], { cwd: dir }).stdout).toContain('no errors');
+    expect((await runMain(['validate'], { cwd: dir })).stdout).toContain('no errors');
   });
 });
 
 describe('itsm import jira', () => {
-  it('imports incidents and service requests in the export zone, keeps labels and text as written, skips other issue types', () => {
+  it('imports incidents and service requests in the export zone, keeps labels and text as written, skips other issue types', async () => {
     const dir = makeWorkspace(cmdbWorkspace());
-    const r = runCli(['import', 'jira', JIRA, '--tz', 'America/New_York'], { cwd: dir });
+    const r = await runMain(['import', 'jira', JIRA, '--tz', 'America/New_York'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Imported 2 incidents');
     expect(r.stdout).toContain('Imported 1 service request from');
@@ -180,7 +180,7 @@ source: {system: jira, id: ITSM-102}
 
 Needed for the spring sale.
 `);
-    expect(runCli(['validate'], { cwd: dir }).stdout).toContain('no errors');
+    expect((await runMain(['validate'], { cwd: dir })).stdout).toContain('no errors');
   });
 });
 
@@ -196,11 +196,11 @@ describe('bad input: a clear error and nothing written', () => {
     ['broken JSON', ['import', 'servicenow', '--table', 'cmdb_ci', 'bad.json', '--tz', 'UTC'], 'cannot read bad.json as JSON', (dir) => writeFileSync(join(dir, 'bad.json'), '{"records": [')],
     ['an unknown default service', ['import', 'jira', JIRA, '--tz', 'UTC', '--default', 'service=SVC-nope'], 'the workspace has no service SVC-nope', () => {}],
   ];
-  it.each(cases)('%s', (_name, args, message, setup) => {
+  it.each(cases)('%s', async (_name, args, message, setup) => {
     const dir = makeWorkspace(cmdbWorkspace());
     setup(dir);
     const before = listAll(dir);
-    const r = runCli(args, { cwd: dir });
+    const r = await runMain(args, { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(listAll(dir)).toEqual(before);

@@ -3,7 +3,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { minimalWorkspace } from '../helpers/fixtures.ts';
-import { CLI, makeWorkspace, REPO_ROOT, runCli } from '../helpers/workspace.ts';
+import { CLI, makeWorkspace, REPO_ROOT, runCli, runMain } from '../helpers/workspace.ts';
 
 const NOW = { ITSM_NOW: '2026-03-04T08:15:00Z' };
 
@@ -17,7 +17,7 @@ function workspace(extra: Record<string, string> = {}): string {
 const listAll = (dir: string) => readdirSync(join(dir, 'content'), { recursive: true, encoding: 'utf8' }).sort();
 
 describe('itsm new', () => {
-  it('writes the next incident from the template, with priority from the matrix and Berlin time', () => {
+  it('end to end: writes the next incident from the template, with priority from the matrix and Berlin time', async () => {
     const dir = workspace();
     const r = runCli(['new', 'incident', '--title', 'Checkout: card payments fail', 'service=SVC-shop', 'impact=high', 'urgency=high', 'cis=CI-web,CI-db'], { cwd: dir, env: NOW });
     expect(r.stderr).toBe('');
@@ -31,49 +31,49 @@ describe('itsm new', () => {
     expect(text).toContain('cis: [CI-web, CI-db]\n');
     // The template's hints survive, each still above its own field.
     expect(text).toMatch(/# The affected service: .*\nservice: SVC-shop\n# Configuration items involved/);
-    expect(runCli(['validate'], { cwd: dir }).code).toBe(0);
+    expect((await runMain(['validate'], { cwd: dir })).code).toBe(0);
   });
 
-  it('keeps the template key order', () => {
+  it('keeps the template key order', async () => {
     const dir = workspace();
-    runCli(['new', 'incident', '--title', 'Slow search', 'service=SVC-shop', 'team=TEAM-ops'], { cwd: dir, env: NOW });
+    await runMain(['new', 'incident', '--title', 'Slow search', 'service=SVC-shop', 'team=TEAM-ops'], { cwd: dir, env: NOW });
     const text = readFileSync(join(dir, 'content/incidents/INC-0002.md'), 'utf8');
     const keys = [...text.matchAll(/^([a-z_]+):/gm)].map((m) => m[1]);
     expect(keys).toEqual(['id', 'title', 'status', 'service', 'cis', 'impact', 'urgency', 'priority', 'reported_at', 'timeline', 'team']);
   });
 
-  it('uses summer time in summer', () => {
+  it('uses summer time in summer', async () => {
     const dir = workspace();
-    runCli(['new', 'problem', '--title', 'Pool exhaustion'], { cwd: dir, env: { ITSM_NOW: '2026-07-01T10:00:00Z' } });
+    await runMain(['new', 'problem', '--title', 'Pool exhaustion'], { cwd: dir, env: { ITSM_NOW: '2026-07-01T10:00:00Z' } });
     expect(readFileSync(join(dir, 'content/problems/PRB-0001.md'), 'utf8')).toContain('opened_at: 2026-07-01T12:00:00+02:00');
   });
 
-  it('takes the number after the highest in use, even from a file that does not validate', () => {
+  it('takes the number after the highest in use, even from a file that does not validate', async () => {
     const dir = workspace({ 'content/incidents/INC-0041.md': '---\nid: INC-0041\n---\nhalf written\n' });
-    const r = runCli(['new', 'incident', '--title', 'Another one', 'service=SVC-shop'], { cwd: dir, env: NOW });
+    const r = await runMain(['new', 'incident', '--title', 'Another one', 'service=SVC-shop'], { cwd: dir, env: NOW });
     expect(r.stdout).toBe('content/incidents/INC-0042.md\n');
   });
 
-  it('names slug kinds after the title', () => {
+  it('names slug kinds after the title', async () => {
     const dir = workspace();
-    const r = runCli(['new', 'service', '--title', 'Payments API (EU)', 'owner=TEAM-ops', 'support_calendar=office', 'tier=1'], { cwd: dir, env: NOW });
+    const r = await runMain(['new', 'service', '--title', 'Payments API (EU)', 'owner=TEAM-ops', 'support_calendar=office', 'tier=1'], { cwd: dir, env: NOW });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('content/services/SVC-payments-api-eu.md\n');
     const text = readFileSync(join(dir, 'content/services/SVC-payments-api-eu.md'), 'utf8');
     expect(text).toContain('name: Payments API (EU)\n');
     expect(text).toContain('tier: 1\n');
-    expect(runCli(['validate'], { cwd: dir }).code).toBe(0);
+    expect((await runMain(['validate'], { cwd: dir })).code).toBe(0);
   });
 
-  it('writes an incomplete record and says what is left to fill in', () => {
+  it('writes an incomplete record and says what is left to fill in', async () => {
     const dir = workspace();
-    const r = runCli(['new', 'incident'], { cwd: dir, env: NOW });
+    const r = await runMain(['new', 'incident'], { cwd: dir, env: NOW });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('content/incidents/INC-0002.md\n');
     expect(r.stderr).toContain('Still to fill in: title, service');
   });
 
-  it('opens $EDITOR on the new file when run in a terminal', () => {
+  it('end to end: opens $EDITOR on the new file when run in a terminal', async () => {
     const dir = workspace();
     // util-linux `script` gives the command a pseudo-terminal, as a person at a shell has.
     const editor = 'sh -c "echo Written in the editor. >> \\"\\$1\\"" --';
@@ -82,10 +82,10 @@ describe('itsm new', () => {
     expect(readFileSync(join(dir, 'content/kb/KB-0002.md'), 'utf8')).toMatch(/\nWritten in the editor\.\n$/);
   });
 
-  it('never overwrites a record', () => {
+  it('never overwrites a record', async () => {
     const dir = workspace();
     const before = readFileSync(join(dir, 'content/incidents/INC-0001.md'), 'utf8');
-    const r = runCli(['new', 'incident', '--title', 'Dup', 'id=INC-0001', 'service=SVC-shop'], { cwd: dir, env: NOW });
+    const r = await runMain(['new', 'incident', '--title', 'Dup', 'id=INC-0001', 'service=SVC-shop'], { cwd: dir, env: NOW });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('content/incidents/INC-0001.md already exists');
     expect(readFileSync(join(dir, 'content/incidents/INC-0001.md'), 'utf8')).toBe(before);
@@ -98,19 +98,19 @@ describe('itsm new', () => {
     [['new', 'incident', 'impact'], '"impact" is not field=value'],
     [['new', 'incident', 'id=CHG-0009'], '"CHG-0009" is not an incident ID (it is a change ID)'],
     [['new', 'service'], 'give --title "Payments API" or id=SVC-payments-api'],
-  ])('refuses %j with a clear message and writes nothing', (args, message) => {
+  ])('refuses %j with a clear message and writes nothing', async (args, message) => {
     const dir = workspace();
     const before = listAll(dir);
-    const r = runCli(args, { cwd: dir, env: NOW });
+    const r = await runMain(args, { cwd: dir, env: NOW });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(listAll(dir)).toEqual(before);
   });
 
-  it('refuses values the validator rejects, showing where and how to fix', () => {
+  it('refuses values the validator rejects, showing where and how to fix', async () => {
     const dir = workspace();
     const before = listAll(dir);
-    const r = runCli(['new', 'incident', '--title', 'x', 'service=SVC-nope', 'impact=huge'], { cwd: dir, env: NOW });
+    const r = await runMain(['new', 'incident', '--title', 'x', 'service=SVC-nope', 'impact=huge'], { cwd: dir, env: NOW });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('nothing was written');
     expect(r.stderr).toContain('`service` refers to SVC-nope, but no such service exists');
@@ -118,23 +118,23 @@ describe('itsm new', () => {
     expect(listAll(dir)).toEqual(before);
   });
 
-  it('builds a template from the schema when the workspace has none', () => {
+  it('builds a template from the schema when the workspace has none', async () => {
     const dir = makeWorkspace(minimalWorkspace());
-    const r = runCli(['new', 'release', '--title', 'Spring release', 'target_date=2026-04-01'], { cwd: dir, env: NOW });
+    const r = await runMain(['new', 'release', '--title', 'Spring release', 'target_date=2026-04-01'], { cwd: dir, env: NOW });
     expect(r.code).toBe(0);
     const text = readFileSync(join(dir, 'content/releases/REL-spring-release.md'), 'utf8');
     expect(text).toContain('# The planned release date.');
-    expect(runCli(['validate'], { cwd: dir }).code).toBe(0);
+    expect((await runMain(['validate'], { cwd: dir })).code).toBe(0);
   });
 
-  it('reads a team-edited template, including new placeholders', () => {
+  it('reads a team-edited template, including new placeholders', async () => {
     const dir = workspace();
     writeFileSync(join(dir, 'content/.templates/kb.md'), '---\n# Ours\nid: "{{id}}"\ntitle: "{{title}}"\ncategory: reference\nstatus: draft\nowner: TEAM-ops\nreview_by: "{{today+30d}}"\n---\n\n# {{title}}\n');
-    runCli(['new', 'kb', '--title', 'VPN setup'], { cwd: dir, env: NOW });
+    await runMain(['new', 'kb', '--title', 'VPN setup'], { cwd: dir, env: NOW });
     expect(readFileSync(join(dir, 'content/kb/KB-0002.md'), 'utf8')).toBe('---\n# Ours\nid: KB-0002\ntitle: VPN setup\ncategory: reference\nstatus: draft\nowner: TEAM-ops\nreview_by: 2026-04-03\n---\n\n# VPN setup\n');
   });
 
-  it('makes a valid record of every kind from the demo templates', () => {
+  it('makes a valid record of every kind from the demo templates', async () => {
     const dir = workspace();
     const calls: string[][] = [
       ['service', '--title', 'Mail', 'owner=TEAM-ops', 'support_calendar=office'],
@@ -148,11 +148,11 @@ describe('itsm new', () => {
       ['team', '--title', 'Mail team', 'members=[{name: Lin, login: lin}]'],
     ];
     for (const args of calls) {
-      const r = runCli(['new', ...args], { cwd: dir, env: NOW });
+      const r = await runMain(['new', ...args], { cwd: dir, env: NOW });
       expect(r.stderr, args.join(' ')).toBe('');
       expect(r.code).toBe(0);
     }
-    const v = runCli(['validate'], { cwd: dir });
+    const v = await runMain(['validate'], { cwd: dir });
     expect(v.stdout).toContain('no errors');
     // The hint after the last field stays on a line of its own once the field is filled in.
     expect(readFileSync(join(dir, 'content/changes/CHG-0002.md'), 'utf8')).toMatch(/\nrollback_plan: Resize back\n[\s\S]*\n# The text below: why the change is needed/);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { BOB, gitRepo, type GitRepo } from '../helpers/git-repo.ts';
 import { minimalWorkspace } from '../helpers/fixtures.ts';
-import { REPO_ROOT, runCli } from '../helpers/workspace.ts';
+import { REPO_ROOT, runMain } from '../helpers/workspace.ts';
 
 let repo: GitRepo | undefined;
 
@@ -20,20 +20,20 @@ function demoTemplates(): Record<string, string> {
 }
 afterEach(() => repo?.remove());
 
-const itsm = (args: string[], now = '2026-03-04T08:15:00Z') => runCli(args, { cwd: repo!.dir, env: { ITSM_NOW: now } });
+const itsm = (args: string[], now = '2026-03-04T08:15:00Z') => runMain(args, { cwd: repo!.dir, env: { ITSM_NOW: now } });
 
-it('two branches that both add INC-0002: the second is caught by validate --base and fixed by renumber', () => {
+it('two branches that both add INC-0002: the second is caught by validate --base and fixed by renumber', async () => {
   repo = gitRepo();
   repo.commit('Workspace', { ...minimalWorkspace(), ...demoTemplates() });
 
   repo.branch('alice-db-incident');
-  expect(itsm(['new', 'incident', '--title', 'Database slow', 'service=SVC-shop', 'cis=CI-db']).stdout).toBe('content/incidents/INC-0002.md\n');
+  expect((await itsm(['new', 'incident', '--title', 'Database slow', 'service=SVC-shop', 'cis=CI-db'])).stdout).toBe('content/incidents/INC-0002.md\n');
   repo.commit('Record the slow database');
 
   repo.checkout('main');
   repo.branch('bob-checkout-incident');
-  expect(itsm(['new', 'incident', '--title', 'Checkout times out', 'service=SVC-shop', 'impact=high', 'urgency=high'], '2026-03-04T10:00:00Z').stdout).toBe('content/incidents/INC-0002.md\n');
-  expect(itsm(['new', 'problem', '--title', 'Checkout timeouts', 'incidents=INC-0002']).code).toBe(0);
+  expect((await itsm(['new', 'incident', '--title', 'Checkout times out', 'service=SVC-shop', 'impact=high', 'urgency=high'], '2026-03-04T10:00:00Z')).stdout).toBe('content/incidents/INC-0002.md\n');
+  expect((await itsm(['new', 'problem', '--title', 'Checkout timeouts', 'incidents=INC-0002'])).code).toBe(0);
   repo.commit('Record the checkout timeouts', {}, { author: BOB });
 
   // Alice's pull request merges first.
@@ -45,7 +45,7 @@ it('two branches that both add INC-0002: the second is caught by validate --base
   // check runs on the same kind of merge.) The check against main now sees the clash.
   repo.checkout('bob-checkout-incident');
   repo.git('merge', '-q', '-X', 'ours', '--no-edit', '-m', 'Merge main', 'main');
-  const check = itsm(['validate', '--base', 'main', '--format', 'json', '--no-cache']);
+  const check = await itsm(['validate', '--base', 'main', '--format', 'json', '--no-cache']);
   expect(check.code).toBe(1);
   const reused = (JSON.parse(check.stdout).diagnostics as Array<{ rule: string; file: string; hint: string }>).filter((d) => d.rule === 'base/id-reused');
   expect(reused).toHaveLength(1);
@@ -54,16 +54,16 @@ it('two branches that both add INC-0002: the second is caught by validate --base
   expect(fix).toBe('itsm renumber INC-0002 INC-0003');
 
   // The fix the hint gives: renumber Bob's incident, and take main's INC-0002 as it is.
-  const renumbered = itsm(fix!.split(' ').slice(1));
+  const renumbered = await itsm(fix!.split(' ').slice(1));
   expect(renumbered.code).toBe(0);
   expect(renumbered.stdout).toContain('content/problems/PRB-0001.md: 1 reference');
   repo.git('checkout', 'main', '--', 'content/incidents/INC-0002.md');
   repo.commit('Renumber the checkout incident to INC-0003', {}, { author: BOB });
-  expect(itsm(['validate', '--base', 'main', '--no-cache']).code).toBe(0);
+  expect((await itsm(['validate', '--base', 'main', '--no-cache'])).code).toBe(0);
 
   repo.checkout('main');
   repo.mergePullRequest('bob-checkout-incident', 2);
-  expect(itsm(['validate', '--no-cache']).code).toBe(0);
+  expect((await itsm(['validate', '--no-cache'])).code).toBe(0);
   const read = (rel: string) => readFileSync(join(repo!.dir, rel), 'utf8');
   expect(read('content/incidents/INC-0002.md')).toContain('title: Database slow');
   expect(read('content/incidents/INC-0003.md')).toContain('title: Checkout times out');

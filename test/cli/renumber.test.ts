@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { minimalWorkspace, POLICIES } from '../helpers/fixtures.ts';
-import { makeWorkspace, record, runCli } from '../helpers/workspace.ts';
+import { makeWorkspace, record, runCli, runMain } from '../helpers/workspace.ts';
 
 /** A problem naming the incident in a block list, with comments and quoting that must survive. */
 const PROBLEM = `---
@@ -36,7 +36,7 @@ function workspace(): string {
 const read = (dir: string, rel: string) => readFileSync(join(dir, rel), 'utf8');
 
 describe('itsm renumber', () => {
-  it('renames the incident and rewrites only the references, byte for byte', () => {
+  it('end to end: renames the incident and rewrites only the references, byte for byte', async () => {
     const dir = workspace();
     const before = read(dir, 'content/incidents/INC-0001.md');
     const r = runCli(['renumber', 'INC-0001', 'INC-0005'], { cwd: dir });
@@ -49,13 +49,13 @@ describe('itsm renumber', () => {
     expect(read(dir, 'content/incidents/INC-0005.md')).toBe(before.replace('id: INC-0001', 'id: INC-0005'));
     // Only the reference field changed: comments, the quoting, the timeline note and the body keep INC-0001.
     expect(read(dir, 'content/problems/PRB-0001.md')).toBe(PROBLEM.replace('  - "INC-0001"', '  - "INC-0005"'));
-    expect(runCli(['validate'], { cwd: dir }).code).toBe(0);
+    expect((await runMain(['validate'], { cwd: dir })).code).toBe(0);
   });
 
-  it('renames a service in every record and in the policy files, nothing else', () => {
+  it('renames a service in every record and in the policy files, nothing else', async () => {
     const dir = workspace();
     const files = minimalWorkspace();
-    const r = runCli(['renumber', 'SVC-shop', 'SVC-web-shop'], { cwd: dir });
+    const r = await runMain(['renumber', 'SVC-shop', 'SVC-web-shop'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(read(dir, 'content/services/SVC-web-shop.md')).toBe(files['content/services/SVC-shop.md']!.replace('id: SVC-shop', 'id: SVC-web-shop'));
     for (const rel of ['content/incidents/INC-0001.md', 'content/changes/CHG-0001.md', 'content/requests/REQ-0001.md', 'content/kb/KB-0001.md']) {
@@ -64,19 +64,19 @@ describe('itsm renumber', () => {
     expect(read(dir, 'content/problems/PRB-0001.md')).toBe(PROBLEM.replace('services: [SVC-shop]', 'services: [SVC-web-shop]'));
     expect(read(dir, 'content/policies/change-policy.yaml')).toBe(FREEZE_POLICY.replace('services: [SVC-shop] }', 'services: [SVC-web-shop] }'));
     expect(read(dir, 'content/cis/CI-web.md')).toBe(files['content/cis/CI-web.md']);
-    expect(runCli(['validate'], { cwd: dir }).code).toBe(0);
+    expect((await runMain(['validate'], { cwd: dir })).code).toBe(0);
   });
 
-  it('keeps Windows line endings and a byte-order mark as they are', () => {
+  it('keeps Windows line endings and a byte-order mark as they are', async () => {
     const crlf = '\uFEFF' + PROBLEM.replace(/\n/g, '\r\n');
     const dir = makeWorkspace({ ...minimalWorkspace(), 'content/problems/PRB-0001.md': crlf });
-    expect(runCli(['renumber', 'INC-0001', 'INC-0007'], { cwd: dir }).code).toBe(0);
+    expect((await runMain(['renumber', 'INC-0001', 'INC-0007'], { cwd: dir })).code).toBe(0);
     expect(read(dir, 'content/problems/PRB-0001.md')).toBe(crlf.replace('  - "INC-0001"', '  - "INC-0007"'));
   });
 
-  it('shows the plan and writes nothing with --dry-run', () => {
+  it('shows the plan and writes nothing with --dry-run', async () => {
     const dir = workspace();
-    const r = runCli(['renumber', 'CI-db', 'CI-shop-db', '--dry-run'], { cwd: dir });
+    const r = await runMain(['renumber', 'CI-db', 'CI-shop-db', '--dry-run'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('(dry run: nothing written)');
     expect(r.stdout).toContain('content/cis/CI-web.md: 1 reference');
@@ -90,25 +90,25 @@ describe('itsm renumber', () => {
     [['renumber', 'INC-0404', 'INC-0405'], 'there is no content/incidents/INC-0404.md'],
     [['renumber', 'INC-0001', 'INC-0001'], 'the same'],
     [['renumber', 'KB-0001', 'KB-1'], '"KB-1" is not a knowledge article ID'],
-  ])('refuses %j and changes nothing', (args, message) => {
+  ])('refuses %j and changes nothing', async (args, message) => {
     const dir = workspace();
     const before = readdirSync(join(dir, 'content'), { recursive: true });
-    const r = runCli(args, { cwd: dir });
+    const r = await runMain(args, { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(readdirSync(join(dir, 'content'), { recursive: true })).toEqual(before);
   });
 
-  it('refuses to take an ID that already has a file', () => {
+  it('refuses to take an ID that already has a file', async () => {
     const dir = workspace();
-    const r = runCli(['renumber', 'CI-web', 'CI-db'], { cwd: dir });
+    const r = await runMain(['renumber', 'CI-web', 'CI-db'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('content/cis/CI-db.md already exists');
   });
 
-  it('changes nothing while a record with broken YAML could hide a reference', () => {
+  it('changes nothing while a record with broken YAML could hide a reference', async () => {
     const dir = makeWorkspace({ ...minimalWorkspace(), 'content/problems/PRB-0002.md': record('id: PRB-0002\nincidents: [INC-0001\n') });
-    const r = runCli(['renumber', 'INC-0001', 'INC-0002'], { cwd: dir });
+    const r = await runMain(['renumber', 'INC-0001', 'INC-0002'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('cannot read the YAML of content/problems/PRB-0002.md');
     expect(existsSync(join(dir, 'content/incidents/INC-0001.md'))).toBe(true);

@@ -1,7 +1,7 @@
 /** `itsm report` end to end on a temp workspace: the figures a service manager reads, as JSON and CSV. */
 import { describe, expect, it } from 'vitest';
 import { minimalWorkspace } from '../helpers/fixtures.ts';
-import { makeWorkspace, record, runCli } from '../helpers/workspace.ts';
+import { makeWorkspace, record, runCli, runMain } from '../helpers/workspace.ts';
 
 const NOW = '2026-03-31T12:00:00+02:00';
 
@@ -34,7 +34,7 @@ opened_at: 2026-03-09T12:00:00+01:00
 describe('itsm report', () => {
   const root = makeWorkspace({ ...minimalWorkspace(), 'content/incidents/INC-0002.md': CAUSED, 'content/problems/PRB-0001.md': PROBLEM });
 
-  it('computes every figure as JSON', () => {
+  it('end to end: computes every figure as JSON', async () => {
     const r = runCli(['report', '--now', NOW, '--format', 'json'], { cwd: root });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -66,8 +66,8 @@ describe('itsm report', () => {
     ]);
   });
 
-  it('limits the figures to the period, in the workspace time zone', () => {
-    const r = runCli(['report', '--now', NOW, '--from', '2026-03-09', '--to', '2026-03-09', '--format', 'json'], { cwd: root });
+  it('limits the figures to the period, in the workspace time zone', async () => {
+    const r = await runMain(['report', '--now', NOW, '--from', '2026-03-09', '--to', '2026-03-09', '--format', 'json'], { cwd: root });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.period).toEqual({ from: '2026-03-08T23:00:00.000Z', to: '2026-03-09T23:00:00.000Z', now: '2026-03-31T10:00:00.000Z', time_zone: 'Europe/Berlin' });
@@ -76,20 +76,20 @@ describe('itsm report', () => {
     expect(report.change_success_rate).toMatchObject({ implemented: 0, percent: null });
   });
 
-  it('writes CSV rows for spreadsheets, and a readable summary', () => {
-    const csv = runCli(['report', '--now', NOW, '--format', 'csv'], { cwd: root });
+  it('writes CSV rows for spreadsheets, and a readable summary', async () => {
+    const csv = await runMain(['report', '--now', NOW, '--format', 'csv'], { cwd: root });
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\r\n').slice(0, 2)).toEqual(['figure,group,key,measure,value', 'mtta,business,,count,2']);
     expect(csv.stdout).toContain('change_failure_rate,change,CHG-0001,incidents,INC-0002\r\n');
 
-    const pretty = runCli(['report', '--now', NOW], { cwd: root });
+    const pretty = await runMain(['report', '--now', NOW], { cwd: root });
     expect(pretty.code).toBe(0);
     expect(pretty.stdout).toContain('MTTR  business mean 1h55m, median 1h55m (2)');
     expect(pretty.stdout).toContain('Change failure rate: 100% (1 of 1 caused incidents: CHG-0001 -> INC-0002)');
   });
 
-  it('explains a bad date', () => {
-    const r = runCli(['report', '--from', '2026-13-01'], { cwd: root });
+  it('explains a bad date', async () => {
+    const r = await runMain(['report', '--from', '2026-13-01'], { cwd: root });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--from must be a date YYYY-MM-DD (or an instant with an offset); got "2026-13-01"');
   });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { minimalWorkspace } from '../helpers/fixtures.ts';
-import { makeWorkspace, record, REPO_ROOT, runCli } from '../helpers/workspace.ts';
+import { makeWorkspace, record, REPO_ROOT, runCli, runMain } from '../helpers/workspace.ts';
 
 /** Tue 2026-03-03: the minimal workspace's shop keeps Berlin office hours (09-12, 13-17). */
 const NOW = '2026-03-03T11:00:00+01:00';
@@ -52,7 +52,7 @@ function workspace(extra: Record<string, string> = {}): string {
 describe('itsm sla', () => {
   const root = workspace();
 
-  it('reports every clock as JSON, and the records no policy covers', () => {
+  it('end to end: reports every clock as JSON, and the records no policy covers', async () => {
     const r = runCli(['sla', '--now', NOW, '--format', 'json'], { cwd: root });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -91,12 +91,12 @@ describe('itsm sla', () => {
     });
   });
 
-  it('filters with --only and --open, and fails on a breach only when asked', () => {
-    const breached = runCli(['sla', '--now', NOW, '--format', 'json', '--only', 'breached'], { cwd: root });
+  it('filters with --only and --open, and fails on a breach only when asked', async () => {
+    const breached = await runMain(['sla', '--now', NOW, '--format', 'json', '--only', 'breached'], { cwd: root });
     expect(breached.code).toBe(0);
     expect(JSON.parse(breached.stdout).results.map((x: { record: string; metric: string }) => `${x.record} ${x.metric}`)).toEqual(['INC-0002 response']);
 
-    const open = runCli(['sla', '--now', NOW, '--format', 'json', '--open', '--fail-on-breach'], { cwd: root });
+    const open = await runMain(['sla', '--now', NOW, '--format', 'json', '--open', '--fail-on-breach'], { cwd: root });
     expect(open.code).toBe(1);
     expect(JSON.parse(open.stdout).results.map((x: { record: string; metric: string }) => `${x.record} ${x.metric}`)).toEqual([
       'INC-0002 response',
@@ -105,16 +105,16 @@ describe('itsm sla', () => {
     ]);
   });
 
-  it('shows what needs attention in pretty output', () => {
-    const r = runCli(['sla', '--now', NOW], { cwd: root });
+  it('shows what needs attention in pretty output', async () => {
+    const r = await runMain(['sla', '--now', NOW], { cwd: root });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('SLA at 2026-03-03T10:00:00.000Z: 6 clocks on 4 records. 3 met, 1 breached (1 still open)');
     expect(r.stdout).toMatch(/Breached, still open \(1\):\n {2}INC-0002 +response +P1 +2h of 15m +800% +breached +breached at 2026-03-03T09:15:00\+01:00 +\(incidents, office\)/);
     expect(r.stdout).toContain('No policy (1):\n  REQ-0001   no policy in sla.yaml covers requests of priority P4 on SVC-shop');
   });
 
-  it('writes Markdown tables for a GitHub job summary', () => {
-    const r = runCli(['sla', '--now', NOW, '--format', 'github'], { cwd: root });
+  it('writes Markdown tables for a GitHub job summary', async () => {
+    const r = await runMain(['sla', '--now', NOW, '--format', 'github'], { cwd: root });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('## SLA at 2026-03-03T10:00:00.000Z');
     expect(r.stdout).toContain('| 6 | 3 | 1 | 1 | 1 | 1 | 0 | 0 | 1 |');
@@ -122,27 +122,27 @@ describe('itsm sla', () => {
     expect(r.stdout).toContain('### At risk (0)\n\nNone.');
   });
 
-  it('refuses to compute clocks on an invalid workspace (exit 1, as every command), showing the problems', () => {
+  it('refuses to compute clocks on an invalid workspace (exit 1, as every command), showing the problems', async () => {
     const broken = workspace({ 'content/incidents/INC-0004.md': record('id: INC-0004\ntitle: No dates\nstatus: new') });
-    const r = runCli(['sla', '--now', NOW, '--format', 'json'], { cwd: broken });
+    const r = await runMain(['sla', '--now', NOW, '--format', 'json'], { cwd: broken });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('content/incidents/INC-0004.md');
     expect(r.stderr).toContain('itsm sla: the workspace has errors');
   });
 
-  it('explains a bad --now or --only', () => {
-    const badNow = runCli(['sla', '--now', '2026-03-03 11:00'], { cwd: root });
+  it('explains a bad --now or --only', async () => {
+    const badNow = await runMain(['sla', '--now', '2026-03-03 11:00'], { cwd: root });
     expect(badNow.code).toBe(2);
     expect(badNow.stderr).toContain('--now must be an instant with an offset, e.g. 2026-03-04T09:15:00+01:00');
-    const badOnly = runCli(['sla', '--only', 'late'], { cwd: root });
+    const badOnly = await runMain(['sla', '--only', 'late'], { cwd: root });
     expect(badOnly.code).toBe(2);
     expect(badOnly.stderr).toContain('--only must be one of breached, at-risk; got "late"');
   });
 });
 
 describe('the scheduled SLA workflow', () => {
-  it('runs daily and on demand, with least privilege and no expressions in shell steps', () => {
+  it('runs daily and on demand, with least privilege and no expressions in shell steps', async () => {
     const wf = load(readFileSync(`${REPO_ROOT}.github/workflows/sla.yml`, 'utf8')) as {
       on: { schedule: Array<{ cron: string }>; workflow_dispatch: unknown };
       permissions: Record<string, string>;

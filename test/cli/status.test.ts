@@ -1,9 +1,9 @@
 import { expect, describe, it } from 'vitest';
 import { cmdbWorkspace } from '../helpers/cmdb-fixture.ts';
-import { makeWorkspace, runCli } from '../helpers/workspace.ts';
+import { makeWorkspace, runCli, runMain } from '../helpers/workspace.ts';
 
 describe('itsm status', () => {
-  it('prints the board: status, availability, open incidents, maintenance', () => {
+  it('end to end: prints the board: status, availability, open incidents, maintenance', async () => {
     const dir = makeWorkspace(cmdbWorkspace());
     const r = runCli(['status', '--now', '2026-03-05T12:00:00+01:00'], { cwd: dir });
     expect(r.code).toBe(0);
@@ -21,12 +21,12 @@ describe('itsm status', () => {
         2026-03-14 22:00 -> 2026-03-14 23:00  CHG-0002  Patch the database host  [SVC-shop]
       "
     `);
-    const json = JSON.parse(runCli(['status', '--format', 'json'], { cwd: dir, env: { ITSM_NOW: '2026-03-05T11:00:00Z' } }).stdout);
+    const json = JSON.parse((await runMain(['status', '--format', 'json'], { cwd: dir, env: { ITSM_NOW: '2026-03-05T11:00:00Z' } })).stdout);
     expect(json.services.map((s: { id: string; status: string }) => [s.id, s.status])).toEqual([
       ['SVC-shop', 'operational'],
       ['SVC-portal', 'major_outage'],
     ]);
-    const bad = runCli(['status', '--now', 'yesterday'], { cwd: dir });
+    const bad = await runMain(['status', '--now', 'yesterday'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--now must be an instant with an offset');
   });

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { gitRepo, type GitRepo } from '../helpers/git-repo.ts';
 import { minimalWorkspace } from '../helpers/fixtures.ts';
-import { REPO_ROOT, runCli } from '../helpers/workspace.ts';
+import { REPO_ROOT, runCli, runMain } from '../helpers/workspace.ts';
 
 const INC = 'content/incidents/INC-0001.md';
 const CHG = 'content/changes/CHG-0001.md';
@@ -39,8 +39,8 @@ function edit(files: Record<string, string | null>): void {
   }
 }
 
-function validateAgainstMain(): { code: number; diagnostics: JsonDiagnostic[]; stderr: string } {
-  const r = runCli(['validate', '--base', 'main', '--format', 'json', '--no-cache'], { cwd: repo.dir });
+async function validateAgainstMain(): Promise<{ code: number; diagnostics: JsonDiagnostic[]; stderr: string }> {
+  const r = await runMain(['validate', '--base', 'main', '--format', 'json', '--no-cache'], { cwd: repo.dir });
   const diagnostics = r.stdout ? (JSON.parse(r.stdout).diagnostics as JsonDiagnostic[]) : [];
   return { code: r.code, diagnostics, stderr: r.stderr };
 }
@@ -49,7 +49,7 @@ function baseRules(diags: JsonDiagnostic[]): JsonDiagnostic[] {
   return diags.filter((d) => d.rule.startsWith('base/'));
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   ws = minimalWorkspace();
   repo = gitRepo();
   repo.commit('Workspace on main', ws);
@@ -58,42 +58,42 @@ beforeEach(() => {
 afterEach(() => repo.remove());
 
 describe('itsm validate --base main', () => {
-  it('passes a pull request that takes allowed steps and appends to the timeline', () => {
+  it('passes a pull request that takes allowed steps and appends to the timeline', async () => {
     edit({ [INC]: closedIncident(ws[INC]!) });
-    const r = validateAgainstMain();
+    const r = await validateAgainstMain();
     expect(r.diagnostics).toEqual([]);
     expect(r.code).toBe(0);
   });
 
-  it('rejects a status transition the table does not allow, at the status line', () => {
+  it('rejects a status transition the table does not allow, at the status line', async () => {
     edit({ [CHG]: ws[CHG]!.replace('status: completed', 'status: implementing') });
-    const r = validateAgainstMain();
+    const r = await validateAgainstMain();
     expect(r.code).toBe(1);
     expect(baseRules(r.diagnostics)).toEqual([
       expect.objectContaining({ file: CHG, line: 6, column: 1, rule: 'base/transition', severity: 'error', message: 'CHG-0001 cannot go from `completed` to `implementing`: `completed` is final for a change.' }),
     ]);
   });
 
-  it('rejects an edit to a closed incident that does not reopen it, at the edited line', () => {
+  it('rejects an edit to a closed incident that does not reopen it, at the edited line', async () => {
     repo.checkout('main');
     repo.commit('Close INC-0001', { [INC]: closedIncident(ws[INC]!) });
     repo.branch('pr2');
     edit({ [INC]: closedIncident(ws[INC]!).replace('title: Checkout returns 500 for some users', 'title: Checkout returned 500') });
-    const r = validateAgainstMain();
+    const r = await validateAgainstMain();
     expect(r.code).toBe(1);
     expect(baseRules(r.diagnostics)).toEqual([
       expect.objectContaining({ file: INC, line: 3, rule: 'base/immutable', message: 'INC-0001 is closed, so it cannot change: `title` changed from `Checkout returns 500 for some users` to `Checkout returned 500`.' }),
     ]);
   });
 
-  it('rejects another record put under an existing ID, with the exact fix', () => {
+  it('rejects another record put under an existing ID, with the exact fix', async () => {
     edit({
       [INC]: ws[INC]!
         .replace('title: Checkout returns 500 for some users', 'title: Login page is slow')
         .replace('reported_at: 2026-03-02T09:10:00+01:00', 'reported_at: 2026-03-02T09:05:00+01:00')
         .replace('Users saw errors at checkout.', 'The login page takes ten seconds to load.'),
     });
-    const r = validateAgainstMain();
+    const r = await validateAgainstMain();
     expect(r.code).toBe(1);
     const [d, ...rest] = baseRules(r.diagnostics);
     expect(rest).toEqual([]);
@@ -101,18 +101,18 @@ describe('itsm validate --base main', () => {
     expect(d!.hint).toContain('`itsm renumber INC-0001 INC-0002`');
   });
 
-  it('rejects a renumbered record', () => {
+  it('rejects a renumbered record', async () => {
     edit({ [INC]: null, 'content/incidents/INC-0002.md': ws[INC]!.replace('id: INC-0001', 'id: INC-0002') });
-    const r = validateAgainstMain();
+    const r = await validateAgainstMain();
     expect(r.code).toBe(1);
     expect(baseRules(r.diagnostics)).toEqual([
       expect.objectContaining({ file: 'content/incidents/INC-0002.md', line: 2, rule: 'base/renumbered', hint: 'Give it back its ID: `itsm renumber INC-0002 INC-0001`.' }),
     ]);
   });
 
-  it('rejects a deleted record and says to retire it instead', () => {
+  it('rejects a deleted record and says to retire it instead', async () => {
     edit({ 'content/requests/REQ-0001.md': null });
-    const r = validateAgainstMain();
+    const r = await validateAgainstMain();
     expect(r.code).toBe(1);
     const [d, ...rest] = baseRules(r.diagnostics);
     expect(rest).toEqual([]);
@@ -121,39 +121,39 @@ describe('itsm validate --base main', () => {
     expect(d!.hint).toContain('`status: cancelled`');
   });
 
-  it('does not call a broken file deleted', () => {
+  it('does not call a broken file deleted', async () => {
     edit({ [INC]: ws[INC]!.replace('status: resolved', 'status: [') });
-    const r = validateAgainstMain();
+    const r = await validateAgainstMain();
     expect(r.code).toBe(1);
     expect(r.diagnostics.length).toBeGreaterThan(0);
     expect(baseRules(r.diagnostics)).toEqual([]);
   });
 
-  it('rejects a rewritten timeline entry, at that entry', () => {
+  it('rejects a rewritten timeline entry, at that entry', async () => {
     edit({ [INC]: ws[INC]!.replace('status: acknowledged, by: ada', 'status: acknowledged, by: grace') });
-    const r = validateAgainstMain();
+    const r = await validateAgainstMain();
     expect(r.code).toBe(1);
     expect(baseRules(r.diagnostics)).toEqual([expect.objectContaining({ file: INC, line: 17, rule: 'base/timeline-rewritten' })]);
   });
 
-  it('compares with the fork point, so records added to main since the branch was cut are not deletions', () => {
+  it('compares with the fork point, so records added to main since the branch was cut are not deletions', async () => {
     repo.checkout('main');
     repo.commit('A new article on main', { 'content/kb/KB-0002.md': ws['content/kb/KB-0001.md']!.replace('id: KB-0001', 'id: KB-0002') });
     repo.checkout('pr');
-    const r = validateAgainstMain();
+    const r = await validateAgainstMain();
     expect(baseRules(r.diagnostics)).toEqual([]);
     expect(r.code).toBe(0);
   });
 
-  it('annotates the pull request in GitHub format', () => {
+  it('end to end: annotates the pull request in GitHub format', async () => {
     edit({ [CHG]: ws[CHG]!.replace('status: completed', 'status: implementing') });
     const r = runCli(['validate', '--base', 'main', '--format', 'github', '--no-cache'], { cwd: repo.dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`::error file=${CHG},line=6,col=1,title=base/transition::CHG-0001 cannot go from`);
   });
 
-  it('refuses a base that does not exist, with exit code 2', () => {
-    const r = runCli(['validate', '--base', 'origin/nope'], { cwd: repo.dir });
+  it('refuses a base that does not exist, with exit code 2', async () => {
+    const r = await runMain(['validate', '--base', 'origin/nope'], { cwd: repo.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('origin/nope');
   });
@@ -168,7 +168,7 @@ describe('the validate workflow', () => {
   };
   const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
 
-  it('runs validate --base on pull requests with the whole history and a read-only token', () => {
+  it('runs validate --base on pull requests with the whole history and a read-only token', async () => {
     expect(workflow.on).toHaveProperty('pull_request');
     expect(workflow.permissions).toEqual({ contents: 'read' });
     expect(steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with).toMatchObject({ 'fetch-depth': 0 });
@@ -178,7 +178,7 @@ describe('the validate workflow', () => {
     expect(step.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
   });
 
-  it('never expands event data inside a script', () => {
+  it('never expands event data inside a script', async () => {
     for (const s of steps) expect(s.run ?? '').not.toContain('${{');
   });
 });

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { minimalWorkspace, INCIDENT } from '../helpers/fixtures.ts';
-import { makeWorkspace, record, runCli } from '../helpers/workspace.ts';
+import { makeWorkspace, record, runCli, runMain } from '../helpers/workspace.ts';
 
 interface JsonOut {
   summary: { records: number; errors: number; warnings: number };
   diagnostics: Array<{ file: string; line: number; column: number; rule: string; severity: string; message: string; hint: string | null }>;
 }
 
-function validate(files: Record<string, string | Uint8Array>, extra: string[] = []) {
+async function validate(files: Record<string, string | Uint8Array>, extra: string[] = []) {
   const dir = makeWorkspace(files);
-  const r = runCli(['validate', '--format', 'json', '--no-cache', ...extra], { cwd: dir });
+  const r = await runMain(['validate', '--format', 'json', '--no-cache', ...extra], { cwd: dir });
   return { ...r, json: JSON.parse(r.stdout) as JsonOut, dir };
 }
 
@@ -17,7 +17,7 @@ const INC = 'content/incidents/INC-0001.md';
 const withIncident = (text: string | Uint8Array, path = INC) => ({ ...minimalWorkspace(), [path]: text });
 
 describe('itsm validate', () => {
-  it('accepts a valid workspace with exit 0 and a summary', () => {
+  it('end to end: accepts a valid workspace with exit 0 and a summary', async () => {
     const dir = makeWorkspace(minimalWorkspace());
     const r = runCli(['validate'], { cwd: dir });
     expect(r.code).toBe(0);
@@ -25,8 +25,8 @@ describe('itsm validate', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('prints JSON in the documented shape with paths relative to the root', () => {
-    const r = validate(withIncident(INCIDENT.replace('priority: P2', 'priority: P4')));
+  it('prints JSON in the documented shape with paths relative to the root', async () => {
+    const r = await validate(withIncident(INCIDENT.replace('priority: P2', 'priority: P4')));
     expect(r.code).toBe(1);
     expect(r.json.summary).toEqual({ records: 8, errors: 1, warnings: 0 });
     expect(r.json.diagnostics).toEqual([
@@ -42,63 +42,63 @@ describe('itsm validate', () => {
     ]);
   });
 
-  it('accepts a priority that disagrees with the matrix when a reason is given', () => {
-    const r = validate(withIncident(INCIDENT.replace('priority: P2', 'priority: P1\npriority_override_reason: CEO demo at 10:00')));
+  it('accepts a priority that disagrees with the matrix when a reason is given', async () => {
+    const r = await validate(withIncident(INCIDENT.replace('priority: P2', 'priority: P1\npriority_override_reason: CEO demo at 10:00')));
     expect(r.json.summary.errors).toBe(0);
   });
 
-  it('--root validates another directory and --format github prints annotations', () => {
+  it('--root validates another directory and --format github prints annotations', async () => {
     const dir = makeWorkspace(withIncident(INCIDENT.replace('status: resolved', 'status: done')));
-    const r = runCli(['validate', '--root', dir, '--format', 'github'], { cwd: '/' });
+    const r = await runMain(['validate', '--root', dir, '--format', 'github'], { cwd: '/' });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error file=content\/incidents\/INC-0001.md,line=4,col=1,title=schema\/enum::`status` is "done", which is not one of the allowed values.%0AFix: Allowed: new, acknowledged/m);
   });
 
-  it('warns about data quality, judged at --now, and --strict makes those warnings errors', () => {
+  it('warns about data quality, judged at --now, and --strict makes those warnings errors', async () => {
     const files = {
       ...minimalWorkspace(),
       'content/kb/KB-0001.md': minimalWorkspace()['content/kb/KB-0001.md']!.replace('status: published', 'status: published\nreview_by: 2026-06-30'),
       'content/cis/CI-lonely.md': record('id: CI-lonely\nname: Forgotten box\ntype: server\nenvironment: production\nstatus: active'),
     };
-    const before = validate(files, ['--now', '2026-06-30T12:00:00Z']);
+    const before = await validate(files, ['--now', '2026-06-30T12:00:00Z']);
     expect(before.json.diagnostics.map((d) => d.rule)).toEqual(['quality/ci-unreached', 'quality/ci-without-owner']);
     expect(before.code).toBe(0);
-    const after = validate(files, ['--now', '2026-07-01T12:00:00Z']);
+    const after = await validate(files, ['--now', '2026-07-01T12:00:00Z']);
     expect(after.json.diagnostics.map((d) => [d.file, d.line, d.rule, d.severity])).toEqual([
       ['content/cis/CI-lonely.md', 2, 'quality/ci-unreached', 'warning'],
       ['content/cis/CI-lonely.md', 2, 'quality/ci-without-owner', 'warning'],
       ['content/kb/KB-0001.md', 6, 'quality/kb-review-overdue', 'warning'],
     ]);
-    const strict = validate(files, ['--now', '2026-07-01T12:00:00Z', '--strict']);
+    const strict = await validate(files, ['--now', '2026-07-01T12:00:00Z', '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.json.summary).toEqual({ records: 9, errors: 3, warnings: 0 });
   });
 
-  it('warns when the issue forms no longer list the services there are', () => {
-    const r = validate({ ...minimalWorkspace(), '.github/ISSUE_TEMPLATE/report-incident.yml': 'name: Report an incident\nbody: []\n' });
+  it('warns when the issue forms no longer list the services there are', async () => {
+    const r = await validate({ ...minimalWorkspace(), '.github/ISSUE_TEMPLATE/report-incident.yml': 'name: Report an incident\nbody: []\n' });
     expect(r.json.diagnostics).toEqual([expect.objectContaining({ file: '.github/ISSUE_TEMPLATE/report-incident.yml', rule: 'intake/forms-outdated', severity: 'warning' })]);
     expect(r.code).toBe(0);
   });
 
-  it('exits 2 with a clear message when there is no workspace', () => {
+  it('exits 2 with a clear message when there is no workspace', async () => {
     const dir = makeWorkspace({ 'README.md': 'hi' });
-    const r = runCli(['validate'], { cwd: dir });
+    const r = await runMain(['validate'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('has no content/ folder');
     expect(r.stdout).toBe('');
   });
 
-  it('exits 2 on an unknown option or format', () => {
+  it('exits 2 on an unknown option or format', async () => {
     const dir = makeWorkspace(minimalWorkspace());
-    expect(runCli(['validate', '--colour'], { cwd: dir })).toMatchObject({ code: 2 });
-    const r = runCli(['validate', '--format', 'xml'], { cwd: dir });
+    expect(await runMain(['validate', '--colour'], { cwd: dir })).toMatchObject({ code: 2 });
+    const r = await runMain(['validate', '--format', 'xml'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--format must be one of pretty, json, github; got "xml"');
   });
 
-  it('pretty output names file, line:column, rule and the fix', () => {
+  it('pretty output names file, line:column, rule and the fix', async () => {
     const dir = makeWorkspace(withIncident(INCIDENT.replace('reported_at: 2026-03-02T09:10:00+01:00', 'reported_at: 2026-03-02 09:10')));
-    const r = runCli(['validate'], { cwd: dir });
+    const r = await runMain(['validate'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('content/incidents/INC-0001.md\n  10:1    error    `reported_at` is "2026-03-02 09:10", a time without a UTC offset, which is ambiguous.  schema/pattern');
     expect(r.stdout).toContain('fix: Add the offset, e.g. 2026-03-02T09:10:00+01:00 (or Z for UTC).');
@@ -136,8 +136,8 @@ describe('bad input corpus', () => {
   ];
 
   for (const c of cases) {
-    it(`${c.name}: ${c.rule} at ${c.line}:${c.column}`, () => {
-      const r = validate(c.files);
+    it(`${c.name}: ${c.rule} at ${c.line}:${c.column}`, async () => {
+      const r = await validate(c.files);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(1);
       const d = r.json.diagnostics.find((x) => x.rule === c.rule && x.file === (c.file ?? INC));
@@ -148,20 +148,20 @@ describe('bad input corpus', () => {
     });
   }
 
-  it('accepts a record saved with a BOM and CRLF line endings', () => {
-    const r = validate(withIncident('\ufeff' + INCIDENT.replace(/\n/g, '\r\n')));
+  it('accepts a record saved with a BOM and CRLF line endings', async () => {
+    const r = await validate(withIncident('\ufeff' + INCIDENT.replace(/\n/g, '\r\n')));
     expect(r.json.summary.errors).toBe(0);
   });
 
-  it('warns about files that are not records and keeps going', () => {
-    const r = validate({ ...minimalWorkspace(), 'content/incidents/notes.txt': 'todo' });
+  it('warns about files that are not records and keeps going', async () => {
+    const r = await validate({ ...minimalWorkspace(), 'content/incidents/notes.txt': 'todo' });
     expect(r.code).toBe(0);
     expect(r.json.diagnostics.map((d) => [d.file, d.rule, d.severity])).toEqual([['content/incidents/notes.txt', 'file/unexpected', 'warning']]);
   });
 
   // Issue 13: a file named like a record but filed elsewhere would never be judged: an error.
-  it('refuses a file named like a record outside its folder', () => {
-    const r = validate({ ...minimalWorkspace(), 'content/misc/INC-0005.md': INCIDENT });
+  it('refuses a file named like a record outside its folder', async () => {
+    const r = await validate({ ...minimalWorkspace(), 'content/misc/INC-0005.md': INCIDENT });
     expect(r.code).toBe(1);
     expect(r.json.diagnostics.map((d) => [d.file, d.rule, d.severity])).toEqual([['content/misc/INC-0005.md', 'file/misplaced-record', 'error']]);
   });

@@ -1,4 +1,7 @@
-/** Builds small real workspaces in temp dirs, and runs the real CLI on them as a process. */
+/**
+ * Builds small real workspaces in temp dirs, and runs the real CLI on them: in-process through
+ * main (runMain, the usual way), or as a process (runCli, runCliAsync) for the few end-to-end runs.
+ */
 import { spawnSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,13 +32,14 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `itsm <args>` as a user would, with the current Node. */
-export function runCli(args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; input?: string }): CliResult {
+/** Runs `itsm <args>` as a user would, as a process of the current Node: for end-to-end tests. */
+export function runCli(args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): CliResult {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     encoding: 'utf8',
-    input: opts.input ?? '',
+    // No command reads stdin; an empty one ends at once.
+    input: '',
     maxBuffer: 256 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/io/site-build.ts';
 import { serveSite, type Served } from '../../src/io/serve.ts';
-import { REPO_ROOT, runCli } from '../helpers/workspace.ts';
+import { REPO_ROOT, runMain } from '../helpers/workspace.ts';
 import { launch, type Watched } from './browser.ts';
 
 const NOW = '2026-11-26T09:00:00+01:00';
@@ -51,8 +51,8 @@ function scriptIncident(): string {
 
 describe('the demo site, in a browser', () => {
   it('the dashboard shows what `itsm sla` and `itsm report` compute for the same instant', async () => {
-    const sla = JSON.parse(runCli(['sla', '--root', REPO_ROOT, '--now', NOW, '--format', 'json'], { cwd: REPO_ROOT }).stdout);
-    const report = JSON.parse(runCli(['report', '--root', REPO_ROOT, '--now', NOW, '--format', 'json'], { cwd: REPO_ROOT }).stdout);
+    const sla = JSON.parse((await runMain(['sla', '--root', REPO_ROOT, '--now', NOW, '--format', 'json'], { cwd: REPO_ROOT })).stdout);
+    const report = JSON.parse((await runMain(['report', '--root', REPO_ROOT, '--now', NOW, '--format', 'json'], { cwd: REPO_ROOT })).stdout);
     await go('');
     expect(await figure('sla-breached')).toBe(String(sla.summary.open_breaches));
     expect(await figure('sla-at-risk')).toBe(String(sla.summary.at_risk));
@@ -69,7 +69,8 @@ describe('the demo site, in a browser', () => {
   it('an incident whose body carries <script> and onerror= renders inert', async () => {
     const id = scriptIncident();
     await go(`incidents/${id}/`);
-    await page.waitForTimeout(300);
+    // Script and onerror handlers would have run by the load event (an image's error comes before it).
+    await page.waitForLoadState('load');
     expect(await page.locator('.markdown script, .markdown [onerror]').count()).toBe(0);
     expect(b.dialogs).toEqual([]);
     await b.screenshot(page, 'demo-script-incident');

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/io/site-build.ts';
 import { serveSite, type Served } from '../../src/io/serve.ts';
 import type { GitRepo } from '../helpers/git-repo.ts';
-import { runCli } from '../helpers/workspace.ts';
+import { runMain } from '../helpers/workspace.ts';
 import { launch, type Watched } from './browser.ts';
 import { FIXTURE_NOW, fixtureRepo } from './fixture.ts';
 
@@ -47,8 +47,8 @@ const figure = (name: string) => page.locator(`[data-figure="${name}"]`).first()
 
 describe('the site of a small workspace, in a browser', () => {
   it('the home page shows the figures `itsm sla` and `itsm report` compute', async () => {
-    const sla = JSON.parse(runCli(['sla', '--root', repo.dir, '--now', FIXTURE_NOW, '--format', 'json'], { cwd: repo.dir }).stdout);
-    const report = JSON.parse(runCli(['report', '--root', repo.dir, '--now', FIXTURE_NOW, '--format', 'json'], { cwd: repo.dir }).stdout);
+    const sla = JSON.parse((await runMain(['sla', '--root', repo.dir, '--now', FIXTURE_NOW, '--format', 'json'], { cwd: repo.dir })).stdout);
+    const report = JSON.parse((await runMain(['report', '--root', repo.dir, '--now', FIXTURE_NOW, '--format', 'json'], { cwd: repo.dir })).stdout);
     await go('');
     expect(await page.title()).toBe('Dashboard · Fixture Corp');
     expect(await figure('sla-breached')).toBe(String(sla.summary.open_breaches));
@@ -213,7 +213,8 @@ describe('the site of a small workspace, in a browser', () => {
   it('a body with <script> and onerror= renders inert', async () => {
     await go('incidents/INC-0002/');
     expect(await text('.markdown')).toContain('Checkout failed for some users.');
-    await page.waitForTimeout(300);
+    // Script and onerror handlers would have run by the load event (an image's error comes before it).
+    await page.waitForLoadState('load');
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('.markdown script, .markdown [onerror], .markdown [onclick]').count()).toBe(0);
     expect(await page.locator('.markdown a[href^="javascript:"]').count()).toBe(0);
