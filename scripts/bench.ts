@@ -18,7 +18,10 @@ export interface BenchContext {
 
 const here = fileURLToPath(new URL('./bench/', import.meta.url));
 const HELPERS = new Set(['synthetic', 'measure', 'measured-child', 'floor-child']);
-const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
+const sizes = (process.env.BENCH_SIZES ?? '10000,100000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const only = process.env.BENCH_ONLY?.split(',');
 const stages = readdirSync(here)
   .filter((f) => f.endsWith('.ts') && !HELPERS.has(f.replace(/\.ts$/, '')) && !f.endsWith('-child.ts'))
@@ -33,11 +36,20 @@ const ctx: BenchContext = {
   log: (line) => console.log(line),
   table(rows) {
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-    for (const r of rows) console.log('  ' + r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+    for (const r of rows)
+      console.log(
+        '  ' +
+          r
+            .map((c, i) => c.padEnd(widths[i]!))
+            .join('  ')
+            .trimEnd(),
+      );
     console.log('');
   },
 };
-console.log(`itsm bench on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `itsm bench on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
 console.log(`stages: ${stages.join(', ')}; sizes: ${sizes.join(', ')}\n`);
 let failed = false;
 for (const name of stages) {

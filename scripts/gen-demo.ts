@@ -33,7 +33,9 @@ const started = performance.now();
 const build = buildDemo(ROOT, { seed: Number(values.seed), incidents: Number(values.incidents), requests: Number(values.requests) });
 
 if (values.check) {
-  const differs = [...build.files].filter(([path, text]) => !existsSync(join(CONTENT, path)) || readFileSync(join(CONTENT, path), 'utf8') !== text).map(([path]) => path);
+  const differs = [...build.files]
+    .filter(([path, text]) => !existsSync(join(CONTENT, path)) || readFileSync(join(CONTENT, path), 'utf8') !== text)
+    .map(([path]) => path);
   const stale = build.previous.filter((path) => !build.files.has(path));
   if (readFileSync(manifestPath(ROOT), 'utf8') !== build.manifest) differs.push('scripts/demo-volume.txt');
   if (differs.length + stale.length > 0) {

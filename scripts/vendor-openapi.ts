@@ -16,7 +16,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** The operations the GitHub client (src/io/github.ts) calls. Keep in step with it. */
-export const OPERATIONS = ['pulls/get', 'pulls/list-files', 'pulls/list-reviews', 'pulls/list-commits', 'repos/list-pull-requests-associated-with-commit'] as const;
+export const OPERATIONS = [
+  'pulls/get',
+  'pulls/list-files',
+  'pulls/list-reviews',
+  'pulls/list-commits',
+  'repos/list-pull-requests-associated-with-commit',
+] as const;
 
 const OUT = resolve(import.meta.dirname, '../test/fixtures/github/openapi-schemas.json');
 const DESCRIPTION = 'package/generated/api.github.com.json';
@@ -32,7 +38,10 @@ function recordedVersion(): string | undefined {
 function fetchDescription(version: string): Obj {
   const dir = mkdtempSync(join(tmpdir(), 'itsm-openapi-'));
   try {
-    const out = execFileSync('npm', ['pack', `@octokit/openapi@${version}`, '--pack-destination', dir, '--silent'], { encoding: 'utf8' }).trim().split('\n').pop()!;
+    const out = execFileSync('npm', ['pack', `@octokit/openapi@${version}`, '--pack-destination', dir, '--silent'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!;
     execFileSync('tar', ['xzf', join(dir, out), '-C', dir, DESCRIPTION]);
     return JSON.parse(readFileSync(join(dir, DESCRIPTION), 'utf8')) as Obj;
   } finally {
@@ -110,8 +119,19 @@ function main(): void {
     defs[name] = toJsonSchema(at(doc, ref), found);
     for (const r of found) if (!defs[r.replace('#/components/schemas/', '')]) queue.push(r);
   }
-  const sorted = Object.fromEntries(Object.keys(defs).sort().map((k) => [k, defs[k]!]));
-  const fixture = { source: '@octokit/openapi', version, description: DESCRIPTION.replace('package/', ''), generatedBy: 'node scripts/vendor-openapi.ts', operations, $defs: sorted };
+  const sorted = Object.fromEntries(
+    Object.keys(defs)
+      .sort()
+      .map((k) => [k, defs[k]!]),
+  );
+  const fixture = {
+    source: '@octokit/openapi',
+    version,
+    description: DESCRIPTION.replace('package/', ''),
+    generatedBy: 'node scripts/vendor-openapi.ts',
+    operations,
+    $defs: sorted,
+  };
   writeFileSync(OUT, JSON.stringify(fixture, null, 1) + '\n');
   console.log(`wrote ${OUT}: ${Object.keys(operations).length} operations, ${Object.keys(sorted).length} schemas, @octokit/openapi@${version}`);
 }

@@ -6,7 +6,9 @@ import { load } from 'js-yaml';
 
 const [root, mode] = process.argv.slice(2) as [string, 'read' | 'parse'];
 const t0 = performance.now();
-const files = readdirSync(join(root, 'content'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => join(root, 'content', f));
+const files = readdirSync(join(root, 'content'), { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => join(root, 'content', f));
 let n = 0;
 for (const file of files) {
   const text = readFileSync(file, 'utf8');

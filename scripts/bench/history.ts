@@ -44,7 +44,10 @@ export async function bench(ctx: BenchContext): Promise<void> {
 
   const gitLog = best(() => timeSync(() => runGit(dir, ['log', '--name-status'])));
   const index = await bestAsync(() => timeAsync(() => readHistory(dir, { paths: ['content'], contents: false })));
-  const blobs = runGit(dir, ['log', '--raw', '--no-abbrev', '--format=']).split('\n').map((l) => l.split(' ')[3]).filter((s): s is string => !!s && !/^0+$/.test(s));
+  const blobs = runGit(dir, ['log', '--raw', '--no-abbrev', '--format='])
+    .split('\n')
+    .map((l) => l.split(' ')[3])
+    .filter((s): s is string => !!s && !/^0+$/.test(s));
   const catAndParse = await bestAsync(() => timeAsync(() => catFileAndParse(dir, blobs)));
   let versions = 0;
   const full = await bestAsync(() =>

@@ -35,7 +35,14 @@ export function writeCmdb(dir: string, seed = 7): { relations: number } {
     return [...set];
   };
   for (let i = 0; i < CIS; i++) {
-    const lines = [`id: ${ci(i)}`, `name: Item ${i}`, `type: ${i < HOSTS ? 'server' : 'application'}`, 'environment: production', 'status: active', 'owner: TEAM-ops'];
+    const lines = [
+      `id: ${ci(i)}`,
+      `name: Item ${i}`,
+      `type: ${i < HOSTS ? 'server' : 'application'}`,
+      'environment: production',
+      'status: active',
+      'owner: TEAM-ops',
+    ];
     const list = (field: string, ids: number[]) => {
       if (!ids.length) return;
       lines.push(`${field}: [${ids.map(ci).join(', ')}]`);
@@ -45,8 +52,14 @@ export function writeCmdb(dir: string, seed = 7): { relations: number } {
     else {
       const app = i >= HOSTS;
       list('runs_on', [below(Math.min(i, HOSTS))]);
-      list('depends_on', distinct(app ? 2 : 1, () => below(i), -1));
-      list('connects_to', distinct(app ? 1 : 2, () => below(CIS), i));
+      list(
+        'depends_on',
+        distinct(app ? 2 : 1, () => below(i), -1),
+      );
+      list(
+        'connects_to',
+        distinct(app ? 1 : 2, () => below(CIS), i),
+      );
     }
     writeFileSync(join(dir, 'content/cis', `${ci(i)}.md`), `---\n${lines.join('\n')}\n---\n`);
   }
@@ -54,13 +67,22 @@ export function writeCmdb(dir: string, seed = 7): { relations: number } {
     const cis = new Set<number>();
     while (cis.size < 10) cis.add(CIS - 1 - below(CIS - HOSTS));
     const deps = s > 0 ? `\ndepends_on: [SVC-s${below(s)}]` : '';
-    writeFileSync(join(dir, 'content/services', `SVC-s${s}.md`), `---\nid: SVC-s${s}\nname: Service ${s}\nstatus: active\nowner: TEAM-ops\ntier: 2\ncis: [${[...cis].map(ci).join(', ')}]${deps}\n---\n`);
+    writeFileSync(
+      join(dir, 'content/services', `SVC-s${s}.md`),
+      `---\nid: SVC-s${s}\nname: Service ${s}\nstatus: active\nowner: TEAM-ops\ntier: 2\ncis: [${[...cis].map(ci).join(', ')}]${deps}\n---\n`,
+    );
   }
   for (let n = 1; n <= 500; n++) {
-    writeFileSync(join(dir, 'content/incidents', `INC-${String(n).padStart(4, '0')}.md`), `---\nid: INC-${String(n).padStart(4, '0')}\ntitle: Incident ${n}\nstatus: in_progress\nservice: SVC-s${below(SERVICES)}\ncis: [${ci(below(CIS))}]\nimpact: medium\nurgency: medium\npriority: P3\nreported_at: 2026-03-01T10:00:00Z\nacknowledged_at: 2026-03-01T10:10:00Z\n---\n`);
+    writeFileSync(
+      join(dir, 'content/incidents', `INC-${String(n).padStart(4, '0')}.md`),
+      `---\nid: INC-${String(n).padStart(4, '0')}\ntitle: Incident ${n}\nstatus: in_progress\nservice: SVC-s${below(SERVICES)}\ncis: [${ci(below(CIS))}]\nimpact: medium\nurgency: medium\npriority: P3\nreported_at: 2026-03-01T10:00:00Z\nacknowledged_at: 2026-03-01T10:10:00Z\n---\n`,
+    );
   }
   for (let n = 1; n <= 200; n++) {
-    writeFileSync(join(dir, 'content/changes', `CHG-${String(n).padStart(4, '0')}.md`), `---\nid: CHG-${String(n).padStart(4, '0')}\ntitle: Change ${n}\ntype: normal\nrisk: low\nstatus: scheduled\ncis: [${ci(below(CIS))}]\nplanned_start: 2026-04-01T20:00:00Z\nplanned_end: 2026-04-01T21:00:00Z\ntest_plan: Check it.\nrollback_plan: Undo it.\n---\n`);
+    writeFileSync(
+      join(dir, 'content/changes', `CHG-${String(n).padStart(4, '0')}.md`),
+      `---\nid: CHG-${String(n).padStart(4, '0')}\ntitle: Change ${n}\ntype: normal\nrisk: low\nstatus: scheduled\ncis: [${ci(below(CIS))}]\nplanned_start: 2026-04-01T20:00:00Z\nplanned_end: 2026-04-01T21:00:00Z\ntest_plan: Check it.\nrollback_plan: Undo it.\n---\n`,
+    );
   }
   return { relations };
 }
@@ -78,7 +100,9 @@ export async function bench(ctx: Pick<BenchContext, 'tmp' | 'log' | 'table'>): P
   const loadMs = performance.now() - t0;
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new Error(`the generated CMDB does not validate: ${errors[0]!.file}: ${errors[0]!.message}`);
-  ctx.log(`impact, ${CIS.toLocaleString('en')} CIs, ${relations.toLocaleString('en')} CI relations, ${SERVICES} services (loaded and validated in ${(loadMs / 1000).toFixed(1)} s)`);
+  ctx.log(
+    `impact, ${CIS.toLocaleString('en')} CIs, ${relations.toLocaleString('en')} CI relations, ${SERVICES} services (loaded and validated in ${(loadMs / 1000).toFixed(1)} s)`,
+  );
 
   // Cold: what one `itsm impact` process does after loading. Warm: a long-lived caller (the site build).
   const t1 = performance.now();

@@ -30,7 +30,17 @@ for await (const row of createReadStream(file).pipe(parse({ bom: true, relax_col
 
 const STATES = ['New', 'In Progress', 'On Hold', 'Resolved', 'Closed'];
 const LEVELS = ['1 - High', '2 - Medium', '3 - Low'];
-const PRIORITY: Record<string, string> = { '11': '1 - Critical', '12': '2 - High', '13': '3 - Moderate', '21': '2 - High', '22': '3 - Moderate', '23': '4 - Low', '31': '3 - Moderate', '32': '4 - Low', '33': '5 - Planning' };
+const PRIORITY: Record<string, string> = {
+  '11': '1 - Critical',
+  '12': '2 - High',
+  '13': '3 - Moderate',
+  '21': '2 - High',
+  '22': '3 - Moderate',
+  '23': '4 - Low',
+  '31': '3 - Moderate',
+  '32': '4 - Low',
+  '33': '5 - Planning',
+};
 
 /** A ServiceNow incident list export: the columns people export, realistic text, some quoted newlines. */
 export async function writeServiceNowExport(file: string, rows: number, seed = 3): Promise<void> {
@@ -38,7 +48,9 @@ export async function writeServiceNowExport(file: string, rows: number, seed = 3
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const out = createWriteStream(file);
-  out.write('\uFEFF"number","short_description","description","caller_id","priority","impact","urgency","state","opened_at","resolved_at","closed_at","assignment_group","assigned_to","cmdb_ci","business_service","close_code","close_notes","category","sys_id"\n');
+  out.write(
+    '\uFEFF"number","short_description","description","caller_id","priority","impact","urgency","state","opened_at","resolved_at","closed_at","assignment_group","assigned_to","cmdb_ci","business_service","close_code","close_notes","category","sys_id"\n',
+  );
   const pad = (n: number) => String(n).padStart(2, '0');
   for (let i = 1; i <= rows; i++) {
     const impact = Math.floor(random() * 3);
@@ -80,7 +92,8 @@ export async function writeServiceNowExport(file: string, rows: number, seed = 3
 
 const WORKSPACE: Record<string, string> = {
   'itsm.yaml': 'name: Bench\ntime_zone: Europe/Berlin\n',
-  'content/policies/priority-matrix.yaml': 'matrix:\n  high: { high: P1, medium: P2, low: P3 }\n  medium: { high: P2, medium: P3, low: P4 }\n  low: { high: P3, medium: P4, low: P5 }\n',
+  'content/policies/priority-matrix.yaml':
+    'matrix:\n  high: { high: P1, medium: P2, low: P3 }\n  medium: { high: P2, medium: P3, low: P4 }\n  low: { high: P3, medium: P4, low: P5 }\n',
   'content/teams/TEAM-ops.md': '---\nid: TEAM-ops\nname: Operations\nstatus: active\nmembers:\n  - { name: Ada, login: ada }\n---\n',
   'content/services/SVC-shop.md': '---\nid: SVC-shop\nname: Web shop\nstatus: active\nowner: TEAM-ops\ntier: 1\ncis: [CI-web, CI-db]\n---\n',
   'content/cis/CI-web.md': '---\nid: CI-web\nname: Web servers\ntype: application\nenvironment: production\nstatus: active\n---\n',
@@ -125,7 +138,13 @@ export async function bench(ctx: Pick<BenchContext, 'tmp' | 'log' | 'table'> & {
   ctx.table([
     ['stage', 'time', 'rate', 'vs floor', 'target'],
     ['floor: csv-parse + write one file per row (best of 2)', fmt(floorMs), rate(floorMs), '', ''],
-    ['itsm import servicenow, process start included (best of 2)', fmt(importMs), rate(importMs), `${ratio(importMs, floorMs)} of floor`, `<= 2x: ${importMs <= 2 * floorMs ? 'met' : 'NOT MET'}`],
+    [
+      'itsm import servicenow, process start included (best of 2)',
+      fmt(importMs),
+      rate(importMs),
+      `${ratio(importMs, floorMs)} of floor`,
+      `<= 2x: ${importMs <= 2 * floorMs ? 'met' : 'NOT MET'}`,
+    ],
   ]);
   rmSync(dir, { recursive: true, force: true });
 }
@@ -136,4 +155,3 @@ if (import.meta.main) {
   await bench({ tmp, sizes: [rows], log: (l) => console.log(l), table: (t) => t.forEach((r) => console.log('  ' + r.join('  |  '))) });
   rmSync(tmp, { recursive: true, force: true });
 }
-

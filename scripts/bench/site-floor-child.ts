@@ -9,7 +9,10 @@ const [dir, count] = process.argv.slice(2) as [string, string];
 const SOURCE = fileURLToPath(new URL('../../', import.meta.url));
 mkdirSync(join(dir, 'src/pages/r'), { recursive: true });
 symlinkSync(join(SOURCE, 'node_modules'), join(dir, 'node_modules'));
-writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static', telemetry: false, devToolbar: { enabled: false } });\n");
+writeFileSync(
+  join(dir, 'astro.config.mjs'),
+  "import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static', telemetry: false, devToolbar: { enabled: false } });\n",
+);
 writeFileSync(
   join(dir, 'src/pages/r/[id].astro'),
   `---
@@ -28,7 +31,9 @@ const t0 = performance.now();
 await build({ root: dir, logLevel: 'error' });
 const astroMs = performance.now() - t0;
 const t1 = performance.now();
-const r = spawnSync(process.execPath, [join(SOURCE, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', join(dir, 'dist'), '--silent'], { encoding: 'utf8' });
+const r = spawnSync(process.execPath, [join(SOURCE, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', join(dir, 'dist'), '--silent'], {
+  encoding: 'utf8',
+});
 if (r.status !== 0) throw new Error(`pagefind failed: ${r.stderr}`);
 const pagefindMs = performance.now() - t1;
 process.stdout.write(JSON.stringify({ astroMs, pagefindMs }));

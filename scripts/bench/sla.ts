@@ -20,7 +20,9 @@ const CALENDARS: Calendar[] = [
     name: 'Berlin office hours',
     time_zone: 'Europe/Berlin',
     hours: { ...weekdays(['08:00-12:00', '13:00-18:00']), fri: ['08:00-12:00', '13:00-16:00'] },
-    holidays: ['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-01', '2026-05-14', '2026-05-25', '2026-10-03', '2026-12-24', '2026-12-25', '2026-12-26'].map((date) => ({ date, name: 'Holiday' })),
+    holidays: ['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-01', '2026-05-14', '2026-05-25', '2026-10-03', '2026-12-24', '2026-12-25', '2026-12-26'].map(
+      (date) => ({ date, name: 'Holiday' }),
+    ),
   },
   { id: 'new-york-extended', name: 'New York extended', time_zone: 'America/New_York', hours: { ...weekdays(['07:00-20:00']), sat: ['09:00-13:00'] } },
   { id: 'always-on', name: '24x7', time_zone: 'UTC', hours: '24x7' },
@@ -33,7 +35,13 @@ const POLICIES: SlaPolicy[] = [
     applies_to: { kind: 'incident', services: ['SVC-s0', 'SVC-s1', 'SVC-s2'] },
     calendar: 'always-on',
     pause_statuses: ['on_hold'],
-    targets: { P1: { response: '15m', resolution: '4h' }, P2: { response: '30m', resolution: '8h' }, P3: { response: '2h', resolution: '24h' }, P4: { response: '8h', resolution: '72h' }, P5: { response: '24h', resolution: '160h' } },
+    targets: {
+      P1: { response: '15m', resolution: '4h' },
+      P2: { response: '30m', resolution: '8h' },
+      P3: { response: '2h', resolution: '24h' },
+      P4: { response: '8h', resolution: '72h' },
+      P5: { response: '24h', resolution: '160h' },
+    },
   },
   {
     id: 'standard',
@@ -41,7 +49,13 @@ const POLICIES: SlaPolicy[] = [
     applies_to: { kind: 'incident' },
     calendar: 'service',
     pause_statuses: ['on_hold'],
-    targets: { P1: { response: '30m', resolution: '4h' }, P2: { response: '1h', resolution: '8h' }, P3: { response: '4h', resolution: '24h' }, P4: { response: '8h', resolution: '40h' }, P5: { response: '16h', resolution: '80h' } },
+    targets: {
+      P1: { response: '30m', resolution: '4h' },
+      P2: { response: '1h', resolution: '8h' },
+      P3: { response: '4h', resolution: '24h' },
+      P4: { response: '8h', resolution: '40h' },
+      P5: { response: '16h', resolution: '80h' },
+    },
   },
 ];
 
@@ -53,7 +67,13 @@ export function syntheticSlaWorkspace(n: number, seed = 11): Pick<Workspace, 're
   const records: AnyRecord[] = [];
   for (let s = 0; s < SERVICES; s++) {
     const id = `SVC-s${s}`;
-    records.push({ kind: 'service', id, file: `content/services/${id}.md`, body: '', data: { id, name: id, status: 'active', owner: 'TEAM-ops', tier: 2, support_calendar: CALENDARS[s % 2]!.id } });
+    records.push({
+      kind: 'service',
+      id,
+      file: `content/services/${id}.md`,
+      body: '',
+      data: { id, name: id, status: 'active', owner: 'TEAM-ops', tier: 2, support_calendar: CALENDARS[s % 2]!.id },
+    });
   }
   const priorities = ['P1', 'P2', 'P3', 'P4', 'P5'] as const;
   for (let i = 1; i <= n; i++) {
@@ -63,7 +83,13 @@ export function syntheticSlaWorkspace(n: number, seed = 11): Pick<Workspace, 're
     const hold = ack + (30 + Math.floor(random() * 300)) * 60_000;
     const resume = hold + (60 + Math.floor(random() * 3000)) * 60_000;
     const resolved = resume + (20 + Math.floor(random() * 600)) * 60_000;
-    const steps: Array<[number, Incident['status']]> = [[start, 'new'], [ack, 'acknowledged'], [ack + 60_000, 'in_progress'], [hold, 'on_hold'], [resume, 'in_progress']];
+    const steps: Array<[number, Incident['status']]> = [
+      [start, 'new'],
+      [ack, 'acknowledged'],
+      [ack + 60_000, 'in_progress'],
+      [hold, 'on_hold'],
+      [resume, 'in_progress'],
+    ];
     const fate = random();
     if (fate < 0.7) steps.push([resolved, 'resolved']);
     if (fate < 0.1) steps.push([resolved + 86_400_000, 'in_progress'], [resolved + 90_000_000, 'resolved']);
@@ -86,7 +112,10 @@ export function syntheticSlaWorkspace(n: number, seed = 11): Pick<Workspace, 're
   return {
     records,
     byId: indexById(records),
-    policies: { calendars: { calendars: CALENDARS.map((c) => ({ ...c })) as [Calendar, ...Calendar[]] }, sla: { policies: POLICIES as [SlaPolicy, ...SlaPolicy[]] } },
+    policies: {
+      calendars: { calendars: CALENDARS.map((c) => ({ ...c })) as [Calendar, ...Calendar[]] },
+      sla: { policies: POLICIES as [SlaPolicy, ...SlaPolicy[]] },
+    },
   };
 }
 
@@ -128,14 +157,30 @@ export async function bench(ctx: Pick<BenchContext, 'log' | 'table'> & Partial<P
     const ws = syntheticSlaWorkspace(n);
     const floorMs = timed(3, () => ws, floor);
     // Cold: fresh calendar definitions, so every day cache is built inside the timing.
-    const freshCalendars = () => ({ ...ws, policies: { ...ws.policies, calendars: { calendars: CALENDARS.map((c) => ({ ...c })) as [Calendar, ...Calendar[]] } } });
+    const freshCalendars = () => ({
+      ...ws,
+      policies: { ...ws.policies, calendars: { calendars: CALENDARS.map((c) => ({ ...c })) as [Calendar, ...Calendar[]] } },
+    });
     const coldMs = timed(3, freshCalendars, (w) => computeSla(w, NOW));
     const heap0 = process.memoryUsage().heapUsed;
     const results = computeSla(ws, NOW);
     const heapMiB = (process.memoryUsage().heapUsed - heap0) / 2 ** 20;
-    const warmMs = timed(3, () => ws, (w) => computeSla(w, NOW));
+    const warmMs = timed(
+      3,
+      () => ws,
+      (w) => computeSla(w, NOW),
+    );
     const target = n >= 100_000 ? `< ${TARGET_MS_100K / 1000} s: ${coldMs < (TARGET_MS_100K * n) / 100_000 ? 'ok' : 'MISSED'}` : '';
-    rows.push([String(n), `${(floorMs / 1000).toFixed(3)} s`, `${(coldMs / 1000).toFixed(3)} s`, `${(warmMs / 1000).toFixed(3)} s`, `${(coldMs / floorMs).toFixed(1)}x`, String(results.length), `${heapMiB.toFixed(0)} MiB`, target]);
+    rows.push([
+      String(n),
+      `${(floorMs / 1000).toFixed(3)} s`,
+      `${(coldMs / 1000).toFixed(3)} s`,
+      `${(warmMs / 1000).toFixed(3)} s`,
+      `${(coldMs / floorMs).toFixed(1)}x`,
+      String(results.length),
+      `${heapMiB.toFixed(0)} MiB`,
+      target,
+    ]);
   }
   ctx.table(rows);
 }

@@ -16,8 +16,15 @@ export function rng(seed: number): () => number {
   };
 }
 
-const WORDS = 'database latency checkout timeout replica certificate queue backlog login gateway memory disk pressure deploy rollback cache eviction dns resolver packet loss vpn tunnel printer mailbox quota sync token expiry batch job failed retry'.split(' ');
-const MATRIX: Record<string, Record<string, string>> = { high: { high: 'P1', medium: 'P2', low: 'P3' }, medium: { high: 'P2', medium: 'P3', low: 'P4' }, low: { high: 'P3', medium: 'P4', low: 'P5' } };
+const WORDS =
+  'database latency checkout timeout replica certificate queue backlog login gateway memory disk pressure deploy rollback cache eviction dns resolver packet loss vpn tunnel printer mailbox quota sync token expiry batch job failed retry'.split(
+    ' ',
+  );
+const MATRIX: Record<string, Record<string, string>> = {
+  high: { high: 'P1', medium: 'P2', low: 'P3' },
+  medium: { high: 'P2', medium: 'P3', low: 'P4' },
+  low: { high: 'P3', medium: 'P4', low: 'P5' },
+};
 const LEVELS = ['high', 'medium', 'low'] as const;
 
 function iso(ms: number): string {
@@ -85,15 +92,34 @@ export function writeSyntheticWorkspace(dir: string, opts: SyntheticOptions): vo
   const cis = opts.cis ?? 200;
   for (const folder of ['policies', 'teams', 'services', 'cis', 'incidents']) mkdirSync(join(dir, 'content', folder), { recursive: true });
   writeFileSync(join(dir, 'itsm.yaml'), 'name: Bench\ntime_zone: UTC\n');
-  writeFileSync(join(dir, 'content/policies/priority-matrix.yaml'), `matrix:\n${LEVELS.map((i) => `  ${i}: { ${LEVELS.map((u) => `${u}: ${MATRIX[i]![u]}`).join(', ')} }`).join('\n')}\n`);
-  writeFileSync(join(dir, 'content/policies/calendars.yaml'), 'calendars:\n  - id: office\n    name: Office\n    time_zone: Europe/Berlin\n    hours:\n      mon: ["09:00-17:00"]\n      tue: ["09:00-17:00"]\n      wed: ["09:00-17:00"]\n      thu: ["09:00-17:00"]\n      fri: ["09:00-17:00"]\n');
-  writeFileSync(join(dir, 'content/policies/sla.yaml'), 'policies:\n  - id: std\n    name: Standard\n    applies_to: { kind: incident }\n    calendar: office\n    pause_statuses: [on_hold]\n    targets:\n      P1: { response: 15m, resolution: 4h }\n      P2: { response: 30m, resolution: 8h }\n      P3: { response: 1h, resolution: 16h }\n      P4: { response: 4h, resolution: 40h }\n      P5: { response: 8h, resolution: 80h }\n');
+  writeFileSync(
+    join(dir, 'content/policies/priority-matrix.yaml'),
+    `matrix:\n${LEVELS.map((i) => `  ${i}: { ${LEVELS.map((u) => `${u}: ${MATRIX[i]![u]}`).join(', ')} }`).join('\n')}\n`,
+  );
+  writeFileSync(
+    join(dir, 'content/policies/calendars.yaml'),
+    'calendars:\n  - id: office\n    name: Office\n    time_zone: Europe/Berlin\n    hours:\n      mon: ["09:00-17:00"]\n      tue: ["09:00-17:00"]\n      wed: ["09:00-17:00"]\n      thu: ["09:00-17:00"]\n      fri: ["09:00-17:00"]\n',
+  );
+  writeFileSync(
+    join(dir, 'content/policies/sla.yaml'),
+    'policies:\n  - id: std\n    name: Standard\n    applies_to: { kind: incident }\n    calendar: office\n    pause_statuses: [on_hold]\n    targets:\n      P1: { response: 15m, resolution: 4h }\n      P2: { response: 30m, resolution: 8h }\n      P3: { response: 1h, resolution: 16h }\n      P4: { response: 4h, resolution: 40h }\n      P5: { response: 8h, resolution: 80h }\n',
+  );
   writeFileSync(join(dir, 'content/teams/TEAM-ops.md'), '---\nid: TEAM-ops\nname: Ops\nstatus: active\nmembers:\n  - { name: Op, login: op }\n---\n');
   for (let s = 0; s < services; s++) {
     // Each service is built from every services-th CI, so every CI serves a service (as in a tidy CMDB).
-    const own = Array.from({ length: Math.ceil(cis / services) }, (_, k) => k * services + s).filter((c) => c < cis).map((c) => `CI-c${c}`);
-    writeFileSync(join(dir, `content/services/SVC-s${s}.md`), `---\nid: SVC-s${s}\nname: Service ${s}\nstatus: active\nowner: TEAM-ops\ntier: 2\nsupport_calendar: office\ncis: [${own.join(', ')}]\n---\n`);
+    const own = Array.from({ length: Math.ceil(cis / services) }, (_, k) => k * services + s)
+      .filter((c) => c < cis)
+      .map((c) => `CI-c${c}`);
+    writeFileSync(
+      join(dir, `content/services/SVC-s${s}.md`),
+      `---\nid: SVC-s${s}\nname: Service ${s}\nstatus: active\nowner: TEAM-ops\ntier: 2\nsupport_calendar: office\ncis: [${own.join(', ')}]\n---\n`,
+    );
   }
-  for (let c = 0; c < cis; c++) writeFileSync(join(dir, `content/cis/CI-c${c}.md`), `---\nid: CI-c${c}\nname: Item ${c}\ntype: server\nenvironment: production\nstatus: active\nowner: TEAM-ops\n${c > 0 ? `depends_on: [CI-c${Math.floor(random() * c)}]\n` : ''}---\n`);
-  for (let n = 1; n <= opts.incidents; n++) writeFileSync(join(dir, `content/incidents/INC-${String(n).padStart(6, '0')}.md`), syntheticIncident(n, random, services, cis));
+  for (let c = 0; c < cis; c++)
+    writeFileSync(
+      join(dir, `content/cis/CI-c${c}.md`),
+      `---\nid: CI-c${c}\nname: Item ${c}\ntype: server\nenvironment: production\nstatus: active\nowner: TEAM-ops\n${c > 0 ? `depends_on: [CI-c${Math.floor(random() * c)}]\n` : ''}---\n`,
+    );
+  for (let n = 1; n <= opts.incidents; n++)
+    writeFileSync(join(dir, `content/incidents/INC-${String(n).padStart(6, '0')}.md`), syntheticIncident(n, random, services, cis));
 }

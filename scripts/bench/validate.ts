@@ -36,8 +36,22 @@ export async function bench(ctx: BenchContext): Promise<void> {
       ['stage', 'time', 'rate', 'peak memory', 'vs floor', 'target'],
       ['floor: list + read files', fmt(read.ms), rate(read.ms), `${read.maxRssMiB.toFixed(0)} MiB`, '', ''],
       ['floor: list + read + js-yaml load', fmt(parse.ms), rate(parse.ms), `${parse.maxRssMiB.toFixed(0)} MiB`, '', ''],
-      ['itsm validate, cold (process start included)', fmt(cold.ms), rate(cold.ms), `${cold.maxRssMiB.toFixed(0)} MiB`, `${ratio(cold.ms, parse.ms)} of parse floor`, '<= 1.5x'],
-      ['itsm validate, warm (10 files edited)', fmt(warm.ms), rate(warm.ms), `${warm.maxRssMiB.toFixed(0)} MiB`, `${ratio(warm.ms, read.ms)} of read floor`, '<= 2x'],
+      [
+        'itsm validate, cold (process start included)',
+        fmt(cold.ms),
+        rate(cold.ms),
+        `${cold.maxRssMiB.toFixed(0)} MiB`,
+        `${ratio(cold.ms, parse.ms)} of parse floor`,
+        '<= 1.5x',
+      ],
+      [
+        'itsm validate, warm (10 files edited)',
+        fmt(warm.ms),
+        rate(warm.ms),
+        `${warm.maxRssMiB.toFixed(0)} MiB`,
+        `${ratio(warm.ms, read.ms)} of read floor`,
+        '<= 2x',
+      ],
     ]);
     rmSync(dir, { recursive: true, force: true });
   }

@@ -25,7 +25,9 @@ export function readContent(content: string): Map<string, Out> {
   for (const folder of FOLDERS) {
     const dir = join(content, folder);
     if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .sort()) {
       const text = readFileSync(join(dir, file), 'utf8');
       const m = /^---\n([\s\S]*?)\n---\n\n?([\s\S]*)$/.exec(text);
       if (!m) throw new Error(`${folder}/${file}: no front matter`);

@@ -37,25 +37,43 @@ export const REQUESTERS: { name: string; dept: string; zone: 'berlin' | 'new-yor
 
 export const REQUEST_TEMPLATES: RequestTemplate[] = [
   {
-    service: 'SVC-workplace', offering: 'new-laptop', team: 'TEAM-workplace', assignees: ['lbauer', 'dortiz', 'ydemir'],
+    service: 'SVC-workplace',
+    offering: 'new-laptop',
+    team: 'TEAM-workplace',
+    assignees: ['lbauer', 'dortiz', 'ydemir'],
     items: [
       ['Laptop for {joiner} (starts {start})', '{joiner} joins {dept} on {start}. Standard ThinkPad please, plus a headset.'],
       ['New starter in {dept}: laptop for {joiner}', 'New colleague {joiner} starts on {start}; needs Office, Zendesk and access to the {dept} SharePoint.'],
-      ['MacBook for {joiner}, designer starting {start}', '{joiner} is our new designer from {start}. MacBook Air with Adobe Creative Cloud (licence approved by marketing).'],
+      [
+        'MacBook for {joiner}, designer starting {start}',
+        '{joiner} is our new designer from {start}. MacBook Air with Adobe Creative Cloud (licence approved by marketing).',
+      ],
     ],
     weight: 6,
   },
   {
-    service: 'SVC-workplace', offering: 'laptop-replacement', team: 'TEAM-workplace', assignees: ['lbauer', 'dortiz'],
+    service: 'SVC-workplace',
+    offering: 'laptop-replacement',
+    team: 'TEAM-workplace',
+    assignees: ['lbauer', 'dortiz'],
     items: [
-      ['Laptop screen cracked', 'My laptop fell off the desk in the meeting room, the screen is cracked on the left side. I can work with an external monitor for now.'],
-      ['Laptop battery lasts under an hour', 'Battery is at 41% health according to Lenovo Vantage; the laptop is from 2022 and I travel to Poznań every other week.'],
+      [
+        'Laptop screen cracked',
+        'My laptop fell off the desk in the meeting room, the screen is cracked on the left side. I can work with an external monitor for now.',
+      ],
+      [
+        'Laptop battery lasts under an hour',
+        'Battery is at 41% health according to Lenovo Vantage; the laptop is from 2022 and I travel to Poznań every other week.',
+      ],
       ['ThinkPad keyboard: several keys not working', 'E, R and T only work when pressed hard since last week. External keyboard works.'],
     ],
     weight: 4,
   },
   {
-    service: 'SVC-workplace', offering: 'software-install', team: 'TEAM-workplace', assignees: ['ydemir', 'lbauer', 'kobrien'],
+    service: 'SVC-workplace',
+    offering: 'software-install',
+    team: 'TEAM-workplace',
+    assignees: ['ydemir', 'lbauer', 'kobrien'],
     depts: ['Purchasing', 'Finance', 'Marketing', 'E-commerce', 'Sales US'],
     items: [
       ['Install Power BI Desktop', 'For the monthly carrier cost analysis; my manager approved the licence.'],
@@ -66,7 +84,10 @@ export const REQUEST_TEMPLATES: RequestTemplate[] = [
     weight: 4,
   },
   {
-    service: 'SVC-workplace', offering: 'shared-mailbox', team: 'TEAM-workplace', assignees: ['lbauer', 'ydemir'],
+    service: 'SVC-workplace',
+    offering: 'shared-mailbox',
+    team: 'TEAM-workplace',
+    assignees: ['lbauer', 'ydemir'],
     depts: ['Purchasing', 'site manager', 'Customer Care', 'Transport'],
     items: [
       ['Shared mailbox returns-poznan@', 'Owner: me. Members: the Poznań returns team (list attached). Send-as for all members.'],
@@ -76,7 +97,10 @@ export const REQUEST_TEMPLATES: RequestTemplate[] = [
     weight: 3,
   },
   {
-    service: 'SVC-workplace', offering: 'access-request', team: 'TEAM-workplace', assignees: ['ydemir', 'mschmitt'],
+    service: 'SVC-workplace',
+    offering: 'access-request',
+    team: 'TEAM-workplace',
+    assignees: ['ydemir', 'mschmitt'],
     items: [
       ['Access to the Finance SharePoint for {joiner}', 'Needed for the budget round; approved by the finance controller (mail attached).'],
       ['Access to the carrier contracts folder', 'I am taking over the carrier relationship from a colleague who left.'],
@@ -87,7 +111,10 @@ export const REQUEST_TEMPLATES: RequestTemplate[] = [
     reject: 'Rejected: the folder owner did not approve; please ask them to add you directly.',
   },
   {
-    service: 'SVC-workplace', offering: 'peripheral', team: 'TEAM-workplace', assignees: ['lbauer', 'dortiz'],
+    service: 'SVC-workplace',
+    offering: 'peripheral',
+    team: 'TEAM-workplace',
+    assignees: ['lbauer', 'dortiz'],
     depts: ['Customer Care', 'Purchasing', 'Marketing', 'HR'],
     items: [
       ['Second monitor for my desk', 'Working with the WMS and Excel side by side all day.'],
@@ -97,7 +124,10 @@ export const REQUEST_TEMPLATES: RequestTemplate[] = [
     weight: 3,
   },
   {
-    service: 'SVC-remote-access', offering: 'vpn-access', team: 'TEAM-network', assignees: ['okrause'],
+    service: 'SVC-remote-access',
+    offering: 'vpn-access',
+    team: 'TEAM-network',
+    assignees: ['okrause'],
     items: [
       ['VPN access for {joiner}', '{joiner} has an approved home office agreement, two days a week.'],
       ['VPN for working from home two days a week', 'Needs the WMS web client from home for the on-call rota.'],
@@ -105,19 +135,31 @@ export const REQUEST_TEMPLATES: RequestTemplate[] = [
     weight: 2,
   },
   {
-    service: 'SVC-remote-access', offering: 'vendor-vpn', team: 'TEAM-network', assignees: ['okrause', 'dmeyer-net'],
+    service: 'SVC-remote-access',
+    offering: 'vendor-vpn',
+    team: 'TEAM-network',
+    assignees: ['okrause', 'dmeyer-net'],
     depts: ['Warehouse'],
     items: [
-      ['Vendor VPN for Intralogix (conveyor maintenance)', 'For the annual maintenance of the conveyor control; access to the conveyor gateway only, until {end}.'],
+      [
+        'Vendor VPN for Intralogix (conveyor maintenance)',
+        'For the annual maintenance of the conveyor control; access to the conveyor gateway only, until {end}.',
+      ],
       ['Vendor access for Lagerwerk support until {end}', 'Sponsor: Marie Schwarz. Contract NW-2019-044. Access to the WMS app servers only, until {end}.'],
-      ['Remote access for the Aruba engineer (site survey)', 'Aruba needs to read the controller configuration before the Wi-Fi survey; read-only, until {end}.'],
+      [
+        'Remote access for the Aruba engineer (site survey)',
+        'Aruba needs to read the controller configuration before the Wi-Fi survey; read-only, until {end}.',
+      ],
     ],
     approval: 'Approved by the sponsor and Security.',
     weight: 3,
     reject: 'Rejected: no sponsor named and no end date. Please resubmit with both.',
   },
   {
-    service: 'SVC-warehouse', offering: 'scanner-replacement', team: 'TEAM-warehouse-systems', assignees: ['swolf-wms', 'knowak'],
+    service: 'SVC-warehouse',
+    offering: 'scanner-replacement',
+    team: 'TEAM-warehouse-systems',
+    assignees: ['swolf-wms', 'knowak'],
     depts: ['Warehouse'],
     items: [
       ['Scanner {asset} does not charge', 'Does not charge in any cradle. Swapped the battery, same result. Early shift.'],
@@ -127,7 +169,10 @@ export const REQUEST_TEMPLATES: RequestTemplate[] = [
     weight: 4,
   },
   {
-    service: 'SVC-warehouse', offering: 'wms-user', team: 'TEAM-warehouse-systems', assignees: ['knowak', 'swolf-wms'],
+    service: 'SVC-warehouse',
+    offering: 'wms-user',
+    team: 'TEAM-warehouse-systems',
+    assignees: ['knowak', 'swolf-wms'],
     depts: ['Warehouse'],
     items: [
       ['WMS users for 8 temporary pickers (Spandau)', 'Agency staff starting {start}. List with names and personnel numbers attached.'],
@@ -138,7 +183,10 @@ export const REQUEST_TEMPLATES: RequestTemplate[] = [
     weight: 4,
   },
   {
-    service: 'SVC-reporting', offering: 'dashboard-access', team: 'TEAM-data', assignees: ['bkoch'],
+    service: 'SVC-reporting',
+    offering: 'dashboard-access',
+    team: 'TEAM-data',
+    assignees: ['bkoch'],
     depts: ['Finance', 'Purchasing', 'Transport', 'E-commerce', 'Partner'],
     items: [
       ['Access to the "Carrier performance" dashboard', 'I need to prepare the quarterly carrier review.'],
@@ -149,7 +197,10 @@ export const REQUEST_TEMPLATES: RequestTemplate[] = [
     weight: 3,
   },
   {
-    service: 'SVC-reporting', offering: 'new-report', team: 'TEAM-data', assignees: ['julialange', 'bkoch'],
+    service: 'SVC-reporting',
+    offering: 'new-report',
+    team: 'TEAM-data',
+    assignees: ['julialange', 'bkoch'],
     depts: ['Finance', 'E-commerce', 'Transport', 'site manager', 'Sales US'],
     items: [
       ['Report: returns rate by product category and warehouse', 'Needed for the category reviews; weekly, split by Spandau and Poznań.'],
@@ -159,7 +210,10 @@ export const REQUEST_TEMPLATES: RequestTemplate[] = [
     weight: 2,
   },
   {
-    service: 'SVC-erp', offering: 'erp-role', team: 'TEAM-data', assignees: ['julialange'],
+    service: 'SVC-erp',
+    offering: 'erp-role',
+    team: 'TEAM-data',
+    assignees: ['julialange'],
     depts: ['Finance'],
     items: [
       ['Dynamics: accounts payable clerk role for {joiner}', 'New AP clerk starting {start}.'],
@@ -169,7 +223,10 @@ export const REQUEST_TEMPLATES: RequestTemplate[] = [
     weight: 2,
   },
   {
-    service: 'SVC-edi', offering: 'partner-onboarding', team: 'TEAM-integration', assignees: ['priya-raman'],
+    service: 'SVC-edi',
+    offering: 'partner-onboarding',
+    team: 'TEAM-integration',
+    assignees: ['priya-raman'],
     depts: ['Partner Management', 'Sales US'],
     items: [
       ['Onboard {partner} for EDI (850/856/810)', 'Contract signed, go-live planned for {end}. Their EDI contact is in the attached onboarding form.'],
@@ -179,7 +236,10 @@ export const REQUEST_TEMPLATES: RequestTemplate[] = [
     weight: 2,
   },
   {
-    service: 'SVC-customer-care', offering: 'agent-seat', team: 'TEAM-workplace', assignees: ['kobrien'],
+    service: 'SVC-customer-care',
+    offering: 'agent-seat',
+    team: 'TEAM-workplace',
+    assignees: ['kobrien'],
     depts: ['Customer Care'],
     items: [
       ['Zendesk seats for 4 temporary agents', 'Agency staff from {start} until {end}.'],
@@ -189,16 +249,25 @@ export const REQUEST_TEMPLATES: RequestTemplate[] = [
     weight: 2,
   },
   {
-    service: 'SVC-identity', offering: 'account-deletion', team: 'TEAM-identity', assignees: ['pneumann'],
+    service: 'SVC-identity',
+    offering: 'account-deletion',
+    team: 'TEAM-identity',
+    assignees: ['pneumann'],
     depts: ['Customer Care'],
     items: [
       ['GDPR deletion request, customer {customer}', 'Customer asked for deletion by e-mail; identity confirmed by customer care. Zendesk ticket {ticket}.'],
-      ['Delete customer account {customer} (Art. 17 request)', 'Request by letter, identity confirmed by call-back. No open orders or returns. Zendesk ticket {ticket}.'],
+      [
+        'Delete customer account {customer} (Art. 17 request)',
+        'Request by letter, identity confirmed by call-back. No open orders or returns. Zendesk ticket {ticket}.',
+      ],
     ],
     weight: 2,
   },
   {
-    service: 'SVC-identity', offering: 'b2b-sso-onboarding', team: 'TEAM-identity', assignees: ['erichter', 'pneumann'],
+    service: 'SVC-identity',
+    offering: 'b2b-sso-onboarding',
+    team: 'TEAM-identity',
+    assignees: ['erichter', 'pneumann'],
     depts: ['Sales US', 'E-commerce'],
     items: [
       ['SSO for business customer {partner}', 'Customer wants their 200 buyers to sign in with their company account. Metadata URL in the attachment.'],

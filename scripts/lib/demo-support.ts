@@ -23,7 +23,17 @@ interface Out {
   data: Record<string, unknown>;
 }
 
-const PREFIX: Record<string, string> = { SVC: 'services', CI: 'cis', INC: 'incidents', PRB: 'problems', CHG: 'changes', REQ: 'requests', REL: 'releases', KB: 'kb', TEAM: 'teams' };
+const PREFIX: Record<string, string> = {
+  SVC: 'services',
+  CI: 'cis',
+  INC: 'incidents',
+  PRB: 'problems',
+  CHG: 'changes',
+  REQ: 'requests',
+  REL: 'releases',
+  KB: 'kb',
+  TEAM: 'teams',
+};
 
 /**
  * Checks the whole demo (hand-written and generated records) before anything is written: every
@@ -76,7 +86,11 @@ export function checkDemo(records: Out[]): void {
   // scenario must come with edited problem files.
   for (const p of records.filter((r) => r.folder === 'problems')) {
     const listed = [...((p.data.incidents as string[] | undefined) ?? [])].sort().join(', ');
-    const naming = records.filter((r) => r.folder === 'incidents' && r.data.problem === p.id).map((r) => r.id).sort().join(', ');
+    const naming = records
+      .filter((r) => r.folder === 'incidents' && r.data.problem === p.id)
+      .map((r) => r.id)
+      .sort()
+      .join(', ');
     if (listed !== naming) problems.push(`content/problems/${p.id}.md: incidents should be [${naming}], not [${listed}]`);
   }
 

@@ -110,22 +110,25 @@ function timelineOut(steps: Step[], zone: string): Data[] {
   return steps.map((s) => tidy({ at: iso(s.at, zone), status: s.status, note: s.note, by: s.by }));
 }
 
-function incidentData(org: Org, d: {
-  title: string;
-  service: string;
-  cis: string[];
-  impact: Level;
-  urgency: Level;
-  reported: number;
-  zone: string;
-  team: string;
-  assignee?: string;
-  problem?: string;
-  resolution?: string;
-  kb?: string[];
-  steps: Step[];
-  tags?: string[];
-}): Data {
+function incidentData(
+  org: Org,
+  d: {
+    title: string;
+    service: string;
+    cis: string[];
+    impact: Level;
+    urgency: Level;
+    reported: number;
+    zone: string;
+    team: string;
+    assignee?: string;
+    problem?: string;
+    resolution?: string;
+    kb?: string[];
+    steps: Step[];
+    tags?: string[];
+  },
+): Data {
   const m = milestones(d.steps, d.zone);
   const done = m.status === 'resolved' || m.status === 'closed';
   return tidy({
@@ -149,7 +152,6 @@ function incidentData(org: Org, d: {
     tags: d.tags,
   });
 }
-
 
 const inRange = (s: Scenario, day: string): boolean => (!s.from || day >= s.from) && (!s.until || day <= s.until);
 
@@ -208,7 +210,11 @@ function nextSupported(org: Org, t: number, service: string, zone: string, r: Rn
   return x + r.int(2, 20) * MINUTE;
 }
 
-const GENERIC_HOLD = ['Waiting for the reporter to be available for a remote session.', 'Waiting for the vendor to answer our support case.', 'Waiting for a replacement part.'];
+const GENERIC_HOLD = [
+  'Waiting for the reporter to be available for a remote session.',
+  'Waiting for the vendor to answer our support case.',
+  'Waiting for a replacement part.',
+];
 
 /** How many days before "now" the last step of a still-open record may lie, by its status. */
 const OPEN_DAYS_BACK: Record<string, number> = { new: 0, acknowledged: 0, in_progress: 1, on_hold: 3, resolved: 2, closed: 4, approved: 1, fulfilled: 3 };
@@ -288,10 +294,20 @@ function generatedIncident(org: Org, r: Rng, window: [number, number], opts: Gen
     return t;
   };
   const [a0, a1] = ACK_MINUTES[priority]!;
-  steps.push({ at: advance(r.int(a0, a1)), status: 'acknowledged', note: fill(r.pick(ACK_NOTES), { ...ctx, name: nameOf(org, who).split(' ')[0]!, team: org.teams.get(sc.team)! }), by: who });
+  steps.push({
+    at: advance(r.int(a0, a1)),
+    status: 'acknowledged',
+    note: fill(r.pick(ACK_NOTES), { ...ctx, name: nameOf(org, who).split(' ')[0]!, team: org.teams.get(sc.team)! }),
+    by: who,
+  });
 
   if (cancelled) {
-    steps.push({ at: advance(r.int(5, 90)), status: 'cancelled', note: 'Duplicate of an incident already open for the same problem; cancelled and linked there.', by: who });
+    steps.push({
+      at: advance(r.int(5, 90)),
+      status: 'cancelled',
+      note: 'Duplicate of an incident already open for the same problem; cancelled and linked there.',
+      by: who,
+    });
   } else {
     steps.push({ at: advance(r.int(1, 30)), status: 'in_progress', note: f(story.work[0]!), by: who });
     const [w0, w1] = WORK_MINUTES[priority]!;
@@ -317,7 +333,11 @@ function generatedIncident(org: Org, r: Rng, window: [number, number], opts: Gen
       steps.push({ at: t, status: 'closed', note: 'Closed automatically after 72 hours without a reply.', by: who });
     } else {
       const warehouse = sc.service === 'SVC-warehouse';
-      const note = r.pick(warehouse ? ['Confirmed by the shift lead, closing.', 'Shift lead confirmed; closing.'] : ['Reporter confirmed it works; closing.', 'Confirmed with the reporter; closing.', 'No recurrence; closed.']);
+      const note = r.pick(
+        warehouse
+          ? ['Confirmed by the shift lead, closing.', 'Shift lead confirmed; closing.']
+          : ['Reporter confirmed it works; closing.', 'Confirmed with the reporter; closing.', 'No recurrence; closed.'],
+      );
       steps.push({ at: nextOffice(t + r.int(2 * 60, 48 * 60) * MINUTE, zone, r), status: 'closed', note, by: r.chance(0.5) ? who : reporter });
     }
   }
@@ -372,21 +392,35 @@ const IMPACT_LINES: Record<Level, string[]> = {
 };
 
 /** The incident's body, in one of a few shapes people actually use. */
-function incidentBody(org: Org, r: Rng, story: Story, f: (s: string) => string, steps: Step[], status: string | undefined, reporter: string, impact: Level): string {
+function incidentBody(
+  org: Org,
+  r: Rng,
+  story: Story,
+  f: (s: string) => string,
+  steps: Step[],
+  status: string | undefined,
+  reporter: string,
+  impact: Level,
+): string {
   const description = f(story.description);
   const channel = r.pick(['phone', 'Teams', 'the service desk portal', 'e-mail']);
   const fromAlert = steps[0]!.note.startsWith('Alert');
   const taken = fromAlert ? 'Raised by monitoring.' : `Taken by ${nameOf(org, reporter)} via ${channel}.`;
   const done = status === 'resolved' || status === 'closed';
   const resolution = [...steps].reverse().find((s) => s.status === 'resolved')?.note;
-  const findings = steps.filter((s) => (!s.status || s.status === 'in_progress') && !RESUME_NOTES.includes(s.note) && !s.note.startsWith('Reopened')).map((s) => s.note);
+  const findings = steps
+    .filter((s) => (!s.status || s.status === 'in_progress') && !RESUME_NOTES.includes(s.note) && !s.note.startsWith('Reopened'))
+    .map((s) => s.note);
   if (status === 'cancelled') return `${description}\n\n${taken}\n\n## Outcome\n\nDuplicate report; cancelled. Work continued in the original incident.`;
   const reopened = steps.some((s) => s.note.startsWith('Reopened'));
   const open =
-    status === 'on_hold' ? 'On hold: see the last timeline entry for what we are waiting for.'
-    : status === 'new' ? 'Not picked up yet.'
-    : status === 'acknowledged' ? 'Acknowledged; investigation starting.'
-    : 'Being worked on; updates in the timeline.';
+    status === 'on_hold'
+      ? 'On hold: see the last timeline entry for what we are waiting for.'
+      : status === 'new'
+        ? 'Not picked up yet.'
+        : status === 'acknowledged'
+          ? 'Acknowledged; investigation starting.'
+          : 'Being worked on; updates in the timeline.';
   const shape = r.int(0, 2);
   if (shape === 0) {
     const parts = [description, taken];
@@ -395,7 +429,10 @@ function incidentBody(org: Org, r: Rng, story: Story, f: (s: string) => string, 
     return parts.join('\n\n');
   }
   if (shape === 1) {
-    const parts = [description, `**Impact:** ${r.pick(IMPACT_LINES[impact])}  \n**Reported:** ${fromAlert ? 'monitoring alert' : `${nameOf(org, reporter)}, ${channel}`}`];
+    const parts = [
+      description,
+      `**Impact:** ${r.pick(IMPACT_LINES[impact])}  \n**Reported:** ${fromAlert ? 'monitoring alert' : `${nameOf(org, reporter)}, ${channel}`}`,
+    ];
     if (findings.length) parts.push(`## What we found\n\n${findings.join(' ')}`);
     parts.push(done ? `## Fix\n\n${resolution}` : `## Next steps\n\n${open}`);
     return parts.join('\n\n');
@@ -403,12 +440,32 @@ function incidentBody(org: Org, r: Rng, story: Story, f: (s: string) => string, 
   return `${description} ${taken}\n\n${done ? `Fixed: ${resolution}` : open}`;
 }
 
-const PARTNERS = ['Harbor & Pine', 'Lakeshore Outfitters', 'Fieldstone Home', 'Bright Basket Co.', 'Northgate Retail', 'Maple & Main', 'Cedar Ridge Supply', 'Blue Heron Stores'];
+const PARTNERS = [
+  'Harbor & Pine',
+  'Lakeshore Outfitters',
+  'Fieldstone Home',
+  'Bright Basket Co.',
+  'Northgate Retail',
+  'Maple & Main',
+  'Cedar Ridge Supply',
+  'Blue Heron Stores',
+];
 const DOMAINS = ['web.de', 'gmx.net', 't-online.de', 'wp.pl', 'onet.pl', 'freenet.de'];
 const BRANDS = ['Nordlicht', 'Gartenwelt Hansen', 'Casa Verde', 'Baltic Oak', 'Kiez Kids'];
 const TERMS = ['Gartenstuhl', 'Regal', 'Kinderbett', 'Lichterkette', 'Sonnenschirm', 'Schreibtisch'];
 const MAILBOXES = ['purchasing@', 'returns-spandau@', 'partners-us@', 'carrier-claims@', 'invoices@'];
-const USERS = ['Jana Köhler', 'Laura Vogt', 'Tim Brandt', 'Nora Peters', 'Sven Albrecht', 'Emily Carter', 'Jason Lee', 'Olivia Martinez', 'Frank Wendt', 'Elif Aksoy'];
+const USERS = [
+  'Jana Köhler',
+  'Laura Vogt',
+  'Tim Brandt',
+  'Nora Peters',
+  'Sven Albrecht',
+  'Emily Carter',
+  'Jason Lee',
+  'Olivia Martinez',
+  'Frank Wendt',
+  'Elif Aksoy',
+];
 
 function fillContext(r: Rng): Record<string, string> {
   const aisle = r.int(40, 50);
@@ -474,7 +531,6 @@ function buildIncidents(org: Org, seed: number, total: number): IncidentDraft[] 
   return generated.sort((a, b) => a.reported - b.reported);
 }
 
-
 function buildRequests(org: Org, seed: number, count: number, taken?: Set<number>): Out[] {
   const r = makeRng(seed);
   const drafts: { at: number; out: Omit<Out, 'id'> }[] = [];
@@ -506,7 +562,14 @@ function buildRequests(org: Org, seed: number, count: number, taken?: Set<number
     const assigneeName = nameOf(org, assignee).split(' ')[0]!;
     // Requests are worked in office hours of the fulfilling team.
     const next = (from: number, minutes: number): number => nextOffice(from + minutes * MINUTE, workerZone, r);
-    const steps: Step[] = [{ at, status: 'new', note: r.pick(['Submitted in the service portal.', 'Submitted in the service portal.', 'Raised by the service desk after a call.']), by: who.name }];
+    const steps: Step[] = [
+      {
+        at,
+        status: 'new',
+        note: r.pick(['Submitted in the service portal.', 'Submitted in the service portal.', 'Raised by the service desk after a call.']),
+        by: who.name,
+      },
+    ];
     let t = at;
     const rejected = !target && tpl.reject !== undefined && r.chance(0.3);
     const cancelled = !target && !rejected && r.chance(0.05);
@@ -524,15 +587,34 @@ function buildRequests(org: Org, seed: number, count: number, taken?: Set<number
         steps.push({ at: t, status: 'cancelled', note: 'Requester withdrew the request: no longer needed.', by: who.name });
       } else {
         t = next(t, r.int(10, 300));
-        steps.push({ at: t, status: 'in_progress', note: `${assigneeName} ${r.pick(['working on it.', 'picked it up.', 'on it; will confirm with the requester.'])}`, by: assignee });
+        steps.push({
+          at: t,
+          status: 'in_progress',
+          note: `${assigneeName} ${r.pick(['working on it.', 'picked it up.', 'on it; will confirm with the requester.'])}`,
+          by: assignee,
+        });
         if (target === 'on_hold' || (!target && r.chance(0.2))) {
           t = next(t, r.int(60, 8 * 60));
-          steps.push({ at: t, status: 'on_hold', note: r.pick(['Waiting for the requester to confirm the details.', 'Device on order, delivery expected this week.', 'Waiting for the licence to be purchased.']), by: assignee });
+          steps.push({
+            at: t,
+            status: 'on_hold',
+            note: r.pick([
+              'Waiting for the requester to confirm the details.',
+              'Device on order, delivery expected this week.',
+              'Waiting for the licence to be purchased.',
+            ]),
+            by: assignee,
+          });
           t = next(t, r.int(1, 6) * 24 * 60);
           steps.push({ at: t, status: 'in_progress', note: r.pick(['Continuing.', 'Received what we needed; continuing.']), by: assignee });
         }
         t = next(t, r.int(2, 50) * 60);
-        steps.push({ at: t, status: 'fulfilled', note: r.pick(['Done, requester informed.', 'Delivered and confirmed by the requester.', 'Set up and tested with the requester.']), by: assignee });
+        steps.push({
+          at: t,
+          status: 'fulfilled',
+          note: r.pick(['Done, requester informed.', 'Delivered and confirmed by the requester.', 'Set up and tested with the requester.']),
+          by: assignee,
+        });
       }
     }
     const kept = target ? cutAt(r, steps, target) : steps.filter((s) => s.at <= NOW);
@@ -561,4 +643,3 @@ function buildRequests(org: Org, seed: number, count: number, taken?: Set<number
   const ids = freeIds('REQ', drafts.length, taken);
   return drafts.map((d, i) => ({ ...d.out, id: ids[i]! }));
 }
-

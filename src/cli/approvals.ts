@@ -12,7 +12,15 @@
 import { approvalEvidence } from '../core/approvals/evidence.ts';
 import { escapeData, formatAnnotations, formatPretty, formatSummary } from '../core/approvals/format.ts';
 import type { ApprovalResult } from '../core/approvals/types.ts';
-import { appendStepSummary, evaluateApprovals, readEventPayload, workspacePrefix, type PullRequestEvent, type Source, type Target } from '../io/approvals-run.ts';
+import {
+  appendStepSummary,
+  evaluateApprovals,
+  readEventPayload,
+  workspacePrefix,
+  type PullRequestEvent,
+  type Source,
+  type Target,
+} from '../io/approvals-run.ts';
 import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
@@ -66,24 +74,34 @@ Exit codes: 0 approved or no approval needed, 1 approval pending or rejected,
 const DECISION_EXIT = { approved: EXIT.ok, 'not-required': EXIT.ok, pending: EXIT.failed, rejected: EXIT.failed } as const;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand('approvals', args, {
-    pr: { type: 'string' },
-    repo: { type: 'string' },
-    root: { type: 'string' },
-    format: { type: 'string' },
-    'allow-base': { type: 'string', multiple: true },
-    'from-git': { type: 'boolean' },
-    base: { type: 'string' },
-    head: { type: 'string' },
-    now: { type: 'string' },
-  }, HELP, io);
+  const parsed = parseCommand(
+    'approvals',
+    args,
+    {
+      pr: { type: 'string' },
+      repo: { type: 'string' },
+      root: { type: 'string' },
+      format: { type: 'string' },
+      'allow-base': { type: 'string', multiple: true },
+      'from-git': { type: 'boolean' },
+      base: { type: 'string' },
+      head: { type: 'string' },
+      now: { type: 'string' },
+    },
+    HELP,
+    io,
+  );
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
   const format = parseFormat('approvals', values.format, ['pretty', 'json', 'github']);
   const now = parseNow('approvals', values.now).toISOString();
   try {
     const source: Source = values['from-git']
-      ? { kind: 'git', base: values.base ?? usage('--from-git needs --base REV: the revision the changes will merge into (e.g. origin/main).'), head: values.head ?? 'HEAD' }
+      ? {
+          kind: 'git',
+          base: values.base ?? usage('--from-git needs --base REV: the revision the changes will merge into (e.g. origin/main).'),
+          head: values.head ?? 'HEAD',
+        }
       : { kind: 'github', target: whichPullRequest(values.pr, values.repo, io.env), env: io.env };
     const root = rootDir(io, values.root);
     const result = await evaluateApprovals(root, source, values['allow-base'] ?? [], now);
@@ -112,11 +130,17 @@ function whichPullRequest(pr: string | undefined, repo: string | undefined, env:
   }
   const fromEvent = typeof event.pull_request?.number === 'number' ? event.pull_request.number : undefined;
   const number = pr !== undefined ? Number(pr) : fromEvent;
-  if (number === undefined) throw usageError('itsm approvals: which pull request? Pass --pr N (in GitHub Actions it comes from a pull_request or pull_request_review event).');
+  if (number === undefined)
+    throw usageError('itsm approvals: which pull request? Pass --pr N (in GitHub Actions it comes from a pull_request or pull_request_review event).');
   if (!Number.isInteger(number) || number < 1) throw usageError(`itsm approvals: --pr must be a pull request number; got "${pr}".`);
   const full = repo ?? (typeof event.repository?.full_name === 'string' ? event.repository.full_name : undefined) ?? env.GITHUB_REPOSITORY;
   const m = full ? /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(full) : null;
-  if (!m) throw usageError(full ? `itsm approvals: --repo must be owner/name; got "${full}".` : 'itsm approvals: which repository? Pass --repo owner/name (GitHub Actions sets GITHUB_REPOSITORY).');
+  if (!m)
+    throw usageError(
+      full
+        ? `itsm approvals: --repo must be owner/name; got "${full}".`
+        : 'itsm approvals: which repository? Pass --repo owner/name (GitHub Actions sets GITHUB_REPOSITORY).',
+    );
   const eventHeadSha = pr === undefined && typeof event.pull_request?.head?.sha === 'string' ? event.pull_request.head.sha : undefined;
   return { owner: m[1]!, repo: m[2]!, number, ...(eventHeadSha ? { eventHeadSha } : {}) };
 }
@@ -134,7 +158,10 @@ function failClosed(message: string, format: string, io: CliIO): void {
   if (format === 'github') io.stdout(`::error title=Change approvals could not be checked::${escapeData(message)}\n`);
   if (io.env.GITHUB_STEP_SUMMARY) {
     try {
-      appendStepSummary(io.env.GITHUB_STEP_SUMMARY, `## Change approvals: could not be checked\n\n${message}\n\nThe check fails closed: nothing is approved until it runs to the end.\n`);
+      appendStepSummary(
+        io.env.GITHUB_STEP_SUMMARY,
+        `## Change approvals: could not be checked\n\n${message}\n\nThe check fails closed: nothing is approved until it runs to the end.\n`,
+      );
     } catch {
       // The summary is a courtesy; the exit code already says it failed.
     }

@@ -33,12 +33,18 @@ Exit codes: 0 written, 2 bad date, no commit before it, output folder not empty,
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand('as-of', args, {
-    out: { type: 'string' },
-    root: { type: 'string' },
-    rev: { type: 'string' },
-    format: { type: 'string' },
-  }, HELP, io);
+  const parsed = parseCommand(
+    'as-of',
+    args,
+    {
+      out: { type: 'string' },
+      root: { type: 'string' },
+      rev: { type: 'string' },
+      format: { type: 'string' },
+    },
+    HELP,
+    io,
+  );
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
   const format = parseFormat('as-of', values.format, ['pretty', 'json']);
@@ -70,7 +76,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { commit, files } = at;
   const shown = relative(io.cwd, out) || '.';
   if (format === 'json') {
-    io.stdout(JSON.stringify({ commit: commit.sha, date: commit.date, author: commit.author, subject: commit.subject, out, files: files.size }, null, 2) + '\n');
+    io.stdout(
+      JSON.stringify({ commit: commit.sha, date: commit.date, author: commit.author, subject: commit.subject, out, files: files.size }, null, 2) + '\n',
+    );
   } else {
     io.stdout(
       `Wrote the workspace as of ${moment.label} to ${shown}/: ${files.size.toLocaleString('en')} file${files.size === 1 ? '' : 's'}.\n` +

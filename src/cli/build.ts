@@ -30,20 +30,29 @@ Preview the result with \`itsm serve\`. Exit codes: 0 built, 1 validation errors
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand('build', args, {
-    root: { type: 'string' },
-    out: { type: 'string' },
-    base: { type: 'string' },
-    now: { type: 'string' },
-    verbose: { type: 'boolean' },
-  }, HELP, io);
+  const parsed = parseCommand(
+    'build',
+    args,
+    {
+      root: { type: 'string' },
+      out: { type: 'string' },
+      base: { type: 'string' },
+      now: { type: 'string' },
+      verbose: { type: 'boolean' },
+    },
+    HELP,
+    io,
+  );
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
   const root = workspaceRoot('build', io, values.root);
   if (values.now !== undefined) parseNow('build', values.now);
   const base = values.base?.trim();
   if (base !== undefined && basePath(base.startsWith('/') ? base : '/' + base) === undefined) {
-    throw new ExitError(EXIT.usage, `itsm build: --base "${values.base}" is not a plain path such as / or /itsm/: use segments of letters, digits, . _ ~ - between slashes (no //, backslash, .. segment, scheme, query or fragment).`);
+    throw new ExitError(
+      EXIT.usage,
+      `itsm build: --base "${values.base}" is not a plain path such as / or /itsm/: use segments of letters, digits, . _ ~ - between slashes (no //, backslash, .. segment, scheme, query or fragment).`,
+    );
   }
   const out = values.out ? resolve(io.cwd, values.out) : join(root, 'dist');
   const show = progress(io);
@@ -51,7 +60,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   let result;
   try {
     // A SiteBuildError is reported by main.ts.
-    result = await buildSite({ root, out, ...(values.base !== undefined ? { base: values.base } : {}), ...(values.now ? { now: values.now } : {}), onLog: log });
+    result = await buildSite({
+      root,
+      out,
+      ...(values.base !== undefined ? { base: values.base } : {}),
+      ...(values.now ? { now: values.now } : {}),
+      onLog: log,
+    });
   } finally {
     show('');
   }
@@ -63,6 +78,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (result.diagnostics.length > 0) io.stdout(formatDiagnostics(result.diagnostics, 'pretty', summary, { color: io.isTTY && !io.env.NO_COLOR }));
   const secs = (ms: number) => (ms / 1000).toFixed(1);
-  io.stdout(`Built ${result.pages} pages from ${result.records} records into ${out} (data ${secs(result.timings.data)} s, pages ${secs(result.timings.astro)} s, search index ${secs(result.timings.pagefind)} s).\nPreview: itsm serve --out ${out}\n`);
+  io.stdout(
+    `Built ${result.pages} pages from ${result.records} records into ${out} (data ${secs(result.timings.data)} s, pages ${secs(result.timings.astro)} s, search index ${secs(result.timings.pagefind)} s).\nPreview: itsm serve --out ${out}\n`,
+  );
   return EXIT.ok;
 }

@@ -14,7 +14,10 @@ export const COMMANDS: Record<string, Command> = {
   history: { summary: "A record's story from git: who changed which field, when, in which PR.", load: () => import('./history.ts') },
   'as-of': { summary: 'Write out the workspace as it stood at a date.', load: () => import('./as-of.ts') },
   approvals: { summary: "Decide whether a pull request's changes have the approvals the change policy requires.", load: () => import('./approvals.ts') },
-  evidence: { summary: 'Record approval evidence after a merge (git notes), or show who approved each change in which PR.', load: () => import('./evidence.ts') },
+  evidence: {
+    summary: 'Record approval evidence after a merge (git notes), or show who approved each change in which PR.',
+    load: () => import('./evidence.ts'),
+  },
   build: { summary: 'Validate, compute SLAs, read history and build the static site with its search index.', load: () => import('./build.ts') },
   serve: { summary: 'Serve the built site on 127.0.0.1.', load: () => import('./serve.ts') },
   new: { summary: 'Create a record from the workspace template for its kind, with the next free ID.', load: () => import('./new.ts') },

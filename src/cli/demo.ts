@@ -34,13 +34,19 @@ function countBy<T>(items: readonly T[], key: (t: T) => string): Map<string, num
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand('demo', args, {
-    root: { type: 'string' },
-    out: { type: 'string' },
-    port: { type: 'string' },
-    now: { type: 'string' },
-    'no-serve': { type: 'boolean' },
-  }, HELP, io);
+  const parsed = parseCommand(
+    'demo',
+    args,
+    {
+      root: { type: 'string' },
+      out: { type: 'string' },
+      port: { type: 'string' },
+      now: { type: 'string' },
+      'no-serve': { type: 'boolean' },
+    },
+    HELP,
+    io,
+  );
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
   const root = workspaceRoot('demo', io, values.root);
@@ -72,10 +78,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { computeSla, isOpenClock } = await import('../core/sla/index.ts');
   const results = computeSla(workspace, now);
   const states = countBy(results, (r) => r.state);
-  io.stdout(`   ${results.length} clocks: ${[...states].map(([s, n]) => `${n} ${s.replace('_', ' ')}`).join(', ')}; ${results.filter((r) => r.at_risk).length} at risk\n`);
+  io.stdout(
+    `   ${results.length} clocks: ${[...states].map(([s, n]) => `${n} ${s.replace('_', ' ')}`).join(', ')}; ${results.filter((r) => r.at_risk).length} at risk\n`,
+  );
   const open = results.filter((r) => (r.state === 'breached' && isOpenClock(r)) || r.at_risk);
   for (const r of open.slice(0, 15)) {
-    io.stdout(`   ${r.state === 'breached' ? 'BREACHED' : 'at risk '}  ${r.record.padEnd(9)} ${r.metric.padEnd(10)} ${String(r.percent).padStart(6)}%  due ${r.due_at}  (${r.policy})\n`);
+    io.stdout(
+      `   ${r.state === 'breached' ? 'BREACHED' : 'at risk '}  ${r.record.padEnd(9)} ${r.metric.padEnd(10)} ${String(r.percent).padStart(6)}%  due ${r.due_at}  (${r.policy})\n`,
+    );
   }
   if (open.length > 15) io.stdout(`   ... and ${open.length - 15} more: run \`itsm sla --only breached\`\n`);
 

@@ -54,13 +54,19 @@ the approvals it needed (nothing is recorded); 2 usage error, or GitHub or git c
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand('evidence', args, {
-    commit: { type: 'string' },
-    pr: { type: 'string' },
-    repo: { type: 'string' },
-    root: { type: 'string' },
-    format: { type: 'string' },
-  }, HELP, io);
+  const parsed = parseCommand(
+    'evidence',
+    args,
+    {
+      commit: { type: 'string' },
+      pr: { type: 'string' },
+      repo: { type: 'string' },
+      root: { type: 'string' },
+      format: { type: 'string' },
+    },
+    HELP,
+    io,
+  );
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
   const [action, ...rest] = positionals;
@@ -69,11 +75,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (rest.length > 1) throw usageError('itsm evidence show: give at most one change ID.');
     return show(root, rest[0], parseFormat('evidence', values.format, ['pretty', 'json']), io);
   }
-  if (action !== 'record' && action !== 'pr') throw usageError('itsm evidence: say what to do: `itsm evidence record`, `itsm evidence pr` or `itsm evidence show` (see --help).');
+  if (action !== 'record' && action !== 'pr')
+    throw usageError('itsm evidence: say what to do: `itsm evidence record`, `itsm evidence pr` or `itsm evidence show` (see --help).');
   if (rest.length) throw usageError(`itsm evidence ${action}: unexpected argument "${rest[0]}".`);
   const format = parseFormat('evidence', values.format, ['pretty', 'json', 'github']);
   const expected = values.pr === undefined ? undefined : Number(values.pr);
-  if (expected !== undefined && (!Number.isInteger(expected) || expected < 1)) throw usageError(`itsm evidence: --pr must be a pull request number; got "${values.pr}".`);
+  if (expected !== undefined && (!Number.isInteger(expected) || expected < 1))
+    throw usageError(`itsm evidence: --pr must be a pull request number; got "${values.pr}".`);
   const [owner, repo] = repository(values.repo ?? io.env.GITHUB_REPOSITORY);
   const commit = await inClone(root, values.commit ?? 'HEAD');
   const merged = await mergedPullRequestOf(await github(io), owner, repo, commit).catch((err: Error) => fail(err.message));
@@ -88,7 +96,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(format === 'github' ? `::notice title=No approval evidence::${text}\n` : format === 'json' ? 'null\n' : `${text}\n`);
     return EXIT.ok;
   }
-  if (expected !== undefined && expected !== merged.number) fail(`commit ${commit.slice(0, 12)} was merged as pull request #${merged.number}, not #${expected}.`);
+  if (expected !== undefined && expected !== merged.number)
+    fail(`commit ${commit.slice(0, 12)} was merged as pull request #${merged.number}, not #${expected}.`);
 
   const result = await decide(root, `${owner}/${repo}`, merged.number, io);
   if (result.decision === 'pending' || result.decision === 'rejected') {
@@ -123,7 +132,8 @@ async function decide(root: string, repo: string, pr: number, io: CliIO): Promis
     // Exit 0 or 1 both print the decision; every error throws (and fails closed, exit 2).
     await runApprovals(['--pr', String(pr), '--repo', repo, '--root', root, '--format', 'json'], { ...io, env, stdout: (t) => (out += t) });
   } catch (err) {
-    if (err instanceof ExitError) fail(`could not decide PR #${pr}: ${err.message.replace(/^itsm approvals: /, '').replaceAll('pull/N/head', `pull/${pr}/head`)}`);
+    if (err instanceof ExitError)
+      fail(`could not decide PR #${pr}: ${err.message.replace(/^itsm approvals: /, '').replaceAll('pull/N/head', `pull/${pr}/head`)}`);
     throw err;
   }
   return JSON.parse(out) as ApprovalResult;
@@ -155,7 +165,12 @@ async function show(root: string, id: string | undefined, format: 'pretty' | 'js
 
 function repository(full: string | undefined): [string, string] {
   const m = full ? /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(full) : null;
-  if (!m) throw usageError(full ? `itsm evidence: --repo must be owner/name; got "${full}".` : 'itsm evidence: which repository? Pass --repo owner/name (GitHub Actions sets GITHUB_REPOSITORY).');
+  if (!m)
+    throw usageError(
+      full
+        ? `itsm evidence: --repo must be owner/name; got "${full}".`
+        : 'itsm evidence: which repository? Pass --repo owner/name (GitHub Actions sets GITHUB_REPOSITORY).',
+    );
   return [m[1]!, m[2]!];
 }
 

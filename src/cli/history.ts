@@ -38,10 +38,16 @@ export const TRUNCATED_NOTE =
   'Note: this is a shallow clone, so history is truncated: the oldest version shown may not be the first. Run `git fetch --unshallow` for the whole story.\n';
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand('history', args, {
-    root: { type: 'string' },
-    format: { type: 'string' },
-  }, HELP, io);
+  const parsed = parseCommand(
+    'history',
+    args,
+    {
+      root: { type: 'string' },
+      format: { type: 'string' },
+    },
+    HELP,
+    io,
+  );
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
   const format = parseFormat('history', values.format, ['pretty', 'json']);
@@ -131,7 +137,10 @@ function describe(c: { field: string; from: unknown; to: unknown }): string[] {
 function timelineEntry(entry: unknown): string {
   if (typeof entry !== 'object' || entry === null) return value(entry);
   const e = entry as Record<string, unknown>;
-  return [e.at, e.status, e.by ? `by ${String(e.by)}` : undefined, e.note].filter((x) => x !== undefined && x !== null).map(String).join('  ');
+  return [e.at, e.status, e.by ? `by ${String(e.by)}` : undefined, e.note]
+    .filter((x) => x !== undefined && x !== null)
+    .map(String)
+    .join('  ');
 }
 
 function value(v: unknown): string {

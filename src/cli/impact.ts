@@ -34,10 +34,16 @@ Exit codes: 0 answered, 2 unknown ID or usage error.
 const FORMATS = ['pretty', 'json', 'mermaid'] as const;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand('impact', args, {
-    root: { type: 'string' },
-    format: { type: 'string' },
-  }, HELP, io);
+  const parsed = parseCommand(
+    'impact',
+    args,
+    {
+      root: { type: 'string' },
+      format: { type: 'string' },
+    },
+    HELP,
+    io,
+  );
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
   const format = parseFormat('impact', values.format, FORMATS);
@@ -46,16 +52,28 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const root = workspaceRoot('impact', io, values.root);
   const loaded = await loadWorkspace(root);
   const broken = new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-  if (broken.size) io.stderr(`itsm impact: ${broken.size} file${broken.size === 1 ? ' has' : 's have'} errors and ${broken.size === 1 ? 'is' : 'are'} left out; \`itsm validate\` lists them.\n`);
+  if (broken.size)
+    io.stderr(
+      `itsm impact: ${broken.size} file${broken.size === 1 ? ' has' : 's have'} errors and ${broken.size === 1 ? 'is' : 'are'} left out; \`itsm validate\` lists them.\n`,
+    );
   const kind = kindOfId(id);
-  if (kind && kind !== 'ci' && kind !== 'service' && kind !== 'change') throw usageError(`itsm impact: ${id} is ${aOrAn(KIND_INFO[kind].label)}; impact works on configuration items (CI-...), services (SVC-...) and changes (CHG-...).`);
+  if (kind && kind !== 'ci' && kind !== 'service' && kind !== 'change')
+    throw usageError(
+      `itsm impact: ${id} is ${aOrAn(KIND_INFO[kind].label)}; impact works on configuration items (CI-...), services (SVC-...) and changes (CHG-...).`,
+    );
   const index = buildImpactIndex(loaded.workspace.records);
   const change = kind === 'change' ? loaded.workspace.byId.get(id) : undefined;
-  if (kind === 'change' && change?.kind !== 'change') throw usageError(`itsm impact: no change ${id}${broken.has(`content/changes/${id}.md`) ? ' (its file has errors)' : ''}.`);
+  if (kind === 'change' && change?.kind !== 'change')
+    throw usageError(`itsm impact: no change ${id}${broken.has(`content/changes/${id}.md`) ? ' (its file has errors)' : ''}.`);
   const answer = change?.kind === 'change' ? { ok: true as const, result: changeImpact(index, { ...change.data, id }) } : impactOf(index, id);
   if (!answer.ok) {
-    const near = suggestions(id, loaded.workspace.records.filter((r) => r.kind === 'ci' || r.kind === 'service').map((r) => r.id));
-    throw usageError(`itsm impact: no CI or service ${id}${broken.has(`content/${id.startsWith('SVC-') ? 'services' : 'cis'}/${id}.md`) ? ' (its file has errors)' : ''}.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`);
+    const near = suggestions(
+      id,
+      loaded.workspace.records.filter((r) => r.kind === 'ci' || r.kind === 'service').map((r) => r.id),
+    );
+    throw usageError(
+      `itsm impact: no CI or service ${id}${broken.has(`content/${id.startsWith('SVC-') ? 'services' : 'cis'}/${id}.md`) ? ' (its file has errors)' : ''}.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`,
+    );
   }
   const r = answer.result;
   if (format === 'pretty') io.stdout(pretty(r));
@@ -101,7 +119,11 @@ export function pretty(r: ImpactResult): string {
   names.set(t.id, t.name);
   out.push('', `Services affected: ${r.servicesAffected.length ? r.servicesAffected.map((s) => `${s} (${names.get(s)})`).join(', ') : 'none'}`);
   out.push('', `Open incidents: ${r.openIncidents.length || 'none'}`, ...r.openIncidents.map((w) => work(w, `${w.priority ?? '  '}  ${w.status}`)));
-  out.push('', `Planned changes: ${r.plannedChanges.length || 'none'}`, ...r.plannedChanges.map((w) => work(w, `${w.status}  ${w.planned_start ?? '?'} -> ${w.planned_end ?? '?'}`)));
+  out.push(
+    '',
+    `Planned changes: ${r.plannedChanges.length || 'none'}`,
+    ...r.plannedChanges.map((w) => work(w, `${w.status}  ${w.planned_start ?? '?'} -> ${w.planned_end ?? '?'}`)),
+  );
   return out.join('\n') + '\n';
 }
 
@@ -122,7 +144,11 @@ function tree(nodes: readonly ImpactNode[], root: string, why: (n: ImpactNode) =
   const lines: string[] = [];
   const visit = (id: string) => {
     for (const n of children.get(id) ?? []) {
-      lines.push(`${'  '.repeat(n.depth + indent)}${n.id}`.padEnd(idWidth + 2 * indent + 2) + (n.name.length > 40 ? n.name.slice(0, 39) + '…' : n.name).padEnd(nameWidth + 2) + `(${why(n)})`);
+      lines.push(
+        `${'  '.repeat(n.depth + indent)}${n.id}`.padEnd(idWidth + 2 * indent + 2) +
+          (n.name.length > 40 ? n.name.slice(0, 39) + '…' : n.name).padEnd(nameWidth + 2) +
+          `(${why(n)})`,
+      );
       visit(n.id);
     }
   };

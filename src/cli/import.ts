@@ -49,17 +49,24 @@ Exit codes: 0 every row imported (or imported before), 1 some rows skipped (see 
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand('import', args, {
-    root: { type: 'string' },
-    table: { type: 'string' },
-    tz: { type: 'string' },
-    default: { type: 'string', multiple: true },
-    'dry-run': { type: 'boolean' },
-  }, HELP, io);
+  const parsed = parseCommand(
+    'import',
+    args,
+    {
+      root: { type: 'string' },
+      table: { type: 'string' },
+      tz: { type: 'string' },
+      default: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean' },
+    },
+    HELP,
+    io,
+  );
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
   const [vendor, file, ...extra] = positionals;
-  if (!vendor || !file || extra.length) throw usageError('itsm import: give the vendor and the export file, e.g. `itsm import servicenow --table incident incidents.csv --tz Europe/Berlin`.');
+  if (!vendor || !file || extra.length)
+    throw usageError('itsm import: give the vendor and the export file, e.g. `itsm import servicenow --table incident incidents.csv --tz Europe/Berlin`.');
   let maps: TableMap[];
   if (vendor === 'servicenow') {
     if (!values.table) throw usageError(`itsm import servicenow: which table was exported? Give --table ${TABLES.join('|')}.`);
@@ -70,12 +77,25 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (values.table) throw usageError('itsm import jira: --table is for ServiceNow; a Jira export is one CSV of issues.');
     maps = [JIRA_INCIDENTS, JIRA_REQUESTS];
   } else throw usageError(`itsm import: unknown vendor "${vendor}"; use servicenow or jira.`);
-  if (!values.tz) throw usageError(`itsm import: give the export's time zone with --tz, e.g. --tz Europe/Berlin. ${vendor === 'jira' ? 'Jira' : 'ServiceNow'} exports carry local times without a zone, so they cannot be read without it.`);
-  if (!isKnownTimeZone(values.tz)) throw usageError(`itsm import: --tz "${values.tz}" is not a time zone; use an IANA name such as Europe/Berlin, America/New_York or UTC.`);
+  if (!values.tz)
+    throw usageError(
+      `itsm import: give the export's time zone with --tz, e.g. --tz Europe/Berlin. ${vendor === 'jira' ? 'Jira' : 'ServiceNow'} exports carry local times without a zone, so they cannot be read without it.`,
+    );
+  if (!isKnownTimeZone(values.tz))
+    throw usageError(`itsm import: --tz "${values.tz}" is not a time zone; use an IANA name such as Europe/Berlin, America/New_York or UTC.`);
   const root = rootDir(io, values.root);
   if (!hasContentFolder(root)) throw usageError(`itsm import: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
   try {
-    const outcome = await importExport({ root, path: resolve(io.cwd, file), file, vendor, maps, timeZone: values.tz, defaults: values.default ?? [], dryRun: values['dry-run'] === true });
+    const outcome = await importExport({
+      root,
+      path: resolve(io.cwd, file),
+      file,
+      vendor,
+      maps,
+      timeZone: values.tz,
+      defaults: values.default ?? [],
+      dryRun: values['dry-run'] === true,
+    });
     io.stdout(outcome.report);
     return outcome.notImported > 0 ? EXIT.failed : EXIT.ok;
   } catch (err) {

@@ -31,12 +31,18 @@ Exit codes: 0 written, 1 the issue cannot become a valid record (nothing written
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand('intake', args, {
-    root: { type: 'string' },
-    issue: { type: 'string' },
-    'dry-run': { type: 'boolean' },
-    'github-output': { type: 'string' },
-  }, HELP, io);
+  const parsed = parseCommand(
+    'intake',
+    args,
+    {
+      root: { type: 'string' },
+      issue: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'github-output': { type: 'string' },
+    },
+    HELP,
+    io,
+  );
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
   if (!values.issue) throw usageError('itsm intake: give the issue with --issue FILE.json (in a workflow: --issue "$GITHUB_EVENT_PATH").');
@@ -65,7 +71,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       io.stderr(`itsm intake: issue #${n} cannot become a record; nothing was written:\n${outcome.problems.map((p) => `  - ${p}`).join('\n')}\n`);
       return EXIT.failed;
     case 'invalid':
-      io.stderr(`itsm intake: the record made from issue #${n} does not validate; nothing was written.\n\n${formatDiagnostics(outcome.diagnostics, 'pretty', summarize(1, outcome.diagnostics))}`);
+      io.stderr(
+        `itsm intake: the record made from issue #${n} does not validate; nothing was written.\n\n${formatDiagnostics(outcome.diagnostics, 'pretty', summarize(1, outcome.diagnostics))}`,
+      );
       return EXIT.failed;
     case 'dry-run':
       io.stdout(outcome.text);

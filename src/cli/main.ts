@@ -11,7 +11,7 @@ function help(io: CliIO): void {
       Object.entries(COMMANDS)
         .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
         .join('\n') +
-      '\n\nRun `itsm <command> --help` for a command\'s options. Exit codes: 0 ok, 1 check failed, 2 usage or input error.\n',
+      "\n\nRun `itsm <command> --help` for a command's options. Exit codes: 0 ok, 1 check failed, 2 usage or input error.\n",
   );
 }
 

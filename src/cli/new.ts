@@ -36,11 +36,17 @@ Exit codes: 0 written, 2 bad kind, field or value (nothing written).
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand('new', args, {
-    root: { type: 'string' },
-    title: { type: 'string', short: 't' },
-    'no-edit': { type: 'boolean' },
-  }, HELP, io);
+  const parsed = parseCommand(
+    'new',
+    args,
+    {
+      root: { type: 'string' },
+      title: { type: 'string', short: 't' },
+      'no-edit': { type: 'boolean' },
+    },
+    HELP,
+    io,
+  );
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
   const [kindArg, ...assignments] = positionals;

@@ -61,18 +61,24 @@ failed (unreachable, timed out, or an error status after one retry).
 const DAY = 86_400_000;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand('notify', args, {
-    root: { type: 'string' },
-    now: { type: 'string' },
-    since: { type: 'string' },
-    state: { type: 'string' },
-    'webhook-url': { type: 'string' },
-    'site-url': { type: 'string' },
-    payload: { type: 'string' },
-    timeout: { type: 'string' },
-    'dry-run': { type: 'boolean' },
-    format: { type: 'string' },
-  }, HELP, io);
+  const parsed = parseCommand(
+    'notify',
+    args,
+    {
+      root: { type: 'string' },
+      now: { type: 'string' },
+      since: { type: 'string' },
+      state: { type: 'string' },
+      'webhook-url': { type: 'string' },
+      'site-url': { type: 'string' },
+      payload: { type: 'string' },
+      timeout: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      format: { type: 'string' },
+    },
+    HELP,
+    io,
+  );
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
   const format = parseFormat('notify', values.format, ['pretty', 'json']);
@@ -92,7 +98,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const links = { siteUrl, repoUrl: settings.repo_url, branch: settings.default_branch };
   const news = selectNews(workspace, computeSla(workspace, now), { since, now, sent: new Set(Object.keys(state?.sent ?? {})) }, links);
   const flavor: PayloadFlavor = flavorOption === 'auto' ? (webhook && isWorkflowHost(webhook.hostname) ? 'teams-workflow' : 'slack-teams') : flavorOption;
-  const message = buildMessage(news, { name: settings.name, timeZone: settings.time_zone, moreUrl: siteUrl ? new URL('incidents/', withSlash(siteUrl)).href : undefined }, flavor);
+  const message = buildMessage(
+    news,
+    { name: settings.name, timeZone: settings.time_zone, moreUrl: siteUrl ? new URL('incidents/', withSlash(siteUrl)).href : undefined },
+    flavor,
+  );
 
   let sent = false;
   if (news.length > 0 && !dryRun) {
@@ -103,13 +113,21 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const window = { now: now.toISOString(), since: since.toISOString() };
   if (format === 'json') {
-    io.stdout(JSON.stringify({ ...window, news, shown: message.shown.length, omitted: message.omitted, dry_run: dryRun, sent, payload: news.length ? message.payload : null }, null, 2) + '\n');
+    io.stdout(
+      JSON.stringify(
+        { ...window, news, shown: message.shown.length, omitted: message.omitted, dry_run: dryRun, sent, payload: news.length ? message.payload : null },
+        null,
+        2,
+      ) + '\n',
+    );
   } else if (news.length === 0) {
     io.stdout(`Nothing to announce between ${window.since} and ${window.now}: no major incident reported or changed, no SLA clock breached.\n`);
   } else {
     const lines = news.map((n) => `  ${n.record.padEnd(10)} ${n.at}  ${n.event}: ${n.title}`);
     const omitted = message.omitted ? ` (${message.shown.length} in the message, the last line counts the other ${message.omitted})` : '';
-    const head = dryRun ? `Would send ${news.length} item${news.length === 1 ? '' : 's'}${omitted}:` : `Sent ${news.length} item${news.length === 1 ? '' : 's'} to the webhook at ${webhook!.host}${omitted}:`;
+    const head = dryRun
+      ? `Would send ${news.length} item${news.length === 1 ? '' : 's'}${omitted}:`
+      : `Sent ${news.length} item${news.length === 1 ? '' : 's'} to the webhook at ${webhook!.host}${omitted}:`;
     io.stdout([head, ...lines, ''].join('\n'));
     if (dryRun) io.stdout(`\nPayload (${flavor}):\n${JSON.stringify(message.payload, null, 2)}\n`);
   }
@@ -133,7 +151,9 @@ function parseTimeout(text: string | undefined): number {
 function webhookUrl(text: string | undefined, dryRun: boolean): URL | undefined {
   if (!text) {
     if (dryRun) return undefined;
-    throw usageError('itsm notify: no webhook URL. Set the environment variable ITSM_WEBHOOK_URL (in GitHub Actions: a repository secret), or pass --dry-run to see the message.');
+    throw usageError(
+      'itsm notify: no webhook URL. Set the environment variable ITSM_WEBHOOK_URL (in GitHub Actions: a repository secret), or pass --dry-run to see the message.',
+    );
   }
   let url: URL;
   try {
@@ -182,6 +202,8 @@ function parseSince(text: string | undefined, now: Date, state: NotifyState | un
   try {
     return parseNow('notify', text);
   } catch {
-    throw usageError(`itsm notify: --since must be an instant with an offset (2026-03-04T09:15:00+01:00) or a span before --now (90m, 24h, 7d); got "${text}".`);
+    throw usageError(
+      `itsm notify: --since must be an instant with an offset (2026-03-04T09:15:00+01:00) or a span before --now (90m, 24h, 7d); got "${text}".`,
+    );
   }
 }

@@ -22,7 +22,8 @@ export function parseNow(command: string, text: string | undefined, flag = 'now'
   // Whole seconds: figures read better, and every timestamp in a workspace has whole seconds too.
   if (text === undefined) return new Date(Math.floor(Date.now() / 1000) * 1000);
   const ms = INSTANT.test(text) ? Date.parse(text) : NaN;
-  if (Number.isNaN(ms)) throw usageError(`itsm ${command}: --${flag} must be an instant with an offset, e.g. 2026-03-04T09:15:00+01:00 or 2026-03-04T08:15:00Z; got "${text}".`);
+  if (Number.isNaN(ms))
+    throw usageError(`itsm ${command}: --${flag} must be an instant with an offset, e.g. 2026-03-04T09:15:00+01:00 or 2026-03-04T08:15:00Z; got "${text}".`);
   return new Date(ms);
 }
 

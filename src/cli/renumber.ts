@@ -30,17 +30,26 @@ Exit codes: 0 renumbered, 2 bad IDs or unreadable files (nothing written).
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand('renumber', args, {
-    root: { type: 'string' },
-    'dry-run': { type: 'boolean' },
-  }, HELP, io);
+  const parsed = parseCommand(
+    'renumber',
+    args,
+    {
+      root: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+    HELP,
+    io,
+  );
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
   if (positionals.length !== 2) throw usageError('itsm renumber: give the old and the new ID, e.g. `itsm renumber INC-0142 INC-0143`.');
   const [from, to] = positionals as [string, string];
   const kind = kindOfId(from);
   if (!kind || !isValidId(from, kind)) throw usageError(`itsm renumber: "${from}" is not a record ID (e.g. INC-0142, SVC-payments).`);
-  if (!isValidId(to, kind)) throw usageError(`itsm renumber: "${to}" is not ${aOrAn(KIND_INFO[kind].label)} ID; ${from} can only become another ${KIND_INFO[kind].label} ID: ${idShape(kind)}.`);
+  if (!isValidId(to, kind))
+    throw usageError(
+      `itsm renumber: "${to}" is not ${aOrAn(KIND_INFO[kind].label)} ID; ${from} can only become another ${KIND_INFO[kind].label} ID: ${idShape(kind)}.`,
+    );
   if (from === to) throw usageError('itsm renumber: the old and new IDs are the same.');
   const root = rootDir(io, values.root);
   if (!hasContentFolder(root)) throw usageError(`itsm renumber: ${root} has no content/ folder. Run it in a workspace, or pass --root DIR.`);
@@ -70,7 +79,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const state = err.undoFailed.length
       ? `Undoing failed for ${err.undoFailed.join(', ')}: check them with \`git status\` and \`git diff\`.`
       : 'Nothing was changed.';
-    throw new ExitError(EXIT.usage, `itsm renumber: ${err.message}. ${state} Make the file writable (is the disk full, or a file or folder in the way?) and run the command again.`);
+    throw new ExitError(
+      EXIT.usage,
+      `itsm renumber: ${err.message}. ${state} Make the file writable (is the disk full, or a file or folder in the way?) and run the command again.`,
+    );
   }
   return EXIT.ok;
 }

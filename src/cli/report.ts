@@ -37,21 +37,33 @@ Exit codes: 0 ok, 1 invalid workspace, 2 bad options.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand('report', args, {
-    root: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    now: { type: 'string' },
-    format: { type: 'string' },
-  }, HELP, io);
+  const parsed = parseCommand(
+    'report',
+    args,
+    {
+      root: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      now: { type: 'string' },
+      format: { type: 'string' },
+    },
+    HELP,
+    io,
+  );
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
   const format = parseFormat('report', values.format, ['pretty', 'json', 'csv']);
   const now = parseNow('report', values.now);
   const workspace = await loadValidWorkspace('report', io, values.root, format === 'csv' ? 'pretty' : format);
   const timeZone = workspace.settings.time_zone;
-  if (!isKnownTimeZone(timeZone)) throw usageError(`itsm report: itsm.yaml sets time_zone "${timeZone}", which is not a time zone this system knows (expected an IANA name such as Europe/Berlin).`);
-  for (const [flag, text] of [['from', values.from], ['to', values.to]] as const) {
+  if (!isKnownTimeZone(timeZone))
+    throw usageError(
+      `itsm report: itsm.yaml sets time_zone "${timeZone}", which is not a time zone this system knows (expected an IANA name such as Europe/Berlin).`,
+    );
+  for (const [flag, text] of [
+    ['from', values.from],
+    ['to', values.to],
+  ] as const) {
     if (text !== undefined && parseBound(text, timeZone, flag === 'to') === null) {
       throw usageError(`itsm report: --${flag} must be a date YYYY-MM-DD (or an instant with an offset); got "${text}".`);
     }
@@ -97,7 +109,11 @@ function pretty(r: Report, from: string | undefined, to: string | undefined): st
     '',
     `SLA attainment: response ${attainment(r.sla_attainment.overall.response)}, resolution ${attainment(r.sla_attainment.overall.resolution)}`,
   ];
-  for (const [title, rows] of [['by service', r.sla_attainment.by_service], ['by priority', r.sla_attainment.by_priority], ['by month', r.sla_attainment.by_month]] as const) {
+  for (const [title, rows] of [
+    ['by service', r.sla_attainment.by_service],
+    ['by priority', r.sla_attainment.by_priority],
+    ['by month', r.sla_attainment.by_month],
+  ] as const) {
     if (rows.length) lines.push(`  ${title}:`, ...table(rows));
   }
   const v = r.incident_volume;

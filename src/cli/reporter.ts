@@ -55,7 +55,24 @@ export function pretty(diagnostics: readonly Diagnostic[], summary: Summary, opt
 }
 
 export function json(diagnostics: readonly Diagnostic[], summary: Summary): string {
-  return JSON.stringify({ summary, diagnostics: diagnostics.map(({ file, line, column, rule, severity, message, hint }) => ({ file, line, column, rule, severity, message, hint: hint ?? null })) }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        summary,
+        diagnostics: diagnostics.map(({ file, line, column, rule, severity, message, hint }) => ({
+          file,
+          line,
+          column,
+          rule,
+          severity,
+          message,
+          hint: hint ?? null,
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 export function github(diagnostics: readonly Diagnostic[], summary: Summary): string {
@@ -66,7 +83,9 @@ export function github(diagnostics: readonly Diagnostic[], summary: Summary): st
     props.push(`title=${escapeProperty(printable(d.rule))}`);
     return `::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(printable(d.message + (d.hint ? `\nFix: ${d.hint}` : ''), { lines: true }))}`;
   });
-  out.push(`${summary.errors ? 'Invalid' : 'Valid'}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} in ${plural(summary.records, 'record')}.`);
+  out.push(
+    `${summary.errors ? 'Invalid' : 'Valid'}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} in ${plural(summary.records, 'record')}.`,
+  );
   return out.join('\n') + '\n';
 }
 

@@ -20,16 +20,23 @@ Options:
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand('serve', args, {
-    out: { type: 'string' },
-    port: { type: 'string' },
-    host: { type: 'string' },
-    base: { type: 'string' },
-  }, HELP, io);
+  const parsed = parseCommand(
+    'serve',
+    args,
+    {
+      out: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      base: { type: 'string' },
+    },
+    HELP,
+    io,
+  );
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
   const dir = resolve(io.cwd, values.out ?? 'dist');
-  if (!pathExists(join(dir, 'index.html'))) throw usageError(`itsm serve: ${dir} has no built site (no index.html). Run \`itsm build\` first, or pass --out DIR.`);
+  if (!pathExists(join(dir, 'index.html')))
+    throw usageError(`itsm serve: ${dir} has no built site (no index.html). Run \`itsm build\` first, or pass --out DIR.`);
   const port = values.port === undefined ? 4321 : parsePort(values.port);
   if (port === undefined) throw usageError(`itsm serve: --port must be ${PORT_HINT}; got "${values.port}".`);
   const host = values.host ?? '127.0.0.1';

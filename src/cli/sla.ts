@@ -42,14 +42,20 @@ Exit codes: 0 ok, 1 a breach with --fail-on-breach or an invalid workspace, 2 ba
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand('sla', args, {
-    root: { type: 'string' },
-    now: { type: 'string' },
-    format: { type: 'string' },
-    only: { type: 'string' },
-    open: { type: 'boolean' },
-    'fail-on-breach': { type: 'boolean' },
-  }, HELP, io);
+  const parsed = parseCommand(
+    'sla',
+    args,
+    {
+      root: { type: 'string' },
+      now: { type: 'string' },
+      format: { type: 'string' },
+      only: { type: 'string' },
+      open: { type: 'boolean' },
+      'fail-on-breach': { type: 'boolean' },
+    },
+    HELP,
+    io,
+  );
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
   const format = parseFormat('sla', values.format, ['pretty', 'json', 'github']);
@@ -133,7 +139,8 @@ function pretty(now: string, summary: SlaSummary, results: readonly SlaResult[],
       );
     }
   }
-  if (!only && results.every((r) => !(r.state === 'breached' && isOpenClock(r)) && !r.at_risk && r.state !== 'no_policy')) lines.push('', 'Nothing needs attention.');
+  if (!only && results.every((r) => !(r.state === 'breached' && isOpenClock(r)) && !r.at_risk && r.state !== 'no_policy'))
+    lines.push('', 'Nothing needs attention.');
   return lines.join('\n') + '\n';
 }
 
@@ -163,7 +170,10 @@ function markdown(now: string, summary: SlaSummary, results: readonly SlaResult[
       lines.push('| Record | Why |', '|---|---|');
       for (const r of list.slice(0, MARKDOWN_ROWS)) lines.push(`| ${cell(r.record)} | ${cell(r.reason)} |`);
     } else {
-      lines.push('| Record | Clock | Priority | Service | Elapsed | Target | % | State | Due / breached at | Policy |', '|---|---|---|---|---:|---:|---:|---|---|---|');
+      lines.push(
+        '| Record | Clock | Priority | Service | Elapsed | Target | % | State | Due / breached at | Policy |',
+        '|---|---|---|---|---:|---:|---:|---|---|---|',
+      );
       for (const r of list.slice(0, MARKDOWN_ROWS)) {
         lines.push(
           `| ${cell(r.record)} | ${r.metric} | ${cell(r.priority ?? '')} | ${cell(r.service ?? '')} | ${formatDuration(r.elapsed_seconds!)} | ${formatDuration(r.target_seconds!)} | ${r.percent}% | ${r.state.replace('_', ' ')} | ${cell(r.state === 'breached' ? r.breached_at : r.due_at)} | ${cell(r.policy)} |`,

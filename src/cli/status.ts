@@ -31,11 +31,17 @@ Exit codes: 0 done, 2 usage error.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand('status', args, {
-    root: { type: 'string' },
-    format: { type: 'string' },
-    now: { type: 'string' },
-  }, HELP, io);
+  const parsed = parseCommand(
+    'status',
+    args,
+    {
+      root: { type: 'string' },
+      format: { type: 'string' },
+      now: { type: 'string' },
+    },
+    HELP,
+    io,
+  );
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
   const format = parseFormat('status', values.format, ['pretty', 'json']);
@@ -43,7 +49,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const root = workspaceRoot('status', io, values.root);
   const loaded = await loadWorkspace(root);
   const broken = new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-  if (broken.size) io.stderr(`itsm status: ${broken.size} file${broken.size === 1 ? ' has' : 's have'} errors and ${broken.size === 1 ? 'is' : 'are'} left out; \`itsm validate\` lists them.\n`);
+  if (broken.size)
+    io.stderr(
+      `itsm status: ${broken.size} file${broken.size === 1 ? ' has' : 's have'} errors and ${broken.size === 1 ? 'is' : 'are'} left out; \`itsm validate\` lists them.\n`,
+    );
   const report = statusReport(loaded.workspace.records, { now, timeZone: loaded.workspace.settings.time_zone });
   io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : pretty(report, loaded.workspace.settings.name));
   return EXIT.ok;
@@ -52,7 +61,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 const MARK: Record<ServiceStatus, string> = { operational: 'ok ', degraded: '~  ', partial_outage: '!  ', major_outage: '!! ' };
 
 function pretty(r: StatusReport, org: string): string {
-  const local = (ts: string) => Temporal.Instant.from(ts).toZonedDateTimeISO(r.timeZone).toPlainDateTime().toString({ smallestUnit: 'minute' }).replace('T', ' ');
+  const local = (ts: string) =>
+    Temporal.Instant.from(ts).toZonedDateTimeISO(r.timeZone).toPlainDateTime().toString({ smallestUnit: 'minute' }).replace('T', ' ');
   const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
   const out = [`${org}: ${STATUS_LABEL[r.overall].toLowerCase()} (${local(r.now)} ${r.timeZone})`, ''];
   if (!r.services.length) return out.concat('No active services.', '').join('\n');
@@ -61,10 +71,14 @@ function pretty(r: StatusReport, org: string): string {
   const windows = r.services[0]!.availability.map((a) => `${a.days} days`.padStart(9));
   out.push(`  ${'Service'.padEnd(idW)}  ${'Status'.padEnd(stW)}  ${windows.join('  ')}`);
   for (const s of r.services) {
-    out.push(`  ${s.id.padEnd(idW)}  ${(MARK[s.status] + STATUS_LABEL[s.status]).padEnd(stW)}  ${s.availability.map((a) => pct(a.availability).padStart(9)).join('  ')}`);
+    out.push(
+      `  ${s.id.padEnd(idW)}  ${(MARK[s.status] + STATUS_LABEL[s.status]).padEnd(stW)}  ${s.availability.map((a) => pct(a.availability).padStart(9)).join('  ')}`,
+    );
   }
   const effectW = Math.max(0, ...r.services.flatMap((s) => s.openIncidents.map((i) => STATUS_LABEL[i.effect].length)));
-  const open = r.services.flatMap((s) => s.openIncidents.map((i) => `  ${s.id.padEnd(idW)}  ${i.id}  ${STATUS_LABEL[i.effect].padEnd(effectW)}  since ${local(i.reported_at)}  ${i.title}`));
+  const open = r.services.flatMap((s) =>
+    s.openIncidents.map((i) => `  ${s.id.padEnd(idW)}  ${i.id}  ${STATUS_LABEL[i.effect].padEnd(effectW)}  since ${local(i.reported_at)}  ${i.title}`),
+  );
   out.push('', `Open incidents: ${open.length ? '' : 'none'}`.trimEnd(), ...open);
   const seen = new Set<string>();
   const maint = r.services

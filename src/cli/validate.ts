@@ -33,14 +33,20 @@ Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage or read error.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommand('validate', args, {
-    root: { type: 'string' },
-    format: { type: 'string' },
-    base: { type: 'string' },
-    'no-cache': { type: 'boolean' },
-    strict: { type: 'boolean' },
-    now: { type: 'string' },
-  }, HELP, io);
+  const parsed = parseCommand(
+    'validate',
+    args,
+    {
+      root: { type: 'string' },
+      format: { type: 'string' },
+      base: { type: 'string' },
+      'no-cache': { type: 'boolean' },
+      strict: { type: 'boolean' },
+      now: { type: 'string' },
+    },
+    HELP,
+    io,
+  );
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
   const format = parseFormat('validate', values.format, FORMATS);

@@ -111,7 +111,14 @@ function lockedEdits(base: AnyRecord, head: AnyRecord, changes: readonly FieldCh
     });
   }
   if (bodyChanged) {
-    out.push({ file: head.file, rule: 'base/immutable', severity: 'error', pointer: '/status', message: `${base.id} is ${status}, so its text cannot change, but the Markdown body was edited.`, hint });
+    out.push({
+      file: head.file,
+      rule: 'base/immutable',
+      severity: 'error',
+      pointer: '/status',
+      message: `${base.id} is ${status}, so its text cannot change, but the Markdown body was edited.`,
+      hint,
+    });
   }
   return out;
 }
@@ -178,7 +185,11 @@ function isDifferentRecord(a: AnyRecord, b: AnyRecord): boolean {
  */
 function shareText(a: string, b: string): boolean {
   // Headings and comments come from templates, which every new record shares: they say nothing.
-  const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l.length >= 20 && !l.startsWith('#') && !l.startsWith('<!--'));
+  const lines = (text: string) =>
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length >= 20 && !l.startsWith('#') && !l.startsWith('<!--'));
   const seen = new Set(lines(a));
   return lines(b).some((l) => seen.has(l));
 }

@@ -33,9 +33,7 @@ type DayHours = ReadonlyArray<readonly [number, number]>;
 /** Offset pieces of the instant line: [from, to) with a constant UTC offset, all in ms. */
 type OffsetPiece = readonly [from: number, to: number, offset: number];
 
-export type CalendarCompile =
-  | { ok: true; calendar: BusinessCalendar; warnings: string[] }
-  | { ok: false; message: string };
+export type CalendarCompile = { ok: true; calendar: BusinessCalendar; warnings: string[] } | { ok: false; message: string };
 
 /**
  * Turns a calendar from calendars.yaml into a queryable BusinessCalendar. Problems the schema

@@ -26,7 +26,8 @@ export function forgeLinks(forgeUrl: string | undefined, branch = 'main'): Forge
   return {
     file: (path) => at(`blob/${ref}/${filePath(path)}`),
     edit: (path) => at(`edit/${ref}/${filePath(path)}`),
-    create: (kind, filename, value) => at(`new/${ref}/content/${KIND_INFO[kind].folder}?filename=${encodeURIComponent(filename)}${value ? `&value=${encodeURIComponent(value)}` : ''}`),
+    create: (kind, filename, value) =>
+      at(`new/${ref}/content/${KIND_INFO[kind].folder}?filename=${encodeURIComponent(filename)}${value ? `&value=${encodeURIComponent(value)}` : ''}`),
     commit: (sha) => at(`commit/${sha}`),
     pullRequest: (pr) => at(`pull/${pr}`),
   };

@@ -8,7 +8,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -31,7 +40,11 @@ function zoneOffset(ms: number, timeZone: string): ZoneOffset {
   if (!zone) offsets.set(timeZone, (zone = new Map<number, ZoneOffset>()));
   let hit = zone.get(bucket);
   if (!hit) {
-    const p = Object.fromEntries(formatter(timeZone).formatToParts(bucket).map((x) => [x.type, x.value]));
+    const p = Object.fromEntries(
+      formatter(timeZone)
+        .formatToParts(bucket)
+        .map((x) => [x.type, x.value]),
+    );
     const local = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
     hit = { offsetMs: local - bucket, abbreviation: p.timeZoneName ?? '' };
     if (zone.size > 100_000) zone.clear();
@@ -53,7 +66,11 @@ export function formatInstant(iso: string, timeZone: string): string {
 
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function localDate(ms: number, timeZone: string): string {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(ms).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(ms)
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 

@@ -50,11 +50,23 @@ export function decodeRecordBytes(bytes: Uint8Array, file: string): { text: stri
   }
   if (bytes.length > MAX_FILE_BYTES) {
     return {
-      problem: fail(file, 'file/too-large', `The file is ${(bytes.length / 1048576).toFixed(1)} MiB; records are limited to 1 MiB.`, 'Move attachments and logs out of the record and link to them instead.'),
+      problem: fail(
+        file,
+        'file/too-large',
+        `The file is ${(bytes.length / 1048576).toFixed(1)} MiB; records are limited to 1 MiB.`,
+        'Move attachments and logs out of the record and link to them instead.',
+      ),
     };
   }
   if (bytes.indexOf(0) !== -1) {
-    return { problem: fail(file, 'file/binary', 'The file is binary, not a Markdown record.', 'Keep only Markdown records under content/; put attachments elsewhere and link to them.') };
+    return {
+      problem: fail(
+        file,
+        'file/binary',
+        'The file is binary, not a Markdown record.',
+        'Keep only Markdown records under content/; put attachments elsewhere and link to them.',
+      ),
+    };
   }
   let text: string;
   try {
@@ -72,9 +84,23 @@ export function parseFrontMatter(input: string, file: string): ParsedFile {
   const firstLine = (firstLineEnd === -1 ? text : text.slice(0, firstLineEnd)).replace(/\r$/, '');
   if (firstLine !== '---') {
     if (/^---\s*\S/.test(firstLine)) {
-      return fail(file, 'front-matter/language', `Front matter must be YAML; \`${clip(firstLine, 40)}\` asks for another language, which is never run.`, 'Make the first line exactly `---`.', 1, 1);
+      return fail(
+        file,
+        'front-matter/language',
+        `Front matter must be YAML; \`${clip(firstLine, 40)}\` asks for another language, which is never run.`,
+        'Make the first line exactly `---`.',
+        1,
+        1,
+      );
     }
-    return fail(file, 'front-matter/missing', 'The file does not start with front matter.', 'Make the first line `---`, then the fields as YAML, then another `---` line, then the Markdown body.', 1, 1);
+    return fail(
+      file,
+      'front-matter/missing',
+      'The file does not start with front matter.',
+      'Make the first line `---`, then the fields as YAML, then another `---` line, then the Markdown body.',
+      1,
+      1,
+    );
   }
   const close = /\r?\n---[ \t]*(\r?\n|$)/.exec(text.slice(3));
   if (!close) {
@@ -93,10 +119,42 @@ export function parseFrontMatter(input: string, file: string): ParsedFile {
   const bodyLine = 1 + countLines(text.slice(0, 3 + close.index + close[0].length));
   const data = parsed.data;
   if (data === null || data === undefined || (typeof data === 'object' && Object.keys(data).length === 0 && yaml.trim() === '')) {
-    return { data: undefined, body: parsed.content, yaml, bodyLine, diagnostics: [{ file, rule: 'front-matter/empty', severity: 'error', message: 'The front matter is empty.', hint: 'Write the record\'s fields between the `---` lines (see schemas/ or run `itsm new`).', line: 1, column: 1 }] };
+    return {
+      data: undefined,
+      body: parsed.content,
+      yaml,
+      bodyLine,
+      diagnostics: [
+        {
+          file,
+          rule: 'front-matter/empty',
+          severity: 'error',
+          message: 'The front matter is empty.',
+          hint: "Write the record's fields between the `---` lines (see schemas/ or run `itsm new`).",
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return { data: undefined, body: parsed.content, yaml, bodyLine, diagnostics: [{ file, rule: 'front-matter/not-a-mapping', severity: 'error', message: 'The front matter must be a set of `key: value` fields.', hint: 'Write one `field: value` per line between the `---` lines.', line: 2, column: 1 }] };
+    return {
+      data: undefined,
+      body: parsed.content,
+      yaml,
+      bodyLine,
+      diagnostics: [
+        {
+          file,
+          rule: 'front-matter/not-a-mapping',
+          severity: 'error',
+          message: 'The front matter must be a set of `key: value` fields.',
+          hint: 'Write one `field: value` per line between the `---` lines.',
+          line: 2,
+          column: 1,
+        },
+      ],
+    };
   }
   return { data: data as Record<string, unknown>, body: parsed.content, yaml, bodyLine, diagnostics: [] };
 }
@@ -119,7 +177,14 @@ const YAML_HINTS: Array<[RegExp, string]> = [
 function aliasCycle(err: AliasCycleError, text: string, file: string): ParsedFile {
   // gray-matter handed the parser the text after the opening `---` (3 characters).
   const { line, column } = positionOf(text, 3 + err.offset);
-  return fail(file, 'front-matter/alias-cycle', `The front matter is not a plain value: the alias \`*${err.alias.slice(0, 40)}\` refers to itself (it sits inside the node its anchor names).`, 'Write the values out instead of using `&anchors` and `*aliases`.', line + 1, column + 1);
+  return fail(
+    file,
+    'front-matter/alias-cycle',
+    `The front matter is not a plain value: the alias \`*${err.alias.slice(0, 40)}\` refers to itself (it sits inside the node its anchor names).`,
+    'Write the values out instead of using `&anchors` and `*aliases`.',
+    line + 1,
+    column + 1,
+  );
 }
 
 function yamlError(err: YAMLException, file: string): ParsedFile {
@@ -128,6 +193,8 @@ function yamlError(err: YAMLException, file: string): ParsedFile {
   const line = err.mark ? err.mark.line + 1 : 1;
   const column = err.mark ? err.mark.column + 1 : 1;
   const reason = clip(err.reason || err.message, 120);
-  const hint = YAML_HINTS.find(([re]) => re.test(reason))?.[1] ?? 'Check the YAML syntax at this position: quote values that contain `: ` or start with a special character.';
+  const hint =
+    YAML_HINTS.find(([re]) => re.test(reason))?.[1] ??
+    'Check the YAML syntax at this position: quote values that contain `: ` or start with a special character.';
   return fail(file, 'front-matter/yaml', `The front matter is not valid YAML: ${reason}.`, hint, line, column);
 }

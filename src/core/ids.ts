@@ -29,7 +29,9 @@ export function isValidId(id: string, kind?: Kind): boolean {
 /** What an ID of a kind looks like, for messages: "INC- then 4 to 9 digits, e.g. INC-0042". */
 export function idShape(kind: Kind): string {
   const { prefix, numbered } = KIND_INFO[kind];
-  return numbered ? `${prefix} then 4 to ${MAX_ID_DIGITS} digits, e.g. ${prefix}0042` : `${prefix} then lowercase words joined by hyphens, e.g. ${prefix}payments-api`;
+  return numbered
+    ? `${prefix} then 4 to ${MAX_ID_DIGITS} digits, e.g. ${prefix}0042`
+    : `${prefix} then lowercase words joined by hyphens, e.g. ${prefix}payments-api`;
 }
 
 /** The number in a numbered ID (INC-0142 -> 142n), exact at any length, or undefined. */

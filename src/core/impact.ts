@@ -184,25 +184,48 @@ export function impactOf(index: ImpactIndex, id: string): ImpactAnswer {
   const rec = index.records[at]!;
   const downstream = walk(index, [at], 'down');
   const servicesAffected = [...(rec.kind === 'service' ? [id] : []), ...downstream.filter((n) => n.kind === 'service').map((n) => n.id)];
-  return { ok: true, result: assemble(index, { id, kind: rec.kind, name: index.names[at]!, status: index.statuses[at]! }, [at], walk(index, [at], 'up'), downstream, servicesAffected) };
+  return {
+    ok: true,
+    result: assemble(
+      index,
+      { id, kind: rec.kind, name: index.names[at]!, status: index.statuses[at]! },
+      [at],
+      walk(index, [at], 'up'),
+      downstream,
+      servicesAffected,
+    ),
+  };
 }
 
 /**
  * A change's blast radius: what needs the CIs and services it changes, the services affected,
  * and the other live work on them. `upstream` is empty: a change breaks downwards.
  */
-export function changeImpact(index: ImpactIndex, change: { id: string; title: string; status: string; cis?: readonly string[]; services?: readonly string[] }): ImpactResult {
+export function changeImpact(
+  index: ImpactIndex,
+  change: { id: string; title: string; status: string; cis?: readonly string[]; services?: readonly string[] },
+): ImpactResult {
   const changed = [...(change.cis ?? []), ...(change.services ?? [])].filter((id) => index.number.has(id));
   const starts = changed.map((id) => index.number.get(id)!);
   const downstream = walk(index, starts, 'down');
-  const services = [...changed.filter((id) => index.records[index.number.get(id)!]!.kind === 'service'), ...downstream.filter((n) => n.kind === 'service').map((n) => n.id)];
+  const services = [
+    ...changed.filter((id) => index.records[index.number.get(id)!]!.kind === 'service'),
+    ...downstream.filter((n) => n.kind === 'service').map((n) => n.id),
+  ];
   const result = assemble(index, { id: change.id, kind: 'change', name: change.title, status: change.status }, starts, [], downstream, services);
   result.changed = starts.map((i) => ({ id: index.ids[i]!, kind: index.records[i]!.kind, name: index.names[i]! }));
   result.plannedChanges = result.plannedChanges.filter((w) => w.id !== change.id);
   return result;
 }
 
-function assemble(index: ImpactIndex, target: ImpactResult['target'], starts: readonly number[], upstream: ImpactNode[], downstream: ImpactNode[], servicesAffected: string[]): ImpactResult {
+function assemble(
+  index: ImpactIndex,
+  target: ImpactResult['target'],
+  starts: readonly number[],
+  upstream: ImpactNode[],
+  downstream: ImpactNode[],
+  servicesAffected: string[],
+): ImpactResult {
   // A CI linked both ways (connects_to cycles) is up- and downstream at once: count it once.
   const inScope = new Uint8Array(index.ids.length);
   const scope: number[] = [];
@@ -227,7 +250,9 @@ function assemble(index: ImpactIndex, target: ImpactResult['target'], starts: re
     downstream,
     servicesAffected,
     openIncidents: items.filter((w) => w.kind === 'incident').sort(byPriorityThenId),
-    plannedChanges: items.filter((w) => w.kind === 'change').sort((a, b) => (a.planned_start ?? '').localeCompare(b.planned_start ?? '') || a.id.localeCompare(b.id)),
+    plannedChanges: items
+      .filter((w) => w.kind === 'change')
+      .sort((a, b) => (a.planned_start ?? '').localeCompare(b.planned_start ?? '') || a.id.localeCompare(b.id)),
   };
 }
 
@@ -297,7 +322,17 @@ function walk(index: ImpactIndex, starts: readonly number[], direction: 'up' | '
     const e = via[i]!;
     const holder = index.ids[index.edgeFrom[e]!]!;
     const target = index.ids[index.edgeTo[e]!]!;
-    out.push({ id: rec.id, kind: rec.kind, name: index.names[i]!, status: index.statuses[i]!, depth: depth[i]!, parent: direction === 'up' ? holder : target, holder, label: DEPENDENCY_RELATIONS[index.edgeRelation[e]!]!.label, target });
+    out.push({
+      id: rec.id,
+      kind: rec.kind,
+      name: index.names[i]!,
+      status: index.statuses[i]!,
+      depth: depth[i]!,
+      parent: direction === 'up' ? holder : target,
+      holder,
+      label: DEPENDENCY_RELATIONS[index.edgeRelation[e]!]!.label,
+      target,
+    });
   }
   return out;
 }

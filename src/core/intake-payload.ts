@@ -47,7 +47,8 @@ export function readIssuePayload(doc: unknown): IssuePayload {
   }
   const labels: Array<{ name?: string } | string> = [];
   if (raw.labels !== undefined && raw.labels !== null) {
-    if (!Array.isArray(raw.labels)) return bad(`${where('labels')} is ${jsonTypeName(raw.labels)}; expected a list of labels such as [{"name": "intake:incident"}]`);
+    if (!Array.isArray(raw.labels))
+      return bad(`${where('labels')} is ${jsonTypeName(raw.labels)}; expected a list of labels such as [{"name": "intake:incident"}]`);
     for (const [i, label] of (raw.labels as unknown[]).entries()) {
       if (typeof label === 'string') {
         labels.push(label);

@@ -123,7 +123,16 @@ export function readField(schema: JsonSchema, field: string, raw: string, parseF
   if (type === 'array') {
     if (prop.items?.type === 'object') return { ok: true, value: parseFlow(raw) };
     const text = raw.trim().replace(/^\[(.*)\]$/s, '$1');
-    return { ok: true, value: text === '' ? [] : text.split(',').map((s) => s.trim()).filter((s) => s !== '') };
+    return {
+      ok: true,
+      value:
+        text === ''
+          ? []
+          : text
+              .split(',')
+              .map((s) => s.trim())
+              .filter((s) => s !== ''),
+    };
   }
   if (type === 'integer' || type === 'number') {
     const n = Number(raw);
@@ -196,7 +205,10 @@ export function chooseId(kind: Kind, given: unknown, title: string, existing: It
     const id = String(given);
     if (!isValidId(id, kind)) {
       const other = kindOfId(id);
-      return { ok: false, message: `"${id}" is not ${aOrAn(info.label)} ID${other && other !== kind ? ` (it is a ${KIND_INFO[other].label} ID)` : ''}: expected ${idShape(kind)}.` };
+      return {
+        ok: false,
+        message: `"${id}" is not ${aOrAn(info.label)} ID${other && other !== kind ? ` (it is a ${KIND_INFO[other].label} ID)` : ''}: expected ${idShape(kind)}.`,
+      };
     }
     return { ok: true, value: id };
   }
@@ -236,5 +248,8 @@ export function recordFromTemplate(kind: Kind, schema: JsonSchema, templateText:
   if (edited.ok) return { ok: true, value: edited.text };
   if (edited.problem === 'no-front-matter') return { ok: false, message: `${where} must start with front matter between two \`---\` lines.` };
   if (edited.problem === 'yaml') return { ok: false, message: `${where}: ${edited.message}` };
-  return { ok: false, message: `${where} uses unknown placeholders: ${edited.tokens.map((t) => `{{${t}}}`).join(', ')}. Known: {{id}}, {{title}}, {{now}}, {{today}}, {{today+30d}}.` };
+  return {
+    ok: false,
+    message: `${where} uses unknown placeholders: ${edited.tokens.map((t) => `{{${t}}}`).join(', ')}. Known: {{id}}, {{title}}, {{now}}, {{today}}, {{today+30d}}.`,
+  };
 }

@@ -246,7 +246,6 @@ export interface WebhookPayload {
   unfurl_media: false;
 }
 
-
 const SLACK_MAX_BLOCKS = 50;
 const TITLE_CHARS = 200;
 const NOTE_CHARS = 300;
@@ -320,11 +319,20 @@ function compose(items: readonly NewsItem[], shownCount: number, o: MessageOptio
     const lines = shown.map((i) => itemText(i, o.timeZone, escapeCard, (url) => `[open](${url.replace(/[()\s]/g, encodeURIComponent)})`));
     if (more) lines.push(escapeCard(more) + (o.moreUrl ? `: [open the site](${o.moreUrl.replace(/[()\s]/g, encodeURIComponent)})` : ''));
     const text = [escapeCard(title), ...lines].join('\n');
-    const body = [{ type: 'TextBlock', text: escapeCard(title), weight: 'Bolder', size: 'Medium', wrap: true }, ...lines.map((t) => ({ type: 'TextBlock', text: t, wrap: true, spacing: 'Small' }))];
+    const body = [
+      { type: 'TextBlock', text: escapeCard(title), weight: 'Bolder', size: 'Medium', wrap: true },
+      ...lines.map((t) => ({ type: 'TextBlock', text: t, wrap: true, spacing: 'Small' })),
+    ];
     return {
       type: 'message',
       text,
-      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: { $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: '1.4', body } }],
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.card.adaptive',
+          contentUrl: null,
+          content: { $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: '1.4', body },
+        },
+      ],
     };
   }
   const blocks: SlackBlock[] = [{ type: 'header', text: { type: 'plain_text', text: title, emoji: false } }, ...shown.map((i) => itemBlock(i, o.timeZone))];

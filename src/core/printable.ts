@@ -56,6 +56,13 @@ export function firstUnsafe(text: string, multiLine: boolean): { kind: UnsafeKin
   if (!m) return undefined;
   const c = m[0];
   const code = c.charCodeAt(0);
-  const kind: UnsafeKind = c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029' ? 'line break' : c === '\t' ? 'tab' : code >= 0x202a ? 'bidirectional override' : 'control character';
+  const kind: UnsafeKind =
+    c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029'
+      ? 'line break'
+      : c === '\t'
+        ? 'tab'
+        : code >= 0x202a
+          ? 'bidirectional override'
+          : 'control character';
   return { kind, codePoint: 'U+' + code.toString(16).toUpperCase().padStart(4, '0'), position: m.index + 1 };
 }

@@ -20,7 +20,14 @@ export interface RenumberPlan {
 }
 
 /** Every edit renumbering makes, computed before anything is written. */
-export function planRenumber(texts: ReadonlyMap<string, string>, kind: Kind, from: string, to: string, ownFile: string, roleOf: (file: string) => FileRole): RenumberPlan {
+export function planRenumber(
+  texts: ReadonlyMap<string, string>,
+  kind: Kind,
+  from: string,
+  to: string,
+  ownFile: string,
+  roleOf: (file: string) => FileRole,
+): RenumberPlan {
   const plan: RenumberPlan = { changes: [], bodyMentions: [], unreadable: [] };
   const mention = new RegExp(`(^|[^A-Za-z0-9-])${from.replace(/[-]/g, '\\-')}(?![A-Za-z0-9-])`);
   for (const [file, text] of texts) {
@@ -50,5 +57,9 @@ export function planRenumber(texts: ReadonlyMap<string, string>, kind: Kind, fro
 
 /** The reference fields of records of kind `holder` that point at records of kind `target`. */
 function referenceFields(holder: Kind, target: Kind): Set<string> {
-  return new Set(relationsFrom(holder).filter((r) => r.to === target).map((r) => r.field));
+  return new Set(
+    relationsFrom(holder)
+      .filter((r) => r.to === target)
+      .map((r) => r.field),
+  );
 }

@@ -163,7 +163,15 @@ export function statusReport(records: readonly AnyRecord[], opts: StatusOptions)
   };
 }
 
-function serviceReport(service: Service, incidents: Incident[], changes: Change[], now: number, windows: readonly number[], longest: number, timeZone: string): ServiceStatusReport {
+function serviceReport(
+  service: Service,
+  incidents: Incident[],
+  changes: Change[],
+  now: number,
+  windows: readonly number[],
+  longest: number,
+  timeZone: string,
+): ServiceStatusReport {
   const ms = (ts: string) => Temporal.Instant.from(ts).epochMilliseconds;
   const started = incidents.filter((i) => ms(i.reported_at) <= now);
   const impactWindows: Window[] = started.map((i) => ({
@@ -176,9 +184,24 @@ function serviceReport(service: Service, incidents: Incident[], changes: Change[
   const cis = new Set(service.cis ?? []);
   const maintenance = changes
     .filter((c) => ms(c.planned_end) > now && ((c.services ?? []).includes(service.id) || (c.cis ?? []).some((ci) => cis.has(ci))))
-    .map((c) => ({ id: c.id, title: c.title, status: c.status, planned_start: c.planned_start, planned_end: c.planned_end, ongoing: c.status === 'implementing' || ms(c.planned_start) <= now }))
+    .map((c) => ({
+      id: c.id,
+      title: c.title,
+      status: c.status,
+      planned_start: c.planned_start,
+      planned_end: c.planned_end,
+      ongoing: c.status === 'implementing' || ms(c.planned_start) <= now,
+    }))
     .sort((a, b) => ms(a.planned_start) - ms(b.planned_start) || a.id.localeCompare(b.id));
-  const toItem = (i: Incident): StatusIncident => ({ id: i.id, title: i.title, status: i.status, impact: i.impact, effect: incidentStatus(i), reported_at: i.reported_at, ...(i.resolved_at ? { resolved_at: i.resolved_at } : {}) });
+  const toItem = (i: Incident): StatusIncident => ({
+    id: i.id,
+    title: i.title,
+    status: i.status,
+    impact: i.impact,
+    effect: incidentStatus(i),
+    reported_at: i.reported_at,
+    ...(i.resolved_at ? { resolved_at: i.resolved_at } : {}),
+  });
   return {
     id: service.id,
     name: service.name,

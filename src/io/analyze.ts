@@ -51,7 +51,13 @@ export function analyzeRecord(file: string, kind: Kind, bytes: Uint8Array, valid
 }
 
 /** Parses and schema-checks a YAML policy or settings file. */
-export function analyzeYamlFile(file: string, text: string, schemaName: string, validators: Validators, label: string): { value: unknown; diagnostics: Diagnostic[] } {
+export function analyzeYamlFile(
+  file: string,
+  text: string,
+  schemaName: string,
+  validators: Validators,
+  label: string,
+): { value: unknown; diagnostics: Diagnostic[] } {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   try {
@@ -59,11 +65,37 @@ export function analyzeYamlFile(file: string, text: string, schemaName: string, 
   } catch (err) {
     if (err instanceof AliasCycleError) {
       const at = positionOf(clean, err.offset);
-      return { value: undefined, diagnostics: [{ file, line: at.line + 1, column: at.column + 1, rule: 'yaml/alias-cycle', severity: 'error', message: `This file is not a plain value: the alias \`*${err.alias.slice(0, 40)}\` refers to itself (it sits inside the node its anchor names).`, hint: 'Write the values out instead of using `&anchors` and `*aliases`.' }] };
+      return {
+        value: undefined,
+        diagnostics: [
+          {
+            file,
+            line: at.line + 1,
+            column: at.column + 1,
+            rule: 'yaml/alias-cycle',
+            severity: 'error',
+            message: `This file is not a plain value: the alias \`*${err.alias.slice(0, 40)}\` refers to itself (it sits inside the node its anchor names).`,
+            hint: 'Write the values out instead of using `&anchors` and `*aliases`.',
+          },
+        ],
+      };
     }
     const mark = err instanceof YAMLException ? err.mark : undefined;
     const reason = clip(err instanceof YAMLException ? err.reason : String(err), 120);
-    return { value: undefined, diagnostics: [{ file, line: mark ? mark.line + 1 : 1, column: mark ? mark.column + 1 : 1, rule: 'yaml/syntax', severity: 'error', message: `This file is not valid YAML: ${reason}.`, hint: 'Check the YAML at this position: indentation with spaces, quotes around values containing `: `.' }] };
+    return {
+      value: undefined,
+      diagnostics: [
+        {
+          file,
+          line: mark ? mark.line + 1 : 1,
+          column: mark ? mark.column + 1 : 1,
+          rule: 'yaml/syntax',
+          severity: 'error',
+          message: `This file is not valid YAML: ${reason}.`,
+          hint: 'Check the YAML at this position: indentation with spaces, quotes around values containing `: `.',
+        },
+      ],
+    };
   }
   const validate = validators.get(schemaName);
   if (validate(value)) return { value, diagnostics: [] };

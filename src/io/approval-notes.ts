@@ -11,7 +11,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evidenceByChange, EVIDENCE_NOTES_REF, parseEvidenceNote, serializeEvidenceNote, type Evidence, type EvidenceNote } from '../core/approvals/evidence-note.ts';
+import {
+  evidenceByChange,
+  EVIDENCE_NOTES_REF,
+  parseEvidenceNote,
+  serializeEvidenceNote,
+  type Evidence,
+  type EvidenceNote,
+} from '../core/approvals/evidence-note.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { pullRequestFromSubject } from '../core/history.ts';
 import { catFileBatch, git, GitError } from './git-tree.ts';
@@ -42,19 +49,47 @@ export async function readApprovalNotes(root: string, ref: string = EVIDENCE_NOT
     });
   // Only notes on commits that still exist: a note on a pruned object has nothing to tell about.
   // (In a shallow clone most noted commits are beyond the boundary.)
-  const present = await existingCommits(root, pairs.map((p) => p.commit));
+  const present = await existingCommits(
+    root,
+    pairs.map((p) => p.commit),
+  );
   const kept = pairs.filter((p) => present.has(p.commit));
-  const objects = await catFileBatch(root, kept.flatMap((p) => [p.blob, p.commit]));
+  const objects = await catFileBatch(
+    root,
+    kept.flatMap((p) => [p.blob, p.commit]),
+  );
   const notes: ApprovalNotes['notes'] = [];
   const warnings: Diagnostic[] = [];
   kept.forEach(({ commit }, i) => {
     const text = objects[2 * i]!.toString('utf8');
     const message = commitMessage(objects[2 * i + 1]!.toString('utf8'));
     const parsed = parseEvidenceNote(text);
-    if (!parsed.ok) return warnings.push(warning(ref, commit, `is not valid approval evidence: ${parsed.problem}`, 'Record it again with `itsm evidence record --commit ' + commit.slice(0, 12) + '`, or remove it with `git notes --ref=' + ref + ' remove ' + commit.slice(0, 12) + '`.'));
+    if (!parsed.ok)
+      return warnings.push(
+        warning(
+          ref,
+          commit,
+          `is not valid approval evidence: ${parsed.problem}`,
+          'Record it again with `itsm evidence record --commit ' +
+            commit.slice(0, 12) +
+            '`, or remove it with `git notes --ref=' +
+            ref +
+            ' remove ' +
+            commit.slice(0, 12) +
+            '`.',
+        ),
+      );
     // The commit's own subject names its PR for merge and squash commits: a note claiming another is not believed.
     const named = pullRequestFromSubject(message);
-    if (named !== null && named !== parsed.note.pr) return warnings.push(warning(ref, commit, `claims PR #${parsed.note.pr}, but the commit it is on is from PR #${named}`, 'Record the evidence again on the commit that merged the PR.'));
+    if (named !== null && named !== parsed.note.pr)
+      return warnings.push(
+        warning(
+          ref,
+          commit,
+          `claims PR #${parsed.note.pr}, but the commit it is on is from PR #${named}`,
+          'Record the evidence again on the commit that merged the PR.',
+        ),
+      );
     notes.push({ commit, note: parsed.note });
   });
   return { notes, warnings };
@@ -97,7 +132,15 @@ function commitMessage(object: string): string {
 }
 
 function warning(ref: string, commit: string, what: string, hint: string): Diagnostic {
-  return { file: `${ref}:${commit}`, line: 0, column: 0, rule: 'approvals/evidence-note', severity: 'warning', message: `The approval note on commit ${commit.slice(0, 12)} ${what}; it is ignored.`, hint };
+  return {
+    file: `${ref}:${commit}`,
+    line: 0,
+    column: 0,
+    rule: 'approvals/evidence-note',
+    severity: 'warning',
+    message: `The approval note on commit ${commit.slice(0, 12)} ${what}; it is ignored.`,
+    hint,
+  };
 }
 
 /** Which of these objects are commits in the clone: one `git cat-file --batch-check`. */
@@ -112,7 +155,14 @@ function existingCommits(root: string, shas: readonly string[]): Promise<Set<str
     child.on('error', (err) => reject(new GitError(`could not run git: ${err.message}`, { cause: err })));
     child.on('close', (code) => {
       if (code !== 0) return reject(new GitError(`git cat-file --batch-check failed: ${stderr.trim()}`));
-      resolvePromise(new Set(out.split('\n').filter((l) => l.endsWith(' commit')).map((l) => l.split(' ')[0]!)));
+      resolvePromise(
+        new Set(
+          out
+            .split('\n')
+            .filter((l) => l.endsWith(' commit'))
+            .map((l) => l.split(' ')[0]!),
+        ),
+      );
     });
     child.stdin.end(shas.join('\n') + '\n');
   });

@@ -58,7 +58,9 @@ export async function evaluateApprovals(root: string, source: Source, allowedBas
     facts = pr;
     commits = listed;
     if (target.eventHeadSha && target.eventHeadSha !== pr.headSha) {
-      throw new Error(`the pull request moved on: the event was for ${target.eventHeadSha.slice(0, 7)} but its head is now ${pr.headSha.slice(0, 7)}. The run for the new head decides.`);
+      throw new Error(
+        `the pull request moved on: the event was for ${target.eventHeadSha.slice(0, 7)} but its head is now ${pr.headSha.slice(0, 7)}. The run for the new head decides.`,
+      );
     }
   }
   const head = await commitIn(root, facts ? facts.headSha : source.kind === 'git' ? source.head : '', 'head');
@@ -67,7 +69,11 @@ export async function evaluateApprovals(root: string, source: Source, allowedBas
   const forkPoint = (await git(root, ['merge-base', base, head])).trim();
   const prefix = (await git(root, ['rev-parse', '--show-prefix'])).trim();
 
-  const [atBase, atFork, atHead] = await Promise.all([loadBaseWorkspace(root, base), forkPoint === base ? undefined : loadBaseWorkspace(root, forkPoint), loadBaseWorkspace(root, head)]);
+  const [atBase, atFork, atHead] = await Promise.all([
+    loadBaseWorkspace(root, base),
+    forkPoint === base ? undefined : loadBaseWorkspace(root, forkPoint),
+    loadBaseWorkspace(root, head),
+  ]);
   const before = atFork ?? atBase;
   let provenance: string[] = [];
   if (facts && commits) {
@@ -79,7 +85,13 @@ export async function evaluateApprovals(root: string, source: Source, allowedBas
   }
   if (!facts) {
     // Approvers' keys come from the base teams, like everything else that judges.
-    const fromGit = await readGitApprovals(root, base, head, forkPoint, recordsOf(atBase.workspace, 'team').map((r) => r.data));
+    const fromGit = await readGitApprovals(
+      root,
+      base,
+      head,
+      forkPoint,
+      recordsOf(atBase.workspace, 'team').map((r) => r.data),
+    );
     facts = fromGit.facts;
     provenance = fromGit.problems;
   }
@@ -89,7 +101,9 @@ export async function evaluateApprovals(root: string, source: Source, allowedBas
   const repoWide = (await git(root, ['diff', '--no-relative', '--name-only', '-z', '--no-renames', forkPoint, head])).split('\0').filter(Boolean);
   const repoPaths = [...new Set([...facts.files, ...repoWide])].sort();
   // Files the PR adds or edits (not deletes), to refuse look-alike change records it brings in.
-  const present = new Set((await git(root, ['diff', '--relative', '--name-only', '-z', '--no-renames', '--diff-filter=d', forkPoint, head])).split('\0').filter(Boolean));
+  const present = new Set(
+    (await git(root, ['diff', '--relative', '--name-only', '-z', '--no-renames', '--diff-filter=d', forkPoint, head])).split('\0').filter(Boolean),
+  );
 
   const changes = [...changedChanges(changedPaths, before, atHead), ...misplacedChanges(changedPaths, present)];
   if (forkPoint !== base) {
@@ -121,7 +135,9 @@ async function commitIn(root: string, sha: string, which: string): Promise<strin
   try {
     return await resolveCommit(root, sha);
   } catch {
-    throw new Error(`the ${which} commit ${sha} is not in the clone at ${root}. Check out with fetch-depth: 0 (actions/checkout), or git fetch origin pull/N/head.`);
+    throw new Error(
+      `the ${which} commit ${sha} is not in the clone at ${root}. Check out with fetch-depth: 0 (actions/checkout), or git fetch origin pull/N/head.`,
+    );
   }
 }
 

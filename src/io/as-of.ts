@@ -33,7 +33,9 @@ export async function readWorkspaceAt(root: string, rev: string, epochMs: number
   } catch (err) {
     if (!(err instanceof GitError)) throw err;
     const shallow = await isShallow(root).catch(() => false);
-    throw new GitError(`${err.message}${shallow ? '\nThis is a shallow clone, so older history is missing: run `git fetch --unshallow`.' : ''}`, { cause: err });
+    throw new GitError(`${err.message}${shallow ? '\nThis is a shallow clone, so older history is missing: run `git fetch --unshallow`.' : ''}`, {
+      cause: err,
+    });
   }
 }
 
@@ -46,7 +48,18 @@ export function writeWorkspaceCopy(out: string, at: WorkspaceAt): void {
 async function lastCommitBefore(root: string, rev: string, epochMs: number): Promise<CommitInfo> {
   // First parents only: the main line as it stood then, not a branch commit merged later.
   const seconds = Math.floor(epochMs / 1000);
-  const line = (await git(root, ['log', '-1', '--first-parent', '--no-show-signature', `--before=${seconds} +0000`, '--format=%H%x00%cI%x00%an%x00%s', '--end-of-options', rev])).trim();
+  const line = (
+    await git(root, [
+      'log',
+      '-1',
+      '--first-parent',
+      '--no-show-signature',
+      `--before=${seconds} +0000`,
+      '--format=%H%x00%cI%x00%an%x00%s',
+      '--end-of-options',
+      rev,
+    ])
+  ).trim();
   if (!line) {
     const first = (await git(root, ['log', '--first-parent', '--reverse', '--format=%cI', '--end-of-options', rev]).catch(() => '')).split('\n')[0];
     throw new GitError(first ? `no commit at or before that moment: the first commit of ${rev} is from ${first}.` : `${rev} has no commits yet.`);

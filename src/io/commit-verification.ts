@@ -38,7 +38,11 @@ export async function verifyPullRequestCommits(root: string, base: string, head:
   const onlyForge = [...listed].filter((s) => !inPr.has(s));
   const onlyLocal = [...inPr].filter((s) => !listed.has(s));
   if (onlyForge.length || onlyLocal.length || listed.size !== forge.length) {
-    const few = (shas: string[]) => shas.slice(0, 5).map((s) => s.slice(0, 7)).join(', ') + (shas.length > 5 ? `, and ${shas.length - 5} more` : '');
+    const few = (shas: string[]) =>
+      shas
+        .slice(0, 5)
+        .map((s) => s.slice(0, 7))
+        .join(', ') + (shas.length > 5 ? `, and ${shas.length - 5} more` : '');
     throw new GitError(
       `GitHub lists ${forge.length} commits for the pull request, but the clone has ${local.length} in ${base.slice(0, 7)}..${head.slice(0, 7)}` +
         `${onlyForge.length ? `; only GitHub lists ${few(onlyForge)}` : ''}${onlyLocal.length ? `; only the clone has ${few(onlyLocal)}` : ''}${listed.size !== forge.length ? '; GitHub lists a commit twice' : ''}. ` +
@@ -76,8 +80,11 @@ function mergeTree(cwd: string, ours: string, theirs: string): Promise<{ clean: 
 }
 
 function parseRevList(out: string): LocalCommit[] {
-  return out.split('\n').filter(Boolean).map((line) => {
-    const [sha, tree, ...parents] = line.trim().split(' ');
-    return { sha: sha!, tree: tree!, parents: parents.filter(Boolean) };
-  });
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [sha, tree, ...parents] = line.trim().split(' ');
+      return { sha: sha!, tree: tree!, parents: parents.filter(Boolean) };
+    });
 }

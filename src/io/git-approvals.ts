@@ -44,10 +44,15 @@ export function allowedSigners(teams: readonly Team[]): string {
 /** Runs a git verify command; resolves to the principal of a good signature by a known key, or undefined. */
 function verifiedSigner(root: string, signersFile: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('git', ['-c', 'gpg.format=ssh', '-c', `gpg.ssh.allowedSignersFile=${signersFile}`, ...args], { cwd: root, encoding: 'utf8' }, (err, _stdout, stderr) => {
-      if (err) return resolve(undefined);
-      resolve(/^Good "git" signature for (\S+) with /m.exec(stderr)?.[1]);
-    });
+    execFile(
+      'git',
+      ['-c', 'gpg.format=ssh', '-c', `gpg.ssh.allowedSignersFile=${signersFile}`, ...args],
+      { cwd: root, encoding: 'utf8' },
+      (err, _stdout, stderr) => {
+        if (err) return resolve(undefined);
+        resolve(/^Good "git" signature for (\S+) with /m.exec(stderr)?.[1]);
+      },
+    );
   });
 }
 
@@ -73,9 +78,16 @@ export async function readGitApprovals(root: string, base: string, head: string,
     for (const sha of commits) {
       const signer = await verifiedSigner(root, signersFile, ['verify-commit', sha]);
       if (signer) authors.add(signer);
-      else problems.push(`Commit ${sha.slice(0, 7)} is not signed by a key listed in content/teams/ on the base branch, so its author cannot be known and nobody's approval can be told apart from self-approval. Sign every commit (git commit -S with gpg.format=ssh).`);
+      else
+        problems.push(
+          `Commit ${sha.slice(0, 7)} is not signed by a key listed in content/teams/ on the base branch, so its author cannot be known and nobody's approval can be told apart from self-approval. Sign every commit (git commit -S with gpg.format=ssh).`,
+        );
     }
-    const listing = await git(root, ['for-each-ref', '--format=%(refname)%00%(objecttype)%00%(*objectname)%00%(*objecttype)%00%(taggerdate:iso-strict)%00%(contents:subject)', APPROVAL_TAG_PREFIX]);
+    const listing = await git(root, [
+      'for-each-ref',
+      '--format=%(refname)%00%(objecttype)%00%(*objectname)%00%(*objecttype)%00%(taggerdate:iso-strict)%00%(contents:subject)',
+      APPROVAL_TAG_PREFIX,
+    ]);
     const reviews: Review[] = [];
     let id = 0;
     for (const line of listing.split('\n')) {

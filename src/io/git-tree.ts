@@ -52,11 +52,17 @@ export async function readTreeAt(cwd: string, rev: string, prefixes: string[]): 
     const [, type, sha] = line.slice(0, tab).split(' ');
     const path = line.slice(tab + 1);
     const reason = unsafePathReason(path);
-    if (reason) throw new GitError(`commit ${commit.slice(0, 12)} holds the path ${excerpt(path, 200)}, which itsm refuses to read because ${reason}. A checkout would never write it; the tree was crafted by hand.`);
+    if (reason)
+      throw new GitError(
+        `commit ${commit.slice(0, 12)} holds the path ${excerpt(path, 200)}, which itsm refuses to read because ${reason}. A checkout would never write it; the tree was crafted by hand.`,
+      );
     // A symlink's blob is its target's path: read as text, never followed (a record that is a link fails to parse).
     if (type === 'blob') entries.push({ sha: sha!, path });
   }
-  const blobs = await catFileBatch(cwd, entries.map((e) => e.sha));
+  const blobs = await catFileBatch(
+    cwd,
+    entries.map((e) => e.sha),
+  );
   const out = new Map<string, string>();
   entries.forEach((e, i) => out.set(e.path, blobs[i]!.toString('utf8')));
   return out;

@@ -45,7 +45,10 @@ export interface GitHubOptions {
  */
 export function githubOptionsFromEnv(env: NodeJS.ProcessEnv): GitHubOptions {
   const token = env.GITHUB_TOKEN?.trim();
-  if (!token) throw new GitHubError('GITHUB_TOKEN is not set. In a workflow pass `env: GITHUB_TOKEN: ${{ github.token }}`; locally use a token that can read the repository\'s pull requests.');
+  if (!token)
+    throw new GitHubError(
+      "GITHUB_TOKEN is not set. In a workflow pass `env: GITHUB_TOKEN: ${{ github.token }}`; locally use a token that can read the repository's pull requests.",
+    );
   const number = (name: string, fallback: number): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -84,7 +87,9 @@ function guardedFetch(opts: GitHubOptions): typeof fetch {
     let url = new URL(input instanceof Request ? input.url : String(input));
     for (let hop = 0; ; hop++) {
       if (!insideApi(opts.baseUrl, url)) {
-        throw refusal(`Refused to send a request to ${url.origin}${url.pathname}: it is outside the GitHub API root ${opts.baseUrl} (GITHUB_API_URL), and every request carries the token. An answer from GitHub pointed there (a Link header); the check fails closed.`);
+        throw refusal(
+          `Refused to send a request to ${url.origin}${url.pathname}: it is outside the GitHub API root ${opts.baseUrl} (GITHUB_API_URL), and every request carries the token. An answer from GitHub pointed there (a Link header); the check fails closed.`,
+        );
       }
       const signals = [AbortSignal.timeout(opts.timeoutMs), ...(init?.signal ? [init.signal] : [])];
       const res = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.any(signals) });
@@ -93,9 +98,13 @@ function guardedFetch(opts: GitHubOptions): typeof fetch {
       await res.body?.cancel();
       const next = location ? new URL(location, url) : undefined;
       if (!next || !insideApi(opts.baseUrl, next)) {
-        throw refusal(`GitHub (${opts.baseUrl}) answered ${res.status} for ${url.pathname}, redirecting ${next ? `to ${next.origin}${next.pathname}, outside the API root` : 'without a Location'}. The check does not follow it (the token stays with ${new URL(opts.baseUrl).origin}) and fails closed. Check GITHUB_API_URL.`, res.status);
+        throw refusal(
+          `GitHub (${opts.baseUrl}) answered ${res.status} for ${url.pathname}, redirecting ${next ? `to ${next.origin}${next.pathname}, outside the API root` : 'without a Location'}. The check does not follow it (the token stays with ${new URL(opts.baseUrl).origin}) and fails closed. Check GITHUB_API_URL.`,
+          res.status,
+        );
       }
-      if (hop >= MAX_REDIRECTS) throw refusal(`GitHub (${opts.baseUrl}) redirected ${url.pathname} more than ${MAX_REDIRECTS} times; the check fails closed.`, res.status);
+      if (hop >= MAX_REDIRECTS)
+        throw refusal(`GitHub (${opts.baseUrl}) redirected ${url.pathname} more than ${MAX_REDIRECTS} times; the check fails closed.`, res.status);
       url = next;
     }
   };
@@ -111,7 +120,8 @@ function refusal(message: string, status?: number): Error {
 
 function client(opts: GitHubOptions): Octokit {
   // Rate limits: wait and retry only when GitHub asks for a short wait; otherwise fail (closed).
-  const onLimit = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < opts.retries && retryAfter * 1000 <= opts.timeoutMs;
+  const onLimit = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
+    retryCount < opts.retries && retryAfter * 1000 <= opts.timeoutMs;
   return new Octokit({
     auth: opts.token,
     baseUrl: opts.baseUrl,
@@ -152,15 +162,25 @@ export async function fetchPullRequest(opts: GitHubOptions, owner: string, repo:
     const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
     const pr = readPull(data, where);
     if (pr.commitCount > GITHUB_MAX_COMMITS) {
-      throw new GitHubError(`${where} has ${pr.commitCount} commits, but GitHub lists at most ${GITHUB_MAX_COMMITS}, so their authors cannot all be known. Squash or split the pull request.`);
+      throw new GitHubError(
+        `${where} has ${pr.commitCount} commits, but GitHub lists at most ${GITHUB_MAX_COMMITS}, so their authors cannot all be known. Squash or split the pull request.`,
+      );
     }
     if (pr.fileCount > GITHUB_MAX_FILES) {
-      throw new GitHubError(`${where} changes ${pr.fileCount} files, but GitHub lists at most ${GITHUB_MAX_FILES}, so the changes it touches cannot all be known. Split the pull request.`);
+      throw new GitHubError(
+        `${where} changes ${pr.fileCount} files, but GitHub lists at most ${GITHUB_MAX_FILES}, so the changes it touches cannot all be known. Split the pull request.`,
+      );
     }
     const page = { owner, repo, pull_number: number, per_page: PER_PAGE };
-    const reviews = (await allPages(octokit, opts.baseUrl, (p) => octokit.rest.pulls.listReviews(p), page, 'reviews', where)).map((r, i) => readReview(r, `review ${i + 1} of ${where}`));
-    const files = (await allPages(octokit, opts.baseUrl, (p) => octokit.rest.pulls.listFiles(p), page, 'files', where)).map((f, i) => readFile(f, `file ${i + 1} of ${where}`));
-    const commits = (await allPages(octokit, opts.baseUrl, (p) => octokit.rest.pulls.listCommits(p), page, 'commits', where)).map((c, i) => readCommit(c, `commit ${i + 1} of ${where}`));
+    const reviews = (await allPages(octokit, opts.baseUrl, (p) => octokit.rest.pulls.listReviews(p), page, 'reviews', where)).map((r, i) =>
+      readReview(r, `review ${i + 1} of ${where}`),
+    );
+    const files = (await allPages(octokit, opts.baseUrl, (p) => octokit.rest.pulls.listFiles(p), page, 'files', where)).map((f, i) =>
+      readFile(f, `file ${i + 1} of ${where}`),
+    );
+    const commits = (await allPages(octokit, opts.baseUrl, (p) => octokit.rest.pulls.listCommits(p), page, 'commits', where)).map((c, i) =>
+      readCommit(c, `commit ${i + 1} of ${where}`),
+    );
     addsUp(files.length, pr.fileCount, 'files', where);
     addsUp(commits.length, pr.commitCount, 'commits', where);
     return {
@@ -181,7 +201,9 @@ export async function fetchPullRequest(opts: GitHubOptions, owner: string, repo:
 
 function addsUp(listed: number, counted: number, what: string, where: string): void {
   if (listed !== counted) {
-    throw new GitHubError(`GitHub listed ${listed} ${what} of ${where}, but the pull request counts ${counted}. The decision needs all of them, so the check fails closed; re-run it (GitHub may still be updating the pull request).`);
+    throw new GitHubError(
+      `GitHub listed ${listed} ${what} of ${where}, but the pull request counts ${counted}. The decision needs all of them, so the check fails closed; re-run it (GitHub may still be updating the pull request).`,
+    );
   }
 }
 
@@ -192,21 +214,35 @@ const MAX_PAGES = 100;
  * Every page of a list, following `Link: rel=next` only inside the API root (guardedFetch enforces
  * it for every request too). A page that is not a list, or an empty page that promises more, fails.
  */
-async function allPages<P>(octokit: Octokit, baseUrl: string, first: (params: P) => Promise<{ data: unknown; headers: { link?: string } }>, params: P, what: string, where: string): Promise<unknown[]> {
+async function allPages<P>(
+  octokit: Octokit,
+  baseUrl: string,
+  first: (params: P) => Promise<{ data: unknown; headers: { link?: string } }>,
+  params: P,
+  what: string,
+  where: string,
+): Promise<unknown[]> {
   let res = await first(params);
   const out: unknown[] = [];
   const seen = new Set<string>();
   for (let page = 1; ; page++) {
-    if (!Array.isArray(res.data)) throw new GitHubError(`GitHub answered page ${page} of the ${what} of ${where} with ${describe(res.data)} instead of a list; the check fails closed.`);
+    if (!Array.isArray(res.data))
+      throw new GitHubError(`GitHub answered page ${page} of the ${what} of ${where} with ${describe(res.data)} instead of a list; the check fails closed.`);
     const next = nextLink(res.headers.link);
-    if (next && res.data.length === 0) throw new GitHubError(`GitHub answered page ${page} of the ${what} of ${where} with no items but a link to a next page; the check fails closed rather than decide on a partial list.`);
+    if (next && res.data.length === 0)
+      throw new GitHubError(
+        `GitHub answered page ${page} of the ${what} of ${where} with no items but a link to a next page; the check fails closed rather than decide on a partial list.`,
+      );
     out.push(...(res.data as unknown[]));
     if (!next) return out;
     const url = URL.parse(next);
     if (!url || !insideApi(baseUrl, url)) {
-      throw new GitHubError(`GitHub's link to the next page of the ${what} of ${where} points ${url ? `to ${url.origin}${url.pathname}` : 'to no absolute URL'}, outside the API root ${baseUrl}. It is not followed (it would carry the token); the check fails closed.`);
+      throw new GitHubError(
+        `GitHub's link to the next page of the ${what} of ${where} points ${url ? `to ${url.origin}${url.pathname}` : 'to no absolute URL'}, outside the API root ${baseUrl}. It is not followed (it would carry the token); the check fails closed.`,
+      );
     }
-    if (seen.has(url.href) || page >= MAX_PAGES) throw new GitHubError(`GitHub's pages of the ${what} of ${where} do not end (page ${page + 1} repeats or exceeds ${MAX_PAGES}); the check fails closed.`);
+    if (seen.has(url.href) || page >= MAX_PAGES)
+      throw new GitHubError(`GitHub's pages of the ${what} of ${where} do not end (page ${page + 1} repeats or exceeds ${MAX_PAGES}); the check fails closed.`);
     seen.add(url.href);
     res = await octokit.request({ method: 'GET', url: url.href });
   }
@@ -241,7 +277,14 @@ export async function mergedPullRequestOf(opts: GitHubOptions, owner: string, re
   const octokit = client(opts);
   const where = `${owner}/${repo}@${sha.slice(0, 12)}`;
   try {
-    const listed = await allPages(octokit, opts.baseUrl, (p) => octokit.rest.repos.listPullRequestsAssociatedWithCommit(p), { owner, repo, commit_sha: sha, per_page: PER_PAGE }, 'pull requests', where);
+    const listed = await allPages(
+      octokit,
+      opts.baseUrl,
+      (p) => octokit.rest.repos.listPullRequestsAssociatedWithCommit(p),
+      { owner, repo, commit_sha: sha, per_page: PER_PAGE },
+      'pull requests',
+      where,
+    );
     const pulls = listed.map((p, i) => {
       const what = `pull request ${i + 1} of those GitHub associates with ${where}`;
       entry(p, what);
@@ -253,7 +296,10 @@ export async function mergedPullRequestOf(opts: GitHubOptions, owner: string, re
       };
     });
     const merged = pulls.filter((p) => p.merge_commit_sha === sha && typeof p.merged_at === 'string' && p.base.ref === p.base.repo.default_branch);
-    if (merged.length > 1) throw new GitHubError(`GitHub lists ${merged.length} pull requests merged as ${where}: ${merged.map((p) => `#${p.number}`).join(', ')}. Pass --pr to say which.`);
+    if (merged.length > 1)
+      throw new GitHubError(
+        `GitHub lists ${merged.length} pull requests merged as ${where}: ${merged.map((p) => `#${p.number}`).join(', ')}. Pass --pr to say which.`,
+      );
     const pr = merged[0];
     if (!pr) return null;
     return { number: pr.number, mergeCommitSha: sha, mergedAt: pr.merged_at!, baseRef: pr.base.ref, defaultBranch: pr.base.repo.default_branch };
@@ -271,9 +317,15 @@ const string: Expect<string> = { test: (v): v is string => typeof v === 'string'
 const text: Expect<string> = { test: (v): v is string => typeof v === 'string' && v.length > 0, expected: 'a non-empty string' };
 const count: Expect<number> = { test: (v): v is number => Number.isSafeInteger(v) && (v as number) >= 0, expected: 'a non-negative integer' };
 const sha: Expect<string> = { test: isSha, expected: 'a commit SHA' };
-const optional = <T>(e: Expect<T>): Expect<T | undefined> => ({ test: (v): v is T | undefined => v === undefined || e.test(v), expected: `${e.expected} or nothing` });
+const optional = <T>(e: Expect<T>): Expect<T | undefined> => ({
+  test: (v): v is T | undefined => v === undefined || e.test(v),
+  expected: `${e.expected} or nothing`,
+});
 const nullable = <T>(e: Expect<T>): Expect<T | null> => ({ test: (v): v is T | null => v === null || e.test(v), expected: `${e.expected} or null` });
-const object: Expect<Record<string, unknown>> = { test: (v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v), expected: 'an object' };
+const object: Expect<Record<string, unknown>> = {
+  test: (v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v),
+  expected: 'an object',
+};
 
 /**
  * Reads `path` (dot-separated) of a response item, or throws saying what GitHub sent instead. Only
@@ -283,14 +335,19 @@ function need<T>(item: unknown, path: string, e: Expect<T>, what: string): T {
   let v: unknown = item;
   for (const key of path.split('.')) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
   if (!e.test(v)) {
-    throw new GitHubError(`GitHub returned ${what} with ${path} ${describe(v)}; expected ${e.expected}. The decision relies on it, so the check fails closed. Re-run it; if this persists, check GITHUB_API_URL and any proxy between the runner and GitHub.`);
+    throw new GitHubError(
+      `GitHub returned ${what} with ${path} ${describe(v)}; expected ${e.expected}. The decision relies on it, so the check fails closed. Re-run it; if this persists, check GITHUB_API_URL and any proxy between the runner and GitHub.`,
+    );
   }
   return v;
 }
 
 /** Each answer and list item must be an object before any field of it is read. */
 function entry(item: unknown, what: string): void {
-  if (!object.test(item)) throw new GitHubError(`GitHub returned ${what} as ${item === null ? 'null' : Array.isArray(item) ? 'a list' : `a ${typeof item}`} instead of an object. The decision relies on it, so the check fails closed.`);
+  if (!object.test(item))
+    throw new GitHubError(
+      `GitHub returned ${what} as ${item === null ? 'null' : Array.isArray(item) ? 'a list' : `a ${typeof item}`} instead of an object. The decision relies on it, so the check fails closed.`,
+    );
 }
 
 function describe(v: unknown): string {
@@ -362,9 +419,17 @@ function explain(err: unknown, where: string, opts: GitHubOptions): GitHubError 
   const detail = err instanceof Error ? err.message : String(err);
   const timedOut = /abort|timeout|timed out/i.test(detail) || (err as { cause?: { name?: string } }).cause?.name === 'TimeoutError';
   if (status === 401) return new GitHubError(`GitHub refused the token (401: ${detail}). Check GITHUB_TOKEN.`, status, { cause: err });
-  if (status === 403) return new GitHubError(`GitHub denied access to ${where} (403: ${detail}). The token needs pull-requests: read, or the rate limit is exhausted.`, status, { cause: err });
-  if (status === 404) return new GitHubError(`GitHub has no pull request ${where}, or the token cannot see it (404). Check --pr and --repo.`, status, { cause: err });
-  if (timedOut) return new GitHubError(`GitHub (${opts.baseUrl}) did not answer within ${opts.timeoutMs} ms for ${where}, after ${opts.retries} retries.`, undefined, { cause: err });
-  if (status && status >= 500) return new GitHubError(`GitHub answered ${status} for ${where} after ${opts.retries} retries: ${detail}`, status, { cause: err });
+  if (status === 403)
+    return new GitHubError(`GitHub denied access to ${where} (403: ${detail}). The token needs pull-requests: read, or the rate limit is exhausted.`, status, {
+      cause: err,
+    });
+  if (status === 404)
+    return new GitHubError(`GitHub has no pull request ${where}, or the token cannot see it (404). Check --pr and --repo.`, status, { cause: err });
+  if (timedOut)
+    return new GitHubError(`GitHub (${opts.baseUrl}) did not answer within ${opts.timeoutMs} ms for ${where}, after ${opts.retries} retries.`, undefined, {
+      cause: err,
+    });
+  if (status && status >= 500)
+    return new GitHubError(`GitHub answered ${status} for ${where} after ${opts.retries} retries: ${detail}`, status, { cause: err });
   return new GitHubError(`Could not read ${where} from GitHub (${opts.baseUrl}): ${detail}`, status, { cause: err });
 }

@@ -25,7 +25,14 @@ export async function layoutGraph(graph: CiGraph): Promise<Layout> {
   });
   const shape = JSON.stringify([sizes.map((s) => s.width), graph.edges.map((e) => [index.get(e.from), index.get(e.to)])]);
   let template = byShape.get(shape);
-  if (!template) byShape.set(shape, (template = layoutShape(sizes, graph.edges.map((e) => [index.get(e.from)!, index.get(e.to)!] as const))));
+  if (!template)
+    byShape.set(
+      shape,
+      (template = layoutShape(
+        sizes,
+        graph.edges.map((e) => [index.get(e.from)!, index.get(e.to)!] as const),
+      )),
+    );
   const t = await template;
   return {
     width: t.width,

@@ -72,7 +72,9 @@ export async function readHistory(root: string, opts: ReadHistoryOptions = {}): 
   // a whole-repository pass filters paths here instead; only following one file asks git for one path.
   // That leaves out the merge commits that carry PR numbers: the graph is read on the side.
   const [commits, graph] = await Promise.all([
-    opts.follow ? followFile(root, repo.head, repo.prefix, args, opts.paths![0]!, opts.sliceAbove) : logInSlices(root, repo.head, args, opts.sliceAbove).then((text) => parseLog(text, pathFilter(opts.paths))),
+    opts.follow
+      ? followFile(root, repo.head, repo.prefix, args, opts.paths![0]!, opts.sliceAbove)
+      : logInSlices(root, repo.head, args, opts.sliceAbove).then((text) => parseLog(text, pathFilter(opts.paths))),
     opts.follow ? readGraph(root, repo.head) : null,
   ]);
   const prs = assignPullRequests(graph ?? commits, repo.head);
@@ -126,7 +128,9 @@ export async function forkPoint(root: string, rev: string): Promise<string> {
   try {
     return (await git(root, ['merge-base', '--end-of-options', rev, 'HEAD'])).trim();
   } catch (err) {
-    throw new GitError(`no common ancestor of "${rev}" and HEAD in ${root}: fetch the full history first (in CI: actions/checkout with fetch-depth: 0).`, { cause: err });
+    throw new GitError(`no common ancestor of "${rev}" and HEAD in ${root}: fetch the full history first (in CI: actions/checkout with fetch-depth: 0).`, {
+      cause: err,
+    });
   }
 }
 

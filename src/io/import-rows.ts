@@ -25,7 +25,9 @@ export function checkExportFile(path: string, file: string): void {
 
 /** Reads a CSV (streamed) or a ServiceNow JSON export into header and rows. */
 export async function readExportRows(path: string, file: string): Promise<ExportRows> {
-  const head = firstBytes(path, 64).replace(/^\uFEFF/, '').trimStart();
+  const head = firstBytes(path, 64)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (head.startsWith('{') || head.startsWith('[')) return readJson(path, file);
   const out: ExportRows = { header: [], unit: 'line', rows: [], badRows: [] };
   const parser = createReadStream(path).pipe(
@@ -50,7 +52,10 @@ export async function readExportRows(path: string, file: string): Promise<Export
         continue;
       }
       if (record.length !== out.header.length) {
-        out.badRows.push({ line: info.lines, reason: `the row has ${record.length} fields, the header ${out.header.length} (a stray comma or an unclosed quote?)` });
+        out.badRows.push({
+          line: info.lines,
+          reason: `the row has ${record.length} fields, the header ${out.header.length} (a stray comma or an unclosed quote?)`,
+        });
         continue;
       }
       out.rows.push({ line: info.lines, cells: record });
@@ -97,5 +102,10 @@ function readJson(path: string, file: string): ExportRows {
     if (typeof v === 'object') return cell((v as { display_value?: unknown; value?: unknown }).display_value ?? (v as { value?: unknown }).value);
     return String(v);
   };
-  return { header, unit: 'record', rows: list.map((row, i) => ({ line: i + 1, cells: header.map((h) => cell((row as Record<string, unknown>)?.[h])) })), badRows: [] };
+  return {
+    header,
+    unit: 'record',
+    rows: list.map((row, i) => ({ line: i + 1, cells: header.map((h) => cell((row as Record<string, unknown>)?.[h])) })),
+    badRows: [],
+  };
 }

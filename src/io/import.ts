@@ -57,11 +57,15 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
   const missing = plans[0]!.missing;
   const what = `${o.vendor} ${maps[0]!.table}`;
   if (missing.length) {
-    throw new ImportInputError(`${o.file} does not look like a ${what} export: it has no ${missing.join(', ')} column${missing.length === 1 ? '' : 's'}. Nothing was written.\nIts columns: ${rows.header.join(', ')}`);
+    throw new ImportInputError(
+      `${o.file} does not look like a ${what} export: it has no ${missing.join(', ')} column${missing.length === 1 ? '' : 's'}. Nothing was written.\nIts columns: ${rows.header.join(', ')}`,
+    );
   }
   const unknown = plans[0]!.unknown.filter((h) => plans.every((p) => p.unknown.includes(h)));
   if (unknown.length) {
-    throw new ImportInputError(`${o.file} has column${unknown.length === 1 ? '' : 's'} that ${what} exports do not have: ${unknown.join(', ')}. Nothing was written.\n${o.vendor === 'jira' ? 'Export with "CSV (all fields)"; custom fields are named "Custom field (...)".' : 'Check that --table matches the export; custom columns start with u_.'}`);
+    throw new ImportInputError(
+      `${o.file} has column${unknown.length === 1 ? '' : 's'} that ${what} exports do not have: ${unknown.join(', ')}. Nothing was written.\n${o.vendor === 'jira' ? 'Export with "CSV (all fields)"; custom fields are named "Custom field (...)".' : 'Check that --table matches the export; custom columns start with u_.'}`,
+    );
   }
   const notImported = [...new Set(rows.header.filter((h, i) => plans.every((p) => p.use[i] === undefined) && !unknown.includes(h)))];
 
@@ -79,7 +83,14 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
   });
   const others = unclaimedRows(rows.rows, results, maps, o.vendor);
   if (!o.dryRun) for (const result of results) writeAll(o.root, result.files);
-  const report = importReport(results.map((r, i) => ({ map: maps[i]!, result: r })), others, notImported, o.file, rows, o.dryRun);
+  const report = importReport(
+    results.map((r, i) => ({ map: maps[i]!, result: r })),
+    others,
+    notImported,
+    o.file,
+    rows,
+    o.dryRun,
+  );
   const skipped = results.reduce((n, r) => n + r.skipped.length, 0) + others.length;
   return { report, notImported: skipped + rows.badRows.length };
 }
@@ -96,7 +107,9 @@ function writeAll(root: string, files: ReadonlyArray<{ file: string; text: strin
     try {
       writeFileInside(root, out.file, out.text);
     } catch (err) {
-      throw new ImportWriteError(`stopped at ${out.file}: ${(err as Error).message}. Files written before it stay; run the same import again to continue.`, { cause: err });
+      throw new ImportWriteError(`stopped at ${out.file}: ${(err as Error).message}. Files written before it stay; run the same import again to continue.`, {
+        cause: err,
+      });
     }
   }
 }
@@ -115,7 +128,9 @@ function readRecords(root: string, loaded: LoadResult, kinds: readonly Kind[]): 
     let names: string[];
     try {
       // Regular files only: a symlink is never followed (`itsm validate` reports it).
-      names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => e.name);
+      names = readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isFile() && e.name.endsWith('.md'))
+        .map((e) => e.name);
     } catch {
       continue;
     }

@@ -61,7 +61,8 @@ export function intakeIssue(o: IntakeOptions): IntakeOutcome {
   // Labelling the same issue twice must not make a second record.
   const earlier = takenInAs(loaded.workspace.records, files, sourceKey('github-issue', String(number)));
   if (earlier) return { number, status: 'taken', earlier };
-  const taken = (folder: string) => [...files.keys()].filter((f) => f.startsWith(`content/${folder}/`) && f.endsWith('.md')).map((f) => f.slice(`content/${folder}/`.length, -3));
+  const taken = (folder: string) =>
+    [...files.keys()].filter((f) => f.startsWith(`content/${folder}/`) && f.endsWith('.md')).map((f) => f.slice(`content/${folder}/`.length, -3));
   const result = intakeFromIssue(issue, {
     records: loaded.workspace.records,
     timeZone: loaded.workspace.settings.time_zone,

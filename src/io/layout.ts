@@ -14,7 +14,8 @@ export const SETTINGS_FILE = 'itsm.yaml';
  * Where a path under the workspace root belongs. A stray with `record` set looks like a record of that
  * kind but is not at content/<folder>/<ID>.md: an error, since nothing would read it.
  */
-export type FileRole = { role: 'record'; kind: Kind } | { role: 'policy'; key: keyof Policies } | { role: 'ignored' } | { role: 'stray'; reason: string; record?: Kind };
+export type FileRole =
+  { role: 'record'; kind: Kind } | { role: 'policy'; key: keyof Policies } | { role: 'ignored' } | { role: 'stray'; reason: string; record?: Kind };
 
 const POLICY_BY_FILE = new Map(Object.entries(POLICY_FILES).map(([key, v]) => [`content/policies/${v.file}`, key as keyof Policies]));
 
@@ -26,7 +27,8 @@ function idLike(name: string): { kind: Kind; id: string } | undefined {
   const stem = name.includes('.') ? name.slice(0, name.indexOf('.')) : name;
   for (const k of KINDS) {
     const prefix = KIND_INFO[k].prefix;
-    if (stem.length > prefix.length && lower(stem).startsWith(lower(prefix)) && /^[A-Za-z0-9-]+$/.test(stem)) return { kind: k, id: prefix + stem.slice(prefix.length) };
+    if (stem.length > prefix.length && lower(stem).startsWith(lower(prefix)) && /^[A-Za-z0-9-]+$/.test(stem))
+      return { kind: k, id: prefix + stem.slice(prefix.length) };
   }
   return undefined;
 }
@@ -52,7 +54,11 @@ export function misplacedRecord(rel: string): { kind: Kind; id?: string; reason:
   // A README or a picture beside the records, in the right folder, is no record.
   if (!named && parts[0] === 'content' && parts[1] === folder && (parts.length === 3 || !/\.md$/i.test(name))) return undefined;
   const id = named?.id;
-  return { kind, ...(id ? { id } : {}), reason: `it looks like a ${KIND_INFO[kind].label} record, but records are read only from content/${folder}/${id ?? '<ID>'}.md (that folder in that case, no sub-folder, the extension .md)` };
+  return {
+    kind,
+    ...(id ? { id } : {}),
+    reason: `it looks like a ${KIND_INFO[kind].label} record, but records are read only from content/${folder}/${id ?? '<ID>'}.md (that folder in that case, no sub-folder, the extension .md)`,
+  };
 }
 
 export function roleOf(rel: string): FileRole {
@@ -63,7 +69,9 @@ export function roleOf(rel: string): FileRole {
   if (parts.some((p) => p.startsWith('.'))) return { role: 'ignored' };
   if (parts[1] === 'policies') {
     const key = POLICY_BY_FILE.get(rel);
-    return key ? { role: 'policy', key } : { role: 'stray', reason: `content/policies/ holds only ${[...POLICY_BY_FILE.keys()].map((p) => p.split('/').pop()).join(', ')}` };
+    return key
+      ? { role: 'policy', key }
+      : { role: 'stray', reason: `content/policies/ holds only ${[...POLICY_BY_FILE.keys()].map((p) => p.split('/').pop()).join(', ')}` };
   }
   if (parts.length === 2) return /^readme\.md$/i.test(parts[1]!) ? { role: 'ignored' } : { role: 'stray', reason: 'records live in a folder per kind' };
   const kind = kindOfFolder(parts[1]!);
@@ -77,8 +85,25 @@ export function roleOf(rel: string): FileRole {
 
 export function strayDiagnostic(rel: string, reason: string): Diagnostic {
   // A look-alike record is an error: `itsm approvals` would never judge a change filed there.
-  if (misplacedRecord(rel)) return { file: rel, line: 0, column: 0, rule: 'file/misplaced-record', severity: 'error', message: `This file is not read as a record: ${reason}.`, hint: 'Move it to content/<folder>/<ID>.md exactly (lower-case folder, upper-case ID prefix, .md), or out of content/.' };
-  return { file: rel, line: 0, column: 0, rule: 'file/unexpected', severity: 'warning', message: `This file is not read as a record: ${reason}.`, hint: 'Move it to the right folder (content/<kind>/<ID>.md), or out of content/.' };
+  if (misplacedRecord(rel))
+    return {
+      file: rel,
+      line: 0,
+      column: 0,
+      rule: 'file/misplaced-record',
+      severity: 'error',
+      message: `This file is not read as a record: ${reason}.`,
+      hint: 'Move it to content/<folder>/<ID>.md exactly (lower-case folder, upper-case ID prefix, .md), or out of content/.',
+    };
+  return {
+    file: rel,
+    line: 0,
+    column: 0,
+    rule: 'file/unexpected',
+    severity: 'warning',
+    message: `This file is not read as a record: ${reason}.`,
+    hint: 'Move it to the right folder (content/<kind>/<ID>.md), or out of content/.',
+  };
 }
 
 export interface WorkspaceListing {
@@ -139,7 +164,8 @@ export function listWorkspace(root: string): WorkspaceListing {
     // CONTENT/ or Content/ beside content/ is the same folder on a case-insensitive disk: list it too,
     // so roleOf can refuse what is in it on every file system.
     for (const entry of readdirSync(root, { withFileTypes: true })) {
-      if (entry.isDirectory() && entry.name !== 'content' && lower(entry.name) === 'content') walk(readdirSync(join(root, entry.name), { withFileTypes: true }), entry.name);
+      if (entry.isDirectory() && entry.name !== 'content' && lower(entry.name) === 'content')
+        walk(readdirSync(join(root, entry.name), { withFileTypes: true }), entry.name);
     }
   }
   const settings = lstat(SETTINGS_FILE);
@@ -154,13 +180,29 @@ export function listWorkspaceFiles(root: string): string[] {
 }
 
 export function symlinkDiagnostic(rel: string): Diagnostic {
-  return { file: rel, line: 0, column: 0, rule: 'file/symlink', severity: 'error', message: 'This is a symlink; itsm follows no links in a workspace, so what it points to is not read.', hint: 'Replace the link with the file or folder itself (`git ls-files -s` shows links as mode 120000).' };
+  return {
+    file: rel,
+    line: 0,
+    column: 0,
+    rule: 'file/symlink',
+    severity: 'error',
+    message: 'This is a symlink; itsm follows no links in a workspace, so what it points to is not read.',
+    hint: 'Replace the link with the file or folder itself (`git ls-files -s` shows links as mode 120000).',
+  };
 }
 
 function nameDiagnostic(rel: string, reason: string): Diagnostic {
   // The name stays exact here (diagnostics are data: --format json gives it as it is); every human
   // output escapes it on the way out (printable, in the CLI's IO).
-  return { file: rel, line: 0, column: 0, rule: 'file/name', severity: 'error', message: `This file name cannot be read: ${reason}.`, hint: 'Rename it: records are named by their ID (content/<kind>/<ID>.md).' };
+  return {
+    file: rel,
+    line: 0,
+    column: 0,
+    rule: 'file/name',
+    severity: 'error',
+    message: `This file name cannot be read: ${reason}.`,
+    hint: 'Rename it: records are named by their ID (content/<kind>/<ID>.md).',
+  };
 }
 
 /** Reads a workspace file's bytes, or says why it cannot be read (a folder named like a record, no permission...). */
@@ -180,6 +222,23 @@ export function readBytes(path: string): Uint8Array | { unreadable: string } {
 
 export function unreadableDiagnostic(rel: string, reason: string, what: 'file' | 'folder' = 'file'): Diagnostic {
   if (reason === 'ELOOP') return symlinkDiagnostic(rel);
-  if (what === 'folder') return { file: rel, line: 0, column: 0, rule: 'file/unreadable', severity: 'error', message: `The folder cannot be listed (${reason}), so the records in it are not checked.`, hint: 'Check its permissions: itsm needs to list and read every folder under content/.' };
-  return { file: rel, line: 0, column: 0, rule: 'file/unreadable', severity: 'error', message: `The file cannot be read (${reason}).`, hint: 'Check that it is a regular file you can read; records are Markdown files in content/<kind>/.' };
+  if (what === 'folder')
+    return {
+      file: rel,
+      line: 0,
+      column: 0,
+      rule: 'file/unreadable',
+      severity: 'error',
+      message: `The folder cannot be listed (${reason}), so the records in it are not checked.`,
+      hint: 'Check its permissions: itsm needs to list and read every folder under content/.',
+    };
+  return {
+    file: rel,
+    line: 0,
+    column: 0,
+    rule: 'file/unreadable',
+    severity: 'error',
+    message: `The file cannot be read (${reason}).`,
+    hint: 'Check that it is a regular file you can read; records are Markdown files in content/<kind>/.',
+  };
 }

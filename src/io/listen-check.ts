@@ -18,7 +18,7 @@ export function listenProblem(err: unknown): string {
   const code = (err as { code?: unknown } | undefined)?.code;
   if (code === 'EADDRINUSE') return 'the port is in use. Stop what is using it, or pick another with --port N (0 picks a free port)';
   if (code === 'EACCES') return 'permission denied (ports below 1024 need privileges). Pick a port from 1024 up with --port N';
-  if (code === 'EADDRNOTAVAIL') return 'that address is not one of this machine\'s. Use --host 127.0.0.1 (or another local address)';
+  if (code === 'EADDRNOTAVAIL') return "that address is not one of this machine's. Use --host 127.0.0.1 (or another local address)";
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name does not resolve. Use --host 127.0.0.1 (or another local address)';
   return `${err instanceof Error ? err.message : String(err)}. Check --host and --port`;
 }

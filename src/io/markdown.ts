@@ -29,7 +29,12 @@ function imagesFromOtherHostsToLinks() {
       const src = child.tagName === 'img' ? String(child.properties?.src ?? '') : '';
       if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) {
         const alt = String(child.properties?.alt ?? '') || src;
-        return { type: 'element', tagName: 'a', properties: { href: src, className: ['external-image'] }, children: [{ type: 'text', value: `image: ${alt}` }] };
+        return {
+          type: 'element',
+          tagName: 'a',
+          properties: { href: src, className: ['external-image'] },
+          children: [{ type: 'text', value: `image: ${alt}` }],
+        };
       }
       visit(child);
       return child;

@@ -58,8 +58,18 @@ export function createRecord(o: NewRecordOptions): NewRecordOutcome {
   if (existsSync(join(root, file))) throw new NewRecordError(`${file} already exists; \`itsm new\` never overwrites a record. Pick another ID with id=...`);
 
   const found = readTextNoFollow(root, `content/.templates/${kind}.md`);
-  if (typeof found === 'object') throw new NewRecordError(`${found.symlink} is a symlink; itsm does not follow links in a workspace. Replace it with the file itself.`);
-  const text = checked(recordFromTemplate(kind, schema, found ?? templateFromSchema(kind, schema), { id, title, now: o.now, timeZone: settings.time_zone, fields, matrix: policies.priorityMatrix }));
+  if (typeof found === 'object')
+    throw new NewRecordError(`${found.symlink} is a symlink; itsm does not follow links in a workspace. Replace it with the file itself.`);
+  const text = checked(
+    recordFromTemplate(kind, schema, found ?? templateFromSchema(kind, schema), {
+      id,
+      title,
+      now: o.now,
+      timeZone: settings.time_zone,
+      fields,
+      matrix: policies.priorityMatrix,
+    }),
+  );
 
   const mine = checkNewRecord(files, file, text);
   const given = new Set(['id', ...(title ? [nameField(schema)] : []), ...Object.keys(fields)]);

@@ -40,7 +40,10 @@ export function refuseLinkedState(cwd: string, path: string): void {
       // missing: written afresh
     }
   }
-  if (link) throw new NotifyStateError(`the state file ${excerpt(path, 200)} is reached through the symlink ${excerpt(link, 200)}; a state file is never read or written through a link. Remove the link (the state then starts afresh).`);
+  if (link)
+    throw new NotifyStateError(
+      `the state file ${excerpt(path, 200)} is reached through the symlink ${excerpt(link, 200)}; a state file is never read or written through a link. Remove the link (the state then starts afresh).`,
+    );
 }
 
 /** The state, or undefined when the file does not exist yet. */
@@ -51,7 +54,9 @@ export function readNotifyState(path: string): NotifyState | undefined {
     if (typeof data !== 'object' || data === null || typeof data.sent !== 'object' || data.sent === null) throw new Error('no "sent" object');
     return { version: 1, last_run: typeof data.last_run === 'string' ? data.last_run : undefined, sent: data.sent };
   } catch (err) {
-    throw new NotifyStateError(`the state file ${path} is not one this command wrote (${err instanceof Error ? err.message : String(err)}). Delete it to start afresh (news of the last 24 hours is then sent again).`);
+    throw new NotifyStateError(
+      `the state file ${path} is not one this command wrote (${err instanceof Error ? err.message : String(err)}). Delete it to start afresh (news of the last 24 hours is then sent again).`,
+    );
   }
 }
 

@@ -39,7 +39,9 @@ export function prepareRenumber(root: string, kind: Kind, from: string, to: stri
   if (!texts.has(oldFile)) throw new RenumberInputError(`${oldFile} is not a regular file (a symlink?); \`itsm validate\` says why. Nothing was changed.`);
   const plan = planRenumber(texts, kind, from, to, oldFile, roleOf);
   if (plan.unreadable.length) {
-    throw new RenumberInputError(`cannot read the YAML of ${plan.unreadable.join(', ')}; fix ${plan.unreadable.length === 1 ? 'it' : 'them'} first (\`itsm validate\` says how). Nothing was changed.`);
+    throw new RenumberInputError(
+      `cannot read the YAML of ${plan.unreadable.join(', ')}; fix ${plan.unreadable.length === 1 ? 'it' : 'them'} first (\`itsm validate\` says how). Nothing was changed.`,
+    );
   }
   const apply = () => {
     const own = plan.changes.find((c) => c.file === oldFile);

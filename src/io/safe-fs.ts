@@ -58,7 +58,8 @@ export function writeFileInside(root: string, rel: string, data: string | Uint8A
       mkdirSync(dir);
       continue;
     }
-    if (!stat.isDirectory()) throw new UnsafePathError(`refusing to write ${excerpt(rel, 200)}: ${dir} is ${stat.isSymbolicLink() ? 'a symlink' : 'not a folder'}`);
+    if (!stat.isDirectory())
+      throw new UnsafePathError(`refusing to write ${excerpt(rel, 200)}: ${dir} is ${stat.isSymbolicLink() ? 'a symlink' : 'not a folder'}`);
   }
   writeFileSync(path, data, { flag: 'wx' });
 }

@@ -13,7 +13,9 @@ export function readSchemas(): { documents: SchemaDocuments; hash: string } {
   if (cached) return cached;
   const documents: SchemaDocuments = {};
   const hash = createHash('sha1');
-  for (const file of readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json')).sort()) {
+  for (const file of readdirSync(SCHEMAS_DIR)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()) {
     const text = readFileSync(SCHEMAS_DIR + file, 'utf8');
     hash.update(file).update(text);
     documents[file.replace(/\.schema\.json$/, '')] = JSON.parse(text) as object;

@@ -52,7 +52,10 @@ let building = Promise.resolve();
 /** Builds one site. Builds in one process run one at a time (the page data is handed over globally). */
 export function buildSite(opts: BuildSiteOptions): Promise<BuildSiteResult> {
   const run = building.then(() => buildOnce(opts));
-  building = run.then(() => undefined, () => undefined);
+  building = run.then(
+    () => undefined,
+    () => undefined,
+  );
   return run;
 }
 

@@ -122,7 +122,13 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   log(`SLA: ${sla.length} clocks in ${Date.now() - t1} ms`);
 
   const t2 = Date.now();
-  const histories = opts.history === false ? null : await readSiteHistories(opts.root, ws.records.map((r) => r.file));
+  const histories =
+    opts.history === false
+      ? null
+      : await readSiteHistories(
+          opts.root,
+          ws.records.map((r) => r.file),
+        );
   const evidence = opts.history === false ? new Map<string, Evidence[]>() : await readApprovalEvidence(opts.root).catch(() => new Map<string, Evidence[]>());
   log(histories ? `history: ${histories.size} files in ${Date.now() - t2} ms` : 'history: none (not a git repository)');
 
@@ -188,7 +194,15 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
   const records: RecordPageData[] = [];
   for (const rec of ws.records) {
     const page: RecordPageData = {
-      ...recordPage({ ws, rec, links, forge, related: related.get(rec.id) ?? [], sla: views.get(rec.id), history: histories ? (histories.get(rec.file) ?? []) : null }),
+      ...recordPage({
+        ws,
+        rec,
+        links,
+        forge,
+        related: related.get(rec.id) ?? [],
+        sla: views.get(rec.id),
+        history: histories ? (histories.get(rec.file) ?? []) : null,
+      }),
       bodyHtml: '',
     };
     if (rec.kind === 'ci' || rec.kind === 'service') {
@@ -230,7 +244,11 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
     reports: null,
     status: statusPage(status, links),
     schemas: readSchemas().documents,
-    feeds: feeds(ws, links, status).map((f) => ({ name: f.name, title: f.title, xml: atomXml(f, links.page(`feeds/${f.name}`), links.home, ws.settings.name) })),
+    feeds: feeds(ws, links, status).map((f) => ({
+      name: f.name,
+      title: f.title,
+      xml: atomXml(f, links.page(`feeds/${f.name}`), links.home, ws.settings.name),
+    })),
     api: apiDocuments(ws, related, views, links),
     diagnostics: [],
     sla,
@@ -242,12 +260,25 @@ function apiDocuments(ws: Workspace, related: ReturnType<typeof linkIndex>, view
   const out = new Map<string, unknown>();
   const byKind = new Map<Kind, AnyRecord[]>();
   for (const rec of ws.records) {
-    out.set(rec.id, { id: rec.id, kind: rec.kind, file: rec.file, url: links.record(rec.id), data: rec.data, body: rec.body, related: related.get(rec.id) ?? [], sla: views.get(rec.id) ?? null });
+    out.set(rec.id, {
+      id: rec.id,
+      kind: rec.kind,
+      file: rec.file,
+      url: links.record(rec.id),
+      data: rec.data,
+      body: rec.body,
+      related: related.get(rec.id) ?? [],
+      sla: views.get(rec.id) ?? null,
+    });
     (byKind.get(rec.kind) ?? byKind.set(rec.kind, []).get(rec.kind)!).push(rec);
   }
   for (const kind of KINDS) {
     const list = (byKind.get(kind) ?? []).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
-    out.set(KIND_INFO[kind].folder, { kind, count: list.length, records: list.map((r) => ({ id: r.id, url: links.record(r.id), api: links.api(r.id), data: r.data })) });
+    out.set(KIND_INFO[kind].folder, {
+      kind,
+      count: list.length,
+      records: list.map((r) => ({ id: r.id, url: links.record(r.id), api: links.api(r.id), data: r.data })),
+    });
   }
   return out;
 }

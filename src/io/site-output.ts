@@ -59,10 +59,12 @@ export function outputProblem(outArg: string, rootArg: string): string | undefin
   } catch {
     stat = undefined;
   }
-  if (stat?.isSymbolicLink()) return `the output folder ${given} is a symlink; the build replaces the output folder, so it does not follow links. Pass the folder itself.`;
+  if (stat?.isSymbolicLink())
+    return `the output folder ${given} is a symlink; the build replaces the output folder, so it does not follow links. Pass the folder itself.`;
   const out = realPathOf(given);
   const shown = out === given ? out : `${given} (that is, ${out})`;
-  if (isWithin(root, out, sep)) return `the output folder ${shown} ${out === root ? 'is' : 'contains'} the workspace; it is replaced on every build. ${suggestion}`;
+  if (isWithin(root, out, sep))
+    return `the output folder ${shown} ${out === root ? 'is' : 'contains'} the workspace; it is replaced on every build. ${suggestion}`;
   const guarded: Array<[string, string]> = [
     [join(root, 'content'), 'content/, where records live'],
     [join(root, 'itsm.yaml'), 'the workspace settings itsm.yaml'],

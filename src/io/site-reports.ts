@@ -9,7 +9,12 @@ import { reportTables as siteReportTables, vegaLiteSpec, type ReportTable } from
 import type { SlaResult } from '../core/sla/index.ts';
 import { chartSvg } from './charts.ts';
 
-export async function reportData(ws: Workspace, sla: readonly SlaResult[], now: string, log: (s: string) => void): Promise<{ tables: Array<ReportTable & { svg: string | null }>; period: string } | null> {
+export async function reportData(
+  ws: Workspace,
+  sla: readonly SlaResult[],
+  now: string,
+  log: (s: string) => void,
+): Promise<{ tables: Array<ReportTable & { svg: string | null }>; period: string } | null> {
   const tables = await reportTables(ws, sla, now);
   if (!tables) return null;
   const t = Date.now();

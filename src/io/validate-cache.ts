@@ -53,7 +53,15 @@ function isDiagnostic(v: unknown, file?: string): v is Diagnostic {
 }
 
 function isPolicyResult(v: unknown): v is PolicyResult {
-  return isObject(v) && isObject(v.settings) && typeof v.settings.name === 'string' && isKnownTimeZone(v.settings.time_zone) && isObject(v.policies) && Array.isArray(v.diagnostics) && v.diagnostics.every((d) => isDiagnostic(d));
+  return (
+    isObject(v) &&
+    isObject(v.settings) &&
+    typeof v.settings.name === 'string' &&
+    isKnownTimeZone(v.settings.time_zone) &&
+    isObject(v.policies) &&
+    Array.isArray(v.diagnostics) &&
+    v.diagnostics.every((d) => isDiagnostic(d))
+  );
 }
 
 function isEntry(file: string, v: unknown): v is CacheEntry {
@@ -83,7 +91,15 @@ export function cacheIsCommitted(root: string): boolean {
 }
 
 export function committedCacheDiagnostic(): Diagnostic {
-  return { file: `${CACHE_DIR}/${CACHE_FILE}`, line: 0, column: 0, rule: 'cache/committed', severity: 'warning', message: 'The validation cache is committed to git, so it is not trusted: every file was checked afresh.', hint: `A committed cache could hide errors; remove it from git: git rm -r --cached ${CACHE_DIR}` };
+  return {
+    file: `${CACHE_DIR}/${CACHE_FILE}`,
+    line: 0,
+    column: 0,
+    rule: 'cache/committed',
+    severity: 'warning',
+    message: 'The validation cache is committed to git, so it is not trusted: every file was checked afresh.',
+    hint: `A committed cache could hide errors; remove it from git: git rm -r --cached ${CACHE_DIR}`,
+  };
 }
 
 /** The cache, or undefined when it is missing, unreadable, for other inputs, or any part of it has the wrong shape. */

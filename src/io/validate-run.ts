@@ -84,7 +84,12 @@ export async function drainJobs(shared: SharedJobs, onDone?: () => void): Promis
     for (let index = start; index < Math.min(start + CHUNK, shared.jobs.length); index++) {
       const job = shared.jobs[index]!;
       const bytes = readBytes(`${shared.root}/${job.rel}`);
-      if ('unreadable' in bytes) out.push({ index, outcome: { file: job.rel, kind: job.kind, facts: undefined, diagnostics: [unreadableDiagnostic(job.rel, bytes.unreadable)] }, hash: '' });
+      if ('unreadable' in bytes)
+        out.push({
+          index,
+          outcome: { file: job.rel, kind: job.kind, facts: undefined, diagnostics: [unreadableDiagnostic(job.rel, bytes.unreadable)] },
+          hash: '',
+        });
       else out.push({ index, outcome: analyzeRecord(job.rel, job.kind, bytes, v, shared.policies, false), hash: hash('sha1', bytes) });
       onDone?.();
     }
@@ -102,7 +107,13 @@ function dateIn(instant: Date, timeZone: string): string {
  * against records, and, given `today`, data quality and issue-form freshness. They run on the
  * records' facts, so cached files need no parsing.
  */
-async function allRecordChecks(outcomes: readonly RecordOutcome[], found: readonly Diagnostic[], policies: Policies, today: string | undefined, textOf: (rel: string) => string | undefined): Promise<PendingDiagnostic[]> {
+async function allRecordChecks(
+  outcomes: readonly RecordOutcome[],
+  found: readonly Diagnostic[],
+  policies: Policies,
+  today: string | undefined,
+  textOf: (rel: string) => string | undefined,
+): Promise<PendingDiagnostic[]> {
   const pending = workspaceChecks(outcomes, policies);
   if (today === undefined) return pending;
   const failing = new Set(found.filter((d) => d.severity === 'error').map((d) => d.file));

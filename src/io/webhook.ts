@@ -51,7 +51,13 @@ export async function postWebhook(url: URL, payload: unknown, { timeoutMs, sleep
 async function attempt(url: URL, body: string, timeoutMs: number): Promise<Answer> {
   let res: Response;
   try {
-    res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body, redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body,
+      redirect: 'error',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (err) {
     throw new WebhookError(`${networkProblem(err, url, timeoutMs)} Nothing was recorded as sent; the next run tries again.`);
   }
@@ -90,8 +96,10 @@ function networkProblem(err: unknown, url: URL, timeoutMs: number): string {
 }
 
 function hint(status: number): string {
-  if (status === 404 || status === 410 || status === 403) return 'The webhook was probably removed or its channel archived: create a new one and update the ITSM_WEBHOOK_URL secret.';
-  if (status === 400 || status === 413) return 'The receiver refused the message; run `itsm notify --dry-run` to see it, and report the message if it looks wrong.';
+  if (status === 404 || status === 410 || status === 403)
+    return 'The webhook was probably removed or its channel archived: create a new one and update the ITSM_WEBHOOK_URL secret.';
+  if (status === 400 || status === 413)
+    return 'The receiver refused the message; run `itsm notify --dry-run` to see it, and report the message if it looks wrong.';
   if (status === 429) return 'The receiver is rate-limiting; the next run tries again.';
   if (status >= 500) return 'The receiver failed; the next run tries again.';
   return '';

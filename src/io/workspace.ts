@@ -95,7 +95,12 @@ export function loadWorkspaceFromFiles(files: ReadonlyMap<string, string | Uint8
     if (!o.facts || !o.data || failing.has(o.file)) continue;
     records.push({ kind: o.kind, id: o.facts.id!, file: o.file, data: o.data, body: o.body ?? '' } as unknown as AnyRecord);
   }
-  return { workspace: { settings: pol.settings, policies: pol.policies, records, byId: indexById(records) }, diagnostics, records: outcomes.length, files: [...files.keys()].sort() };
+  return {
+    workspace: { settings: pol.settings, policies: pol.policies, records, byId: indexById(records) },
+    diagnostics,
+    records: outcomes.length,
+    files: [...files.keys()].sort(),
+  };
 }
 
 /** Reads the workspace at `root` from disk (each file once) and loads it. */

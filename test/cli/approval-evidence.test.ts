@@ -28,7 +28,8 @@ const BASE_FILES: Record<string, string> = {
 
 const CHG = 'content/changes/CHG-0031.md';
 function change(status: string, notes = ''): string {
-  return record(`id: CHG-0031
+  return record(
+    `id: CHG-0031
 title: Upgrade payments
 type: normal
 risk: low
@@ -37,7 +38,9 @@ services: [SVC-payments]
 planned_start: 2026-10-10T22:00:00+02:00
 planned_end: 2026-10-11T02:00:00+02:00
 test_plan: Run the smoke tests.
-rollback_plan: Redeploy the previous version.`, `Upgrade the payments service.\n${notes}`);
+rollback_plan: Redeploy the previous version.`,
+    `Upgrade the payments service.\n${notes}`,
+  );
 }
 
 const cleanups: Array<() => unknown> = [];
@@ -62,20 +65,48 @@ async function mergedPullRequest(opts: { squash?: boolean; reviews?: FakePullReq
   repo.branch('chg-31');
   const head = repo.commit('Plan CHG-0031', { [CHG]: change('approved') }, { date: '2026-03-01T09:30:00+01:00' });
   repo.checkout('main');
-  const merge = opts.squash ? repo.squashPullRequest('chg-31', 12, 'Plan CHG-0031') : repo.mergePullRequest('chg-31', 12, { date: '2026-03-01T12:00:00+01:00' });
-  const server = await startGitHubServer([{
-    owner: 'northwind', repo: 'itsm', number: 12, author: 'alice', headSha: head, baseSha: base,
-    files: [{ filename: CHG, status: 'added' }],
-    reviews: opts.reviews ?? [{ login: 'paula', state: 'APPROVED', commit_id: head, submitted_at: '2026-03-01T10:00:00Z' }],
-    mergeCommitSha: merge, mergedAt: '2026-03-01T11:00:00Z',
-  }]);
-  cleanups.push(() => repo.remove(), () => server.close());
+  const merge = opts.squash
+    ? repo.squashPullRequest('chg-31', 12, 'Plan CHG-0031')
+    : repo.mergePullRequest('chg-31', 12, { date: '2026-03-01T12:00:00+01:00' });
+  const server = await startGitHubServer([
+    {
+      owner: 'northwind',
+      repo: 'itsm',
+      number: 12,
+      author: 'alice',
+      headSha: head,
+      baseSha: base,
+      files: [{ filename: CHG, status: 'added' }],
+      reviews: opts.reviews ?? [{ login: 'paula', state: 'APPROVED', commit_id: head, submitted_at: '2026-03-01T10:00:00Z' }],
+      mergeCommitSha: merge,
+      mergedAt: '2026-03-01T11:00:00Z',
+    },
+  ]);
+  cleanups.push(
+    () => repo.remove(),
+    () => server.close(),
+  );
   return {
-    repo, server, base, head, merge,
-    itsm: (args, via = runMain) => via(args, {
-      cwd: repo.dir,
-      env: { ...gitEnv(ALICE, '2026-03-02T00:00:00Z'), GITHUB_TOKEN: 'test-token', GITHUB_API_URL: server.url, GITHUB_REPOSITORY: 'northwind/itsm', GITHUB_EVENT_PATH: undefined, GITHUB_STEP_SUMMARY: undefined, ITSM_GITHUB_TIMEOUT_MS: '10000', ITSM_GITHUB_RETRIES: '1', ITSM_GITHUB_RETRY_BASE_MS: '1' },
-    }),
+    repo,
+    server,
+    base,
+    head,
+    merge,
+    itsm: (args, via = runMain) =>
+      via(args, {
+        cwd: repo.dir,
+        env: {
+          ...gitEnv(ALICE, '2026-03-02T00:00:00Z'),
+          GITHUB_TOKEN: 'test-token',
+          GITHUB_API_URL: server.url,
+          GITHUB_REPOSITORY: 'northwind/itsm',
+          GITHUB_EVENT_PATH: undefined,
+          GITHUB_STEP_SUMMARY: undefined,
+          ITSM_GITHUB_TIMEOUT_MS: '10000',
+          ITSM_GITHUB_RETRIES: '1',
+          ITSM_GITHUB_RETRY_BASE_MS: '1',
+        },
+      }),
   };
 }
 
@@ -87,9 +118,23 @@ describe('itsm evidence record', () => {
     const r = await m.itsm(['evidence', 'record'], runCliAsync);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`Recorded the approval evidence of PR #12 on commit ${m.merge.slice(0, 12)} (refs/notes/itsm-approvals):\n  CHG-0031  approved by paula\nPush it: git push origin refs/notes/itsm-approvals\n`);
+    expect(r.stdout).toBe(
+      `Recorded the approval evidence of PR #12 on commit ${m.merge.slice(0, 12)} (refs/notes/itsm-approvals):\n  CHG-0031  approved by paula\nPush it: git push origin refs/notes/itsm-approvals\n`,
+    );
     const note = JSON.parse(m.repo.git('notes', '--ref=itsm-approvals', 'show', m.merge));
-    expect(note).toMatchObject({ version: 1, pr: 12, head_sha: m.head, changes: [{ change: 'CHG-0031', decision: 'approved', approvers: [{ login: 'paula', at: '2026-03-01T10:00:00Z' }], required: [{ role: 'service-owner', service: 'SVC-payments', count: 1, approvers: ['paula'] }] }] });
+    expect(note).toMatchObject({
+      version: 1,
+      pr: 12,
+      head_sha: m.head,
+      changes: [
+        {
+          change: 'CHG-0031',
+          decision: 'approved',
+          approvers: [{ login: 'paula', at: '2026-03-01T10:00:00Z' }],
+          required: [{ role: 'service-owner', service: 'SVC-payments', count: 1, approvers: ['paula'] }],
+        },
+      ],
+    });
     // It asked GitHub which PR the commit was merged as, then read that PR.
     expect(m.server.requests[0]!.url).toMatch(new RegExp(`^/repos/northwind/itsm/commits/${m.merge}/pulls`));
 
@@ -115,8 +160,27 @@ describe('itsm evidence record', () => {
     const m = await mergedPullRequest();
     const home = mkdtempSync(join(tmpdir(), 'itsm-home-'));
     cleanups.push(() => execFileSync('rm', ['-rf', home]));
-    const anonymous = { GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined, GIT_COMMITTER_NAME: undefined, GIT_COMMITTER_EMAIL: undefined, EMAIL: undefined, HOME: home, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
-    const r = await runCliAsync(['evidence', 'record'], { cwd: m.repo.dir, env: { GITHUB_TOKEN: 't', GITHUB_API_URL: m.server.url, GITHUB_REPOSITORY: 'northwind/itsm', GITHUB_EVENT_PATH: undefined, GITHUB_STEP_SUMMARY: undefined, ...anonymous } });
+    const anonymous = {
+      GIT_AUTHOR_NAME: undefined,
+      GIT_AUTHOR_EMAIL: undefined,
+      GIT_COMMITTER_NAME: undefined,
+      GIT_COMMITTER_EMAIL: undefined,
+      EMAIL: undefined,
+      HOME: home,
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_CONFIG_NOSYSTEM: '1',
+    };
+    const r = await runCliAsync(['evidence', 'record'], {
+      cwd: m.repo.dir,
+      env: {
+        GITHUB_TOKEN: 't',
+        GITHUB_API_URL: m.server.url,
+        GITHUB_REPOSITORY: 'northwind/itsm',
+        GITHUB_EVENT_PATH: undefined,
+        GITHUB_STEP_SUMMARY: undefined,
+        ...anonymous,
+      },
+    });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(m.repo.git('notes', '--ref=itsm-approvals', 'show', m.merge)).pr).toBe(12);
@@ -205,7 +269,9 @@ describe('a malformed note', () => {
     m.repo.git('notes', '--ref=itsm-approvals', 'add', '-m', '{"version":1,"pr":12,"approved_by":"everyone"}', m.merge);
     const h = await m.itsm(['history', 'CHG-0031', '--format', 'json']);
     expect(h.code).toBe(0);
-    expect(h.stderr).toContain(`warning: The approval note on commit ${m.merge.slice(0, 12)} is not valid approval evidence: the note has an unknown field "approved_by"; it is ignored.`);
+    expect(h.stderr).toContain(
+      `warning: The approval note on commit ${m.merge.slice(0, 12)} is not valid approval evidence: the note has an unknown field "approved_by"; it is ignored.`,
+    );
     expect(JSON.parse(h.stdout).versions[0].approval).toBeNull();
     const shown = await m.itsm(['evidence', 'show']);
     expect(shown.code).toBe(0);
@@ -215,7 +281,11 @@ describe('a malformed note', () => {
 
 type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> };
 type Job = { permissions: Record<string, string>; steps: Step[]; needs?: string; if?: string };
-const workflow = load(readFileSync(join(REPO_ROOT, '.github/workflows/approval-evidence.yml'), 'utf8')) as { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, Job> };
+const workflow = load(readFileSync(join(REPO_ROOT, '.github/workflows/approval-evidence.yml'), 'utf8')) as {
+  on: Record<string, unknown>;
+  permissions: Record<string, string>;
+  jobs: Record<string, Job>;
+};
 
 describe('.github/workflows/approval-evidence.yml', () => {
   it('runs after the merge (push, or by hand), never on pull request events', async () => {
@@ -246,7 +316,10 @@ describe('.github/workflows/approval-evidence.yml', () => {
     const script = workflow.jobs.publish!.steps.find((s) => s.run?.includes('git push'))!.run!;
     const origin = mkdtempSync(join(tmpdir(), 'itsm-origin-'));
     const repo = gitRepo('itsm-publish-');
-    cleanups.push(() => repo.remove(), () => execFileSync('rm', ['-rf', origin]));
+    cleanups.push(
+      () => repo.remove(),
+      () => execFileSync('rm', ['-rf', origin]),
+    );
     const first = repo.commit('One (#1)', { 'a.txt': '1\n' });
     const second = repo.commit('Two (#2)', { 'a.txt': '2\n' });
     execFileSync('git', ['init', '-q', '--bare', origin]);
@@ -261,7 +334,17 @@ describe('.github/workflows/approval-evidence.yml', () => {
     // Two runners clone before either pushes: the second must fetch the first's note and keep it.
     const [a, b] = [clone(), clone()];
     const publish = (dir: string, commit: string, note: string) =>
-      execFileSync('bash', ['-c', script], { cwd: dir, env: { ...gitEnv(ALICE, '2026-03-01T00:00:00Z'), GIT_CONFIG_GLOBAL: '/dev/null', COMMIT: commit, NOTE: Buffer.from(note).toString('base64'), RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'itsm-tmp-')) }, stdio: 'pipe' });
+      execFileSync('bash', ['-c', script], {
+        cwd: dir,
+        env: {
+          ...gitEnv(ALICE, '2026-03-01T00:00:00Z'),
+          GIT_CONFIG_GLOBAL: '/dev/null',
+          COMMIT: commit,
+          NOTE: Buffer.from(note).toString('base64'),
+          RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'itsm-tmp-')),
+        },
+        stdio: 'pipe',
+      });
     publish(a, first, '{"pr":1}\n');
     publish(b, second, '{"pr":2}\n');
     const show = (c: string) => execFileSync('git', ['--git-dir', origin, 'notes', '--ref=itsm-approvals', 'show', c], { encoding: 'utf8' });

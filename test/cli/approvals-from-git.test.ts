@@ -45,7 +45,12 @@ afterAll(() => repos.forEach((r) => r.remove()));
 
 const signing = (who: keyof typeof KEYS) => ['-c', 'gpg.format=ssh', '-c', `user.signingkey=${KEYS[who].file}`];
 
-function setup(): { repo: GitRepo; base: string; commit(files: Record<string, string>, who?: keyof typeof KEYS | null): string; tag(who: keyof typeof KEYS, commit: string, state?: string, name?: string): void } {
+function setup(): {
+  repo: GitRepo;
+  base: string;
+  commit(files: Record<string, string>, who?: keyof typeof KEYS | null): string;
+  tag(who: keyof typeof KEYS, commit: string, state?: string, name?: string): void;
+} {
   const repo = gitRepo('itsm-fromgit-');
   repos.push(repo);
   const base = repo.commit('Base', BASE_FILES);
@@ -67,7 +72,11 @@ function setup(): { repo: GitRepo; base: string; commit(files: Record<string, st
 }
 
 /** In-process unless `via` is runCliAsync (the end-to-end test). */
-const run = (repo: GitRepo, extra: string[] = [], via: typeof runMain = runMain) => via(['approvals', '--from-git', '--base', 'main', ...extra], { cwd: repo.dir, env: { GITHUB_TOKEN: undefined, GITHUB_EVENT_PATH: undefined, GITHUB_STEP_SUMMARY: undefined } });
+const run = (repo: GitRepo, extra: string[] = [], via: typeof runMain = runMain) =>
+  via(['approvals', '--from-git', '--base', 'main', ...extra], {
+    cwd: repo.dir,
+    env: { GITHUB_TOKEN: undefined, GITHUB_EVENT_PATH: undefined, GITHUB_STEP_SUMMARY: undefined },
+  });
 
 describe('itsm approvals --from-git', () => {
   it('end to end: passes with an approval tag signed by the service owner on the head commit', async () => {
@@ -145,7 +154,9 @@ describe('itsm approvals --from-git', () => {
     const s = setup();
     const head = s.commit({
       'content/changes/CHG-0001.md': CHANGE,
-      'content/teams/TEAM-payments.md': record(`id: TEAM-payments\nname: Payments\nstatus: active\nmembers:\n${member('paula')}\n${member('pete')}\n${member('mallory')}`),
+      'content/teams/TEAM-payments.md': record(
+        `id: TEAM-payments\nname: Payments\nstatus: active\nmembers:\n${member('paula')}\n${member('pete')}\n${member('mallory')}`,
+      ),
     });
     s.tag('mallory', head);
     const r = await run(s.repo, ['--format', 'json']);

@@ -39,6 +39,7 @@ describe('.github/workflows/approvals.yml', () => {
 
   it('CODEOWNERS gives policies, teams and the workflow to the CAB', () => {
     const owners = readFileSync(join(REPO_ROOT, '.github/CODEOWNERS'), 'utf8');
-    for (const path of ['/content/policies/', '/content/teams/', '/.github/']) expect(owners).toMatch(new RegExp(`^${path.replace(/[./]/g, '\\$&')}\\s+@northwind/cab$`, 'm'));
+    for (const path of ['/content/policies/', '/content/teams/', '/.github/'])
+      expect(owners).toMatch(new RegExp(`^${path.replace(/[./]/g, '\\$&')}\\s+@northwind/cab$`, 'm'));
   });
 });

@@ -44,7 +44,12 @@ function changeFile(id: string, extra: Partial<Record<string, string>> = {}): st
     rollback_plan: 'Redeploy the previous version.',
     ...extra,
   };
-  return record(Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v}`).join('\n'));
+  return record(
+    Object.entries(fields)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n'),
+  );
 }
 
 interface Scenario {
@@ -66,7 +71,12 @@ afterEach(async () => {
  * main has BASE_FILES (+ baseExtra); the PR branch adds `prFiles` in one commit by alice. Reviews
  * default to the head commit.
  */
-async function scenario(opts: { prFiles: Record<string, string | null>; reviews?: Array<Omit<FakeReview, 'commit_id'> & { commit_id?: string }>; author?: string; baseExtra?: Record<string, string> }): Promise<Scenario> {
+async function scenario(opts: {
+  prFiles: Record<string, string | null>;
+  reviews?: Array<Omit<FakeReview, 'commit_id'> & { commit_id?: string }>;
+  author?: string;
+  baseExtra?: Record<string, string>;
+}): Promise<Scenario> {
   const repo = gitRepo('itsm-approvals-');
   const base = repo.commit('Base workspace', { ...BASE_FILES, ...opts.baseExtra });
   repo.branch('feature');
@@ -85,7 +95,10 @@ async function scenario(opts: { prFiles: Record<string, string | null>; reviews?
   ]);
   const summary = join(mkdtempSync(join(tmpdir(), 'itsm-summary-')), 'summary.md');
   writeFileSync(summary, '');
-  cleanups.push(() => server.close(), () => repo.remove());
+  cleanups.push(
+    () => server.close(),
+    () => repo.remove(),
+  );
   return {
     repo,
     base,
@@ -148,7 +161,9 @@ describe('itsm approvals decides from reviews on the head commit', () => {
     const r = await s.run(['--pr', '7', '--repo', 'northwind/itsm', '--format', 'json']);
     const out = JSON.parse(r.stdout);
     expect(out.decision).toBe('approved');
-    expect(out.evidence).toEqual([{ change: 'CHG-0001', pr: 7, commit: s.head, approvers: [{ login: 'paula', at: '2026-10-01T10:00:00Z' }], decision: 'approved' }]);
+    expect(out.evidence).toEqual([
+      { change: 'CHG-0001', pr: 7, commit: s.head, approvers: [{ login: 'paula', at: '2026-10-01T10:00:00Z' }], decision: 'approved' },
+    ]);
   });
 });
 
@@ -209,7 +224,13 @@ describe('bypass attempts fail', () => {
   });
 
   it('approval then CHANGES_REQUESTED by the same reviewer is rejected', async () => {
-    const s = await scenario({ prFiles: addsChange(), reviews: [{ login: 'paula', state: 'APPROVED' }, { login: 'paula', state: 'CHANGES_REQUESTED' }] });
+    const s = await scenario({
+      prFiles: addsChange(),
+      reviews: [
+        { login: 'paula', state: 'APPROVED' },
+        { login: 'paula', state: 'CHANGES_REQUESTED' },
+      ],
+    });
     const r = await s.run();
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('CHG-0001  rejected');
@@ -240,17 +261,23 @@ describe('bypass attempts fail', () => {
 
   it('a PR lowering the required count is judged by the base policy', async () => {
     const lowered = CHANGE_POLICY.replace('require: [{ role: cab, count: 2 }]\n  - type: emergency', 'require: [{ role: cab, count: 1 }]\n  - type: emergency');
-    const s = await scenario({ prFiles: { ...addsChange({ risk: 'high' }), 'content/policies/change-policy.yaml': lowered }, reviews: [{ login: 'carol', state: 'APPROVED' }] });
+    const s = await scenario({
+      prFiles: { ...addsChange({ risk: 'high' }), 'content/policies/change-policy.yaml': lowered },
+      reviews: [{ login: 'carol', state: 'APPROVED' }],
+    });
     const r = await s.run(['--pr', '7', '--repo', 'northwind/itsm', '--format', 'json']);
     expect(r.code).toBe(1);
     const chg = JSON.parse(r.stdout).subjects.find((x: { subject: string }) => x.subject === 'CHG-0001');
     expect(chg.required).toMatchObject([{ role: 'cab', count: 2, approvers: ['carol'], missing: 1 }]);
   });
 
-  it('a PR adding a friend to the CAB: the friend\'s approval does not count', async () => {
+  it("a PR adding a friend to the CAB: the friend's approval does not count", async () => {
     const s = await scenario({
       prFiles: { ...addsChange({ risk: 'high' }), 'content/teams/TEAM-cab.md': team('TEAM-cab', 'cab', ['carol', 'dave', 'mallory']) },
-      reviews: [{ login: 'mallory', state: 'APPROVED' }, { login: 'carol', state: 'APPROVED' }],
+      reviews: [
+        { login: 'mallory', state: 'APPROVED' },
+        { login: 'carol', state: 'APPROVED' },
+      ],
     });
     const r = await s.run(['--pr', '7', '--repo', 'northwind/itsm', '--format', 'json']);
     expect(r.code).toBe(1);
@@ -293,7 +320,10 @@ describe('paginated reviews', () => {
 
   it('sees a request for changes on the second page', async () => {
     const noise = Array.from({ length: 101 }, (_, i) => ({ login: `watcher${i}`, state: 'COMMENTED' as const }));
-    const s = await scenario({ prFiles: addsChange(), reviews: [{ login: 'paula', state: 'APPROVED' }, ...noise, { login: 'pete', state: 'CHANGES_REQUESTED' }] });
+    const s = await scenario({
+      prFiles: addsChange(),
+      reviews: [{ login: 'paula', state: 'APPROVED' }, ...noise, { login: 'pete', state: 'CHANGES_REQUESTED' }],
+    });
     expect((await s.run()).code).toBe(1);
   });
 });
@@ -379,7 +409,8 @@ describe('in GitHub Actions', () => {
 
   it('shows at most 10 error annotations; the rest are only in the job summary', async () => {
     const files: Record<string, string> = {};
-    for (let i = 1; i <= 12; i++) Object.assign(files, { [`content/changes/CHG-${String(i).padStart(4, '0')}.md`]: changeFile(`CHG-${String(i).padStart(4, '0')}`) });
+    for (let i = 1; i <= 12; i++)
+      Object.assign(files, { [`content/changes/CHG-${String(i).padStart(4, '0')}.md`]: changeFile(`CHG-${String(i).padStart(4, '0')}`) });
     const s = await scenario({ prFiles: files });
     const r = await s.run(['--pr', '7', '--repo', 'northwind/itsm', '--format', 'github']);
     expect(r.code).toBe(1);
@@ -437,7 +468,7 @@ describe('usage', () => {
 });
 
 describe('a workspace in a subfolder of the repository', () => {
-  it('maps the forge\'s repository paths into the workspace', async () => {
+  it("maps the forge's repository paths into the workspace", async () => {
     const repo = gitRepo('itsm-approvals-sub-');
     cleanups.push(() => repo.remove());
     const inSub = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).map(([k, v]) => [`itsm/${k}`, v]));
@@ -445,7 +476,16 @@ describe('a workspace in a subfolder of the repository', () => {
     repo.branch('feature');
     const head = repo.commit('PR', inSub({ 'content/policies/change-policy.yaml': CHANGE_POLICY + '\n', ...addsChange() }));
     const server = await startGitHubServer([
-      { owner: 'o', repo: 'r', number: 3, author: 'alice', headSha: head, baseSha: base, files: [{ filename: 'itsm/content/policies/change-policy.yaml' }, { filename: 'itsm/content/changes/CHG-0001.md' }], reviews: [{ login: 'paula', state: 'APPROVED', commit_id: head }] },
+      {
+        owner: 'o',
+        repo: 'r',
+        number: 3,
+        author: 'alice',
+        headSha: head,
+        baseSha: base,
+        files: [{ filename: 'itsm/content/policies/change-policy.yaml' }, { filename: 'itsm/content/changes/CHG-0001.md' }],
+        reviews: [{ login: 'paula', state: 'APPROVED', commit_id: head }],
+      },
     ]);
     cleanups.push(() => server.close());
     const r = await runMain(['approvals', '--pr', '3', '--repo', 'o/r', '--root', 'itsm', '--format', 'json'], {

@@ -25,7 +25,11 @@ beforeAll(async () => {
   repo.commit('Escalate INC-0001', { [INC]: ws[INC]!.replace('priority: P2', 'priority: P2\nmajor: true') }, { date: '2026-03-02T23:30:00+01:00' });
   // A branch commit dated before the next main commit, merged later: not on main at that date.
   repo.branch('late');
-  repo.commit('Branch work', { 'content/kb/KB-0001.md': ws['content/kb/KB-0001.md']!.replace('Run the restart playbook.', 'Run the playbook twice.') }, { author: BOB, date: '2026-03-03T08:00:00+01:00' });
+  repo.commit(
+    'Branch work',
+    { 'content/kb/KB-0001.md': ws['content/kb/KB-0001.md']!.replace('Run the restart playbook.', 'Run the playbook twice.') },
+    { author: BOB, date: '2026-03-03T08:00:00+01:00' },
+  );
   repo.checkout('main');
   repo.commit('Close INC-0001', { [INC]: closed(ws[INC]!) }, { date: '2026-03-05T09:30:00+01:00' });
   repo.mergePullRequest('late', 3, { date: '2026-03-06T09:00:00+01:00' });
@@ -64,7 +68,11 @@ describe('itsm as-of <DATE>', () => {
   it('works for a workspace in a folder of a larger repository', async () => {
     const mono = gitRepo();
     try {
-      mono.commit('Add the ops workspace', { 'ops/itsm.yaml': 'name: Ops\ntime_zone: UTC\n', 'ops/content/incidents/INC-0001.md': minimalWorkspace()[INC]!, 'app/main.c': 'int main;\n' }, { date: '2026-03-01T10:00:00Z' });
+      mono.commit(
+        'Add the ops workspace',
+        { 'ops/itsm.yaml': 'name: Ops\ntime_zone: UTC\n', 'ops/content/incidents/INC-0001.md': minimalWorkspace()[INC]!, 'app/main.c': 'int main;\n' },
+        { date: '2026-03-01T10:00:00Z' },
+      );
       const out = join(outRoot, 'mono');
       const r = await runMain(['as-of', '2026-03-01', '--root', 'ops', '--out', out], { cwd: mono.dir });
       expect(r.code).toBe(0);
@@ -93,19 +101,31 @@ describe('itsm as-of <DATE>', () => {
   });
 
   it('refuses a moment before the first commit, a date without offset, a non-date and a non-empty folder', async () => {
-    expect(await runMain(['as-of', '2026-02-01', '--out', join(outRoot, 'x')], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('the first commit of HEAD is from 2026-03-01T10:00:00+01:00') });
-    expect(await runMain(['as-of', '2026-03-02T10:00:00'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('has no time-zone offset') });
+    expect(await runMain(['as-of', '2026-02-01', '--out', join(outRoot, 'x')], { cwd: repo.dir })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('the first commit of HEAD is from 2026-03-01T10:00:00+01:00'),
+    });
+    expect(await runMain(['as-of', '2026-03-02T10:00:00'], { cwd: repo.dir })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('has no time-zone offset'),
+    });
     expect(await runMain(['as-of', 'yesterday'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('is not a date') });
     expect(await runMain(['as-of', '2026-02-30'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('is not a calendar date') });
     const full = mkdtempSync(join(tmpdir(), 'itsm-asof-full-'));
     writeFileSync(join(full, 'keep.txt'), 'mine');
-    expect(await runMain(['as-of', '2026-03-02', '--out', full], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('is not empty') });
+    expect(await runMain(['as-of', '2026-03-02', '--out', full], { cwd: repo.dir })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('is not empty'),
+    });
   });
 
   it('says when a repository has no commits', async () => {
     const empty = gitRepo();
     try {
-      expect(await runMain(['as-of', '2026-03-02', '--out', join(outRoot, 'e')], { cwd: empty.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('itsm as-of:') });
+      expect(await runMain(['as-of', '2026-03-02', '--out', join(outRoot, 'e')], { cwd: empty.dir })).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('itsm as-of:'),
+      });
     } finally {
       empty.remove();
     }

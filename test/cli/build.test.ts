@@ -58,7 +58,7 @@ describe('itsm build', () => {
     }
   });
 
-  it('fails with Pagefind\'s own message when the search index cannot be built', async () => {
+  it("fails with Pagefind's own message when the search index cannot be built", async () => {
     const { runPagefind, SiteBuildError } = await import('../../src/io/site-build.ts');
     const empty = mkdtempSync(join(tmpdir(), 'itsm-empty-site-'));
     const err = await runPagefind(empty, () => {}).catch((e: unknown) => e);

@@ -17,11 +17,28 @@ beforeAll(async () => {
   repo = gitRepo();
   repo.commit('Report INC-0142', { [INC]: incident('status: new\npriority: P3') }, { author: ALICE, date: '2026-03-02T09:15:00+01:00' });
   repo.branch('triage');
-  repo.commit('Triage INC-0142', { [INC]: incident('status: in_progress\npriority: P2\ntimeline:\n  - { at: 2026-03-02T09:30:00+01:00, status: in_progress, by: bob, note: Looking at the web tier }') }, { author: BOB, date: '2026-03-02T09:31:00+01:00' });
+  repo.commit(
+    'Triage INC-0142',
+    {
+      [INC]: incident(
+        'status: in_progress\npriority: P2\ntimeline:\n  - { at: 2026-03-02T09:30:00+01:00, status: in_progress, by: bob, note: Looking at the web tier }',
+      ),
+    },
+    { author: BOB, date: '2026-03-02T09:31:00+01:00' },
+  );
   repo.checkout('main');
   repo.mergePullRequest('triage', 12, { date: '2026-03-02T10:00:00+01:00' });
   repo.branch('resolve');
-  repo.commit('Resolve', { [INC]: incident('status: resolved\npriority: P2\ntimeline:\n  - { at: 2026-03-02T09:30:00+01:00, status: in_progress, by: bob, note: Looking at the web tier }', 'Checkout fails for some users.\n\nFixed by a restart.\n') }, { author: CAROL, date: '2026-03-02T11:00:00+01:00' });
+  repo.commit(
+    'Resolve',
+    {
+      [INC]: incident(
+        'status: resolved\npriority: P2\ntimeline:\n  - { at: 2026-03-02T09:30:00+01:00, status: in_progress, by: bob, note: Looking at the web tier }',
+        'Checkout fails for some users.\n\nFixed by a restart.\n',
+      ),
+    },
+    { author: CAROL, date: '2026-03-02T11:00:00+01:00' },
+  );
   repo.checkout('main');
   repo.squashPullRequest('resolve', 15, 'Resolve the checkout incident', { author: CAROL, date: '2026-03-02T11:30:00+01:00' });
   repo.commit('Another record', { 'content/incidents/INC-0143.md': incident('status: new\npriority: P3').replace('INC-0142', 'INC-0143') });
@@ -117,7 +134,10 @@ describe('itsm history <ID>', () => {
     expect(await runMain(['history', 'INC-9999'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('no record INC-9999') });
     expect(await runMain(['history', 'hello'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('"hello" is not a record ID') });
     expect(await runMain(['history'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('give one record ID') });
-    expect(await runMain(['history', 'INC-0142'], { cwd: mkdtempSync(join(tmpdir(), 'itsm-nogit-')) })).toMatchObject({ code: 2, stderr: expect.stringContaining('not inside a git repository') });
+    expect(await runMain(['history', 'INC-0142'], { cwd: mkdtempSync(join(tmpdir(), 'itsm-nogit-')) })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('not inside a git repository'),
+    });
   });
 
   it('says when a record is not committed yet', async () => {

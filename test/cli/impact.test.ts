@@ -50,7 +50,10 @@ describe('impact analysis', () => {
   it("a change's blast radius: what needs everything it changes, without the change itself", async () => {
     const { workspace } = loadWorkspaceFromFiles(new Map(Object.entries(cmdbWorkspace())));
     const chg = workspace.byId.get('CHG-0002')!;
-    const r = changeImpact(buildImpactIndex(workspace.records), { ...(chg.data as { title: string; status: string; cis?: string[]; services?: string[] }), id: chg.id });
+    const r = changeImpact(buildImpactIndex(workspace.records), {
+      ...(chg.data as { title: string; status: string; cis?: string[]; services?: string[] }),
+      id: chg.id,
+    });
     expect(r.changed!.map((c) => c.id)).toEqual(['CI-host', 'SVC-shop']);
     expect(r.downstream.map((n) => n.id)).toEqual(['CI-db', 'SVC-portal', 'CI-web', 'CI-lb']);
     expect(r.servicesAffected).toEqual(['SVC-shop', 'SVC-portal']);
@@ -123,7 +126,10 @@ describe('itsm impact', () => {
   });
 
   it('escapes names that would break the Mermaid text', async () => {
-    const files = { ...cmdbWorkspace(), 'content/cis/CI-spare.md': record('id: CI-spare\nname: \'Spare "B" <script>\'\ntype: server\nenvironment: production\nstatus: active') };
+    const files = {
+      ...cmdbWorkspace(),
+      'content/cis/CI-spare.md': record('id: CI-spare\nname: \'Spare "B" <script>\'\ntype: server\nenvironment: production\nstatus: active'),
+    };
     const r = await runMain(['impact', 'CI-spare', '--format', 'mermaid'], { cwd: makeWorkspace(files) });
     expect(r.stdout).toContain('Spare #quot;B#quot; #lt;script#gt;');
   });

@@ -67,13 +67,18 @@ Started after the 09:00 deploy, "cart" service logs show timeouts.
 `);
     expect(read(dir, 'content/incidents/INC-0004.md')).toContain('reported_at: 2026-03-29T03:30:00+02:00');
     expect(read(dir, 'content/incidents/INC-0005.md')).toContain('status: on_hold');
-    expect(read(dir, 'content/incidents/INC-0005.md')).toContain('priority: P3\npriority_override_reason: Imported from ServiceNow, where the priority was 3 - Moderate.');
+    expect(read(dir, 'content/incidents/INC-0005.md')).toContain(
+      'priority: P3\npriority_override_reason: Imported from ServiceNow, where the priority was 3 - Moderate.',
+    );
     expect((await runMain(['validate'], { cwd: dir })).stdout).toContain('no errors');
   });
 
   it('reports a row with a stray quote once and imports the rows around it', async () => {
     const dir = makeWorkspace(cmdbWorkspace());
-    writeFileSync(join(dir, 'q.csv'), 'number,short_description,state,opened_at,business_service\nINC1,ok one,New,2026-03-02 09:10:00,Web shop\nINC2,a "bad" quote,New,2026-03-02 09:10:00,Web shop\nINC3,ok three,New,2026-03-02 09:10:00,Web shop\n');
+    writeFileSync(
+      join(dir, 'q.csv'),
+      'number,short_description,state,opened_at,business_service\nINC1,ok one,New,2026-03-02 09:10:00,Web shop\nINC2,a "bad" quote,New,2026-03-02 09:10:00,Web shop\nINC3,ok three,New,2026-03-02 09:10:00,Web shop\n',
+    );
     const r = await runMain(['import', 'servicenow', '--table', 'incident', 'q.csv', '--tz', 'UTC'], { cwd: dir });
     expect(r.stdout).toContain('Imported 2 incidents');
     expect(r.stdout).toContain('Rows not imported: 1\n  line 3: Invalid Opening Quote');
@@ -84,7 +89,9 @@ Started after the 09:00 deploy, "cart" service logs show timeouts.
     await runMain(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin'], { cwd: dir });
     writeFileSync(join(dir, 'content/incidents/INC-0003.md'), read(dir, 'content/incidents/INC-0003.md').replace('Rolled back', 'We rolled back'));
     const before = listAll(dir);
-    const again = await runMain(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin', '--default', 'service=Web shop'], { cwd: dir });
+    const again = await runMain(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin', '--default', 'service=Web shop'], {
+      cwd: dir,
+    });
     expect(again.stdout).toContain('Already in the workspace (imported before): 3');
     expect(again.stdout).toContain('Imported 1 incident from');
     expect(listAll(dir)).toEqual([...before, 'incidents/INC-0006.md'].sort());
@@ -117,7 +124,9 @@ Started after the 09:00 deploy, "cart" service logs show timeouts.
     expect(r.stdout).toContain('support_group "DBA Team": 1 row');
     expect(r.stdout).toContain('Rows not imported: 1\n  record 5: no name (the row has no servicenow ID)');
     expect(r.code).toBe(1);
-    expect(read(dir, 'content/cis/CI-payments-api.md')).toBe('---\nid: CI-payments-api\nname: Payments API\ntype: application\nenvironment: production\nstatus: active\nowner: TEAM-ops\nvendor: In-house\nversion: \'4.2\'\nsource: {system: servicenow, id: Payments API}\n---\n\n');
+    expect(read(dir, 'content/cis/CI-payments-api.md')).toBe(
+      "---\nid: CI-payments-api\nname: Payments API\ntype: application\nenvironment: production\nstatus: active\nowner: TEAM-ops\nvendor: In-house\nversion: '4.2'\nsource: {system: servicenow, id: Payments API}\n---\n\n",
+    );
     expect(read(dir, 'content/cis/CI-pg-payments-01.md')).toContain('type: database');
     expect(read(dir, 'content/cis/CI-old-mail-relay.md')).toContain('status: retired');
     expect((await runMain(['validate'], { cwd: dir })).stdout).toContain('no errors');
@@ -127,7 +136,20 @@ Started after the 09:00 deploy, "cart" service logs show timeouts.
 describe('itsm import servicenow: changes and knowledge', () => {
   it('imports changes with their windows, plans, outcome and a template for standard ones', async () => {
     const dir = makeWorkspace(cmdbWorkspace());
-    const r = await runMain(['import', 'servicenow', '--table', 'change_request', join(FIXTURES, 'servicenow-change_request.csv'), '--tz', 'Europe/Berlin', '--default', 'template=cert-renewal'], { cwd: dir });
+    const r = await runMain(
+      [
+        'import',
+        'servicenow',
+        '--table',
+        'change_request',
+        join(FIXTURES, 'servicenow-change_request.csv'),
+        '--tz',
+        'Europe/Berlin',
+        '--default',
+        'template=cert-renewal',
+      ],
+      { cwd: dir },
+    );
     expect(r.stdout).toContain('Imported 3 changes');
     expect(r.stdout).toContain('Columns not imported: cab_required');
     expect(r.stdout).toContain('test_plan filled in as "Not recorded in the ServiceNow export.": 1 record');
@@ -141,10 +163,15 @@ describe('itsm import servicenow: changes and knowledge', () => {
 
   it('imports knowledge articles from the Table API JSON, with display values', async () => {
     const dir = makeWorkspace(cmdbWorkspace());
-    const r = await runMain(['import', 'servicenow', '--table', 'kb_knowledge', join(FIXTURES, 'servicenow-kb_knowledge.json'), '--tz', 'UTC', '--default', 'owner=TEAM-ops'], { cwd: dir });
+    const r = await runMain(
+      ['import', 'servicenow', '--table', 'kb_knowledge', join(FIXTURES, 'servicenow-kb_knowledge.json'), '--tz', 'UTC', '--default', 'owner=TEAM-ops'],
+      { cwd: dir },
+    );
     expect(r.stdout).toContain('Imported 2 knowledge articles');
     expect(r.stdout).toContain('ownership_group "Print Team": 1 row');
-    expect(read(dir, 'content/kb/KB-0002.md')).toBe('---\nid: KB-0002\ntitle: How to restart the web tier\ncategory: how-to\nstatus: published\nowner: TEAM-ops\npublished_at: 2026-01-15\nreview_by: 2026-09-30\nsource: {system: servicenow, id: KB0010001}\n---\n\n<p>Run the <b>restart</b> playbook.</p>\n');
+    expect(read(dir, 'content/kb/KB-0002.md')).toBe(
+      '---\nid: KB-0002\ntitle: How to restart the web tier\ncategory: how-to\nstatus: published\nowner: TEAM-ops\npublished_at: 2026-01-15\nreview_by: 2026-09-30\nsource: {system: servicenow, id: KB0010001}\n---\n\n<p>Run the <b>restart</b> playbook.</p>\n',
+    );
     expect((await runMain(['validate'], { cwd: dir })).stdout).toContain('no errors');
   });
 });
@@ -189,11 +216,26 @@ describe('bad input: a clear error and nothing written', () => {
     ['missing --tz', ['import', 'servicenow', '--table', 'incident', SN_INCIDENTS], "give the export's time zone with --tz", () => {}],
     ['an unknown zone', ['import', 'jira', JIRA, '--tz', 'Mars/Olympus'], '--tz "Mars/Olympus" is not a time zone', () => {}],
     ['no such file', ['import', 'jira', 'nope.csv', '--tz', 'UTC'], 'cannot read nope.csv: no such file', () => {}],
-    ['an unknown column', ['import', 'jira', 'odd.csv', '--tz', 'UTC'], 'has column that jira issues exports do not have: Colour', (dir) => writeFileSync(join(dir, 'odd.csv'), 'Issue key,Summary,Status,Created,Colour\nITSM-1,x,Open,02/Mar/26 9:15 AM,red\n')],
-    ['the wrong table', ['import', 'servicenow', '--table', 'change_request', SN_INCIDENTS, '--tz', 'UTC'], 'does not look like a servicenow change_request export: it has no type column', () => {}],
+    [
+      'an unknown column',
+      ['import', 'jira', 'odd.csv', '--tz', 'UTC'],
+      'has column that jira issues exports do not have: Colour',
+      (dir) => writeFileSync(join(dir, 'odd.csv'), 'Issue key,Summary,Status,Created,Colour\nITSM-1,x,Open,02/Mar/26 9:15 AM,red\n'),
+    ],
+    [
+      'the wrong table',
+      ['import', 'servicenow', '--table', 'change_request', SN_INCIDENTS, '--tz', 'UTC'],
+      'does not look like a servicenow change_request export: it has no type column',
+      () => {},
+    ],
     ['a missing table', ['import', 'servicenow', SN_INCIDENTS, '--tz', 'UTC'], 'Give --table incident|change_request|cmdb_ci|kb_knowledge', () => {}],
     ['an unknown vendor', ['import', 'remedy', SN_INCIDENTS, '--tz', 'UTC'], 'unknown vendor "remedy"', () => {}],
-    ['broken JSON', ['import', 'servicenow', '--table', 'cmdb_ci', 'bad.json', '--tz', 'UTC'], 'cannot read bad.json as JSON', (dir) => writeFileSync(join(dir, 'bad.json'), '{"records": [')],
+    [
+      'broken JSON',
+      ['import', 'servicenow', '--table', 'cmdb_ci', 'bad.json', '--tz', 'UTC'],
+      'cannot read bad.json as JSON',
+      (dir) => writeFileSync(join(dir, 'bad.json'), '{"records": ['),
+    ],
     ['an unknown default service', ['import', 'jira', JIRA, '--tz', 'UTC', '--default', 'service=SVC-nope'], 'the workspace has no service SVC-nope', () => {}],
   ];
   it.each(cases)('%s', async (_name, args, message, setup) => {

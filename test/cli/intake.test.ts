@@ -9,11 +9,20 @@ function event(title: string, body: string): string {
   return JSON.stringify({
     action: 'labeled',
     label: { name: 'intake:accepted' },
-    issue: { number: 7, title, body, created_at: '2026-03-04T08:15:00Z', html_url: 'https://github.com/northwind/itsm/issues/7', user: { login: 'lin' }, labels: [{ name: 'intake:incident' }, { name: 'intake:accepted' }] },
+    issue: {
+      number: 7,
+      title,
+      body,
+      created_at: '2026-03-04T08:15:00Z',
+      html_url: 'https://github.com/northwind/itsm/issues/7',
+      user: { login: 'lin' },
+      labels: [{ name: 'intake:incident' }, { name: 'intake:accepted' }],
+    },
   });
 }
 
-const BODY = '### Service\n\nWeb shop (SVC-shop)\n\n### What is happening?\n\n$(touch /tmp/pwned) `touch /tmp/pwned2`\n\n### Impact\n\nLow: one person or a workaround exists\n\n### Urgency\n\nHigh: work has stopped';
+const BODY =
+  '### Service\n\nWeb shop (SVC-shop)\n\n### What is happening?\n\n$(touch /tmp/pwned) `touch /tmp/pwned2`\n\n### Impact\n\nLow: one person or a workaround exists\n\n### Urgency\n\nHigh: work has stopped';
 
 describe('itsm intake', () => {
   it('end to end: writes the record from a webhook event and tells the workflow where it is', async () => {
@@ -48,7 +57,9 @@ describe('itsm intake', () => {
     // As an older version wrote it: a github-issue-7 tag, no source field.
     writeFileSync(file, written.replace(/^source:\n( {2}.*\n)+/m, 'tags: [github-issue-7]\n'));
     expect(readFileSync(file, 'utf8')).not.toContain('source:');
-    expect((await runMain(['intake', '--issue', 'event.json'], { cwd: dir })).stderr).toBe('itsm intake: issue #7 was already taken in as content/incidents/INC-0003.md; nothing was written.\n');
+    expect((await runMain(['intake', '--issue', 'event.json'], { cwd: dir })).stderr).toBe(
+      'itsm intake: issue #7 was already taken in as content/incidents/INC-0003.md; nothing was written.\n',
+    );
     // Edited by hand into a record that does not validate: still taken in.
     writeFileSync(file, written.replace('impact: low\n', 'impact: enormous\n'));
     const again = await runMain(['intake', '--issue', 'event.json'], { cwd: dir });

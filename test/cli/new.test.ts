@@ -19,7 +19,10 @@ const listAll = (dir: string) => readdirSync(join(dir, 'content'), { recursive: 
 describe('itsm new', () => {
   it('end to end: writes the next incident from the template, with priority from the matrix and Berlin time', async () => {
     const dir = workspace();
-    const r = runCli(['new', 'incident', '--title', 'Checkout: card payments fail', 'service=SVC-shop', 'impact=high', 'urgency=high', 'cis=CI-web,CI-db'], { cwd: dir, env: NOW });
+    const r = runCli(['new', 'incident', '--title', 'Checkout: card payments fail', 'service=SVC-shop', 'impact=high', 'urgency=high', 'cis=CI-web,CI-db'], {
+      cwd: dir,
+      env: NOW,
+    });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('content/incidents/INC-0002.md\n');
@@ -77,7 +80,11 @@ describe('itsm new', () => {
     const dir = workspace();
     // util-linux `script` gives the command a pseudo-terminal, as a person at a shell has.
     const editor = 'sh -c "echo Written in the editor. >> \\"\\$1\\"" --';
-    const r = spawnSync('script', ['-qec', `${process.execPath} ${CLI} new kb --title "Reset a password" owner=TEAM-ops`, '/dev/null'], { cwd: dir, env: { ...process.env, ...NOW, EDITOR: editor, VISUAL: '' }, encoding: 'utf8' });
+    const r = spawnSync('script', ['-qec', `${process.execPath} ${CLI} new kb --title "Reset a password" owner=TEAM-ops`, '/dev/null'], {
+      cwd: dir,
+      env: { ...process.env, ...NOW, EDITOR: editor, VISUAL: '' },
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     expect(readFileSync(join(dir, 'content/kb/KB-0002.md'), 'utf8')).toMatch(/\nWritten in the editor\.\n$/);
   });
@@ -129,9 +136,14 @@ describe('itsm new', () => {
 
   it('reads a team-edited template, including new placeholders', async () => {
     const dir = workspace();
-    writeFileSync(join(dir, 'content/.templates/kb.md'), '---\n# Ours\nid: "{{id}}"\ntitle: "{{title}}"\ncategory: reference\nstatus: draft\nowner: TEAM-ops\nreview_by: "{{today+30d}}"\n---\n\n# {{title}}\n');
+    writeFileSync(
+      join(dir, 'content/.templates/kb.md'),
+      '---\n# Ours\nid: "{{id}}"\ntitle: "{{title}}"\ncategory: reference\nstatus: draft\nowner: TEAM-ops\nreview_by: "{{today+30d}}"\n---\n\n# {{title}}\n',
+    );
     await runMain(['new', 'kb', '--title', 'VPN setup'], { cwd: dir, env: NOW });
-    expect(readFileSync(join(dir, 'content/kb/KB-0002.md'), 'utf8')).toBe('---\n# Ours\nid: KB-0002\ntitle: VPN setup\ncategory: reference\nstatus: draft\nowner: TEAM-ops\nreview_by: 2026-04-03\n---\n\n# VPN setup\n');
+    expect(readFileSync(join(dir, 'content/kb/KB-0002.md'), 'utf8')).toBe(
+      '---\n# Ours\nid: KB-0002\ntitle: VPN setup\ncategory: reference\nstatus: draft\nowner: TEAM-ops\nreview_by: 2026-04-03\n---\n\n# VPN setup\n',
+    );
   });
 
   it('makes a valid record of every kind from the demo templates', async () => {
@@ -141,7 +153,16 @@ describe('itsm new', () => {
       ['ci', '--title', 'Mail relay', 'owner=TEAM-ops'],
       ['incident', '--title', 'Mail delayed', 'service=SVC-mail'],
       ['problem', '--title', 'Relay queue grows'],
-      ['change', '--title', 'Resize relay', 'planned_start=2026-03-10T20:00:00+01:00', 'planned_end=2026-03-10T21:00:00+01:00', 'implementation_plan=Resize', 'test_plan=Send mail', 'rollback_plan=Resize back'],
+      [
+        'change',
+        '--title',
+        'Resize relay',
+        'planned_start=2026-03-10T20:00:00+01:00',
+        'planned_end=2026-03-10T21:00:00+01:00',
+        'implementation_plan=Resize',
+        'test_plan=Send mail',
+        'rollback_plan=Resize back',
+      ],
       ['request', '--title', 'Shared mailbox', 'service=SVC-shop', 'offering=new-account', 'requester=lin'],
       ['release', '--title', 'Mail 2'],
       ['kb', '--title', 'How to read mail headers', 'owner=TEAM-ops'],
@@ -155,7 +176,9 @@ describe('itsm new', () => {
     const v = await runMain(['validate'], { cwd: dir });
     expect(v.stdout).toContain('no errors');
     // The hint after the last field stays on a line of its own once the field is filled in.
-    expect(readFileSync(join(dir, 'content/changes/CHG-0002.md'), 'utf8')).toMatch(/\nrollback_plan: Resize back\n[\s\S]*\n# The text below: why the change is needed/);
+    expect(readFileSync(join(dir, 'content/changes/CHG-0002.md'), 'utf8')).toMatch(
+      /\nrollback_plan: Resize back\n[\s\S]*\n# The text below: why the change is needed/,
+    );
     expect(existsSync(join(dir, 'content/teams/TEAM-mail-team.md'))).toBe(true);
   });
 });

@@ -152,7 +152,10 @@ describe('itsm notify', () => {
     expect(connector.text).toContain('https://github.com/acme/itsm/blob/main/content/incidents/INC-0010.md');
 
     expect((await notify(dir, hook.url, ['--payload', 'teams-workflow'])).code).toBe(0);
-    const workflow = JSON.parse(hook.received[1]!.body) as { type: string; attachments: Array<{ contentType: string; content: { type: string; body: Array<{ text: string }> } }> };
+    const workflow = JSON.parse(hook.received[1]!.body) as {
+      type: string;
+      attachments: Array<{ contentType: string; content: { type: string; body: Array<{ text: string }> } }>;
+    };
     expect(workflow.type).toBe('message');
     expect(workflow.attachments[0]!.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(workflow.attachments[0]!.content.type).toBe('AdaptiveCard');
@@ -160,20 +163,29 @@ describe('itsm notify', () => {
   });
 
   it('retries once after a 500, and after a 429 waits the Retry-After', async () => {
-    const flaky = await receiver([{ status: 500, body: 'rollup_error' }, { status: 200, body: 'ok' }]);
+    const flaky = await receiver([
+      { status: 500, body: 'rollup_error' },
+      { status: 200, body: 'ok' },
+    ]);
     const r = await notify(workspace(), flaky.url);
     expect(r.code).toBe(0);
     expect(flaky.received).toHaveLength(2);
     expect(flaky.received[1]!.body).toBe(flaky.received[0]!.body);
 
-    const busy = await receiver([{ status: 429, body: 'rate_limited', headers: { 'retry-after': '1' } }, { status: 200, body: 'ok' }]);
+    const busy = await receiver([
+      { status: 429, body: 'rate_limited', headers: { 'retry-after': '1' } },
+      { status: 200, body: 'ok' },
+    ]);
     const b = await notify(workspace(), busy.url);
     expect(b.code).toBe(0);
     expect(busy.received).toHaveLength(2);
     expect(b.waits).toEqual([1000]);
 
     // Teams connectors say "429" inside a 200 answer.
-    const teams = await receiver([{ status: 200, body: 'Microsoft Teams endpoint returned HTTP error 429 with ContextId ...' }, { status: 200, body: '1' }]);
+    const teams = await receiver([
+      { status: 200, body: 'Microsoft Teams endpoint returned HTTP error 429 with ContextId ...' },
+      { status: 200, body: '1' },
+    ]);
     expect((await notify(workspace(), teams.url)).code).toBe(0);
     expect(teams.received).toHaveLength(2);
   }, 30_000);
@@ -279,7 +291,11 @@ describe('itsm notify', () => {
 
 describe('.github/workflows/notify.yml', () => {
   const text = readFileSync(join(REPO_ROOT, '.github/workflows/notify.yml'), 'utf8');
-  const wf = parse(text) as { on: Record<string, unknown>; permissions: unknown; jobs: Record<string, { permissions: unknown; steps: Array<{ run?: string; env?: Record<string, string>; if?: string; uses?: string }> }> };
+  const wf = parse(text) as {
+    on: Record<string, unknown>;
+    permissions: unknown;
+    jobs: Record<string, { permissions: unknown; steps: Array<{ run?: string; env?: Record<string, string>; if?: string; uses?: string }> }>;
+  };
   const steps = wf.jobs.notify!.steps;
 
   it('runs on pushes to the default branch and on a schedule, reading the repository only', () => {
@@ -297,10 +313,16 @@ describe('.github/workflows/notify.yml', () => {
   });
 
   it('its first step, run as Actions runs it, says "skip" with a notice when the secret is empty', () => {
-    for (const [secret, configured] of [['', 'false'], ['https://hooks.slack.com/services/x', 'true']] as const) {
+    for (const [secret, configured] of [
+      ['', 'false'],
+      ['https://hooks.slack.com/services/x', 'true'],
+    ] as const) {
       const dir = makeWorkspace({});
       const output = join(dir, 'github-output');
-      const r = spawnSync('bash', ['-e', '-c', steps[0]!.run!], { env: { PATH: process.env.PATH, ITSM_WEBHOOK_URL: secret, GITHUB_OUTPUT: output }, encoding: 'utf8' });
+      const r = spawnSync('bash', ['-e', '-c', steps[0]!.run!], {
+        env: { PATH: process.env.PATH, ITSM_WEBHOOK_URL: secret, GITHUB_OUTPUT: output },
+        encoding: 'utf8',
+      });
       expect(r.status).toBe(0);
       expect(readFileSync(output, 'utf8')).toBe(`configured=${configured}\n`);
       expect(r.stdout.includes('::notice title=itsm notify::No webhook configured')).toBe(configured === 'false');

@@ -32,7 +32,9 @@ it('two branches that both add INC-0002: the second is caught by validate --base
 
   repo.checkout('main');
   repo.branch('bob-checkout-incident');
-  expect((await itsm(['new', 'incident', '--title', 'Checkout times out', 'service=SVC-shop', 'impact=high', 'urgency=high'], '2026-03-04T10:00:00Z')).stdout).toBe('content/incidents/INC-0002.md\n');
+  expect(
+    (await itsm(['new', 'incident', '--title', 'Checkout times out', 'service=SVC-shop', 'impact=high', 'urgency=high'], '2026-03-04T10:00:00Z')).stdout,
+  ).toBe('content/incidents/INC-0002.md\n');
   expect((await itsm(['new', 'problem', '--title', 'Checkout timeouts', 'incidents=INC-0002'])).code).toBe(0);
   repo.commit('Record the checkout timeouts', {}, { author: BOB });
 

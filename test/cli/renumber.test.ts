@@ -21,7 +21,9 @@ timeline:
 Started after INC-0001. See also INC-00011 (not the same ID).
 `;
 
-const FREEZE_POLICY = POLICIES['content/policies/change-policy.yaml'] + `freezes:
+const FREEZE_POLICY =
+  POLICIES['content/policies/change-policy.yaml'] +
+  `freezes:
   - { name: Year end, start: 2026-12-20T00:00:00+01:00, end: 2027-01-02T00:00:00+01:00, services: [SVC-shop] }  # shop freeze
 `;
 

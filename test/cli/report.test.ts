@@ -50,7 +50,11 @@ describe('itsm report', () => {
     });
     // 30m response of INC-0002 is exactly the P2 target: met.
     expect(report.sla_attainment.overall).toEqual({ response: { met: 2, breached: 0, percent: 100 }, resolution: { met: 2, breached: 0, percent: 100 } });
-    expect(report.incident_volume).toEqual({ total: 2, by_month: [{ month: '2026-03', count: 2, by_service: { 'SVC-shop': 2 } }], by_service: [{ service: 'SVC-shop', count: 2 }] });
+    expect(report.incident_volume).toEqual({
+      total: 2,
+      by_month: [{ month: '2026-03', count: 2, by_service: { 'SVC-shop': 2 } }],
+      by_service: [{ service: 'SVC-shop', count: 2 }],
+    });
     expect(report.change_success_rate).toMatchObject({ implemented: 1, successful: 1, percent: 100 });
     expect(report.change_failure_rate).toEqual({
       implemented: 1,
@@ -70,7 +74,12 @@ describe('itsm report', () => {
     const r = await runMain(['report', '--now', NOW, '--from', '2026-03-09', '--to', '2026-03-09', '--format', 'json'], { cwd: root });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report.period).toEqual({ from: '2026-03-08T23:00:00.000Z', to: '2026-03-09T23:00:00.000Z', now: '2026-03-31T10:00:00.000Z', time_zone: 'Europe/Berlin' });
+    expect(report.period).toEqual({
+      from: '2026-03-08T23:00:00.000Z',
+      to: '2026-03-09T23:00:00.000Z',
+      now: '2026-03-31T10:00:00.000Z',
+      time_zone: 'Europe/Berlin',
+    });
     expect(report.incident_volume.total).toBe(1);
     // CHG-0001 ended on 8 March, before the period.
     expect(report.change_success_rate).toMatchObject({ implemented: 0, percent: null });

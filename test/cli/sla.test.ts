@@ -60,8 +60,21 @@ describe('itsm sla', () => {
     expect(out.now).toBe('2026-03-03T10:00:00.000Z');
     const byKey = Object.fromEntries(out.results.map((x: { record: string; metric: string }) => [`${x.record} ${x.metric}`, x]));
     // INC-0001: reported Mon 09:10, acknowledged 09:20 (10m), resolved 11:00 (1h50m).
-    expect(byKey['INC-0001 response']).toMatchObject({ policy: 'incidents', calendar: 'office', target_seconds: 1800, elapsed_seconds: 600, state: 'met', breached_at: null });
-    expect(byKey['INC-0001 resolution']).toMatchObject({ target_seconds: 28800, elapsed_seconds: 6600, state: 'met', clock: 'stopped', stopped_at: '2026-03-02T11:00:00+01:00' });
+    expect(byKey['INC-0001 response']).toMatchObject({
+      policy: 'incidents',
+      calendar: 'office',
+      target_seconds: 1800,
+      elapsed_seconds: 600,
+      state: 'met',
+      breached_at: null,
+    });
+    expect(byKey['INC-0001 resolution']).toMatchObject({
+      target_seconds: 28800,
+      elapsed_seconds: 6600,
+      state: 'met',
+      clock: 'stopped',
+      stopped_at: '2026-03-02T11:00:00+01:00',
+    });
     expect(byKey['INC-0002 response']).toMatchObject({
       target_seconds: 900,
       elapsed_seconds: 7200,
@@ -72,7 +85,13 @@ describe('itsm sla', () => {
       due_at: '2026-03-03T09:15:00+01:00',
       breached_at: '2026-03-03T09:15:00+01:00',
     });
-    expect(byKey['INC-0002 resolution']).toMatchObject({ elapsed_seconds: 7200, percent: 50, state: 'in_progress', due_at: '2026-03-03T14:00:00+01:00', at_risk: false });
+    expect(byKey['INC-0002 resolution']).toMatchObject({
+      elapsed_seconds: 7200,
+      percent: 50,
+      state: 'in_progress',
+      due_at: '2026-03-03T14:00:00+01:00',
+      at_risk: false,
+    });
     expect(byKey['INC-0003 resolution']).toMatchObject({ elapsed_seconds: 3 * 3600, state: 'paused', clock: 'paused', breached_at: null });
     // The minimal workspace has no request policy: REQ-0001 is reported, not skipped.
     expect(byKey['REQ-0001 resolution']).toMatchObject({
@@ -109,7 +128,9 @@ describe('itsm sla', () => {
     const r = await runMain(['sla', '--now', NOW], { cwd: root });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('SLA at 2026-03-03T10:00:00.000Z: 6 clocks on 4 records. 3 met, 1 breached (1 still open)');
-    expect(r.stdout).toMatch(/Breached, still open \(1\):\n {2}INC-0002 +response +P1 +2h of 15m +800% +breached +breached at 2026-03-03T09:15:00\+01:00 +\(incidents, office\)/);
+    expect(r.stdout).toMatch(
+      /Breached, still open \(1\):\n {2}INC-0002 +response +P1 +2h of 15m +800% +breached +breached at 2026-03-03T09:15:00\+01:00 +\(incidents, office\)/,
+    );
     expect(r.stdout).toContain('No policy (1):\n  REQ-0001   no policy in sla.yaml covers requests of priority P4 on SVC-shop');
   });
 

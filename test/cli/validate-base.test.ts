@@ -70,7 +70,14 @@ describe('itsm validate --base main', () => {
     const r = await validateAgainstMain();
     expect(r.code).toBe(1);
     expect(baseRules(r.diagnostics)).toEqual([
-      expect.objectContaining({ file: CHG, line: 6, column: 1, rule: 'base/transition', severity: 'error', message: 'CHG-0001 cannot go from `completed` to `implementing`: `completed` is final for a change.' }),
+      expect.objectContaining({
+        file: CHG,
+        line: 6,
+        column: 1,
+        rule: 'base/transition',
+        severity: 'error',
+        message: 'CHG-0001 cannot go from `completed` to `implementing`: `completed` is final for a change.',
+      }),
     ]);
   });
 
@@ -82,14 +89,18 @@ describe('itsm validate --base main', () => {
     const r = await validateAgainstMain();
     expect(r.code).toBe(1);
     expect(baseRules(r.diagnostics)).toEqual([
-      expect.objectContaining({ file: INC, line: 3, rule: 'base/immutable', message: 'INC-0001 is closed, so it cannot change: `title` changed from `Checkout returns 500 for some users` to `Checkout returned 500`.' }),
+      expect.objectContaining({
+        file: INC,
+        line: 3,
+        rule: 'base/immutable',
+        message: 'INC-0001 is closed, so it cannot change: `title` changed from `Checkout returns 500 for some users` to `Checkout returned 500`.',
+      }),
     ]);
   });
 
   it('rejects another record put under an existing ID, with the exact fix', async () => {
     edit({
-      [INC]: ws[INC]!
-        .replace('title: Checkout returns 500 for some users', 'title: Login page is slow')
+      [INC]: ws[INC]!.replace('title: Checkout returns 500 for some users', 'title: Login page is slow')
         .replace('reported_at: 2026-03-02T09:10:00+01:00', 'reported_at: 2026-03-02T09:05:00+01:00')
         .replace('Users saw errors at checkout.', 'The login page takes ten seconds to load.'),
     });
@@ -106,7 +117,12 @@ describe('itsm validate --base main', () => {
     const r = await validateAgainstMain();
     expect(r.code).toBe(1);
     expect(baseRules(r.diagnostics)).toEqual([
-      expect.objectContaining({ file: 'content/incidents/INC-0002.md', line: 2, rule: 'base/renumbered', hint: 'Give it back its ID: `itsm renumber INC-0002 INC-0001`.' }),
+      expect.objectContaining({
+        file: 'content/incidents/INC-0002.md',
+        line: 2,
+        rule: 'base/renumbered',
+        hint: 'Give it back its ID: `itsm renumber INC-0002 INC-0001`.',
+      }),
     ]);
   });
 

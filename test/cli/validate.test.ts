@@ -51,7 +51,9 @@ describe('itsm validate', () => {
     const dir = makeWorkspace(withIncident(INCIDENT.replace('status: resolved', 'status: done')));
     const r = await runMain(['validate', '--root', dir, '--format', 'github'], { cwd: '/' });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^::error file=content\/incidents\/INC-0001.md,line=4,col=1,title=schema\/enum::`status` is "done", which is not one of the allowed values.%0AFix: Allowed: new, acknowledged/m);
+    expect(r.stdout).toMatch(
+      /^::error file=content\/incidents\/INC-0001.md,line=4,col=1,title=schema\/enum::`status` is "done", which is not one of the allowed values.%0AFix: Allowed: new, acknowledged/m,
+    );
   });
 
   it('warns about data quality, judged at --now, and --strict makes those warnings errors', async () => {
@@ -76,7 +78,9 @@ describe('itsm validate', () => {
 
   it('warns when the issue forms no longer list the services there are', async () => {
     const r = await validate({ ...minimalWorkspace(), '.github/ISSUE_TEMPLATE/report-incident.yml': 'name: Report an incident\nbody: []\n' });
-    expect(r.json.diagnostics).toEqual([expect.objectContaining({ file: '.github/ISSUE_TEMPLATE/report-incident.yml', rule: 'intake/forms-outdated', severity: 'warning' })]);
+    expect(r.json.diagnostics).toEqual([
+      expect.objectContaining({ file: '.github/ISSUE_TEMPLATE/report-incident.yml', rule: 'intake/forms-outdated', severity: 'warning' }),
+    ]);
     expect(r.code).toBe(0);
   });
 
@@ -100,7 +104,9 @@ describe('itsm validate', () => {
     const dir = makeWorkspace(withIncident(INCIDENT.replace('reported_at: 2026-03-02T09:10:00+01:00', 'reported_at: 2026-03-02 09:10')));
     const r = await runMain(['validate'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('content/incidents/INC-0001.md\n  10:1    error    `reported_at` is "2026-03-02 09:10", a time without a UTC offset, which is ambiguous.  schema/pattern');
+    expect(r.stdout).toContain(
+      'content/incidents/INC-0001.md\n  10:1    error    `reported_at` is "2026-03-02 09:10", a time without a UTC offset, which is ambiguous.  schema/pattern',
+    );
     expect(r.stdout).toContain('fix: Add the offset, e.g. 2026-03-02T09:10:00+01:00 (or Z for UTC).');
     expect(r.stdout).toContain('1 error, 0 warnings in 8 records.');
   });
@@ -108,31 +114,187 @@ describe('itsm validate', () => {
 
 /** The bad-input corpus: each case produces its own diagnostic, never a crash. */
 describe('bad input corpus', () => {
-  const cases: Array<{ name: string; files: Record<string, string | Uint8Array>; rule: string; line: number; column: number; file?: string; message?: RegExp }> = [
+  const cases: Array<{
+    name: string;
+    files: Record<string, string | Uint8Array>;
+    rule: string;
+    line: number;
+    column: number;
+    file?: string;
+    message?: RegExp;
+  }> = [
     { name: 'broken YAML', files: withIncident('---\nid: INC-0001\ntitle: [unclosed\n---\n'), rule: 'front-matter/yaml', line: 3, column: 17 },
     { name: '---js front matter', files: withIncident('---js\n{ id: "INC-0001" }\n---\n'), rule: 'front-matter/language', line: 1, column: 1 },
-    { name: 'duplicate keys', files: withIncident(INCIDENT.replace('title: Checkout', 'status: new\ntitle: Checkout')), rule: 'front-matter/yaml', line: 5, column: 1, message: /duplicated mapping key/ },
-    { name: 'alias bomb', files: withIncident(`---\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n`), rule: 'front-matter/yaml', line: 5, column: 6, message: /maxAliases/ },
-    { name: 'timestamp without offset', files: withIncident(INCIDENT.replace('resolved_at: 2026-03-02T11:00:00+01:00', 'resolved_at: 2026-03-02T11:00:00')), rule: 'schema/pattern', line: 12, column: 1, message: /without a UTC offset/ },
-    { name: 'dangling reference', files: withIncident(INCIDENT.replace('cis: [CI-web]', 'cis: [CI-web, CI-cache]')), rule: 'ref/unknown-id', line: 6, column: 15, message: /CI-cache, but no such configuration item exists/ },
+    {
+      name: 'duplicate keys',
+      files: withIncident(INCIDENT.replace('title: Checkout', 'status: new\ntitle: Checkout')),
+      rule: 'front-matter/yaml',
+      line: 5,
+      column: 1,
+      message: /duplicated mapping key/,
+    },
+    {
+      name: 'alias bomb',
+      files: withIncident(
+        `---\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n`,
+      ),
+      rule: 'front-matter/yaml',
+      line: 5,
+      column: 6,
+      message: /maxAliases/,
+    },
+    {
+      name: 'timestamp without offset',
+      files: withIncident(INCIDENT.replace('resolved_at: 2026-03-02T11:00:00+01:00', 'resolved_at: 2026-03-02T11:00:00')),
+      rule: 'schema/pattern',
+      line: 12,
+      column: 1,
+      message: /without a UTC offset/,
+    },
+    {
+      name: 'dangling reference',
+      files: withIncident(INCIDENT.replace('cis: [CI-web]', 'cis: [CI-web, CI-cache]')),
+      rule: 'ref/unknown-id',
+      line: 6,
+      column: 15,
+      message: /CI-cache, but no such configuration item exists/,
+    },
     { name: 'wrong-kind reference', files: withIncident(INCIDENT.replace('service: SVC-shop', 'service: CI-web')), rule: 'schema/pattern', line: 5, column: 1 },
-    { name: 'wrong-kind reference to an existing record', files: { ...minimalWorkspace(), 'content/services/SVC-shop.md': minimalWorkspace()['content/services/SVC-shop.md']!.replace('owner: TEAM-ops', 'owner: TEAM-ops'), 'content/teams/TEAM-web.md': record('id: SVC-web\nname: x\nstatus: active\nmembers: [{name: A, login: a}]') }, rule: 'file/wrong-folder', line: 2, column: 1, file: 'content/teams/TEAM-web.md' },
-    { name: 'duplicate IDs', files: { ...minimalWorkspace(), 'content/incidents/INC-0002.md': INCIDENT }, rule: 'ref/duplicate-id', line: 2, column: 1, file: 'content/incidents/INC-0002.md' },
-    { name: 'ID and file name differ', files: { ...minimalWorkspace(), [INC]: INCIDENT.replace('id: INC-0001', 'id: INC-0009') }, rule: 'file/name-mismatch', line: 2, column: 1 },
-    { name: 'binary file', files: withIncident(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])), rule: 'file/binary', line: 0, column: 0 },
+    {
+      name: 'wrong-kind reference to an existing record',
+      files: {
+        ...minimalWorkspace(),
+        'content/services/SVC-shop.md': minimalWorkspace()['content/services/SVC-shop.md']!.replace('owner: TEAM-ops', 'owner: TEAM-ops'),
+        'content/teams/TEAM-web.md': record('id: SVC-web\nname: x\nstatus: active\nmembers: [{name: A, login: a}]'),
+      },
+      rule: 'file/wrong-folder',
+      line: 2,
+      column: 1,
+      file: 'content/teams/TEAM-web.md',
+    },
+    {
+      name: 'duplicate IDs',
+      files: { ...minimalWorkspace(), 'content/incidents/INC-0002.md': INCIDENT },
+      rule: 'ref/duplicate-id',
+      line: 2,
+      column: 1,
+      file: 'content/incidents/INC-0002.md',
+    },
+    {
+      name: 'ID and file name differ',
+      files: { ...minimalWorkspace(), [INC]: INCIDENT.replace('id: INC-0001', 'id: INC-0009') },
+      rule: 'file/name-mismatch',
+      line: 2,
+      column: 1,
+    },
+    {
+      name: 'binary file',
+      files: withIncident(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])),
+      rule: 'file/binary',
+      line: 0,
+      column: 0,
+    },
     { name: 'empty file', files: withIncident(''), rule: 'file/empty', line: 0, column: 0 },
     { name: 'huge file', files: withIncident(INCIDENT + 'x'.repeat(1024 * 1024)), rule: 'file/too-large', line: 0, column: 0 },
-    { name: 'unknown field', files: withIncident(INCIDENT.replace('team: TEAM-ops', 'team: TEAM-ops\nasignee: ada')), rule: 'schema/additionalProperties', line: 14, column: 1, message: /Unknown field `asignee`/ },
-    { name: 'wrong enum value', files: withIncident(INCIDENT.replace('impact: medium', 'impact: severe')), rule: 'schema/enum', line: 7, column: 1, message: /`impact` is "severe"/ },
-    { name: 'missing required field', files: withIncident(INCIDENT.replace('service: SVC-shop\n', '')), rule: 'schema/required', line: 2, column: 1, message: /Missing required field `service`/ },
-    { name: 'milestones out of order', files: withIncident(INCIDENT.replace('acknowledged_at: 2026-03-02T09:20:00+01:00', 'acknowledged_at: 2026-03-02T08:20:00+01:00').replace('{ at: 2026-03-02T09:20:00+01:00, status: acknowledged', '{ at: 2026-03-02T08:20:00+01:00, status: acknowledged')), rule: 'lifecycle/time-order', line: 11, column: 1 },
-    { name: 'timeline out of order', files: withIncident(INCIDENT.replace('{ at: 2026-03-02T11:00:00+01:00, status: resolved', '{ at: 2026-03-02T09:15:00+01:00, status: resolved').replace('resolved_at: 2026-03-02T11:00:00+01:00', 'resolved_at: 2026-03-02T09:15:00+01:00')), rule: 'timeline/order', line: 18, column: 7 },
-    { name: 'status disagrees with the timeline', files: withIncident(INCIDENT.replace('status: resolved', 'status: closed\nclosed_at: 2026-03-03T09:00:00+01:00')), rule: 'timeline/status-mismatch', line: 4, column: 1 },
+    {
+      name: 'unknown field',
+      files: withIncident(INCIDENT.replace('team: TEAM-ops', 'team: TEAM-ops\nasignee: ada')),
+      rule: 'schema/additionalProperties',
+      line: 14,
+      column: 1,
+      message: /Unknown field `asignee`/,
+    },
+    {
+      name: 'wrong enum value',
+      files: withIncident(INCIDENT.replace('impact: medium', 'impact: severe')),
+      rule: 'schema/enum',
+      line: 7,
+      column: 1,
+      message: /`impact` is "severe"/,
+    },
+    {
+      name: 'missing required field',
+      files: withIncident(INCIDENT.replace('service: SVC-shop\n', '')),
+      rule: 'schema/required',
+      line: 2,
+      column: 1,
+      message: /Missing required field `service`/,
+    },
+    {
+      name: 'milestones out of order',
+      files: withIncident(
+        INCIDENT.replace('acknowledged_at: 2026-03-02T09:20:00+01:00', 'acknowledged_at: 2026-03-02T08:20:00+01:00').replace(
+          '{ at: 2026-03-02T09:20:00+01:00, status: acknowledged',
+          '{ at: 2026-03-02T08:20:00+01:00, status: acknowledged',
+        ),
+      ),
+      rule: 'lifecycle/time-order',
+      line: 11,
+      column: 1,
+    },
+    {
+      name: 'timeline out of order',
+      files: withIncident(
+        INCIDENT.replace('{ at: 2026-03-02T11:00:00+01:00, status: resolved', '{ at: 2026-03-02T09:15:00+01:00, status: resolved').replace(
+          'resolved_at: 2026-03-02T11:00:00+01:00',
+          'resolved_at: 2026-03-02T09:15:00+01:00',
+        ),
+      ),
+      rule: 'timeline/order',
+      line: 18,
+      column: 7,
+    },
+    {
+      name: 'status disagrees with the timeline',
+      files: withIncident(INCIDENT.replace('status: resolved', 'status: closed\nclosed_at: 2026-03-03T09:00:00+01:00')),
+      rule: 'timeline/status-mismatch',
+      line: 4,
+      column: 1,
+    },
     { name: 'resolved without a resolution', files: withIncident(INCIDENT.replace(/resolution: .*\n/, '')), rule: 'lifecycle/resolution', line: 2, column: 1 },
-    { name: 'normal change without a rollback plan', files: { ...minimalWorkspace(), 'content/changes/CHG-0001.md': minimalWorkspace()['content/changes/CHG-0001.md']!.replace(/rollback_plan: .*\n/, '') }, rule: 'change/rollback-plan', line: 2, column: 1, file: 'content/changes/CHG-0001.md' },
-    { name: 'CMDB dependency cycle', files: { ...minimalWorkspace(), 'content/cis/CI-db.md': minimalWorkspace()['content/cis/CI-db.md']!.replace('owner: TEAM-ops', 'owner: TEAM-ops\ndepends_on: [CI-web]') }, rule: 'cmdb/cycle', line: 8, column: 14, file: 'content/cis/CI-web.md', message: /CI-db -> CI-web -> CI-db/ },
-    { name: 'unknown offering', files: { ...minimalWorkspace(), 'content/requests/REQ-0001.md': minimalWorkspace()['content/requests/REQ-0001.md']!.replace('offering: new-account', 'offering: new-laptop') }, rule: 'ref/unknown-offering', line: 5, column: 1, file: 'content/requests/REQ-0001.md' },
-    { name: 'duration in days in an SLA policy', files: { ...minimalWorkspace(), 'content/policies/sla.yaml': minimalWorkspace()['content/policies/sla.yaml']!.replace('resolution: 80h', 'resolution: 10d') }, rule: 'schema/pattern', line: 12, column: 27, file: 'content/policies/sla.yaml', message: /durations in days are not accepted/ },
+    {
+      name: 'normal change without a rollback plan',
+      files: { ...minimalWorkspace(), 'content/changes/CHG-0001.md': minimalWorkspace()['content/changes/CHG-0001.md']!.replace(/rollback_plan: .*\n/, '') },
+      rule: 'change/rollback-plan',
+      line: 2,
+      column: 1,
+      file: 'content/changes/CHG-0001.md',
+    },
+    {
+      name: 'CMDB dependency cycle',
+      files: {
+        ...minimalWorkspace(),
+        'content/cis/CI-db.md': minimalWorkspace()['content/cis/CI-db.md']!.replace('owner: TEAM-ops', 'owner: TEAM-ops\ndepends_on: [CI-web]'),
+      },
+      rule: 'cmdb/cycle',
+      line: 8,
+      column: 14,
+      file: 'content/cis/CI-web.md',
+      message: /CI-db -> CI-web -> CI-db/,
+    },
+    {
+      name: 'unknown offering',
+      files: {
+        ...minimalWorkspace(),
+        'content/requests/REQ-0001.md': minimalWorkspace()['content/requests/REQ-0001.md']!.replace('offering: new-account', 'offering: new-laptop'),
+      },
+      rule: 'ref/unknown-offering',
+      line: 5,
+      column: 1,
+      file: 'content/requests/REQ-0001.md',
+    },
+    {
+      name: 'duration in days in an SLA policy',
+      files: {
+        ...minimalWorkspace(),
+        'content/policies/sla.yaml': minimalWorkspace()['content/policies/sla.yaml']!.replace('resolution: 80h', 'resolution: 10d'),
+      },
+      rule: 'schema/pattern',
+      line: 12,
+      column: 27,
+      file: 'content/policies/sla.yaml',
+      message: /durations in days are not accepted/,
+    },
   ];
 
   for (const c of cases) {

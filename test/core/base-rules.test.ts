@@ -41,17 +41,37 @@ describe('validate --base: status transitions', () => {
     const [d, ...rest] = check([incident('INC-0001')], [incident('INC-0001', { status: 'closed' })]);
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ file: 'content/incidents/INC-0001.md', rule: 'base/transition', severity: 'error', pointer: '/status' });
-    expect(d!.message).toBe('INC-0001 cannot go from `in_progress` to `closed`: an incident in `in_progress` may move only to `on_hold`, `resolved` or `cancelled`.');
+    expect(d!.message).toBe(
+      'INC-0001 cannot go from `in_progress` to `closed`: an incident in `in_progress` may move only to `on_hold`, `resolved` or `cancelled`.',
+    );
   });
 
   it('accepts several steps at once when the appended timeline walks through them', () => {
-    const timeline = [...(incident('INC-0001').data as unknown as { timeline: unknown[] }).timeline, RESOLVED_AT, { at: '2026-03-03T09:00:00+01:00', status: 'closed' }];
+    const timeline = [
+      ...(incident('INC-0001').data as unknown as { timeline: unknown[] }).timeline,
+      RESOLVED_AT,
+      { at: '2026-03-03T09:00:00+01:00', status: 'closed' },
+    ];
     expect(check([incident('INC-0001')], [incident('INC-0001', { status: 'closed', timeline })])).toEqual([]);
   });
 
   it('says a final status is final', () => {
     const change = (status: string) =>
-      ({ kind: 'change', id: 'CHG-0001', file: 'content/changes/CHG-0001.md', body: '', data: { id: 'CHG-0001', title: 'Upgrade', type: 'normal', risk: 'low', status, planned_start: '2026-03-07T22:00:00+01:00', planned_end: '2026-03-08T02:00:00+01:00' } }) as unknown as AnyRecord;
+      ({
+        kind: 'change',
+        id: 'CHG-0001',
+        file: 'content/changes/CHG-0001.md',
+        body: '',
+        data: {
+          id: 'CHG-0001',
+          title: 'Upgrade',
+          type: 'normal',
+          risk: 'low',
+          status,
+          planned_start: '2026-03-07T22:00:00+01:00',
+          planned_end: '2026-03-08T02:00:00+01:00',
+        },
+      }) as unknown as AnyRecord;
     const [d] = check([change('completed')], [change('implementing')]);
     expect(d).toMatchObject({ rule: 'base/transition', pointer: '/status' });
     expect(d!.message).toContain('`completed` is final for a change');
@@ -99,7 +119,9 @@ describe('validate --base: IDs are never reused or renumbered', () => {
     expect(d).toMatchObject({ file: 'content/incidents/INC-0001.md', rule: 'base/id-reused', pointer: '/id' });
     expect(d!.message).toContain('INC-0001 is already another incident on the base ("Checkout returns 500", reported_at 2026-03-02T09:10:00+01:00)');
     expect(d!.message).toContain('("Login is slow", reported_at 2026-03-05T08:00:00+01:00)');
-    expect(d!.hint).toBe('Give this incident a free ID with `itsm renumber INC-0001 INC-0003`, then bring back the base\'s record with `git checkout origin/main -- content/incidents/INC-0001.md`.');
+    expect(d!.hint).toBe(
+      "Give this incident a free ID with `itsm renumber INC-0001 INC-0003`, then bring back the base's record with `git checkout origin/main -- content/incidents/INC-0001.md`.",
+    );
   });
 
   it('does not mistake a record renamed and rescheduled at once for another, when its text is kept', () => {
@@ -130,7 +152,10 @@ describe('validate --base: IDs are never reused or renumbered', () => {
 
 describe('validate --base: files are never deleted', () => {
   it('rejects a deleted record, on the base path, suggesting to retire it', () => {
-    const [d, ...rest] = check([incident('INC-0001'), incident('INC-0002', { title: 'Other', reported_at: '2026-03-03T10:00:00+01:00' })], [incident('INC-0002', { title: 'Other', reported_at: '2026-03-03T10:00:00+01:00' })]);
+    const [d, ...rest] = check(
+      [incident('INC-0001'), incident('INC-0002', { title: 'Other', reported_at: '2026-03-03T10:00:00+01:00' })],
+      [incident('INC-0002', { title: 'Other', reported_at: '2026-03-03T10:00:00+01:00' })],
+    );
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ file: 'content/incidents/INC-0001.md', rule: 'base/deleted', severity: 'error' });
     expect(d!.pointer).toBeUndefined();
@@ -142,7 +167,13 @@ describe('validate --base: files are never deleted', () => {
   });
 
   it('suggests the retiring status of each kind', () => {
-    const kb = { kind: 'kb', id: 'KB-0001', file: 'content/kb/KB-0001.md', body: '', data: { id: 'KB-0001', title: 'Restart', category: 'how-to', status: 'published', owner: 'TEAM-ops' } } as unknown as AnyRecord;
+    const kb = {
+      kind: 'kb',
+      id: 'KB-0001',
+      file: 'content/kb/KB-0001.md',
+      body: '',
+      data: { id: 'KB-0001', title: 'Restart', category: 'how-to', status: 'published', owner: 'TEAM-ops' },
+    } as unknown as AnyRecord;
     expect(check([kb], [])[0]!.hint).toContain('set `status: retired`');
   });
 });

@@ -136,9 +136,22 @@ describe('calendar definitions the schema cannot check', () => {
 
 // Zones with odd rules: 30-minute DST (Lord_Howe), 45-minute offsets (Chatham), switches at midnight
 // that repeat the previous day's last hour (Santiago, Beirut, Havana).
-const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kolkata', 'Pacific/Chatham', 'America/Santiago', 'Asia/Beirut', 'America/Havana'];
+const ZONES = [
+  'Europe/Berlin',
+  'America/New_York',
+  'Asia/Tokyo',
+  'UTC',
+  'Australia/Lord_Howe',
+  'America/St_Johns',
+  'Asia/Kolkata',
+  'Pacific/Chatham',
+  'America/Santiago',
+  'Asia/Beirut',
+  'America/Havana',
+];
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const clock = (quarter: number) => (quarter === 96 ? '24:00' : `${String(Math.floor(quarter / 4)).padStart(2, '0')}:${String((quarter % 4) * 15).padStart(2, '0')}`);
+const clock = (quarter: number) =>
+  quarter === 96 ? '24:00' : `${String(Math.floor(quarter / 4)).padStart(2, '0')}:${String((quarter % 4) * 15).padStart(2, '0')}`;
 
 const dayArb = fc.uniqueArray(fc.integer({ min: 0, max: 96 }), { maxLength: 6 }).map((qs) => {
   const sorted = [...qs].sort((a, b) => a - b);

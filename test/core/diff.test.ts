@@ -43,7 +43,9 @@ describe('field-level diffs between two versions of a record', () => {
   });
 
   it('walks into nested mappings', () => {
-    expect(diffFields({ pir: { done: false } }, { pir: { done: true } })).toEqual([{ field: 'pir.done', pointer: '/pir/done', kind: 'changed', from: false, to: true }]);
+    expect(diffFields({ pir: { done: false } }, { pir: { done: true } })).toEqual([
+      { field: 'pir.done', pointer: '/pir/done', kind: 'changed', from: false, to: true },
+    ]);
   });
 
   it('lists timeline entries appended at the end', () => {

@@ -38,7 +38,12 @@ describe('parseFrontMatter', () => {
 
   it('stops an alias bomb', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill('*' + String.fromCharCode(96 + i))
+          .join(',')}]`,
+      );
     const r = parseFrontMatter(`---\n${bomb.join('\n')}\n---\n`, 'x.md');
     expect(r.data).toBeUndefined();
     expect(r.diagnostics[0]!.message).toMatch(/alias/i);

@@ -49,7 +49,18 @@ describe('which pull request brought each commit in', () => {
 });
 
 describe('recordHistory', () => {
-  const v = (over: Partial<FileVersion>): FileVersion => ({ commit: 'c', author: 'A', email: 'a@x', date: '2026-03-02T09:00:00+01:00', message: 'm', pr: null, path: 'content/incidents/INC-0001.md', status: 'modified', content: null, ...over });
+  const v = (over: Partial<FileVersion>): FileVersion => ({
+    commit: 'c',
+    author: 'A',
+    email: 'a@x',
+    date: '2026-03-02T09:00:00+01:00',
+    message: 'm',
+    pr: null,
+    path: 'content/incidents/INC-0001.md',
+    status: 'modified',
+    content: null,
+    ...over,
+  });
   const text = (status: string) => `---\nid: INC-0001\nstatus: ${status}\n---\nBody\n`;
 
   it('diffs each version against the one before it, even on parallel branches', () => {
@@ -65,7 +76,14 @@ describe('recordHistory', () => {
     expect(entries.map((e) => [e.commit, e.event, e.changes])).toEqual([
       ['b', 'edited', [{ field: 'status', from: 'new', to: 'in_progress' }]],
       ['a', 'edited', [{ field: 'status', from: 'new', to: 'acknowledged' }]],
-      ['o', 'created', [{ field: 'id', from: null, to: 'INC-0001' }, { field: 'status', from: null, to: 'new' }]],
+      [
+        'o',
+        'created',
+        [
+          { field: 'id', from: null, to: 'INC-0001' },
+          { field: 'status', from: null, to: 'new' },
+        ],
+      ],
     ]);
   });
 

@@ -17,17 +17,35 @@ function workspaceFiles(): Record<string, string> {
 
 const loaded = () => loadWorkspaceFromFiles(new Map(Object.entries(workspaceFiles())));
 
-function incidentBody(description: string, service = 'Web shop (SVC-shop)', impact = 'High: many users or a whole service', urgency = 'Medium: work is slowed down'): string {
+function incidentBody(
+  description: string,
+  service = 'Web shop (SVC-shop)',
+  impact = 'High: many users or a whole service',
+  urgency = 'Medium: work is slowed down',
+): string {
   return `### Service\n\n${service}\n\n### What is happening?\n\n${description}\n\n### Impact\n\n${impact}\n\n### Urgency\n\n${urgency}`;
 }
 
 function issue(title: string, body: string, label = 'intake:incident'): IssueInput {
-  return { number: 42, title, body, created_at: '2026-03-04T08:15:00Z', html_url: 'https://github.com/northwind/itsm/issues/42', user: { login: 'lin' }, labels: [{ name: label }] };
+  return {
+    number: 42,
+    title,
+    body,
+    created_at: '2026-03-04T08:15:00Z',
+    html_url: 'https://github.com/northwind/itsm/issues/42',
+    user: { login: 'lin' },
+    labels: [{ name: label }],
+  };
 }
 
 function convert(i: IssueInput) {
   const { workspace } = loaded();
-  return intakeFromIssue(i, { records: workspace.records, timeZone: 'Europe/Berlin', ...(workspace.policies.priorityMatrix ? { matrix: workspace.policies.priorityMatrix } : {}), nextId: (k) => (k === 'incident' ? 'INC-0003' : 'REQ-0002') });
+  return intakeFromIssue(i, {
+    records: workspace.records,
+    timeZone: 'Europe/Berlin',
+    ...(workspace.policies.priorityMatrix ? { matrix: workspace.policies.priorityMatrix } : {}),
+    nextId: (k) => (k === 'incident' ? 'INC-0003' : 'REQ-0002'),
+  });
 }
 
 /** Loads the workspace with the new record in it and returns the record as the loader sees it. */
@@ -70,7 +88,12 @@ describe('reading a rendered issue form', () => {
   });
 
   it('is not fooled by question headings typed into an answer', () => {
-    const a = parseIssueFormBody(incidentBody('It broke.\n### Impact\n\nLow: one person or a workaround exists\n### Urgency\n\nLow: it can wait'), ['Service', 'What is happening?', 'Impact', 'Urgency']);
+    const a = parseIssueFormBody(incidentBody('It broke.\n### Impact\n\nLow: one person or a workaround exists\n### Urgency\n\nLow: it can wait'), [
+      'Service',
+      'What is happening?',
+      'Impact',
+      'Urgency',
+    ]);
     expect(a.get('Impact')).toBe('High: many users or a whole service');
     expect(a.get('Urgency')).toBe('Medium: work is slowed down');
     expect(a.get('What is happening?')).toContain('### Impact');
@@ -115,7 +138,11 @@ Since 9:00 every payment fails.
     ['backticks', '`reboot` the `web` tier', '```\nfenced\n```\nand ``double``'],
     ['workflow expressions', '${{ secrets.GITHUB_TOKEN }} leaked', 'echo ${{ github.event.issue.title }} ${{ toJSON(secrets) }}'],
     ['front matter fences', '---\nservice: SVC-portal\n---', '---\nid: INC-9999\nstatus: closed\n---\n\n# Fake body\n~~~\n~~~~~\nstill quoted'],
-    ['HTML and Markdown', '<script>alert(1)</script><img src=x onerror=alert(2)>', '<iframe src="https://evil.example"></iframe>\n[click](javascript:alert(1)) ![x](https://evil.example/t.png)\n# Heading\n<!-- comment -->'],
+    [
+      'HTML and Markdown',
+      '<script>alert(1)</script><img src=x onerror=alert(2)>',
+      '<iframe src="https://evil.example"></iframe>\n[click](javascript:alert(1)) ![x](https://evil.example/t.png)\n# Heading\n<!-- comment -->',
+    ],
   ];
 
   it.each(hostile)('keeps %s as inert text', (_what, title, text) => {
@@ -136,9 +163,17 @@ Since 9:00 every payment fails.
   });
 
   it.each([
-    ['a service that is not an option', incidentBody('x', 'Old intranet (SVC-old)'), 'the service "Old intranet (SVC-old)" is not one of the form\'s options (the form may be out of date)'],
+    [
+      'a service that is not an option',
+      incidentBody('x', 'Old intranet (SVC-old)'),
+      'the service "Old intranet (SVC-old)" is not one of the form\'s options (the form may be out of date)',
+    ],
     ['a missing impact', incidentBody('x', 'Web shop (SVC-shop)', '_No response_'), 'no impact was chosen'],
-    ['an invented urgency', incidentBody('x', 'Web shop (SVC-shop)', 'Low: one person or a workaround exists', 'Yesterday'), 'the urgency "Yesterday" is not one of the form\'s options'],
+    [
+      'an invented urgency',
+      incidentBody('x', 'Web shop (SVC-shop)', 'Low: one person or a workaround exists', 'Yesterday'),
+      'the urgency "Yesterday" is not one of the form\'s options',
+    ],
   ])('refuses %s', (_what, body, problem) => {
     const r = convert(issue('Broken', body));
     expect(r.ok).toBe(false);
@@ -153,17 +188,38 @@ Since 9:00 every payment fails.
 
 describe('intake of a service request', () => {
   it('makes a valid request with the author as requester', () => {
-    const r = convert(issue('[Request]: Admin account for Lin', '### What do you need?\n\nWeb shop: New shop admin account (SVC-shop/new-account)\n\n### Details\n\nFor the spring sale.', 'intake:request'));
+    const r = convert(
+      issue(
+        '[Request]: Admin account for Lin',
+        '### What do you need?\n\nWeb shop: New shop admin account (SVC-shop/new-account)\n\n### Details\n\nFor the spring sale.',
+        'intake:request',
+      ),
+    );
     if (!r.ok) throw new Error(r.problems.join('; '));
     expect(r.file).toBe('content/requests/REQ-0002.md');
     const rec = asLoaded(r.file, r.text);
-    expect(rec.data).toMatchObject({ id: 'REQ-0002', title: 'Admin account for Lin', service: 'SVC-shop', offering: 'new-account', requester: 'lin', status: 'new', requested_at: '2026-03-04T09:15:00+01:00', source: { system: 'github-issue', id: '42', url: 'https://github.com/northwind/itsm/issues/42' } });
+    expect(rec.data).toMatchObject({
+      id: 'REQ-0002',
+      title: 'Admin account for Lin',
+      service: 'SVC-shop',
+      offering: 'new-account',
+      requester: 'lin',
+      status: 'new',
+      requested_at: '2026-03-04T09:15:00+01:00',
+      source: { system: 'github-issue', id: '42', url: 'https://github.com/northwind/itsm/issues/42' },
+    });
   });
 });
 
 describe('where a record came from', () => {
   it('keeps the issue number as source, and leaves out a page address that is not a plain https URL', () => {
-    for (const html_url of ['javascript:alert(1)', 'https://evil.example/a b', 'https://evil.example/x)](y', 'https://evil.example/<x>', 'https://evil.example/|']) {
+    for (const html_url of [
+      'javascript:alert(1)',
+      'https://evil.example/a b',
+      'https://evil.example/x)](y',
+      'https://evil.example/<x>',
+      'https://evil.example/|',
+    ]) {
       const r = convert({ ...issue('[Incident]: Checkout is down', incidentBody('x')), html_url });
       if (!r.ok) throw new Error(r.problems.join('; '));
       const rec = asLoaded(r.file, r.text);
@@ -175,19 +231,54 @@ describe('where a record came from', () => {
 
 describe('quoting untrusted text', () => {
   it('property: any text renders as exactly one code block holding that text', () => {
-    const md = fc.constantFrom('~', '~~~', '~~~~', '`', '```', '---', '<', '>', '<script>', '#', '[', ']', '(', ')', '!', '*', '_', '\n', '\n\n', ' ', '    ', 'text', '${{', '}}', '$(', '\r\n', '|', '-->');
+    const md = fc.constantFrom(
+      '~',
+      '~~~',
+      '~~~~',
+      '`',
+      '```',
+      '---',
+      '<',
+      '>',
+      '<script>',
+      '#',
+      '[',
+      ']',
+      '(',
+      ')',
+      '!',
+      '*',
+      '_',
+      '\n',
+      '\n\n',
+      ' ',
+      '    ',
+      'text',
+      '${{',
+      '}}',
+      '$(',
+      '\r\n',
+      '|',
+      '-->',
+    );
     fc.assert(
-      fc.property(fc.array(fc.oneof(md, fc.string()), { maxLength: 30 }).map((parts) => parts.join('')), (text) => {
-        const quoted = quoteUntrusted(text);
-        const clean = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
-        if (!clean) {
-          expect(quoted).toBe('');
-          return;
-        }
-        const tree = unified().use(remarkParse).parse(quoted);
-        expect(tree.children.map((n) => n.type)).toEqual(['paragraph', 'code']);
-        expect((tree.children[1] as { value: string }).value).toBe(clean);
-      }),
+      fc.property(
+        fc.array(fc.oneof(md, fc.string()), { maxLength: 30 }).map((parts) => parts.join('')),
+        (text) => {
+          const quoted = quoteUntrusted(text);
+          const clean = text
+            .replace(/\r\n?/g, '\n')
+            .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+            .trim();
+          if (!clean) {
+            expect(quoted).toBe('');
+            return;
+          }
+          const tree = unified().use(remarkParse).parse(quoted);
+          expect(tree.children.map((n) => n.type)).toEqual(['paragraph', 'code']);
+          expect((tree.children[1] as { value: string }).value).toBe(clean);
+        },
+      ),
       { numRuns: 300 },
     );
   });

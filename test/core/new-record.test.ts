@@ -33,7 +33,9 @@ describe('timestamps in the workspace zone', () => {
 });
 
 describe('field=value', () => {
-  const schema = { properties: { cis: { type: 'array', items: { type: 'string' } }, tier: { type: 'integer' }, major: { type: 'boolean' }, title: { type: 'string' } } };
+  const schema = {
+    properties: { cis: { type: 'array', items: { type: 'string' } }, tier: { type: 'integer' }, major: { type: 'boolean' }, title: { type: 'string' } },
+  };
   const flow = () => {
     throw new Error('not used');
   };

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildMessage, escapeSlack, payloadBytes, recordUrl, selectNews, type NewsItem, type TeamsWorkflowPayload, type WebhookPayload } from '../../src/core/notify.ts';
+import {
+  buildMessage,
+  escapeSlack,
+  payloadBytes,
+  recordUrl,
+  selectNews,
+  type NewsItem,
+  type TeamsWorkflowPayload,
+  type WebhookPayload,
+} from '../../src/core/notify.ts';
 import { computeSla } from '../../src/core/sla/index.ts';
 import { loadWorkspaceFromFiles } from '../../src/io/workspace.ts';
 import { minimalWorkspace } from '../helpers/fixtures.ts';
@@ -43,7 +52,15 @@ describe('what is news', () => {
       ['major:INC-0010@2026-03-05T09:00:00Z', 'new major incident'],
       ['sla:INC-0010:response@2026-03-05T09:15:00Z', 'response SLA breached'],
     ]);
-    expect(items[1]).toMatchObject({ type: 'sla_breach', record: 'INC-0010', metric: 'response', priority: 'P1', service: 'SVC-shop', target_seconds: 900, over_seconds: 900 });
+    expect(items[1]).toMatchObject({
+      type: 'sla_breach',
+      record: 'INC-0010',
+      metric: 'response',
+      priority: 'P1',
+      service: 'SVC-shop',
+      target_seconds: 900,
+      over_seconds: 900,
+    });
   });
 
   it('each item once: keys a run already sent are left out, and the next window brings only what is new', () => {
@@ -68,7 +85,12 @@ timeline:
     );
     const items = news(updated, '2026-03-05T10:30:00+01:00', '2026-03-05T12:00:00+01:00', ['major:INC-0010@2026-03-05T09:00:00Z']);
     expect(items).toEqual([
-      expect.objectContaining({ key: 'major:INC-0010@2026-03-05T10:30:00Z', event: 'major incident resolved', status: 'resolved', note: 'Gateway rolled back; orders flowing again' }),
+      expect.objectContaining({
+        key: 'major:INC-0010@2026-03-05T10:30:00Z',
+        event: 'major incident resolved',
+        status: 'resolved',
+        note: 'Gateway rolled back; orders flowing again',
+      }),
     ]);
   });
 
@@ -93,7 +115,9 @@ describe('record links', () => {
   const rec = { id: 'INC-0010', kind: 'incident' as const, file: 'content/incidents/INC-0010.md' };
   it('go to the site page when a site URL is set, else to the file on the forge, else nowhere', () => {
     expect(recordUrl(rec, { siteUrl: 'https://acme.github.io/itsm' })).toBe('https://acme.github.io/itsm/incidents/INC-0010/');
-    expect(recordUrl(rec, { repoUrl: 'https://github.com/acme/itsm/', branch: 'main' })).toBe('https://github.com/acme/itsm/blob/main/content/incidents/INC-0010.md');
+    expect(recordUrl(rec, { repoUrl: 'https://github.com/acme/itsm/', branch: 'main' })).toBe(
+      'https://github.com/acme/itsm/blob/main/content/incidents/INC-0010.md',
+    );
     expect(recordUrl(rec, {})).toBeUndefined();
   });
 });
@@ -129,7 +153,19 @@ function mrkdwn(p: WebhookPayload): string[] {
 
 describe('the message', () => {
   it('has what Slack renders (header, one section per item, linked IDs) and what Teams renders (text)', () => {
-    const { payload } = slack([item(1), item(2, { type: 'sla_breach', key: 'sla:INC-0002:response@2026-03-05T09:15:00Z', event: 'response SLA breached', metric: 'response', target_seconds: 900, over_seconds: 1800, policy: 'incidents', at: '2026-03-05T09:15:00Z' })]);
+    const { payload } = slack([
+      item(1),
+      item(2, {
+        type: 'sla_breach',
+        key: 'sla:INC-0002:response@2026-03-05T09:15:00Z',
+        event: 'response SLA breached',
+        metric: 'response',
+        target_seconds: 900,
+        over_seconds: 1800,
+        policy: 'incidents',
+        at: '2026-03-05T09:15:00Z',
+      }),
+    ]);
     expect(payload.blocks.map((b) => b.type)).toEqual(['header', 'section', 'section']);
     expect(payload.blocks[0]!.text).toEqual({ type: 'plain_text', text: 'Acme: 1 major incident, 1 SLA breach', emoji: false });
     expect(payload.blocks[1]!.text!.text).toContain('*<https://acme.github.io/itsm/incidents/INC-0001/|INC-0001>* P1 · SVC-shop · *new major incident*');
@@ -161,7 +197,10 @@ describe('the message', () => {
   });
 
   it('stays within 50 blocks and counts the rest by type when there is too much news', () => {
-    const many = [...Array.from({ length: 30 }, (_, i) => item(i + 1)), ...Array.from({ length: 170 }, (_, i) => item(i + 31, { type: 'sla_breach', key: `sla:${i}`, event: 'resolution SLA breached' }))];
+    const many = [
+      ...Array.from({ length: 30 }, (_, i) => item(i + 1)),
+      ...Array.from({ length: 170 }, (_, i) => item(i + 31, { type: 'sla_breach', key: `sla:${i}`, event: 'resolution SLA breached' })),
+    ];
     const { payload, shown, omitted } = slack(many);
     expect(payload.blocks.length).toBeLessThanOrEqual(50);
     expect(shown.length + omitted).toBe(200);
@@ -190,7 +229,8 @@ describe('the message', () => {
   });
 
   it('for Teams Workflows: an Adaptive Card in attachments, with the same lines and no planted links', () => {
-    const m = buildMessage([item(1, { title: '[click](https://evil.example) <https://evil.example>' })], OPTIONS, 'teams-workflow').payload as TeamsWorkflowPayload;
+    const m = buildMessage([item(1, { title: '[click](https://evil.example) <https://evil.example>' })], OPTIONS, 'teams-workflow')
+      .payload as TeamsWorkflowPayload;
     expect(m.type).toBe('message');
     expect(m.attachments).toHaveLength(1);
     expect(m.attachments[0]!.contentType).toBe('application/vnd.microsoft.card.adaptive');

@@ -3,7 +3,8 @@ import type { Team } from '../../src/core/model.ts';
 import { loginKey, peopleFrom, sameLogin } from '../../src/core/people.ts';
 
 type Member = Team['members'][number];
-const team = (id: string, members: Array<Partial<Member> & { name: string; login: string }>, status: Team['status'] = 'active'): Team => ({ id, name: id, status, members }) as Team;
+const team = (id: string, members: Array<Partial<Member> & { name: string; login: string }>, status: Team['status'] = 'active'): Team =>
+  ({ id, name: id, status, members }) as Team;
 
 describe('loginKey and sameLogin', () => {
   it('fold ASCII letters only', () => {
@@ -18,9 +19,19 @@ describe('loginKey and sameLogin', () => {
 
 describe('peopleFrom', () => {
   const people = peopleFrom([
-    team('TEAM-a', [{ name: 'Alice Smith', login: 'alice', other_logins: ['alice-bot'] }, { name: 'Bob', login: 'bob' }]),
+    team('TEAM-a', [
+      { name: 'Alice Smith', login: 'alice', other_logins: ['alice-bot'] },
+      { name: 'Bob', login: 'bob' },
+    ]),
     team('TEAM-b', [{ name: 'Alice Smith', login: 'Alice', other_logins: ['ALICE-BOT'] }]),
-    team('TEAM-old', [{ name: 'Carol', login: 'carol' }, { name: 'Carol', login: 'carol-2' }], 'retired'),
+    team(
+      'TEAM-old',
+      [
+        { name: 'Carol', login: 'carol' },
+        { name: 'Carol', login: 'carol-2' },
+      ],
+      'retired',
+    ),
   ]);
 
   it('gives every login of an entry the same person, whatever the case', () => {

@@ -33,10 +33,21 @@ describe('scalarEdits', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(value('incidents'), value('problem'), other), { minLength: 1, maxLength: 8 }), fc.boolean(), (pieces, crlf) => {
         // Keys must be unique for the YAML to be valid: number them.
-        const numbered = pieces.map((p, i) => ({ before: p.before.replace(/^(incidents|problem|note|title|timeline):/, `$1_${i}:`), after: p.after.replace(/^(incidents|problem|note|title|timeline):/, `$1_${i}:`) }));
+        const numbered = pieces.map((p, i) => ({
+          before: p.before.replace(/^(incidents|problem|note|title|timeline):/, `$1_${i}:`),
+          after: p.after.replace(/^(incidents|problem|note|title|timeline):/, `$1_${i}:`),
+        }));
         const nl = crlf ? '\r\n' : '\n';
-        const before = numbered.map((p) => p.before).join('\n').replace(/\n/g, nl) + nl;
-        const after = numbered.map((p) => p.after).join('\n').replace(/\n/g, nl) + nl;
+        const before =
+          numbered
+            .map((p) => p.before)
+            .join('\n')
+            .replace(/\n/g, nl) + nl;
+        const after =
+          numbered
+            .map((p) => p.after)
+            .join('\n')
+            .replace(/\n/g, nl) + nl;
         const isReference = (path: ReadonlyArray<string | number>) => /^(incidents|problem)_/.test(String(path[0])) && path.length <= 2;
         expect(applyEdits(before, scalarEdits(before, OLD, NEW, isReference))).toBe(after);
       }),
@@ -62,7 +73,16 @@ describe('setTopLevel', () => {
 describe('renderRecord', () => {
   it('prints front matter like a hand-written record: plain where it can, single quotes where YAML needs them', () => {
     const text = renderRecord(
-      { id: 'INC-0003', title: "The partner's feed is late: again", tags: ['vpn', '#x'], note: 'Reported through issue #42', empty: '', count: '42', nothing: undefined, source: { system: 'jira', id: 'ITSM-101' } },
+      {
+        id: 'INC-0003',
+        title: "The partner's feed is late: again",
+        tags: ['vpn', '#x'],
+        note: 'Reported through issue #42',
+        empty: '',
+        count: '42',
+        nothing: undefined,
+        source: { system: 'jira', id: 'ITSM-101' },
+      },
       'Body.\n',
     );
     expect(text).toBe(`---
@@ -80,7 +100,12 @@ Body.
   });
 
   it('keeps collections from flowLevel on one line, and text with line breaks or control characters readable', () => {
-    const data = { timeline: [{ at: '2026-03-04T09:15:00+01:00', status: 'new', note: 'two\nlines' }], source: { system: 'github-issue', id: '42' }, resolution: 'First.\nSecond.', odd: 'tab\there' };
+    const data = {
+      timeline: [{ at: '2026-03-04T09:15:00+01:00', status: 'new', note: 'two\nlines' }],
+      source: { system: 'github-issue', id: '42' },
+      resolution: 'First.\nSecond.',
+      odd: 'tab\there',
+    };
     expect(renderRecord(data, '', { flowLevel: 2 })).toBe(`---
 timeline:
   - {at: 2026-03-04T09:15:00+01:00, status: new, note: "two\\nlines"}
@@ -96,7 +121,47 @@ odd: "tab\\there"
 `);
   });
 
-  const tricky = ['yes', 'no', 'on', 'null', '~', '', ' lead', 'trail ', 'a: b', '- a', '@x', '`x`', '"q"', "it's", '12', '1e3', '.inf', '0x1f', '2026-03-04', '[x]', '{x}', 'x,y', '!x', '&a', '*a', '%x', '|x', '>x', '?x', 'x:', '=', '$(rm -rf /)', '${{ x }}', 'line\r\nx', 'multi\nline\n', ' multi\nline', 'a\u0007b', '\u2028', '\ufeffx'];
+  const tricky = [
+    'yes',
+    'no',
+    'on',
+    'null',
+    '~',
+    '',
+    ' lead',
+    'trail ',
+    'a: b',
+    '- a',
+    '@x',
+    '`x`',
+    '"q"',
+    "it's",
+    '12',
+    '1e3',
+    '.inf',
+    '0x1f',
+    '2026-03-04',
+    '[x]',
+    '{x}',
+    'x,y',
+    '!x',
+    '&a',
+    '*a',
+    '%x',
+    '|x',
+    '>x',
+    '?x',
+    'x:',
+    '=',
+    '$(rm -rf /)',
+    '${{ x }}',
+    'line\r\nx',
+    'multi\nline\n',
+    ' multi\nline',
+    'a\u0007b',
+    '\u2028',
+    '\ufeffx',
+  ];
   it.each(tricky)('reads %j back as written, in a block and in a flow list', (value) => {
     const text = renderRecord({ k: value, l: [value] }, '');
     const yaml = text.slice(4, text.indexOf('---\n', 4));
@@ -110,12 +175,19 @@ describe('editRecord', () => {
 
   it('sets fields in steps, keeping comments, order and the body', () => {
     const r = editRecord(record, { set: [{ status: 'resolved', cis: ['CI-a', 'CI-b'] }, (get) => ({ note: `was ${String(get('status'))}` })] });
-    expect(r).toEqual({ ok: true, text: '---\n# how it started\nid: INC-0001\nstatus: resolved # set by the desk\ncis: [CI-a, CI-b]\nnote: was resolved\n---\n\nIt broke.\n' });
+    expect(r).toEqual({
+      ok: true,
+      text: '---\n# how it started\nid: INC-0001\nstatus: resolved # set by the desk\ncis: [CI-a, CI-b]\nnote: was resolved\n---\n\nIt broke.\n',
+    });
   });
 
   it('says what stops it: no front matter, broken YAML, unknown placeholders', () => {
     expect(editRecord('no fences', {})).toEqual({ ok: false, problem: 'no-front-matter' });
     expect(editRecord('---\nid: [x\n---\n', {})).toMatchObject({ ok: false, problem: 'yaml' });
-    expect(editRecord('---\nid: "{{id}}"\nt: "{{nope}}"\n---\n', { fill: (t) => (t === 'id' ? 'X' : undefined) })).toEqual({ ok: false, problem: 'unknown-placeholders', tokens: ['nope'] });
+    expect(editRecord('---\nid: "{{id}}"\nt: "{{nope}}"\n---\n', { fill: (t) => (t === 'id' ? 'X' : undefined) })).toEqual({
+      ok: false,
+      problem: 'unknown-placeholders',
+      tokens: ['nope'],
+    });
   });
 });

@@ -30,7 +30,10 @@ describe('service status', () => {
 
   it('rolls up open incidents only; resolved ones are history', () => {
     const r = report({
-      ...incident('INC-0010', 'status: in_progress\nimpact: low\npriority: P3\nreported_at: 2026-03-05T09:00:00+01:00\nacknowledged_at: 2026-03-05T09:05:00+01:00'),
+      ...incident(
+        'INC-0010',
+        'status: in_progress\nimpact: low\npriority: P3\nreported_at: 2026-03-05T09:00:00+01:00\nacknowledged_at: 2026-03-05T09:05:00+01:00',
+      ),
       ...incident('INC-0011', 'status: new\nimpact: medium\npriority: P2\nreported_at: 2026-03-05T10:00:00+01:00'),
     });
     expect(shop(r).status).toBe('partial_outage');
@@ -41,7 +44,16 @@ describe('service status', () => {
 
   it('lists maintenance on the service or its CIs that has not ended, soonest first', () => {
     const r = report({}, '2026-03-14T22:30:00+01:00');
-    expect(shop(r).maintenance).toEqual([{ id: 'CHG-0002', title: 'Patch the database host', status: 'scheduled', planned_start: '2026-03-14T22:00:00+01:00', planned_end: '2026-03-14T23:00:00+01:00', ongoing: true }]);
+    expect(shop(r).maintenance).toEqual([
+      {
+        id: 'CHG-0002',
+        title: 'Patch the database host',
+        status: 'scheduled',
+        planned_start: '2026-03-14T22:00:00+01:00',
+        planned_end: '2026-03-14T23:00:00+01:00',
+        ongoing: true,
+      },
+    ]);
     expect(shop(report({}, '2026-03-15T00:00:00+01:00')).maintenance).toEqual([]);
   });
 });
@@ -56,15 +68,26 @@ describe('availability', () => {
 
   it('does not count overlapping incidents twice', () => {
     const r = report({
-      ...incident('INC-0010', 'status: resolved\nimpact: high\npriority: P1\nreported_at: 2026-03-04T10:00:00+01:00\nacknowledged_at: 2026-03-04T10:01:00+01:00\nresolved_at: 2026-03-04T12:00:00+01:00\nresolution: Fixed.'),
-      ...incident('INC-0011', 'status: resolved\nimpact: high\npriority: P1\nreported_at: 2026-03-04T11:00:00+01:00\nacknowledged_at: 2026-03-04T11:01:00+01:00\nresolved_at: 2026-03-04T13:00:00+01:00\nresolution: Fixed.'),
+      ...incident(
+        'INC-0010',
+        'status: resolved\nimpact: high\npriority: P1\nreported_at: 2026-03-04T10:00:00+01:00\nacknowledged_at: 2026-03-04T10:01:00+01:00\nresolved_at: 2026-03-04T12:00:00+01:00\nresolution: Fixed.',
+      ),
+      ...incident(
+        'INC-0011',
+        'status: resolved\nimpact: high\npriority: P1\nreported_at: 2026-03-04T11:00:00+01:00\nacknowledged_at: 2026-03-04T11:01:00+01:00\nresolved_at: 2026-03-04T13:00:00+01:00\nresolution: Fixed.',
+      ),
     });
     // 10:00-13:00 is three hours of major outage, plus INC-0001's 33 weighted minutes.
     expect(shop(r).availability[0]!.downtimeMinutes).toBe(180 + 33);
   });
 
   it('counts an open incident until now, and only the part inside the window', () => {
-    const r = report(incident('INC-0010', 'status: in_progress\nimpact: high\npriority: P1\nreported_at: 2026-01-01T12:00:00+01:00\nacknowledged_at: 2026-01-01T12:05:00+01:00'));
+    const r = report(
+      incident(
+        'INC-0010',
+        'status: in_progress\nimpact: high\npriority: P1\nreported_at: 2026-01-01T12:00:00+01:00\nacknowledged_at: 2026-01-01T12:05:00+01:00',
+      ),
+    );
     const [d30, d90] = shop(r).availability;
     expect(d30!.availability).toBe(0);
     expect(d90!.downtimeMinutes).toBeCloseTo((Date.parse('2026-03-05T12:00:00+01:00') - Date.parse('2026-01-01T12:00:00+01:00')) / 60_000, 1);
@@ -81,7 +104,11 @@ describe('availability', () => {
   });
 
   it('property: never below the single worst window, never double counts, always within 0..1', () => {
-    const windowArb = fc.record({ start: fc.integer({ min: 0, max: 10 * DAY }), length: fc.integer({ min: 0, max: 2 * DAY }), status: fc.constantFrom('degraded', 'partial_outage', 'major_outage' as const) });
+    const windowArb = fc.record({
+      start: fc.integer({ min: 0, max: 10 * DAY }),
+      length: fc.integer({ min: 0, max: 2 * DAY }),
+      status: fc.constantFrom('degraded', 'partial_outage', 'major_outage' as const),
+    });
     fc.assert(
       fc.property(fc.array(windowArb, { maxLength: 12 }), (ws) => {
         const windows: Window[] = ws.map((w) => ({ start: w.start, end: w.start + w.length, status: w.status }));

@@ -37,7 +37,9 @@ export function injectionPoints(workflowYaml: string): string[] {
   const out: string[] = [];
   for (const [job, def] of Object.entries(doc.jobs ?? {})) {
     (def.steps ?? []).forEach((step, i) => {
-      const code = [step.run, String(step.uses ?? '').startsWith('actions/github-script') ? step.with?.script : undefined].filter((c): c is string => typeof c === 'string');
+      const code = [step.run, String(step.uses ?? '').startsWith('actions/github-script') ? step.with?.script : undefined].filter(
+        (c): c is string => typeof c === 'string',
+      );
       for (const c of code) if (UNTRUSTED.test(c)) out.push(`jobs.${job}.steps[${i}]: ${UNTRUSTED.exec(c)![0]}`);
     });
   }

@@ -50,7 +50,12 @@ export function changeFile(id: string, extra: Record<string, string | undefined>
     rollback_plan: 'Redeploy the previous version.',
     ...extra,
   };
-  return record(Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v}`).join('\n'));
+  return record(
+    Object.entries(fields)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n'),
+  );
 }
 
 export interface PrRun extends CliResult {
@@ -93,20 +98,26 @@ export async function approvePr(opts: {
       reviews: (opts.reviews ?? []).map((r) => ({ ...r, commit_id: head })),
     },
   ]);
-  cleanups.push(() => server.close(), () => repo.remove());
-  const r = await runMain(['approvals', '--pr', '7', '--repo', 'northwind/itsm', '--format', 'json', ...(opts.root ? ['--root', opts.root] : []), ...(opts.args ?? [])], {
-    cwd: repo.dir,
-    env: {
-      GITHUB_TOKEN: 'test-token',
-      GITHUB_API_URL: server.url,
-      GITHUB_STEP_SUMMARY: undefined,
-      GITHUB_EVENT_PATH: undefined,
-      GITHUB_REPOSITORY: undefined,
-      ITSM_GITHUB_TIMEOUT_MS: '10000',
-      ITSM_GITHUB_RETRIES: '1',
-      ITSM_GITHUB_RETRY_BASE_MS: '1',
+  cleanups.push(
+    () => server.close(),
+    () => repo.remove(),
+  );
+  const r = await runMain(
+    ['approvals', '--pr', '7', '--repo', 'northwind/itsm', '--format', 'json', ...(opts.root ? ['--root', opts.root] : []), ...(opts.args ?? [])],
+    {
+      cwd: repo.dir,
+      env: {
+        GITHUB_TOKEN: 'test-token',
+        GITHUB_API_URL: server.url,
+        GITHUB_STEP_SUMMARY: undefined,
+        GITHUB_EVENT_PATH: undefined,
+        GITHUB_REPOSITORY: undefined,
+        ITSM_GITHUB_TIMEOUT_MS: '10000',
+        ITSM_GITHUB_RETRIES: '1',
+        ITSM_GITHUB_RETRY_BASE_MS: '1',
+      },
     },
-  });
+  );
   let result: ApprovalResult | undefined;
   try {
     result = JSON.parse(r.stdout) as ApprovalResult;

@@ -7,7 +7,8 @@
 import { minimalWorkspace } from './fixtures.ts';
 import { record } from './workspace.ts';
 
-const ci = (id: string, name: string, type: string, extra = '') => record(`id: ${id}\nname: ${name}\ntype: ${type}\nenvironment: production\nstatus: active\nowner: TEAM-ops\n${extra}`);
+const ci = (id: string, name: string, type: string, extra = '') =>
+  record(`id: ${id}\nname: ${name}\ntype: ${type}\nenvironment: production\nstatus: active\nowner: TEAM-ops\n${extra}`);
 
 export function cmdbWorkspace(): Record<string, string> {
   return {
@@ -21,7 +22,9 @@ support_calendar: office
 cis: [CI-web, CI-lb]
 offerings:
   - { id: new-account, name: New shop admin account }`),
-    'content/services/SVC-portal.md': record('id: SVC-portal\nname: Partner portal\nstatus: active\nowner: TEAM-ops\ntier: 2\nsupport_calendar: office\ndepends_on: [SVC-shop]'),
+    'content/services/SVC-portal.md': record(
+      'id: SVC-portal\nname: Partner portal\nstatus: active\nowner: TEAM-ops\ntier: 2\nsupport_calendar: office\ndepends_on: [SVC-shop]',
+    ),
     'content/cis/CI-host.md': ci('CI-host', 'Database host', 'server'),
     'content/cis/CI-db.md': ci('CI-db', 'Shop database', 'database', 'runs_on: [CI-host]'),
     'content/cis/CI-web.md': ci('CI-web', 'Web servers', 'application', 'depends_on: [CI-db]\nconnects_to: [CI-lb]'),

@@ -100,7 +100,8 @@ status: active
 owner: TEAM-ops
 `);
 
-export const INCIDENT = record(`
+export const INCIDENT = record(
+  `
 id: INC-0001
 title: Checkout returns 500 for some users
 status: resolved
@@ -118,7 +119,9 @@ timeline:
   - { at: 2026-03-02T09:10:00+01:00, status: new, note: Reported by the service desk }
   - { at: 2026-03-02T09:20:00+01:00, status: acknowledged, by: ada }
   - { at: 2026-03-02T11:00:00+01:00, status: resolved, note: Web tier restarted }
-`, 'Users saw errors at checkout.\n');
+`,
+  'Users saw errors at checkout.\n',
+);
 
 export const CHANGE = record(`
 id: CHG-0001
@@ -149,14 +152,17 @@ requested_at: 2026-03-03T10:00:00+01:00
 status: new
 `);
 
-export const KB = record(`
+export const KB = record(
+  `
 id: KB-0001
 title: How to restart the web tier
 category: how-to
 status: published
 owner: TEAM-ops
 services: [SVC-shop]
-`, 'Run the restart playbook.\n');
+`,
+  'Run the restart playbook.\n',
+);
 
 export function minimalWorkspace(): Record<string, string> {
   return {

@@ -124,7 +124,15 @@ function example(operation: OperationId): unknown {
 
 function user(login: string, id: number): Json {
   const base = (example('pulls/get') as Json).user as Json;
-  return { ...base, login, id, node_id: `U_${id}`, avatar_url: `https://avatars.example/u/${id}`, html_url: `https://github.example/${login}`, url: `https://api.github.example/users/${login}` };
+  return {
+    ...base,
+    login,
+    id,
+    node_id: `U_${id}`,
+    avatar_url: `https://avatars.example/u/${id}`,
+    html_url: `https://github.example/${login}`,
+    url: `https://api.github.example/users/${login}`,
+  };
 }
 
 function pullBody(pr: FakePullRequest): Json {
@@ -170,7 +178,11 @@ function commitsOf(pr: FakePullRequest): FakeCommit[] {
 
 function commitBody(c: FakeCommit, i: number): Json {
   const [template] = example('pulls/list-commits') as Json[];
-  const parent = (n: number) => ({ sha: n.toString(16).padStart(40, 'e'), url: 'https://api.github.example/parent', html_url: 'https://github.example/parent' });
+  const parent = (n: number) => ({
+    sha: n.toString(16).padStart(40, 'e'),
+    url: 'https://api.github.example/parent',
+    html_url: 'https://github.example/parent',
+  });
   return {
     ...template,
     sha: c.sha,
@@ -191,7 +203,15 @@ function fileBody(f: FakeFile, i: number): Json {
 function reviewBody(r: FakeReview, i: number, pr: FakePullRequest): Json {
   const [template] = example('pulls/list-reviews') as Json[];
   const id = 9000 + i;
-  const out: Json = { ...template, id, node_id: `PRR_${id}`, user: r.login === null ? null : user(r.login, 2000 + i), state: r.state, commit_id: r.commit_id, body: '' };
+  const out: Json = {
+    ...template,
+    id,
+    node_id: `PRR_${id}`,
+    user: r.login === null ? null : user(r.login, 2000 + i),
+    state: r.state,
+    commit_id: r.commit_id,
+    body: '',
+  };
   out.html_url = `https://github.example/${pr.owner}/${pr.repo}/pull/${pr.number}#pullrequestreview-${id}`;
   if (r.state === 'PENDING') delete out.submitted_at;
   else out.submitted_at = r.submitted_at ?? new Date(Date.UTC(2026, 9, 1, 0, 0, i)).toISOString().replace('.000', '');
@@ -227,7 +247,10 @@ export async function startGitHubServer(pulls: FakePullRequest[], options: { pre
       res.writeHead(599, { 'content-type': 'text/plain' }).end('response body does not match the GitHub OpenAPI schema');
       return;
     }
-    let out: { body: unknown; headers: Record<string, string> } = { body, headers: { 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3; format=json', ...headers } };
+    let out: { body: unknown; headers: Record<string, string> } = {
+      body,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3; format=json', ...headers },
+    };
     if (status === 200 && tamper && !tamper.redirect && tampers(operation, page ?? 1)) {
       out = { body: tamper.body ? tamper.body(structuredClone(body)) : body, headers: tamper.headers ? tamper.headers(out.headers) : out.headers };
     }
@@ -235,7 +258,8 @@ export async function startGitHubServer(pulls: FakePullRequest[], options: { pre
   };
 
   const errorBody = (status: number) => ({
-    message: { 401: 'Bad credentials', 403: 'Forbidden', 404: 'Not Found', 500: 'Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' }[status] ?? 'Error',
+    message:
+      { 401: 'Bad credentials', 403: 'Forbidden', 404: 'Not Found', 500: 'Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' }[status] ?? 'Error',
     documentation_url: 'https://docs.github.com/rest',
     status: String(status),
   });
@@ -246,7 +270,15 @@ export async function startGitHubServer(pulls: FakePullRequest[], options: { pre
     const path = url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : '/-outside-the-prefix';
     const m = ROUTE.exec(path);
     const byCommit = COMMIT_PULLS.exec(path);
-    const operation: OperationId = byCommit ? 'repos/list-pull-requests-associated-with-commit' : m?.[4] === '/files' ? 'pulls/list-files' : m?.[4] === '/reviews' ? 'pulls/list-reviews' : m?.[4] === '/commits' ? 'pulls/list-commits' : 'pulls/get';
+    const operation: OperationId = byCommit
+      ? 'repos/list-pull-requests-associated-with-commit'
+      : m?.[4] === '/files'
+        ? 'pulls/list-files'
+        : m?.[4] === '/reviews'
+          ? 'pulls/list-reviews'
+          : m?.[4] === '/commits'
+            ? 'pulls/list-commits'
+            : 'pulls/get';
     if (failure && (!failure.operation || failure.operation === operation)) {
       if ('timeout' in failure) return; // never answer: the client must give up on its own
       if (failure.times === undefined || (failure.used ?? 0) < failure.times) {
@@ -259,11 +291,22 @@ export async function startGitHubServer(pulls: FakePullRequest[], options: { pre
       return res.writeHead(tamper.redirect.status, { location: tamper.redirect.location }).end();
     }
     // The PRs a commit is merged as or is the head of; unknown commits list none, as on GitHub.
-    const associated = byCommit && req.method === 'GET' ? pulls.filter((p) => p.owner === byCommit[1] && p.repo === byCommit[2] && (p.mergeCommitSha === byCommit[3] || p.headSha === byCommit[3])) : undefined;
+    const associated =
+      byCommit && req.method === 'GET'
+        ? pulls.filter((p) => p.owner === byCommit[1] && p.repo === byCommit[2] && (p.mergeCommitSha === byCommit[3] || p.headSha === byCommit[3]))
+        : undefined;
     const pr = m && req.method === 'GET' ? pulls.find((p) => p.owner === m[1] && p.repo === m[2] && p.number === Number(m[3])) : undefined;
     if (!pr && !associated) return send(res, operation, 404, errorBody(404));
     if (operation === 'pulls/get') return send(res, operation, 200, pullBody(pr!), {}, 1);
-    const all = associated ? associated.map(simplePullBody) : !pr ? [] : operation === 'pulls/list-files' ? pr.files.slice(0, 3000).map(fileBody) : operation === 'pulls/list-commits' ? commitsOf(pr).slice(0, 250).map(commitBody) : pr.reviews.map((r, i) => reviewBody(r, i, pr));
+    const all = associated
+      ? associated.map(simplePullBody)
+      : !pr
+        ? []
+        : operation === 'pulls/list-files'
+          ? pr.files.slice(0, 3000).map(fileBody)
+          : operation === 'pulls/list-commits'
+            ? commitsOf(pr).slice(0, 250).map(commitBody)
+            : pr.reviews.map((r, i) => reviewBody(r, i, pr));
     const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100);
     const last = Math.max(Math.ceil(all.length / perPage), 1);
     const link = (n: number, rel: string) => {

@@ -37,7 +37,11 @@ export function changeFile(extra: Record<string, string> = {}): string {
     rollback_plan: 'Redeploy the previous version.',
     ...extra,
   };
-  return record(Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n'));
+  return record(
+    Object.entries(fields)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n'),
+  );
 }
 
 export interface PrScenario {
@@ -71,7 +75,10 @@ export async function prScenario(serverOptions: { prefix?: string } = {}): Promi
   repo.commit('Plan CHG-0001', { [CHANGE_PATH]: changeFile() });
   const pull: FakePullRequest = { owner: 'northwind', repo: 'itsm', number: 7, author: 'alice', headSha: '', baseSha: base, files: [], reviews: [] };
   const server = await startGitHubServer([pull], serverOptions);
-  cleanups.push(() => server.close(), () => repo.remove());
+  cleanups.push(
+    () => server.close(),
+    () => repo.remove(),
+  );
   const s: PrScenario = {
     repo,
     base,
@@ -84,7 +91,11 @@ export async function prScenario(serverOptions: { prefix?: string } = {}): Promi
       pull.headSha = head;
       pull.baseSha = base;
       pull.commits = shas.map((sha) => ({ sha, author: 'alice', committer: 'alice', ...(merges.has(sha) ? { parents: 2 } : {}), ...accounts[sha] }));
-      pull.files = repo.git('diff', '--name-only', `${base}...${head}`).split('\n').filter(Boolean).map((filename) => ({ filename }));
+      pull.files = repo
+        .git('diff', '--name-only', `${base}...${head}`)
+        .split('\n')
+        .filter(Boolean)
+        .map((filename) => ({ filename }));
       pull.reviews = [{ login: 'paula', state: 'APPROVED', commit_id: head }];
     },
     run: (env = {}) =>

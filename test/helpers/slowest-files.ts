@@ -26,6 +26,8 @@ export default class SlowestFiles implements Reporter {
       .sort((a, b) => b.ms - a.ms)
       .slice(0, SHOWN);
     const width = Math.max(...rows.map((r) => (r.ms / 1000).toFixed(1).length));
-    this.vitest.logger.log(`\n Slowest ${rows.length} test files:\n` + rows.map((r) => `   ${(r.ms / 1000).toFixed(1).padStart(width)} s  ${r.file}`).join('\n') + '\n');
+    this.vitest.logger.log(
+      `\n Slowest ${rows.length} test files:\n` + rows.map((r) => `   ${(r.ms / 1000).toFixed(1).padStart(width)} s  ${r.file}`).join('\n') + '\n',
+    );
   }
 }

@@ -34,7 +34,10 @@ export function writeTokenExposures(workflowYaml: string): string[] {
   const out: string[] = [];
   for (const [name, job] of Object.entries(doc.jobs ?? {})) {
     if (!canWrite(job.permissions ?? doc.permissions)) continue;
-    for (const [where, env] of [['env', doc.env], [`jobs.${name}.env`, job.env]] as const) {
+    for (const [where, env] of [
+      ['env', doc.env],
+      [`jobs.${name}.env`, job.env],
+    ] as const) {
       for (const [k, v] of Object.entries(env ?? {})) if (TOKEN.test(String(v))) out.push(`${where}.${k}: a token in every step's environment`);
     }
     const steps = job.steps ?? [];

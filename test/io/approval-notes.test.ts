@@ -9,7 +9,14 @@ const note = (pr: number, change: string, logins: string[]): EvidenceNote => ({
   pr,
   head_sha: HEAD,
   decided_at: '2026-03-01T12:00:00Z',
-  changes: [{ change, decision: 'approved', approvers: logins.map((login) => ({ login, at: '2026-03-01T10:00:00Z' })), required: [{ role: 'cab', count: logins.length, approvers: logins }] }],
+  changes: [
+    {
+      change,
+      decision: 'approved',
+      approvers: logins.map((login) => ({ login, at: '2026-03-01T10:00:00Z' })),
+      required: [{ role: 'cab', count: logins.length, approvers: logins }],
+    },
+  ],
 });
 
 let repo: GitRepo | undefined;
@@ -39,9 +46,22 @@ describe('approval notes in git', () => {
     expect(repo.git('notes', '--ref=itsm-approvals', 'list').trim().split('\n')).toHaveLength(2);
     const { notes, warnings } = await readApprovalNotes(repo.dir);
     expect(warnings).toEqual([]);
-    expect(notes.sort((a, b) => a.note.pr - b.note.pr)).toEqual([{ commit: t.merge, note: note(12, 'CHG-0001', ['alice', 'bob']) }, { commit: t.squash, note: note(15, 'CHG-0002', ['carol']) }]);
+    expect(notes.sort((a, b) => a.note.pr - b.note.pr)).toEqual([
+      { commit: t.merge, note: note(12, 'CHG-0001', ['alice', 'bob']) },
+      { commit: t.squash, note: note(15, 'CHG-0002', ['carol']) },
+    ]);
     const evidence = await readApprovalEvidence(repo.dir);
-    expect(evidence.get('CHG-0001')).toEqual([{ pr: 12, commit: t.merge, head_sha: HEAD, decided_at: '2026-03-01T12:00:00Z', decision: 'approved', approvers: note(12, 'CHG-0001', ['alice', 'bob']).changes[0]!.approvers, required: [{ role: 'cab', count: 2, approvers: ['alice', 'bob'] }] }]);
+    expect(evidence.get('CHG-0001')).toEqual([
+      {
+        pr: 12,
+        commit: t.merge,
+        head_sha: HEAD,
+        decided_at: '2026-03-01T12:00:00Z',
+        decision: 'approved',
+        approvers: note(12, 'CHG-0001', ['alice', 'bob']).changes[0]!.approvers,
+        required: [{ role: 'cab', count: 2, approvers: ['alice', 'bob'] }],
+      },
+    ]);
     expect(evidence.get('CHG-0002')![0]!.approvers.map((a) => a.login)).toEqual(['carol']);
   });
 
@@ -69,9 +89,16 @@ describe('approval notes in git', () => {
     const seen: string[] = [];
     const evidence = await readApprovalEvidence(repo.dir, (d) => seen.push(d.message));
     expect([...evidence.keys()]).toEqual(['CHG-0002']);
-    expect(seen).toEqual([expect.stringMatching(new RegExp(`^The approval note on commit ${t.merge.slice(0, 12)} is not valid approval evidence: not JSON .*; it is ignored\\.$`))]);
+    expect(seen).toEqual([
+      expect.stringMatching(new RegExp(`^The approval note on commit ${t.merge.slice(0, 12)} is not valid approval evidence: not JSON .*; it is ignored\\.$`)),
+    ]);
     const { warnings } = await readApprovalNotes(repo.dir);
-    expect(warnings[0]).toMatchObject({ file: `refs/notes/itsm-approvals:${t.merge}`, rule: 'approvals/evidence-note', severity: 'warning', hint: expect.stringContaining('itsm evidence record') });
+    expect(warnings[0]).toMatchObject({
+      file: `refs/notes/itsm-approvals:${t.merge}`,
+      rule: 'approvals/evidence-note',
+      severity: 'warning',
+      hint: expect.stringContaining('itsm evidence record'),
+    });
   });
 
   it('a note from a future version is refused, not misread', async () => {
@@ -107,6 +134,12 @@ describe('approval notes in git', () => {
   });
 
   it('the note for a decision is what evidenceNote makes of it', () => {
-    expect(evidenceNote({ pr: 3, headSha: HEAD, baseSha: HEAD, decision: 'not-required', subjects: [] }, '2026-03-01T12:00:00Z')).toEqual({ version: 1, pr: 3, head_sha: HEAD, decided_at: '2026-03-01T12:00:00Z', changes: [] });
+    expect(evidenceNote({ pr: 3, headSha: HEAD, baseSha: HEAD, decision: 'not-required', subjects: [] }, '2026-03-01T12:00:00Z')).toEqual({
+      version: 1,
+      pr: 3,
+      head_sha: HEAD,
+      decided_at: '2026-03-01T12:00:00Z',
+      changes: [],
+    });
   });
 });

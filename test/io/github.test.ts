@@ -25,13 +25,28 @@ afterEach(async () => {
   server = undefined;
 });
 
-const options = (s: GitHubServer, extra: Partial<GitHubOptions> = {}): GitHubOptions => ({ token: 't0ken', baseUrl: s.url, timeoutMs: 10_000, retries: 2, retryBaseMs: 1, ...extra });
+const options = (s: GitHubServer, extra: Partial<GitHubOptions> = {}): GitHubOptions => ({
+  token: 't0ken',
+  baseUrl: s.url,
+  timeoutMs: 10_000,
+  retries: 2,
+  retryBaseMs: 1,
+  ...extra,
+});
 
 describe('reading a pull request from GitHub', () => {
   it('reads author, head, base, files and reviews with the token', async () => {
-    server = await startGitHubServer([pull({ files: [{ filename: 'content/changes/CHG-0002.md', status: 'renamed', previous_filename: 'content/changes/CHG-0001.md' }] })]);
+    server = await startGitHubServer([
+      pull({ files: [{ filename: 'content/changes/CHG-0002.md', status: 'renamed', previous_filename: 'content/changes/CHG-0001.md' }] }),
+    ]);
     const facts = await fetchPullRequest(options(server), 'northwind', 'itsm', 7);
-    expect(facts).toMatchObject({ number: 7, author: 'alice', headSha: HEAD, baseSha: BASE, files: ['content/changes/CHG-0002.md', 'content/changes/CHG-0001.md'] });
+    expect(facts).toMatchObject({
+      number: 7,
+      author: 'alice',
+      headSha: HEAD,
+      baseSha: BASE,
+      files: ['content/changes/CHG-0002.md', 'content/changes/CHG-0001.md'],
+    });
     expect(facts.reviews).toEqual([{ id: 9000, login: 'paula', state: 'APPROVED', commitId: HEAD, submittedAt: '2026-10-01T00:00:00Z' }]);
     expect(server.requests.every((r) => r.authorization === 'token t0ken')).toBe(true);
   });
@@ -110,7 +125,9 @@ describe('failing closed', () => {
   it('a refused redirect is not retried: one request, however many retries are allowed', async () => {
     server = await startGitHubServer([pull()]);
     server.tamper({ operation: 'pulls/get', redirect: { status: 302, location: 'http://api.github.invalid/repos/northwind/itsm/pulls/7' } });
-    await expect(fetchPullRequest(options(server, { retries: 3 }), 'northwind', 'itsm', 7)).rejects.toThrow(/answered 302 for \/repos\/northwind\/itsm\/pulls\/7, redirecting to http:\/\/api\.github\.invalid/);
+    await expect(fetchPullRequest(options(server, { retries: 3 }), 'northwind', 'itsm', 7)).rejects.toThrow(
+      /answered 302 for \/repos\/northwind\/itsm\/pulls\/7, redirecting to http:\/\/api\.github\.invalid/,
+    );
     expect(server.requests).toHaveLength(1);
   });
 
@@ -121,7 +138,7 @@ describe('failing closed', () => {
 });
 
 describe('the test server itself', () => {
-  it('refuses to serve a body that does not match GitHub\'s OpenAPI schema, and says so', async () => {
+  it("refuses to serve a body that does not match GitHub's OpenAPI schema, and says so", async () => {
     const s = await startGitHubServer([pull({ reviews: [{ login: 'paula', state: 'APPROVED', commit_id: 42 as unknown as string }] })]);
     await expect(fetchPullRequest(options(s, { retries: 0 }), 'northwind', 'itsm', 7)).rejects.toThrow(GitHubError);
     expect(s.violations).toEqual([expect.stringMatching(/^pulls\/list-reviews 200: .*commit_id must be string,null/)]);
@@ -133,7 +150,9 @@ describe('the vendored OpenAPI schemas', () => {
   it('cover exactly the operations the client calls, and record their source version', async () => {
     const { readFileSync } = await import('node:fs');
     const source = readFileSync(new URL('../../src/io/github.ts', import.meta.url), 'utf8');
-    const called = [...source.matchAll(/octokit\.rest\.(\w+)\.(\w+)/g)].map(([, scope, method]) => `${scope}/${method!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    const called = [...source.matchAll(/octokit\.rest\.(\w+)\.(\w+)/g)].map(
+      ([, scope, method]) => `${scope}/${method!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+    );
     const vendored = JSON.parse(readFileSync(new URL('../fixtures/github/openapi-schemas.json', import.meta.url), 'utf8'));
     expect(Object.keys(vendored.operations).sort()).toEqual([...new Set(called)].sort());
     expect(vendored).toMatchObject({ source: '@octokit/openapi', version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });

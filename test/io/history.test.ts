@@ -21,22 +21,48 @@ function incident(id: string, fields: string, body = 'Users saw errors at checko
  */
 function buildStory(): GitRepo {
   const repo = gitRepo();
-  repo.commit('Report checkout errors', {
-    [INC]: incident('INC-0001', 'status: new\npriority: P3'),
-    'content/incidents/INC-0002.md': incident('INC-0002', 'status: new\npriority: P4'),
-    'content/incidents/INC-0009.md': incident('INC-0009', 'status: new\npriority: P4'),
-    'README.md': '# Workspace\n',
-  }, { author: ALICE, date: '2026-03-02T09:15:00+01:00' });
+  repo.commit(
+    'Report checkout errors',
+    {
+      [INC]: incident('INC-0001', 'status: new\npriority: P3'),
+      'content/incidents/INC-0002.md': incident('INC-0002', 'status: new\npriority: P4'),
+      'content/incidents/INC-0009.md': incident('INC-0009', 'status: new\npriority: P4'),
+      'README.md': '# Workspace\n',
+    },
+    { author: ALICE, date: '2026-03-02T09:15:00+01:00' },
+  );
   repo.branch('work-inc-1');
-  repo.commit('Start work on INC-0001', { [INC]: incident('INC-0001', 'status: in_progress\npriority: P3\ntimeline:\n  - { at: 2026-03-02T09:30:00+01:00, status: in_progress }') }, { author: BOB, date: '2026-03-02T09:31:00+01:00' });
-  repo.commit('Raise priority', { [INC]: incident('INC-0001', 'status: in_progress\npriority: P2\ntimeline:\n  - { at: 2026-03-02T09:30:00+01:00, status: in_progress }') }, { author: BOB, date: '2026-03-02T09:40:00+01:00' });
+  repo.commit(
+    'Start work on INC-0001',
+    { [INC]: incident('INC-0001', 'status: in_progress\npriority: P3\ntimeline:\n  - { at: 2026-03-02T09:30:00+01:00, status: in_progress }') },
+    { author: BOB, date: '2026-03-02T09:31:00+01:00' },
+  );
+  repo.commit(
+    'Raise priority',
+    { [INC]: incident('INC-0001', 'status: in_progress\npriority: P2\ntimeline:\n  - { at: 2026-03-02T09:30:00+01:00, status: in_progress }') },
+    { author: BOB, date: '2026-03-02T09:40:00+01:00' },
+  );
   repo.checkout('main');
   repo.mergePullRequest('work-inc-1', 12, { author: ALICE, date: '2026-03-02T10:00:00+01:00' });
   repo.branch('resolve');
-  repo.commit('wip', { [INC]: incident('INC-0001', 'status: resolved\npriority: P2\ntimeline:\n  - { at: 2026-03-02T09:30:00+01:00, status: in_progress }', 'Users saw errors at checkout.\n\nRestarted the web tier.\n') }, { author: CAROL, date: '2026-03-02T11:00:00+01:00' });
+  repo.commit(
+    'wip',
+    {
+      [INC]: incident(
+        'INC-0001',
+        'status: resolved\npriority: P2\ntimeline:\n  - { at: 2026-03-02T09:30:00+01:00, status: in_progress }',
+        'Users saw errors at checkout.\n\nRestarted the web tier.\n',
+      ),
+    },
+    { author: CAROL, date: '2026-03-02T11:00:00+01:00' },
+  );
   repo.checkout('main');
   repo.squashPullRequest('resolve', 15, 'Resolve the checkout incident', { author: CAROL, date: '2026-03-02T11:30:00+01:00' });
-  repo.rename('content/incidents/INC-0002.md', 'content/incidents/INC-0003.md', 'Renumber INC-0002', { author: BOB, date: '2026-03-03T08:00:00+01:00', files: { 'content/incidents/INC-0003.md': incident('INC-0003', 'status: new\npriority: P4') } });
+  repo.rename('content/incidents/INC-0002.md', 'content/incidents/INC-0003.md', 'Renumber INC-0002', {
+    author: BOB,
+    date: '2026-03-03T08:00:00+01:00',
+    files: { 'content/incidents/INC-0003.md': incident('INC-0003', 'status: new\npriority: P4') },
+  });
   repo.commit('Remove INC-0009', { 'content/incidents/INC-0009.md': null }, { author: ALICE, date: '2026-03-03T09:00:00+01:00' });
   return repo;
 }
@@ -111,11 +137,25 @@ describe('readHistory: one pass over the repository', () => {
 
   it('turns the versions into field changes', async () => {
     const entries = recordHistory((await readHistory(repo.dir)).files.get(INC)!, INC);
-    expect(entries.map((e) => [e.event, e.pr, e.changes.map((c) => `${c.field}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}`), e.body_changed])).toEqual([
+    expect(
+      entries.map((e) => [e.event, e.pr, e.changes.map((c) => `${c.field}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}`), e.body_changed]),
+    ).toEqual([
       ['edited', 15, ['status: "in_progress" -> "resolved"'], true],
       ['edited', 12, ['priority: "P3" -> "P2"'], false],
       ['edited', 12, ['status: "new" -> "in_progress"', 'timeline: null -> [{"at":"2026-03-02T09:30:00+01:00","status":"in_progress"}]'], false],
-      ['created', null, ['id: null -> "INC-0001"', 'title: null -> "Checkout returns 500"', 'service: null -> "SVC-shop"', 'reported_at: null -> "2026-03-02T09:10:00+01:00"', 'status: null -> "new"', 'priority: null -> "P3"'], true],
+      [
+        'created',
+        null,
+        [
+          'id: null -> "INC-0001"',
+          'title: null -> "Checkout returns 500"',
+          'service: null -> "SVC-shop"',
+          'reported_at: null -> "2026-03-02T09:10:00+01:00"',
+          'status: null -> "new"',
+          'priority: null -> "P3"',
+        ],
+        true,
+      ],
     ]);
   });
 

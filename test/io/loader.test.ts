@@ -36,6 +36,10 @@ describe('readBytes', () => {
     const dir = mkdtempSync(`${tmpdir()}/itsm-read-`);
     const r = readBytes(dir);
     expect(r).toEqual({ unreadable: 'EISDIR' });
-    expect(unreadableDiagnostic('content/incidents/INC-0001.md', 'EISDIR')).toMatchObject({ rule: 'file/unreadable', severity: 'error', message: 'The file cannot be read (EISDIR).' });
+    expect(unreadableDiagnostic('content/incidents/INC-0001.md', 'EISDIR')).toMatchObject({
+      rule: 'file/unreadable',
+      severity: 'error',
+      message: 'The file cannot be read (EISDIR).',
+    });
   });
 });

@@ -10,7 +10,9 @@ describe('record bodies to HTML', () => {
   });
 
   it('drops raw HTML, event handlers and javascript: links, so nothing in a body can run', () => {
-    const html = renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n\n<a href="#" onclick="alert(1)">y</a>\n');
+    const html = renderMarkdown(
+      '<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n\n<a href="#" onclick="alert(1)">y</a>\n',
+    );
     expect(html).not.toMatch(/<script|onerror|onclick|javascript:/i);
     expect(html).toContain('<a>x</a>');
   });
@@ -22,7 +24,7 @@ describe('record bodies to HTML', () => {
     expect(html).not.toContain('<img src="https:');
   });
 
-  it('prefixes heading ids so a body cannot clobber the page\'s own ids', () => {
+  it("prefixes heading ids so a body cannot clobber the page's own ids", () => {
     expect(renderMarkdown('[^1]\n\n[^1]: note\n')).toContain('id="md-');
   });
 });

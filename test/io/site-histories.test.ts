@@ -12,7 +12,10 @@ const INC = 'content/incidents/INC-0001.md';
 const GONE = 'content/incidents/INC-0002.md';
 
 function incident(id: string, status: string): string {
-  return record(`id: ${id}\ntitle: Checkout returns 500\nservice: SVC-shop\nreported_at: 2026-03-02T09:10:00+01:00\nstatus: ${status}\npriority: P3`, 'Users saw errors.\n');
+  return record(
+    `id: ${id}\ntitle: Checkout returns 500\nservice: SVC-shop\nreported_at: 2026-03-02T09:10:00+01:00\nstatus: ${status}\npriority: P3`,
+    'Users saw errors.\n',
+  );
 }
 
 let repo: GitRepo;

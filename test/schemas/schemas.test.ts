@@ -79,7 +79,17 @@ describe('precompiled validators', () => {
   it('report the same errors as validators compiled from the schemas', () => {
     const fresh = compileValidators(readSchemas().documents);
     const shipped = getValidators();
-    const bad = { id: 'INC-1', title: '', status: 'done', service: 'CI-x', impact: 'huge', urgency: 'low', priority: 'P9', reported_at: '2026-01-01 10:00', extra: 1 };
+    const bad = {
+      id: 'INC-1',
+      title: '',
+      status: 'done',
+      service: 'CI-x',
+      impact: 'huge',
+      urgency: 'low',
+      priority: 'P9',
+      reported_at: '2026-01-01 10:00',
+      extra: 1,
+    };
     const a = fresh.get('incident');
     const b = shipped.get('incident');
     expect(a(bad)).toBe(false);

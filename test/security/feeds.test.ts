@@ -14,7 +14,8 @@ import { fixtureWorkspace } from '../core/site/helpers.ts';
 import { FIXTURE_NOW } from '../site/fixture.ts';
 
 /** Every character XML 1.0 forbids, and the ones a terminal or a reader would act on. */
-const HOSTILE = '\u0000\u0001\u0008\u000b\u000c\u001b[2J\u001b]8;;https://evil.example\u0007x\u001b]8;;\u0007\u007f\u0085\u009b\u202e\u2066\u2028\ud800\udfff\ufffe\uffff</title><x>&amp;&#1;]]>';
+const HOSTILE =
+  '\u0000\u0001\u0008\u000b\u000c\u001b[2J\u001b]8;;https://evil.example\u0007x\u001b]8;;\u0007\u007f\u0085\u009b\u202e\u2066\u2028\ud800\udfff\ufffe\uffff</title><x>&amp;&#1;]]>';
 /**
  * The fixture with hostile values in every field a feed or the status page shows. Validation refuses
  * them today, so they are set on the loaded workspace: the feed must hold even when a value got past.
@@ -118,7 +119,10 @@ describe('notify payloads on hostile records', () => {
     expect(JSON.parse(JSON.stringify(payload))).toEqual(payload);
     // Slack's header block is plain_text (nothing in it is markup); everything else is mrkdwn or
     // Markdown, where the title's `<` must not open a tag, a mention or a link.
-    const rendered = JSON.stringify({ ...payload, blocks: ((payload as { blocks?: Array<{ type: string }> }).blocks ?? []).filter((b) => b.type !== 'header') });
+    const rendered = JSON.stringify({
+      ...payload,
+      blocks: ((payload as { blocks?: Array<{ type: string }> }).blocks ?? []).filter((b) => b.type !== 'header'),
+    });
     expect(rendered).not.toContain('</title><x>');
     expect(rendered).toMatch(/&lt;\/title&gt;&lt;x&gt;|<\u200b\/title>/);
   });

@@ -23,10 +23,95 @@ type YamlNode =
   | { t: 'map'; entries: Array<[string, YamlNode]>; anchor?: string; tag?: string; block: boolean }
   | { t: 'alias'; name: string };
 
-const TAGS = ['!!js/function', '!!js/undefined', '!!js/regexp', '!!binary', '!!python/object/apply:os.system', '!!str', '!!int', '!!float', '!!bool', '!!null', '!!map', '!!seq', '!!set', '!!omap', '!!pairs', '!!timestamp', '!!merge', '!custom', '!<tag:yaml.org,2002:js/function>', '!'];
+const TAGS = [
+  '!!js/function',
+  '!!js/undefined',
+  '!!js/regexp',
+  '!!binary',
+  '!!python/object/apply:os.system',
+  '!!str',
+  '!!int',
+  '!!float',
+  '!!bool',
+  '!!null',
+  '!!map',
+  '!!seq',
+  '!!set',
+  '!!omap',
+  '!!pairs',
+  '!!timestamp',
+  '!!merge',
+  '!custom',
+  '!<tag:yaml.org,2002:js/function>',
+  '!',
+];
 const ANCHORS = ['a', 'b', 'c'];
-const KEYS = ['id', 'title', 'status', 'service', 'cis', 'impact', 'urgency', 'priority', 'reported_at', 'resolved_at', 'timeline', 'extra', '<<', '__proto__', 'constructor', 'toString'];
-const SPECIAL = ['INC-0001', 'INC-9007199254740993', 'SVC-shop', 'CI-web', 'null', '~', 'true', 'no', '0x1F', '0o17', '1e400', '.nan', '-.inf', '123456789012345678901234567890', '2026-03-02T09:10:00+01:00', '2026-03-02', '2026-03-02T09:10:00', 'resolved', 'P1', 'high', '""', "''", '|', '>', '- ', '? ', '#c', '%YAML 1.2', '---', '...', '@x', '`x', '!', '&', '*', '{', '[', ']', '}', ':', 'a: b', '"\\u0000"', '"\\e[31m"', '"\\uD800"', '\u202e', '\t'];
+const KEYS = [
+  'id',
+  'title',
+  'status',
+  'service',
+  'cis',
+  'impact',
+  'urgency',
+  'priority',
+  'reported_at',
+  'resolved_at',
+  'timeline',
+  'extra',
+  '<<',
+  '__proto__',
+  'constructor',
+  'toString',
+];
+const SPECIAL = [
+  'INC-0001',
+  'INC-9007199254740993',
+  'SVC-shop',
+  'CI-web',
+  'null',
+  '~',
+  'true',
+  'no',
+  '0x1F',
+  '0o17',
+  '1e400',
+  '.nan',
+  '-.inf',
+  '123456789012345678901234567890',
+  '2026-03-02T09:10:00+01:00',
+  '2026-03-02',
+  '2026-03-02T09:10:00',
+  'resolved',
+  'P1',
+  'high',
+  '""',
+  "''",
+  '|',
+  '>',
+  '- ',
+  '? ',
+  '#c',
+  '%YAML 1.2',
+  '---',
+  '...',
+  '@x',
+  '`x',
+  '!',
+  '&',
+  '*',
+  '{',
+  '[',
+  ']',
+  '}',
+  ':',
+  'a: b',
+  '"\\u0000"',
+  '"\\e[31m"',
+  '"\\uD800"',
+  '\u202e',
+  '\t',
+];
 
 const scalar = fc.oneof(
   { weight: 5, arbitrary: fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/) },
@@ -36,7 +121,10 @@ const scalar = fc.oneof(
   { weight: 1, arbitrary: fc.bigInt().map(String) },
   { weight: 1, arbitrary: fc.nat({ max: 100_000 }).map((n) => 'x'.repeat(n)) },
 );
-const decorate = fc.record({ anchor: fc.option(fc.constantFrom(...ANCHORS), { nil: undefined }), tag: fc.option(fc.constantFrom(...TAGS), { freq: 12, nil: undefined }) });
+const decorate = fc.record({
+  anchor: fc.option(fc.constantFrom(...ANCHORS), { nil: undefined }),
+  tag: fc.option(fc.constantFrom(...TAGS), { freq: 12, nil: undefined }),
+});
 const key = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) });
 
 const { node } = fc.letrec<{ node: YamlNode }>((tie) => ({
@@ -45,7 +133,9 @@ const { node } = fc.letrec<{ node: YamlNode }>((tie) => ({
     fc.tuple(scalar, decorate).map(([v, d]) => ({ t: 'scalar' as const, v, ...d })),
     fc.constantFrom(...ANCHORS).map((name) => ({ t: 'alias' as const, name })),
     fc.tuple(fc.array(tie('node'), { maxLength: 4 }), decorate, fc.boolean()).map(([items, d, block]) => ({ t: 'seq' as const, items, block, ...d })),
-    fc.tuple(fc.array(fc.tuple(key, tie('node')), { maxLength: 4 }), decorate, fc.boolean()).map(([entries, d, block]) => ({ t: 'map' as const, entries, block, ...d })),
+    fc
+      .tuple(fc.array(fc.tuple(key, tie('node')), { maxLength: 4 }), decorate, fc.boolean())
+      .map(([entries, d, block]) => ({ t: 'map' as const, entries, block, ...d })),
   ),
 }));
 
@@ -77,7 +167,9 @@ const { tame } = fc.letrec<{ tame: string }>((tie) => ({
     fc.string({ unit: 'grapheme', maxLength: 12 }).map((t) => JSON.stringify(t)),
     fc.constantFrom('INC-0001', 'CI-web', 'SVC-shop', '2026-03-02T09:10:00+01:00', 'high', '12', '-1.5', 'null', 'true', '*a'),
     fc.array(tie('tame'), { maxLength: 4 }).map((items) => `[${items.join(', ')}]`),
-    fc.array(fc.tuple(fc.constantFrom(...KEYS.filter((k) => k !== '__proto__')), tie('tame')), { maxLength: 4 }).map((es) => `{${es.map(([k, v]) => `${k}: ${v}`).join(', ')}}`),
+    fc
+      .array(fc.tuple(fc.constantFrom(...KEYS.filter((k) => k !== '__proto__')), tie('tame')), { maxLength: 4 })
+      .map((es) => `{${es.map(([k, v]) => `${k}: ${v}`).join(', ')}}`),
   ),
 }));
 const INCIDENT_LINES = minimalWorkspace()[INC]!.split('---\n')[1]!.trim().split('\n');
@@ -119,21 +211,32 @@ const STACK = /internal error|\n\s+at \S+ \(|\n\s+at file:/i;
 describe('fuzz: the front-matter loader', () => {
   it('never throws on arbitrary bytes', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 400 }), recordText.map((t) => new TextEncoder().encode(t))), (bytes) => {
-        const decoded = decodeRecordBytes(bytes, INC);
-        expectWellFormed('problem' in decoded ? decoded.problem : parseFrontMatter(decoded.text, INC));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 400 }),
+          recordText.map((t) => new TextEncoder().encode(t)),
+        ),
+        (bytes) => {
+          const decoded = decodeRecordBytes(bytes, INC);
+          expectWellFormed('problem' in decoded ? decoded.problem : parseFrontMatter(decoded.text, INC));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('never throws on arbitrary YAML (anchors, aliases, tags, nesting, huge strings, duplicate keys)', () => {
-    fc.assert(fc.property(recordText, (text) => expectWellFormed(parseFrontMatter(text, INC))), { numRuns: 600 });
+    fc.assert(
+      fc.property(recordText, (text) => expectWellFormed(parseFrontMatter(text, INC))),
+      { numRuns: 600 },
+    );
   });
 
   it('never throws on arbitrary unicode text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.boolean(), (text, fenced) => expectWellFormed(parseFrontMatter(fenced ? `---\n${text}\n---\n` : text, INC))),
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.boolean(), (text, fenced) =>
+        expectWellFormed(parseFrontMatter(fenced ? `---\n${text}\n---\n` : text, INC)),
+      ),
       { numRuns: 300 },
     );
   });

@@ -44,7 +44,11 @@ describe('a list page that is empty or not a list although more is promised', ()
     const s = await prScenario();
     const what = operation.slice('pulls/list-'.length);
     const link = `<${s.server.url}/repos/northwind/itsm/pulls/7/${what}?per_page=100&page=2>; rel="next"`;
-    await refused(s, { operation, page: 1, body: () => [], headers: (h) => ({ ...h, link }) }, new RegExp(`page 1 of the ${what} of ${WHERE} with no items but a link to a next page`));
+    await refused(
+      s,
+      { operation, page: 1, body: () => [], headers: (h) => ({ ...h, link }) },
+      new RegExp(`page 1 of the ${what} of ${WHERE} with no items but a link to a next page`),
+    );
   });
 
   it.each([
@@ -72,7 +76,11 @@ describe('a malformed item', () => {
   ] as const)('%s: %s is %s', async (operation, what, kind) => {
     const s = await prScenario();
     const item = { 'a string': 'x', null: null, 'a number': 7, 'a list': [] }[kind];
-    await refused(s, { operation, body: (b) => [item, ...(b as unknown[]).slice(1)] }, new RegExp(`GitHub returned ${what} of ${WHERE} as ${kind} instead of an object`));
+    await refused(
+      s,
+      { operation, body: (b) => [item, ...(b as unknown[]).slice(1)] },
+      new RegExp(`GitHub returned ${what} of ${WHERE} as ${kind} instead of an object`),
+    );
   });
 
   it('the pull request itself is a list', async () => {
@@ -135,7 +143,7 @@ describe('a field the decision reads has the wrong type', () => {
   });
 });
 
-describe('the lists must add up to the pull request\'s counts', () => {
+describe("the lists must add up to the pull request's counts", () => {
   it('one file more counted than listed', async () => {
     const s = await prScenario();
     s.pull.changedFiles = s.pull.files.length + 1;
@@ -146,7 +154,11 @@ describe('the lists must add up to the pull request\'s counts', () => {
 
   it('a file more listed than counted', async () => {
     const s = await prScenario();
-    await refused(s, { operation: 'pulls/list-files', body: (b) => [...(b as unknown[]), { ...(b as Json[])[0]!, filename: 'README.md' }] }, /GitHub listed 2 files of northwind\/itsm#7, but the pull request counts 1/);
+    await refused(
+      s,
+      { operation: 'pulls/list-files', body: (b) => [...(b as unknown[]), { ...(b as Json[])[0]!, filename: 'README.md' }] },
+      /GitHub listed 2 files of northwind\/itsm#7, but the pull request counts 1/,
+    );
   });
 
   it('a commit more listed than counted, or fewer', async () => {
@@ -180,8 +192,8 @@ describe('the lists must add up to the pull request\'s counts', () => {
   });
 });
 
-describe('the API\'s commits are the clone\'s commits', () => {
-  it('GitHub leaves out paula\'s commit that the clone has: refused, not judged without it', async () => {
+describe("the API's commits are the clone's commits", () => {
+  it("GitHub leaves out paula's commit that the clone has: refused, not judged without it", async () => {
     const s = await prScenario();
     const hers = s.repo.commit('Paula widens the window', { [CHANGE_PATH]: changeFile({ planned_end: '2026-10-11T09:00:00+02:00' }) });
     s.publish({ [hers]: { author: 'paula', committer: 'paula' } });
@@ -211,7 +223,11 @@ describe('Link: rel=next only inside the configured API root; the token never le
     const s = await prScenario();
     const other = await otherHost(s);
     const link = `<${other.url}/repos/northwind/itsm/pulls/7/reviews?per_page=100&page=2>; rel="next"`;
-    await refused(s, { operation: 'pulls/list-reviews', headers: (h) => ({ ...h, link }) }, new RegExp(`next page of the reviews of ${WHERE} points to ${other.url}/repos/northwind/itsm/pulls/7/reviews, outside the API root ${s.server.url}`));
+    await refused(
+      s,
+      { operation: 'pulls/list-reviews', headers: (h) => ({ ...h, link }) },
+      new RegExp(`next page of the reviews of ${WHERE} points to ${other.url}/repos/northwind/itsm/pulls/7/reviews, outside the API root ${s.server.url}`),
+    );
     expect(other.requests).toEqual([]);
   });
 
@@ -223,7 +239,11 @@ describe('Link: rel=next only inside the configured API root; the token never le
   ])('a next link to %s is refused before any request', async (_, root) => {
     const s = await prScenario();
     const link = `<${root(s)}/repos/northwind/itsm/pulls/7/files?per_page=100&page=2>; rel="next"`;
-    await refused(s, { operation: 'pulls/list-files', headers: (h) => ({ ...h, link }) }, /next page of the files of northwind\/itsm#7 points to .*, outside the API root/);
+    await refused(
+      s,
+      { operation: 'pulls/list-files', headers: (h) => ({ ...h, link }) },
+      /next page of the files of northwind\/itsm#7 points to .*, outside the API root/,
+    );
     expect(s.server.requests.filter((r) => r.url.includes('page=2'))).toEqual([]);
   });
 
@@ -248,14 +268,22 @@ describe('a redirect to another host is refused, never followed', () => {
     const s = await prScenario();
     s.pull.reviews = [];
     const other = await otherHost(s);
-    await refused(s, { operation: 'pulls/get', redirect: { status, location: `${other.url}/repos/northwind/itsm/pulls/7` } }, new RegExp(`answered ${status} for /repos/northwind/itsm/pulls/7, redirecting to ${other.url}/repos/northwind/itsm/pulls/7, outside the API root`));
+    await refused(
+      s,
+      { operation: 'pulls/get', redirect: { status, location: `${other.url}/repos/northwind/itsm/pulls/7` } },
+      new RegExp(`answered ${status} for /repos/northwind/itsm/pulls/7, redirecting to ${other.url}/repos/northwind/itsm/pulls/7, outside the API root`),
+    );
     expect(other.requests).toEqual([]);
   });
 
   it('a redirect of a later page (the reviews) to another host is refused too', async () => {
     const s = await prScenario();
     const other = await otherHost(s);
-    await refused(s, { operation: 'pulls/list-reviews', redirect: { status: 302, location: `${other.url}/repos/northwind/itsm/pulls/7/reviews` } }, /answered 302 .* outside the API root/);
+    await refused(
+      s,
+      { operation: 'pulls/list-reviews', redirect: { status: 302, location: `${other.url}/repos/northwind/itsm/pulls/7/reviews` } },
+      /answered 302 .* outside the API root/,
+    );
     expect(other.requests).toEqual([]);
   });
 
@@ -300,7 +328,9 @@ describe('after the merge (itsm evidence record), the same rules hold', () => {
     const s = await prScenario();
     Object.assign(s.pull, { mergeCommitSha: MERGE, mergedAt: '2026-10-01T10:00:00Z' });
     s.server.tamper({ operation: 'repos/list-pull-requests-associated-with-commit', body: first((p) => void delete (p.base as Json).ref) });
-    await expect(mergedPullRequestOf(options(s.server.url), 'northwind', 'itsm', MERGE)).rejects.toThrow(/pull request 1 of those GitHub associates with northwind\/itsm@eeeeeeeeeeee with base\.ref missing/);
+    await expect(mergedPullRequestOf(options(s.server.url), 'northwind', 'itsm', MERGE)).rejects.toThrow(
+      /pull request 1 of those GitHub associates with northwind\/itsm@eeeeeeeeeeee with base\.ref missing/,
+    );
   });
 
   it('a next link to another host is not followed', async () => {

@@ -58,21 +58,27 @@ describe('numbered IDs', () => {
     expect(readFileSync(join(dir, 'content/incidents/INC-0002.md'), 'utf8')).toContain('id: INC-0002\n');
   });
 
-  it.each(['INC-9007199254740993', 'INC-9007199254740992', 'INC-18446744073709551617', 'INC-1000000000'])('`itsm intake` still works next to %s', async (id) => {
-    const event = JSON.stringify({
-      issue: {
-        number: 7, title: '[Incident]: Cannot pay', created_at: '2026-03-04T08:15:00Z', user: { login: 'lin' },
-        labels: [{ name: 'intake:incident' }, { name: 'intake:accepted' }],
-        body: '### Service\n\nWeb shop (SVC-shop)\n\n### What is happening?\n\nIt fails.\n\n### Impact\n\nLow: one person or a workaround exists\n\n### Urgency\n\nHigh: work has stopped',
-      },
-    });
-    const dir = makeWorkspace({ ...cmdbWorkspace(), ...hugeIncident(id), 'event.json': event });
-    const r = await runMain(['intake', '--issue', 'event.json'], { cwd: dir });
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^content\/incidents\/INC-\d{4}\.md\n$/);
-    expect(existsSync(join(dir, r.stdout.trim()))).toBe(true);
-  });
+  it.each(['INC-9007199254740993', 'INC-9007199254740992', 'INC-18446744073709551617', 'INC-1000000000'])(
+    '`itsm intake` still works next to %s',
+    async (id) => {
+      const event = JSON.stringify({
+        issue: {
+          number: 7,
+          title: '[Incident]: Cannot pay',
+          created_at: '2026-03-04T08:15:00Z',
+          user: { login: 'lin' },
+          labels: [{ name: 'intake:incident' }, { name: 'intake:accepted' }],
+          body: '### Service\n\nWeb shop (SVC-shop)\n\n### What is happening?\n\nIt fails.\n\n### Impact\n\nLow: one person or a workaround exists\n\n### Urgency\n\nHigh: work has stopped',
+        },
+      });
+      const dir = makeWorkspace({ ...cmdbWorkspace(), ...hugeIncident(id), 'event.json': event });
+      const r = await runMain(['intake', '--issue', 'event.json'], { cwd: dir });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^content\/incidents\/INC-\d{4}\.md\n$/);
+      expect(existsSync(join(dir, r.stdout.trim()))).toBe(true);
+    },
+  );
 
   it('`itsm validate` refuses a numbered ID past the bound and says what the bound is', async () => {
     const dir = makeWorkspace({ ...minimalWorkspace(), ...hugeIncident() });
@@ -85,7 +91,10 @@ describe('numbered IDs', () => {
   });
 
   it('`itsm validate` refuses a reference to an ID past the bound', async () => {
-    const dir = makeWorkspace({ ...minimalWorkspace(), 'content/incidents/INC-0001.md': INCIDENT.replace('team: TEAM-ops', 'team: TEAM-ops\nproblem: PRB-9007199254740993') });
+    const dir = makeWorkspace({
+      ...minimalWorkspace(),
+      'content/incidents/INC-0001.md': INCIDENT.replace('team: TEAM-ops', 'team: TEAM-ops\nproblem: PRB-9007199254740993'),
+    });
     const r = await runMain(['validate', '--format', 'json', '--no-cache'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/at most 9 digits/);
@@ -94,8 +103,14 @@ describe('numbered IDs', () => {
 
 describe('an ID past the bound given by hand', () => {
   it.each([
-    [['new', 'incident', '--no-edit', 'id=INC-9007199254740993'], 'itsm new: "INC-9007199254740993" is not an incident ID: expected INC- then 4 to 9 digits, e.g. INC-0042.\n'],
-    [['renumber', 'INC-0001', 'INC-1000000000'], 'itsm renumber: "INC-1000000000" is not an incident ID; INC-0001 can only become another incident ID: INC- then 4 to 9 digits, e.g. INC-0042.\n'],
+    [
+      ['new', 'incident', '--no-edit', 'id=INC-9007199254740993'],
+      'itsm new: "INC-9007199254740993" is not an incident ID: expected INC- then 4 to 9 digits, e.g. INC-0042.\n',
+    ],
+    [
+      ['renumber', 'INC-0001', 'INC-1000000000'],
+      'itsm renumber: "INC-1000000000" is not an incident ID; INC-0001 can only become another incident ID: INC- then 4 to 9 digits, e.g. INC-0042.\n',
+    ],
   ])('itsm %j is refused with the bound, exit 2, nothing written', async (args, message) => {
     const dir = makeWorkspace(minimalWorkspace());
     const r = await runMain(args, { cwd: dir, env: NOW });

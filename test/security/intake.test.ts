@@ -15,8 +15,16 @@ import { cmdbWorkspace } from '../helpers/cmdb-fixture.ts';
 import { makeWorkspace, REPO_ROOT, runMain } from '../helpers/workspace.ts';
 import { writeTokenExposures } from '../helpers/workflows.ts';
 
-const BODY = '### Service\n\nWeb shop (SVC-shop)\n\n### What is happening?\n\nIt fails.\n\n### Impact\n\nLow: one person or a workaround exists\n\n### Urgency\n\nHigh: work has stopped';
-const ISSUE = { number: 7, title: '[Incident]: Cannot pay', body: BODY, created_at: '2026-03-04T08:15:00Z', user: { login: 'lin' }, labels: [{ name: 'intake:incident' }, { name: 'intake:accepted' }] };
+const BODY =
+  '### Service\n\nWeb shop (SVC-shop)\n\n### What is happening?\n\nIt fails.\n\n### Impact\n\nLow: one person or a workaround exists\n\n### Urgency\n\nHigh: work has stopped';
+const ISSUE = {
+  number: 7,
+  title: '[Incident]: Cannot pay',
+  body: BODY,
+  created_at: '2026-03-04T08:15:00Z',
+  user: { login: 'lin' },
+  labels: [{ name: 'intake:incident' }, { name: 'intake:accepted' }],
+};
 
 async function intake(event: unknown) {
   const dir = makeWorkspace({ ...cmdbWorkspace(), 'event.json': typeof event === 'string' ? event : JSON.stringify(event) });
@@ -64,15 +72,29 @@ describe('itsm intake on an issue event of the wrong shape', () => {
 
   it('any JSON at all is read into an issue or refused with a reason, never an exception', () => {
     const issueLike = fc.record(
-      { number: fc.oneof(fc.integer(), fc.string(), fc.jsonValue()), title: fc.jsonValue(), body: fc.jsonValue(), created_at: fc.jsonValue(), user: fc.oneof(fc.jsonValue(), fc.record({ login: fc.jsonValue() })), labels: fc.oneof(fc.jsonValue(), fc.array(fc.oneof(fc.jsonValue(), fc.record({ name: fc.jsonValue() })))) },
+      {
+        number: fc.oneof(fc.integer(), fc.string(), fc.jsonValue()),
+        title: fc.jsonValue(),
+        body: fc.jsonValue(),
+        created_at: fc.jsonValue(),
+        user: fc.oneof(fc.jsonValue(), fc.record({ login: fc.jsonValue() })),
+        labels: fc.oneof(fc.jsonValue(), fc.array(fc.oneof(fc.jsonValue(), fc.record({ name: fc.jsonValue() })))),
+      },
       { requiredKeys: [] },
     );
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), issueLike, issueLike.map((issue) => ({ action: 'labeled', issue }))), (doc) => {
-        const r = readIssuePayload(doc);
-        if (r.ok) expect(Number.isSafeInteger(r.issue.number)).toBe(true);
-        else expect(r.problem.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.jsonValue(),
+          issueLike,
+          issueLike.map((issue) => ({ action: 'labeled', issue })),
+        ),
+        (doc) => {
+          const r = readIssuePayload(doc);
+          if (r.ok) expect(Number.isSafeInteger(r.issue.number)).toBe(true);
+          else expect(r.problem.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -93,7 +115,9 @@ describe('itsm intake on an issue event of the wrong shape', () => {
 
 describe('the intake workflow and its write token', () => {
   const text = readFileSync(join(REPO_ROOT, '.github/workflows/intake.yml'), 'utf8');
-  const wf = parse(text) as { jobs: Record<string, { steps: Array<{ uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }> }> };
+  const wf = parse(text) as {
+    jobs: Record<string, { steps: Array<{ uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }> }>;
+  };
   const steps = Object.values(wf.jobs)[0]!.steps;
 
   it('keeps no credentials in .git/config and installs without scripts', () => {
@@ -102,7 +126,10 @@ describe('the intake workflow and its write token', () => {
   });
 
   it('hands the token to the pushing step only, after dependencies were installed', () => {
-    const withToken = steps.map((s, i) => [i, JSON.stringify(s.env ?? {})] as const).filter(([, env]) => /github\.token|secrets\./.test(env)).map(([i]) => i);
+    const withToken = steps
+      .map((s, i) => [i, JSON.stringify(s.env ?? {})] as const)
+      .filter(([, env]) => /github\.token|secrets\./.test(env))
+      .map(([i]) => i);
     const install = steps.findIndex((s) => /npm ci/.test(s.run ?? ''));
     const push = steps.findIndex((s) => /git push/.test(s.run ?? ''));
     expect(withToken).toEqual([push]);

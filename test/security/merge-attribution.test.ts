@@ -91,7 +91,7 @@ describe('an approver who edits through a merge commit is an author', () => {
 });
 
 describe('what cannot be verified is not exempt', () => {
-  it('an octopus merge (base and a side branch at once) is its merger\'s, even when clean', async () => {
+  it("an octopus merge (base and a side branch at once) is its merger's, even when clean", async () => {
     const s = await withBaseMovedOn();
     s.repo.branch('side', s.base);
     s.repo.commit('Side work', { 'docs/side.md': 'Side work.\n' });
@@ -109,7 +109,7 @@ describe('what cannot be verified is not exempt', () => {
     s.publish({ [s.repo.head()]: { author: 'paula', committer: 'web-flow' } });
     writeFileSync(join(s.repo.dir, '.git/shallow'), `${s.base}\n`);
     const r = await s.run();
-    expect(r.stderr).toContain('is shallow, so the pull request\'s commits cannot be checked. Check out with fetch-depth: 0');
+    expect(r.stderr).toContain("is shallow, so the pull request's commits cannot be checked. Check out with fetch-depth: 0");
     expect(r.code).toBe(2);
   });
 });
@@ -150,7 +150,7 @@ describe('a commit no account wrote rejects the decision', () => {
     ['no author account, committed by web-flow', null, 'web-flow'],
     ['web-flow as author too (its noreply email written into the commit)', 'web-flow', 'web-flow'],
     ['web-flow as author, no committer account', 'web-flow', null],
-  ])('GitHub\'s web-flow attributes no commit: %s', async (_, author, committer) => {
+  ])("GitHub's web-flow attributes no commit: %s", async (_, author, committer) => {
     const s = await prScenario();
     const sneaky = s.repo.commit('Widen the window', { [CHANGE_PATH]: widerWindow });
     s.publish({ [sneaky]: { author, committer } });
@@ -169,7 +169,7 @@ describe('a commit no account wrote rejects the decision', () => {
     expect(r.stdout).toContain(`Commit ${merge.slice(0, 7)} ${unattributed}`);
   });
 
-  it('a commit with no author account but a committer account is that committer\'s', async () => {
+  it("a commit with no author account but a committer account is that committer's", async () => {
     const s = await prScenario();
     const c = s.repo.commit('Widen the window', { [CHANGE_PATH]: widerWindow });
     s.publish({ [c]: { author: null, committer: 'pete' } });

@@ -101,7 +101,9 @@ describe('itsm as-of: paths from a crafted commit', () => {
       const out = join(parent, 'a', 'out');
       const res = await runMain(['as-of', '2026-03-03', '--out', out], { cwd: r.dir });
       expect(res.code).toBe(2);
-      expect(res.stderr).toMatch(/itsm as-of: commit [0-9a-f]{12} holds the path ".*", which itsm refuses to read because it (has an? .* segment|names a \.git folder|holds a backslash|holds a control character)/);
+      expect(res.stderr).toMatch(
+        /itsm as-of: commit [0-9a-f]{12} holds the path ".*", which itsm refuses to read because it (has an? .* segment|names a \.git folder|holds a backslash|holds a control character)/,
+      );
       expect(res.stderr).not.toContain('\x1b');
       expect(readdirSync(parent)).toEqual([]);
       expect(existsSync(join(r.dir, 'evil'))).toBe(false);
@@ -117,7 +119,6 @@ describe('itsm as-of: paths from a crafted commit', () => {
     expect(res.code).toBe(0);
     expect(existsSync(join(parent, 'out/content/incidents/INC-0001.md'))).toBe(true);
   });
-
 
   it('refuses an output that is a file, instead of crashing', async () => {
     const r = freshRepo();
@@ -137,7 +138,9 @@ describe('other readers of git trees', () => {
     const tree = workspaceTree();
     (tree.content as Tree)['..'] = { '..': { evil: 'pwned\n' } };
     const sha = commitCrafted(r, tree);
-    await expect(loadBaseWorkspace(r.dir, sha)).rejects.toThrow(/holds the path "content\/\.\.\/\.\.\/evil", which itsm refuses to read because it has a "\.\." segment/);
+    await expect(loadBaseWorkspace(r.dir, sha)).rejects.toThrow(
+      /holds the path "content\/\.\.\/\.\.\/evil", which itsm refuses to read because it has a "\.\." segment/,
+    );
   });
 
   it('history leaves crafted paths out: they are no file of the workspace', async () => {
@@ -176,7 +179,15 @@ describe('the one path checker', () => {
     expect(unsafePathReason(path)).toBe(reason);
   });
 
-  it.each(['content/incidents/INC-0001.md', 'itsm.yaml', 'content/.templates/incident.md', 'content/kb/..md', 'content/.gitignore', 'content/x.git', 'content/kb/Ünïcode ☃.md'])('accepts %j', (path) => {
+  it.each([
+    'content/incidents/INC-0001.md',
+    'itsm.yaml',
+    'content/.templates/incident.md',
+    'content/kb/..md',
+    'content/.gitignore',
+    'content/x.git',
+    'content/kb/Ünïcode ☃.md',
+  ])('accepts %j', (path) => {
     expect(unsafePathReason(path)).toBeUndefined();
   });
 

@@ -21,7 +21,12 @@ const team = (id: string, members: Member[], roles: Team['roles'] = []): Team =>
 
 /** The fixture's teams with TEAM-payments (owner of SVC-payments) and TEAM-platform replaced. */
 function withTeams(payments: Member[], platform: Member[] = [member('Alice', 'alice'), member('Tom', 'tom')], extra: Team[] = []): Team[] {
-  return [...baseTeams.filter((t) => t.id !== 'TEAM-payments' && t.id !== 'TEAM-platform'), team('TEAM-payments', payments), team('TEAM-platform', platform), ...extra];
+  return [
+    ...baseTeams.filter((t) => t.id !== 'TEAM-payments' && t.id !== 'TEAM-platform'),
+    team('TEAM-payments', payments),
+    team('TEAM-platform', platform),
+    ...extra,
+  ];
 }
 
 const subjectOf = (i: ApprovalInput) => decideApprovals(i).subjects.find((s) => s.subject === 'CHG-0001')!;
@@ -29,7 +34,9 @@ const high = () => [added(change({ risk: 'high' }))];
 
 describe('the PR author approving from another login', () => {
   it('does not count when the second login is another entry for the same person in the approving team', () => {
-    const s = subjectOf(input({ author: 'alice', teams: withTeams([member('Paula', 'paula'), member('Alice', 'alice-bot')]), reviews: [review('alice-bot', 'APPROVED')] }));
+    const s = subjectOf(
+      input({ author: 'alice', teams: withTeams([member('Paula', 'paula'), member('Alice', 'alice-bot')]), reviews: [review('alice-bot', 'APPROVED')] }),
+    );
     expect(s.decision).toBe('pending');
     expect(s.reviews).toContainEqual(expect.objectContaining({ login: 'alice-bot', outcome: 'author' }));
     expect(s.explanation).toContain('alice-bot is another login of the author Alice');
@@ -62,7 +69,11 @@ describe('the PR author approving from another login', () => {
   });
 
   it('the same person is excluded when listed under the same name without a shared login (validation refuses it; the decision reads it safely)', () => {
-    const teams = withTeams([member('Paula', 'paula'), member('Pete', 'pete')], [member('Alice', 'alice'), member('Tom', 'tom')], [team('TEAM-bots', [member('Paula', 'paula-bot')])]);
+    const teams = withTeams(
+      [member('Paula', 'paula'), member('Pete', 'pete')],
+      [member('Alice', 'alice'), member('Tom', 'tom')],
+      [team('TEAM-bots', [member('Paula', 'paula-bot')])],
+    );
     expect(subjectOf(input({ author: 'paula-bot', teams, reviews: [review('paula', 'APPROVED')] })).decision).toBe('pending');
   });
 });
@@ -154,17 +165,25 @@ describe('validate refuses ambiguous people', () => {
   };
 
   it('a login listed for two different people, in two team files', async () => {
-    const r = await validate({ 'content/teams/TEAM-bots.md': teamFile('TEAM-bots', '  - { name: Bob Bot, login: bob }\n  - name: Bart\n    login: bart\n    other_logins: [ADA]') });
+    const r = await validate({
+      'content/teams/TEAM-bots.md': teamFile('TEAM-bots', '  - { name: Bob Bot, login: bob }\n  - name: Bart\n    login: bart\n    other_logins: [ADA]'),
+    });
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/content\/teams\/TEAM-bots\.md\s*\n?\s*9:20\s+error\s+Login "ADA" is listed for Bart here and for Ada Lovelace in content\/teams\/TEAM-ops\.md \(member 1\)/);
-    expect(r.out).toMatch(/content\/teams\/TEAM-ops\.md\s*\n?\s*7:27\s+error\s+Login "ada" is listed for Ada Lovelace here and for Bart in content\/teams\/TEAM-bots\.md \(member 2\)/);
+    expect(r.out).toMatch(
+      /content\/teams\/TEAM-bots\.md\s*\n?\s*9:20\s+error\s+Login "ADA" is listed for Bart here and for Ada Lovelace in content\/teams\/TEAM-ops\.md \(member 1\)/,
+    );
+    expect(r.out).toMatch(
+      /content\/teams\/TEAM-ops\.md\s*\n?\s*7:27\s+error\s+Login "ada" is listed for Ada Lovelace here and for Bart in content\/teams\/TEAM-bots\.md \(member 2\)/,
+    );
     expect(r.out).toContain('team/login-of-two-people');
   });
 
   it('two entries with the same name and no login in common', async () => {
     const r = await validate({ 'content/teams/TEAM-bots.md': teamFile('TEAM-bots', '  - { name: Ada  Lovelace, login: ada-bot }') });
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/content\/teams\/TEAM-bots\.md\s*\n?\s*6:7\s+error\s+Ada {2}Lovelace \(ada-bot\) shares the name with Ada Lovelace \(ada\) in content\/teams\/TEAM-ops\.md \(member 1\), but no login/);
+    expect(r.out).toMatch(
+      /content\/teams\/TEAM-bots\.md\s*\n?\s*6:7\s+error\s+Ada {2}Lovelace \(ada-bot\) shares the name with Ada Lovelace \(ada\) in content\/teams\/TEAM-ops\.md \(member 1\), but no login/,
+    );
     expect(r.out).toContain('List every login of Ada  Lovelace in one entry (login plus other_logins), or give the two people different names');
     expect(r.out).toContain('team/same-name');
   });
@@ -178,7 +197,9 @@ describe('validate refuses ambiguous people', () => {
   it("one person's entries listing different logins", async () => {
     const r = await validate({ 'content/teams/TEAM-bots.md': teamFile('TEAM-bots', '  - name: Ada Lovelace\n    login: ada\n    other_logins: [ada-bot]') });
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/content\/teams\/TEAM-bots\.md\s*\n?\s*6:5\s+error\s+Ada Lovelace is listed here with ada, ada-bot but with ada in content\/teams\/TEAM-ops\.md \(member 1\)/);
+    expect(r.out).toMatch(
+      /content\/teams\/TEAM-bots\.md\s*\n?\s*6:5\s+error\s+Ada Lovelace is listed here with ada, ada-bot but with ada in content\/teams\/TEAM-ops\.md \(member 1\)/,
+    );
     expect(r.out).toContain('team/person-logins-differ');
   });
 
@@ -214,7 +235,10 @@ describe('validate refuses ambiguous people', () => {
 
   it('one person in two teams with the same name and logins is valid', async () => {
     const r = await validate({
-      'content/teams/TEAM-ops.md': teamFile('TEAM-ops', '  - { name: Ada Lovelace, login: ada, other_logins: [ada-bot] }\n  - { name: Grace Hopper, login: grace }').replace('status: active', 'status: active\nroles: [cab, ecab]'),
+      'content/teams/TEAM-ops.md': teamFile(
+        'TEAM-ops',
+        '  - { name: Ada Lovelace, login: ada, other_logins: [ada-bot] }\n  - { name: Grace Hopper, login: grace }',
+      ).replace('status: active', 'status: active\nroles: [cab, ecab]'),
       'content/teams/TEAM-bots.md': teamFile('TEAM-bots', '  - { name: Ada Lovelace, login: ADA, other_logins: [ada-bot] }'),
     });
     expect(r.out).toContain('no errors');
@@ -241,7 +265,9 @@ describe('itsm approvals end to end: a second account of the author', () => {
     for (const c of cleanups.splice(0)) await c();
   });
   const teamFile = (id: string, members: string) => record(`id: ${id}\nname: ${id}\nstatus: active\nmembers:\n${members}`);
-  const CHANGE = record('id: CHG-0001\ntitle: Upgrade payments\ntype: normal\nrisk: low\nstatus: approved\nservices: [SVC-payments]\nplanned_start: 2026-10-10T22:00:00+02:00\nplanned_end: 2026-10-11T02:00:00+02:00\ntest_plan: Smoke tests.\nrollback_plan: Redeploy.');
+  const CHANGE = record(
+    'id: CHG-0001\ntitle: Upgrade payments\ntype: normal\nrisk: low\nstatus: approved\nservices: [SVC-payments]\nplanned_start: 2026-10-10T22:00:00+02:00\nplanned_end: 2026-10-11T02:00:00+02:00\ntest_plan: Smoke tests.\nrollback_plan: Redeploy.',
+  );
 
   async function run(teams: Record<string, string>, pr: { author: string; approver: string; commits?: (head: string) => FakeCommit[] }) {
     const repo = gitRepo('itsm-people-');
@@ -254,15 +280,44 @@ describe('itsm approvals end to end: a second account of the author', () => {
     repo.branch('feature');
     const head = repo.commit('The pull request', { 'content/changes/CHG-0001.md': CHANGE });
     const server = await startGitHubServer([
-      { owner: 'northwind', repo: 'itsm', number: 7, author: pr.author, headSha: head, baseSha: base, files: [{ filename: 'content/changes/CHG-0001.md', status: 'added' }], reviews: [{ login: pr.approver, state: 'APPROVED', commit_id: head }], ...(pr.commits ? { commits: pr.commits(head) } : {}) },
+      {
+        owner: 'northwind',
+        repo: 'itsm',
+        number: 7,
+        author: pr.author,
+        headSha: head,
+        baseSha: base,
+        files: [{ filename: 'content/changes/CHG-0001.md', status: 'added' }],
+        reviews: [{ login: pr.approver, state: 'APPROVED', commit_id: head }],
+        ...(pr.commits ? { commits: pr.commits(head) } : {}),
+      },
     ]);
-    cleanups.push(() => server.close(), () => repo.remove());
-    const env = { GITHUB_TOKEN: 'test-token', GITHUB_API_URL: server.url, GITHUB_STEP_SUMMARY: undefined, GITHUB_EVENT_PATH: undefined, GITHUB_REPOSITORY: undefined, ITSM_GITHUB_RETRIES: '1', ITSM_GITHUB_RETRY_BASE_MS: '1' };
+    cleanups.push(
+      () => server.close(),
+      () => repo.remove(),
+    );
+    const env = {
+      GITHUB_TOKEN: 'test-token',
+      GITHUB_API_URL: server.url,
+      GITHUB_STEP_SUMMARY: undefined,
+      GITHUB_EVENT_PATH: undefined,
+      GITHUB_REPOSITORY: undefined,
+      ITSM_GITHUB_RETRIES: '1',
+      ITSM_GITHUB_RETRY_BASE_MS: '1',
+    };
     return runMain(['approvals', '--pr', '7', '--repo', 'northwind/itsm'], { cwd: repo.dir, env });
   }
 
   it('the author approving from a bot listed in the same entry does not pass', async () => {
-    const r = await run({ 'content/teams/TEAM-payments.md': teamFile('TEAM-payments', '  - { name: Paula, login: paula, other_logins: [paula-bot] }\n  - { name: Pete, login: pete }') }, { author: 'paula-bot', approver: 'Paula' });
+    const r = await run(
+      {
+        'content/teams/TEAM-payments.md': teamFile(
+          'TEAM-payments',
+          '  - { name: Paula, login: paula, other_logins: [paula-bot] }\n  - { name: Pete, login: pete }',
+        ),
+      },
+      { author: 'paula-bot', approver: 'Paula' },
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Paula is another login of the author Paula');
   });
@@ -281,9 +336,14 @@ describe('itsm approvals end to end: a second account of the author', () => {
     expect(r.stdout).toMatch(/: rejected\./);
   });
 
-  it("an approver whose other login committed to the PR does not pass it", async () => {
+  it('an approver whose other login committed to the PR does not pass it', async () => {
     const r = await run(
-      { 'content/teams/TEAM-payments.md': teamFile('TEAM-payments', '  - { name: Paula, login: paula, other_logins: [paula-ci] }\n  - { name: Pete, login: pete }') },
+      {
+        'content/teams/TEAM-payments.md': teamFile(
+          'TEAM-payments',
+          '  - { name: Paula, login: paula, other_logins: [paula-ci] }\n  - { name: Pete, login: pete }',
+        ),
+      },
       { author: 'tom', approver: 'paula', commits: (head) => [{ sha: head, author: 'tom', committer: 'PAULA-CI' }] },
     );
     expect(r.code).toBe(1);
@@ -300,12 +360,46 @@ describe.each([
   const teams = baseTeams.map((t) => ({ ...t, members: t.members.flatMap(entries) }) as Team);
   const people = peopleFrom(teams);
   // The author, paula, is in the owner team of SVC-payments: her second account could fill its seat.
-  const LOGINS = ['alice', 'alice-bot', 'paula', 'paula-bot', 'PAULA-BOT', 'pete', 'pete-bot', 'carol', 'Carol-bot', 'dave', 'dave-bot', 'erin', 'frank-bot', 'mallory'];
+  const LOGINS = [
+    'alice',
+    'alice-bot',
+    'paula',
+    'paula-bot',
+    'PAULA-BOT',
+    'pete',
+    'pete-bot',
+    'carol',
+    'Carol-bot',
+    'dave',
+    'dave-bot',
+    'erin',
+    'frank-bot',
+    'mallory',
+  ];
   const historyArb = fc
-    .array(fc.record({ login: fc.constantFrom(...LOGINS), state: fc.constantFrom('APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED'), commitId: fc.constantFrom(HEAD, OLD_HEAD), second: fc.integer({ min: 0, max: 10_000 }) }), { maxLength: 20 })
-    .map((rs) => rs.map((r, i): Review => ({ id: i + 1, login: r.login, state: r.state, commitId: r.commitId, submittedAt: new Date(Date.UTC(2026, 9, 1) + r.second * 1000).toISOString() })));
-  const changeArb = fc.record({ type: fc.constantFrom('normal' as const, 'emergency' as const), risk: fc.constantFrom('low' as const, 'medium' as const, 'high' as const) }).map((o) => change(o));
-  const decide = (reviews: Review[], c: ReturnType<typeof change>) => decideApprovals(input({ author: 'paula', changes: [added(c)], reviews, teams })).subjects[0]!;
+    .array(
+      fc.record({
+        login: fc.constantFrom(...LOGINS),
+        state: fc.constantFrom('APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED'),
+        commitId: fc.constantFrom(HEAD, OLD_HEAD),
+        second: fc.integer({ min: 0, max: 10_000 }),
+      }),
+      { maxLength: 20 },
+    )
+    .map((rs) =>
+      rs.map((r, i): Review => ({
+        id: i + 1,
+        login: r.login,
+        state: r.state,
+        commitId: r.commitId,
+        submittedAt: new Date(Date.UTC(2026, 9, 1) + r.second * 1000).toISOString(),
+      })),
+    );
+  const changeArb = fc
+    .record({ type: fc.constantFrom('normal' as const, 'emergency' as const), risk: fc.constantFrom('low' as const, 'medium' as const, 'high' as const) })
+    .map((o) => change(o));
+  const decide = (reviews: Review[], c: ReturnType<typeof change>) =>
+    decideApprovals(input({ author: 'paula', changes: [added(c)], reviews, teams })).subjects[0]!;
 
   it("the author's reviews, from any of their logins, never change the decision", () => {
     fc.assert(

@@ -31,19 +31,25 @@ function builtSite(): string {
 }
 
 describe('itsm demo --port', () => {
-  it.each(NOT_PORTS)('refuses %j before building anything, exit 2', async (port) => {
-    const dir = makeWorkspace(minimalWorkspace());
-    const r = await runMain(['demo', `--port=${port}`, '--now', '2026-03-04T08:15:00Z'], { cwd: dir });
-    expect(r.stderr).toBe(`itsm demo: --port must be a whole number from 0 to 65535 (0 picks a free port); got "${port}".\n`);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(existsSync(join(dir, 'dist'))).toBe(false);
-  }, 60_000);
+  it.each(NOT_PORTS)(
+    'refuses %j before building anything, exit 2',
+    async (port) => {
+      const dir = makeWorkspace(minimalWorkspace());
+      const r = await runMain(['demo', `--port=${port}`, '--now', '2026-03-04T08:15:00Z'], { cwd: dir });
+      expect(r.stderr).toBe(`itsm demo: --port must be a whole number from 0 to 65535 (0 picks a free port); got "${port}".\n`);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(existsSync(join(dir, 'dist'))).toBe(false);
+    },
+    60_000,
+  );
 
   it('refuses a port that is in use before building anything, exit 2, no stack trace', async () => {
     const dir = makeWorkspace(minimalWorkspace());
     const r = await runMain(['demo', '--port', String(busyPort), '--now', '2026-03-04T08:15:00Z'], { cwd: dir });
-    expect(r.stderr).toBe(`itsm demo: cannot listen on 127.0.0.1:${busyPort}: the port is in use. Stop what is using it, or pick another with --port N (0 picks a free port).\n`);
+    expect(r.stderr).toBe(
+      `itsm demo: cannot listen on 127.0.0.1:${busyPort}: the port is in use. Stop what is using it, or pick another with --port N (0 picks a free port).\n`,
+    );
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(existsSync(join(dir, 'dist'))).toBe(false);
@@ -58,23 +64,33 @@ describe('itsm demo --port', () => {
 });
 
 describe('itsm serve --port', () => {
-  it.each(NOT_PORTS)('refuses %j, exit 2', async (port) => {
-    const r = await runMain(['serve', `--port=${port}`], { cwd: builtSite() });
-    expect(r.stderr).toBe(`itsm serve: --port must be a whole number from 0 to 65535 (0 picks a free port); got "${port}".\n`);
-    expect(r.code).toBe(2);
-  }, 10_000);
+  it.each(NOT_PORTS)(
+    'refuses %j, exit 2',
+    async (port) => {
+      const r = await runMain(['serve', `--port=${port}`], { cwd: builtSite() });
+      expect(r.stderr).toBe(`itsm serve: --port must be a whole number from 0 to 65535 (0 picks a free port); got "${port}".\n`);
+      expect(r.code).toBe(2);
+    },
+    10_000,
+  );
 
   it('refuses a port that is in use, exit 2, no stack trace', async () => {
     const r = await runMain(['serve', '--port', String(busyPort)], { cwd: builtSite() });
-    expect(r.stderr).toBe(`itsm serve: cannot listen on 127.0.0.1:${busyPort}: the port is in use. Stop what is using it, or pick another with --port N (0 picks a free port).\n`);
+    expect(r.stderr).toBe(
+      `itsm serve: cannot listen on 127.0.0.1:${busyPort}: the port is in use. Stop what is using it, or pick another with --port N (0 picks a free port).\n`,
+    );
     expect(r.code).toBe(2);
   }, 10_000);
 
-  it.each(['', ' '])('refuses an empty --host %j (Node would listen on every interface), exit 2', async (host) => {
-    const r = await runMain(['serve', '--port', '0', `--host=${host}`], { cwd: builtSite() });
-    expect(r.stderr).toBe('itsm serve: --host is empty; give an address of this machine such as 127.0.0.1 (the default).\n');
-    expect(r.code).toBe(2);
-  }, 10_000);
+  it.each(['', ' '])(
+    'refuses an empty --host %j (Node would listen on every interface), exit 2',
+    async (host) => {
+      const r = await runMain(['serve', '--port', '0', `--host=${host}`], { cwd: builtSite() });
+      expect(r.stderr).toBe('itsm serve: --host is empty; give an address of this machine such as 127.0.0.1 (the default).\n');
+      expect(r.code).toBe(2);
+    },
+    10_000,
+  );
 
   it('refuses a host that is not an address of this machine, exit 2', async () => {
     const r = await runMain(['serve', '--port', '0', '--host', '192.0.2.1'], { cwd: builtSite() });

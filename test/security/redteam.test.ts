@@ -77,7 +77,15 @@ describe('site: a record body nested too deep renders as plain text, never stall
   });
 
   it('ordinary nesting still renders as Markdown', () => {
-    const body = ['> '.repeat(8) + 'quoted', '', '- a\n  - b\n    - c', '', '[a [link](https://example.com)] and ![img](/x.png)', '', '| a | b |\n|---|---|\n| 1 | 2 |'].join('\n');
+    const body = [
+      '> '.repeat(8) + 'quoted',
+      '',
+      '- a\n  - b\n    - c',
+      '',
+      '[a [link](https://example.com)] and ![img](/x.png)',
+      '',
+      '| a | b |\n|---|---|\n| 1 | 2 |',
+    ].join('\n');
     const html = renderMarkdown(body);
     expect(html).not.toContain('markdown-plain');
     expect(html.match(/<blockquote>/g)).toHaveLength(8);
@@ -88,7 +96,8 @@ describe('site: a record body nested too deep renders as plain text, never stall
 
 describe('workspace boundary: itsm import makes no folder through a link', () => {
   const CSV = join(REPO_ROOT, 'test/fixtures/import/servicenow-incident.csv');
-  const importInto = (root: string) => runMain(['import', 'servicenow', '--table', 'incident', CSV, '--tz', 'UTC', '--default', 'service=SVC-shop'], { cwd: root });
+  const importInto = (root: string) =>
+    runMain(['import', 'servicenow', '--table', 'incident', CSV, '--tz', 'UTC', '--default', 'service=SVC-shop'], { cwd: root });
 
   it('a content/ that links to a folder outside: nothing is created there', async () => {
     const root = makeWorkspace(minimalWorkspace());
@@ -159,10 +168,13 @@ describe('workspace boundary: itsm as-of writes into no link', () => {
 describe('workspace boundary: itsm notify reads and writes its state through no link', () => {
   // In the notify workflow the state file sits in the checkout, so a merged commit could place a link there.
   it.each([
-    ['the state file is a link', (root: string, secret: string) => {
-      mkdirSync(join(root, '.itsm-notify'));
-      symlinkSync(secret, join(root, '.itsm-notify/state.json'));
-    }],
+    [
+      'the state file is a link',
+      (root: string, secret: string) => {
+        mkdirSync(join(root, '.itsm-notify'));
+        symlinkSync(secret, join(root, '.itsm-notify/state.json'));
+      },
+    ],
     ['its folder is a link', (root: string, secret: string) => symlinkSync(dirname(secret), join(root, '.itsm-notify'))],
   ])('%s: refused, and the linked file is neither quoted nor touched', async (_label, link) => {
     const root = makeWorkspace(minimalWorkspace());
@@ -182,7 +194,10 @@ describe('approvals: a timestamp the schema accepts is one the decision can read
   // ISO 8601 (and ajv's date-time) allow a leap second, 23:59:60; Date.parse reads it as NaN, so a
   // change planned from one compared as outside every freeze and window and met no ECAB requirement.
   const FREEZE = `freezes:\n  - { name: Year-end, start: '2026-12-20T00:00:00Z', end: '2027-01-02T00:00:00Z' }\n`;
-  const base = { ...BASE_FILES, 'content/policies/change-policy.yaml': BASE_FILES['content/policies/change-policy.yaml']!.replace(/^rules:/m, `${FREEZE}rules:`) };
+  const base = {
+    ...BASE_FILES,
+    'content/policies/change-policy.yaml': BASE_FILES['content/policies/change-policy.yaml']!.replace(/^rules:/m, `${FREEZE}rules:`),
+  };
   const inFreeze = (start: string, end: string) => ({ 'content/changes/CHG-0001.md': changeFile('CHG-0001', { planned_start: start, planned_end: end }) });
 
   it('the same change with ordinary times needs the ECAB (the freeze is hit)', async () => {
@@ -202,7 +217,10 @@ describe('approvals: a timestamp the schema accepts is one the decision can read
   });
 
   it('itsm validate refuses a leap second in any timestamp', async () => {
-    const root = makeWorkspace({ ...minimalWorkspace(), 'content/incidents/INC-0001.md': INCIDENT.replace('reported_at: 2026-03-02T09:10:00+01:00', 'reported_at: 2026-03-01T23:59:60Z') });
+    const root = makeWorkspace({
+      ...minimalWorkspace(),
+      'content/incidents/INC-0001.md': INCIDENT.replace('reported_at: 2026-03-02T09:10:00+01:00', 'reported_at: 2026-03-01T23:59:60Z'),
+    });
     temps.push(root);
     const r = await runMain(['validate', '--format', 'json'], { cwd: root });
     expect(r.code).toBe(1);

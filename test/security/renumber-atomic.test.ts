@@ -35,7 +35,11 @@ describe('itsm renumber is all or nothing', () => {
     const dir = workspaceWithBigService();
     const before = snapshot(dir);
     // A real process under `ulimit -f` (applies to root too): writing the big file fails with EFBIG.
-    const r = spawnSync('sh', ['-c', 'ulimit -f 64; exec "$0" "$@"', process.execPath, CLI, 'renumber', 'CI-web', 'CI-frontend'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync('sh', ['-c', 'ulimit -f 64; exec "$0" "$@"', process.execPath, CLI, 'renumber', 'CI-web', 'CI-frontend'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(r.stderr).toMatch(/^itsm renumber: cannot write content\/services\/SVC-shop\.md: .*too large.*\. Nothing was changed\./m);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.status).toBe(2);
@@ -67,10 +71,12 @@ describe('a file transaction', () => {
   /** The real operations, except that the nth call of one of them throws. */
   function failing(op: keyof FileOps, nth: number): FileOps {
     let calls = 0;
-    const fail = <A extends unknown[]>(real: (...a: A) => void) => (...a: A) => {
-      if (++calls === nth) throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
-      real(...a);
-    };
+    const fail =
+      <A extends unknown[]>(real: (...a: A) => void) =>
+      (...a: A) => {
+        if (++calls === nth) throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+        real(...a);
+      };
     return { ...NODE_FILE_OPS, [op]: fail(NODE_FILE_OPS[op] as (...a: unknown[]) => void) };
   }
 

@@ -156,11 +156,16 @@ describe('itsm renumber', () => {
 
 describe('diagnostics quote values as short, escaped excerpts', () => {
   it('a long value is cut to 60 characters and its escape sequences are shown, not sent', async () => {
-    const ws = makeWorkspace({ ...minimalWorkspace(), 'content/incidents/INC-0001.md': INCIDENT.replace('status: resolved', `status: "\\e]0;pwned\\a\\e[2J${'A'.repeat(500)}"`) });
+    const ws = makeWorkspace({
+      ...minimalWorkspace(),
+      'content/incidents/INC-0001.md': INCIDENT.replace('status: resolved', `status: "\\e]0;pwned\\a\\e[2J${'A'.repeat(500)}"`),
+    });
     dirs.push(ws);
     const r = await runMain(['validate', '--root', ws, '--no-cache', '--format', 'json'], { cwd: ws });
     expect(r.code).toBe(1);
-    const messages = (JSON.parse(r.stdout) as { diagnostics: Array<{ message: string; rule: string }> }).diagnostics.filter((d) => d.rule === 'schema/enum').map((d) => d.message);
+    const messages = (JSON.parse(r.stdout) as { diagnostics: Array<{ message: string; rule: string }> }).diagnostics
+      .filter((d) => d.rule === 'schema/enum')
+      .map((d) => d.message);
     // 55 characters of the value (14 of them escaped), then an ellipsis: nothing reaches the terminal raw.
     expect(messages).toEqual([`\`status\` is "\\u001b]0;pwned\\u0007\\u001b[2J${'A'.repeat(41)}...", which is not one of the allowed values.`]);
   });

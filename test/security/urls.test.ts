@@ -34,14 +34,29 @@ const BAD_URLS = [
 const GOOD_URLS = ['https://github.com/acme/itsm', 'http://git.internal:8080/acme/itsm', 'https://github.example.com/acme/itsm/'];
 
 /** Base paths that would send every link on the site elsewhere, or are not a path at all. */
-const BAD_BASES = ['/\\evil.example/', '//evil.example/', '/../', '/itsm/../', '/./', '/a//b/', 'https://evil.example/', 'javascript:alert(1)//', '/itsm?x=1', '/itsm#top', '/it sm/', '/itsm/\\'];
+const BAD_BASES = [
+  '/\\evil.example/',
+  '//evil.example/',
+  '/../',
+  '/itsm/../',
+  '/./',
+  '/a//b/',
+  'https://evil.example/',
+  'javascript:alert(1)//',
+  '/itsm?x=1',
+  '/itsm#top',
+  '/it sm/',
+  '/itsm/\\',
+];
 const GOOD_BASES = ['/', '/docs/', '/itsm/', '/itsm', '/docs/v2/', '/my.site_1~x-y/'];
 
 async function validateWith(edit: (files: Record<string, string>) => void) {
   const files = fixtureFiles();
   edit(files);
   const r = await runMain(['validate', '--format', 'json'], { cwd: makeWorkspace(files) });
-  const diagnostics = (JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; severity: string; message: string; hint: string | null }> }).diagnostics.filter((d) => d.severity === 'error');
+  const diagnostics = (
+    JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; severity: string; message: string; hint: string | null }> }
+  ).diagnostics.filter((d) => d.severity === 'error');
   return { code: r.code, diagnostics };
 }
 
@@ -70,7 +85,9 @@ describe('itsm.yaml site_base', () => {
   it.each(BAD_BASES)('refuses %j', async (base) => {
     const { code, diagnostics } = await validateWith(setting('site_base', base));
     expect(code).toBe(1);
-    expect(diagnostics).toEqual([expect.objectContaining({ file: 'itsm.yaml', message: expect.stringContaining('`site_base`'), hint: expect.stringContaining('plain path segments') })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: 'itsm.yaml', message: expect.stringContaining('`site_base`'), hint: expect.stringContaining('plain path segments') }),
+    ]);
   });
 
   it.each(GOOD_BASES)('accepts %j', async (base) => {
@@ -90,7 +107,9 @@ describe('itsm.yaml site_base', () => {
 describe("a record's source.url", () => {
   it.each(BAD_URLS)('refuses %j', async (url) => {
     const { code, diagnostics } = await validateWith((files) => {
-      files['content/incidents/INC-0009.md'] = record(`id: INC-0009\ntitle: Imported\nstatus: new\nservice: SVC-payments\nimpact: low\nurgency: low\npriority: P4\nreported_at: 2026-11-19T09:00:00+01:00\nsource: { system: servicenow, id: INC0010001, url: ${JSON.stringify(url)} }`);
+      files['content/incidents/INC-0009.md'] = record(
+        `id: INC-0009\ntitle: Imported\nstatus: new\nservice: SVC-payments\nimpact: low\nurgency: low\npriority: P4\nreported_at: 2026-11-19T09:00:00+01:00\nsource: { system: servicenow, id: INC0010001, url: ${JSON.stringify(url)} }`,
+      );
     });
     expect(code).toBe(1);
     expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/incidents/INC-0009.md', message: expect.stringContaining('`source.url`') })]);
@@ -101,7 +120,8 @@ describe('the link builders refuse the same, even when a schema is bypassed', ()
   it.each(BAD_BASES)('site links with base %j stay on the site', (base) => {
     const links = siteLinks(base);
     expect(links.home).toBe('/');
-    for (const href of [links.home, links.record('INC-0001'), links.page('reports/'), links.api('records'), links.search('x')]) expect(href).toMatch(/^\/(?![/\\])/);
+    for (const href of [links.home, links.record('INC-0001'), links.page('reports/'), links.api('records'), links.search('x')])
+      expect(href).toMatch(/^\/(?![/\\])/);
   });
 
   it.each(GOOD_BASES)('site links with base %j keep it', (base) => {
@@ -117,8 +137,12 @@ describe('the link builders refuse the same, even when a schema is bypassed', ()
   });
 
   it('a good repository address still gives its links', () => {
-    expect(forgeLinks('https://github.com/acme/itsm/').edit('content/incidents/INC-0001.md')).toBe('https://github.com/acme/itsm/edit/main/content/incidents/INC-0001.md');
-    expect(recordUrl({ id: 'INC-0001', kind: 'incident', file: 'content/incidents/INC-0001.md' }, { repoUrl: 'https://github.com/acme/itsm' })).toBe('https://github.com/acme/itsm/blob/main/content/incidents/INC-0001.md');
+    expect(forgeLinks('https://github.com/acme/itsm/').edit('content/incidents/INC-0001.md')).toBe(
+      'https://github.com/acme/itsm/edit/main/content/incidents/INC-0001.md',
+    );
+    expect(recordUrl({ id: 'INC-0001', kind: 'incident', file: 'content/incidents/INC-0001.md' }, { repoUrl: 'https://github.com/acme/itsm' })).toBe(
+      'https://github.com/acme/itsm/blob/main/content/incidents/INC-0001.md',
+    );
   });
 
   it('the schema, the link builders and astro.config.mjs state one base-path rule', () => {
@@ -129,9 +153,12 @@ describe('the link builders refuse the same, even when a schema is bypassed', ()
 });
 
 describe("links in a record's Markdown body", () => {
-  it.each(['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java&#09;script:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)'])('a link or image to %j keeps its text and loses its address', (url) => {
-    const html = renderMarkdown(`[click](${url}) ![img](${url}) <a href="${url}">raw</a>`);
-    expect(html).not.toMatch(/(href|src)=/);
-    expect(html).toContain('click');
-  });
+  it.each(['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java&#09;script:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)'])(
+    'a link or image to %j keeps its text and loses its address',
+    (url) => {
+      const html = renderMarkdown(`[click](${url}) ![img](${url}) <a href="${url}">raw</a>`);
+      expect(html).not.toMatch(/(href|src)=/);
+      expect(html).toContain('click');
+    },
+  );
 });

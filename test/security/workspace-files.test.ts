@@ -33,7 +33,10 @@ async function validate(ws: string, ...extra: string[]) {
 
 /** A workspace with one warning-free error, so a misleading cache would show. */
 function workspace(): string {
-  const ws = makeWorkspace({ ...minimalWorkspace(), 'content/incidents/INC-0002.md': INCIDENT.replace('INC-0001', 'INC-0002').replace('status: resolved', 'status: bogus') });
+  const ws = makeWorkspace({
+    ...minimalWorkspace(),
+    'content/incidents/INC-0002.md': INCIDENT.replace('INC-0001', 'INC-0002').replace('status: resolved', 'status: bogus'),
+  });
   dirs.push(ws);
   return ws;
 }
@@ -144,7 +147,9 @@ describe('a file name that is not UTF-8', () => {
     const ws = workspace();
     writeFileSync(join(ws, 'content/incidents/INC-\x1b[2J.md'), INCIDENT);
     const r = await validate(ws, '--no-cache');
-    expect(r.diagnostics!.filter((d) => d.rule === 'file/name').map((d) => [d.file, d.message])).toEqual([['content/incidents/INC-\x1b[2J.md', 'This file name cannot be read: it holds a control character.']]);
+    expect(r.diagnostics!.filter((d) => d.rule === 'file/name').map((d) => [d.file, d.message])).toEqual([
+      ['content/incidents/INC-\x1b[2J.md', 'This file name cannot be read: it holds a control character.'],
+    ]);
     const pretty = await runMain(['validate', '--root', ws, '--no-cache'], { cwd: ws });
     expect(pretty.stdout).not.toContain('\x1b');
   });

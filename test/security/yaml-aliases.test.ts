@@ -27,7 +27,14 @@ describe('a self-referencing YAML alias', () => {
     const parsed = parseFrontMatter(`---\n${yaml}\n---\nbody\n`, INC);
     expect(parsed.data).toBeUndefined();
     expect(parsed.diagnostics).toEqual([
-      expect.objectContaining({ file: INC, rule: 'front-matter/alias-cycle', severity: 'error', line, column, message: expect.stringContaining('refers to itself') }),
+      expect.objectContaining({
+        file: INC,
+        rule: 'front-matter/alias-cycle',
+        severity: 'error',
+        line,
+        column,
+        message: expect.stringContaining('refers to itself'),
+      }),
     ]);
     expect(parsed.diagnostics[0]!.hint).toMatch(/Write the values out/);
   });

@@ -83,7 +83,16 @@ describe('the demo site, in a browser', () => {
   });
 
   it('the main pages load with no console errors, broken links or requests to other hosts', async () => {
-    for (const [path, name] of [['services/', 'demo-services'], ['incidents/', 'demo-incidents'], ['changes/', 'demo-changes'], ['calendar/', 'demo-calendar'], ['cis/', 'demo-cmdb'], ['known-errors/', 'demo-known-errors'], ['kb/', 'demo-kb'], ['reports/', 'demo-reports']] as const) {
+    for (const [path, name] of [
+      ['services/', 'demo-services'],
+      ['incidents/', 'demo-incidents'],
+      ['changes/', 'demo-changes'],
+      ['calendar/', 'demo-calendar'],
+      ['cis/', 'demo-cmdb'],
+      ['known-errors/', 'demo-known-errors'],
+      ['kb/', 'demo-kb'],
+      ['reports/', 'demo-reports'],
+    ] as const) {
       await go(path);
       await b.screenshot(page, name);
     }

@@ -110,7 +110,10 @@ describe('the site of a small workspace, in a browser', () => {
     // Filters alone, as a service page's "and N more" link uses them.
     await go('search/?service=SVC-payments&kind=incident');
     await page.waitForSelector('#search-results li');
-    expect((await page.locator('#search-results li').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id))).sort()).toEqual(['INC-0001', 'INC-0003']);
+    expect((await page.locator('#search-results li').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id))).sort()).toEqual([
+      'INC-0001',
+      'INC-0003',
+    ]);
   });
 
   it('the incident catalog filters by priority and sorts by a column', async () => {
@@ -141,7 +144,9 @@ describe('the site of a small workspace, in a browser', () => {
     expect(latest).toContain('PR #12');
     expect(latest).toContain('status: acknowledged → in_progress');
     expect(await text('[data-history]')).toContain('created');
-    expect(await page.locator('a', { hasText: 'Propose a change to this record' }).getAttribute('href')).toBe('https://github.com/fixture/itsm/edit/main/content/incidents/INC-0001.md');
+    expect(await page.locator('a', { hasText: 'Propose a change to this record' }).getAttribute('href')).toBe(
+      'https://github.com/fixture/itsm/edit/main/content/incidents/INC-0001.md',
+    );
     await b.screenshot(page, 'record-incident');
     await go('problems/PRB-0001/');
     expect(await count('[data-related] dd[data-direction=in]')).toBeGreaterThan(0);
@@ -161,7 +166,10 @@ describe('the site of a small workspace, in a browser', () => {
     await go('cis/CI-pg-main/');
     expect(await count('svg.graph a')).toBe(3);
     expect(await count('svg.graph a[href="/itsm/cis/CI-payments-api/"]')).toBe(1);
-    expect(await page.locator('[data-impact] li').allTextContents()).toEqual([expect.stringContaining('SVC-checkout'), expect.stringContaining('SVC-payments')]);
+    expect(await page.locator('[data-impact] li').allTextContents()).toEqual([
+      expect.stringContaining('SVC-checkout'),
+      expect.stringContaining('SVC-payments'),
+    ]);
     await b.screenshot(page, 'cmdb-ci');
   });
 
@@ -233,7 +241,13 @@ describe('the site of a small workspace, in a browser', () => {
         lang: document.documentElement.lang,
         unlabelled: [...document.querySelectorAll('input, select, button')].filter((c) => {
           const el = c as HTMLInputElement;
-          return !(el.labels?.length || el.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent?.trim()) || el.type === 'hidden' || el.closest('[hidden]'));
+          return !(
+            el.labels?.length ||
+            el.getAttribute('aria-label') ||
+            (el.tagName === 'BUTTON' && el.textContent?.trim()) ||
+            el.type === 'hidden' ||
+            el.closest('[hidden]')
+          );
         }).length,
         unnamedSvg: [...document.querySelectorAll('svg.chart, svg.graph, svg.uptime')].filter((svg) => !svg.getAttribute('aria-label')).length,
       }));

@@ -40,8 +40,11 @@ export function attributeCommits(commits: readonly AttributedCommit[]): Attribut
     if (who.length === 0) nobody.push(c.sha.slice(0, 7));
     for (const login of who) if (!authors.has(loginKey(login))) authors.set(loginKey(login), login);
   }
-  const problems = nobody.length === 0 ? [] : [
-    `${nobody.length === 1 ? 'Commit' : 'Commits'} ${nobody.join(', ')} cannot be attributed to any GitHub account: neither the author's nor the committer's email is linked to one, so nobody can tell whether an approver wrote ${nobody.length === 1 ? 'it' : 'them'}. Commit with an email linked to your GitHub account (git config user.email; add it at https://github.com/settings/emails), rewrite the commit (git commit --amend --reset-author, or git rebase with --exec), and push again.`,
-  ];
+  const problems =
+    nobody.length === 0
+      ? []
+      : [
+          `${nobody.length === 1 ? 'Commit' : 'Commits'} ${nobody.join(', ')} cannot be attributed to any GitHub account: neither the author's nor the committer's email is linked to one, so nobody can tell whether an approver wrote ${nobody.length === 1 ? 'it' : 'them'}. Commit with an email linked to your GitHub account (git config user.email; add it at https://github.com/settings/emails), rewrite the commit (git commit --amend --reset-author, or git rebase with --exec), and push again.`,
+        ];
   return { authors: [...authors.values()].sort(), problems };
 }

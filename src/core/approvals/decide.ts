@@ -60,7 +60,19 @@ export function overall(decisions: readonly Decision[]): Decision {
 }
 
 function unprovable(problems: string[]): SubjectDecision {
-  return { subject: 'commits', file: '.', triggers: ['the change set must be attributable'], required: [], approvers: [], missing: [], reviews: [], conflicts: [], windows: [], decision: 'rejected', explanation: problems.join(' ') };
+  return {
+    subject: 'commits',
+    file: '.',
+    triggers: ['the change set must be attributable'],
+    required: [],
+    approvers: [],
+    missing: [],
+    reviews: [],
+    conflicts: [],
+    windows: [],
+    decision: 'rejected',
+    explanation: problems.join(' '),
+  };
 }
 
 /** A PR into a branch that is neither the default nor allowed is never passed (see ApprovalInput.allowedBases). */
@@ -204,16 +216,19 @@ function judge(a: JudgeArgs): SubjectDecision {
       if (note) notes.set(v, note);
     };
     const author = authors.find((x) => people.samePerson(p.login, x));
-    if (author !== undefined) verdict('author', sameLogin(p.login, author) ? undefined : anotherLoginOf(p.login, people.personOf(author).name, sameLogin(author, pr.author)));
+    if (author !== undefined)
+      verdict('author', sameLogin(p.login, author) ? undefined : anotherLoginOf(p.login, people.personOf(author).name, sameLogin(author, pr.author)));
     else if (p.state === 'CHANGES_REQUESTED') verdict(eligible.has(key) ? 'blocks' : 'ignored-changes-request');
     else if (p.commitId !== pr.headSha) verdict('stale');
     else if (!eligible.has(key)) verdict('not-eligible');
-    else if (candidates.has(key)) verdict('same-person', `${p.login} is another login of ${people.personOf(p.login).name}, whose approval already counts (one person fills one seat)`);
+    else if (candidates.has(key))
+      verdict('same-person', `${p.login} is another login of ${people.personOf(p.login).name}, whose approval already counts (one person fills one seat)`);
     else candidates.set(key, p);
   }
   const assigned = assignSeats([...candidates.keys()], seats);
   const counted = new Set(assigned.flat());
-  for (const [key, p] of candidates) verdicts.push({ login: p.login, state: p.state, at: p.at, commitId: p.commitId, outcome: counted.has(key) ? 'counted' : 'unneeded' });
+  for (const [key, p] of candidates)
+    verdicts.push({ login: p.login, state: p.state, at: p.at, commitId: p.commitId, outcome: counted.has(key) ? 'counted' : 'unneeded' });
 
   const required: RequirementStatus[] = a.seats.map((s, i) => ({
     role: s.role,
@@ -248,7 +263,9 @@ function anotherLoginOf(login: string, name: string, ofPrAuthor: boolean): strin
 }
 
 function describeMissing(r: RequirementStatus): string {
-  const who = r.service ? `the owner team of ${r.service}${r.teams.length ? ` (${r.teams.join(', ')})` : ''}` : `the ${r.role} role${r.teams.length ? ` (${r.teams.join(', ')})` : ''}`;
+  const who = r.service
+    ? `the owner team of ${r.service}${r.teams.length ? ` (${r.teams.join(', ')})` : ''}`
+    : `the ${r.role} role${r.teams.length ? ` (${r.teams.join(', ')})` : ''}`;
   return `${r.missing} more approval${r.missing === 1 ? '' : 's'} from ${who}, for ${r.reason}`;
 }
 
@@ -261,17 +278,30 @@ const NOT_COUNTED: Partial<Record<ReviewVerdict['outcome'], string>> = {
   'same-person': 'is another login of someone whose approval already counts',
 };
 
-function explain(a: JudgeArgs, decision: Decision, required: RequirementStatus[], verdicts: ReviewVerdict[], missing: string[], notes: ReadonlyMap<ReviewVerdict, string>): string {
+function explain(
+  a: JudgeArgs,
+  decision: Decision,
+  required: RequirementStatus[],
+  verdicts: ReviewVerdict[],
+  missing: string[],
+  notes: ReadonlyMap<ReviewVerdict, string>,
+): string {
   const name = a.subject === 'policy' ? 'The edits to what decides approvals' : a.subject;
   const parts: string[] = [];
   const why = `${a.subject === 'policy' ? 'need' : 'needs'} approval because ${a.triggers.join('; ')}`;
   if (decision === 'approved') {
     const by = required.map((r) => `${r.approvers.join(', ')} for ${r.service ? `owner of ${r.service}` : r.role}`).join('; ');
-    parts.push(required.length === 0 ? `${name} ${why}; the policy requires no reviewers for it, so it is approved.` : `${name} ${a.subject === 'policy' ? 'are' : 'is'} approved on head ${a.input.pr.headSha.slice(0, 7)}: ${by}.`);
+    parts.push(
+      required.length === 0
+        ? `${name} ${why}; the policy requires no reviewers for it, so it is approved.`
+        : `${name} ${a.subject === 'policy' ? 'are' : 'is'} approved on head ${a.input.pr.headSha.slice(0, 7)}: ${by}.`,
+    );
   } else if (decision === 'rejected') {
     parts.push(`${name} ${why}, and cannot be approved as it stands.`);
     parts.push(...a.blockers);
-    for (const v of verdicts) if (v.outcome === 'blocks') parts.push(`${v.login} requested changes; the check stays red until they approve the current head or their review is dismissed.`);
+    for (const v of verdicts)
+      if (v.outcome === 'blocks')
+        parts.push(`${v.login} requested changes; the check stays red until they approve the current head or their review is dismissed.`);
   } else {
     parts.push(`${name} ${why}. Still needed: ${missing.join('; ')}.`);
   }

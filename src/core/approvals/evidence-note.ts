@@ -72,7 +72,12 @@ export function evidenceNote(result: ApprovalResult, decidedAt: string): Evidenc
       change: s.subject,
       decision: s.decision,
       approvers: s.approvers.map((a) => ({ login: a.login, at: a.at })),
-      required: s.required.map((r) => ({ role: r.role, ...(r.service !== undefined ? { service: r.service } : {}), count: r.count, approvers: [...r.approvers] })),
+      required: s.required.map((r) => ({
+        role: r.role,
+        ...(r.service !== undefined ? { service: r.service } : {}),
+        count: r.count,
+        approvers: [...r.approvers],
+      })),
     })),
   };
 }
@@ -124,7 +129,8 @@ function object(v: unknown, where: string, keys: readonly string[], optional: re
 }
 
 function string(v: unknown, where: string, pattern?: RegExp): string {
-  if (typeof v !== 'string' || v === '' || (pattern && !pattern.test(v))) fail(`${where} must be ${pattern ? 'a string of the right form' : 'a non-empty string'}; got ${JSON.stringify(v)}`);
+  if (typeof v !== 'string' || v === '' || (pattern && !pattern.test(v)))
+    fail(`${where} must be ${pattern ? 'a string of the right form' : 'a non-empty string'}; got ${JSON.stringify(v)}`);
   return v;
 }
 
@@ -205,7 +211,10 @@ export interface VersionApproval {
  * made by the noted commit itself (a rebase merge names no PR). Versions without evidence get null.
  * `versions` are newest first, as `itsm history` lists them.
  */
-export function approvalsForVersions(versions: ReadonlyArray<{ commit: string; pr: number | null }>, evidence: readonly Evidence[]): Array<VersionApproval | null> {
+export function approvalsForVersions(
+  versions: ReadonlyArray<{ commit: string; pr: number | null }>,
+  evidence: readonly Evidence[],
+): Array<VersionApproval | null> {
   const out: Array<VersionApproval | null> = versions.map(() => null);
   for (const e of evidence) {
     const i = versions.findIndex((v, k) => out[k] === null && (v.commit === e.commit || v.pr === e.pr));

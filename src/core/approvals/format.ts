@@ -43,18 +43,26 @@ function cell(text: string): string {
 
 /** The job summary: a table of subjects, then each explanation, then what was left out of annotations. */
 export function formatSummary(result: ApprovalResult, overflow: readonly string[] = []): string {
-  const out = [`## Change approvals for ${what(result)}: ${LABEL[result.decision]}`, '', `Head commit \`${result.headSha}\`, judged by the policy and teams at base \`${result.baseSha}\`.`, ''];
+  const out = [
+    `## Change approvals for ${what(result)}: ${LABEL[result.decision]}`,
+    '',
+    `Head commit \`${result.headSha}\`, judged by the policy and teams at base \`${result.baseSha}\`.`,
+    '',
+  ];
   if (result.subjects.length === 0) out.push('This pull request adds or advances no change record and edits no policy or team.');
   else {
     out.push('| Subject | Decision | Approved by | Missing | Windows and conflicts |', '|---|---|---|---|---|');
     for (const s of result.subjects) {
       const findings = [...s.windows.map((w) => w.message), ...s.conflicts.map((c) => c.message)];
-      out.push(`| ${cell(label(s.subject))} | ${LABEL[s.decision]} | ${cell(s.approvers.map((a) => a.login).join(', ') || '-')} | ${cell(s.missing.join('; ') || '-')} | ${cell(findings.join(' ') || '-')} |`);
+      out.push(
+        `| ${cell(label(s.subject))} | ${LABEL[s.decision]} | ${cell(s.approvers.map((a) => a.login).join(', ') || '-')} | ${cell(s.missing.join('; ') || '-')} | ${cell(findings.join(' ') || '-')} |`,
+      );
     }
     out.push('');
     for (const s of result.subjects) out.push(`- **${label(s.subject)}**: ${printable(s.explanation)}`);
   }
-  if (overflow.length > 0) out.push('', '### Findings not shown as annotations (GitHub shows at most 10 per type)', '', ...overflow.map((o) => `- ${printable(o)}`));
+  if (overflow.length > 0)
+    out.push('', '### Findings not shown as annotations (GitHub shows at most 10 per type)', '', ...overflow.map((o) => `- ${printable(o)}`));
   return out.join('\n') + '\n';
 }
 

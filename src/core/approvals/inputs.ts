@@ -49,7 +49,8 @@ export function decisionInputs(ws: Pick<Workspace, 'records' | 'policies'>): Dec
  */
 export function governedEdits(before: DecisionInputs, after: DecisionInputs): string[] {
   const out: string[] = [];
-  if (canonical(before.policy) !== canonical(after.policy)) out.push(...fieldEdits('the change policy', (before.policy ?? {}) as Record<string, unknown>, (after.policy ?? {}) as Record<string, unknown>));
+  if (canonical(before.policy) !== canonical(after.policy))
+    out.push(...fieldEdits('the change policy', (before.policy ?? {}) as Record<string, unknown>, (after.policy ?? {}) as Record<string, unknown>));
   out.push(...recordEdits(before.teams, after.teams, () => false));
   out.push(...recordEdits(before.services, after.services, () => false));
   out.push(...recordEdits(before.cis, after.cis, (ci) => CI_FIELDS.every((f) => f === 'id' || !(ci[f] as unknown[] | undefined)?.length)));
@@ -103,7 +104,12 @@ function normalise(v: unknown): unknown {
     const items = v.map(normalise);
     return items.every((x) => typeof x === 'string') ? [...items].sort() : items;
   }
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, normalise((v as Record<string, unknown>)[k])]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, normalise((v as Record<string, unknown>)[k])]),
+    );
   return v;
 }
 
@@ -118,7 +124,17 @@ export const GOVERNED_PREFIXES = ['content/policies/', 'content/teams/'] as cons
  */
 export const GATE_FOLDERS = ['.github/', '.ci/', 'src/', 'bin/', 'scripts/', 'schemas/', 'dev/'] as const;
 export const GATE_ROOT_FILES = ['dev', 'astro.config.mjs', 'tsconfig.json', '.nvmrc', '.node-version'] as const;
-export const GATE_FILE_NAMES = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', '.npmrc', '.yarnrc', '.yarnrc.yml', '.pnpmfile.cjs'] as const;
+export const GATE_FILE_NAMES = [
+  'package.json',
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  '.npmrc',
+  '.yarnrc',
+  '.yarnrc.yml',
+  '.pnpmfile.cjs',
+] as const;
 
 /**
  * True for a repository path that is part of the gate. Compared ASCII-case-insensitively: on a
@@ -128,5 +144,9 @@ export function isGatePath(repoPath: string): boolean {
   const p = repoPath.replace(/^\/+/, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
   const name = p.slice(p.lastIndexOf('/') + 1);
   // A file, symlink or submodule named like a gate folder (`.github` itself) is the gate too.
-  return GATE_FOLDERS.some((f) => p.startsWith(f) || p === f.slice(0, -1)) || (GATE_ROOT_FILES as readonly string[]).includes(p) || (GATE_FILE_NAMES as readonly string[]).includes(name);
+  return (
+    GATE_FOLDERS.some((f) => p.startsWith(f) || p === f.slice(0, -1)) ||
+    (GATE_ROOT_FILES as readonly string[]).includes(p) ||
+    (GATE_FILE_NAMES as readonly string[]).includes(name)
+  );
 }

@@ -36,7 +36,9 @@ export function pirOverdue(change: Change, rule: ChangePolicy['rules'][number] |
   const due = change.pir?.due ? Temporal.PlainDate.from(change.pir.due) : undefined;
   const deadline = due && Temporal.PlainDate.compare(due, latest) < 0 ? due : latest;
   const offset = /(Z|[+-]\d{2}:\d{2})$/.exec(end)?.[1] ?? 'Z';
-  const today = Temporal.Instant.from(now).toZonedDateTimeISO(offset === 'Z' ? 'UTC' : offset).toPlainDate();
+  const today = Temporal.Instant.from(now)
+    .toZonedDateTimeISO(offset === 'Z' ? 'UTC' : offset)
+    .toPlainDate();
   if (Temporal.PlainDate.compare(today, deadline) <= 0) return undefined;
   const late = today.since(deadline).days;
   return {

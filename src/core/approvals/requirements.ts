@@ -44,26 +44,43 @@ function membersOf(teams: readonly Team[]): Set<string> {
  * that service's owner team: every affected service's owner signs off, so naming an extra service owned
  * by a friendly team cannot stand in for the real owner.
  */
-export function seatsFor(requirements: readonly Requirement[], reason: string, affected: readonly string[], teams: readonly Team[], services: readonly ServiceInput[]): { seats: Seats[]; blockers: string[] } {
+export function seatsFor(
+  requirements: readonly Requirement[],
+  reason: string,
+  affected: readonly string[],
+  teams: readonly Team[],
+  services: readonly ServiceInput[],
+): { seats: Seats[]; blockers: string[] } {
   const seats: Seats[] = [];
   const blockers: string[] = [];
   for (const req of requirements) {
     if (req.role !== 'service-owner') {
       const holders = teams.filter((t) => t.status === 'active' && (t.roles ?? []).includes(req.role as never));
-      if (holders.length === 0) blockers.push(`No active team holds the ${req.role} role on the base branch, so nobody can give the ${req.role} approval (${reason}).`);
+      if (holders.length === 0)
+        blockers.push(`No active team holds the ${req.role} role on the base branch, so nobody can give the ${req.role} approval (${reason}).`);
       seats.push({ role: req.role, teams: holders.map((t) => t.id), members: membersOf(holders), count: req.count, reason });
       continue;
     }
     if (affected.length === 0) {
-      blockers.push(`A service-owner approval is required (${reason}) but the change names no service, and none of its CIs belongs to a service on the base branch: name the affected services.`);
+      blockers.push(
+        `A service-owner approval is required (${reason}) but the change names no service, and none of its CIs belongs to a service on the base branch: name the affected services.`,
+      );
       continue;
     }
     for (const id of affected) {
       const service = services.find((s) => s.id === id);
       const owner = service && teams.find((t) => t.id === service.owner && t.status === 'active');
       if (!service) blockers.push(`${id} does not exist on the base branch, so its owner cannot be known: add the service in an earlier pull request.`);
-      else if (!owner) blockers.push(`${id}'s owner team ${service.owner} is missing or retired on the base branch, so nobody can approve as its service owner.`);
-      seats.push({ role: 'service-owner', service: id, teams: owner ? [owner.id] : [], members: owner ? membersOf([owner]) : new Set(), count: req.count, reason });
+      else if (!owner)
+        blockers.push(`${id}'s owner team ${service.owner} is missing or retired on the base branch, so nobody can approve as its service owner.`);
+      seats.push({
+        role: 'service-owner',
+        service: id,
+        teams: owner ? [owner.id] : [],
+        members: owner ? membersOf([owner]) : new Set(),
+        count: req.count,
+        reason,
+      });
     }
   }
   return { seats, blockers };
@@ -76,7 +93,13 @@ const AUTHORISED = new Set(['approved', 'scheduled', 'implementing', 'completed'
  * needed still applies: lowering the risk of a CAB-approved change needs the CAB again.
  * A non-emergency change planned inside a freeze also needs what an emergency change needs.
  */
-export function needsOf(before: Change | undefined, after: Change, policy: ChangePolicy, inputs: Pick<DecisionInputs, 'teams' | 'services'>, affectedOf: (c: Change) => string[]): Needs {
+export function needsOf(
+  before: Change | undefined,
+  after: Change,
+  policy: ChangePolicy,
+  inputs: Pick<DecisionInputs, 'teams' | 'services'>,
+  affectedOf: (c: Change) => string[],
+): Needs {
   const { teams, services } = inputs;
   const versions = before && AUTHORISED.has(before.status) ? [after, before] : [after];
   const seats: Seats[] = [];
@@ -106,11 +129,20 @@ export function needsOf(before: Change | undefined, after: Change, policy: Chang
 }
 
 function templateProblems(change: Change, affected: readonly string[], policy: ChangePolicy): string[] {
-  if (!change.template) return [`A standard change must name a pre-approved template (template: ...) from the change policy; ${change.id} names none. Name one, or make it a normal change.`];
+  if (!change.template)
+    return [
+      `A standard change must name a pre-approved template (template: ...) from the change policy; ${change.id} names none. Name one, or make it a normal change.`,
+    ];
   const template = (policy.standard_templates ?? []).find((t) => t.id === change.template);
-  if (!template) return [`"${change.template}" is not a standard template in the change policy on the base branch. Use one of: ${(policy.standard_templates ?? []).map((t) => t.id).join(', ') || '(none defined)'}, or make it a normal change.`];
+  if (!template)
+    return [
+      `"${change.template}" is not a standard template in the change policy on the base branch. Use one of: ${(policy.standard_templates ?? []).map((t) => t.id).join(', ') || '(none defined)'}, or make it a normal change.`,
+    ];
   const outside = template.services ? affected.filter((s) => !template.services!.includes(s)) : [];
-  if (outside.length > 0) return [`The standard template "${template.id}" may only be used on ${template.services!.join(', ')}; this change affects ${outside.join(', ')}. Make it a normal change.`];
+  if (outside.length > 0)
+    return [
+      `The standard template "${template.id}" may only be used on ${template.services!.join(', ')}; this change affects ${outside.join(', ')}. Make it a normal change.`,
+    ];
   return [];
 }
 

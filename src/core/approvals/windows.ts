@@ -68,7 +68,9 @@ function fitsInside(planned: Interval, w: MaintenanceWindow): boolean {
   const length = durationMs(w.duration);
   const [hour, minute] = w.start.split(':').map(Number) as [number, number];
   // An opening that contains the start began at most `length` before it: walk the local days from there.
-  const first = Temporal.Instant.fromEpochMilliseconds(planned.start - length).toZonedDateTimeISO(w.time_zone).toPlainDate();
+  const first = Temporal.Instant.fromEpochMilliseconds(planned.start - length)
+    .toZonedDateTimeISO(w.time_zone)
+    .toPlainDate();
   const last = Temporal.Instant.fromEpochMilliseconds(planned.start).toZonedDateTimeISO(w.time_zone).toPlainDate();
   for (let day = first; Temporal.PlainDate.compare(day, last) <= 0; day = day.add({ days: 1 })) {
     if (!w.days.includes(WEEKDAYS[day.dayOfWeek - 1]!)) continue;

@@ -68,14 +68,22 @@ export function workspaceFacts(kind: Kind, existing: readonly ExistingRecord[], 
 export type DefaultsResult = { ok: true; defaults: Array<Record<string, string>> } | { ok: false; message: string };
 
 /** --default values, per map: a field goes to every map whose kind has it, and must fit one. */
-export function readDefaults(pairs: readonly string[], maps: readonly TableMap[], fieldsOf: (kind: Kind) => readonly string[], lookups: Lookups): DefaultsResult {
+export function readDefaults(
+  pairs: readonly string[],
+  maps: readonly TableMap[],
+  fieldsOf: (kind: Kind) => readonly string[],
+  lookups: Lookups,
+): DefaultsResult {
   const propsOf = maps.map((m) => new Set(fieldsOf(m.kind)));
   const out = maps.map((): Record<string, string> => ({}));
   for (const p of pairs) {
     const eq = p.indexOf('=');
     const field = p.slice(0, eq);
     if (eq <= 0 || !propsOf.some((props) => props.has(field))) {
-      return { ok: false, message: `--default "${p}" must be FIELD=VALUE with a field of ${maps.map((m) => KIND_INFO[m.kind].plural).join(' or ')}: ${[...new Set(propsOf.flatMap((props) => [...props]))].join(', ')}.` };
+      return {
+        ok: false,
+        message: `--default "${p}" must be FIELD=VALUE with a field of ${maps.map((m) => KIND_INFO[m.kind].plural).join(' or ')}: ${[...new Set(propsOf.flatMap((props) => [...props]))].join(', ')}.`,
+      };
     }
     const value = p.slice(eq + 1);
     const kind = field === 'service' || field === 'services' ? 'service' : field === 'team' || field === 'owner' ? 'team' : undefined;
@@ -98,7 +106,14 @@ export interface BuildResult {
 }
 
 /** Maps rows, gives new IDs, and renders the files; `order` is the kind's fields in schema order. */
-export function buildRecords(map: TableMap, plan: HeaderPlan, rows: ExportRows['rows'], ctx: MapContext, ws: WorkspaceFacts, order: readonly string[]): BuildResult {
+export function buildRecords(
+  map: TableMap,
+  plan: HeaderPlan,
+  rows: ExportRows['rows'],
+  ctx: MapContext,
+  ws: WorkspaceFacts,
+  order: readonly string[],
+): BuildResult {
   const out: BuildResult = { files: [], notMine: new Map(), skipped: [], already: 0, unmapped: new Map(), notes: new Map() };
   const info = KIND_INFO[map.kind];
   // Numbering continues from the highest ID in use, as wide as it is (see nextNumberedId).
@@ -151,11 +166,22 @@ function renderImported(id: string, d: Draft, order: readonly string[]): string 
 export function unclaimedRows(rows: ExportRows['rows'], results: readonly BuildResult[], maps: readonly TableMap[], vendor: string): BuildResult['skipped'] {
   const unclaimed = rows.filter((row) => results.every((r) => r.notMine.has(row.line)));
   const kinds = maps.map((m) => KIND_INFO[m.kind].plural).join(' and ');
-  return unclaimed.map((row) => ({ line: row.line, sourceId: '', reason: `issue type ${results[0]!.notMine.get(row.line)} (only ${kinds} are imported from ${vendor === 'jira' ? 'Jira' : vendor})` }));
+  return unclaimed.map((row) => ({
+    line: row.line,
+    sourceId: '',
+    reason: `issue type ${results[0]!.notMine.get(row.line)} (only ${kinds} are imported from ${vendor === 'jira' ? 'Jira' : vendor})`,
+  }));
 }
 
 /** The report printed after an import (or a dry run). */
-export function importReport(parts: ReadonlyArray<{ map: TableMap; result: BuildResult }>, others: BuildResult['skipped'], notImported: readonly string[], file: string, rows: Pick<ExportRows, 'badRows' | 'unit'>, dry: boolean): string {
+export function importReport(
+  parts: ReadonlyArray<{ map: TableMap; result: BuildResult }>,
+  others: BuildResult['skipped'],
+  notImported: readonly string[],
+  file: string,
+  rows: Pick<ExportRows, 'badRows' | 'unit'>,
+  dry: boolean,
+): string {
   const { badRows, unit } = rows;
   const lines: string[] = [];
   const verb = dry ? 'Would import' : 'Imported';
@@ -167,14 +193,23 @@ export function importReport(parts: ReadonlyArray<{ map: TableMap; result: Build
     const info = KIND_INFO[map.kind];
     const range = r.files.length ? ` (${r.files[0]!.id}${r.files.length > 1 ? ` .. ${r.files.at(-1)!.id}` : ''})` : '';
     // A Jira export without service requests need not say so.
-    if (r.files.length || r.already || r.skipped.length || parts.length === 1) lines.push(`${verb} ${r.files.length} ${r.files.length === 1 ? info.label : info.plural} from ${file} into content/${info.folder}/${range}.${dry ? ' Dry run: nothing written.' : ''}`);
-    if (r.already) lines.push(`Already in the workspace (imported before${map.kind === 'ci' ? ', or a CI of the same name' : ''}): ${r.already} ${r.already === 1 ? info.label : info.plural}, left as they are.`);
+    if (r.files.length || r.already || r.skipped.length || parts.length === 1)
+      lines.push(
+        `${verb} ${r.files.length} ${r.files.length === 1 ? info.label : info.plural} from ${file} into content/${info.folder}/${range}.${dry ? ' Dry run: nothing written.' : ''}`,
+      );
+    if (r.already)
+      lines.push(
+        `Already in the workspace (imported before${map.kind === 'ci' ? ', or a CI of the same name' : ''}): ${r.already} ${r.already === 1 ? info.label : info.plural}, left as they are.`,
+      );
     count(r.unmapped, unmapped);
     count(r.notes, notes);
     skipped.push(...r.skipped);
   }
   if (!lines.length) lines.push(`${verb} nothing from ${file}.`);
-  const problems = [...badRows.map((b) => ({ line: b.line, text: b.reason })), ...skipped.map((s) => ({ line: s.line, text: `${s.sourceId ? s.sourceId + ': ' : ''}${s.reason}` }))].sort((a, b) => a.line - b.line);
+  const problems = [
+    ...badRows.map((b) => ({ line: b.line, text: b.reason })),
+    ...skipped.map((s) => ({ line: s.line, text: `${s.sourceId ? s.sourceId + ': ' : ''}${s.reason}` })),
+  ].sort((a, b) => a.line - b.line);
   if (problems.length) {
     lines.push('', `Rows not imported: ${problems.length}`);
     for (const p of problems.slice(0, 50)) lines.push(`  ${unit} ${p.line}: ${p.text}`);

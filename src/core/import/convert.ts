@@ -60,7 +60,11 @@ export function vendorDate(text: string): string | undefined {
 
 /** The words of a choice value, lowercased: "2 - Medium" -> "medium", "In Progress" -> "in progress". */
 export function choiceWords(text: string): string {
-  return text.trim().replace(/^\d+\s*-\s*/, '').toLowerCase().replace(/[_\s]+/g, ' ');
+  return text
+    .trim()
+    .replace(/^\d+\s*-\s*/, '')
+    .toLowerCase()
+    .replace(/[_\s]+/g, ' ');
 }
 
 /** The leading number of a choice value: "2 - Medium" -> 2, "3" -> 3. */
@@ -71,10 +75,18 @@ export function choiceNumber(text: string): number | undefined {
 
 /** A lowercase tag: "INC0010001" -> "inc0010001". */
 export function tagOf(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** A column header as the maps spell it: "Short description" -> "short_description". */
 export function normalizeHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 }

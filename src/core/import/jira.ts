@@ -17,17 +17,58 @@ const time =
   };
 
 const STATUSES: Record<string, string> = {
-  open: 'new', new: 'new', 'to do': 'new', 'waiting for support': 'new',
-  'in progress': 'in_progress', 'work in progress': 'in_progress', investigating: 'in_progress', escalated: 'in_progress', 'under investigation': 'in_progress',
-  pending: 'on_hold', 'waiting for customer': 'on_hold', 'on hold': 'on_hold',
-  resolved: 'resolved', done: 'resolved', completed: 'resolved',
+  open: 'new',
+  new: 'new',
+  'to do': 'new',
+  'waiting for support': 'new',
+  'in progress': 'in_progress',
+  'work in progress': 'in_progress',
+  investigating: 'in_progress',
+  escalated: 'in_progress',
+  'under investigation': 'in_progress',
+  pending: 'on_hold',
+  'waiting for customer': 'on_hold',
+  'on hold': 'on_hold',
+  resolved: 'resolved',
+  done: 'resolved',
+  completed: 'resolved',
   closed: 'closed',
-  canceled: 'cancelled', cancelled: 'cancelled', declined: 'cancelled',
+  canceled: 'cancelled',
+  cancelled: 'cancelled',
+  declined: 'cancelled',
 };
 
-const PRIORITIES: Record<string, string> = { highest: 'P1', critical: 'P1', blocker: 'P1', high: 'P2', major: 'P2', medium: 'P3', low: 'P4', minor: 'P4', lowest: 'P5', trivial: 'P5' };
+const PRIORITIES: Record<string, string> = {
+  highest: 'P1',
+  critical: 'P1',
+  blocker: 'P1',
+  high: 'P2',
+  major: 'P2',
+  medium: 'P3',
+  low: 'P4',
+  minor: 'P4',
+  lowest: 'P5',
+  trivial: 'P5',
+};
 
-const LEVELS: Record<string, string> = { 'extensive / widespread': 'high', extensive: 'high', widespread: 'high', critical: 'high', high: 'high', 'significant / large': 'medium', significant: 'medium', large: 'medium', medium: 'medium', moderate: 'medium', 'moderate / limited': 'low', limited: 'low', 'minor / localized': 'low', minor: 'low', localized: 'low', low: 'low' };
+const LEVELS: Record<string, string> = {
+  'extensive / widespread': 'high',
+  extensive: 'high',
+  widespread: 'high',
+  critical: 'high',
+  high: 'high',
+  'significant / large': 'medium',
+  significant: 'medium',
+  large: 'medium',
+  medium: 'medium',
+  moderate: 'medium',
+  'moderate / limited': 'low',
+  limited: 'low',
+  'minor / localized': 'low',
+  minor: 'low',
+  localized: 'low',
+  low: 'low',
+};
 
 /** Which map an issue type belongs to: "[System] Service request" -> request. */
 export function jiraKind(issueType: string): 'incident' | 'request' | undefined {
@@ -36,7 +77,47 @@ export function jiraKind(issueType: string): 'incident' | 'request' | undefined 
 }
 
 /** Documented Jira columns neither map imports. */
-const IGNORED = ['issue_id', 'parent_id', 'parent', 'project_key', 'project_name', 'project_type', 'project_lead', 'project_description', 'project_url', 'creator', 'updated', 'last_viewed', 'due_date', 'votes', 'watchers', 'environment', 'original_estimate', 'remaining_estimate', 'time_spent', 'work_ratio', 'security_level', 'attachment', 'comment', 'log_work', 'sprint', 'fix_version_s', 'affects_version_s', 'status_category', 'status_category_changed', 'outward_issue_link', 'inward_issue_link', 'sub_tasks', 'resolution_date', 'request_participants', 'organizations', 'satisfaction', 'satisfaction_date', 'time_to_first_response', 'time_to_resolution'];
+const IGNORED = [
+  'issue_id',
+  'parent_id',
+  'parent',
+  'project_key',
+  'project_name',
+  'project_type',
+  'project_lead',
+  'project_description',
+  'project_url',
+  'creator',
+  'updated',
+  'last_viewed',
+  'due_date',
+  'votes',
+  'watchers',
+  'environment',
+  'original_estimate',
+  'remaining_estimate',
+  'time_spent',
+  'work_ratio',
+  'security_level',
+  'attachment',
+  'comment',
+  'log_work',
+  'sprint',
+  'fix_version_s',
+  'affects_version_s',
+  'status_category',
+  'status_category_changed',
+  'outward_issue_link',
+  'inward_issue_link',
+  'sub_tasks',
+  'resolution_date',
+  'request_participants',
+  'organizations',
+  'satisfaction',
+  'satisfaction_date',
+  'time_to_first_response',
+  'time_to_resolution',
+];
 
 const issueType =
   (kind: 'incident' | 'request'): Setter =>
@@ -61,7 +142,10 @@ export const JIRA_INCIDENTS: TableMap = {
     summary: text('title'),
     description: body,
     status: choice('status', (v) => STATUSES[choiceWords(v)]),
-    priority: withText(choice('vendor_priority', (v) => PRIORITIES[choiceWords(v)]), 'vendor_priority'),
+    priority: withText(
+      choice('vendor_priority', (v) => PRIORITIES[choiceWords(v)]),
+      'vendor_priority',
+    ),
     created: time('reported_at'),
     resolved: time('resolved_at'),
     assignee: text('assignee'),
@@ -83,13 +167,26 @@ export const JIRA_INCIDENTS: TableMap = {
 };
 
 const REQUEST_STATUSES: Record<string, string> = {
-  open: 'new', new: 'new', 'to do': 'new', 'waiting for support': 'new', 'waiting for approval': 'new',
+  open: 'new',
+  new: 'new',
+  'to do': 'new',
+  'waiting for support': 'new',
+  'waiting for approval': 'new',
   approved: 'approved',
-  'in progress': 'in_progress', 'work in progress': 'in_progress',
-  pending: 'on_hold', 'waiting for customer': 'on_hold', 'on hold': 'on_hold',
-  resolved: 'fulfilled', done: 'fulfilled', completed: 'fulfilled', closed: 'fulfilled', fulfilled: 'fulfilled',
-  declined: 'rejected', rejected: 'rejected',
-  canceled: 'cancelled', cancelled: 'cancelled',
+  'in progress': 'in_progress',
+  'work in progress': 'in_progress',
+  pending: 'on_hold',
+  'waiting for customer': 'on_hold',
+  'on hold': 'on_hold',
+  resolved: 'fulfilled',
+  done: 'fulfilled',
+  completed: 'fulfilled',
+  closed: 'fulfilled',
+  fulfilled: 'fulfilled',
+  declined: 'rejected',
+  rejected: 'rejected',
+  canceled: 'cancelled',
+  cancelled: 'cancelled',
 };
 
 /** The customer request type names an offering (by name or id); it gives both service and offering. */
@@ -124,11 +221,24 @@ export const JIRA_REQUESTS: TableMap = {
     custom_field_team: ref('team', 'team'),
     labels,
   },
-  ignored: [...IGNORED, 'resolution', 'component_s', 'components', 'custom_field_affected_services', 'affected_services', 'custom_field_impact', 'custom_field_urgency'],
+  ignored: [
+    ...IGNORED,
+    'resolution',
+    'component_s',
+    'components',
+    'custom_field_affected_services',
+    'affected_services',
+    'custom_field_impact',
+    'custom_field_urgency',
+  ],
   custom: /^custom_field_/,
   finish(d, ctx) {
     applyDefaults(d, ctx, ['service', 'offering', 'requester', 'team']);
-    requireFields(d, ['title', 'service', 'offering', 'requester', 'status', 'requested_at'], d.data.offering === undefined ? 'give a Customer Request Type named like an offering of a service, or --default service=... --default offering=...' : '');
+    requireFields(
+      d,
+      ['title', 'service', 'offering', 'requester', 'status', 'requested_at'],
+      d.data.offering === undefined ? 'give a Customer Request Type named like an offering of a service, or --default service=... --default offering=...' : '',
+    );
     if (d.skip) return;
     if (d.data.status !== 'fulfilled') delete d.data.fulfilled_at;
     else if (d.data.fulfilled_at === undefined) d.skip = 'status done but no Resolved time';

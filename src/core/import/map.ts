@@ -123,7 +123,12 @@ export const body: Setter = (v, d) => {
 export const ref =
   (field: string, kind: keyof Lookups, many = false): Setter =>
   (v, d, ctx, column) => {
-    const names = many ? v.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean) : [v.trim()];
+    const names = many
+      ? v
+          .split(/[,;\n]/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [v.trim()];
     const ids: string[] = [];
     for (const name of names) {
       const id = ctx.lookups[kind].get(name.toLowerCase());

@@ -33,12 +33,22 @@ export function priority(v: string): string | undefined {
 }
 
 const INCIDENT_STATES: Record<string, string> = {
-  '1': 'new', new: 'new',
-  '2': 'in_progress', 'in progress': 'in_progress', active: 'in_progress',
-  '3': 'on_hold', 'on hold': 'on_hold', 'awaiting user info': 'on_hold', 'awaiting vendor': 'on_hold',
-  '6': 'resolved', resolved: 'resolved',
-  '7': 'closed', closed: 'closed',
-  '8': 'cancelled', canceled: 'cancelled', cancelled: 'cancelled',
+  '1': 'new',
+  new: 'new',
+  '2': 'in_progress',
+  'in progress': 'in_progress',
+  active: 'in_progress',
+  '3': 'on_hold',
+  'on hold': 'on_hold',
+  'awaiting user info': 'on_hold',
+  'awaiting vendor': 'on_hold',
+  '6': 'resolved',
+  resolved: 'resolved',
+  '7': 'closed',
+  closed: 'closed',
+  '8': 'cancelled',
+  canceled: 'cancelled',
+  cancelled: 'cancelled',
 };
 
 function state(table: Record<string, string>): (v: string) => string | undefined {
@@ -48,7 +58,62 @@ function state(table: Record<string, string>): (v: string) => string | undefined
 const TAKEN = new Set(['in_progress', 'on_hold', 'resolved', 'closed']);
 
 /** Fields the ServiceNow form keeps in the record but we do not import. */
-const SYSTEM = ['sys_id', 'sys_created_on', 'sys_created_by', 'sys_updated_on', 'sys_updated_by', 'sys_mod_count', 'sys_tags', 'sys_class_name', 'sys_domain', 'sys_domain_path', 'active', 'company', 'location', 'watch_list', 'work_notes', 'work_notes_list', 'comments', 'comments_and_work_notes', 'approval', 'approval_history', 'approval_set', 'correlation_id', 'correlation_display', 'due_date', 'activity_due', 'escalation', 'made_sla', 'opened_by', 'closed_by', 'upon_approval', 'upon_reject', 'user_input', 'additional_assignee_list', 'group_list', 'delivery_plan', 'delivery_task', 'expected_start', 'follow_up', 'knowledge', 'order', 'parent', 'route_reason', 'time_worked', 'business_duration', 'calendar_duration', 'contact_type', 'description_html', 'universal_request', 'task_effective_number', 'sla_due', 'skills', 'service_offering', 'variables', 'assigned_to_manager'];
+const SYSTEM = [
+  'sys_id',
+  'sys_created_on',
+  'sys_created_by',
+  'sys_updated_on',
+  'sys_updated_by',
+  'sys_mod_count',
+  'sys_tags',
+  'sys_class_name',
+  'sys_domain',
+  'sys_domain_path',
+  'active',
+  'company',
+  'location',
+  'watch_list',
+  'work_notes',
+  'work_notes_list',
+  'comments',
+  'comments_and_work_notes',
+  'approval',
+  'approval_history',
+  'approval_set',
+  'correlation_id',
+  'correlation_display',
+  'due_date',
+  'activity_due',
+  'escalation',
+  'made_sla',
+  'opened_by',
+  'closed_by',
+  'upon_approval',
+  'upon_reject',
+  'user_input',
+  'additional_assignee_list',
+  'group_list',
+  'delivery_plan',
+  'delivery_task',
+  'expected_start',
+  'follow_up',
+  'knowledge',
+  'order',
+  'parent',
+  'route_reason',
+  'time_worked',
+  'business_duration',
+  'calendar_duration',
+  'contact_type',
+  'description_html',
+  'universal_request',
+  'task_effective_number',
+  'sla_due',
+  'skills',
+  'service_offering',
+  'variables',
+  'assigned_to_manager',
+];
 
 export const SERVICENOW_INCIDENT: TableMap = {
   vendor: 'servicenow',
@@ -78,7 +143,40 @@ export const SERVICENOW_INCIDENT: TableMap = {
       if (/accepted|proposed/i.test(v)) d.data.major = true;
     },
   },
-  ignored: [...SYSTEM, 'caller_id', 'category', 'subcategory', 'severity', 'close_code', 'resolved_by', 'reopen_count', 'reopened_time', 'reopened_by', 'hold_reason', 'problem_id', 'rfc', 'caused_by', 'parent_incident', 'child_incidents', 'notify', 'calendar_stat', 'origin_id', 'origin_table', 'business_impact', 'cause', 'business_stc', 'calendar_stc', 'lessons_learned', 'timeline', 'trigger_rule', 'promoted_on', 'promoted_by', 'proposed_on', 'proposed_by', 'overview'],
+  ignored: [
+    ...SYSTEM,
+    'caller_id',
+    'category',
+    'subcategory',
+    'severity',
+    'close_code',
+    'resolved_by',
+    'reopen_count',
+    'reopened_time',
+    'reopened_by',
+    'hold_reason',
+    'problem_id',
+    'rfc',
+    'caused_by',
+    'parent_incident',
+    'child_incidents',
+    'notify',
+    'calendar_stat',
+    'origin_id',
+    'origin_table',
+    'business_impact',
+    'cause',
+    'business_stc',
+    'calendar_stc',
+    'lessons_learned',
+    'timeline',
+    'trigger_rule',
+    'promoted_on',
+    'promoted_by',
+    'proposed_on',
+    'proposed_by',
+    'overview',
+  ],
   custom: /^u_/,
   finish: finishIncident('ServiceNow'),
 };
@@ -93,7 +191,11 @@ export function finishIncident(vendor: string): (d: Draft, ctx: MapContext) => v
         d.notes.push(`${f} not given: set to medium`);
       }
     }
-    requireFields(d, ['title', 'service', 'status', 'reported_at'], d.data.service === undefined ? 'give a service column the workspace knows, or --default service=SVC-...' : '');
+    requireFields(
+      d,
+      ['title', 'service', 'status', 'reported_at'],
+      d.data.service === undefined ? 'give a service column the workspace knows, or --default service=SVC-...' : '',
+    );
     if (d.skip) return;
     const vendorPriority = d.data.vendor_priority as string | undefined;
     const vendorWords = d.data.vendor_priority_text as string | undefined;
@@ -125,14 +227,23 @@ export function finishIncident(vendor: string): (d: Draft, ctx: MapContext) => v
 }
 
 const CHANGE_STATES: Record<string, string> = {
-  '-5': 'draft', new: 'draft',
-  '-4': 'submitted', assess: 'submitted',
-  '-3': 'submitted', authorize: 'submitted',
-  '-2': 'scheduled', scheduled: 'scheduled',
-  '-1': 'implementing', implement: 'implementing',
-  '0': 'completed', review: 'completed',
-  '3': 'completed', closed: 'completed',
-  '4': 'cancelled', canceled: 'cancelled', cancelled: 'cancelled',
+  '-5': 'draft',
+  new: 'draft',
+  '-4': 'submitted',
+  assess: 'submitted',
+  '-3': 'submitted',
+  authorize: 'submitted',
+  '-2': 'scheduled',
+  scheduled: 'scheduled',
+  '-1': 'implementing',
+  implement: 'implementing',
+  '0': 'completed',
+  review: 'completed',
+  '3': 'completed',
+  closed: 'completed',
+  '4': 'cancelled',
+  canceled: 'cancelled',
+  cancelled: 'cancelled',
 };
 
 /** ServiceNow change risk: 1 - Very High, 2 - High, 3 - Moderate, 4 - Low. */
@@ -169,9 +280,51 @@ export const SERVICENOW_CHANGE: TableMap = {
     requested_by: text('requested_by'),
     cmdb_ci: ref('cis', 'ci', true),
     business_service: ref('services', 'service', true),
-    close_code: choice('outcome', (v) => ({ successful: 'successful', 'successful issues': 'successful_with_issues', 'successful with issues': 'successful_with_issues', unsuccessful: 'failed' })[choiceWords(v)]),
+    close_code: choice(
+      'outcome',
+      (v) =>
+        ({
+          successful: 'successful',
+          'successful issues': 'successful_with_issues',
+          'successful with issues': 'successful_with_issues',
+          unsuccessful: 'failed',
+        })[choiceWords(v)],
+    ),
   },
-  ignored: [...SYSTEM, 'category', 'priority', 'impact', 'urgency', 'assigned_to', 'close_notes', 'reason', 'justification', 'risk_impact_analysis', 'cab_required', 'cab_date', 'cab_delegate', 'cab_recommendation', 'conflict_status', 'conflict_last_run', 'on_hold', 'on_hold_reason', 'outside_maintenance_schedule', 'phase', 'phase_state', 'production_system', 'review_comments', 'review_date', 'review_status', 'scope', 'std_change_producer_version', 'chg_model', 'unauthorized', 'requested_by_date', 'change_plan', 'backout_plan_html'],
+  ignored: [
+    ...SYSTEM,
+    'category',
+    'priority',
+    'impact',
+    'urgency',
+    'assigned_to',
+    'close_notes',
+    'reason',
+    'justification',
+    'risk_impact_analysis',
+    'cab_required',
+    'cab_date',
+    'cab_delegate',
+    'cab_recommendation',
+    'conflict_status',
+    'conflict_last_run',
+    'on_hold',
+    'on_hold_reason',
+    'outside_maintenance_schedule',
+    'phase',
+    'phase_state',
+    'production_system',
+    'review_comments',
+    'review_date',
+    'review_status',
+    'scope',
+    'std_change_producer_version',
+    'chg_model',
+    'unauthorized',
+    'requested_by_date',
+    'change_plan',
+    'backout_plan_html',
+  ],
   custom: /^u_/,
   finish(d, ctx) {
     applyDefaults(d, ctx, ['risk', 'team']);
@@ -183,7 +336,8 @@ export const SERVICENOW_CHANGE: TableMap = {
     if (d.skip) return;
     if (d.data.type === 'standard') {
       applyDefaults(d, ctx, ['template']);
-      if (d.data.template === undefined) d.notes.push('standard change without a template: add one by hand, or import with --default template=<id from change-policy.yaml>');
+      if (d.data.template === undefined)
+        d.notes.push('standard change without a template: add one by hand, or import with --default template=<id from change-policy.yaml>');
     } else {
       for (const f of ['test_plan', 'rollback_plan']) {
         if (d.data[f] === undefined) {
@@ -216,13 +370,33 @@ export function ciType(v: string): string | undefined {
 }
 
 const CI_STATUS: Record<string, string> = {
-  operational: 'active', installed: 'active', 'in use': 'active',
-  'non operational': 'maintenance', 'non-operational': 'maintenance', 'repair in progress': 'maintenance', 'in maintenance': 'maintenance', 'dr standby': 'active',
-  ready: 'planned', 'on order': 'planned', pipeline: 'planned', 'in stock': 'planned',
-  retired: 'retired', absent: 'retired', stolen: 'retired',
+  operational: 'active',
+  installed: 'active',
+  'in use': 'active',
+  'non operational': 'maintenance',
+  'non-operational': 'maintenance',
+  'repair in progress': 'maintenance',
+  'in maintenance': 'maintenance',
+  'dr standby': 'active',
+  ready: 'planned',
+  'on order': 'planned',
+  pipeline: 'planned',
+  'in stock': 'planned',
+  retired: 'retired',
+  absent: 'retired',
+  stolen: 'retired',
 };
 
-const ENVIRONMENTS: Record<string, string> = { production: 'production', staging: 'staging', qa: 'test', test: 'test', 'disaster recovery': 'production', development: 'development', demonstration: 'test', training: 'test' };
+const ENVIRONMENTS: Record<string, string> = {
+  production: 'production',
+  staging: 'staging',
+  qa: 'test',
+  test: 'test',
+  'disaster recovery': 'production',
+  development: 'development',
+  demonstration: 'test',
+  training: 'test',
+};
 
 export const SERVICENOW_CI: TableMap = {
   vendor: 'servicenow',
@@ -233,8 +407,18 @@ export const SERVICENOW_CI: TableMap = {
   columns: {
     name: text('name'),
     sys_class_name: choice('type', ciType),
-    operational_status: choice('status', (v) => CI_STATUS[choiceWords(v)] ?? ({ 1: 'active', 2: 'maintenance', 3: 'maintenance', 4: 'active', 5: 'planned', 6: 'retired' } as Record<number, string>)[choiceNumber(v) ?? 0]),
-    install_status: choice('install_status', (v) => CI_STATUS[choiceWords(v)] ?? ({ 1: 'active', 2: 'planned', 3: 'maintenance', 6: 'planned', 7: 'retired', 8: 'retired' } as Record<number, string>)[choiceNumber(v) ?? 0]),
+    operational_status: choice(
+      'status',
+      (v) =>
+        CI_STATUS[choiceWords(v)] ??
+        ({ 1: 'active', 2: 'maintenance', 3: 'maintenance', 4: 'active', 5: 'planned', 6: 'retired' } as Record<number, string>)[choiceNumber(v) ?? 0],
+    ),
+    install_status: choice(
+      'install_status',
+      (v) =>
+        CI_STATUS[choiceWords(v)] ??
+        ({ 1: 'active', 2: 'planned', 3: 'maintenance', 6: 'planned', 7: 'retired', 8: 'retired' } as Record<number, string>)[choiceNumber(v) ?? 0],
+    ),
     used_for: choice('environment', (v) => ENVIRONMENTS[choiceWords(v)]),
     environment: choice('environment', (v) => ENVIRONMENTS[choiceWords(v)]),
     support_group: ref('owner', 'team'),
@@ -246,7 +430,60 @@ export const SERVICENOW_CI: TableMap = {
     description: body,
     short_description: body,
   },
-  ignored: [...SYSTEM, 'asset', 'asset_tag', 'serial_number', 'model_id', 'model_number', 'ip_address', 'mac_address', 'fqdn', 'dns_domain', 'os', 'os_version', 'cpu_count', 'ram', 'disk_space', 'owned_by', 'managed_by', 'department', 'cost', 'cost_center', 'purchase_date', 'warranty_expiration', 'lease_id', 'first_discovered', 'last_discovered', 'discovery_source', 'category', 'subcategory', 'attributes', 'assigned', 'assigned_to', 'supported_by', 'checked_in', 'checked_out', 'change_control', 'monitor', 'justification', 'invoice_number', 'po_number', 'gl_account', 'schedule', 'skip_sync', 'start_date', 'unverified', 'due', 'due_in', 'fault_count', 'can_print', 'install_date', 'delivery_date', 'order_date', 'operational_status_changed'],
+  ignored: [
+    ...SYSTEM,
+    'asset',
+    'asset_tag',
+    'serial_number',
+    'model_id',
+    'model_number',
+    'ip_address',
+    'mac_address',
+    'fqdn',
+    'dns_domain',
+    'os',
+    'os_version',
+    'cpu_count',
+    'ram',
+    'disk_space',
+    'owned_by',
+    'managed_by',
+    'department',
+    'cost',
+    'cost_center',
+    'purchase_date',
+    'warranty_expiration',
+    'lease_id',
+    'first_discovered',
+    'last_discovered',
+    'discovery_source',
+    'category',
+    'subcategory',
+    'attributes',
+    'assigned',
+    'assigned_to',
+    'supported_by',
+    'checked_in',
+    'checked_out',
+    'change_control',
+    'monitor',
+    'justification',
+    'invoice_number',
+    'po_number',
+    'gl_account',
+    'schedule',
+    'skip_sync',
+    'start_date',
+    'unverified',
+    'due',
+    'due_in',
+    'fault_count',
+    'can_print',
+    'install_date',
+    'delivery_date',
+    'order_date',
+    'operational_status_changed',
+  ],
   custom: /^u_/,
   finish(d, ctx) {
     // install_status says whether it exists at all; operational_status how it is doing.
@@ -271,7 +508,15 @@ export const SERVICENOW_CI: TableMap = {
   },
 };
 
-const KB_STATES: Record<string, string> = { draft: 'draft', review: 'draft', scheduled_for_publish: 'draft', published: 'published', pending_retirement: 'published', retired: 'retired', outdated: 'retired' };
+const KB_STATES: Record<string, string> = {
+  draft: 'draft',
+  review: 'draft',
+  scheduled_for_publish: 'draft',
+  published: 'published',
+  pending_retirement: 'published',
+  retired: 'retired',
+  outdated: 'retired',
+};
 
 export const SERVICENOW_KB: TableMap = {
   vendor: 'servicenow',
@@ -288,13 +533,55 @@ export const SERVICENOW_KB: TableMap = {
     ownership_group: ref('owner', 'team'),
     kb_category: choice('category', (v) => {
       const w = choiceWords(v);
-      return /how ?to|faq/.test(w) ? 'how-to' : /troubleshoot/.test(w) ? 'troubleshooting' : /known error/.test(w) ? 'known-error' : /policy|policies/.test(w) ? 'policy' : /reference/.test(w) ? 'reference' : undefined;
+      return /how ?to|faq/.test(w)
+        ? 'how-to'
+        : /troubleshoot/.test(w)
+          ? 'troubleshooting'
+          : /known error/.test(w)
+            ? 'known-error'
+            : /policy|policies/.test(w)
+              ? 'policy'
+              : /reference/.test(w)
+                ? 'reference'
+                : undefined;
     }),
     valid_to: choice('review_by', vendorDate),
     published: choice('published_at', vendorDate),
     cmdb_ci: ref('cis', 'ci', true),
   },
-  ignored: [...SYSTEM, 'author', 'kb_knowledge_base', 'article_type', 'category', 'topic', 'rating', 'sys_view_count', 'use_count', 'flagged', 'can_read_user_criteria', 'cannot_read_user_criteria', 'display_attachments', 'image', 'meta', 'meta_description', 'retired', 'roles', 'source', 'version', 'latest', 'language', 'disable_commenting', 'disable_suggesting', 'helpful_count', 'article_id', 'summary', 'base_version', 'revised_by', 'valid_from', 'view_as_allowed'],
+  ignored: [
+    ...SYSTEM,
+    'author',
+    'kb_knowledge_base',
+    'article_type',
+    'category',
+    'topic',
+    'rating',
+    'sys_view_count',
+    'use_count',
+    'flagged',
+    'can_read_user_criteria',
+    'cannot_read_user_criteria',
+    'display_attachments',
+    'image',
+    'meta',
+    'meta_description',
+    'retired',
+    'roles',
+    'source',
+    'version',
+    'latest',
+    'language',
+    'disable_commenting',
+    'disable_suggesting',
+    'helpful_count',
+    'article_id',
+    'summary',
+    'base_version',
+    'revised_by',
+    'valid_from',
+    'view_as_allowed',
+  ],
   custom: /^u_/,
   finish(d, ctx) {
     applyDefaults(d, ctx, ['owner', 'category']);
@@ -302,7 +589,11 @@ export const SERVICENOW_KB: TableMap = {
       d.data.category = 'reference';
       d.notes.push('category not known: set to reference');
     }
-    requireFields(d, ['title', 'status', 'owner'], d.data.owner === undefined ? 'give an ownership_group the workspace knows, or --default owner=TEAM-...' : '');
+    requireFields(
+      d,
+      ['title', 'status', 'owner'],
+      d.data.owner === undefined ? 'give an ownership_group the workspace knows, or --default owner=TEAM-...' : '',
+    );
   },
 };
 

@@ -29,7 +29,8 @@ export function sourceKeysOf(data: unknown): string[] {
   const keys: string[] = [];
   if (source && typeof source === 'object') {
     const { system, id } = source as { system?: unknown; id?: unknown };
-    if (SYSTEMS.includes(system as SourceSystem) && (typeof id === 'string' || typeof id === 'number') && String(id) !== '') keys.push(sourceKey(system as SourceSystem, String(id)));
+    if (SYSTEMS.includes(system as SourceSystem) && (typeof id === 'string' || typeof id === 'number') && String(id) !== '')
+      keys.push(sourceKey(system as SourceSystem, String(id)));
   }
   if (Array.isArray(tags)) {
     for (const tag of tags) if (typeof tag === 'string' && SYSTEMS.some((s) => tag.startsWith(`${s}-`) && tag.length > s.length + 1)) keys.push(tag);

@@ -40,14 +40,31 @@ const changeRules: RecordRules<Change> = (d, ctx) => {
   const start = instant(d.planned_start);
   const end = instant(d.planned_end);
   if (start !== undefined && end !== undefined && end <= start) {
-    f.add('change/planned-window', '/planned_end', `\`planned_end\` (${d.planned_end}) is not after \`planned_start\` (${d.planned_start}).`, 'The planned window must end after it starts.');
+    f.add(
+      'change/planned-window',
+      '/planned_end',
+      `\`planned_end\` (${d.planned_end}) is not after \`planned_start\` (${d.planned_start}).`,
+      'The planned window must end after it starts.',
+    );
   }
   f.need(STARTED.has(d.status), d, 'actual_start', 'lifecycle/actual-start', `once the change is ${d.status}`, 'Add `actual_start` with the time work began.');
   f.need(ENDED.has(d.status), d, 'actual_end', 'lifecycle/actual-end', `once the change is ${d.status}`, 'Add `actual_end` with the time work ended.');
-  f.need(ENDED.has(d.status), d, 'outcome', 'lifecycle/outcome', `once the change is ${d.status}`, `Add \`outcome:\` (${(OUTCOMES[d.status] ?? []).join(' or ')}).`);
+  f.need(
+    ENDED.has(d.status),
+    d,
+    'outcome',
+    'lifecycle/outcome',
+    `once the change is ${d.status}`,
+    `Add \`outcome:\` (${(OUTCOMES[d.status] ?? []).join(' or ')}).`,
+  );
   const allowed = OUTCOMES[d.status];
   if (d.outcome !== undefined && allowed && !allowed.includes(d.outcome)) {
-    f.add('change/outcome-status', '/outcome', `Outcome "${d.outcome}" does not fit status "${d.status}".`, `For status ${d.status}, the outcome is ${allowed.join(' or ')}.`);
+    f.add(
+      'change/outcome-status',
+      '/outcome',
+      `Outcome "${d.outcome}" does not fit status "${d.status}".`,
+      `For status ${d.status}, the outcome is ${allowed.join(' or ')}.`,
+    );
   }
   f.order(d as unknown as Record<string, unknown>, 'actual_start', 'actual_end');
   if (d.type === 'normal' || d.type === 'emergency') {
@@ -57,13 +74,28 @@ const changeRules: RecordRules<Change> = (d, ctx) => {
   if (d.type === 'standard') {
     const templates = ctx.policies.changePolicy?.standard_templates ?? [];
     if (d.template === undefined) {
-      f.add('change/standard-template', '', 'A standard change must name its pre-approved template.', `Add \`template:\` with one of: ${templates.map((t) => t.id).join(', ') || '(no templates are defined in change-policy.yaml)'}; or make it a normal change.`);
+      f.add(
+        'change/standard-template',
+        '',
+        'A standard change must name its pre-approved template.',
+        `Add \`template:\` with one of: ${templates.map((t) => t.id).join(', ') || '(no templates are defined in change-policy.yaml)'}; or make it a normal change.`,
+      );
     } else if (ctx.policies.changePolicy && !templates.some((t) => t.id === d.template)) {
-      f.add('change/unknown-template', '/template', `Template "${d.template}" is not an approved standard template.`, `Use one of: ${templates.map((t) => t.id).join(', ') || '(none defined)'}; or make it a normal change, which needs approval.`);
+      f.add(
+        'change/unknown-template',
+        '/template',
+        `Template "${d.template}" is not an approved standard template.`,
+        `Use one of: ${templates.map((t) => t.id).join(', ') || '(none defined)'}; or make it a normal change, which needs approval.`,
+      );
     }
   }
   if (d.type === 'emergency' && ENDED.has(d.status) && d.pir?.due === undefined) {
-    f.add('change/pir', '', 'An emergency change needs a post-implementation review once it has ended.', 'Add `pir: { due: YYYY-MM-DD }` within the days the change policy allows.');
+    f.add(
+      'change/pir',
+      '',
+      'An emergency change needs a post-implementation review once it has ended.',
+      'Add `pir: { due: YYYY-MM-DD }` within the days the change policy allows.',
+    );
   }
   // A change is drafted, reviewed and approved before its window: its timeline may start before planned_start.
   checkTimeline(f, d as unknown as Record<string, unknown>, lifecycle.statuses, undefined, milestones);

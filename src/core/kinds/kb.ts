@@ -8,7 +8,13 @@ const kbRules: RecordRules<KnowledgeArticle> = (d, ctx, body) => {
     f.add('kb/empty', '/status', 'This article is published but has no text.', 'Write the article below the front matter, or set `status: draft`.');
   }
   if (d.category === 'known-error' && d.problem === undefined) {
-    f.add('kb/known-error-problem', '/category', 'A known-error article should name its problem.', 'Add `problem: PRB-....` so the known-error database links the two.', 'warning');
+    f.add(
+      'kb/known-error-problem',
+      '/category',
+      'A known-error article should name its problem.',
+      'Add `problem: PRB-....` so the known-error database links the two.',
+      'warning',
+    );
   }
   return f.list;
 };

@@ -24,8 +24,22 @@ const problemRules: RecordRules<Problem> = (d, ctx) => {
   const causeKnown = d.status === 'known_error' || d.status === 'resolved' || d.status === 'closed';
   f.need(causeKnown, d, 'root_cause', 'lifecycle/root-cause', `once the problem is ${d.status}`, 'Add `root_cause:` describing what causes the incidents.');
   f.need(d.known_error === true, d, 'root_cause', 'known-error/root-cause', 'for a known error', 'Add `root_cause:`, or set `known_error: false`.');
-  f.need(d.known_error === true || d.status === 'known_error', d, 'workaround', 'known-error/workaround', 'for a known error', 'Add `workaround:` telling the service desk how to restore service until the fix lands.');
-  f.need(d.status === 'resolved' || d.status === 'closed', d, 'resolved_at', 'lifecycle/resolved-at', `once the problem is ${d.status}`, 'Add `resolved_at` with the time the fix was confirmed.');
+  f.need(
+    d.known_error === true || d.status === 'known_error',
+    d,
+    'workaround',
+    'known-error/workaround',
+    'for a known error',
+    'Add `workaround:` telling the service desk how to restore service until the fix lands.',
+  );
+  f.need(
+    d.status === 'resolved' || d.status === 'closed',
+    d,
+    'resolved_at',
+    'lifecycle/resolved-at',
+    `once the problem is ${d.status}`,
+    'Add `resolved_at` with the time the fix was confirmed.',
+  );
   const data = d as unknown as Record<string, unknown>;
   f.order(data, 'opened_at', 'resolved_at');
   checkTimeline(f, data, lifecycle.statuses, 'opened_at', milestones);

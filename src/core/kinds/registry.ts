@@ -60,4 +60,3 @@ export function buildRegistry<K extends string>(definitions: ReadonlyArray<AnyKi
     relationsFrom: (kind) => relationsByKind.get(kind) ?? [],
   };
 }
-

@@ -23,7 +23,14 @@ const milestones = { fulfilled: 'fulfilled_at', approved: 'approved_at' };
 
 const requestRules: RecordRules<ServiceRequest> = (d, ctx) => {
   const f = new Findings(ctx.file);
-  f.need(d.status === 'fulfilled', d, 'fulfilled_at', 'lifecycle/fulfilled-at', 'once the request is fulfilled', 'Add `fulfilled_at` with the time the requester got what they asked for.');
+  f.need(
+    d.status === 'fulfilled',
+    d,
+    'fulfilled_at',
+    'lifecycle/fulfilled-at',
+    'once the request is fulfilled',
+    'Add `fulfilled_at` with the time the requester got what they asked for.',
+  );
   const data = d as unknown as Record<string, unknown>;
   f.order(data, 'requested_at', 'acknowledged_at');
   f.order(data, 'requested_at', 'approved_at');

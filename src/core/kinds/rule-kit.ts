@@ -34,7 +34,12 @@ export class Findings {
     const a = instant(data[earlier] as string | undefined);
     const b = instant(data[later] as string | undefined);
     if (a !== undefined && b !== undefined && b < a) {
-      this.add('lifecycle/time-order', `/${later}`, `\`${later}\` (${String(data[later])}) is before \`${earlier}\` (${String(data[earlier])}).`, `Correct one of the two times: \`${later}\` must not be earlier than \`${earlier}\`.`);
+      this.add(
+        'lifecycle/time-order',
+        `/${later}`,
+        `\`${later}\` (${String(data[later])}) is before \`${earlier}\` (${String(data[earlier])}).`,
+        `Correct one of the two times: \`${later}\` must not be earlier than \`${earlier}\`.`,
+      );
     }
   }
 }
@@ -64,21 +69,41 @@ export function checkTimeline(
   timeline.forEach((entry, i) => {
     const at = instant(entry.at);
     if (at !== undefined && previous !== undefined && at < previous) {
-      f.add('timeline/order', `/timeline/${i}/at`, `Timeline entry ${i + 1} (${entry.at}) is earlier than the entry before it.`, 'Keep timeline entries in time order, oldest first; add new entries at the end.');
+      f.add(
+        'timeline/order',
+        `/timeline/${i}/at`,
+        `Timeline entry ${i + 1} (${entry.at}) is earlier than the entry before it.`,
+        'Keep timeline entries in time order, oldest first; add new entries at the end.',
+      );
     }
     if (at !== undefined && begin !== undefined && at < begin) {
-      f.add('timeline/before-start', `/timeline/${i}/at`, `Timeline entry ${i + 1} (${entry.at}) is before \`${start!}\` (${String(data[start!])}).`, `Nothing can happen to the record before it exists: fix the entry's time or \`${start!}\`.`);
+      f.add(
+        'timeline/before-start',
+        `/timeline/${i}/at`,
+        `Timeline entry ${i + 1} (${entry.at}) is before \`${start!}\` (${String(data[start!])}).`,
+        `Nothing can happen to the record before it exists: fix the entry's time or \`${start!}\`.`,
+      );
     }
     if (at !== undefined) previous = at;
     if (entry.status !== undefined) {
       if (!statuses.includes(entry.status)) {
-        f.add('timeline/unknown-status', `/timeline/${i}/status`, `Timeline entry ${i + 1} moves to status "${entry.status}", which this kind does not have.`, `Use one of: ${statuses.join(', ')}.`);
+        f.add(
+          'timeline/unknown-status',
+          `/timeline/${i}/status`,
+          `Timeline entry ${i + 1} moves to status "${entry.status}", which this kind does not have.`,
+          `Use one of: ${statuses.join(', ')}.`,
+        );
       }
       lastStatus = entry.status;
     }
   });
   if (lastStatus !== undefined && data.status !== lastStatus) {
-    f.add('timeline/status-mismatch', '/status', `\`status\` is "${String(data.status)}" but the timeline's last status change is to "${lastStatus}".`, 'When the status changes, append a timeline entry with the new status and its time; keep `status` equal to the latest one.');
+    f.add(
+      'timeline/status-mismatch',
+      '/status',
+      `\`status\` is "${String(data.status)}" but the timeline's last status change is to "${lastStatus}".`,
+      'When the status changes, append a timeline entry with the new status and its time; keep `status` equal to the latest one.',
+    );
   }
   for (const [status, field] of Object.entries(milestones)) {
     const value = data[field] as string | undefined;
@@ -88,7 +113,12 @@ export function checkTimeline(
       if (entry.status === status) last = { entry, index };
     });
     if (last && instant(last.entry.at) !== instant(value)) {
-      f.add('timeline/milestone-mismatch', `/${field}`, `\`${field}\` is ${value} but the timeline moves to "${status}" at ${last.entry.at}.`, `Make \`${field}\` and timeline entry ${last.index + 1} agree on the time.`);
+      f.add(
+        'timeline/milestone-mismatch',
+        `/${field}`,
+        `\`${field}\` is ${value} but the timeline moves to "${status}" at ${last.entry.at}.`,
+        `Make \`${field}\` and timeline entry ${last.index + 1} agree on the time.`,
+      );
     }
   }
 }

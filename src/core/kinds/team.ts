@@ -13,8 +13,20 @@ const teamRules: RecordRules<Team> = (d, ctx) => {
       const pointer = j === 0 ? `/members/${i}/login` : `/members/${i}/other_logins/${j - 1}`;
       const first = seen.get(key);
       if (first === undefined) seen.set(key, i);
-      else if (first === i) f.add('team/duplicate-member', pointer, `Login "${login}" is listed twice for member ${i + 1} (${m.name}).`, 'List each login once: login is the primary account, other_logins the rest.');
-      else f.add('team/duplicate-member', pointer, `Login "${login}" is listed twice (members ${first + 1} and ${i + 1}).`, 'List each person once, with every login they use in that one entry.');
+      else if (first === i)
+        f.add(
+          'team/duplicate-member',
+          pointer,
+          `Login "${login}" is listed twice for member ${i + 1} (${m.name}).`,
+          'List each login once: login is the primary account, other_logins the rest.',
+        );
+      else
+        f.add(
+          'team/duplicate-member',
+          pointer,
+          `Login "${login}" is listed twice (members ${first + 1} and ${i + 1}).`,
+          'List each person once, with every login they use in that one entry.',
+        );
     });
   });
   return f.list;

@@ -19,12 +19,7 @@ export function slaAttainment(sla: readonly SlaResult[], ctx: ReportContext): Sl
     const start = Date.parse(r.started_at);
     if (!within(ctx, start)) continue;
     const met = r.state === 'met';
-    for (const target of [
-      overall,
-      row(byService, r.service ?? '(none)'),
-      row(byPriority, r.priority ?? '(none)'),
-      row(byMonth, ctx.monthOf(start)),
-    ]) {
+    for (const target of [overall, row(byService, r.service ?? '(none)'), row(byPriority, r.priority ?? '(none)'), row(byMonth, ctx.monthOf(start))]) {
       const c = target[r.metric];
       if (met) c.met += 1;
       else c.breached += 1;

@@ -51,14 +51,16 @@ export function changeSuccessRate(changes: readonly ItsmRecord<'change'>[], ctx:
     successful,
     failed: done.length - successful,
     percent: percentOf(successful, done.length),
-    by_month: [...months]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([month, m]) => ({ month, ...m, percent: percentOf(m.successful, m.implemented) })),
+    by_month: [...months].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, m]) => ({ month, ...m, percent: percentOf(m.successful, m.implemented) })),
   };
 }
 
 /** Share of implemented changes that caused at least one incident (linked by caused_by_change). */
-export function changeFailureRate(changes: readonly ItsmRecord<'change'>[], incidents: readonly ItsmRecord<'incident'>[], ctx: ReportContext): ChangeFailureRate {
+export function changeFailureRate(
+  changes: readonly ItsmRecord<'change'>[],
+  incidents: readonly ItsmRecord<'incident'>[],
+  ctx: ReportContext,
+): ChangeFailureRate {
   const causedBy = new Map<string, string[]>();
   for (const inc of incidents) {
     const id = inc.data.caused_by_change;

@@ -46,10 +46,7 @@ export function monthKeyer(timeZone: string): (t: number) => string {
     if (!entry) {
       const before = keyOf(day * DAY_MS);
       const after = keyOf((day + 1) * DAY_MS - 1);
-      const boundary =
-        before === after
-          ? Infinity
-          : Temporal.PlainDate.from(`${after}-01`).toZonedDateTime(timeZone).epochMilliseconds;
+      const boundary = before === after ? Infinity : Temporal.PlainDate.from(`${after}-01`).toZonedDateTime(timeZone).epochMilliseconds;
       entry = { boundary, before, after };
       days.set(day, entry);
     }

@@ -13,7 +13,8 @@ export interface ReportRow {
 /** Every number in the report as one row; the order follows the report's fields. */
 export function reportRows(report: Report): ReportRow[] {
   const rows: ReportRow[] = [];
-  const push = (figure: string, group: string, key: string, measure: string, value: number | string | null) => rows.push({ figure, group, key, measure, value });
+  const push = (figure: string, group: string, key: string, measure: string, value: number | string | null) =>
+    rows.push({ figure, group, key, measure, value });
   const duration = (figure: string, group: string, s: DurationStats) => {
     push(figure, group, '', 'count', s.count);
     push(figure, group, '', 'mean_seconds', s.mean_seconds);
@@ -31,7 +32,11 @@ export function reportRows(report: Report): ReportRow[] {
   const a = report.sla_attainment;
   cell('overall', '', 'response', a.overall.response);
   cell('overall', '', 'resolution', a.overall.resolution);
-  for (const [group, list] of [['service', a.by_service], ['priority', a.by_priority], ['month', a.by_month]] as const) {
+  for (const [group, list] of [
+    ['service', a.by_service],
+    ['priority', a.by_priority],
+    ['month', a.by_month],
+  ] as const) {
     for (const r of list) {
       cell(group, r.key, 'response', r.response);
       cell(group, r.key, 'resolution', r.resolution);

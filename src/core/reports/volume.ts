@@ -30,8 +30,6 @@ export function incidentVolume(incidents: readonly ItsmRecord<'incident'>[], ctx
       const count = [...perService.values()].reduce((s, n) => s + n, 0);
       return { month, count, by_service: Object.fromEntries([...perService].sort(([a], [b]) => (a < b ? -1 : 1))) };
     }),
-    by_service: [...services]
-      .map(([service, count]) => ({ service, count }))
-      .sort((a, b) => b.count - a.count || (a.service < b.service ? -1 : 1)),
+    by_service: [...services].map(([service, count]) => ({ service, count })).sort((a, b) => b.count - a.count || (a.service < b.service ? -1 : 1)),
   };
 }

@@ -27,7 +27,9 @@ export function approvalRows(evidence: readonly Evidence[], forge: ForgeLinks, t
       decidedText: formatInstant(e.decided_at, tz),
       commitShort: e.commit.slice(0, 8),
       approvers: e.approvers.map((a) => ({ login: a.login, atText: a.at ? formatInstant(a.at, tz) : '' })),
-      requirements: e.required.map((r) => `${r.count} from ${r.role}${r.service ? ` of ${r.service}` : ''}: ${r.approvers.length ? r.approvers.join(', ') : 'nobody yet'}`),
+      requirements: e.required.map(
+        (r) => `${r.count} from ${r.role}${r.service ? ` of ${r.service}` : ''}: ${r.approvers.length ? r.approvers.join(', ') : 'nobody yet'}`,
+      ),
     };
   });
 }

@@ -75,10 +75,25 @@ export function changeSchedule(ws: Workspace, now: string, links: SiteLinks, max
     const end = Date.parse(c.data.planned_end);
     const first = localDate(start, tz);
     const last = localDate(Math.max(start, end - 1), tz);
-    const base = { ...refOf(c, links), start: c.data.planned_start, end: c.data.planned_end, type: c.data.type, risk: c.data.risk, conflicts: [...(conflicts.get(c.id)?.keys() ?? [])].sort(), freezes: freezesOf.get(c.id) ?? [] };
+    const base = {
+      ...refOf(c, links),
+      start: c.data.planned_start,
+      end: c.data.planned_end,
+      type: c.data.type,
+      risk: c.data.risk,
+      conflicts: [...(conflicts.get(c.id)?.keys() ?? [])].sort(),
+      freezes: freezesOf.get(c.id) ?? [],
+    };
     let day = first;
     for (let guard = 0; guard < 62; guard++) {
-      const when = first === last ? `${hhmm(c.data.planned_start, tz)}-${hhmm(c.data.planned_end, tz)}` : day === first ? `from ${hhmm(c.data.planned_start, tz)}` : day === last ? `until ${hhmm(c.data.planned_end, tz)}` : 'all day';
+      const when =
+        first === last
+          ? `${hhmm(c.data.planned_start, tz)}-${hhmm(c.data.planned_end, tz)}`
+          : day === first
+            ? `from ${hhmm(c.data.planned_start, tz)}`
+            : day === last
+              ? `until ${hhmm(c.data.planned_end, tz)}`
+              : 'all day';
       push(byDay, day, { ...base, when });
       if (day >= last) break;
       day = addDays(day, 1);
@@ -92,7 +107,7 @@ export function changeSchedule(ws: Workspace, now: string, links: SiteLinks, max
   for (const d of byDay.keys()) monthSet.add(d.slice(0, 7));
   for (const f of freezes) for (let m = f.first.slice(0, 7); m <= f.last.slice(0, 7); m = addMonths(m, 1)) monthSet.add(m);
   // Keep the calendar to a window around today: years of history add pages nobody opens.
-  const lo = addMonths(current, -Math.floor(maxMonths * 2 / 3));
+  const lo = addMonths(current, -Math.floor((maxMonths * 2) / 3));
   const hi = addMonths(current, Math.ceil(maxMonths / 3));
   const months = [...monthSet].filter((m) => m >= lo && m <= hi).sort();
   const today = localDate(Date.parse(now), tz);
@@ -116,11 +131,20 @@ export function changeSchedule(ws: Workspace, now: string, links: SiteLinks, max
         const inMonth = date.slice(0, 7) === ym;
         const dayChanges = byDay.get(date) ?? [];
         if (inMonth) for (const c of dayChanges) count.add(c.id);
-        weeks[weeks.length - 1]!.push({ date, day: Number(date.slice(8)), inMonth, today: date === today, freezes: freezes.filter((f) => f.first <= date && date <= f.last).map((f) => f.name), changes: dayChanges });
+        weeks[weeks.length - 1]!.push({
+          date,
+          day: Number(date.slice(8)),
+          inMonth,
+          today: date === today,
+          freezes: freezes.filter((f) => f.first <= date && date <= f.last).map((f) => f.name),
+          changes: dayChanges,
+        });
         date = addDays(date, 1);
       }
       const monthEnd = `${ym}-${String(daysInMonth).padStart(2, '0')}`;
-      const monthFreezes = freezes.filter((f) => f.first <= monthEnd && f.last >= firstDay).map((f) => ({ name: f.name, text: `${formatInstant(f.start, tz)} to ${formatInstant(f.end, tz)}`, services: f.services ?? [] }));
+      const monthFreezes = freezes
+        .filter((f) => f.first <= monthEnd && f.last >= firstDay)
+        .map((f) => ({ name: f.name, text: `${formatInstant(f.start, tz)} to ${formatInstant(f.end, tz)}`, services: f.services ?? [] }));
       const pairs: CalendarMonth['conflicts'] = [];
       for (const [id, others] of conflicts) {
         const a = ws.byId.get(id)!;
@@ -143,7 +167,9 @@ export function changeSchedule(ws: Workspace, now: string, links: SiteLinks, max
     findings(id) {
       const mine = conflicts.get(id);
       return {
-        conflicts: mine ? [...mine].sort((a, b) => a[0].localeCompare(b[0])).map(([other, shared]) => ({ ref: refOf(ws.byId.get(other)!, links), shared })) : [],
+        conflicts: mine
+          ? [...mine].sort((a, b) => a[0].localeCompare(b[0])).map(([other, shared]) => ({ ref: refOf(ws.byId.get(other)!, links), shared }))
+          : [],
         freezes: freezesOf.get(id) ?? [],
       };
     },
@@ -157,7 +183,12 @@ export function changeSchedule(ws: Workspace, now: string, links: SiteLinks, max
 export function findConflicts(changes: ReadonlyArray<ItsmRecord<'change'>>, affected: ReadonlyMap<string, string[]>): Map<string, Map<string, string[]>> {
   const active = changes
     .filter((c) => !INACTIVE.has(c.data.status))
-    .map((c) => ({ id: c.id, start: Date.parse(c.data.planned_start), end: Date.parse(c.data.planned_end), touches: new Set([...(c.data.cis ?? []), ...(affected.get(c.id) ?? [])]) }))
+    .map((c) => ({
+      id: c.id,
+      start: Date.parse(c.data.planned_start),
+      end: Date.parse(c.data.planned_end),
+      touches: new Set([...(c.data.cis ?? []), ...(affected.get(c.id) ?? [])]),
+    }))
     .sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
   const out = new Map<string, Map<string, string[]>>();
   const running: typeof active = [];
@@ -206,4 +237,3 @@ export function addMonths(ym: string, n: number): string {
   const [y, m] = ym.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 7);
 }
-

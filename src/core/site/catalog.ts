@@ -67,37 +67,49 @@ interface Ctx {
 }
 
 const valueOf = (rec: AnyRecord, name: string): unknown => (rec.data as unknown as Record<string, unknown>)[name];
-const label = (name: string) => (rec: AnyRecord): Cell => {
-  const v = valueOf(rec, name);
-  if (v === undefined || v === null) return { text: '', sort: '' };
-  if (typeof v === 'number') return { text: String(v), sort: v };
-  if (typeof v === 'boolean') return { text: v ? 'yes' : 'no', sort: v ? 1 : 0 };
-  return { text: statusLabel(String(v)), sort: String(v) };
-};
-const text = (name: string) => (rec: AnyRecord): Cell => {
-  const v = valueOf(rec, name);
-  return { text: v === undefined ? '' : String(v), sort: v === undefined ? '' : String(v) };
-};
-const time = (name: string) => (rec: AnyRecord, ctx: Ctx): Cell => {
-  const v = valueOf(rec, name);
-  if (typeof v !== 'string') return { text: '', sort: '' };
-  const ms = Date.parse(v);
-  return { text: formatInstant(v, ctx.tz), sort: Number.isNaN(ms) ? v : new Date(ms).toISOString() };
-};
-const ref = (name: string) => (rec: AnyRecord, ctx: Ctx): Cell[] => {
-  const v = valueOf(rec, name);
-  const ids = typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  return ids.map((id) => ({ text: id, sort: id, href: ctx.links.record(id) }));
-};
-const list = (name: string) => (rec: AnyRecord): Cell[] => {
-  const v = valueOf(rec, name);
-  return (Array.isArray(v) ? v : []).map((x) => ({ text: String(x), sort: String(x) }));
-};
-const count = (name: string) => (rec: AnyRecord): Cell => {
-  const v = valueOf(rec, name);
-  const n = Array.isArray(v) ? v.length : 0;
-  return { text: String(n), sort: n };
-};
+const label =
+  (name: string) =>
+  (rec: AnyRecord): Cell => {
+    const v = valueOf(rec, name);
+    if (v === undefined || v === null) return { text: '', sort: '' };
+    if (typeof v === 'number') return { text: String(v), sort: v };
+    if (typeof v === 'boolean') return { text: v ? 'yes' : 'no', sort: v ? 1 : 0 };
+    return { text: statusLabel(String(v)), sort: String(v) };
+  };
+const text =
+  (name: string) =>
+  (rec: AnyRecord): Cell => {
+    const v = valueOf(rec, name);
+    return { text: v === undefined ? '' : String(v), sort: v === undefined ? '' : String(v) };
+  };
+const time =
+  (name: string) =>
+  (rec: AnyRecord, ctx: Ctx): Cell => {
+    const v = valueOf(rec, name);
+    if (typeof v !== 'string') return { text: '', sort: '' };
+    const ms = Date.parse(v);
+    return { text: formatInstant(v, ctx.tz), sort: Number.isNaN(ms) ? v : new Date(ms).toISOString() };
+  };
+const ref =
+  (name: string) =>
+  (rec: AnyRecord, ctx: Ctx): Cell[] => {
+    const v = valueOf(rec, name);
+    const ids = typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    return ids.map((id) => ({ text: id, sort: id, href: ctx.links.record(id) }));
+  };
+const list =
+  (name: string) =>
+  (rec: AnyRecord): Cell[] => {
+    const v = valueOf(rec, name);
+    return (Array.isArray(v) ? v : []).map((x) => ({ text: String(x), sort: String(x) }));
+  };
+const count =
+  (name: string) =>
+  (rec: AnyRecord): Cell => {
+    const v = valueOf(rec, name);
+    const n = Array.isArray(v) ? v.length : 0;
+    return { text: String(n), sort: n };
+  };
 const slaCell: Getter = (rec, ctx) => {
   const state = worstState(ctx.sla.get(rec.id));
   return { text: state === 'none' ? '' : state, sort: { breached: 0, 'at risk': 1, ok: 2, none: 3 }[state] };
@@ -112,24 +124,41 @@ const idCell: ColumnDef = { key: 'id', label: 'ID', get: (rec, ctx) => ({ text: 
 function getter(spec: ColumnSpec): Getter {
   const v = spec.value;
   switch (v.from) {
-    case 'name': return nameCell;
-    case 'label': return label(v.field);
-    case 'text': return text(v.field);
-    case 'time': return time(v.field);
-    case 'ref': return ref(v.field);
-    case 'list': return list(v.field);
-    case 'count': return count(v.field);
-    case 'sla': return slaCell;
+    case 'name':
+      return nameCell;
+    case 'label':
+      return label(v.field);
+    case 'text':
+      return text(v.field);
+    case 'time':
+      return time(v.field);
+    case 'ref':
+      return ref(v.field);
+    case 'list':
+      return list(v.field);
+    case 'count':
+      return count(v.field);
+    case 'sla':
+      return slaCell;
   }
 }
 
 /** The ID column, then the columns the kind's definition declares. */
 function columnsOf(kind: string, registry: KindRegistry): ColumnDef[] {
-  return [idCell, ...registry.get(kind).columns.map((spec) => ({ key: spec.key, label: spec.label, ...(spec.facet ? { facet: true } : {}), get: getter(spec) }))];
+  return [
+    idCell,
+    ...registry.get(kind).columns.map((spec) => ({ key: spec.key, label: spec.label, ...(spec.facet ? { facet: true } : {}), get: getter(spec) })),
+  ];
 }
 
 /** The catalog of one kind: numbered records (incidents, changes...) newest first, others by ID. */
-export function catalog(ws: Workspace, kind: Kind, links: SiteLinks, sla: ReadonlyMap<string, SlaView> = new Map(), registry: KindRegistry = REGISTRY): Catalog {
+export function catalog(
+  ws: Workspace,
+  kind: Kind,
+  links: SiteLinks,
+  sla: ReadonlyMap<string, SlaView> = new Map(),
+  registry: KindRegistry = REGISTRY,
+): Catalog {
   const ctx: Ctx = { ws, links, sla, tz: ws.settings.time_zone, registry };
   const defs = columnsOf(kind, registry);
   const info = registry.get(kind);
@@ -142,7 +171,11 @@ export function catalog(ws: Workspace, kind: Kind, links: SiteLinks, sla: Readon
       const list = Array.isArray(got) ? got : [got];
       if (def.facet) facets[def.key] = list.map((c) => c.text).filter((t) => t !== '');
       if (!Array.isArray(got)) return got;
-      return { text: list.map((c) => c.text).join(', '), sort: list[0]?.sort ?? '', parts: list.map((c) => (c.href ? { text: c.text, href: c.href } : { text: c.text })) };
+      return {
+        text: list.map((c) => c.text).join(', '),
+        sort: list[0]?.sort ?? '',
+        parts: list.map((c) => (c.href ? { text: c.text, href: c.href } : { text: c.text })),
+      };
     });
     return { id: rec.id, href: links.record(rec.id), cells, facets };
   });
@@ -151,7 +184,11 @@ export function catalog(ws: Workspace, kind: Kind, links: SiteLinks, sla: Readon
     .map((d) => {
       const counts = new Map<string, number>();
       for (const row of rows) for (const v of row.facets[d.key] ?? []) counts.set(v, (counts.get(v) ?? 0) + 1);
-      return { key: d.key, label: d.label, options: [...counts].sort((a, b) => a[0].localeCompare(b[0], 'en', { numeric: true })).map(([value, count]) => ({ value, count })) };
+      return {
+        key: d.key,
+        label: d.label,
+        options: [...counts].sort((a, b) => a[0].localeCompare(b[0], 'en', { numeric: true })).map(([value, count]) => ({ value, count })),
+      };
     })
     .filter((f) => f.options.length > 0);
   return { kind, title: capital(info.plural), order, columns: defs.map((d) => ({ key: d.key, label: d.label, facet: Boolean(d.facet) })), rows, facets };

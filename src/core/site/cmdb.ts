@@ -88,7 +88,9 @@ export function cmdbIndex(ws: Workspace, links: SiteLinks): CmdbIndex {
       const edges = edgesOf.get(ciId) ?? [];
       const ids = new Set([ciId]);
       for (const e of edges) ids.add(e.from).add(e.to);
-      const nodes: GraphNode[] = [...ids].sort().map((id) => ({ id, label: name(id), kind: id.startsWith('SVC-') ? 'service' : 'ci', focus: id === ciId, href: links.record(id) }));
+      const nodes: GraphNode[] = [...ids]
+        .sort()
+        .map((id) => ({ id, label: name(id), kind: id.startsWith('SVC-') ? 'service' : 'ci', focus: id === ciId, href: links.record(id) }));
       return { nodes, edges: [...edges].sort((a, b) => `${a.from} ${a.to}`.localeCompare(`${b.from} ${b.to}`)) };
     },
     impact(ciId) {
@@ -103,7 +105,11 @@ export function cmdbIndex(ws: Workspace, links: SiteLinks): CmdbIndex {
         return node.depth === 1 ? `${node.holder} ${node.label} ${node.target}` : `${node.depth} steps away, via ${node.parent}`;
       };
       return {
-        cis: r.downstream.filter((n) => n.kind === 'ci').map((n) => n.id).sort().map(ref),
+        cis: r.downstream
+          .filter((n) => n.kind === 'ci')
+          .map((n) => n.id)
+          .sort()
+          .map(ref),
         services: [...r.servicesAffected].sort().map((id) => ({ ...ref(id), how: how(id) })),
         openIncidents: r.openIncidents.map((w) => ref(w.id)),
         plannedChanges: r.plannedChanges.map((w) => ref(w.id)),

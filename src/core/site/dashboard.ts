@@ -63,7 +63,12 @@ export function dashboard({ ws, sla, now, links, recent = 5 }: DashboardInput): 
     const rec = ws.byId.get(view.id);
     if (!rec) continue;
     for (const c of view.clocks) {
-      if (c.live && c.state === 'breached') slaBreached.push({ ...refOf(rec, links), clock: c.clock, detail: `${c.clock} target missed${c.breachAt ? ` at ${formatInstant(c.breachAt, tz)}` : ''}` });
+      if (c.live && c.state === 'breached')
+        slaBreached.push({
+          ...refOf(rec, links),
+          clock: c.clock,
+          detail: `${c.clock} target missed${c.breachAt ? ` at ${formatInstant(c.breachAt, tz)}` : ''}`,
+        });
       else if (c.atRisk) slaAtRisk.push({ ...refOf(rec, links), clock: c.clock, detail: `${c.clock}: ${Math.round(c.percent ?? 0)}% of target used` });
     }
   }
@@ -76,7 +81,13 @@ export function dashboard({ ws, sla, now, links, recent = 5 }: DashboardInput): 
       return start >= nowMs && start < horizon;
     })
     .sort((a, b) => Date.parse(a.data.planned_start) - Date.parse(b.data.planned_start) || a.id.localeCompare(b.id))
-    .map((c) => ({ ...refOf(c, links), start: c.data.planned_start, startDisplay: formatInstant(c.data.planned_start, tz), type: c.data.type, risk: c.data.risk }));
+    .map((c) => ({
+      ...refOf(c, links),
+      start: c.data.planned_start,
+      startDisplay: formatInstant(c.data.planned_start, tz),
+      type: c.data.type,
+      risk: c.data.risk,
+    }));
 
   const recentKnownErrors = recordsOf(ws, 'problem')
     .filter((p) => isKnownError(p.data))

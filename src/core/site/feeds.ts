@@ -54,7 +54,13 @@ export function feeds(ws: Workspace, links: SiteLinks, status: StatusReport | nu
   }));
   const kb = recordsOf(ws, 'kb')
     .filter((r) => r.data.status === 'published')
-    .map((r) => ({ id: r.id, title: `${r.id} ${r.data.title}`, updated: r.data.published_at ? `${r.data.published_at}T00:00:00Z` : '1970-01-01T00:00:00Z', href: links.record(r.id), summary: `${r.data.category} article` }));
+    .map((r) => ({
+      id: r.id,
+      title: `${r.id} ${r.data.title}`,
+      updated: r.data.published_at ? `${r.data.published_at}T00:00:00Z` : '1970-01-01T00:00:00Z',
+      href: links.record(r.id),
+      summary: `${r.data.category} article`,
+    }));
   const out: Feed[] = [
     { name: 'incidents.xml', title: `${name}: incidents`, entries: incidents.sort(newestFirst).slice(0, LIMIT) },
     { name: 'changes.xml', title: `${name}: changes`, entries: changes.sort(newestFirst).slice(0, LIMIT) },
@@ -63,8 +69,22 @@ export function feeds(ws: Workspace, links: SiteLinks, status: StatusReport | nu
   if (status) {
     const entries: FeedEntry[] = [];
     for (const s of status.services) {
-      for (const i of s.openIncidents) entries.push({ id: `${s.id}/${i.id}`, title: `${s.name}: ${STATUS_LABEL[i.effect]} (${i.id} ${i.title})`, updated: i.reported_at, href: links.record(i.id), summary: `${i.id} is ${statusLabel(i.status)}.` });
-      for (const m of s.maintenance) entries.push({ id: `${s.id}/${m.id}`, title: `${s.name}: maintenance ${m.ongoing ? 'in progress' : 'planned'} (${m.id} ${m.title})`, updated: m.planned_start, href: links.record(m.id), summary: `From ${m.planned_start} to ${m.planned_end}.` });
+      for (const i of s.openIncidents)
+        entries.push({
+          id: `${s.id}/${i.id}`,
+          title: `${s.name}: ${STATUS_LABEL[i.effect]} (${i.id} ${i.title})`,
+          updated: i.reported_at,
+          href: links.record(i.id),
+          summary: `${i.id} is ${statusLabel(i.status)}.`,
+        });
+      for (const m of s.maintenance)
+        entries.push({
+          id: `${s.id}/${m.id}`,
+          title: `${s.name}: maintenance ${m.ongoing ? 'in progress' : 'planned'} (${m.id} ${m.title})`,
+          updated: m.planned_start,
+          href: links.record(m.id),
+          summary: `From ${m.planned_start} to ${m.planned_end}.`,
+        });
     }
     out.push({ name: 'status.xml', title: `${name}: service status`, entries: entries.sort(newestFirst).slice(0, LIMIT) });
   }

@@ -32,16 +32,22 @@ export function graphSvg(graph: CiGraph, layout: Layout, title: string): string 
   const w = Math.ceil(layout.width + pad * 2);
   const h = Math.ceil(layout.height + pad * 2);
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="graph" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${escapeXml(title)}">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="graph" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${escapeXml(title)}">`,
+  );
   parts.push(`<title>${escapeXml(title)}</title>`);
-  parts.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="currentColor"/></marker></defs>');
+  parts.push(
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="currentColor"/></marker></defs>',
+  );
   parts.push(`<g transform="translate(${pad},${pad})">`);
   for (const e of layout.edges) {
     if (e.points.length < 2) continue;
     const d = e.points.map((p, i) => `${i ? 'L' : 'M'}${round(p.x)},${round(p.y)}`).join('');
     const mid = e.points[Math.floor(e.points.length / 2) - (e.points.length % 2 === 0 ? 1 : 0)]!;
     const next = e.points[Math.floor(e.points.length / 2)]!;
-    parts.push(`<g class="edge"><path d="${d}" fill="none" stroke="currentColor" stroke-width="1.2" marker-end="url(#arrow)"/><text x="${round((mid.x + next.x) / 2)}" y="${round((mid.y + next.y) / 2) - 3}" text-anchor="middle" class="edge-label">${escapeXml(e.label)}</text></g>`);
+    parts.push(
+      `<g class="edge"><path d="${d}" fill="none" stroke="currentColor" stroke-width="1.2" marker-end="url(#arrow)"/><text x="${round((mid.x + next.x) / 2)}" y="${round((mid.y + next.y) / 2) - 3}" text-anchor="middle" class="edge-label">${escapeXml(e.label)}</text></g>`,
+    );
   }
   for (const n of layout.nodes) {
     const node = nodes.get(n.id);

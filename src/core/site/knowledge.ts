@@ -24,10 +24,16 @@ export function knownErrors(ws: Workspace, links: SiteLinks): KnownError[] {
   const articles = recordsOf(ws, 'kb');
   // Incidents name their problem and problems list incidents: count both sides once.
   const incidentsOf = new Map<string, Set<string>>();
-  for (const inc of recordsOf(ws, 'incident')) if (inc.data.problem) (incidentsOf.get(inc.data.problem) ?? incidentsOf.set(inc.data.problem, new Set()).get(inc.data.problem)!).add(inc.id);
+  for (const inc of recordsOf(ws, 'incident'))
+    if (inc.data.problem) (incidentsOf.get(inc.data.problem) ?? incidentsOf.set(inc.data.problem, new Set()).get(inc.data.problem)!).add(inc.id);
   return recordsOf(ws, 'problem')
     .filter((p) => isKnownError(p.data))
-    .sort((a, b) => Number(isDone('problem', a.data.status)) - Number(isDone('problem', b.data.status)) || Date.parse(b.data.opened_at) - Date.parse(a.data.opened_at) || a.id.localeCompare(b.id))
+    .sort(
+      (a, b) =>
+        Number(isDone('problem', a.data.status)) - Number(isDone('problem', b.data.status)) ||
+        Date.parse(b.data.opened_at) - Date.parse(a.data.opened_at) ||
+        a.id.localeCompare(b.id),
+    )
     .map((p) => {
       const linked = new Set([...(p.data.incidents ?? []), ...(incidentsOf.get(p.id) ?? [])]);
       return {
@@ -56,7 +62,13 @@ export interface KbCategory {
 /** Published and draft articles grouped by category (retired ones left out), titles A-Z. */
 export function knowledgeBase(ws: Workspace, links: SiteLinks, now: string): KbCategory[] {
   const nowMs = Date.parse(now);
-  const labels: Record<string, string> = { 'how-to': 'How-to guides', troubleshooting: 'Troubleshooting', 'known-error': 'Known errors', reference: 'Reference', policy: 'Policies' };
+  const labels: Record<string, string> = {
+    'how-to': 'How-to guides',
+    troubleshooting: 'Troubleshooting',
+    'known-error': 'Known errors',
+    reference: 'Reference',
+    policy: 'Policies',
+  };
   const kb = recordsOf(ws, 'kb').filter((k) => k.data.status !== 'retired');
   return KB_CATEGORIES.map((category) => ({
     category,

@@ -53,7 +53,14 @@ export function newRecordLinks(ws: Workspace, forge: ForgeLinks, now: string): {
 }
 
 /** "Request this": the forge's new-file editor on the next free request ID, service and offering filled in. */
-export function requestLink(ws: Workspace, forge: ForgeLinks, now: string, service: string, offering: { id: string; name: string }, nextId: string): string | undefined {
+export function requestLink(
+  ws: Workspace,
+  forge: ForgeLinks,
+  now: string,
+  service: string,
+  offering: { id: string; name: string },
+  nextId: string,
+): string | undefined {
   const at = zonedTimestamp(now, ws.settings.time_zone);
   const text = [
     '---',

@@ -119,7 +119,16 @@ export interface RecordPageInput {
 
 /** Fields shown elsewhere on the page (header, own sections), not in the field list. */
 const OWN_SECTIONS = new Set(['id', 'title', 'name', 'timeline', 'offerings', 'members']);
-const LONG_TEXT = new Set(['implementation_plan', 'test_plan', 'rollback_plan', 'root_cause', 'workaround', 'resolution', 'priority_override_reason', 'summary']);
+const LONG_TEXT = new Set([
+  'implementation_plan',
+  'test_plan',
+  'rollback_plan',
+  'root_cause',
+  'workaround',
+  'resolution',
+  'priority_override_reason',
+  'summary',
+]);
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export function recordPage({ ws, rec, links, forge, related, sla, history }: RecordPageInput): RecordPage {
@@ -143,7 +152,9 @@ export function recordPage({ ws, rec, links, forge, related, sla, history }: Rec
     ...(editHref ? { editHref } : {}),
     fields,
     timeline: timelineRows(data.timeline, tz),
-    members: Array.isArray(data.members) ? (data.members as Array<{ name: string; login: string; role?: string }>).map((m) => ({ name: m.name, login: m.login, role: m.role ?? '' })) : [],
+    members: Array.isArray(data.members)
+      ? (data.members as Array<{ name: string; login: string; role?: string }>).map((m) => ({ name: m.name, login: m.login, role: m.role ?? '' }))
+      : [],
     related: relatedGroups(related, ws, links, rec.id),
     sla: sla ? { policy: sla.policy, calendar: sla.calendar, reason: sla.reason, clocks: sla.clocks.map((c) => slaRow(c, tz)) } : null,
     history: history ? history.map((h) => historyRow(h, forge, tz)) : null,
@@ -186,7 +197,10 @@ function showValue(key: string, value: unknown, isRef: boolean, ws: Workspace, l
   if (typeof value === 'object') {
     return {
       type: 'pairs',
-      pairs: Object.entries(value as Record<string, unknown>).map(([k, v]) => ({ label: fieldLabel(k), text: typeof v === 'string' && INSTANT.test(v) ? formatInstant(v, tz) : String(v) })),
+      pairs: Object.entries(value as Record<string, unknown>).map(([k, v]) => ({
+        label: fieldLabel(k),
+        text: typeof v === 'string' && INSTANT.test(v) ? formatInstant(v, tz) : String(v),
+      })),
     };
   }
   return { type: 'text', text: String(value) };

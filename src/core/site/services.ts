@@ -27,23 +27,40 @@ export interface ServiceEntry extends RecordRef {
   dependsOn: RecordRef[];
 }
 
-const DAYS = [['mon', 'Mon'], ['tue', 'Tue'], ['wed', 'Wed'], ['thu', 'Thu'], ['fri', 'Fri'], ['sat', 'Sat'], ['sun', 'Sun']] as const;
+const DAYS = [
+  ['mon', 'Mon'],
+  ['tue', 'Tue'],
+  ['wed', 'Wed'],
+  ['thu', 'Thu'],
+  ['fri', 'Fri'],
+  ['sat', 'Sat'],
+  ['sun', 'Sun'],
+] as const;
 
 /** A calendar's opening hours as a table people read; holidays from `now` on, the next ten. */
 export function supportHours(cal: Calendar, now: string): SupportHours {
-  const rows = cal.hours === '24x7' ? [{ day: 'Every day', hours: 'around the clock' }] : DAYS.map(([key, day]) => ({ day, hours: ((cal.hours as Record<string, string[] | undefined>)[key] ?? []).join(', ') || 'closed' }));
+  const rows =
+    cal.hours === '24x7'
+      ? [{ day: 'Every day', hours: 'around the clock' }]
+      : DAYS.map(([key, day]) => ({ day, hours: ((cal.hours as Record<string, string[] | undefined>)[key] ?? []).join(', ') || 'closed' }));
   const today = now.slice(0, 10);
   return { id: cal.id, name: cal.name, timeZone: cal.time_zone, rows, holidays: (cal.holidays ?? []).filter((h) => h.date >= today).slice(0, 10) };
 }
 
 /** Active services first by tier then name; retired ones last. */
 export function serviceCatalog(ws: Workspace, links: SiteLinks, now: string, forge?: ForgeLinks): ServiceEntry[] {
-  const nextRequest = nextNumberedId('request', ws.records.map((r) => r.id));
+  const nextRequest = nextNumberedId(
+    'request',
+    ws.records.map((r) => r.id),
+  );
   const calendars = new Map((ws.policies.calendars?.calendars ?? []).map((c) => [c.id, c]));
   const open = new Map<string, number>();
   for (const inc of recordsOf(ws, 'incident')) if (isOpen('incident', inc.data.status)) open.set(inc.data.service, (open.get(inc.data.service) ?? 0) + 1);
   return recordsOf(ws, 'service')
-    .sort((a, b) => Number(a.data.status === 'retired') - Number(b.data.status === 'retired') || a.data.tier - b.data.tier || a.data.name.localeCompare(b.data.name))
+    .sort(
+      (a, b) =>
+        Number(a.data.status === 'retired') - Number(b.data.status === 'retired') || a.data.tier - b.data.tier || a.data.name.localeCompare(b.data.name),
+    )
     .map((s) => {
       const cal = s.data.support_calendar ? calendars.get(s.data.support_calendar) : undefined;
       return {

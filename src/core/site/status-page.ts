@@ -36,11 +36,34 @@ export function statusPage(report: StatusReport, links: SiteLinks, historyLimit 
       href: links.record(s.id),
       status: s.status,
       statusText: STATUS_LABEL[s.status],
-      availability: s.availability.map((a) => ({ days: a.days, percent: `${(Math.floor(a.availability * 100_000) / 1000).toFixed(3)}%`, downtime: `${a.downtimeMinutes} min` })),
+      availability: s.availability.map((a) => ({
+        days: a.days,
+        percent: `${(Math.floor(a.availability * 100_000) / 1000).toFixed(3)}%`,
+        downtime: `${a.downtimeMinutes} min`,
+      })),
       uptimeSvg: uptimeBars(s.daily, `Daily availability of ${s.name}, last ${s.daily.length} days`),
-      openIncidents: s.openIncidents.map((i) => ({ id: i.id, title: i.title, href: links.record(i.id), effect: STATUS_LABEL[i.effect], since: formatInstant(i.reported_at, tz) })),
-      maintenance: s.maintenance.map((m) => ({ id: m.id, title: m.title, href: links.record(m.id), when: `${formatInstant(m.planned_start, tz)} to ${formatInstant(m.planned_end, tz)}`, ongoing: m.ongoing })),
-      history: s.history.slice(0, historyLimit).map((i) => ({ id: i.id, title: i.title, href: links.record(i.id), effect: STATUS_LABEL[i.effect], reported: formatInstant(i.reported_at, tz), resolved: i.resolved_at ? formatInstant(i.resolved_at, tz) : '' })),
+      openIncidents: s.openIncidents.map((i) => ({
+        id: i.id,
+        title: i.title,
+        href: links.record(i.id),
+        effect: STATUS_LABEL[i.effect],
+        since: formatInstant(i.reported_at, tz),
+      })),
+      maintenance: s.maintenance.map((m) => ({
+        id: m.id,
+        title: m.title,
+        href: links.record(m.id),
+        when: `${formatInstant(m.planned_start, tz)} to ${formatInstant(m.planned_end, tz)}`,
+        ongoing: m.ongoing,
+      })),
+      history: s.history.slice(0, historyLimit).map((i) => ({
+        id: i.id,
+        title: i.title,
+        href: links.record(i.id),
+        effect: STATUS_LABEL[i.effect],
+        reported: formatInstant(i.reported_at, tz),
+        resolved: i.resolved_at ? formatInstant(i.resolved_at, tz) : '',
+      })),
     })),
   };
 }
@@ -52,7 +75,10 @@ export function uptimeBars(daily: StatusReport['services'][number]['daily'], tit
   const h = 28;
   const width = Math.max(1, daily.length * (w + gap) - gap);
   const bars = daily
-    .map((d, i) => `<rect x="${i * (w + gap)}" y="0" width="${w}" height="${h}" rx="1.5" fill="${COLOURS[d.worst]}"><title>${escapeXml(`${d.date}: ${(d.availability * 100).toFixed(2)}% (${STATUS_LABEL[d.worst]})`)}</title></rect>`)
+    .map(
+      (d, i) =>
+        `<rect x="${i * (w + gap)}" y="0" width="${w}" height="${h}" rx="1.5" fill="${COLOURS[d.worst]}"><title>${escapeXml(`${d.date}: ${(d.availability * 100).toFixed(2)}% (${STATUS_LABEL[d.worst]})`)}</title></rect>`,
+    )
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" class="uptime" width="${width}" height="${h}" viewBox="0 0 ${width} ${h}" role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title>${bars}</svg>`;
 }

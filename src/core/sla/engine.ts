@@ -156,11 +156,17 @@ function measure(
   }
   const over = elapsed > targetMs;
   const state: SlaState =
-    run.state === 'cancelled' ? 'cancelled'
-    : run.state === 'stopped' ? (over ? 'breached' : 'met')
-    : over ? 'breached'
-    : run.state === 'paused' ? 'paused'
-    : 'in_progress';
+    run.state === 'cancelled'
+      ? 'cancelled'
+      : run.state === 'stopped'
+        ? over
+          ? 'breached'
+          : 'met'
+        : over
+          ? 'breached'
+          : run.state === 'paused'
+            ? 'paused'
+            : 'in_progress';
   const percent = targetMs > 0 ? Math.round((elapsed / targetMs) * 1000) / 10 : over ? null : 100;
   const dueAt = run.state === 'cancelled' || due === null ? null : calendar.format(due);
   return {

@@ -29,10 +29,14 @@ export function selectPolicy(subject: PolicySubject, policies: readonly SlaPolic
   }
   const candidates = policies.filter((p) => covers(p, subject));
   const forService = subject.service ? candidates.find((p) => p.applies_to.services?.includes(subject.service!)) : undefined;
-  if (forService) return { policy: forService, reason: withNotes(`policy ${forService.id} names ${subject.service} (a policy naming the service wins)`, notes) };
+  if (forService)
+    return { policy: forService, reason: withNotes(`policy ${forService.id} names ${subject.service} (a policy naming the service wins)`, notes) };
   const general = candidates.find((p) => !p.applies_to.services || p.applies_to.services.length === 0);
   if (general) return { policy: general, reason: withNotes(`first general ${kind} policy with a ${priority} target`, notes) };
-  return { policy: null, reason: withNotes(`no policy in sla.yaml covers ${kind}s of priority ${priority}${subject.service ? ` on ${subject.service}` : ''}`, notes) };
+  return {
+    policy: null,
+    reason: withNotes(`no policy in sla.yaml covers ${kind}s of priority ${priority}${subject.service ? ` on ${subject.service}` : ''}`, notes),
+  };
 }
 
 function covers(policy: SlaPolicy, subject: PolicySubject): boolean {
@@ -53,7 +57,8 @@ export type CalendarChoice = { calendar: string; reason: string } | { calendar: 
 /** The calendar a policy uses for a record: its own, or with `calendar: service` the service's support calendar. */
 export function selectCalendar(policy: SlaPolicy, service: Service | undefined, serviceId: string | undefined): CalendarChoice {
   if (policy.calendar !== 'service') return { calendar: policy.calendar, reason: `calendar ${policy.calendar} from the policy` };
-  if (service?.support_calendar) return { calendar: service.support_calendar, reason: `calendar ${service.support_calendar} is ${service.id}'s support calendar` };
+  if (service?.support_calendar)
+    return { calendar: service.support_calendar, reason: `calendar ${service.support_calendar} is ${service.id}'s support calendar` };
   return {
     calendar: null,
     reason: serviceId

@@ -115,7 +115,14 @@ export function instant(text: string | undefined): number | null {
   if (!text) return null;
   const n = text.length;
   // 45 '-', 84 'T', 58 ':', 90 'Z', 43 '+'
-  if ((n === 20 || n === 25) && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && text.charCodeAt(10) === 84 && text.charCodeAt(13) === 58 && text.charCodeAt(16) === 58) {
+  if (
+    (n === 20 || n === 25) &&
+    text.charCodeAt(4) === 45 &&
+    text.charCodeAt(7) === 45 &&
+    text.charCodeAt(10) === 84 &&
+    text.charCodeAt(13) === 58 &&
+    text.charCodeAt(16) === 58
+  ) {
     const y = digits(text, 0, 4);
     const mo = digits(text, 5, 2);
     const d = digits(text, 8, 2);
@@ -131,7 +138,21 @@ export function instant(text: string | undefined): number | null {
       if (oh >= 0 && oh < 24 && om >= 0 && om < 60) offset = (oh * 60 + om) * (sign === 45 ? -1 : 1);
     }
     const leapOk = mo !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
-    if (y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= DAYS_IN_MONTH[mo]! && leapOk && h >= 0 && h < 24 && mi >= 0 && mi < 60 && se >= 0 && se < 60 && offset !== -1) {
+    if (
+      y >= 1000 &&
+      mo >= 1 &&
+      mo <= 12 &&
+      d >= 1 &&
+      d <= DAYS_IN_MONTH[mo]! &&
+      leapOk &&
+      h >= 0 &&
+      h < 24 &&
+      mi >= 0 &&
+      mi < 60 &&
+      se >= 0 &&
+      se < 60 &&
+      offset !== -1
+    ) {
       return Date.UTC(y, mo - 1, d, h, mi, se) - offset * 60_000;
     }
   }

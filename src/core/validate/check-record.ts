@@ -42,7 +42,16 @@ function summarize(kind: string, data: Record<string, unknown>, registry: KindRe
 }
 
 /** `bodyLine`: the file's line where the body starts, to place a problem in the body. */
-export function checkRecord<K extends string = Kind>(kind: K, file: string, data: Record<string, unknown>, body: string, validators: Validators, policies: Policies, bodyLine = 1, registry: KindRegistry = REGISTRY): RecordCheck<K> {
+export function checkRecord<K extends string = Kind>(
+  kind: K,
+  file: string,
+  data: Record<string, unknown>,
+  body: string,
+  validators: Validators,
+  policies: Policies,
+  bodyLine = 1,
+  registry: KindRegistry = REGISTRY,
+): RecordCheck<K> {
   const def = registry.get(kind);
   const validate = validators.get(def.schema);
   const schemaValid = validate(data);
@@ -77,7 +86,10 @@ function unsafeInBody(file: string, body: string, bodyLine: number): PendingDiag
     rule: 'text/unsafe-character',
     severity: 'error',
     message: `The body contains a ${bad.kind} ${bad.codePoint} at line ${line}, column ${column}: remove it.`,
-    hint: bad.kind === 'bidirectional override' ? 'Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) make text display in a different order from what it says; write the text without them.' : 'Control characters (escape sequences, DEL, U+0080-U+009F) are never part of text; delete it (an editor that shows invisible characters helps).',
+    hint:
+      bad.kind === 'bidirectional override'
+        ? 'Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) make text display in a different order from what it says; write the text without them.'
+        : 'Control characters (escape sequences, DEL, U+0080-U+009F) are never part of text; delete it (an editor that shows invisible characters helps).',
     pointer: '',
   };
 }

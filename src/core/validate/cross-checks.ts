@@ -26,7 +26,13 @@ interface Ref {
 }
 
 function refsOf(f: FileFacts<string>, registry: KindRegistry): Ref[] {
-  return referencesOf(f.facts.kind, f.facts.summary, registry).map((r) => ({ target: r.target, to: r.relation.to, pointer: r.pointer, field: r.relation.field, acyclic: r.relation.acyclic === true }));
+  return referencesOf(f.facts.kind, f.facts.summary, registry).map((r) => ({
+    target: r.target,
+    to: r.relation.to,
+    pointer: r.pointer,
+    field: r.relation.field,
+    acyclic: r.relation.acyclic === true,
+  }));
 }
 
 function offeringIds(summary: Record<string, unknown>): string[] {
@@ -49,16 +55,40 @@ export function crossChecks(files: readonly FileFacts<string>[], registry: KindR
     else byId.set(id, [f]);
     const idKind = registry.kindOfId(id);
     if (idKind !== undefined && idKind !== f.folderKind) {
-      out.push({ file: f.file, rule: 'file/wrong-folder', severity: 'error', pointer: '/id', message: `${id} is a ${info(idKind).label} ID, but the file is in content/${info(f.folderKind).folder}/ (${info(f.folderKind).plural}).`, hint: `Move the file to content/${info(idKind).folder}/${id}.md, or give it a ${info(f.folderKind).prefix}... ID.` });
+      out.push({
+        file: f.file,
+        rule: 'file/wrong-folder',
+        severity: 'error',
+        pointer: '/id',
+        message: `${id} is a ${info(idKind).label} ID, but the file is in content/${info(f.folderKind).folder}/ (${info(f.folderKind).plural}).`,
+        hint: `Move the file to content/${info(idKind).folder}/${id}.md, or give it a ${info(f.folderKind).prefix}... ID.`,
+      });
     } else if (baseName(f.file) !== id) {
-      out.push({ file: f.file, rule: 'file/name-mismatch', severity: 'error', pointer: '/id', message: `The file is named ${baseName(f.file)}.md but its id is ${id}.`, hint: `Rename the file to ${id}.md, or set \`id: ${baseName(f.file)}\` (use \`itsm renumber\` to change an ID everywhere).` });
+      out.push({
+        file: f.file,
+        rule: 'file/name-mismatch',
+        severity: 'error',
+        pointer: '/id',
+        message: `The file is named ${baseName(f.file)}.md but its id is ${id}.`,
+        hint: `Rename the file to ${id}.md, or set \`id: ${baseName(f.file)}\` (use \`itsm renumber\` to change an ID everywhere).`,
+      });
     }
   }
   for (const [id, list] of byId) {
     if (list.length < 2) continue;
     for (const f of list) {
-      const others = list.filter((o) => o !== f).map((o) => o.file).join(', ');
-      out.push({ file: f.file, rule: 'ref/duplicate-id', severity: 'error', pointer: '/id', message: `ID ${id} is also used by ${others}.`, hint: 'Every record needs its own ID: give one of them the next free number.' });
+      const others = list
+        .filter((o) => o !== f)
+        .map((o) => o.file)
+        .join(', ');
+      out.push({
+        file: f.file,
+        rule: 'ref/duplicate-id',
+        severity: 'error',
+        pointer: '/id',
+        message: `ID ${id} is also used by ${others}.`,
+        hint: 'Every record needs its own ID: give one of them the next free number.',
+      });
     }
   }
   const offerings = new Map<string, string[]>();
@@ -68,9 +98,23 @@ export function crossChecks(files: readonly FileFacts<string>[], registry: KindR
       if (!isValidId(ref.target, ref.to)) continue; // the schema already reports a malformed or wrong-prefix ID
       const target = byId.get(ref.target);
       if (!target) {
-        out.push({ file: f.file, rule: 'ref/unknown-id', severity: 'error', pointer: ref.pointer, message: `\`${ref.field}\` refers to ${ref.target}, but no such ${info(ref.to).label} exists.`, hint: `Check the ID for a typo, or add content/${info(ref.to).folder}/${ref.target}.md.` });
+        out.push({
+          file: f.file,
+          rule: 'ref/unknown-id',
+          severity: 'error',
+          pointer: ref.pointer,
+          message: `\`${ref.field}\` refers to ${ref.target}, but no such ${info(ref.to).label} exists.`,
+          hint: `Check the ID for a typo, or add content/${info(ref.to).folder}/${ref.target}.md.`,
+        });
       } else if (target[0]!.folderKind !== ref.to) {
-        out.push({ file: f.file, rule: 'ref/wrong-kind', severity: 'error', pointer: ref.pointer, message: `\`${ref.field}\` must name a ${info(ref.to).label}, but ${ref.target} is a ${info(target[0]!.folderKind).label}.`, hint: `Use the ID of a ${info(ref.to).label}.` });
+        out.push({
+          file: f.file,
+          rule: 'ref/wrong-kind',
+          severity: 'error',
+          pointer: ref.pointer,
+          message: `\`${ref.field}\` must name a ${info(ref.to).label}, but ${ref.target} is a ${info(target[0]!.folderKind).label}.`,
+          hint: `Use the ID of a ${info(ref.to).label}.`,
+        });
       }
     }
     const offering = f.facts.summary.offering;
@@ -78,7 +122,14 @@ export function crossChecks(files: readonly FileFacts<string>[], registry: KindR
       const service = refs.get(f)!.find((r) => r.field === 'service')?.target;
       const known = service !== undefined ? offerings.get(service) : undefined;
       if (known && !known.includes(offering)) {
-        out.push({ file: f.file, rule: 'ref/unknown-offering', severity: 'error', pointer: '/offering', message: `${service} has no offering "${offering}".`, hint: known.length ? `Use one of: ${known.join(', ')}.` : `${service} lists no offerings yet: add one to its \`offerings\`.` });
+        out.push({
+          file: f.file,
+          rule: 'ref/unknown-offering',
+          severity: 'error',
+          pointer: '/offering',
+          message: `${service} has no offering "${offering}".`,
+          hint: known.length ? `Use one of: ${known.join(', ')}.` : `${service} lists no offerings yet: add one to its \`offerings\`.`,
+        });
       }
     }
   }
@@ -114,7 +165,14 @@ function cycles(files: readonly FileFacts<string>[], refs: ReadonlyMap<FileFacts
         const s = state.get(edge.target);
         if (s === 1) {
           const loop = [...stack.slice(stack.indexOf(edge.target)), edge.target];
-          out.push({ file: edge.file, rule: 'cmdb/cycle', severity: 'error', pointer: edge.pointer, message: `\`${field}\` forms a cycle: ${loop.join(' -> ')}.`, hint: `Something cannot ${field.replace('_', ' ')} itself, even through others: remove one link of the cycle (connects_to is the relation for two-way traffic).` });
+          out.push({
+            file: edge.file,
+            rule: 'cmdb/cycle',
+            severity: 'error',
+            pointer: edge.pointer,
+            message: `\`${field}\` forms a cycle: ${loop.join(' -> ')}.`,
+            hint: `Something cannot ${field.replace('_', ' ')} itself, even through others: remove one link of the cycle (connects_to is the relation for two-way traffic).`,
+          });
         } else if (s === undefined && graph.has(edge.target)) visit(edge.target);
       }
       stack.pop();

@@ -20,7 +20,14 @@ export function dataQuality(workspace: Pick<Workspace, 'records'>, today: string
 
   for (const ci of cis) {
     if (ci.data.status === 'retired' || ci.data.owner) continue;
-    out.push({ file: ci.file, pointer: '', rule: 'quality/ci-without-owner', severity: 'warning', message: `${ci.id} has no owner: nobody is asked when it breaks or changes.`, hint: 'Add `owner: TEAM-...` with the team that looks after it.' });
+    out.push({
+      file: ci.file,
+      pointer: '',
+      rule: 'quality/ci-without-owner',
+      severity: 'warning',
+      message: `${ci.id} has no owner: nobody is asked when it breaks or changes.`,
+      hint: 'Add `owner: TEAM-...` with the team that looks after it.',
+    });
   }
 
   const reached = new Set<string>();
@@ -39,7 +46,14 @@ export function dataQuality(workspace: Pick<Workspace, 'records'>, today: string
   for (const ci of cis) {
     // Staging and test items serve no service by design; a production item nobody reaches is a gap.
     if (ci.data.status === 'retired' || ci.data.environment !== 'production' || reached.has(ci.id)) continue;
-    out.push({ file: ci.file, pointer: '', rule: 'quality/ci-unreached', severity: 'warning', message: `No service reaches the production item ${ci.id}: no active service lists it in \`cis\`, nor anything those CIs depend on, run on or connect to.`, hint: `Add ${ci.id} to the \`cis\` of the service it supports (or to \`depends_on\` of a CI that needs it); if it is gone, set \`status: retired\`.` });
+    out.push({
+      file: ci.file,
+      pointer: '',
+      rule: 'quality/ci-unreached',
+      severity: 'warning',
+      message: `No service reaches the production item ${ci.id}: no active service lists it in \`cis\`, nor anything those CIs depend on, run on or connect to.`,
+      hint: `Add ${ci.id} to the \`cis\` of the service it supports (or to \`depends_on\` of a CI that needs it); if it is gone, set \`status: retired\`.`,
+    });
   }
 
   const retired = new Set(cis.filter((c) => c.data.status === 'retired').map((c) => c.id));
@@ -50,18 +64,39 @@ export function dataQuality(workspace: Pick<Workspace, 'records'>, today: string
     for (const ref of referencesOf(rec.kind, rec.data as unknown as Record<string, unknown>)) {
       if (ref.relation.to !== 'ci' || !retired.has(ref.target)) continue;
       const what = rec.kind === 'kb' ? 'This published article' : `This ${status.replace(/_/g, ' ')} ${KIND_INFO[rec.kind].label}`;
-      out.push({ file: rec.file, pointer: ref.pointer, rule: 'quality/retired-ci-named', severity: 'warning', message: `${what} names ${ref.target}, which is retired.`, hint: `Replace ${ref.target} with the CI that took over from it, or remove it from \`${ref.relation.field}\`.` });
+      out.push({
+        file: rec.file,
+        pointer: ref.pointer,
+        rule: 'quality/retired-ci-named',
+        severity: 'warning',
+        message: `${what} names ${ref.target}, which is retired.`,
+        hint: `Replace ${ref.target} with the CI that took over from it, or remove it from \`${ref.relation.field}\`.`,
+      });
     }
   }
 
   for (const kb of workspace.records) {
     if (kb.kind !== 'kb' || kb.data.status !== 'published' || !kb.data.review_by || kb.data.review_by >= today) continue;
-    out.push({ file: kb.file, pointer: '/review_by', rule: 'quality/kb-review-overdue', severity: 'warning', message: `${kb.id} was due for review on ${kb.data.review_by}; readers may be following outdated steps.`, hint: 'Check the article is still right, then move `review_by` forward (or set `status: retired`).' });
+    out.push({
+      file: kb.file,
+      pointer: '/review_by',
+      rule: 'quality/kb-review-overdue',
+      severity: 'warning',
+      message: `${kb.id} was due for review on ${kb.data.review_by}; readers may be following outdated steps.`,
+      hint: 'Check the article is still right, then move `review_by` forward (or set `status: retired`).',
+    });
   }
 
   for (const s of services) {
     if (s.data.status !== 'active' || s.data.support_calendar) continue;
-    out.push({ file: s.file, pointer: '', rule: 'quality/service-without-calendar', severity: 'warning', message: `${s.id} has no support calendar, so nobody can tell when it is supported, and SLAs that use the service's calendar cannot be computed for it.`, hint: 'Add `support_calendar:` with a calendar id from content/policies/calendars.yaml.' });
+    out.push({
+      file: s.file,
+      pointer: '',
+      rule: 'quality/service-without-calendar',
+      severity: 'warning',
+      message: `${s.id} has no support calendar, so nobody can tell when it is supported, and SLAs that use the service's calendar cannot be computed for it.`,
+      hint: 'Add `support_calendar:` with a calendar id from content/policies/calendars.yaml.',
+    });
   }
   return out;
 }

@@ -22,9 +22,25 @@ export function policyRules(policies: Policies, ids: ReadonlySet<string>): Pendi
   const calendarIds = new Set<string>();
   calendars.forEach((c, i) => {
     const file = POLICY_PATHS.calendars;
-    if (calendarIds.has(c.id)) out.push({ file, rule: 'calendar/duplicate-id', severity: 'error', pointer: `/calendars/${i}/id`, message: `Calendar "${c.id}" is defined twice.`, hint: 'Give each calendar its own id.' });
+    if (calendarIds.has(c.id))
+      out.push({
+        file,
+        rule: 'calendar/duplicate-id',
+        severity: 'error',
+        pointer: `/calendars/${i}/id`,
+        message: `Calendar "${c.id}" is defined twice.`,
+        hint: 'Give each calendar its own id.',
+      });
     calendarIds.add(c.id);
-    if (!isKnownTimeZone(c.time_zone)) out.push({ file, rule: 'calendar/time-zone', severity: 'error', pointer: `/calendars/${i}/time_zone`, message: `"${c.time_zone}" is not a known IANA time zone.`, hint: 'Use a name from the tz database, e.g. Europe/Berlin, America/New_York, Asia/Tokyo or UTC.' });
+    if (!isKnownTimeZone(c.time_zone))
+      out.push({
+        file,
+        rule: 'calendar/time-zone',
+        severity: 'error',
+        pointer: `/calendars/${i}/time_zone`,
+        message: `"${c.time_zone}" is not a known IANA time zone.`,
+        hint: 'Use a name from the tz database, e.g. Europe/Berlin, America/New_York, Asia/Tokyo or UTC.',
+      });
     if (c.hours !== '24x7') {
       for (const [day, intervals] of Object.entries(c.hours)) {
         let previousEnd = -1;
@@ -33,8 +49,24 @@ export function policyRules(policies: Policies, ids: ReadonlySet<string>): Pendi
           const start = minutes(from);
           const end = minutes(to);
           const pointer = `/calendars/${i}/hours/${day}/${j}`;
-          if (end <= start) out.push({ file, rule: 'calendar/interval', severity: 'error', pointer, message: `Interval ${iv} on ${day} ends before it starts.`, hint: 'Write start-end within one day, e.g. 09:00-17:00; use 24:00 for midnight at the end of the day.' });
-          else if (start < previousEnd) out.push({ file, rule: 'calendar/overlap', severity: 'error', pointer, message: `Interval ${iv} on ${day} overlaps the one before it.`, hint: 'List the day\'s intervals in order without overlaps, e.g. 09:00-12:00, 13:00-17:00.' });
+          if (end <= start)
+            out.push({
+              file,
+              rule: 'calendar/interval',
+              severity: 'error',
+              pointer,
+              message: `Interval ${iv} on ${day} ends before it starts.`,
+              hint: 'Write start-end within one day, e.g. 09:00-17:00; use 24:00 for midnight at the end of the day.',
+            });
+          else if (start < previousEnd)
+            out.push({
+              file,
+              rule: 'calendar/overlap',
+              severity: 'error',
+              pointer,
+              message: `Interval ${iv} on ${day} overlaps the one before it.`,
+              hint: "List the day's intervals in order without overlaps, e.g. 09:00-12:00, 13:00-17:00.",
+            });
           previousEnd = Math.max(previousEnd, end);
         });
       }
@@ -43,26 +75,73 @@ export function policyRules(policies: Policies, ids: ReadonlySet<string>): Pendi
   (policies.sla?.policies ?? []).forEach((p, i) => {
     const file = POLICY_PATHS.sla;
     if (p.calendar !== 'service' && policies.calendars && !calendarIds.has(p.calendar)) {
-      out.push({ file, rule: 'sla/unknown-calendar', severity: 'error', pointer: `/policies/${i}/calendar`, message: `SLA policy "${p.id}" uses calendar "${p.calendar}", which is not defined.`, hint: `Use one of: ${[...calendarIds].join(', ')}, or \`service\` for the service's support calendar.` });
+      out.push({
+        file,
+        rule: 'sla/unknown-calendar',
+        severity: 'error',
+        pointer: `/policies/${i}/calendar`,
+        message: `SLA policy "${p.id}" uses calendar "${p.calendar}", which is not defined.`,
+        hint: `Use one of: ${[...calendarIds].join(', ')}, or \`service\` for the service's support calendar.`,
+      });
     }
     (p.applies_to.services ?? []).forEach((s, j) => {
-      if (!ids.has(s)) out.push({ file, rule: 'ref/unknown-id', severity: 'error', pointer: `/policies/${i}/applies_to/services/${j}`, message: `SLA policy "${p.id}" names service ${s}, which does not exist.`, hint: `Check the ID, or add content/services/${s}.md.` });
+      if (!ids.has(s))
+        out.push({
+          file,
+          rule: 'ref/unknown-id',
+          severity: 'error',
+          pointer: `/policies/${i}/applies_to/services/${j}`,
+          message: `SLA policy "${p.id}" names service ${s}, which does not exist.`,
+          hint: `Check the ID, or add content/services/${s}.md.`,
+        });
     });
   });
   const change = policies.changePolicy;
   if (change) {
     const file = POLICY_PATHS.changePolicy;
     (change.freezes ?? []).forEach((fz, i) => {
-      if (Date.parse(fz.end) <= Date.parse(fz.start)) out.push({ file, rule: 'change-policy/freeze-window', severity: 'error', pointer: `/freezes/${i}/end`, message: `Freeze "${fz.name}" ends before it starts.`, hint: 'Make `end` later than `start`.' });
+      if (Date.parse(fz.end) <= Date.parse(fz.start))
+        out.push({
+          file,
+          rule: 'change-policy/freeze-window',
+          severity: 'error',
+          pointer: `/freezes/${i}/end`,
+          message: `Freeze "${fz.name}" ends before it starts.`,
+          hint: 'Make `end` later than `start`.',
+        });
       (fz.services ?? []).forEach((s, j) => {
-        if (!ids.has(s)) out.push({ file, rule: 'ref/unknown-id', severity: 'error', pointer: `/freezes/${i}/services/${j}`, message: `Freeze "${fz.name}" names service ${s}, which does not exist.`, hint: `Check the ID, or add content/services/${s}.md.` });
+        if (!ids.has(s))
+          out.push({
+            file,
+            rule: 'ref/unknown-id',
+            severity: 'error',
+            pointer: `/freezes/${i}/services/${j}`,
+            message: `Freeze "${fz.name}" names service ${s}, which does not exist.`,
+            hint: `Check the ID, or add content/services/${s}.md.`,
+          });
       });
     });
     (change.maintenance_windows ?? []).forEach((w, i) => {
-      if (!isKnownTimeZone(w.time_zone)) out.push({ file, rule: 'calendar/time-zone', severity: 'error', pointer: `/maintenance_windows/${i}/time_zone`, message: `"${w.time_zone}" is not a known IANA time zone.`, hint: 'Use a name such as Europe/Berlin or UTC.' });
+      if (!isKnownTimeZone(w.time_zone))
+        out.push({
+          file,
+          rule: 'calendar/time-zone',
+          severity: 'error',
+          pointer: `/maintenance_windows/${i}/time_zone`,
+          message: `"${w.time_zone}" is not a known IANA time zone.`,
+          hint: 'Use a name such as Europe/Berlin or UTC.',
+        });
       for (const field of ['services', 'cis'] as const) {
         (w[field] ?? []).forEach((s, j) => {
-          if (!ids.has(s)) out.push({ file, rule: 'ref/unknown-id', severity: 'error', pointer: `/maintenance_windows/${i}/${field}/${j}`, message: `Maintenance window "${w.id}" names ${s}, which does not exist.`, hint: 'Check the ID.' });
+          if (!ids.has(s))
+            out.push({
+              file,
+              rule: 'ref/unknown-id',
+              severity: 'error',
+              pointer: `/maintenance_windows/${i}/${field}/${j}`,
+              message: `Maintenance window "${w.id}" names ${s}, which does not exist.`,
+              hint: 'Check the ID.',
+            });
         });
       }
     });

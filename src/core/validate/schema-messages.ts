@@ -19,7 +19,10 @@ const DURATION_PATTERN = '^(?=\\d)(\\d+h)?(\\d+m)?(\\d+s)?$';
 const show = (value: unknown): string => excerpt(value, 60);
 
 function fieldName(pointer: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => clip(p.replace(/~1/g, '/').replace(/~0/g, '~'), 40));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => clip(p.replace(/~1/g, '/').replace(/~0/g, '~'), 40));
   if (parts.length === 0) return 'the front matter';
   return '`' + parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : (i ? '.' : '') + p)).join('') + '`';
 }
@@ -63,7 +66,8 @@ function unsafeMessage(where: string, bad: NonNullable<ReturnType<typeof firstUn
 
 function unsafeHint(kind: NonNullable<ReturnType<typeof firstUnsafe>>['kind']): string {
   if (kind === 'line break' || kind === 'tab') return 'This field is one line: write it on one line (a longer text belongs in the body).';
-  if (kind === 'bidirectional override') return 'Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) make text display in a different order from what it says; write the text without them.';
+  if (kind === 'bidirectional override')
+    return 'Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) make text display in a different order from what it says; write the text without them.';
   return 'Control characters (escape sequences, DEL, U+0080-U+009F) can rewrite a terminal or break a feed; they are never part of text. Delete it (an editor that shows invisible characters helps).';
 }
 
@@ -116,14 +120,31 @@ export function schemaDiagnostics(file: string, errors: readonly ErrorObject[], 
       case 'enum': {
         const allowed = (p.allowedValues as unknown[]).map(String);
         const guess = typeof e.data === 'string' ? closest(e.data, allowed) : undefined;
-        return d(`${where} is ${show(e.data)}, which is not one of the allowed values.`, `${guess ? `Did you mean "${guess}"? ` : ''}Allowed: ${allowed.join(', ')}.`);
+        return d(
+          `${where} is ${show(e.data)}, which is not one of the allowed values.`,
+          `${guess ? `Did you mean "${guess}"? ` : ''}Allowed: ${allowed.join(', ')}.`,
+        );
       }
       case 'const':
         return d(`${where} is ${show(e.data)}; expected ${show(p.allowedValue)}.`, describe(parent));
       case 'type': {
-        const expected = String(p.type).replace('array', 'a list').replace('object', 'a set of fields').replace('string', 'text').replace('integer', 'a whole number').replace('number', 'a number').replace('boolean', 'true or false');
+        const expected = String(p.type)
+          .replace('array', 'a list')
+          .replace('object', 'a set of fields')
+          .replace('string', 'text')
+          .replace('integer', 'a whole number')
+          .replace('number', 'a number')
+          .replace('boolean', 'true or false');
         // A whole file that is one value (a token, a key file) is not quoted: it is no record, and may be a secret.
-        const found = Array.isArray(e.data) ? 'a list' : e.data === null ? 'nothing (null)' : typeof e.data === 'object' ? 'a set of fields' : e.instancePath === '' ? `a single ${typeof e.data === 'string' ? 'text' : typeof e.data} value` : `${typeof e.data} ${show(e.data)}`;
+        const found = Array.isArray(e.data)
+          ? 'a list'
+          : e.data === null
+            ? 'nothing (null)'
+            : typeof e.data === 'object'
+              ? 'a set of fields'
+              : e.instancePath === ''
+                ? `a single ${typeof e.data === 'string' ? 'text' : typeof e.data} value`
+                : `${typeof e.data} ${show(e.data)}`;
         return d(`${where} should be ${expected}, but is ${found}.`, describe(parent) || `Write ${where} as ${expected}.`);
       }
       case 'pattern':
@@ -133,12 +154,21 @@ export function schemaDiagnostics(file: string, errors: readonly ErrorObject[], 
           if (bad) return d(unsafeMessage(where, bad), unsafeHint(bad.kind));
         }
         if (parent?.pattern === DURATION_PATTERN && typeof e.data === 'string' && /\d\s*d/i.test(e.data)) {
-          return d(`${where} is ${show(e.data)}: durations in days are not accepted.`, 'A business day is ambiguous (8h? 24h?): write the hours and minutes instead, e.g. 8h or 1h30m.');
+          return d(
+            `${where} is ${show(e.data)}: durations in days are not accepted.`,
+            'A business day is ambiguous (8h? 24h?): write the hours and minutes instead, e.g. 8h or 1h30m.',
+          );
         }
         if (typeof e.data === 'string' && /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(e.data)) {
-          return d(`${where} is ${show(e.data)}, a time without a UTC offset, which is ambiguous.`, `Add the offset, e.g. ${e.data.replace(' ', 'T')}${e.data.length === 16 ? ':00' : ''}+01:00 (or Z for UTC).`);
+          return d(
+            `${where} is ${show(e.data)}, a time without a UTC offset, which is ambiguous.`,
+            `Add the offset, e.g. ${e.data.replace(' ', 'T')}${e.data.length === 16 ? ':00' : ''}+01:00 (or Z for UTC).`,
+          );
         }
-        return d(`${where} is ${show(e.data)}, which is not in the expected form.`, describe(parent) || `Expected ${e.keyword === 'format' ? `a valid ${String(p.format)}` : `text matching ${String(p.pattern)}`}.`);
+        return d(
+          `${where} is ${show(e.data)}, which is not in the expected form.`,
+          describe(parent) || `Expected ${e.keyword === 'format' ? `a valid ${String(p.format)}` : `text matching ${String(p.pattern)}`}.`,
+        );
       }
       case 'minLength':
         return d(`${where} is empty.`, describe(parent) || 'Write a value or remove the field.');

@@ -159,7 +159,18 @@ describe('requirements by type and risk', () => {
   });
 
   it('one person fills one seat even when in two required teams', () => {
-    const p: typeof policy = { ...policy, rules: [{ type: 'normal', require: [{ role: 'cab', count: 1 }, { role: 'ecab', count: 1 }] }] };
+    const p: typeof policy = {
+      ...policy,
+      rules: [
+        {
+          type: 'normal',
+          require: [
+            { role: 'cab', count: 1 },
+            { role: 'ecab', count: 1 },
+          ],
+        },
+      ],
+    };
     const one = only(input({ policy: p, reviews: [review('carol', 'APPROVED')] }));
     expect(one.s.decision).toBe('pending');
     const two = only(input({ policy: p, reviews: [review('carol', 'APPROVED'), review('dave', 'APPROVED')] }));
@@ -233,7 +244,9 @@ describe('bypass attempts', () => {
   });
 
   it('a change record that fails validation (e.g. approvals written in front matter) is rejected', () => {
-    const { s } = only(input({ changes: [{ id: 'CHG-0001', file: 'content/changes/CHG-0001.md', invalidAtHead: true }], reviews: [review('paula', 'APPROVED')] }));
+    const { s } = only(
+      input({ changes: [{ id: 'CHG-0001', file: 'content/changes/CHG-0001.md', invalidAtHead: true }], reviews: [review('paula', 'APPROVED')] }),
+    );
     expect(s.decision).toBe('rejected');
   });
 
@@ -243,7 +256,9 @@ describe('bypass attempts', () => {
   });
 
   it('marking a change as emergency to dodge the CAB still needs the CAB when it was CAB-approved', () => {
-    const { s } = only(input({ changes: [modified(change({ risk: 'high' }), change({ risk: 'high', type: 'emergency' }))], reviews: [review('frank', 'APPROVED')] }));
+    const { s } = only(
+      input({ changes: [modified(change({ risk: 'high' }), change({ risk: 'high', type: 'emergency' }))], reviews: [review('frank', 'APPROVED')] }),
+    );
     expect(s.decision).toBe('pending');
   });
 
@@ -265,7 +280,13 @@ describe('policy and team edits', () => {
   });
 
   it('a policy edit in the same PR as a change needs both approvals', () => {
-    const result = decideApprovals(input({ changes: [added(change())], paths: ['content/changes/CHG-0001.md', 'content/policies/change-policy.yaml'], reviews: [review('paula', 'APPROVED')] }));
+    const result = decideApprovals(
+      input({
+        changes: [added(change())],
+        paths: ['content/changes/CHG-0001.md', 'content/policies/change-policy.yaml'],
+        reviews: [review('paula', 'APPROVED')],
+      }),
+    );
     expect(result.subjects.map((s) => [s.subject, s.decision])).toEqual([
       ['policy', 'pending'],
       ['CHG-0001', 'approved'],
@@ -275,7 +296,9 @@ describe('policy and team edits', () => {
 
   it('a PR adding its author to the CAB is judged by the base teams: the author still cannot approve', () => {
     // The caller reads teams from the base, where alice is not in TEAM-cab; her own review never counts anyway.
-    const result = decideApprovals(input({ changes: [], paths: ['content/teams/TEAM-cab.md'], reviews: [review('alice', 'APPROVED'), review('dave', 'APPROVED')] }));
+    const result = decideApprovals(
+      input({ changes: [], paths: ['content/teams/TEAM-cab.md'], reviews: [review('alice', 'APPROVED'), review('dave', 'APPROVED')] }),
+    );
     expect(result.decision).toBe('pending');
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { approvalsForVersions, evidenceByChange, evidenceNote, parseEvidenceNote, serializeEvidenceNote, type EvidenceNote } from '../../../src/core/approvals/evidence-note.ts';
+import {
+  approvalsForVersions,
+  evidenceByChange,
+  evidenceNote,
+  parseEvidenceNote,
+  serializeEvidenceNote,
+  type EvidenceNote,
+} from '../../../src/core/approvals/evidence-note.ts';
 import type { ApprovalResult } from '../../../src/core/approvals/types.ts';
 
 const HEAD = 'a'.repeat(40);
@@ -14,8 +21,15 @@ const result: ApprovalResult = {
       subject: 'CHG-0031',
       file: 'content/changes/CHG-0031.md',
       triggers: ['moves to approved'],
-      required: [{ role: 'cab', teams: ['TEAM-cab'], count: 2, approvers: ['alice', 'bob'], missing: 0, reason: 'normal change, risk high' }, { role: 'service-owner', service: 'SVC-payments', teams: ['TEAM-pay'], count: 1, approvers: ['carol'], missing: 0, reason: 'owner' }],
-      approvers: [{ login: 'alice', at: '2026-03-01T10:00:00Z' }, { login: 'bob', at: '2026-03-01T11:30:00Z' }, { login: 'carol', at: null }],
+      required: [
+        { role: 'cab', teams: ['TEAM-cab'], count: 2, approvers: ['alice', 'bob'], missing: 0, reason: 'normal change, risk high' },
+        { role: 'service-owner', service: 'SVC-payments', teams: ['TEAM-pay'], count: 1, approvers: ['carol'], missing: 0, reason: 'owner' },
+      ],
+      approvers: [
+        { login: 'alice', at: '2026-03-01T10:00:00Z' },
+        { login: 'bob', at: '2026-03-01T11:30:00Z' },
+        { login: 'carol', at: null },
+      ],
       missing: [],
       reviews: [],
       conflicts: [],
@@ -34,12 +48,17 @@ describe('evidence notes', () => {
       pr: 12,
       head_sha: HEAD,
       decided_at: '2026-03-01T12:00:00.000Z',
-      changes: [{
-        change: 'CHG-0031',
-        decision: 'approved',
-        approvers: result.subjects[0]!.approvers,
-        required: [{ role: 'cab', count: 2, approvers: ['alice', 'bob'] }, { role: 'service-owner', service: 'SVC-payments', count: 1, approvers: ['carol'] }],
-      }],
+      changes: [
+        {
+          change: 'CHG-0031',
+          decision: 'approved',
+          approvers: result.subjects[0]!.approvers,
+          required: [
+            { role: 'cab', count: 2, approvers: ['alice', 'bob'] },
+            { role: 'service-owner', service: 'SVC-payments', count: 1, approvers: ['carol'] },
+          ],
+        },
+      ],
     });
     expect(parseEvidenceNote(serializeEvidenceNote(note))).toEqual({ ok: true, note });
   });
@@ -81,18 +100,31 @@ describe('evidence notes', () => {
 
 describe('evidence on history versions', () => {
   const note = (pr: number, change: string, logins: string[]): EvidenceNote => ({
-    version: 1, pr, head_sha: HEAD, decided_at: '2026-03-01T12:00:00Z',
+    version: 1,
+    pr,
+    head_sha: HEAD,
+    decided_at: '2026-03-01T12:00:00Z',
     changes: [{ change, decision: 'approved', approvers: logins.map((login) => ({ login, at: '2026-03-01T10:00:00Z' })), required: [] }],
   });
 
   it('groups notes by change, oldest PR first', () => {
-    const by = evidenceByChange([{ commit: 'm2', note: note(15, 'CHG-1', ['bob']) }, { commit: 'm1', note: note(12, 'CHG-1', ['alice']) }, { commit: 'm3', note: note(16, 'CHG-2', ['carol']) }]);
-    expect(by.get('CHG-1')!.map((e) => [e.pr, e.commit])).toEqual([[12, 'm1'], [15, 'm2']]);
+    const by = evidenceByChange([
+      { commit: 'm2', note: note(15, 'CHG-1', ['bob']) },
+      { commit: 'm1', note: note(12, 'CHG-1', ['alice']) },
+      { commit: 'm3', note: note(16, 'CHG-2', ['carol']) },
+    ]);
+    expect(by.get('CHG-1')!.map((e) => [e.pr, e.commit])).toEqual([
+      [12, 'm1'],
+      [15, 'm2'],
+    ]);
     expect(by.get('CHG-2')!.map((e) => e.approvers[0]!.login)).toEqual(['carol']);
   });
 
   it('go on the newest version each PR brought in, or on the noted commit itself', () => {
-    const evidence = evidenceByChange([{ commit: 'sq', note: note(12, 'CHG-1', ['alice']) }, { commit: 'rebased', note: note(20, 'CHG-1', ['bob']) }]).get('CHG-1')!;
+    const evidence = evidenceByChange([
+      { commit: 'sq', note: note(12, 'CHG-1', ['alice']) },
+      { commit: 'rebased', note: note(20, 'CHG-1', ['bob']) },
+    ]).get('CHG-1')!;
     const versions = [
       { commit: 'rebased', pr: null },
       { commit: 'later', pr: 12 },

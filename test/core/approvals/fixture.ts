@@ -70,10 +70,30 @@ export function review(login: string, state: string, opts: { commit?: string; at
 }
 
 /** A PR by alice that adds `after` (or moves `before` to `after`). */
-export function input(opts: { changes?: ChangedChange[]; reviews?: Review[]; author?: string; paths?: string[]; policy?: ChangePolicy | undefined; teams?: Team[]; schedule?: Change[]; cis?: ApprovalInput['cis']; governedEdits?: string[]; now?: string } = {}): ApprovalInput {
+export function input(
+  opts: {
+    changes?: ChangedChange[];
+    reviews?: Review[];
+    author?: string;
+    paths?: string[];
+    policy?: ChangePolicy | undefined;
+    teams?: Team[];
+    schedule?: Change[];
+    cis?: ApprovalInput['cis'];
+    governedEdits?: string[];
+    now?: string;
+  } = {},
+): ApprovalInput {
   const changes = opts.changes ?? [{ id: 'CHG-0001', file: 'content/changes/CHG-0001.md', after: change() }];
   return {
-    pr: { number: 7, author: opts.author ?? 'alice', headSha: HEAD, baseSha: BASE, reviews: opts.reviews ?? [], files: opts.paths ?? changes.map((c) => c.file) },
+    pr: {
+      number: 7,
+      author: opts.author ?? 'alice',
+      headSha: HEAD,
+      baseSha: BASE,
+      reviews: opts.reviews ?? [],
+      files: opts.paths ?? changes.map((c) => c.file),
+    },
     changes,
     changedPaths: opts.paths ?? changes.map((c) => c.file),
     repoPaths: opts.paths ?? changes.map((c) => c.file),

@@ -4,7 +4,20 @@ import type { ApprovalResult, SubjectDecision } from '../../../src/core/approval
 import { added, change, HEAD, input, review } from './fixture.ts';
 
 function subject(i: number, extra: Partial<SubjectDecision> = {}): SubjectDecision {
-  return { subject: `CHG-${String(i).padStart(4, '0')}`, file: `content/changes/CHG-${String(i).padStart(4, '0')}.md`, triggers: [], required: [], approvers: [], missing: [], reviews: [], conflicts: [], windows: [], decision: 'pending', explanation: 'waiting', ...extra };
+  return {
+    subject: `CHG-${String(i).padStart(4, '0')}`,
+    file: `content/changes/CHG-${String(i).padStart(4, '0')}.md`,
+    triggers: [],
+    required: [],
+    approvers: [],
+    missing: [],
+    reviews: [],
+    conflicts: [],
+    windows: [],
+    decision: 'pending',
+    explanation: 'waiting',
+    ...extra,
+  };
 }
 const result = (subjects: SubjectDecision[]): ApprovalResult => ({ pr: 7, headSha: HEAD, baseSha: HEAD, decision: 'pending', subjects });
 
@@ -42,7 +55,14 @@ describe('job summary', () => {
 
 describe('approval evidence', () => {
   it('records who approved which change in which PR, on which commit, and when', () => {
-    const r = decideApprovals(input({ changes: [added(change()), added(change({ id: 'CHG-0002', status: 'draft' }))], reviews: [review('paula', 'APPROVED', { at: '2026-10-01T10:00:00Z' })] }));
-    expect(approvalEvidence(r)).toEqual([{ change: 'CHG-0001', pr: 7, commit: HEAD, approvers: [{ login: 'paula', at: '2026-10-01T10:00:00Z' }], decision: 'approved' }]);
+    const r = decideApprovals(
+      input({
+        changes: [added(change()), added(change({ id: 'CHG-0002', status: 'draft' }))],
+        reviews: [review('paula', 'APPROVED', { at: '2026-10-01T10:00:00Z' })],
+      }),
+    );
+    expect(approvalEvidence(r)).toEqual([
+      { change: 'CHG-0001', pr: 7, commit: HEAD, approvers: [{ login: 'paula', at: '2026-10-01T10:00:00Z' }], decision: 'approved' },
+    ]);
   });
 });

@@ -14,14 +14,22 @@ const reviewArb = fc.record({
   second: fc.integer({ min: 0, max: 10_000 }),
 });
 const historyArb = fc.array(reviewArb, { maxLength: 25 }).map((rs) =>
-  rs.map((r, i): Review => ({ id: i + 1, login: r.login, state: r.state, commitId: r.commitId, submittedAt: new Date(Date.UTC(2026, 9, 1) + r.second * 1000).toISOString() })),
+  rs.map((r, i): Review => ({
+    id: i + 1,
+    login: r.login,
+    state: r.state,
+    commitId: r.commitId,
+    submittedAt: new Date(Date.UTC(2026, 9, 1) + r.second * 1000).toISOString(),
+  })),
 );
-const changeArb = fc.record({ type: fc.constantFrom('normal' as const, 'emergency' as const), risk: fc.constantFrom('low' as const, 'medium' as const, 'high' as const) }).map((o) => change(o));
+const changeArb = fc
+  .record({ type: fc.constantFrom('normal' as const, 'emergency' as const), risk: fc.constantFrom('low' as const, 'medium' as const, 'high' as const) })
+  .map((o) => change(o));
 const decide = (reviews: Review[], c = change()) => decideApprovals(input({ changes: [added(c)], reviews }));
 const RUNS = { numRuns: 300 };
 
 describe('decision properties', () => {
-  it('the author\'s reviews never change the decision', () => {
+  it("the author's reviews never change the decision", () => {
     fc.assert(
       fc.property(historyArb, changeArb, (history, c) => {
         const without = history.filter((r) => r.login!.toLowerCase() !== 'alice');
@@ -33,11 +41,22 @@ describe('decision properties', () => {
 
   it('reviews by people outside every team never turn a decision into approved', () => {
     fc.assert(
-      fc.property(historyArb, changeArb, fc.array(reviewArb.map((r) => ({ ...r, login: 'mallory' })), { maxLength: 5 }), (history, c, extra) => {
-        const before = decide(history, c).decision;
-        const more = [...history, ...extra.map((r, i): Review => ({ id: 1000 + i, login: r.login, state: r.state, commitId: r.commitId, submittedAt: '2026-12-01T00:00:00.000Z' }))];
-        if (before !== 'approved') expect(decide(more, c).decision).not.toBe('approved');
-      }),
+      fc.property(
+        historyArb,
+        changeArb,
+        fc.array(
+          reviewArb.map((r) => ({ ...r, login: 'mallory' })),
+          { maxLength: 5 },
+        ),
+        (history, c, extra) => {
+          const before = decide(history, c).decision;
+          const more = [
+            ...history,
+            ...extra.map((r, i): Review => ({ id: 1000 + i, login: r.login, state: r.state, commitId: r.commitId, submittedAt: '2026-12-01T00:00:00.000Z' })),
+          ];
+          if (before !== 'approved') expect(decide(more, c).decision).not.toBe('approved');
+        },
+      ),
       RUNS,
     );
   });

@@ -64,7 +64,13 @@ describe('maintenance windows', () => {
 });
 
 describe('schedule conflicts', () => {
-  const other = change({ id: 'CHG-0002', title: 'Reindex payments DB', status: 'scheduled', planned_start: '2026-10-11T01:00:00+02:00', planned_end: '2026-10-11T03:00:00+02:00' });
+  const other = change({
+    id: 'CHG-0002',
+    title: 'Reindex payments DB',
+    status: 'scheduled',
+    planned_start: '2026-10-11T01:00:00+02:00',
+    planned_end: '2026-10-11T03:00:00+02:00',
+  });
 
   it('overlapping windows on the same service are reported as a conflict', () => {
     const s = subject(input({ schedule: [other] }));
@@ -89,7 +95,9 @@ describe('post-implementation review of emergency changes', () => {
 
   it('asks for pir.due when the emergency rule sets pir_within_days', () => {
     const s = subject(input({ changes: [emergency()], reviews: [review('frank', 'APPROVED')] }));
-    expect(s.windows).toEqual([{ kind: 'pir', message: 'This emergency change needs a post-implementation review within 5 days of its end: set pir.due to 2026-10-16 or earlier.' }]);
+    expect(s.windows).toEqual([
+      { kind: 'pir', message: 'This emergency change needs a post-implementation review within 5 days of its end: set pir.due to 2026-10-16 or earlier.' },
+    ]);
     expect(s.decision).toBe('approved');
   });
 

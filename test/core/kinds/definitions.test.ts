@@ -36,7 +36,12 @@ describe.each(REGISTRY.definitions.map((d) => [d.kind, d] as const))('the %s def
 
   it('names only fields of its schema (milestones, identity, columns, relations)', () => {
     const fields = Object.keys(schema.properties);
-    const used = [...Object.values(def.milestones), ...def.identity, ...def.columns.flatMap((c) => ('field' in c.value ? [c.value.field] : [])), ...def.relations.map((r) => r.field)];
+    const used = [
+      ...Object.values(def.milestones),
+      ...def.identity,
+      ...def.columns.flatMap((c) => ('field' in c.value ? [c.value.field] : [])),
+      ...def.relations.map((r) => r.field),
+    ];
     for (const f of used) expect(fields).toContain(f);
   });
 
@@ -51,7 +56,9 @@ describe.each(REGISTRY.definitions.map((d) => [d.kind, d] as const))('the %s def
 
 describe('the kind registry', () => {
   it('lists every kind schema', () => {
-    const kindSchemas = Object.entries(documents).filter(([, s]) => idPattern(s as Schema) !== undefined && (s as Schema).properties.status !== undefined).map(([name]) => name);
+    const kindSchemas = Object.entries(documents)
+      .filter(([, s]) => idPattern(s as Schema) !== undefined && (s as Schema).properties.status !== undefined)
+      .map(([name]) => name);
     expect(REGISTRY.definitions.map((d) => d.schema).sort()).toEqual(kindSchemas.sort());
   });
 

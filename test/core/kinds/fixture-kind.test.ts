@@ -26,7 +26,8 @@ const validators = compileValidators({ ...readSchemas().documents, vendor: JSON.
 const TEAM = `---\nid: TEAM-ops\nname: Operations\nstatus: active\nmembers:\n  - { name: Ada, login: ada }\n---\n`;
 const SERVICE = `---\nid: SVC-shop\nname: Shop\nstatus: active\nowner: TEAM-ops\ntier: 2\n---\n`;
 /** The vendor template, filled in the way `itsm new` fills it. */
-const fromTemplate = (id: string, title: string, edit: (text: string) => string = (t) => t) => edit(fixture('vendor.md').replaceAll('{{id}}', id).replaceAll('{{title}}', title));
+const fromTemplate = (id: string, title: string, edit: (text: string) => string = (t) => t) =>
+  edit(fixture('vendor.md').replaceAll('{{id}}', id).replaceAll('{{title}}', title));
 
 /** Validates content files (path -> text) the way the loader does: each file, then across files. */
 function validate(files: Record<string, string>) {
@@ -67,9 +68,17 @@ describe('a kind added from a fixture (vendor, VEN-<slug>)', () => {
   });
 
   it('checks its references and its folder like any kind', () => {
-    const dangling = validate({ ...good, 'content/vendors/VEN-acme.md': fromTemplate('VEN-acme', 'Acme', (t) => t.replace('services: []', 'services: [SVC-gone]')) });
-    expect(dangling.diagnostics).toEqual([expect.objectContaining({ rule: 'ref/unknown-id', pointer: '/services/0', message: '`services` refers to SVC-gone, but no such service exists.' })]);
-    const misfiled = validate({ ...good, 'content/vendors/SVC-acme.md': fromTemplate('SVC-acme', 'Acme', (t) => t.replace('services: []', 'services: [SVC-shop]')) });
+    const dangling = validate({
+      ...good,
+      'content/vendors/VEN-acme.md': fromTemplate('VEN-acme', 'Acme', (t) => t.replace('services: []', 'services: [SVC-gone]')),
+    });
+    expect(dangling.diagnostics).toEqual([
+      expect.objectContaining({ rule: 'ref/unknown-id', pointer: '/services/0', message: '`services` refers to SVC-gone, but no such service exists.' }),
+    ]);
+    const misfiled = validate({
+      ...good,
+      'content/vendors/SVC-acme.md': fromTemplate('SVC-acme', 'Acme', (t) => t.replace('services: []', 'services: [SVC-shop]')),
+    });
     expect(misfiled.diagnostics.map((d) => d.rule)).toContain('file/wrong-folder');
   });
 
@@ -91,6 +100,11 @@ describe('a kind added from a fixture (vendor, VEN-<slug>)', () => {
     ]);
     expect(links.get('SVC-shop')).toContainEqual({ id: 'VEN-acme', label: 'supplied by', direction: 'in' });
     expect(links.get('TEAM-ops')).toContainEqual({ id: 'VEN-acme', label: 'manages vendors', direction: 'in' });
-    expect(displayName(records.find((r) => r.id === 'VEN-acme')!, registry)).toBe('Acme Payments');
+    expect(
+      displayName(
+        records.find((r) => r.id === 'VEN-acme')!,
+        registry,
+      ),
+    ).toBe('Acme Payments');
   });
 });

@@ -50,7 +50,14 @@ const problem = (id: string, status: 'investigating' | 'known_error' | 'resolved
   kind: 'problem',
   id,
   file: `content/problems/${id}.md`,
-  data: { id, title: `Problem ${id}`, status, opened_at: opened, ...(resolved ? { resolved_at: resolved } : {}), ...(status === 'known_error' ? { known_error: true } : {}) },
+  data: {
+    id,
+    title: `Problem ${id}`,
+    status,
+    opened_at: opened,
+    ...(resolved ? { resolved_at: resolved } : {}),
+    ...(status === 'known_error' ? { known_error: true } : {}),
+  },
   body: '',
 });
 
@@ -62,12 +69,37 @@ export const RECORDS: AnyRecord[] = [
   ci('CI-lb', 'Load balancer'),
   // Sunday 1 Feb 00:30 in Berlin (still 31 Jan in UTC): a February incident. Office hours have not
   // begun when it is acknowledged (+10m) and resolved (+2h): business time 0 for both.
-  incident({ id: 'INC-0001', status: 'resolved', priority: 'P2', cis: ['CI-web', 'CI-db'], reported_at: '2026-01-31T23:30:00Z', acknowledged_at: '2026-01-31T23:40:00Z', resolved_at: '2026-02-01T01:30:00Z' }),
+  incident({
+    id: 'INC-0001',
+    status: 'resolved',
+    priority: 'P2',
+    cis: ['CI-web', 'CI-db'],
+    reported_at: '2026-01-31T23:30:00Z',
+    acknowledged_at: '2026-01-31T23:40:00Z',
+    resolved_at: '2026-02-01T01:30:00Z',
+  }),
   // Tue 10 Feb 10:00, acknowledged 11:30 (1h30m > 1h: response breached), resolved 14:00
   // (10-12 + 13-14 = 3h business, 4h wall). Caused by CHG-0001.
-  incident({ id: 'INC-0002', status: 'resolved', priority: 'P3', cis: ['CI-web'], caused_by_change: 'CHG-0001', reported_at: '2026-02-10T10:00:00+01:00', acknowledged_at: '2026-02-10T11:30:00+01:00', resolved_at: '2026-02-10T14:00:00+01:00' }),
+  incident({
+    id: 'INC-0002',
+    status: 'resolved',
+    priority: 'P3',
+    cis: ['CI-web'],
+    caused_by_change: 'CHG-0001',
+    reported_at: '2026-02-10T10:00:00+01:00',
+    acknowledged_at: '2026-02-10T11:30:00+01:00',
+    resolved_at: '2026-02-10T14:00:00+01:00',
+  }),
   // SVC-pay (24x7), P1: acknowledged in 5m, never resolved: resolution breached long ago.
-  incident({ id: 'INC-0003', status: 'in_progress', priority: 'P1', service: 'SVC-pay', cis: ['CI-db'], reported_at: '2026-03-05T09:00:00+01:00', acknowledged_at: '2026-03-05T09:05:00+01:00' }),
+  incident({
+    id: 'INC-0003',
+    status: 'in_progress',
+    priority: 'P1',
+    service: 'SVC-pay',
+    cis: ['CI-db'],
+    reported_at: '2026-03-05T09:00:00+01:00',
+    acknowledged_at: '2026-03-05T09:05:00+01:00',
+  }),
   // Cancelled after 30 minutes: not in attainment, MTTA or MTTR.
   incident({ id: 'INC-0004', status: 'cancelled', priority: 'P2', service: 'SVC-pay', cis: ['CI-lb'], reported_at: '2026-04-01T09:00:00+02:00' }, [
     ['2026-04-01T09:00:00+02:00', 'new'],

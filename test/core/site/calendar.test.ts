@@ -19,8 +19,14 @@ describe('change calendar', () => {
   it('puts a change that crosses midnight on both days', () => {
     const day24 = nov.weeks.flat().find((d) => d.date === '2026-11-24')!;
     const day25 = nov.weeks.flat().find((d) => d.date === '2026-11-25')!;
-    expect(day24.changes.map((c) => [c.id, c.when])).toEqual([['CHG-0002', 'from 22:00'], ['CHG-0003', 'from 23:00']]);
-    expect(day25.changes.map((c) => [c.id, c.when])).toEqual([['CHG-0002', 'until 00:30'], ['CHG-0003', 'until 01:00']]);
+    expect(day24.changes.map((c) => [c.id, c.when])).toEqual([
+      ['CHG-0002', 'from 22:00'],
+      ['CHG-0003', 'from 23:00'],
+    ]);
+    expect(day25.changes.map((c) => [c.id, c.when])).toEqual([
+      ['CHG-0002', 'until 00:30'],
+      ['CHG-0003', 'until 01:00'],
+    ]);
   });
 
   it('flags two live changes on the same CI at overlapping times, not a finished one', () => {
@@ -32,7 +38,10 @@ describe('change calendar', () => {
 
   it('shades the year-end freeze and names changes planned inside it', () => {
     const frozen = fixtureWorkspace((f) => {
-      f['content/changes/CHG-0003.md'] = f['content/changes/CHG-0003.md']!.replace('2026-11-24T23:00:00+01:00', '2026-12-15T23:00:00+01:00').replace('2026-11-25T01:00:00+01:00', '2026-12-16T01:00:00+01:00');
+      f['content/changes/CHG-0003.md'] = f['content/changes/CHG-0003.md']!.replace('2026-11-24T23:00:00+01:00', '2026-12-15T23:00:00+01:00').replace(
+        '2026-11-25T01:00:00+01:00',
+        '2026-12-16T01:00:00+01:00',
+      );
     });
     const s = changeSchedule(frozen, FIXTURE_NOW, siteLinks('/'));
     const dec = s.month('2026-12');

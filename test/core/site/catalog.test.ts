@@ -26,7 +26,10 @@ describe('catalog tables', () => {
 
   it('offers each facet value with its count', () => {
     const c = catalog(ws, 'incident', links);
-    expect(c.facets.find((f) => f.key === 'service')!.options).toEqual([{ value: 'SVC-checkout', count: 1 }, { value: 'SVC-payments', count: 2 }]);
+    expect(c.facets.find((f) => f.key === 'service')!.options).toEqual([
+      { value: 'SVC-checkout', count: 1 },
+      { value: 'SVC-payments', count: 2 },
+    ]);
     expect(c.facets.map((f) => f.key)).toEqual(['status', 'priority', 'service', 'team']);
   });
 

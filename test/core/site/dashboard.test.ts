@@ -21,9 +21,13 @@ describe('home dashboard', () => {
   });
 
   it('lists the SLA breaches and risks on clocks still running, as `itsm sla` counts them', () => {
-    expect(d.slaBreached.map((a) => `${a.id} ${a.clock}`)).toEqual(sla.filter((r) => r.state === 'breached' && isOpenClock(r)).map((r) => `${r.record} ${r.metric}`));
+    expect(d.slaBreached.map((a) => `${a.id} ${a.clock}`)).toEqual(
+      sla.filter((r) => r.state === 'breached' && isOpenClock(r)).map((r) => `${r.record} ${r.metric}`),
+    );
     expect(d.slaAtRisk.map((a) => `${a.id} ${a.clock}`)).toEqual(sla.filter((r) => r.at_risk).map((r) => `${r.record} ${r.metric}`));
-    expect(d.slaBreached).toEqual([expect.objectContaining({ id: 'INC-0001', clock: 'resolution', detail: 'resolution target missed at 2026-11-19 13:00 CET' })]);
+    expect(d.slaBreached).toEqual([
+      expect.objectContaining({ id: 'INC-0001', clock: 'resolution', detail: 'resolution target missed at 2026-11-19 13:00 CET' }),
+    ]);
   });
 
   it('shows changes planned in the next 14 days, soonest first, and not finished ones', () => {
@@ -33,7 +37,10 @@ describe('home dashboard', () => {
 
   it('shows a change 15 days out nowhere on the dashboard', () => {
     const later = fixtureWorkspace((f) => {
-      f['content/changes/CHG-0003.md'] = f['content/changes/CHG-0003.md']!.replace('2026-11-24T23:00:00+01:00', '2026-12-05T23:00:00+01:00').replace('2026-11-25T01:00:00+01:00', '2026-12-06T01:00:00+01:00');
+      f['content/changes/CHG-0003.md'] = f['content/changes/CHG-0003.md']!.replace('2026-11-24T23:00:00+01:00', '2026-12-05T23:00:00+01:00').replace(
+        '2026-11-25T01:00:00+01:00',
+        '2026-12-06T01:00:00+01:00',
+      );
     });
     const d2 = dashboard({ ws: later, sla: new Map(), now: FIXTURE_NOW, links });
     expect(d2.upcomingChanges.map((c) => c.id)).toEqual(['CHG-0002']);

@@ -15,13 +15,17 @@ describe('a record page', () => {
   const forge = forgeLinks(ws.settings.repo_url, 'main');
   const related = linkIndex(ws.records);
   const sla = slaViews(computeSla(ws, FIXTURE_NOW));
-  const page = (id: string, history: HistoryEntry[] | null = null) => recordPage({ ws, rec: ws.byId.get(id)!, links, forge, related: related.get(id) ?? [], sla: sla.get(id), history });
+  const page = (id: string, history: HistoryEntry[] | null = null) =>
+    recordPage({ ws, rec: ws.byId.get(id)!, links, forge, related: related.get(id) ?? [], sla: sla.get(id), history });
 
   it('shows fields in the workspace zone with references linked by title', () => {
     const p = page('INC-0001');
     expect(p.title).toBe('Card payments time out');
     expect(p.fields.find((f) => f.key === 'reported_at')!.value).toEqual({ type: 'time', iso: '2026-11-19T09:00:00+01:00', text: '2026-11-19 09:00 CET' });
-    expect(p.fields.find((f) => f.key === 'service')!.value).toEqual({ type: 'refs', refs: [{ id: 'SVC-payments', kind: 'service', title: 'Payments', href: '/itsm/services/SVC-payments/', status: 'active' }] });
+    expect(p.fields.find((f) => f.key === 'service')!.value).toEqual({
+      type: 'refs',
+      refs: [{ id: 'SVC-payments', kind: 'service', title: 'Payments', href: '/itsm/services/SVC-payments/', status: 'active' }],
+    });
     expect(p.fields.map((f) => f.key)).not.toContain('timeline');
     expect(p.timeline.map((t) => t.status)).toEqual(['new', 'acknowledged', 'in progress']);
   });
@@ -40,7 +44,10 @@ describe('a record page', () => {
   });
 
   it('flags a major P1 incident and a known error in the header', () => {
-    expect(page('INC-0001').badges).toEqual([{ text: 'P1', tone: 'bad' }, { text: 'major incident', tone: 'bad' }]);
+    expect(page('INC-0001').badges).toEqual([
+      { text: 'P1', tone: 'bad' },
+      { text: 'major incident', tone: 'bad' },
+    ]);
     expect(page('PRB-0001').badges).toEqual([{ text: 'known error', tone: 'warn' }]);
     expect(page('CHG-0002').badges).toEqual([{ text: 'normal · medium risk', tone: '' }]);
   });
@@ -48,7 +55,9 @@ describe('a record page', () => {
   it('links to the forge editor for the record file', () => {
     expect(page('INC-0001').editHref).toBe('https://github.com/fixture/itsm/edit/main/content/incidents/INC-0001.md');
     expect(forgeLinks(undefined).edit('content/x.md')).toBeUndefined();
-    expect(forgeLinks('https://github.com/a/b/', 'main').create('incident', 'INC-NEW.md')).toBe('https://github.com/a/b/new/main/content/incidents?filename=INC-NEW.md');
+    expect(forgeLinks('https://github.com/a/b/', 'main').create('incident', 'INC-NEW.md')).toBe(
+      'https://github.com/a/b/new/main/content/incidents?filename=INC-NEW.md',
+    );
   });
 
   it('shows SLA clocks with targets and breach times', () => {
@@ -59,14 +68,44 @@ describe('a record page', () => {
   });
 
   it('shows history newest first, with the pull request linked', () => {
-    const entry: HistoryEntry = { commit: 'abcdef0123456789', author: 'Carol Chen', email: 'c@example.com', date: '2026-11-19T09:30:00+01:00', pr: 12, subject: 'INC-0001: work started', path: 'content/incidents/INC-0001.md', event: 'edited', changes: [{ field: 'status', from: 'acknowledged', to: 'in_progress' }, { field: 'timeline.2', from: null, to: { at: '2026-11-19T09:20:00+01:00', status: 'in_progress', by: 'carol' } }], body_changed: false };
+    const entry: HistoryEntry = {
+      commit: 'abcdef0123456789',
+      author: 'Carol Chen',
+      email: 'c@example.com',
+      date: '2026-11-19T09:30:00+01:00',
+      pr: 12,
+      subject: 'INC-0001: work started',
+      path: 'content/incidents/INC-0001.md',
+      event: 'edited',
+      changes: [
+        { field: 'status', from: 'acknowledged', to: 'in_progress' },
+        { field: 'timeline.2', from: null, to: { at: '2026-11-19T09:20:00+01:00', status: 'in_progress', by: 'carol' } },
+      ],
+      body_changed: false,
+    };
     const p = page('INC-0001', [entry]);
-    expect(p.history).toEqual([expect.objectContaining({ commitShort: 'abcdef01', prHref: 'https://github.com/fixture/itsm/pull/12', dateText: '2026-11-19 09:30 CET', changes: [{ field: 'status', from: 'acknowledged', to: 'in_progress' }, { field: 'timeline.2', from: '', to: '2026-11-19 09:20 CET, in progress (carol)' }] })]);
+    expect(p.history).toEqual([
+      expect.objectContaining({
+        commitShort: 'abcdef01',
+        prHref: 'https://github.com/fixture/itsm/pull/12',
+        dateText: '2026-11-19 09:30 CET',
+        changes: [
+          { field: 'status', from: 'acknowledged', to: 'in_progress' },
+          { field: 'timeline.2', from: '', to: '2026-11-19 09:20 CET, in progress (carol)' },
+        ],
+      }),
+    ]);
     expect(page('INC-0001', null).history).toBeNull();
   });
 
   it('gives Pagefind the kind, status, services, priority and team', () => {
-    expect(searchFacets(ws.byId.get('INC-0001')!)).toEqual({ kind: 'incident', status: 'in progress', service: ['SVC-payments'], priority: 'P1', team: ['TEAM-payments'] });
+    expect(searchFacets(ws.byId.get('INC-0001')!)).toEqual({
+      kind: 'incident',
+      status: 'in progress',
+      service: ['SVC-payments'],
+      priority: 'P1',
+      team: ['TEAM-payments'],
+    });
     expect(searchFacets(ws.byId.get('SVC-payments')!)).toMatchObject({ kind: 'service', service: ['SVC-payments'], team: ['TEAM-payments'] });
   });
 });
@@ -89,24 +128,44 @@ describe('the source of an imported record', () => {
   it('reads as the system and its ID, linked only to an http(s) address', async () => {
     const { sourceValue } = await import('../../../src/core/site/record-page.ts');
     expect(sourceValue({ system: 'servicenow', id: 'INC0010001' })).toEqual({ type: 'link', text: 'ServiceNow INC0010001', href: null });
-    expect(sourceValue({ system: 'github-issue', id: '42', url: 'https://github.com/northwind/itsm/issues/42' })).toEqual({ type: 'link', text: 'GitHub issue #42', href: 'https://github.com/northwind/itsm/issues/42' });
+    expect(sourceValue({ system: 'github-issue', id: '42', url: 'https://github.com/northwind/itsm/issues/42' })).toEqual({
+      type: 'link',
+      text: 'GitHub issue #42',
+      href: 'https://github.com/northwind/itsm/issues/42',
+    });
     expect(sourceValue({ system: 'jira', id: 'ITSM-7', url: 'javascript:alert(1)' })).toEqual({ type: 'link', text: 'Jira ITSM-7', href: null });
   });
 
   it('is shown that way on the record page', () => {
     const ws = fixtureWorkspace((f) => {
-      f['content/incidents/INC-0001.md'] = f['content/incidents/INC-0001.md']!.replace('\n---\n', '\nsource: { system: servicenow, id: INC0010001, url: "https://acme.service-now.com/nav_to.do?uri=incident.do" }\n---\n');
+      f['content/incidents/INC-0001.md'] = f['content/incidents/INC-0001.md']!.replace(
+        '\n---\n',
+        '\nsource: { system: servicenow, id: INC0010001, url: "https://acme.service-now.com/nav_to.do?uri=incident.do" }\n---\n',
+      );
     });
     const p = recordPage({ ws, rec: ws.byId.get('INC-0001')!, links: siteLinks('/'), forge: forgeLinks(undefined), related: [] });
-    expect(p.fields.find((f) => f.key === 'source')!.value).toEqual({ type: 'link', text: 'ServiceNow INC0010001', href: 'https://acme.service-now.com/nav_to.do?uri=incident.do' });
+    expect(p.fields.find((f) => f.key === 'source')!.value).toEqual({
+      type: 'link',
+      text: 'ServiceNow INC0010001',
+      href: 'https://acme.service-now.com/nav_to.do?uri=incident.do',
+    });
   });
 });
 
 describe('a team page', () => {
   it('lists the members with the logins whose reviews count', () => {
     const ws = fixtureWorkspace();
-    const p = recordPage({ ws, rec: ws.byId.get('TEAM-platform')!, links: siteLinks('/'), forge: forgeLinks(undefined), related: linkIndex(ws.records).get('TEAM-platform') ?? [] });
-    expect(p.members).toEqual([{ name: 'Alice Adams', login: 'alice', role: '' }, { name: 'Bob Brown', login: 'bob', role: '' }]);
+    const p = recordPage({
+      ws,
+      rec: ws.byId.get('TEAM-platform')!,
+      links: siteLinks('/'),
+      forge: forgeLinks(undefined),
+      related: linkIndex(ws.records).get('TEAM-platform') ?? [],
+    });
+    expect(p.members).toEqual([
+      { name: 'Alice Adams', login: 'alice', role: '' },
+      { name: 'Bob Brown', login: 'bob', role: '' },
+    ]);
     expect(p.fields.find((f) => f.key === 'roles')!.value).toEqual({ type: 'list', items: ['cab'] });
     expect(p.related.find((g) => g.label === 'owns CIs')!.refs.map((r) => r.id)).toEqual(['CI-pg-main', 'CI-pg-replica', 'CI-web-frontend']);
   });
@@ -117,7 +176,13 @@ describe('related records of a busy service', () => {
     const ws = fixtureWorkspace((f) => {
       for (let n = 10; n < 50; n++) f[`content/incidents/INC-00${n}.md`] = f['content/incidents/INC-0003.md']!.replace('INC-0003', `INC-00${n}`);
     });
-    const p = recordPage({ ws, rec: ws.byId.get('SVC-payments')!, links: siteLinks('/'), forge: forgeLinks(undefined), related: linkIndex(ws.records).get('SVC-payments') ?? [] });
+    const p = recordPage({
+      ws,
+      rec: ws.byId.get('SVC-payments')!,
+      links: siteLinks('/'),
+      forge: forgeLinks(undefined),
+      related: linkIndex(ws.records).get('SVC-payments') ?? [],
+    });
     const incidents = p.related.find((g) => g.label === 'incidents')!;
     expect(incidents.refs).toHaveLength(30);
     expect(incidents.refs[0]!.id).toBe('INC-0049');

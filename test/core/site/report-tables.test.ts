@@ -14,16 +14,29 @@ describe('report tables', () => {
   const report = buildReport(ws, sla, { now: FIXTURE_NOW, timeZone: ws.settings.time_zone });
   const tables = reportTables(report);
 
-  it('shows the report engine\'s figures, MTTR in hours and rates in percent', () => {
+  it("shows the report engine's figures, MTTR in hours and rates in percent", () => {
     const key = tables.find((t) => t.id === 'key-figures')!;
     const row = (figure: string) => key.rows.find((r) => r.figure === figure)!;
     expect(row('MTTR (wall clock)').value).toBe(Math.round((report.mttr.wall.mean_seconds! / 3600) * 10) / 10);
     expect(row('Change failure rate').value).toBe(report.change_failure_rate.percent);
-    expect(tables.find((t) => t.id === 'incident-volume-by-service')!.rows).toEqual(report.incident_volume.by_service.map((s) => ({ service: s.service, count: s.count })));
+    expect(tables.find((t) => t.id === 'incident-volume-by-service')!.rows).toEqual(
+      report.incident_volume.by_service.map((s) => ({ service: s.service, count: s.count })),
+    );
   });
 
   it('has one table per figure with a chart where a chart helps', () => {
-    expect(tables.map((t) => t.id)).toEqual(['key-figures', 'incident-volume-by-month', 'incident-volume-by-service', 'sla-attainment-by-month', 'sla-attainment-by-service', 'sla-attainment-by-priority', 'change-success-by-month', 'change-failures', 'problem-backlog', 'top-cis']);
+    expect(tables.map((t) => t.id)).toEqual([
+      'key-figures',
+      'incident-volume-by-month',
+      'incident-volume-by-service',
+      'sla-attainment-by-month',
+      'sla-attainment-by-service',
+      'sla-attainment-by-priority',
+      'change-success-by-month',
+      'change-failures',
+      'problem-backlog',
+      'top-cis',
+    ]);
     expect(vegaLiteSpec(tables[0]!)).toBeNull();
     const spec = vegaLiteSpec(tables.find((t) => t.id === 'sla-attainment-by-service')!) as { encoding: Record<string, unknown>; data: { values: unknown[] } };
     expect(spec.encoding.xOffset).toEqual({ field: 'clock' });
@@ -31,7 +44,19 @@ describe('report tables', () => {
   });
 
   it('writes CSV with a header row, quoting where needed', () => {
-    const t: ReportTable = { id: 't', title: 'T', description: '', columns: [{ key: 'a', label: 'Name' }, { key: 'b', label: 'Count' }], rows: [{ a: 'x, "y"', b: 2 }, { a: 'line\nbreak', b: null }] };
+    const t: ReportTable = {
+      id: 't',
+      title: 'T',
+      description: '',
+      columns: [
+        { key: 'a', label: 'Name' },
+        { key: 'b', label: 'Count' },
+      ],
+      rows: [
+        { a: 'x, "y"', b: 2 },
+        { a: 'line\nbreak', b: null },
+      ],
+    };
     expect(toCsv(t)).toBe('Name,Count\r\n"x, ""y""",2\r\n"line\nbreak",\r\n');
   });
 });
@@ -41,11 +66,21 @@ describe('knowledge and services', () => {
   const links = siteLinks('/');
 
   it('the known-error database lists the workaround, the incidents and the article', () => {
-    expect(knownErrors(ws, links)).toEqual([expect.objectContaining({ id: 'PRB-0001', incidents: 1, workaround: 'Restart the payments API pods to release connections.', articles: [expect.objectContaining({ id: 'KB-0001' })] })]);
+    expect(knownErrors(ws, links)).toEqual([
+      expect.objectContaining({
+        id: 'PRB-0001',
+        incidents: 1,
+        workaround: 'Restart the payments API pods to release connections.',
+        articles: [expect.objectContaining({ id: 'KB-0001' })],
+      }),
+    ]);
   });
 
   it('the knowledge base groups articles by category', () => {
-    expect(knowledgeBase(ws, links, FIXTURE_NOW).map((c) => [c.label, c.articles.map((a) => a.id)])).toEqual([['How-to guides', ['KB-0001']], ['Troubleshooting', ['KB-0002']]]);
+    expect(knowledgeBase(ws, links, FIXTURE_NOW).map((c) => [c.label, c.articles.map((a) => a.id)])).toEqual([
+      ['How-to guides', ['KB-0001']],
+      ['Troubleshooting', ['KB-0002']],
+    ]);
   });
 
   it('the service catalog shows offerings, owner, open incidents and support hours', () => {

@@ -23,7 +23,13 @@ describe('status page and feeds', () => {
   });
 
   it('draws one bar per day with its date and availability as the tooltip', () => {
-    const svg = uptimeBars([{ date: '2026-11-19', availability: 0.5, worst: 'major_outage' }, { date: '2026-11-20', availability: 1, worst: 'operational' }], 'Payments');
+    const svg = uptimeBars(
+      [
+        { date: '2026-11-19', availability: 0.5, worst: 'major_outage' },
+        { date: '2026-11-20', availability: 1, worst: 'operational' },
+      ],
+      'Payments',
+    );
     expect(svg).toContain('<title>2026-11-19: 50.00% (Major outage)</title>');
     expect(svg).toMatch(/role="img" aria-label="Payments"/);
   });

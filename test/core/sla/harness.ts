@@ -15,7 +15,12 @@ export const OFFICE: Calendar = {
 /** Around the clock in UTC. */
 export const ALWAYS: Calendar = { id: 'always', name: '24x7', time_zone: 'UTC', hours: '24x7' };
 /** A Berlin night shift on Sundays only, 01:00-04:00: it contains both DST switches of the year. */
-export const BERLIN_SUNDAY_NIGHTS: Calendar = { id: 'berlin-nights', name: 'Berlin Sunday nights', time_zone: 'Europe/Berlin', hours: { sun: ['01:00-04:00'] } };
+export const BERLIN_SUNDAY_NIGHTS: Calendar = {
+  id: 'berlin-nights',
+  name: 'Berlin Sunday nights',
+  time_zone: 'Europe/Berlin',
+  hours: { sun: ['01:00-04:00'] },
+};
 /** New York, Sundays all day: the DST switches fall on Sundays. */
 export const NEW_YORK_SUNDAYS: Calendar = { id: 'ny-sundays', name: 'New York Sundays', time_zone: 'America/New_York', hours: { sun: ['00:00-24:00'] } };
 /** Tokyo office: Mon-Fri 09:00-18:00 JST (UTC+9, no DST). */
@@ -89,7 +94,11 @@ export const SHOP: AnyRecord = {
 };
 
 /** A workspace with the test calendars, the given policies and records (plus SVC-shop). */
-export function workspaceWith(policies: SlaPolicy[], records: AnyRecord[], calendars: Calendar[] = ALL_CALENDARS): Pick<Workspace, 'records' | 'policies' | 'byId'> {
+export function workspaceWith(
+  policies: SlaPolicy[],
+  records: AnyRecord[],
+  calendars: Calendar[] = ALL_CALENDARS,
+): Pick<Workspace, 'records' | 'policies' | 'byId'> {
   const all = [SHOP, ...records];
   return {
     records: all,

@@ -82,7 +82,10 @@ describe('calendar selection', () => {
 
   it("uses the service's support calendar when the policy says calendar: service", () => {
     const [resolution] = pick([serviceHours], incident(REPORTED));
-    expect(resolution).toMatchObject({ calendar: 'office', reason: "first general incident policy with a P2 target; calendar office is SVC-shop's support calendar" });
+    expect(resolution).toMatchObject({
+      calendar: 'office',
+      reason: "first general incident policy with a P2 target; calendar office is SVC-shop's support calendar",
+    });
   });
 
   it('explains when the service has no support calendar', () => {
@@ -93,7 +96,8 @@ describe('calendar selection', () => {
         state: 'no_policy',
         policy: 'service-hours',
         calendar: null,
-        reason: "first general incident policy with a P2 target; policy service-hours counts on the service's support calendar, but SVC-bare has no support_calendar",
+        reason:
+          "first general incident policy with a P2 target; policy service-hours counts on the service's support calendar, but SVC-bare has no support_calendar",
       }),
     ]);
   });
@@ -105,7 +109,11 @@ describe('calendar selection', () => {
   });
 
   it('explains a calendar whose time zone is unknown', () => {
-    const ws = workspaceWith([policyOn('mars', { resolution: '8h' })], [incident(REPORTED)], [{ id: 'mars', name: 'Mars', time_zone: 'Mars/Base', hours: '24x7' }]);
+    const ws = workspaceWith(
+      [policyOn('mars', { resolution: '8h' })],
+      [incident(REPORTED)],
+      [{ id: 'mars', name: 'Mars', time_zone: 'Mars/Base', hours: '24x7' }],
+    );
     expect(computeSla(ws, NOW)[0]!.reason).toContain('"Mars/Base" is not a time zone');
   });
 });
@@ -119,7 +127,11 @@ describe('which records get clocks', () => {
   it('gives every incident and request a response and a resolution clock, in record order', () => {
     const ws = workspaceWith(
       [general, named('requests', policyOn('office', { response: '2h', resolution: '8h' }, 'request'))],
-      [incident({ ...REPORTED, id: 'INC-0002' }), request({ status: 'new', requested_at: '2026-03-03T09:00:00+01:00' }), incident({ ...REPORTED, id: 'INC-0001' })],
+      [
+        incident({ ...REPORTED, id: 'INC-0002' }),
+        request({ status: 'new', requested_at: '2026-03-03T09:00:00+01:00' }),
+        incident({ ...REPORTED, id: 'INC-0001' }),
+      ],
     );
     expect(computeSla(ws, NOW).map((r) => `${r.record} ${r.metric}`)).toEqual([
       'INC-0002 response',

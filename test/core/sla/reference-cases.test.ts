@@ -22,7 +22,9 @@ import {
   type Targets,
 } from './harness.ts';
 
-type Expected = Partial<Pick<SlaResult, 'elapsed_seconds' | 'state' | 'due_at' | 'breached_at' | 'remaining_seconds' | 'percent' | 'at_risk' | 'clock' | 'stopped_at'>>;
+type Expected = Partial<
+  Pick<SlaResult, 'elapsed_seconds' | 'state' | 'due_at' | 'breached_at' | 'remaining_seconds' | 'percent' | 'at_risk' | 'clock' | 'stopped_at'>
+>;
 
 interface Case {
   name: string;
@@ -130,13 +132,16 @@ const CASES: Case[] = [
     name: 'a pause across a weekend',
     calendar: ALWAYS,
     targets: { resolution: '8h' },
-    record: incident({ status: 'resolved', reported_at: '2026-03-06T16:00:00Z', acknowledged_at: '2026-03-06T16:10:00Z', resolved_at: '2026-03-09T10:00:00Z' }, [
-      ['2026-03-06T16:00:00Z', 'new'],
-      ['2026-03-06T16:10:00Z', 'acknowledged'],
-      ['2026-03-06T18:00:00Z', 'on_hold'],
-      ['2026-03-09T08:00:00Z', 'in_progress'],
-      ['2026-03-09T10:00:00Z', 'resolved'],
-    ]),
+    record: incident(
+      { status: 'resolved', reported_at: '2026-03-06T16:00:00Z', acknowledged_at: '2026-03-06T16:10:00Z', resolved_at: '2026-03-09T10:00:00Z' },
+      [
+        ['2026-03-06T16:00:00Z', 'new'],
+        ['2026-03-06T16:10:00Z', 'acknowledged'],
+        ['2026-03-06T18:00:00Z', 'on_hold'],
+        ['2026-03-09T08:00:00Z', 'in_progress'],
+        ['2026-03-09T10:00:00Z', 'resolved'],
+      ],
+    ),
     now: LATER,
     resolution: { elapsed_seconds: 4 * HOUR, state: 'met', stopped_at: '2026-03-09T10:00:00Z' },
   },
@@ -183,7 +188,14 @@ const CASES: Case[] = [
       ['2026-03-03T09:00:00+01:00', 'in_progress'],
     ]),
     now: '2026-03-03T09:30:00+01:00',
-    resolution: { elapsed_seconds: 1.5 * HOUR, state: 'in_progress', clock: 'running', percent: 37.5, due_at: '2026-03-03T12:00:00+01:00', breached_at: '2026-03-03T12:00:00+01:00' },
+    resolution: {
+      elapsed_seconds: 1.5 * HOUR,
+      state: 'in_progress',
+      clock: 'running',
+      percent: 37.5,
+      due_at: '2026-03-03T12:00:00+01:00',
+      breached_at: '2026-03-03T12:00:00+01:00',
+    },
   },
   {
     // Spring forward in Berlin: the Sunday night shift 01:00-04:00 on 2026-03-29 runs from 01:00 CET
@@ -306,7 +318,13 @@ const CASES: Case[] = [
     name: 'milestone fields stand in for a missing timeline',
     calendar: ALWAYS,
     targets: { response: '15m', resolution: '4h' },
-    record: incident({ status: 'closed', reported_at: '2026-03-02T08:00:00Z', acknowledged_at: '2026-03-02T08:10:00Z', resolved_at: '2026-03-02T10:00:00Z', closed_at: '2026-03-03T10:00:00Z' }),
+    record: incident({
+      status: 'closed',
+      reported_at: '2026-03-02T08:00:00Z',
+      acknowledged_at: '2026-03-02T08:10:00Z',
+      resolved_at: '2026-03-02T10:00:00Z',
+      closed_at: '2026-03-03T10:00:00Z',
+    }),
     now: LATER,
     response: { elapsed_seconds: 10 * MINUTE, state: 'met' },
     resolution: { elapsed_seconds: 2 * HOUR, state: 'met', stopped_at: '2026-03-02T10:00:00Z' },
@@ -317,11 +335,14 @@ const CASES: Case[] = [
     name: 'events after now are in the future',
     calendar: ALWAYS,
     targets: { response: '30m', resolution: '4h' },
-    record: incident({ status: 'resolved', reported_at: '2026-03-02T08:00:00Z', acknowledged_at: '2026-03-02T08:30:00Z', resolved_at: '2026-03-02T12:00:00Z' }, [
-      ['2026-03-02T08:00:00Z', 'new'],
-      ['2026-03-02T08:30:00Z', 'acknowledged'],
-      ['2026-03-02T12:00:00Z', 'resolved'],
-    ]),
+    record: incident(
+      { status: 'resolved', reported_at: '2026-03-02T08:00:00Z', acknowledged_at: '2026-03-02T08:30:00Z', resolved_at: '2026-03-02T12:00:00Z' },
+      [
+        ['2026-03-02T08:00:00Z', 'new'],
+        ['2026-03-02T08:30:00Z', 'acknowledged'],
+        ['2026-03-02T12:00:00Z', 'resolved'],
+      ],
+    ),
     now: '2026-03-02T08:20:00Z',
     response: { elapsed_seconds: 20 * MINUTE, state: 'in_progress', due_at: '2026-03-02T08:30:00Z' },
     resolution: { elapsed_seconds: 20 * MINUTE, state: 'in_progress' },
@@ -332,7 +353,12 @@ const CASES: Case[] = [
     name: 'a service request runs from requested to fulfilled',
     calendar: OFFICE,
     targets: { response: '2h', resolution: '8h' },
-    record: request({ status: 'fulfilled', requested_at: '2026-03-02T16:00:00+01:00', acknowledged_at: '2026-03-03T09:30:00+01:00', fulfilled_at: '2026-03-03T14:00:00+01:00' }),
+    record: request({
+      status: 'fulfilled',
+      requested_at: '2026-03-02T16:00:00+01:00',
+      acknowledged_at: '2026-03-03T09:30:00+01:00',
+      fulfilled_at: '2026-03-03T14:00:00+01:00',
+    }),
     now: LATER,
     response: { elapsed_seconds: 1.5 * HOUR, state: 'met' },
     resolution: { elapsed_seconds: 5 * HOUR, state: 'met' },

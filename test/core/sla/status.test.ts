@@ -26,7 +26,13 @@ describe('status history', () => {
   });
 
   it('builds the history from milestone fields when the timeline has no statuses', () => {
-    const rec = incident({ status: 'closed', reported_at: '2026-03-02T08:00:00Z', acknowledged_at: '2026-03-02T08:10:00Z', resolved_at: '2026-03-02T10:00:00Z', closed_at: '2026-03-03T10:00:00Z' });
+    const rec = incident({
+      status: 'closed',
+      reported_at: '2026-03-02T08:00:00Z',
+      acknowledged_at: '2026-03-02T08:10:00Z',
+      resolved_at: '2026-03-02T10:00:00Z',
+      closed_at: '2026-03-03T10:00:00Z',
+    });
     expect(changesOf('incident', rec.data as Incident)).toEqual({
       source: 'milestones',
       changes: ['2026-03-02T08:10:00Z acknowledged', '2026-03-02T10:00:00Z resolved', '2026-03-03T10:00:00Z closed'],
@@ -47,7 +53,12 @@ describe('status history', () => {
   });
 
   it('reads a request from requested_at, acknowledged_at and fulfilled_at', () => {
-    const rec = request({ status: 'fulfilled', requested_at: '2026-03-02T08:00:00Z', acknowledged_at: '2026-03-02T09:00:00Z', fulfilled_at: '2026-03-03T09:00:00Z' });
+    const rec = request({
+      status: 'fulfilled',
+      requested_at: '2026-03-02T08:00:00Z',
+      acknowledged_at: '2026-03-02T09:00:00Z',
+      fulfilled_at: '2026-03-03T09:00:00Z',
+    });
     const h = statusHistory('request', rec.data as ServiceRequest)!;
     expect([iso(h.start), iso(h.acknowledgedAt!)]).toEqual(['2026-03-02T08:00:00Z', '2026-03-02T09:00:00Z']);
     expect(changesOf('request', rec.data as ServiceRequest).changes).toEqual(['2026-03-02T09:00:00Z in_progress', '2026-03-03T09:00:00Z fulfilled']);

@@ -20,7 +20,9 @@ describe('crossChecks', () => {
 
   it('reports a dangling reference at its pointer', () => {
     const inc = file('content/incidents/INC-0001.md', 'incident', 'INC-0001', { cis: ['CI-a', 'CI-b'] });
-    expect(crossChecks([CI_A, inc])).toEqual([expect.objectContaining({ rule: 'ref/unknown-id', pointer: '/cis/1', message: '`cis` refers to CI-b, but no such configuration item exists.' })]);
+    expect(crossChecks([CI_A, inc])).toEqual([
+      expect.objectContaining({ rule: 'ref/unknown-id', pointer: '/cis/1', message: '`cis` refers to CI-b, but no such configuration item exists.' }),
+    ]);
   });
 
   it('reports a reference to a record of the wrong kind that has the right prefix', () => {

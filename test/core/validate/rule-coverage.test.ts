@@ -41,13 +41,19 @@ describe('rule coverage', () => {
   const ids = ruleIds();
 
   it('finds the rules at every kind of call site', () => {
-    for (const id of ['ref/unknown-id', 'kb/empty', 'lifecycle/fulfilled-at', 'team/same-name', 'front-matter/yaml', 'yaml/syntax']) expect(ids.has(id), id).toBe(true);
+    for (const id of ['ref/unknown-id', 'kb/empty', 'lifecycle/fulfilled-at', 'team/same-name', 'front-matter/yaml', 'yaml/syntax'])
+      expect(ids.has(id), id).toBe(true);
     expect(ids.size).toBeGreaterThan(60);
   });
 
   it('has a test producing every rule ID', () => {
-    const tests = sources('test').filter((f) => !f.path.endsWith('rule-coverage.test.ts')).map((f) => f.text).join('\n');
-    const untested = [...ids].filter(([id]) => !new RegExp(String.raw`(?<![\w/.-])${id}(?![\w/.-])`).test(tests)).map(([id, files]) => `${id} (${files.join(', ')})`);
+    const tests = sources('test')
+      .filter((f) => !f.path.endsWith('rule-coverage.test.ts'))
+      .map((f) => f.text)
+      .join('\n');
+    const untested = [...ids]
+      .filter(([id]) => !new RegExp(String.raw`(?<![\w/.-])${id}(?![\w/.-])`).test(tests))
+      .map(([id, files]) => `${id} (${files.join(', ')})`);
     expect(untested, `rule IDs no test produces; add a test under test/core/validate/rules-*.test.ts:\n${untested.join('\n')}`).toEqual([]);
   });
 });

@@ -18,16 +18,21 @@ describe('calendars', () => {
   });
 
   it('calendar/interval: an interval that ends before it starts', async () => {
-    expect(await produced(calendars((t) => t.replace('mon: ["09:00-12:00", "13:00-17:00"]', 'mon: ["12:00-09:00", "13:00-17:00"]')))).toEqual([`calendar/interval ${CALENDARS}`]);
+    expect(await produced(calendars((t) => t.replace('mon: ["09:00-12:00", "13:00-17:00"]', 'mon: ["12:00-09:00", "13:00-17:00"]')))).toEqual([
+      `calendar/interval ${CALENDARS}`,
+    ]);
   });
 
   it('calendar/overlap: intervals of a day that overlap', async () => {
-    expect(await produced(calendars((t) => t.replace('mon: ["09:00-12:00", "13:00-17:00"]', 'mon: ["09:00-13:30", "13:00-17:00"]')))).toEqual([`calendar/overlap ${CALENDARS}`]);
+    expect(await produced(calendars((t) => t.replace('mon: ["09:00-12:00", "13:00-17:00"]', 'mon: ["09:00-13:30", "13:00-17:00"]')))).toEqual([
+      `calendar/overlap ${CALENDARS}`,
+    ]);
   });
 
   it('calendar/time-zone: a calendar or a maintenance window in a zone nobody knows', async () => {
     expect(await produced(calendars((t) => t.replace('time_zone: UTC', 'time_zone: Mars/Olympus_Mons')))).toEqual([`calendar/time-zone ${CALENDARS}`]);
-    const window = POLICIES[CHANGE_POLICY] + 'maintenance_windows:\n  - { id: sunday-night, days: [sun], start: "22:00", duration: 4h, time_zone: Mars/Olympus_Mons }\n';
+    const window =
+      POLICIES[CHANGE_POLICY] + 'maintenance_windows:\n  - { id: sunday-night, days: [sun], start: "22:00", duration: 4h, time_zone: Mars/Olympus_Mons }\n';
     expect(await produced({ [CHANGE_POLICY]: window })).toEqual([`calendar/time-zone ${CHANGE_POLICY}`]);
   });
 });

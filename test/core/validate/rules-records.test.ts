@@ -17,7 +17,8 @@ const REL = 'content/releases/REL-2026-04-shop.md';
 
 const without = (text: string, field: string) => text.replace(new RegExp(`^${field}: .*\\n`, 'm'), '');
 
-const problem = (fields: string) => record(`id: PRB-0001\ntitle: Checkout errors after config pushes\nopened_at: 2026-03-02T12:00:00+01:00\nservices: [SVC-shop]\n${fields}`);
+const problem = (fields: string) =>
+  record(`id: PRB-0001\ntitle: Checkout errors after config pushes\nopened_at: 2026-03-02T12:00:00+01:00\nservices: [SVC-shop]\n${fields}`);
 const release = (fields: string) => record(`id: REL-2026-04-shop\ntitle: Shop spring release\ntarget_date: 2026-04-15\nservices: [SVC-shop]\n${fields}`);
 
 describe('lifecycle: a status needs its milestones', () => {
@@ -27,7 +28,10 @@ describe('lifecycle: a status needs its milestones', () => {
   });
 
   it('lifecycle/closed-at: a closed incident without closed_at', async () => {
-    const text = INCIDENT.replace('status: resolved\n', 'status: closed\n').replace(/(timeline:\n(?: {2}- [^\n]*\n)*)/, '$1  - { at: 2026-03-03T09:00:00+01:00, status: closed }\n');
+    const text = INCIDENT.replace('status: resolved\n', 'status: closed\n').replace(
+      /(timeline:\n(?: {2}- [^\n]*\n)*)/,
+      '$1  - { at: 2026-03-03T09:00:00+01:00, status: closed }\n',
+    );
     expect(await produced({ [INC]: text })).toEqual([`lifecycle/closed-at ${INC}`]);
   });
 
@@ -59,7 +63,9 @@ describe('lifecycle: a status needs its milestones', () => {
   });
 
   it('known-error/root-cause: a problem flagged known_error without a root cause', async () => {
-    expect(await produced({ [PRB]: problem('status: investigating\nknown_error: true\nworkaround: Restart the web tier.') })).toEqual([`known-error/root-cause ${PRB}`]);
+    expect(await produced({ [PRB]: problem('status: investigating\nknown_error: true\nworkaround: Restart the web tier.') })).toEqual([
+      `known-error/root-cause ${PRB}`,
+    ]);
   });
 });
 
@@ -80,7 +86,10 @@ describe('changes, knowledge, CIs and services', () => {
 
   it('cmdb/self-relation: a CI related to itself (depending on itself is also a cycle)', async () => {
     expect(await produced({ [CI]: CI_WEB.replace('depends_on: [CI-db]', 'depends_on: [CI-db]\nconnects_to: [CI-web]') })).toEqual([`cmdb/self-relation ${CI}`]);
-    expect(await produced({ [CI]: CI_WEB.replace('depends_on: [CI-db]', 'depends_on: [CI-db, CI-web]') })).toEqual([`cmdb/cycle ${CI}`, `cmdb/self-relation ${CI}`]);
+    expect(await produced({ [CI]: CI_WEB.replace('depends_on: [CI-db]', 'depends_on: [CI-db, CI-web]') })).toEqual([
+      `cmdb/cycle ${CI}`,
+      `cmdb/self-relation ${CI}`,
+    ]);
   });
 
   it('ref/unknown-calendar: a service supported on a calendar that is not defined', async () => {
@@ -89,11 +98,16 @@ describe('changes, knowledge, CIs and services', () => {
 
   it('ref/unknown-sla-policy: a service naming an SLA policy that is not defined', async () => {
     expect(await produced({ [SVC]: SERVICE.replace('support_calendar: office', 'support_calendar: office\nsla_policy: incidents') })).toEqual([]);
-    expect(await produced({ [SVC]: SERVICE.replace('support_calendar: office', 'support_calendar: office\nsla_policy: platinum') })).toEqual([`ref/unknown-sla-policy ${SVC}`]);
+    expect(await produced({ [SVC]: SERVICE.replace('support_calendar: office', 'support_calendar: office\nsla_policy: platinum') })).toEqual([
+      `ref/unknown-sla-policy ${SVC}`,
+    ]);
   });
 
   it('service/duplicate-offering: a service listing one offering twice', async () => {
-    const text = SERVICE.replace('  - { id: new-account, name: New shop admin account }\n', '  - { id: new-account, name: New shop admin account }\n  - { id: new-account, name: Another admin account }\n');
+    const text = SERVICE.replace(
+      '  - { id: new-account, name: New shop admin account }\n',
+      '  - { id: new-account, name: New shop admin account }\n  - { id: new-account, name: Another admin account }\n',
+    );
     expect(await produced({ [SVC]: text })).toEqual([`service/duplicate-offering ${SVC}`]);
   });
 });
@@ -110,6 +124,8 @@ describe('timelines and text', () => {
   });
 
   it('text/unsafe-character: a bidirectional override in the body', async () => {
-    expect(await produced({ [INC]: INCIDENT.replace('Users saw errors at checkout.', 'Users saw errors at \u202echeckout.') })).toEqual([`text/unsafe-character ${INC}`]);
+    expect(await produced({ [INC]: INCIDENT.replace('Users saw errors at checkout.', 'Users saw errors at \u202echeckout.') })).toEqual([
+      `text/unsafe-character ${INC}`,
+    ]);
   });
 });

@@ -19,7 +19,8 @@ for (const table of document.querySelectorAll('table[data-catalog]')) {
       const key = (r) => r.cells[col].dataset.sort ?? '';
       const numeric = rows.every((r) => key(r) === '' || !Number.isNaN(Number(key(r))));
       const sorted = [...tbody.rows].sort((a, b) => {
-        const x = key(a), y = key(b);
+        const x = key(a),
+          y = key(b);
         const c = numeric ? Number(x || Infinity) - Number(y || Infinity) : x < y ? -1 : x > y ? 1 : 0;
         return dir === 'ascending' ? c : -c;
       });
@@ -36,7 +37,8 @@ for (const table of document.querySelectorAll('table[data-catalog]')) {
     const wanted = [...form.querySelectorAll('select')].filter((s) => s.value).map((s) => [s.name, s.value]);
     let shown = 0;
     for (const row of rows) {
-      const ok = (!text || row.textContent.toLowerCase().includes(text)) &&
+      const ok =
+        (!text || row.textContent.toLowerCase().includes(text)) &&
         wanted.every(([k, v]) => {
           const values = (row.getAttribute(`data-f-${k}`) || '').split('|');
           return v === 'open' && k === 'status' ? values.some((x) => OPEN.has(x)) : values.includes(v);
