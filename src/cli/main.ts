@@ -54,7 +54,7 @@ const IO_FAILURES = new Set(['GitError', 'GitHubError', 'SiteBuildError', 'Webho
 /** An error of one of those classes, or of a class derived from one (NotARepositoryError is a GitError). */
 function isIoFailure(err: unknown): err is Error {
   if (!(err instanceof Error)) return false;
-  for (let proto: object | null = Object.getPrototypeOf(err); proto && proto !== Error.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (let proto = Object.getPrototypeOf(err) as object | null; proto && proto !== Error.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
     if (IO_FAILURES.has((proto as { constructor: { name: string } }).constructor.name)) return true;
   }
   return false;
