@@ -28,7 +28,7 @@ Options:
   --format F   pretty (default), json (stable, for scripts), mermaid (a graph to paste into Markdown)
   --root DIR   the workspace (default: the current directory)
 
-Exit codes: 0 answered, 2 unknown ID or usage error.
+Exit codes: 0 answered, 1 some records have errors (the answer leaves them out), 2 unknown ID or usage error.
 `;
 
 const FORMATS = ['pretty', 'json', 'mermaid'] as const;
@@ -54,7 +54,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const broken = new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   if (broken.size)
     io.stderr(
-      `itsm impact: ${broken.size} file${broken.size === 1 ? ' has' : 's have'} errors and ${broken.size === 1 ? 'is' : 'are'} left out; \`itsm validate\` lists them.\n`,
+      `itsm impact: ${broken.size} file${broken.size === 1 ? ' has' : 's have'} errors and ${broken.size === 1 ? 'is' : 'are'} left out (exit 1); \`itsm validate\` lists them.\n`,
     );
   const kind = kindOfId(id);
   if (kind && kind !== 'ci' && kind !== 'service' && kind !== 'change')
@@ -81,7 +81,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const edges = impactEdges(index, r);
     io.stdout(format === 'json' ? JSON.stringify({ ...r, edges }, null, 2) + '\n' : mermaid(r, edges));
   }
-  return EXIT.ok;
+  // What is valid is still shown, but an invalid workspace fails the command, as in every command.
+  return broken.size ? EXIT.failed : EXIT.ok;
 }
 
 /** IDs sharing the most leading characters with the one asked for. */

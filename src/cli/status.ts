@@ -27,7 +27,7 @@ Options:
   --now ISO    compute as of this instant instead of now (also ITSM_NOW)
   --root DIR   the workspace (default: the current directory)
 
-Exit codes: 0 done, 2 usage error.
+Exit codes: 0 done, 1 some records have errors (the rest is still shown), 2 usage error.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -51,11 +51,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const broken = new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   if (broken.size)
     io.stderr(
-      `itsm status: ${broken.size} file${broken.size === 1 ? ' has' : 's have'} errors and ${broken.size === 1 ? 'is' : 'are'} left out; \`itsm validate\` lists them.\n`,
+      `itsm status: ${broken.size} file${broken.size === 1 ? ' has' : 's have'} errors and ${broken.size === 1 ? 'is' : 'are'} left out (exit 1); \`itsm validate\` lists them.\n`,
     );
   const report = statusReport(loaded.workspace.records, { now, timeZone: loaded.workspace.settings.time_zone });
   io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : pretty(report, loaded.workspace.settings.name));
-  return EXIT.ok;
+  // What is valid is still shown, but an invalid workspace fails the command, as in every command.
+  return broken.size ? EXIT.failed : EXIT.ok;
 }
 
 const MARK: Record<ServiceStatus, string> = { operational: 'ok ', degraded: '~  ', partial_outage: '!  ', major_outage: '!! ' };

@@ -30,4 +30,16 @@ describe('itsm status', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--now must be an instant with an offset');
   });
+
+  it('shows what the valid records say, names the files left out, and exits 1 on an invalid workspace', async () => {
+    const dir = makeWorkspace({ ...cmdbWorkspace(), 'content/incidents/INC-0099.md': '---\nid: INC-0099\ntitle: No dates\nstatus: new\n---\n' });
+    const r = await runMain(['status', '--now', '2026-03-05T12:00:00+01:00'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('SVC-portal  !! Major outage');
+    expect(r.stderr).toContain('itsm status: 1 file has errors and is left out (exit 1)');
+    const impact = await runMain(['impact', 'CI-db', '--format', 'json'], { cwd: dir });
+    expect(impact.stderr).toContain('itsm impact: 1 file has errors and is left out (exit 1)');
+    expect(impact.code).toBe(1);
+    expect(JSON.parse(impact.stdout)).toMatchObject({ target: { id: 'CI-db' } });
+  });
 });
