@@ -139,8 +139,11 @@ describe('a file name that is not UTF-8', () => {
       expect(named[0]!.message).toBe('This file name cannot be read: it is not valid UTF-8.');
       expect(JSON.stringify(r.diagnostics)).not.toContain('ENOENT');
     }
+    // status shows the valid records, names the file left out, and fails like every command: no crash.
     const status = await runMain(['status', '--root', ws, '--now', '2026-03-10T09:00:00Z'], { cwd: ws });
-    expect(status.code).toBe(0);
+    expect(status.code).toBe(1);
+    expect(status.stderr).toContain('1 file has errors and is left out');
+    expect(status.stderr).not.toContain('internal error');
   });
 
   it('a name with a control character is refused too (it would reach the terminal raw)', async () => {
