@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import webhookExamples from '@octokit/webhooks-examples/api.github.com/index.json' with { type: 'json' };
 import { afterEach, describe, expect, it } from 'vitest';
-import { POLICIES } from '../helpers/fixtures.ts';
+import { changeFile, POLICIES } from '../helpers/fixtures.ts';
 import { gitRepo, type GitRepo } from '../helpers/git-repo.ts';
 import { startGitHubServer, type FakeReview, type GitHubServer } from '../helpers/github-server.ts';
 import { record, runCliAsync, runMain } from '../helpers/workspace.ts';
@@ -29,28 +29,6 @@ const BASE_FILES: Record<string, string> = {
   'content/teams/TEAM-payments.md': team('TEAM-payments', '', ['paula', 'pete']),
   'content/services/SVC-payments.md': record('id: SVC-payments\nname: Payments\nstatus: active\nowner: TEAM-payments\ntier: 1'),
 };
-
-function changeFile(id: string, extra: Partial<Record<string, string>> = {}): string {
-  const fields: Record<string, string> = {
-    id,
-    title: `Upgrade payments (${id})`,
-    type: 'normal',
-    risk: 'low',
-    status: 'approved',
-    services: '[SVC-payments]',
-    planned_start: '2026-10-10T22:00:00+02:00',
-    planned_end: '2026-10-11T02:00:00+02:00',
-    test_plan: 'Run the smoke tests.',
-    rollback_plan: 'Redeploy the previous version.',
-    ...extra,
-  };
-  return record(
-    Object.entries(fields)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${k}: ${v}`)
-      .join('\n'),
-  );
-}
 
 interface Scenario {
   repo: GitRepo;

@@ -5,7 +5,9 @@
  */
 import { afterEach } from 'vitest';
 import type { ApprovalResult } from '../../src/core/approvals/types.ts';
-import { POLICIES } from './fixtures.ts';
+import { changeFile, POLICIES } from './fixtures.ts';
+
+export { changeFile };
 import { gitRepo } from './git-repo.ts';
 import { startGitHubServer, type FakeReview } from './github-server.ts';
 import { record, runMain, type CliResult } from './workspace.ts';
@@ -35,28 +37,6 @@ export const BASE_FILES: Record<string, string> = {
   'content/cis/CI-db.md': ci('CI-db'),
   'content/cis/CI-web.md': ci('CI-web'),
 };
-
-export function changeFile(id: string, extra: Record<string, string | undefined> = {}): string {
-  const fields: Record<string, string | undefined> = {
-    id,
-    title: `Upgrade payments (${id})`,
-    type: 'normal',
-    risk: 'low',
-    status: 'approved',
-    services: '[SVC-payments]',
-    planned_start: '2026-10-10T22:00:00+02:00',
-    planned_end: '2026-10-11T02:00:00+02:00',
-    test_plan: 'Run the smoke tests.',
-    rollback_plan: 'Redeploy the previous version.',
-    ...extra,
-  };
-  return record(
-    Object.entries(fields)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${k}: ${v}`)
-      .join('\n'),
-  );
-}
 
 export interface PrRun extends CliResult {
   /** The parsed JSON decision, when the command printed one. */

@@ -178,3 +178,29 @@ export function minimalWorkspace(): Record<string, string> {
     'content/kb/KB-0001.md': KB,
   };
 }
+
+/**
+ * A normal, low-risk, approved change to SVC-payments, as the approval tests use it; `extra` sets or
+ * (with undefined) removes fields, keeping the order of the fields it replaces.
+ */
+export function changeFile(id: string, extra: Partial<Record<string, string>> = {}): string {
+  const fields: Partial<Record<string, string>> = {
+    id,
+    title: `Upgrade payments (${id})`,
+    type: 'normal',
+    risk: 'low',
+    status: 'approved',
+    services: '[SVC-payments]',
+    planned_start: '2026-10-10T22:00:00+02:00',
+    planned_end: '2026-10-11T02:00:00+02:00',
+    test_plan: 'Run the smoke tests.',
+    rollback_plan: 'Redeploy the previous version.',
+    ...extra,
+  };
+  return record(
+    Object.entries(fields)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n'),
+  );
+}

@@ -4,7 +4,7 @@
  * normal low-risk change to SVC-payments (its owner team, TEAM-payments, is paula and pete) and
  * paula approves the head: the check passes (exit 0). Tests change one thing from there.
  */
-import { POLICIES } from './fixtures.ts';
+import { changeFile as changeRecord, POLICIES } from './fixtures.ts';
 import { gitRepo, type GitRepo } from './git-repo.ts';
 import { startGitHubServer, type FakeCommit, type FakePullRequest, type GitHubServer } from './github-server.ts';
 import { record, runMain, type CliResult } from './workspace.ts';
@@ -22,26 +22,9 @@ export const BASE_FILES: Record<string, string> = {
 
 export const CHANGE_PATH = 'content/changes/CHG-0001.md';
 
-/** A normal low-risk change to SVC-payments; `extra` overrides fields. */
+/** A normal low-risk change CHG-0001 to SVC-payments; `extra` overrides fields. */
 export function changeFile(extra: Record<string, string> = {}): string {
-  const fields: Record<string, string> = {
-    id: 'CHG-0001',
-    title: 'Upgrade payments',
-    type: 'normal',
-    risk: 'low',
-    status: 'approved',
-    services: '[SVC-payments]',
-    planned_start: '2026-10-10T22:00:00+02:00',
-    planned_end: '2026-10-11T02:00:00+02:00',
-    test_plan: 'Run the smoke tests.',
-    rollback_plan: 'Redeploy the previous version.',
-    ...extra,
-  };
-  return record(
-    Object.entries(fields)
-      .map(([k, v]) => `${k}: ${v}`)
-      .join('\n'),
-  );
+  return changeRecord(extra.id ?? 'CHG-0001', { title: 'Upgrade payments', ...extra });
 }
 
 export interface PrScenario {
