@@ -14,6 +14,8 @@ Checks every record under content/ and every policy file:
   - each record matches its schema in schemas/ (all problems, not just the first)
   - every referenced ID exists and is of the right kind; IDs are unique and match file names
   - lifecycle rules: milestone times in order, resolutions, plans, priority = matrix, no CMDB cycles
+  - nothing that records what happened (milestones, timeline entries) is more than 5 minutes after
+    --now; plans (planned_start, planned_end) may lie ahead
   - data quality (warnings): CIs without an owner or that no service reaches, retired CIs still named
     by open records or published articles, articles past review_by, services without a support
     calendar; issue forms out of date with the services
@@ -26,7 +28,8 @@ Options:
                    closed records unchanged, IDs never reused or renumbered, nothing deleted,
                    timelines append-only
   --strict         data-quality warnings become errors
-  --now ISO        the moment to judge dates against (default: now), e.g. 2026-11-26T09:00:00Z
+  --now ISO        the moment to judge dates against (default: now), e.g. 2026-11-26T09:00:00Z;
+                   milestones and timeline entries after it (by more than 5 minutes) are errors
   --no-cache       re-check every file (the cache in .itsm-cache/ is safe to delete at any time)
 
 Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage or read error.

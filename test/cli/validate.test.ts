@@ -328,3 +328,30 @@ describe('bad input corpus', () => {
     expect(r.json.diagnostics.map((d) => [d.file, d.rule, d.severity])).toEqual([['content/misc/INC-0005.md', 'file/misplaced-record', 'error']]);
   });
 });
+
+describe('itsm validate: times in the future (time/future)', () => {
+  it('a resolution after --now is an error on its line; the same file is fine with --now 3 minutes before it', async () => {
+    const files = withIncident(INCIDENT);
+    const early = await validate(files, ['--now', '2026-03-02T10:30:00+01:00']);
+    expect(early.code).toBe(1);
+    const future = early.json.diagnostics.filter((d) => d.rule === 'time/future' && d.file === INC);
+    expect(future.map((d) => d.line)).toEqual([12, 18]);
+    expect(future[0]!.message).toBe(
+      '`resolved_at` is 2026-03-02T11:00:00+01:00, in the future: more than 5 minutes after --now (2026-03-02T09:30:00Z). It records something that happened.',
+    );
+    const late = await validate(files, ['--now', '2026-03-02T10:57:00+01:00']);
+    expect(late.json.diagnostics.filter((d) => d.file === INC)).toEqual([]);
+  });
+
+  it('a cached run still judges against the new --now', async () => {
+    const dir = makeWorkspace(withIncident(INCIDENT));
+    expect((await runMain(['validate', '--now', '2026-04-01T00:00:00Z'], { cwd: dir })).code).toBe(0);
+    const r = await runMain(['validate', '--now', '2026-03-01T00:00:00Z'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('time/future');
+  });
+
+  it('without --now, judges against the real time: the fixtures and their planned changes are fine', async () => {
+    expect((await validate(minimalWorkspace())).code).toBe(0);
+  });
+});
