@@ -355,3 +355,35 @@ describe('itsm validate: times in the future (time/future)', () => {
     expect((await validate(minimalWorkspace())).code).toBe(0);
   });
 });
+
+describe('itsm validate FILE...', () => {
+  const broken = () => withIncident(INCIDENT.replace('priority: P2', 'priority: P4').replace('service: SVC-shop', 'service: SVC-gone'));
+
+  it('reports only the given records, while their references still resolve against the whole workspace', async () => {
+    const ok = await validate(broken(), ['content/changes/CHG-0001.md', 'content/requests/REQ-0001.md']);
+    expect(ok.code).toBe(0);
+    expect(ok.json.summary).toEqual({ records: 2, errors: 0, warnings: 0 });
+    const bad = await validate(broken(), [INC]);
+    expect(bad.code).toBe(1);
+    expect(new Set(bad.json.diagnostics.map((d) => d.file))).toEqual(new Set([INC]));
+    expect(bad.json.diagnostics.map((d) => d.rule)).toEqual(expect.arrayContaining(['ref/unknown-id']));
+    expect(bad.json.summary.records).toBe(1);
+  });
+
+  it('takes paths relative to the current directory', async () => {
+    const dir = makeWorkspace(broken());
+    const r = await runMain(['validate', '--root', '../..', 'INC-0001.md', '--format', 'json'], { cwd: `${dir}/content/incidents` });
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as JsonOut).diagnostics.every((d) => d.file === INC)).toBe(true);
+  });
+
+  it('refuses (exit 2) a path that is not a record file of the workspace', async () => {
+    const dir = makeWorkspace(minimalWorkspace());
+    for (const path of ['content/incidents/INC-0404.md', 'content/policies/sla.yaml', 'README.md', '../elsewhere/INC-0001.md']) {
+      const r = await runMain(['validate', INC, path], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`itsm validate: not a record file of the workspace at ${dir}: "${path}".`);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
