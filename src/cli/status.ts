@@ -4,10 +4,10 @@ import { STATUS_LABEL, statusReport, type ServiceStatus, type StatusReport } fro
 import { loadWorkspace } from '../io/workspace.ts';
 import { parseCommand } from './args.ts';
 import { EXIT } from './exit-error.ts';
-import { parseFormat, parseNowText, workspaceRoot } from './options.ts';
+import { parseFormat, parseNowText, refuseUnknownIds, workspaceRoot } from './options.ts';
 import type { CliIO } from './io.ts';
 
-const HELP = `Usage: itsm status [--format pretty|json] [--now ISO] [--root DIR]
+const HELP = `Usage: itsm status [SVC-ID...] [--format pretty|json] [--now ISO] [--root DIR]
 
 The status page of every active service:
   - its status now, from its open incidents: an incident of low impact means degraded
@@ -16,9 +16,12 @@ The status page of every active service:
     service or one of its CIs)
   - availability over the last 30 and 90 days from incident windows (reported_at to
     resolved_at): a major outage counts fully, a partial outage at 30%, overlaps once
+With service IDs, only those services (and their worst status); one that is not an active
+service is a usage error (exit 2).
 
 Examples:
   itsm status
+  itsm status SVC-checkout SVC-payments
   itsm status --format json > status.json
   itsm status --now 2026-03-05T12:00:00+01:00
 
@@ -43,7 +46,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io,
   );
   if (!parsed) return EXIT.ok;
-  const { values } = parsed;
+  const { values, positionals } = parsed;
   const format = parseFormat('status', values.format, ['pretty', 'json']);
   const now = parseNowText('status', values.now ?? io.env.ITSM_NOW);
   const root = workspaceRoot('status', io, values.root);
@@ -53,7 +56,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr(
       `itsm status: ${broken.size} file${broken.size === 1 ? ' has' : 's have'} errors and ${broken.size === 1 ? 'is' : 'are'} left out (exit 1); \`itsm validate\` lists them.\n`,
     );
-  const report = statusReport(loaded.workspace.records, { now, timeZone: loaded.workspace.settings.time_zone });
+  const only = [...new Set(positionals)];
+  if (only.length > 0) {
+    const active = loaded.workspace.records.filter((r) => r.kind === 'service' && r.data.status === 'active').map((r) => r.id);
+    refuseUnknownIds('status', only, active, 'active service');
+  }
+  const report = statusReport(loaded.workspace.records, { now, timeZone: loaded.workspace.settings.time_zone, ...(only.length ? { only } : {}) });
   io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : pretty(report, loaded.workspace.settings.name));
   // What is valid is still shown, but an invalid workspace fails the command, as in every command.
   return broken.size ? EXIT.failed : EXIT.ok;
