@@ -5,7 +5,8 @@ import { parseCommand } from './args.ts';
 import { EXIT, ExitError } from './exit-error.ts';
 import { progress, type CliIO } from './io.ts';
 import { basePath } from '../core/urls.ts';
-import { parseNow, workspaceRoot } from './options.ts';
+import { nowOrReference, workspaceRoot } from './options.ts';
+import { workspaceSettings } from '../io/reference-time.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
 
 const HELP = `Usage: itsm build [--root DIR] [--out DIR] [--base PATH] [--now ISO] [--verbose]
@@ -23,7 +24,8 @@ Options:
                 or empty folder, or a site itsm built before (never the workspace, content/, .git)
   --base PATH   the path the site is served under, e.g. /itsm/ for GitHub Pages
                 (default: site_base in itsm.yaml, else /)
-  --now ISO     build the site as of this instant (SLA clocks, upcoming changes); default: now
+  --now ISO     build the site as of this instant (SLA clocks, upcoming changes); default: itsm.yaml's
+                reference_time if set, else now
   --verbose     print the time each stage takes
 
 Preview the result with \`itsm serve\`. Exit codes: 0 built, 1 validation errors, 2 usage or build error.
@@ -46,7 +48,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
   const root = workspaceRoot('build', io, values.root);
-  if (values.now !== undefined) parseNow('build', values.now);
+  const at = nowOrReference('build', values.now, workspaceSettings(root));
   const base = values.base?.trim();
   if (base !== undefined && basePath(base.startsWith('/') ? base : '/' + base) === undefined) {
     throw new ExitError(
@@ -64,7 +66,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       root,
       out,
       ...(values.base !== undefined ? { base: values.base } : {}),
-      ...(values.now ? { now: values.now } : {}),
+      ...(values.now !== undefined || at.reference ? { now: at.text } : {}),
       onLog: log,
     });
   } finally {

@@ -8,7 +8,9 @@ import { checkListen, listenProblem, parsePort, PORT_HINT } from '../io/listen-c
 import { validateOnDisk } from '../io/validate-run.ts';
 import { loadWorkspace } from '../io/workspace.ts';
 import { parseCommand } from './args.ts';
-import { parseNowText, workspaceRoot } from './options.ts';
+import { nowOrReference, workspaceRoot } from './options.ts';
+import { workspaceSettings } from '../io/reference-time.ts';
+import { referenceNote } from '../core/reference-time.ts';
 import { EXIT, ExitError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
@@ -22,7 +24,8 @@ Runs the whole pipeline on a workspace (default: the current directory):
   4. itsm serve           the site on http://127.0.0.1:PORT (default 4321; 0 picks a free port) until Ctrl-C
 
 The port is checked first, so a port in use fails at once, not after the build.
---no-serve stops after the build. --now fixes the SLA clock (default: the current time).
+--no-serve stops after the build. --now fixes the instant the workspace is judged at (default:
+itsm.yaml's reference_time if set, else the current time).
 `;
 
 const HOST = '127.0.0.1';
@@ -50,7 +53,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
   const root = workspaceRoot('demo', io, values.root);
-  const now = parseNowText('demo', values.now);
+  const settings = workspaceSettings(root);
+  const at = nowOrReference('demo', values.now, settings);
+  const now = at.text;
   // The port is checked before the build: a busy or malformed port must not cost a full build.
   const port = values.port === undefined ? 4321 : parsePort(values.port);
   if (port === undefined) throw new ExitError(EXIT.usage, `itsm demo: --port must be ${PORT_HINT}; got "${values.port}".`);
@@ -72,6 +77,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
 
   io.stdout(`\n== 2. SLA at ${now}\n`);
+  if (at.reference) io.stdout(`   ${referenceNote(now, settings.time_zone)}\n`);
   const { workspace } = await loadWorkspace(root);
   const kinds = countBy(workspace.records, (r) => r.kind);
   io.stdout(`   ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}\n`);

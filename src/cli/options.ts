@@ -2,7 +2,8 @@
  * The options every command reads the same way: --root (a workspace with a content/ folder),
  * --now (an instant with an offset), --format (pretty by default) and the loading of a workspace that must be valid.
  */
-import type { Workspace } from '../core/model.ts';
+import type { Workspace, WorkspaceSettings } from '../core/model.ts';
+import { resolveNow, type ResolvedNow } from '../core/reference-time.ts';
 import { unknownIds } from '../core/suggest.ts';
 import { hasContentFolder } from '../io/paths.ts';
 import { loadWorkspace } from '../io/workspace.ts';
@@ -26,6 +27,15 @@ export function parseNow(command: string, text: string | undefined, flag = 'now'
   if (Number.isNaN(ms))
     throw usageError(`itsm ${command}: --${flag} must be an instant with an offset, e.g. 2026-03-04T09:15:00+01:00 or 2026-03-04T08:15:00Z; got "${text}".`);
   return new Date(ms);
+}
+
+/**
+ * The instant a command judges the workspace at: --now when given (checked by parseNow), else
+ * itsm.yaml's reference_time, else the current time.
+ */
+export function nowOrReference(command: string, text: string | undefined, settings: Pick<WorkspaceSettings, 'reference_time'>): ResolvedNow {
+  const given = text === undefined ? undefined : { now: parseNow(command, text), text };
+  return resolveNow(given, settings.reference_time, parseNow(command, undefined));
 }
 
 /** --now checked by parseNow, kept as the text given (it is echoed back), or the current instant. */

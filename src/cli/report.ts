@@ -6,7 +6,7 @@ import { isKnownTimeZone } from '../core/time-zone.ts';
 import { parseCommand } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
-import { loadValidWorkspace, parseFormat, parseNow } from './options.ts';
+import { loadValidWorkspace, nowOrReference, parseFormat, parseNow } from './options.ts';
 
 const HELP = `Usage: itsm report [--root DIR] [--from DATE] [--to DATE] [--now ISO] [--format pretty|json|csv]
 
@@ -30,7 +30,8 @@ Options:
   --root DIR     the workspace (default: the current directory)
   --from DATE    first day of the period, YYYY-MM-DD (or an instant with an offset); default: the beginning
   --to DATE      last day of the period, included; default: now
-  --now ISO      compute as of this instant (with an offset); default: the current time
+  --now ISO      compute as of this instant (with an offset); default: itsm.yaml's reference_time
+                 if set, else the current time
   --format F     pretty (default), json (one field per figure), or csv (figure,group,key,measure,value)
 
 Exit codes: 0 ok, 1 invalid workspace, 2 bad options.
@@ -53,8 +54,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
   const format = parseFormat('report', values.format, ['pretty', 'json', 'csv']);
-  const now = parseNow('report', values.now);
+  if (values.now !== undefined) parseNow('report', values.now);
   const workspace = await loadValidWorkspace('report', io, values.root, format === 'csv' ? 'pretty' : format);
+  const now = nowOrReference('report', values.now, workspace.settings).now;
   const timeZone = workspace.settings.time_zone;
   if (!isKnownTimeZone(timeZone))
     throw usageError(

@@ -4,7 +4,8 @@ import { computeSla, isOpenClock, slaSummary, type SlaResult, type SlaSummary } 
 import { oneOf, parseCommand } from './args.ts';
 import { EXIT } from './exit-error.ts';
 import type { CliIO } from './io.ts';
-import { loadValidWorkspace, parseFormat, parseNow, refuseUnknownIds } from './options.ts';
+import { loadValidWorkspace, nowOrReference, parseFormat, parseNow, refuseUnknownIds } from './options.ts';
+import { referenceNote } from '../core/reference-time.ts';
 
 const HELP = `Usage: itsm sla [ID...] [--root DIR] [--now ISO] [--format pretty|json|github]
                 [--only breached|at-risk] [--open] [--fail-on-breach]
@@ -29,7 +30,7 @@ Examples:
 Options:
   --root DIR        the workspace (default: the current directory)
   --now ISO         compute as of this instant (with an offset, e.g. 2026-03-04T09:15:00+01:00);
-                    default: the current time
+                    default: itsm.yaml's reference_time if set, else the current time
   --format F        pretty (default): a summary and the clocks that need attention;
                     json: {"now","summary","results":[{"record","metric","policy","calendar",
                       "target_seconds","elapsed_seconds","remaining_seconds","percent","state",
@@ -62,8 +63,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parsed;
   const format = parseFormat('sla', values.format, ['pretty', 'json', 'github']);
   const only = values.only === undefined ? null : oneOf('sla', 'only', values.only, ['breached', 'at-risk'] as const, 'breached');
-  const now = parseNow('sla', values.now);
+  if (values.now !== undefined) parseNow('sla', values.now);
   const workspace = await loadValidWorkspace('sla', io, values.root, format);
+  const at = nowOrReference('sla', values.now, workspace.settings);
+  const now = at.now;
 
   const ids = new Set(positionals);
   if (ids.size > 0) {
@@ -76,7 +79,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const nowIso = now.toISOString();
   if (format === 'json') io.stdout(JSON.stringify({ now: nowIso, summary, results: shown.map(ordered) }, null, 2) + '\n');
   else if (format === 'github') io.stdout(markdown(nowIso, summary, shown, only, Boolean(values.open)));
-  else io.stdout(pretty(nowIso, summary, shown, only, Boolean(values.open)));
+  else {
+    const note = at.reference ? referenceNote(at.text, workspace.settings.time_zone) + '\n' : '';
+    io.stdout(note + pretty(nowIso, summary, shown, only, Boolean(values.open)));
+  }
   return values['fail-on-breach'] && shown.some((r) => r.state === 'breached') ? EXIT.failed : EXIT.ok;
 }
 

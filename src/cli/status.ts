@@ -4,7 +4,8 @@ import { STATUS_LABEL, statusReport, type ServiceStatus, type StatusReport } fro
 import { loadWorkspace } from '../io/workspace.ts';
 import { parseCommand } from './args.ts';
 import { EXIT } from './exit-error.ts';
-import { parseFormat, parseNowText, refuseUnknownIds, workspaceRoot } from './options.ts';
+import { nowOrReference, parseFormat, parseNow, refuseUnknownIds, workspaceRoot } from './options.ts';
+import { referenceNote } from '../core/reference-time.ts';
 import type { CliIO } from './io.ts';
 
 const HELP = `Usage: itsm status [SVC-ID...] [--format pretty|json] [--now ISO] [--root DIR]
@@ -27,7 +28,8 @@ Examples:
 
 Options:
   --format F   pretty (default) or json (with per-day figures for uptime bars)
-  --now ISO    compute as of this instant instead of now (also ITSM_NOW)
+  --now ISO    compute as of this instant (also ITSM_NOW); default: itsm.yaml's reference_time
+               if set, else the current time
   --root DIR   the workspace (default: the current directory)
 
 Exit codes: 0 done, 1 some records have errors (the rest is still shown), 2 usage error.
@@ -48,7 +50,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
   const format = parseFormat('status', values.format, ['pretty', 'json']);
-  const now = parseNowText('status', values.now ?? io.env.ITSM_NOW);
+  const nowText = values.now ?? io.env.ITSM_NOW;
+  if (nowText !== undefined) parseNow('status', nowText);
   const root = workspaceRoot('status', io, values.root);
   const loaded = await loadWorkspace(root);
   const broken = new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
@@ -56,13 +59,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr(
       `itsm status: ${broken.size} file${broken.size === 1 ? ' has' : 's have'} errors and ${broken.size === 1 ? 'is' : 'are'} left out (exit 1); \`itsm validate\` lists them.\n`,
     );
+  const at = nowOrReference('status', nowText, loaded.workspace.settings);
+  const { settings } = loaded.workspace;
   const only = [...new Set(positionals)];
   if (only.length > 0) {
     const active = loaded.workspace.records.filter((r) => r.kind === 'service' && r.data.status === 'active').map((r) => r.id);
     refuseUnknownIds('status', only, active, 'active service');
   }
-  const report = statusReport(loaded.workspace.records, { now, timeZone: loaded.workspace.settings.time_zone, ...(only.length ? { only } : {}) });
-  io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : pretty(report, loaded.workspace.settings.name));
+  const report = statusReport(loaded.workspace.records, { now: at.text, timeZone: settings.time_zone, ...(only.length ? { only } : {}) });
+  const note = at.reference ? referenceNote(at.text, settings.time_zone) + '\n' : '';
+  io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : note + pretty(report, settings.name));
   // What is valid is still shown, but an invalid workspace fails the command, as in every command.
   return broken.size ? EXIT.failed : EXIT.ok;
 }

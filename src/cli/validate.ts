@@ -5,7 +5,8 @@ import { validateOnDisk } from '../io/validate-run.ts';
 import { parseCommand } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';
 import { progress, type CliIO } from './io.ts';
-import { parseFormat, parseNow, workspaceRoot } from './options.ts';
+import { nowOrReference, parseFormat, workspaceRoot } from './options.ts';
+import { workspaceSettings } from '../io/reference-time.ts';
 import { FORMATS, formatDiagnostics, summarize } from './reporter.ts';
 
 const HELP = `Usage: itsm validate [FILE...] [--root DIR] [--format pretty|json|github] [--base REV] [--strict] [--now ISO] [--no-cache]
@@ -33,8 +34,9 @@ Options:
                    closed records unchanged, IDs never reused or renumbered, nothing deleted,
                    timelines append-only
   --strict         data-quality warnings become errors
-  --now ISO        the moment to judge dates against (default: now), e.g. 2026-11-26T09:00:00Z;
-                   milestones and timeline entries after it (by more than 5 minutes) are errors
+  --now ISO        the moment to judge dates against, e.g. 2026-11-26T09:00:00Z (default:
+                   itsm.yaml's reference_time if set, else now); milestones and timeline
+                   entries after it (by more than 5 minutes) are errors
   --no-cache       re-check every file (the cache in .itsm-cache/ is safe to delete at any time)
 
 Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage or read error.
@@ -60,7 +62,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const format = parseFormat('validate', values.format, FORMATS);
   const root = workspaceRoot('validate', io, values.root);
   const only = positionals.length > 0 ? onlyRecords(root, io.cwd, positionals) : undefined;
-  const now = parseNow('validate', values.now);
+  const now = nowOrReference('validate', values.now, workspaceSettings(root)).now;
   const show = format === 'pretty' ? progress(io) : () => {};
   const result = await validateOnDisk(root, { cache: !values['no-cache'], now, onProgress: (done, total) => show(`validating ${done}/${total} records`) });
   show('');

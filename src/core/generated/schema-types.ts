@@ -1168,6 +1168,10 @@ export interface WorkspaceSettings {
    */
   repo_url?: string;
   /**
+   * The instant the workspace is judged at when a command is given no --now: SLA clocks, the status page, reports, validation's future-date checks, the site and the demo. For a demo or training workspace whose records do not move with the calendar; leave it out to use the current time. --now always wins.
+   */
+  reference_time?: string;
+  /**
    * The branch the site is built from (default main).
    */
   default_branch?: string;

@@ -69,7 +69,7 @@ export function dashboard({ ws, sla, now, links, recent = 5 }: DashboardInput): 
           clock: c.clock,
           detail: `${c.clock} target missed${c.breachAt ? ` at ${formatInstant(c.breachAt, tz)}` : ''}`,
         });
-      else if (c.atRisk) slaAtRisk.push({ ...refOf(rec, links), clock: c.clock, detail: `${c.clock}: ${Math.round(c.percent ?? 0)}% of target used` });
+      else if (c.atRisk) slaAtRisk.push({ ...refOf(rec, links), clock: c.clock, detail: `${c.clock}: ${Math.floor(c.percent ?? 0)}% of target used` });
     }
   }
 

@@ -257,7 +257,7 @@ function slaRow(c: SlaView['clocks'][number], tz: string): SlaRow {
     clock: c.clock,
     state: statusLabel(c.state),
     atRisk: c.atRisk,
-    percent: c.percent === null ? '' : `${Math.round(c.percent)}%`,
+    percent: c.percent === null ? '' : `${Math.floor(c.percent)}%`,
     target: c.targetSeconds === null ? '' : formatSeconds(c.targetSeconds),
     remaining: c.remainingSeconds === null ? '' : c.remainingSeconds < 0 ? `over by ${formatSeconds(-c.remainingSeconds)}` : formatSeconds(c.remainingSeconds),
     breachAt: c.breachAt ? formatInstant(c.breachAt, tz) : '',

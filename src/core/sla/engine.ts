@@ -154,20 +154,24 @@ function measure(
     // Not reached yet: project from where the clock stands (now, or where it stopped).
     due = calendar.addBusinessMs(run.stoppedAt ?? now, targetMs - elapsed);
   }
-  const over = elapsed > targetMs;
+  // The state is decided by the due time, never by the percentage: a clock stopped after its due
+  // time is breached even when no business time passed in between (stopped at 17:20, due 17:00).
+  const stoppedLate = due !== null && run.stoppedAt !== null && run.stoppedAt > due;
+  const pastDue = due !== null && now > due;
   const state: SlaState =
     run.state === 'cancelled'
       ? 'cancelled'
       : run.state === 'stopped'
-        ? over
+        ? stoppedLate
           ? 'breached'
           : 'met'
-        : over
+        : pastDue
           ? 'breached'
           : run.state === 'paused'
             ? 'paused'
             : 'in_progress';
-  const percent = targetMs > 0 ? Math.round((elapsed / targetMs) * 1000) / 10 : over ? null : 100;
+  // Floored to one decimal, so a clock within its target never shows 100% (integer ms, exact).
+  const percent = targetMs > 0 ? Math.floor((elapsed * 1000) / targetMs) / 10 : elapsed > 0 ? null : 100;
   const dueAt = run.state === 'cancelled' || due === null ? null : calendar.format(due);
   return {
     record,
@@ -183,7 +187,8 @@ function measure(
     state,
     due_at: dueAt,
     breached_at: state === 'breached' || state === 'in_progress' ? dueAt : null,
-    at_risk: (state === 'in_progress' || state === 'paused') && percent !== null && percent >= plan.warning,
+    // Unrounded: 74.99% is not at risk at 75% even though it would print as 75.0 rounded.
+    at_risk: (state === 'in_progress' || state === 'paused') && targetMs > 0 && elapsed * 100 >= plan.warning * targetMs,
     clock: run.state,
     started_at: startedAt,
     stopped_at: run.stoppedAt === null ? null : calendar.format(run.stoppedAt),

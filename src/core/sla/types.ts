@@ -8,8 +8,8 @@ export type SlaKind = 'incident' | 'request';
 
 /**
  * in_progress: running, within target; paused: stopped by a pause status, within target;
- * met / breached: stopped at or under / over the target (a running or paused clock past its target
- * is breached too); cancelled: the record was cancelled (or rejected) before the clock stopped;
+ * met / breached: stopped at or before / after the due time (a running or paused clock past its
+ * due time is breached too; the percentage never decides); cancelled: the record was cancelled (or rejected) before the clock stopped;
  * no_policy: no policy (or no usable calendar) applies, `reason` says why.
  */
 export type SlaState = 'in_progress' | 'paused' | 'met' | 'breached' | 'cancelled' | 'no_policy';
@@ -32,14 +32,14 @@ export interface SlaResult {
   elapsed_seconds: number | null;
   /** target - elapsed; negative once breached (by how much it ran over). */
   remaining_seconds: number | null;
-  /** elapsed / target x 100, one decimal. */
+  /** elapsed / target x 100, floored to one decimal: 100 only once the target is reached. */
   percent: number | null;
   state: SlaState;
   /** When the elapsed time reaches the target: as it happened, or projected if the clock keeps (or resumes) running from now. */
   due_at: string | null;
   /** The instant the target was (or, while running, will be) exceeded; null when met, paused within target, or cancelled. */
   breached_at: string | null;
-  /** A running or paused clock past the policy's warning threshold (default 75%) and not yet breached. */
+  /** A running or paused clock at or past the policy's warning threshold (default 75%, compared unrounded) and not yet breached. */
   at_risk: boolean;
   clock: ClockState | null;
   /** When the clock started (reported_at / requested_at, as written). */

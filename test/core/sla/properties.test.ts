@@ -90,18 +90,66 @@ describe('SLA engine properties', () => {
     );
   });
 
-  it('a clock is breached exactly when elapsed exceeds the target, and due_at is when it reached it', () => {
+  it('state never contradicts the due time: met iff stopped at or before it, breached iff after it or counting past it', () => {
+    fc.assert(
+      fc.property(calendarArb, incidentArb(ALL_STATUSES), fc.integer({ min: 0, max: 20 * 86_400_000 }), (calendar, inc, later) => {
+        const now = inc.start + later;
+        for (const r of clocks(calendar, inc.record, now)) {
+          if (r.state === 'cancelled') continue;
+          const due = r.due_at === null ? null : Date.parse(r.due_at);
+          if (r.clock === 'stopped') {
+            const stop = Date.parse(r.stopped_at!);
+            expect(r.state).toBe(due !== null && stop > due ? 'breached' : 'met');
+          } else {
+            expect(r.state === 'breached').toBe(due !== null && now > due);
+          }
+          if (r.state === 'breached') expect(r.breached_at).toBe(r.due_at);
+          // Reaching the target means the due time has come (it is when the target was reached).
+          if (due !== null && r.elapsed_seconds! >= r.target_seconds!) expect(due).toBeLessThanOrEqual(now);
+          // Over the target in business time is always a breach.
+          if (r.elapsed_seconds! > r.target_seconds!) expect(r.state).toBe('breached');
+          expect(r.remaining_seconds!).toBeCloseTo(r.target_seconds! - r.elapsed_seconds!, 6);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('while running, elapsed + remaining = target, and within the target the percentage stays under 100', () => {
     fc.assert(
       fc.property(calendarArb, incidentArb(ALL_STATUSES), fc.integer({ min: 0, max: 20 * 86_400_000 }), (calendar, inc, later) => {
         for (const r of clocks(calendar, inc.record, inc.start + later)) {
-          if (r.state === 'cancelled') continue;
-          expect(r.state === 'breached').toBe(r.elapsed_seconds! > r.target_seconds!);
-          expect(r.remaining_seconds!).toBeCloseTo(r.target_seconds! - r.elapsed_seconds!, 6);
-          if (r.state === 'breached') expect(r.breached_at).toBe(r.due_at);
-          if (r.due_at && r.elapsed_seconds! >= r.target_seconds!) expect(Date.parse(r.due_at)).toBeLessThanOrEqual(inc.start + later);
+          if (r.clock === 'running') expect(r.elapsed_seconds! + r.remaining_seconds!).toBeCloseTo(r.target_seconds!, 6);
+          if (r.elapsed_seconds! < r.target_seconds!) expect(r.percent!).toBeLessThan(100);
+          // The percentage is floored: never more than the exact share, less by under a tenth.
+          const exact = (r.elapsed_seconds! / r.target_seconds!) * 100;
+          expect(r.percent!).toBeLessThanOrEqual(exact + 1e-9);
+          expect(exact - r.percent!).toBeLessThan(0.1 + 1e-9);
+          if (r.state === 'in_progress' || r.state === 'paused') expect(r.at_risk).toBe(exact >= 75);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
+    );
+  });
+  it('a clock resolved around its due time is met iff resolved at or before it, wherever the stop falls', () => {
+    fc.assert(
+      fc.property(
+        calendarArb,
+        fc.integer({ min: START, max: START + SPAN }),
+        fc.integer({ min: -3 * 3_600_000, max: 40 * 3_600_000 }),
+        (calendar, start, delta) => {
+          const reported = iso(start);
+          const policy = [policyOn(calendar.id, { resolution: '4h' })];
+          const open = computeSla(workspaceWith(policy, [incident({ status: 'in_progress', reported_at: reported })]), new Date(start));
+          const due = Date.parse(open[0]!.due_at!);
+          const stop = Math.max(start, due + delta);
+          const resolved = incident({ status: 'resolved', reported_at: reported, resolved_at: iso(stop) });
+          const [r] = computeSla(workspaceWith(policy, [resolved]), new Date(stop + 86_400_000));
+          expect(Date.parse(r!.due_at!)).toBe(due);
+          expect(r!.state).toBe(stop <= due ? 'met' : 'breached');
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

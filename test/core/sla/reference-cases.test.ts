@@ -363,6 +363,102 @@ const CASES: Case[] = [
     response: { elapsed_seconds: 1.5 * HOUR, state: 'met' },
     resolution: { elapsed_seconds: 5 * HOUR, state: 'met' },
   },
+  // Breach is decided by the due time, not by the percentage (issue 15). Met = stopped at or before
+  // the due time; breached = stopped after it, or still counting past it.
+  {
+    // Office, Tue 13:00, 4h target: 13:00-17:00 is 4h, so due Tue 17:00 (the earliest instant the 4h
+    // is reached). Resolved 17:20, after hours: 17:00-17:20 is no business time, elapsed stays
+    // 4h = 14400 s = 100% (floor(14400 / 14400 x 1000) / 10 = 100), yet 17:20 > 17:00 -> breached.
+    name: 'a stop after the due time outside business hours is a breach',
+    calendar: OFFICE,
+    targets: { resolution: '4h' },
+    record: incident({ status: 'resolved', reported_at: '2026-03-03T13:00:00+01:00', resolved_at: '2026-03-03T17:20:00+01:00' }),
+    now: LATER,
+    resolution: {
+      elapsed_seconds: 4 * HOUR,
+      remaining_seconds: 0,
+      percent: 100,
+      state: 'breached',
+      due_at: '2026-03-03T17:00:00+01:00',
+      breached_at: '2026-03-03T17:00:00+01:00',
+      stopped_at: '2026-03-03T17:20:00+01:00',
+    },
+  },
+  {
+    // The same incident resolved at 17:00:00: stop = due (17:00 <= 17:00) -> met, 100%.
+    name: 'a stop exactly at the due time is met',
+    calendar: OFFICE,
+    targets: { resolution: '4h' },
+    record: incident({ status: 'resolved', reported_at: '2026-03-03T13:00:00+01:00', resolved_at: '2026-03-03T17:00:00+01:00' }),
+    now: LATER,
+    resolution: { elapsed_seconds: 4 * HOUR, remaining_seconds: 0, percent: 100, state: 'met', due_at: '2026-03-03T17:00:00+01:00', breached_at: null },
+  },
+  {
+    // Office, Tue 09:30, 4h: 09:30-12:00 (2h30m) + 13:00-14:30 (1h30m) -> due 14:30:00. Resolved
+    // 14:30:01, inside hours: elapsed 4h + 1s = 14401 s; 14:30:01 > 14:30:00 -> breached.
+    // percent = floor(14401 / 14400 x 1000) / 10 = floor(1000.07) / 10 = 100.
+    name: 'a stop one second after the due time inside business hours is a breach',
+    calendar: OFFICE,
+    targets: { resolution: '4h' },
+    record: incident({ status: 'resolved', reported_at: '2026-03-03T09:30:00+01:00', resolved_at: '2026-03-03T14:30:01+01:00' }),
+    now: LATER,
+    resolution: {
+      elapsed_seconds: 4 * HOUR + 1,
+      remaining_seconds: -1,
+      percent: 100,
+      state: 'breached',
+      due_at: '2026-03-03T14:30:00+01:00',
+      breached_at: '2026-03-03T14:30:00+01:00',
+    },
+  },
+  {
+    // Office, Tue 13:00, 4h, never resolved; now 17:20. Elapsed 4h (nothing after 17:00), due 17:00,
+    // now 17:20 > 17:00 -> the running clock is breached although it is "only" at 100%.
+    name: 'a running clock past its due time outside business hours is breached',
+    calendar: OFFICE,
+    targets: { resolution: '4h' },
+    record: incident({ status: 'in_progress', reported_at: '2026-03-03T13:00:00+01:00' }),
+    now: '2026-03-03T17:20:00+01:00',
+    resolution: { elapsed_seconds: 4 * HOUR, percent: 100, state: 'breached', clock: 'running', breached_at: '2026-03-03T17:00:00+01:00' },
+  },
+  {
+    // 24x7, 4h from 08:00Z; now 11:59:59Z: elapsed 14399 s, 1 s left.
+    // percent = floor(14399 / 14400 x 1000) / 10 = floor(999.93) / 10 = 99.9 (rounding would say 100).
+    name: 'one second left on 4h is 99.9%, still running',
+    calendar: ALWAYS,
+    targets: { resolution: '4h' },
+    record: incident({ status: 'in_progress', reported_at: '2026-03-02T08:00:00Z' }),
+    now: '2026-03-02T11:59:59Z',
+    resolution: {
+      elapsed_seconds: 4 * HOUR - 1,
+      remaining_seconds: 1,
+      percent: 99.9,
+      state: 'in_progress',
+      clock: 'running',
+      at_risk: true,
+      due_at: '2026-03-02T12:00:00Z',
+    },
+  },
+  {
+    // 24x7, 8h target = 28800 s, warning at 75% = 21600 s. Now 13:59:59Z: elapsed 21599 s =
+    // 74.9965%. Rounded to one decimal that is 75.0 (which would cross the threshold); unrounded it is
+    // below 75 -> not at risk. Shown floored: floor(749.965) / 10 = 74.9.
+    name: 'the at-risk threshold compares the unrounded value',
+    calendar: ALWAYS,
+    targets: { resolution: '8h' },
+    record: incident({ status: 'in_progress', reported_at: '2026-03-02T08:00:00Z' }),
+    now: '2026-03-02T13:59:59Z',
+    resolution: { elapsed_seconds: 21599, percent: 74.9, state: 'in_progress', at_risk: false },
+  },
+  {
+    // One second later: 21600 s = 75% exactly -> at risk.
+    name: 'the at-risk threshold is reached at exactly 75%',
+    calendar: ALWAYS,
+    targets: { resolution: '8h' },
+    record: incident({ status: 'in_progress', reported_at: '2026-03-02T08:00:00Z' }),
+    now: '2026-03-02T14:00:00Z',
+    resolution: { elapsed_seconds: 6 * HOUR, percent: 75, state: 'in_progress', at_risk: true },
+  },
 ];
 
 describe('SLA reference cases (hand-computed)', () => {
