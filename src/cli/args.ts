@@ -1,19 +1,11 @@
 /** Argument parsing shared by every command (node:util parseArgs), with friendly errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
+import { packageVersion } from '../io/version.ts';
 import { usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
-
-export function parse<O extends Options>(command: string, args: string[], options: O) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    throw usageError(`itsm ${command}: ${message}\nRun \`itsm ${command} --help\` for the options.`);
-  }
-}
 
 export function rootDir(io: CliIO, root: string | undefined): string {
   return resolve(io.cwd, root ?? '.');
@@ -25,17 +17,46 @@ export function oneOf<T extends string>(command: string, flag: string, value: st
   throw usageError(`itsm ${command}: --${flag} must be one of ${allowed.join(', ')}; got "${value}".`);
 }
 
-const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
+const COMMON_OPTIONS = { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } } as const;
+
+/** `itsm <command> --version` and `itsm --version` print this line. */
+export function versionLine(): string {
+  return `itsm ${packageVersion()}\n`;
+}
 
 /**
- * Parses a command's options, adding `--help`/`-h`: prints the command's help and returns undefined
- * when asked for it, so a command reads `const parsed = parseCommand(...); if (!parsed) return EXIT.ok;`.
+ * Parses a command's options, adding `--help`/`-h` and `--version`: prints the command's help (or the
+ * version) and returns undefined when asked for it, so a command reads
+ * `const parsed = parseCommand(...); if (!parsed) return EXIT.ok;`. An option the command does not
+ * have, or one missing its value, is a usage error that prints the command's own help.
  */
 export function parseCommand<O extends Options>(command: string, args: string[], options: O, help: string, io: CliIO) {
-  const parsed = parse(command, args, { ...options, ...HELP_OPTION });
-  if ((parsed.values as { help?: boolean }).help) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { ...options, ...COMMON_OPTIONS }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw usageError(`itsm ${command}: ${parserProblem(err)}\n\n${help}`);
+  }
+  const values = parsed.values as { help?: boolean; version?: boolean };
+  if (values.help) {
     io.stdout(help);
     return undefined;
   }
+  if (values.version) {
+    io.stdout(versionLine());
+    return undefined;
+  }
   return parsed;
+}
+
+/** What was wrong with the command line, in our words rather than node:util's. */
+function parserProblem(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: unknown }).code;
+  const option = /'(-[^' ]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    return /argument missing/.test(message) ? `option ${option} needs a value.` : `option ${option} takes no value.`;
+  }
+  return message;
 }

@@ -10,9 +10,11 @@
 import { evidenceByChange, EVIDENCE_NOTES_REF, evidenceNote, type Evidence } from '../core/approvals/evidence-note.ts';
 import { escapeData, formatPretty } from '../core/approvals/format.ts';
 import type { ApprovalResult } from '../core/approvals/types.ts';
+import { isValidId, KIND_INFO, kindOfId } from '../core/ids.ts';
 import { readApprovalNotes, writeApprovalNote } from '../io/approval-notes.ts';
 import { resolveCommit } from '../io/git-tree.ts';
 import { githubOptionsFromEnv, mergedPullRequestOf } from '../io/github.ts';
+import { pathExists } from '../io/paths.ts';
 import { run as runApprovals } from './approvals.ts';
 import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
@@ -36,6 +38,7 @@ shows it on the version the pull request merged, and the site on the change's pa
            does all of this on every push to the default branch.
   pr       Prints the number of the pull request the commit was merged as (nothing for a direct push).
   show     Lists the recorded evidence (of one change, or all), and any note that is not believed.
+           An ID that is not a change of the workspace is a usage error (exit 2).
            Fetch the notes first: git fetch origin ${EVIDENCE_NOTES_REF}:${EVIDENCE_NOTES_REF}
 
 Options:
@@ -143,6 +146,7 @@ async function show(root: string, id: string | undefined, format: 'pretty' | 'js
   const { notes, warnings } = await readApprovalNotes(root).catch((err: Error) => fail(err.message));
   for (const w of warnings) io.stderr(`warning: ${w.message} ${w.hint ?? ''}\n`);
   const all = evidenceByChange(notes);
+  if (id !== undefined) refuseUnknownChange(root, id, all.has(id));
   const picked = id === undefined ? all : new Map<string, Evidence[]>(all.has(id) ? [[id, all.get(id)!]] : []);
   if (format === 'json') {
     io.stdout(JSON.stringify(Object.fromEntries([...picked].sort(([a], [b]) => (a < b ? -1 : 1))), null, 2) + '\n');
@@ -161,6 +165,13 @@ async function show(root: string, id: string | undefined, format: 'pretty' | 'js
   }
   io.stdout(lines.join('\n') + '\n');
   return EXIT.ok;
+}
+
+/** `show CHG-...` names a change of the workspace (or one evidence was recorded for): anything else is a usage error. */
+function refuseUnknownChange(root: string, id: string, hasEvidence: boolean): void {
+  if (kindOfId(id) !== 'change' || !isValidId(id, 'change')) throw usageError(`itsm evidence show: "${id}" is not a change ID; change IDs look like CHG-0031.`);
+  const path = `content/${KIND_INFO.change.folder}/${id}.md`;
+  if (!hasEvidence && !pathExists(`${root}/${path}`)) throw usageError(`itsm evidence show: no change ${id}: ${path} does not exist.`);
 }
 
 function repository(full: string | undefined): [string, string] {

@@ -11,7 +11,7 @@ import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 import { parseFormat } from './options.ts';
 
-const HELP = `Usage: itsm history <ID> [--root DIR] [--format pretty|json]
+const HELP = `Usage: itsm history <ID>... [--root DIR] [--format pretty|json]
 
 Tells a record's story from git, newest first: when each version landed, who made it, in which
 pull request, and which fields changed, in words ("status: in_progress -> resolved").
@@ -19,10 +19,12 @@ The pull request is read from merge commits ("Merge pull request #12 ...") and s
 titles ("... (#12)"). Renames are followed. For a change record, the version a pull request merged
 also shows who approved it, from the evidence recorded after the merge (refs/notes/itsm-approvals;
 fetch it with \`git fetch origin refs/notes/itsm-approvals:refs/notes/itsm-approvals\`).
+With several IDs, one story after the other (in JSON, an array of the objects below).
 
 Examples:
   itsm history INC-0142
   itsm history CHG-0031 --format json
+  itsm history INC-0142 PRB-0007 CHG-0031
 
 Options:
   --root DIR      the workspace (default: the current directory)
@@ -51,26 +53,32 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
   const format = parseFormat('history', values.format, ['pretty', 'json']);
-  const [id, ...extra] = positionals;
-  if (!id || extra.length) throw usageError('itsm history: give one record ID, e.g. `itsm history INC-0142`.');
-  const kind = kindOfId(id);
-  if (!kind || !isValidId(id, kind)) throw usageError(`itsm history: "${id}" is not a record ID; IDs look like INC-0142, CHG-0031 or SVC-payments.`);
+  if (positionals.length === 0) throw usageError('itsm history: give a record ID, e.g. `itsm history INC-0142`.');
+  const ids = [...new Set(positionals)];
+  const records = ids.map((id) => {
+    const kind = kindOfId(id);
+    if (!kind || !isValidId(id, kind)) throw usageError(`itsm history: "${id}" is not a record ID; IDs look like INC-0142, CHG-0031 or SVC-payments.`);
+    return { id, kind, path: `content/${KIND_INFO[kind].folder}/${id}.md` };
+  });
   const root = rootDir(io, values.root);
-  const path = `content/${KIND_INFO[kind].folder}/${id}.md`;
 
-  // A GitError (not a clone, git missing) is reported by main.ts.
-  const index: HistoryIndex = await readHistory(root, { paths: [path], follow: true });
-  const versions = index.files.get(path) ?? [...index.files.values()][0] ?? [];
-  if (versions.length === 0 && !pathExists(join(root, path))) {
-    throw new ExitError(EXIT.usage, `itsm history: no record ${id}: ${path} does not exist and never did in this repository's history.`);
+  const stories: Array<{ record: string; path: string; truncated: boolean; versions: HistoryEntry[] }> = [];
+  for (const { id, kind, path } of records) {
+    // A GitError (not a clone, git missing) is reported by main.ts. One read per record: renames are followed one path at a time.
+    const index: HistoryIndex = await readHistory(root, { paths: [path], follow: true });
+    const versions = index.files.get(path) ?? [...index.files.values()][0] ?? [];
+    if (versions.length === 0 && !pathExists(join(root, path))) {
+      throw new ExitError(EXIT.usage, `itsm history: no record ${id}: ${path} does not exist and never did in this repository's history.`);
+    }
+    const entries = recordHistory(versions, path);
+    if (kind === 'change') await attachApprovals(root, id, entries, io);
+    stories.push({ record: id, path, truncated: index.truncated, versions: entries });
   }
-  const entries = recordHistory(versions, path);
-  if (kind === 'change') await attachApprovals(root, id, entries, io);
-  if (index.truncated) io.stderr(TRUNCATED_NOTE);
+  if (stories.some((s) => s.truncated)) io.stderr(TRUNCATED_NOTE);
   if (format === 'json') {
-    io.stdout(JSON.stringify({ record: id, path, truncated: index.truncated, versions: entries }, null, 2) + '\n');
+    io.stdout(JSON.stringify(stories.length === 1 ? stories[0] : stories, null, 2) + '\n');
   } else {
-    io.stdout(prettyHistory(id, path, entries));
+    io.stdout(stories.map((s) => prettyHistory(s.record, s.path, s.versions)).join('\n'));
   }
   return EXIT.ok;
 }

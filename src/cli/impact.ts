@@ -1,4 +1,5 @@
 /** `itsm impact <CI-or-SVC>`: what depends on it, what it depends on, and the live work touching it. */
+import { similarIds } from '../core/suggest.ts';
 import { kindOfId, KIND_INFO } from '../core/ids.ts';
 import { aOrAn } from '../core/new-record.ts';
 import { buildImpactIndex, changeImpact, impactEdges, impactOf, type ImpactEdge, type ImpactNode, type ImpactResult, type WorkItem } from '../core/impact.ts';
@@ -67,7 +68,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw usageError(`itsm impact: no change ${id}${broken.has(`content/changes/${id}.md`) ? ' (its file has errors)' : ''}.`);
   const answer = change?.kind === 'change' ? { ok: true as const, result: changeImpact(index, { ...change.data, id }) } : impactOf(index, id);
   if (!answer.ok) {
-    const near = suggestions(
+    const near = similarIds(
       id,
       loaded.workspace.records.filter((r) => r.kind === 'ci' || r.kind === 'service').map((r) => r.id),
     );
@@ -83,23 +84,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   // What is valid is still shown, but an invalid workspace fails the command, as in every command.
   return broken.size ? EXIT.failed : EXIT.ok;
-}
-
-/** IDs sharing the most leading characters with the one asked for. */
-function suggestions(id: string, ids: string[]): string[] {
-  const lower = id.toLowerCase();
-  const score = (x: string) => {
-    const y = x.toLowerCase();
-    let i = 0;
-    while (i < y.length && i < lower.length && y[i] === lower[i]) i++;
-    return i + (y.includes(lower.replace(/^(ci|svc)-/, '')) ? 10 : 0);
-  };
-  return ids
-    .map((x) => ({ x, s: score(x) }))
-    .filter((c) => c.s > id.indexOf('-') + 1)
-    .sort((a, b) => b.s - a.s || a.x.localeCompare(b.x))
-    .slice(0, 3)
-    .map((c) => c.x);
 }
 
 export function pretty(r: ImpactResult): string {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `itsm` entry point: dispatches to a subcommand and is the only place that exits. */
+import { versionLine } from './args.ts';
 import { COMMANDS } from './commands.ts';
 import { ExitError, EXIT } from './exit-error.ts';
 import { processIO, terminalSafe, type CliIO } from './io.ts';
@@ -11,7 +12,7 @@ function help(io: CliIO): void {
       Object.entries(COMMANDS)
         .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
         .join('\n') +
-      "\n\nRun `itsm <command> --help` for a command's options. Exit codes: 0 ok, 1 check failed, 2 usage or input error.\n",
+      "\n\nRun `itsm <command> --help` for a command's options, `itsm --version` for the version. Exit codes: 0 ok, 1 check failed, 2 usage or input error.\n",
   );
 }
 
@@ -22,6 +23,10 @@ export async function main(argv: string[], raw: CliIO): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     help(io);
     return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === '--version') {
+    io.stdout(versionLine());
+    return EXIT.ok;
   }
   const command = COMMANDS[name];
   if (!command) {

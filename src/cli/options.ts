@@ -4,6 +4,7 @@
  */
 import type { Workspace, WorkspaceSettings } from '../core/model.ts';
 import { resolveNow, type ResolvedNow } from '../core/reference-time.ts';
+import { unknownIds } from '../core/suggest.ts';
 import { hasContentFolder } from '../io/paths.ts';
 import { loadWorkspace } from '../io/workspace.ts';
 import { oneOf, rootDir } from './args.ts';
@@ -62,4 +63,15 @@ export async function loadValidWorkspace(command: string, io: CliIO, rootOption:
     throw new ExitError(EXIT.failed, `itsm ${command}: the workspace has errors (above); fix them first (\`itsm validate\` checks).`);
   }
   return loaded.workspace;
+}
+
+/**
+ * Stops with exit 2 when an ID given on the command line is not among `known`, with a "did you
+ * mean" for each; `what` names what the IDs should be, e.g. "incident or request".
+ */
+export function refuseUnknownIds(command: string, given: readonly string[], known: readonly string[], what: string): void {
+  const unknown = unknownIds(given, known);
+  if (unknown.length === 0) return;
+  const lines = unknown.map(({ id, near }) => `itsm ${command}: no ${what} ${id}.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`);
+  throw usageError(lines.join('\n'));
 }

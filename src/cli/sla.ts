@@ -4,10 +4,10 @@ import { computeSla, isOpenClock, slaSummary, type SlaResult, type SlaSummary } 
 import { oneOf, parseCommand } from './args.ts';
 import { EXIT } from './exit-error.ts';
 import type { CliIO } from './io.ts';
-import { loadValidWorkspace, nowOrReference, parseFormat, parseNow } from './options.ts';
+import { loadValidWorkspace, nowOrReference, parseFormat, parseNow, refuseUnknownIds } from './options.ts';
 import { referenceNote } from '../core/reference-time.ts';
 
-const HELP = `Usage: itsm sla [--root DIR] [--now ISO] [--format pretty|json|github]
+const HELP = `Usage: itsm sla [ID...] [--root DIR] [--now ISO] [--format pretty|json|github]
                 [--only breached|at-risk] [--open] [--fail-on-breach]
 
 Computes the SLA clocks of every incident and service request, as content/policies/sla.yaml says:
@@ -17,10 +17,12 @@ Time counts only inside the calendar's working hours (content/policies/calendars
 calendar's own time zone, skipping holidays, and not while the record is in a pause status such
 as on_hold. Each clock gets a state: in_progress, paused, met, breached or cancelled, its due time
 and, when breached, the instant it was (or will be) exceeded. Records no policy covers are listed
-with the reason. How clocks run is explained in docs/sla.md.
+with the reason. How clocks run is explained in docs/sla.md. With IDs (incidents or requests),
+only their clocks are listed and summed up; an ID that is not one is a usage error (exit 2).
 
 Examples:
   itsm sla                                  what needs attention now
+  itsm sla INC-0142 REQ-0007                the clocks of two records
   itsm sla --only breached --format json    every breach, for scripts
   itsm sla --now 2026-03-31T18:00:00+02:00  the clocks as they stood at the end of March
   itsm sla --open --format github >> "$GITHUB_STEP_SUMMARY"
@@ -58,7 +60,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io,
   );
   if (!parsed) return EXIT.ok;
-  const { values } = parsed;
+  const { values, positionals } = parsed;
   const format = parseFormat('sla', values.format, ['pretty', 'json', 'github']);
   const only = values.only === undefined ? null : oneOf('sla', 'only', values.only, ['breached', 'at-risk'] as const, 'breached');
   if (values.now !== undefined) parseNow('sla', values.now);
@@ -66,7 +68,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const at = nowOrReference('sla', values.now, workspace.settings);
   const now = at.now;
 
-  const all = computeSla(workspace, now);
+  const ids = new Set(positionals);
+  if (ids.size > 0) {
+    const known = workspace.records.filter((r) => r.kind === 'incident' || r.kind === 'request').map((r) => r.id);
+    refuseUnknownIds('sla', [...ids], known, 'incident or request');
+  }
+  const all = computeSla(workspace, now).filter((r) => ids.size === 0 || ids.has(r.record));
   const summary = slaSummary(all);
   const shown = all.filter((r) => (!only || (only === 'breached' ? r.state === 'breached' : r.at_risk)) && (!values.open || isOpenClock(r)));
   const nowIso = now.toISOString();

@@ -4,11 +4,11 @@ import { STATUS_LABEL, statusReport, type ServiceStatus, type StatusReport } fro
 import { loadWorkspace } from '../io/workspace.ts';
 import { parseCommand } from './args.ts';
 import { EXIT } from './exit-error.ts';
-import { nowOrReference, parseFormat, parseNow, workspaceRoot } from './options.ts';
+import { nowOrReference, parseFormat, parseNow, refuseUnknownIds, workspaceRoot } from './options.ts';
 import { referenceNote } from '../core/reference-time.ts';
 import type { CliIO } from './io.ts';
 
-const HELP = `Usage: itsm status [--format pretty|json] [--now ISO] [--root DIR]
+const HELP = `Usage: itsm status [SVC-ID...] [--format pretty|json] [--now ISO] [--root DIR]
 
 The status page of every active service:
   - its status now, from its open incidents: an incident of low impact means degraded
@@ -17,9 +17,12 @@ The status page of every active service:
     service or one of its CIs)
   - availability over the last 30 and 90 days from incident windows (reported_at to
     resolved_at): a major outage counts fully, a partial outage at 30%, overlaps once
+With service IDs, only those services (and their worst status); one that is not an active
+service is a usage error (exit 2).
 
 Examples:
   itsm status
+  itsm status SVC-checkout SVC-payments
   itsm status --format json > status.json
   itsm status --now 2026-03-05T12:00:00+01:00
 
@@ -45,7 +48,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io,
   );
   if (!parsed) return EXIT.ok;
-  const { values } = parsed;
+  const { values, positionals } = parsed;
   const format = parseFormat('status', values.format, ['pretty', 'json']);
   const nowText = values.now ?? io.env.ITSM_NOW;
   if (nowText !== undefined) parseNow('status', nowText);
@@ -58,7 +61,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     );
   const at = nowOrReference('status', nowText, loaded.workspace.settings);
   const { settings } = loaded.workspace;
-  const report = statusReport(loaded.workspace.records, { now: at.text, timeZone: settings.time_zone });
+  const only = [...new Set(positionals)];
+  if (only.length > 0) {
+    const active = loaded.workspace.records.filter((r) => r.kind === 'service' && r.data.status === 'active').map((r) => r.id);
+    refuseUnknownIds('status', only, active, 'active service');
+  }
+  const report = statusReport(loaded.workspace.records, { now: at.text, timeZone: settings.time_zone, ...(only.length ? { only } : {}) });
   const note = at.reference ? referenceNote(at.text, settings.time_zone) + '\n' : '';
   io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : note + pretty(report, settings.name));
   // What is valid is still shown, but an invalid workspace fails the command, as in every command.

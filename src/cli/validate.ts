@@ -1,23 +1,30 @@
 /** `itsm validate`: schema, references and rules for every record and policy; with --base, history rules too. */
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
+import { recordFilesNamed } from '../io/layout.ts';
 import { validateOnDisk } from '../io/validate-run.ts';
 import { parseCommand } from './args.ts';
-import { EXIT } from './exit-error.ts';
+import { EXIT, usageError } from './exit-error.ts';
 import { progress, type CliIO } from './io.ts';
 import { nowOrReference, parseFormat, workspaceRoot } from './options.ts';
 import { workspaceSettings } from '../io/reference-time.ts';
 import { FORMATS, formatDiagnostics, summarize } from './reporter.ts';
 
-const HELP = `Usage: itsm validate [--root DIR] [--format pretty|json|github] [--base REV] [--strict] [--now ISO] [--no-cache]
+const HELP = `Usage: itsm validate [FILE...] [--root DIR] [--format pretty|json|github] [--base REV] [--strict] [--now ISO] [--no-cache]
 
 Checks every record under content/ and every policy file:
   - the YAML front matter parses (safely: no code runs, aliases are bounded)
   - each record matches its schema in schemas/ (all problems, not just the first)
   - every referenced ID exists and is of the right kind; IDs are unique and match file names
   - lifecycle rules: milestone times in order, resolutions, plans, priority = matrix, no CMDB cycles
+  - nothing that records what happened (milestones, timeline entries) is more than 5 minutes after
+    --now; plans (planned_start, planned_end) may lie ahead
   - data quality (warnings): CIs without an owner or that no service reaches, retired CIs still named
     by open records or published articles, articles past review_by, services without a support
     calendar; issue forms out of date with the services
+
+With FILE... (record files, e.g. content/incidents/INC-0142.md), reports only the problems of
+those records; references and the other checks across records still read the whole workspace.
+A path that is not a record file of the workspace is a usage error (exit 2).
 
 Options:
   --root DIR       the workspace (default: the current directory)
@@ -28,7 +35,8 @@ Options:
                    timelines append-only
   --strict         data-quality warnings become errors
   --now ISO        the moment to judge dates against, e.g. 2026-11-26T09:00:00Z (default:
-                   itsm.yaml's reference_time if set, else now)
+                   itsm.yaml's reference_time if set, else now); milestones and timeline
+                   entries after it (by more than 5 minutes) are errors
   --no-cache       re-check every file (the cache in .itsm-cache/ is safe to delete at any time)
 
 Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage or read error.
@@ -50,9 +58,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io,
   );
   if (!parsed) return EXIT.ok;
-  const { values } = parsed;
+  const { values, positionals } = parsed;
   const format = parseFormat('validate', values.format, FORMATS);
   const root = workspaceRoot('validate', io, values.root);
+  const only = positionals.length > 0 ? onlyRecords(root, io.cwd, positionals) : undefined;
   const now = nowOrReference('validate', values.now, workspaceSettings(root)).now;
   const show = format === 'pretty' ? progress(io) : () => {};
   const result = await validateOnDisk(root, { cache: !values['no-cache'], now, onProgress: (done, total) => show(`validating ${done}/${total} records`) });
@@ -63,9 +72,20 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const { validateAgainstBase } = await import('../io/validate-base.ts');
     diagnostics = [...diagnostics, ...(await validateAgainstBase(root, values.base))].sort(compareDiagnostics);
   }
-  const summary = summarize(result.records, diagnostics);
+  if (only) diagnostics = diagnostics.filter((d) => only.has(d.file));
+  const summary = summarize(only ? only.size : result.records, diagnostics);
   io.stdout(formatDiagnostics(diagnostics, format, summary, { color: io.isTTY && !io.env.NO_COLOR }));
   return summary.errors > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** The record files given on the command line, workspace-relative; anything else stops with exit 2. */
+function onlyRecords(root: string, cwd: string, paths: string[]): Set<string> {
+  const { files, refused } = recordFilesNamed(root, cwd, paths);
+  if (refused.length > 0)
+    throw usageError(
+      `itsm validate: not a record file of the workspace at ${root}: ${refused.map((p) => `"${p}"`).join(', ')}. Records are content/<kind>/<ID>.md files.`,
+    );
+  return new Set(files);
 }
 
 /** Under --strict, data-quality warnings count as errors. */

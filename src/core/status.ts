@@ -136,6 +136,8 @@ export interface StatusOptions {
   timeZone: string;
   /** Availability windows in days (default 30 and 90). */
   windows?: readonly number[];
+  /** Only these services (IDs); default every active service. */
+  only?: readonly string[];
 }
 
 /** The status page of every active service. */
@@ -143,7 +145,10 @@ export function statusReport(records: readonly AnyRecord[], opts: StatusOptions)
   const now = Temporal.Instant.from(opts.now).epochMilliseconds;
   const windows = opts.windows ?? [30, 90];
   const longest = Math.max(...windows);
-  const services = records.filter((r): r is Extract<AnyRecord, { kind: 'service' }> => r.kind === 'service' && r.data.status === 'active');
+  const only = opts.only ? new Set(opts.only) : undefined;
+  const services = records.filter(
+    (r): r is Extract<AnyRecord, { kind: 'service' }> => r.kind === 'service' && r.data.status === 'active' && (!only || only.has(r.id)),
+  );
   const incidentsBy = new Map<string, Incident[]>();
   const changes: Change[] = [];
   for (const r of records) {

@@ -3,7 +3,7 @@
  * a warm `itsm validate` needs only this and the cache, no parser.
  */
 import { closeSync, constants, lstatSync, openSync, readFileSync, readdirSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { KIND_INFO, KINDS, kindOfFolder, type Kind } from '../core/ids.ts';
 import { POLICY_FILES, type Policies } from '../core/model.ts';
@@ -172,6 +172,22 @@ export function listWorkspace(root: string): WorkspaceListing {
   if (settings?.isSymbolicLink()) problems.push(symlinkDiagnostic(SETTINGS_FILE));
   else if (settings) out.push(SETTINGS_FILE);
   return { files: out.sort(), problems };
+}
+
+/**
+ * The record files named by `paths` (relative to `cwd`), as workspace-relative paths; `refused` lists
+ * the paths that are not a record file of the workspace (outside it, missing, a policy, a stray file).
+ */
+export function recordFilesNamed(root: string, cwd: string, paths: readonly string[]): { files: string[]; refused: string[] } {
+  const records = new Set(listWorkspace(root).files.filter((rel) => roleOf(rel).role === 'record'));
+  const files: string[] = [];
+  const refused: string[] = [];
+  for (const given of paths) {
+    const rel = relative(root, resolve(cwd, given)).split(sep).join('/');
+    if (records.has(rel)) files.push(rel);
+    else refused.push(given);
+  }
+  return { files: [...new Set(files)], refused };
 }
 
 /** The regular files of the workspace (see listWorkspace; its problems are left to `itsm validate`). */

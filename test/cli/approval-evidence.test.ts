@@ -279,6 +279,21 @@ describe('a malformed note', () => {
   });
 });
 
+describe('itsm evidence show ID', () => {
+  it('refuses an ID that is not a change of the workspace (exit 2), and says so when a change has none', async () => {
+    const m = await mergedPullRequest();
+    const unknown = await m.itsm(['evidence', 'show', 'CHG-9999']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('itsm evidence show: no change CHG-9999: content/changes/CHG-9999.md does not exist.');
+    const notChange = await m.itsm(['evidence', 'show', 'INC-0001']);
+    expect(notChange.code).toBe(2);
+    expect(notChange.stderr).toContain('"INC-0001" is not a change ID');
+    const none = await m.itsm(['evidence', 'show', 'CHG-0031']);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain('No approval evidence recorded for CHG-0031');
+  });
+});
+
 type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> };
 type Job = { permissions: Record<string, string>; steps: Step[]; needs?: string; if?: string };
 const workflow = load(readFileSync(join(REPO_ROOT, '.github/workflows/approval-evidence.yml'), 'utf8')) as {

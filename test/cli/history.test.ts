@@ -133,11 +133,23 @@ describe('itsm history <ID>', () => {
   it('refuses an unknown record, a bad ID and a folder outside git, with exit code 2', async () => {
     expect(await runMain(['history', 'INC-9999'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('no record INC-9999') });
     expect(await runMain(['history', 'hello'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('"hello" is not a record ID') });
-    expect(await runMain(['history'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('give one record ID') });
+    expect(await runMain(['history'], { cwd: repo.dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('give a record ID') });
     expect(await runMain(['history', 'INC-0142'], { cwd: mkdtempSync(join(tmpdir(), 'itsm-nogit-')) })).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('not inside a git repository'),
     });
+  });
+
+  it('tells several stories, one after the other (a JSON array), and refuses the lot if one ID is unknown', async () => {
+    const pretty = await runMain(['history', 'INC-0142', 'INC-0143'], { cwd: repo.dir });
+    expect(pretty.code).toBe(0);
+    expect(pretty.stdout).toMatch(
+      /^INC-0142 {2}content\/incidents\/INC-0142\.md[\s\S]*\nINC-0143 {2}content\/incidents\/INC-0143\.md {2}\d+ versions?, newest first/,
+    );
+    const json = await runMain(['history', 'INC-0142', 'INC-0143', '--format', 'json'], { cwd: repo.dir });
+    expect((JSON.parse(json.stdout) as Array<{ record: string }>).map((s) => s.record)).toEqual(['INC-0142', 'INC-0143']);
+    const bad = await runMain(['history', 'INC-0142', 'INC-9999'], { cwd: repo.dir });
+    expect(bad).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('no record INC-9999') });
   });
 
   it('says when a record is not committed yet', async () => {

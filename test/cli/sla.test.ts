@@ -180,3 +180,22 @@ describe('the scheduled SLA workflow', () => {
     expect(steps.some((s) => s.run?.includes('sla --format github') && s.run.includes('GITHUB_STEP_SUMMARY'))).toBe(true);
   });
 });
+
+describe('itsm sla ID...', () => {
+  it('lists and sums up only the clocks of the records given', async () => {
+    const dir = makeWorkspace({ ...minimalWorkspace(), 'content/incidents/INC-0002.md': OPEN_P1, 'content/incidents/INC-0003.md': ON_HOLD_P3 });
+    const r = await runMain(['sla', 'INC-0002', '--format', 'json', '--now', NOW], { cwd: dir });
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { summary: { records: number }; results: Array<{ record: string }> };
+    expect(new Set(json.results.map((x) => x.record))).toEqual(new Set(['INC-0002']));
+    expect(json.summary.records).toBe(1);
+  });
+
+  it('refuses an ID that is not an incident or request of the workspace (exit 2), with a "did you mean"', async () => {
+    const dir = makeWorkspace({ ...minimalWorkspace(), 'content/incidents/INC-0002.md': OPEN_P1 });
+    const r = await runMain(['sla', 'INC-0002', 'INC-0020', '--now', NOW], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^itsm sla: no incident or request INC-0020\. Did you mean [^\n]*INC-0002/);
+    expect(r.stdout).toBe('');
+  });
+});

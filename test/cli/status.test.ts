@@ -43,3 +43,22 @@ describe('itsm status', () => {
     expect(JSON.parse(impact.stdout)).toMatchObject({ target: { id: 'CI-db' } });
   });
 });
+
+describe('itsm status SVC-ID...', () => {
+  it('shows only the services given, and their worst status as the overall one', async () => {
+    const dir = makeWorkspace(cmdbWorkspace());
+    const r = await runMain(['status', 'SVC-shop', '--format', 'json', '--now', '2026-03-05T12:00:00+01:00'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { overall: string; services: Array<{ id: string }> };
+    expect(json.services.map((s) => s.id)).toEqual(['SVC-shop']);
+    expect(json.overall).toBe('operational');
+  });
+
+  it('refuses an ID that is not an active service (exit 2), with a "did you mean"', async () => {
+    const dir = makeWorkspace(cmdbWorkspace());
+    const r = await runMain(['status', 'SVC-shop', 'SVC-portl'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('itsm status: no active service SVC-portl. Did you mean SVC-portal?');
+    expect(r.stdout).toBe('');
+  });
+});

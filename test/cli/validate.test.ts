@@ -328,3 +328,62 @@ describe('bad input corpus', () => {
     expect(r.json.diagnostics.map((d) => [d.file, d.rule, d.severity])).toEqual([['content/misc/INC-0005.md', 'file/misplaced-record', 'error']]);
   });
 });
+
+describe('itsm validate: times in the future (time/future)', () => {
+  it('a resolution after --now is an error on its line; the same file is fine with --now 3 minutes before it', async () => {
+    const files = withIncident(INCIDENT);
+    const early = await validate(files, ['--now', '2026-03-02T10:30:00+01:00']);
+    expect(early.code).toBe(1);
+    const future = early.json.diagnostics.filter((d) => d.rule === 'time/future' && d.file === INC);
+    expect(future.map((d) => d.line)).toEqual([12, 18]);
+    expect(future[0]!.message).toBe(
+      '`resolved_at` is 2026-03-02T11:00:00+01:00, in the future: more than 5 minutes after --now (2026-03-02T09:30:00Z). It records something that happened.',
+    );
+    const late = await validate(files, ['--now', '2026-03-02T10:57:00+01:00']);
+    expect(late.json.diagnostics.filter((d) => d.file === INC)).toEqual([]);
+  });
+
+  it('a cached run still judges against the new --now', async () => {
+    const dir = makeWorkspace(withIncident(INCIDENT));
+    expect((await runMain(['validate', '--now', '2026-04-01T00:00:00Z'], { cwd: dir })).code).toBe(0);
+    const r = await runMain(['validate', '--now', '2026-03-01T00:00:00Z'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('time/future');
+  });
+
+  it('without --now, judges against the real time: the fixtures and their planned changes are fine', async () => {
+    expect((await validate(minimalWorkspace())).code).toBe(0);
+  });
+});
+
+describe('itsm validate FILE...', () => {
+  const broken = () => withIncident(INCIDENT.replace('priority: P2', 'priority: P4').replace('service: SVC-shop', 'service: SVC-gone'));
+
+  it('reports only the given records, while their references still resolve against the whole workspace', async () => {
+    const ok = await validate(broken(), ['content/changes/CHG-0001.md', 'content/requests/REQ-0001.md']);
+    expect(ok.code).toBe(0);
+    expect(ok.json.summary).toEqual({ records: 2, errors: 0, warnings: 0 });
+    const bad = await validate(broken(), [INC]);
+    expect(bad.code).toBe(1);
+    expect(new Set(bad.json.diagnostics.map((d) => d.file))).toEqual(new Set([INC]));
+    expect(bad.json.diagnostics.map((d) => d.rule)).toEqual(expect.arrayContaining(['ref/unknown-id']));
+    expect(bad.json.summary.records).toBe(1);
+  });
+
+  it('takes paths relative to the current directory', async () => {
+    const dir = makeWorkspace(broken());
+    const r = await runMain(['validate', '--root', '../..', 'INC-0001.md', '--format', 'json'], { cwd: `${dir}/content/incidents` });
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as JsonOut).diagnostics.every((d) => d.file === INC)).toBe(true);
+  });
+
+  it('refuses (exit 2) a path that is not a record file of the workspace', async () => {
+    const dir = makeWorkspace(minimalWorkspace());
+    for (const path of ['content/incidents/INC-0404.md', 'content/policies/sla.yaml', 'README.md', '../elsewhere/INC-0001.md']) {
+      const r = await runMain(['validate', INC, path], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`itsm validate: not a record file of the workspace at ${dir}: "${path}".`);
+      expect(r.stdout).toBe('');
+    }
+  });
+});

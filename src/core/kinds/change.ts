@@ -113,6 +113,7 @@ export const change = defineKind<Change>()({
   idPattern: numberedId('CHG-'),
   lifecycle,
   milestones,
+  happened: ['actual_end'],
   identity: ['title', 'planned_start'],
   columns: [
     { key: 'title', label: 'Title', value: { from: 'name' } },

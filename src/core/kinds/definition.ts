@@ -86,6 +86,11 @@ export interface KindDefinition<K extends string = string, D = never> {
   /** For a status, the timestamp field that records when the record reached it. */
   milestones: Readonly<Record<string, string>>;
   /**
+   * The other timestamp fields that record something that happened (not a plan), e.g. reported_at.
+   * With the milestones and every timeline entry's `at`, none may lie in the future (`time/future`).
+   */
+  happened?: readonly string[];
+  /**
    * Fields that say which record a file is: two versions of one ID that differ in all of them (and
    * share at least two) are two different records; a new ID that agrees on all of them is an old
    * record renumbered. The first field is the record's display name.

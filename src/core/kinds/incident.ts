@@ -95,6 +95,7 @@ export const incident = defineKind<Incident>()({
   idPattern: numberedId('INC-'),
   lifecycle,
   milestones,
+  happened: ['reported_at'],
   identity: ['title', 'reported_at'],
   columns: [
     { key: 'title', label: 'Title', value: { from: 'name' } },

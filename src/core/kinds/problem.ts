@@ -57,6 +57,7 @@ export const problem = defineKind<Problem>()({
   idPattern: numberedId('PRB-'),
   lifecycle,
   milestones,
+  happened: ['opened_at'],
   identity: ['title', 'opened_at'],
   columns: [
     { key: 'title', label: 'Title', value: { from: 'name' } },

@@ -50,6 +50,7 @@ export const request = defineKind<ServiceRequest>()({
   idPattern: numberedId('REQ-'),
   lifecycle,
   milestones,
+  happened: ['requested_at', 'acknowledged_at'],
   identity: ['title', 'requested_at'],
   columns: [
     { key: 'title', label: 'Title', value: { from: 'name' } },

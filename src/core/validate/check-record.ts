@@ -9,6 +9,7 @@ import type { KindRegistry } from '../kinds/registry.ts';
 import type { Policies } from '../model.ts';
 import { firstUnsafe } from '../printable.ts';
 import { relationsFrom } from '../relations.ts';
+import { recordedTimes, type RecordedTime } from './future-times.ts';
 import { schemaDiagnostics } from './schema-messages.ts';
 import type { Validators } from './validators.ts';
 
@@ -24,6 +25,8 @@ export interface RecordFacts<K extends string = Kind> {
    * derived from it with `referencesOf`), a service's offerings, a request's offering...
    */
   summary: Record<string, unknown>;
+  /** The times the record says something happened (milestones, timeline), checked against --now. */
+  happened?: RecordedTime[];
 }
 
 export interface RecordCheck<K extends string = Kind> {
@@ -66,6 +69,10 @@ export function checkRecord<K extends string = Kind>(
     schemaValid,
     summary: summarize(kind, data, registry),
   };
+  if (schemaValid) {
+    const happened = recordedTimes(def, data);
+    if (happened.length > 0) facts.happened = happened;
+  }
   return { diagnostics, facts };
 }
 
