@@ -129,3 +129,17 @@ export function slugId(prefix: string): RegExp {
 export function numberedId(prefix: string): RegExp {
   return new RegExp(`^${prefix}\\d{4,${MAX_ID_DIGITS}}$`);
 }
+
+/**
+ * The lifecycle of kinds that are in use or retired (services, teams): there is no work in flight, so
+ * no status is open or done, and a retired one can come back.
+ */
+export const IN_USE_OR_RETIRED: Lifecycle = {
+  statuses: ['active', 'retired'],
+  initial: 'active',
+  open: [],
+  done: [],
+  transitions: { active: ['retired'], retired: ['active'] },
+  locked: [],
+  retire: 'retired',
+};

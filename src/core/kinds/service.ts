@@ -1,5 +1,5 @@
 import type { Service } from '../model.ts';
-import { defineKind, slugId } from './definition.ts';
+import { defineKind, IN_USE_OR_RETIRED, slugId } from './definition.ts';
 import { Findings, type RecordRules } from './rule-kit.ts';
 
 const serviceRules: RecordRules<Service> = (d, ctx) => {
@@ -39,16 +39,7 @@ export const service = defineKind<Service>()({
   numbered: false,
   schema: 'service',
   idPattern: slugId('SVC-'),
-  lifecycle: {
-    statuses: ['active', 'retired'],
-    initial: 'active',
-    // A service is in use or retired; there is no work in flight to be open or done.
-    open: [],
-    done: [],
-    transitions: { active: ['retired'], retired: ['active'] },
-    locked: [],
-    retire: 'retired',
-  },
+  lifecycle: IN_USE_OR_RETIRED,
   milestones: {},
   identity: ['name', 'owner'],
   columns: [

@@ -1,6 +1,6 @@
 import type { Team } from '../model.ts';
 import { loginKey, loginsOf } from '../people.ts';
-import { defineKind, slugId } from './definition.ts';
+import { defineKind, IN_USE_OR_RETIRED, slugId } from './definition.ts';
 import { Findings, type RecordRules } from './rule-kit.ts';
 
 const teamRules: RecordRules<Team> = (d, ctx) => {
@@ -41,16 +41,7 @@ export const team = defineKind<Team>()({
   numbered: false,
   schema: 'team',
   idPattern: slugId('TEAM-'),
-  lifecycle: {
-    statuses: ['active', 'retired'],
-    initial: 'active',
-    // A team exists or has been retired; there is no work in flight to be open or done.
-    open: [],
-    done: [],
-    transitions: { active: ['retired'], retired: ['active'] },
-    locked: [],
-    retire: 'retired',
-  },
+  lifecycle: IN_USE_OR_RETIRED,
   milestones: {},
   identity: ['name'],
   columns: [
