@@ -100,7 +100,7 @@ describe('itsm new', () => {
 
   it.each([
     [['new', 'incdent'], 'unknown kind "incdent". Kinds: service, ci, incident'],
-    [['new', 'incident', 'colour=red'], 'unknown field "colour". Fields of this kind: id, title, status'],
+    [['new', 'incident', 'colour=red'], 'unknown field "colour". Fields of this kind: id, title, caller, category, status'],
     [['new', 'incident', 'major=maybe'], 'major must be true or false; got "maybe"'],
     [['new', 'incident', 'impact'], '"impact" is not field=value'],
     [['new', 'incident', 'id=CHG-0009'], '"CHG-0009" is not an incident ID (it is a change ID)'],

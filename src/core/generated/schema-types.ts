@@ -382,9 +382,25 @@ export interface TimelineEntry {
    */
   note?: string;
   /**
-   * Who did it (a forge login or a name).
+   * Who did it: a person's handle from the team files.
    */
   by?: string;
+  /**
+   * internal (a work note, the default) or public (customer-visible: shown on the public status page). Only public entries leave the team.
+   */
+  visibility?: 'internal' | 'public';
+  /**
+   * The priority the record moved to at this instant, if it changed (itsm update writes it). The SLA policy decides what a change of priority does to running clocks.
+   */
+  priority?: 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+  /**
+   * The team the record was assigned to at this instant, if it changed.
+   */
+  team?: string;
+  /**
+   * The person the record was assigned to at this instant, if it changed.
+   */
+  assignee?: string;
 }
 
 /**
@@ -510,6 +526,33 @@ export interface Incident {
    */
   title: string;
   /**
+   * Who reported it or is affected: a person (handle) or an external contact.
+   */
+  caller?:
+    | string
+    | {
+        /**
+         * Full name.
+         */
+        name: string;
+        /**
+         * Email address.
+         */
+        email?: string;
+        /**
+         * Phone number.
+         */
+        phone?: string;
+        /**
+         * Company or department.
+         */
+        organisation?: string;
+      };
+  /**
+   * What kind of problem it is, e.g. network, software, hardware; one of the workspace's `categories` when itsm.yaml lists them.
+   */
+  category?: string;
+  /**
    * Lifecycle: new, acknowledged, in_progress, on_hold (SLA clock paused), resolved, closed, cancelled.
    */
   status: 'new' | 'acknowledged' | 'in_progress' | 'on_hold' | 'resolved' | 'closed' | 'cancelled';
@@ -560,7 +603,7 @@ export interface Incident {
    */
   team?: string;
   /**
-   * The person working it (forge login).
+   * The person working it: a member of the record's team, by handle.
    */
   assignee?: string;
   /**
@@ -579,6 +622,14 @@ export interface Incident {
    * How service was restored. Required once resolved or closed.
    */
   resolution?: string;
+  /**
+   * How it ended, one of the workspace's `close_codes` (itsm.yaml). Required once resolved.
+   */
+  close_code?: string;
+  /**
+   * What customers may read about this incident on the public status page. The status page shows this and public timeline entries only, never the title or internal notes.
+   */
+  public_summary?: string;
   /**
    * Knowledge articles used or written for this incident.
    *
@@ -859,9 +910,32 @@ export interface ServiceRequest {
    */
   offering: string;
   /**
-   * Who asked (name or forge login).
+   * Who asked (the caller): a person (handle) or an external contact with name and email.
    */
-  requester: string;
+  requester:
+    | string
+    | {
+        /**
+         * Full name.
+         */
+        name: string;
+        /**
+         * Email address.
+         */
+        email?: string;
+        /**
+         * Phone number.
+         */
+        phone?: string;
+        /**
+         * Company or department.
+         */
+        organisation?: string;
+      };
+  /**
+   * What kind of request it is; one of the workspace's `categories` when itsm.yaml lists them.
+   */
+  category?: string;
   /**
    * Lifecycle: new, approved, in_progress, on_hold (SLA clock paused), fulfilled, rejected, cancelled.
    */
@@ -891,9 +965,13 @@ export interface ServiceRequest {
    */
   team?: string;
   /**
-   * The person fulfilling it.
+   * The person fulfilling it: a member of the record's team, by handle.
    */
   assignee?: string;
+  /**
+   * How it ended, one of the workspace's `close_codes` (itsm.yaml). Required once fulfilled or rejected.
+   */
+  close_code?: string;
   timeline?: Timeline;
   tags?: Tags;
   source?: Source;
@@ -1115,6 +1193,10 @@ export interface Team {
        */
       other_logins?: string[];
       /**
+       * The person's email address. `itsm update` recognises the person from `git config user.email` by it.
+       */
+      email?: string;
+      /**
        * Job title or role in the team.
        */
       role?: string;
@@ -1138,6 +1220,10 @@ export interface Team {
        * Items: A forge (GitHub) login, or a GitHub App's bot account (name[bot]), e.g. mia-schneider-bot. ASCII only.
        */
       other_logins?: string[];
+      /**
+       * The person's email address. `itsm update` recognises the person from `git config user.email` by it.
+       */
+      email?: string;
       /**
        * Job title or role in the team.
        */
@@ -1179,4 +1265,20 @@ export interface WorkspaceSettings {
    * Base path the site is served under, e.g. /itsm/ for GitHub Pages: plain path segments (letters, digits, . _ ~ -) between slashes, such as /, /itsm/ or /docs/v2/; no //, backslash, .. segment, scheme, query or fragment.
    */
   site_base?: string;
+  /**
+   * The close codes incidents and requests may end with (close_code). Default: solved-permanently, solved-workaround, solved-remotely, not-reproducible, duplicate, closed-by-caller, fulfilled, rejected.
+   *
+   * @minItems 1
+   *
+   * Items: Lowercase words joined by hyphens.
+   */
+  close_codes?: [string, ...string[]];
+  /**
+   * The categories incidents and requests may use; when absent any category is accepted.
+   *
+   * @minItems 1
+   *
+   * Items: Lowercase words joined by hyphens.
+   */
+  categories?: [string, ...string[]];
 }
