@@ -395,15 +395,18 @@ function appendLine(yaml: string, chunkStart: number, chunk: string, seq: YAMLSe
   const afterLast = yaml.indexOf('\n', Math.max(last.range![1] - 1, lastStart)) + 1 || yaml.length;
   const at = afterLast - chunkStart;
   const head = chunk.slice(0, at);
-  return `${head}${head.endsWith('\n') ? '' : '\n'}${itemLines([item], isMap(last) && last.flow === true, indent)}${chunk.slice(at)}`;
+  const flow = isMap(last) && last.flow === true;
+  // `{ at: ... }` or `{at: ...}`: the new item is spaced like the last one.
+  const padded = flow && /^\{[ \t]/.test(yaml.slice(lastStart, lastStart + 2));
+  return `${head}${head.endsWith('\n') ? '' : '\n'}${itemLines([item], flow, indent, padded)}${chunk.slice(at)}`;
 }
 
 /** List items as YAML lines (`- {at: ..., status: ...}` when `flow`), each line prefixed with `indent`. */
-function itemLines(items: readonly Record<string, unknown>[], flow: boolean, indent: string): string {
+function itemLines(items: readonly Record<string, unknown>[], flow: boolean, indent: string, padded = false): string {
   const doc = new Document(items);
   if (flow) visit(doc, { Map: (_k, node) => void (node.flow = true) });
   return doc
-    .toString(PRINT)
+    .toString({ ...PRINT, flowCollectionPadding: padded })
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => indent + l + '\n')
