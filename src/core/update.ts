@@ -151,7 +151,9 @@ export function planUpdate(input: UpdateInput): UpdatePlan {
 
   const after = (field: string) => (remove.has(field) ? undefined : field in set ? set[field] : data[field]);
   const changes: FieldChange[] = [];
-  for (const field of new Set([...Object.keys(set), ...remove])) {
+  // The status first, then what it brought with it, then the fields given.
+  const order = [...(move ? ['status', def.milestones[move.to], def.stamps?.[move.to]] : []), ...Object.keys(set), ...remove];
+  for (const field of new Set(order.filter((f): f is string => f !== undefined && (f in set || remove.has(f))))) {
     if (!same(data[field], after(field))) changes.push({ field, before: data[field], after: after(field) });
   }
   for (const field of remove) if (data[field] === undefined) remove.delete(field);
