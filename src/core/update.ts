@@ -105,14 +105,16 @@ export function planUpdate(input: UpdateInput): UpdatePlan {
       continue;
     }
     let flowError: string | undefined;
-    const r = readField(schema, field, raw, (t) => {
+    const flow = (t: string) => {
       try {
         return parseYaml(t) as unknown;
       } catch (err) {
         flowError = `${field}: cannot read "${t}" as YAML: ${(err as Error).message}`;
         return undefined;
       }
-    });
+    };
+    // A field of several shapes (a contact: a handle or {name, email}) has no one type: YAML flow decides.
+    const r = props[field].type === undefined && /^\s*[[{]/.test(raw) ? { ok: true as const, value: flow(raw) } : readField(schema, field, raw, flow);
     if (flowError) return fail(flowError);
     if (!r.ok) return fail(r.message);
     given[field] = r.value;
@@ -141,7 +143,8 @@ export function planUpdate(input: UpdateInput): UpdatePlan {
     move = { from, to: status };
     set.status = status;
     for (const field of [def.milestones[status], def.stamps?.[status]]) {
-      if (field && !(field in given) && !removals.has(field)) set[field] = request.at;
+      // A date field (an article's published_at) gets the day of `at`, as its offset reads it.
+      if (field && !(field in given) && !removals.has(field)) set[field] = isDateField(props[field]) ? request.at.slice(0, 10) : request.at;
     }
     if (!life.open.includes(from) && life.open.includes(status)) {
       for (const field of reopenClears(def)) if (!(field in given) && field !== def.milestones[status]) remove.add(field);
@@ -232,6 +235,10 @@ export function askForMissing(diagnostics: readonly Diagnostic[], optionFor: (fi
     if (!field) return d;
     return { ...d, hint: `Pass ${optionFor(field)}${d.hint ? `; ${d.hint.charAt(0).toLowerCase()}${d.hint.slice(1)}` : '.'}` };
   });
+}
+
+function isDateField(prop: JsonSchema | undefined): boolean {
+  return prop?.$ref?.endsWith('/$defs/date') === true || (prop as { format?: string } | undefined)?.format === 'date';
 }
 
 function same(a: unknown, b: unknown): boolean {

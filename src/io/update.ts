@@ -97,7 +97,7 @@ export async function updateOnDisk(o: UpdateOptions): Promise<UpdateOutcome> {
     );
   }
 
-  const schema = readSchemas().documents[def.kind] as JsonSchema;
+  const schema = withSharedTypes(readSchemas().documents[def.kind] as JsonSchema, readSchemas().documents.common as SharedDefs);
   const request = { ...o.request, at, by: by.handle };
   if (o.step) request.status = stepStatus(def, o.id, o.step, String(parsed.data.status));
   if (o.assign !== undefined) request.assignments = [...request.assignments, ...assignments(def, schema, teams, parsed.data, o.assign)];
@@ -145,6 +145,23 @@ function assignments(def: AnyKindDefinition, schema: JsonSchema, teams: readonly
   const out = [`assignee=${person.handle}`];
   if (data.team === undefined && fields.team && person.teams.length === 1) out.push(`team=${person.teams[0]!}`);
   return out;
+}
+
+type SharedDefs = { $defs?: Record<string, JsonSchema> };
+
+/**
+ * The kind's fields with the types of the shared definitions they refer to (`tags` is a list,
+ * `source` an object), so field=value reads `tags=[a,b]` as the list it is.
+ */
+function withSharedTypes(schema: JsonSchema, common: SharedDefs): JsonSchema {
+  const prefix = 'common.schema.json#/$defs/';
+  const properties = Object.fromEntries(
+    Object.entries(schema.properties ?? {}).map(([field, prop]) => {
+      const shared = prop.type === undefined && prop.$ref?.startsWith(prefix) ? common.$defs?.[prop.$ref.slice(prefix.length)] : undefined;
+      return [field, shared ? { ...prop, type: shared.type, items: prop.items ?? shared.items } : prop];
+    }),
+  );
+  return { ...schema, properties };
 }
 
 /** Resolves a person given on the command line (a login or other login) to their handle; exit 2 with "did you mean" otherwise. */

@@ -289,6 +289,37 @@ describe('refusals that say what to do', () => {
   });
 });
 
+describe('fields of every shape, and kinds without a timeline', () => {
+  it('lists, booleans and contacts are read as what they are', async () => {
+    const dir = workspace();
+    await step(
+      dir,
+      'update',
+      'INC-0002',
+      'tags=[search, slow]',
+      'major=true',
+      'caller={name: Lin Park, email: lin@example.com}',
+      'cis=CI-web,CI-db',
+      '--by',
+      'ada',
+    );
+    expect(data(dir, 'content/incidents/INC-0002.md')).toMatchObject({
+      tags: ['search', 'slow'],
+      major: true,
+      caller: { name: 'Lin Park', email: 'lin@example.com' },
+      cis: ['CI-web', 'CI-db'],
+    });
+  });
+
+  it('a knowledge article changes status with its milestone and no timeline', async () => {
+    const dir = workspace({ 'content/kb/KB-0002.md': record('id: KB-0002\ntitle: Reindex search\ncategory: how-to\nstatus: draft\nowner: TEAM-ops') });
+    await step(dir, 'update', 'KB-0002', '--status', 'published', '--by', 'ada', '--at', '2026-03-10T09:00:00+01:00');
+    const kb = data(dir, 'content/kb/KB-0002.md');
+    expect(kb).toMatchObject({ status: 'published', published_at: '2026-03-10' });
+    expect(kb).not.toHaveProperty('timeline');
+  });
+});
+
 describe('the file keeps its shape', () => {
   it('comments, an unusual key order and the body survive; only the changed lines change', async () => {
     const text = `---
