@@ -345,7 +345,10 @@ export function updateRecord(text: string, update: RecordUpdate): EditResult {
     else out += key in set ? fresh.chunks.get(key)! : chunk;
   }
   emitAdded();
-  return { ok: true, text: `---\n${out}---\n${parts.body}` };
+  // A file written with CRLF line ends (and a BOM) keeps them: otherwise every line would change.
+  const lf = `---\n${out}---\n${parts.body}`;
+  const crlf = /\r\n/.test(text) ? lf.replace(/\n/g, '\r\n') : lf;
+  return { ok: true, text: text.startsWith('\uFEFF') ? `\uFEFF${crlf}` : crlf };
 }
 
 /**

@@ -277,6 +277,11 @@ Body *stays*.
     });
   });
 
+  it('keeps CRLF line ends and a byte order mark', () => {
+    const text = '\uFEFF---\r\nid: X\r\nstatus: new\r\n---\r\n\r\nBody.\r\n';
+    expect(updateRecord(text, { set: { status: 'closed' } })).toEqual({ ok: true, text: '\uFEFF---\r\nid: X\r\nstatus: closed\r\n---\r\n\r\nBody.\r\n' });
+  });
+
   it('removes a field with its comment, leaving the next field alone', () => {
     const text = '---\nid: X\n# how it ended\nresolution: done\nteam: TEAM-a # owner\n---\n';
     expect(updateRecord(text, { remove: ['resolution'] })).toEqual({ ok: true, text: '---\nid: X\nteam: TEAM-a # owner\n---\n' });
