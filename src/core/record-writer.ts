@@ -342,7 +342,8 @@ export function updateRecord(text: string, update: RecordUpdate): EditResult {
     if (key === 'timeline') emitAdded();
     if (removed.has(key)) continue;
     if (appendTo && key === append!.key) out += appendLine(parts.yaml, old.starts.get(key)!, chunk, appendTo, append!.item);
-    else out += key in set ? fresh.chunks.get(key)! : chunk;
+    else if (!(key in set)) out += chunk;
+    else out += scalarInPlace(chunk, old.starts.get(key)!, doc.get(key, true), set[key]) ?? fresh.chunks.get(key)!;
   }
   emitAdded();
   // A file written with CRLF line ends (and a BOM) keeps them: otherwise every line would change.
@@ -381,6 +382,22 @@ function chunksOf(yaml: string, doc: Document): { header: string; chunks: Map<st
     startOf.set(key, starts[i]!);
   });
   return { header: yaml.slice(0, starts[0] ?? yaml.length), chunks, starts: startOf };
+}
+
+/**
+ * A one-line scalar replaced by another in the field's own text, so the spacing before its comment
+ * stays (`status: new   # ...`); undefined when the old or new value does not fit on the line.
+ * `node` is the old value's node (setTopLevel changed its value, not its source range).
+ */
+function scalarInPlace(chunk: string, chunkStart: number, node: unknown, value: unknown): string | undefined {
+  if (!isScalar(node) || !node.range || (value !== null && typeof value === 'object')) return undefined;
+  if (node.type !== undefined && node.type !== Scalar.PLAIN && node.type !== Scalar.QUOTE_SINGLE && node.type !== Scalar.QUOTE_DOUBLE) return undefined;
+  const [start, end] = node.range;
+  const source = chunk.slice(start - chunkStart, end - chunkStart);
+  if (source.includes('\n')) return undefined;
+  const text = new Document(value).toString(PRINT).replace(/\n$/, '');
+  if (text.includes('\n')) return undefined;
+  return chunk.slice(0, start - chunkStart) + text + chunk.slice(end - chunkStart);
 }
 
 /** The top-level key's value when it is a block list with at least one item. */

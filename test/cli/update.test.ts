@@ -343,7 +343,7 @@ Body with *Markdown*.
     await step(dir, 'update', 'INC-0002', '--status', 'acknowledged', '--by', 'ada', '--at', '2026-03-10T09:05:00+01:00');
     expect(read(dir, 'content/incidents/INC-0002.md')).toBe(`---
 # Reported by phone; see the call log.
-status: acknowledged # itsm update changes this
+status: acknowledged   # itsm update changes this
 id: INC-0002
 title: 'Search is slow'
 reported_at: 2026-03-10T09:00:00+01:00
