@@ -138,7 +138,10 @@ function assignments(def: AnyKindDefinition, schema: JsonSchema, teams: readonly
       );
       throw new UpdateError(`no team ${target} in content/teams/.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`);
     }
-    return [`team=${target}`];
+    // As in ServiceNow: a new team whose members do not include the assignee leaves the record unassigned.
+    const assignee = typeof data.assignee === 'string' ? memberByLogin(teams, data.assignee) : undefined;
+    const stays = data.assignee === undefined || (assignee?.teams.includes(target) ?? false);
+    return stays ? [`team=${target}`] : [`team=${target}`, 'assignee='];
   }
   if (!fields.assignee) throw new UpdateError(`${def.plural} have no assignee: assign a team instead (itsm assign ID TEAM-...).`);
   const person = personNamed(teams, target, 'assign');

@@ -159,6 +159,23 @@ describe('whole lifecycles with itsm update and its shortcuts', () => {
     expect((reopened.timeline as unknown[]).length).toBe(8);
   });
 
+  it('assigning another team leaves the record unassigned when the assignee is not in it', async () => {
+    const other = record(`
+id: TEAM-db
+name: Databases
+status: active
+members:
+  - { name: Edgar Codd, login: edgar }
+`);
+    const dir = workspace({ 'content/teams/TEAM-db.md': other });
+    await step(dir, 'assign', 'INC-0002', 'grace', '--by', 'ada', '--at', '2026-03-10T09:10:00+01:00');
+    await step(dir, 'assign', 'INC-0002', 'TEAM-db', '--by', 'ada', '--at', '2026-03-10T09:20:00+01:00');
+    const inc = data(dir, 'content/incidents/INC-0002.md');
+    expect(inc.team).toBe('TEAM-db');
+    expect(inc).not.toHaveProperty('assignee');
+    expect((inc.timeline as unknown[]).at(-1)).toEqual({ at: '2026-03-10T09:20:00+01:00', team: 'TEAM-db', by: 'ada', note: 'Removed assignee.' });
+  });
+
   it('a service request from new to fulfilled', async () => {
     const dir = workspace();
     await step(dir, 'update', 'REQ-0002', '--status', 'approved', '--by', 'ada', '--at', '2026-03-10T08:30:00+01:00');
