@@ -57,9 +57,8 @@ ${COMMON_HELP}`;
 const ASSIGN_HELP = `Usage: itsm assign <ID> <HANDLE|TEAM-x> [field=value ...] [options]
 
 Assigns a record: a team ID sets \`team\` (removing an assignee who is not in that team); a
-person's login sets \`assignee\` (their handle), and
-their team too when the record has none and they are in exactly one team. The timeline records
-the new team or assignee. Same as \`itsm update <ID> assignee=HANDLE\` (or team=TEAM-x).
+person's login sets \`assignee\` (their handle), and their team too when the record has none and
+they are in exactly one team. The timeline records the new team or assignee. Same as \`itsm update <ID> assignee=HANDLE\` (or team=TEAM-x).
 
 Examples:
   itsm assign INC-0151 lena --commit
