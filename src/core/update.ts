@@ -92,11 +92,12 @@ export function planUpdate(input: UpdateInput): UpdatePlan {
       status = raw;
       continue;
     }
-    if (NOT_ASSIGNABLE[field]) return fail(`${field} cannot be set with field=value: ${NOT_ASSIGNABLE[field]}.`);
-    if (!props[field])
+    // Own properties only: `constructor=` or `__proto__=` must not find Object's.
+    if (Object.hasOwn(NOT_ASSIGNABLE, field)) return fail(`${field} cannot be set with field=value: ${NOT_ASSIGNABLE[field]}.`);
+    if (!Object.hasOwn(props, field))
       return fail(
         `unknown field "${field}" for ${aKind(def)}. Fields: ${Object.keys(props)
-          .filter((f) => !NOT_ASSIGNABLE[f] && f !== 'status')
+          .filter((f) => !Object.hasOwn(NOT_ASSIGNABLE, f) && f !== 'status')
           .join(', ')}.`,
       );
     if (raw === '') {
@@ -114,7 +115,7 @@ export function planUpdate(input: UpdateInput): UpdatePlan {
       }
     };
     // A field of several shapes (a contact: a handle or {name, email}) has no one type: YAML flow decides.
-    const r = props[field].type === undefined && /^\s*[[{]/.test(raw) ? { ok: true as const, value: flow(raw) } : readField(schema, field, raw, flow);
+    const r = props[field]!.type === undefined && /^\s*[[{]/.test(raw) ? { ok: true as const, value: flow(raw) } : readField(schema, field, raw, flow);
     if (flowError) return fail(flowError);
     if (!r.ok) return fail(r.message);
     given[field] = r.value;

@@ -148,6 +148,15 @@ describe('fields', () => {
     expect(p.ok || p.message).toMatch(/^unknown field "owner" for an incident\. Fields: title, caller, category, service,/);
   });
 
+  it('names of Object.prototype are unknown fields, not a way in', () => {
+    for (const field of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(plan(NEW_INCIDENT, 'incident', { assignments: [`${field}=x`] })).toMatchObject({
+        ok: false,
+        message: expect.stringContaining(`unknown field "${field}"`),
+      });
+    }
+  });
+
   it('refuses the ID and the timeline, saying what to use instead', () => {
     expect(plan(NEW_INCIDENT, 'incident', { assignments: ['id=INC-0009'] })).toMatchObject({ ok: false, message: expect.stringContaining('itsm renumber') });
     expect(plan(NEW_INCIDENT, 'incident', { assignments: ['timeline=[]'] })).toMatchObject({ ok: false, message: expect.stringContaining('appended to by') });
