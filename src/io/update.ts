@@ -181,7 +181,15 @@ export function teamsIn(files: ReadonlyMap<string, string>): TeamMembers[] {
   for (const [rel, text] of files) {
     if (!rel.startsWith('content/teams/') || !rel.endsWith('.md')) continue;
     const data = parseFrontMatter(text, rel).data;
-    if (data && typeof data.id === 'string' && Array.isArray(data.members)) teams.push({ id: data.id, members: data.members as TeamMembers['members'] });
+    if (!data || typeof data.id !== 'string' || !Array.isArray(data.members)) continue;
+    // Only well-formed entries: a broken team file is `itsm validate`'s to report, not a crash here.
+    const members = (data.members as unknown[]).flatMap((m) => {
+      const e = m as Record<string, unknown> | null;
+      if (!e || typeof e !== 'object' || typeof e.login !== 'string' || typeof e.name !== 'string') return [];
+      const others = Array.isArray(e.other_logins) ? e.other_logins.filter((l): l is string => typeof l === 'string') : undefined;
+      return [{ name: e.name, login: e.login, other_logins: others, email: typeof e.email === 'string' ? e.email : undefined }];
+    });
+    teams.push({ id: data.id, members });
   }
   return teams;
 }

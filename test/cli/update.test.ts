@@ -291,6 +291,16 @@ describe('refusals that say what to do', () => {
     });
   });
 
+  it('a broken team file elsewhere is no crash: the people it does list still count', async () => {
+    const broken = record(
+      'id: TEAM-odd\nname: Odd\nstatus: active\nmembers:\n  - just a string\n  - { login: 42 }\n  - { name: Eve, login: eve, other_logins: [7] }',
+    );
+    const dir = workspace({ 'content/teams/TEAM-odd.md': broken });
+    const r = await itsm(dir, 'update', 'INC-0002', '--note', 'Looking', '--by', 'eve', '--at', '2026-03-10T09:01:00+01:00');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
   it('--at more than 5 minutes in the future is refused', async () => {
     const r = await itsm(workspace(), 'update', 'INC-0002', '--status', 'acknowledged', '--by', 'ada', '--at', '2026-03-10T12:06:00Z');
     expect(r.code).toBe(2);
