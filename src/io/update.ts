@@ -27,6 +27,7 @@ import { FUTURE_TOLERANCE_MS, futureTimes, recordedTimes } from '../core/validat
 import { placeLater } from './analyze.ts';
 import { git, GitError } from './git-tree.ts';
 import { listWorkspaceFiles } from './layout.ts';
+import { symlinkOnPath } from './safe-fs.ts';
 import { applyFileChanges, FileTransactionError } from './file-transaction.ts';
 import { readSchemas } from './schemas.ts';
 import { loadWorkspaceFromFiles } from './workspace.ts';
@@ -78,6 +79,8 @@ export async function updateOnDisk(o: UpdateOptions): Promise<UpdateOutcome> {
   const file = `content/${def.folder}/${o.id}.md`;
   const text = files.get(file);
   if (text === undefined) {
+    const link = symlinkOnPath(o.root, file);
+    if (link) throw new UpdateError(`${link} is a symlink; itsm does not follow links in a workspace. Replace it with the file itself.`);
     const known = [...files.keys()].filter((f) => f.startsWith(`content/${def.folder}/`) && f.endsWith('.md')).map((f) => f.slice(def.folder.length + 9, -3));
     const near = similarIds(o.id, known);
     throw new UpdateError(`no ${def.label} ${o.id} (${file} does not exist).${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`);

@@ -4,7 +4,7 @@
  * and one commit per step.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -299,6 +299,17 @@ describe('refusals that say what to do', () => {
     const r = await itsm(dir, 'update', 'INC-0002', '--note', 'Looking', '--by', 'eve', '--at', '2026-03-10T09:01:00+01:00');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+  });
+
+  it('a record that is a symlink is refused, and what it points to is left alone', async () => {
+    const dir = workspace();
+    const outside = makeWorkspace({ 'INC-0002.md': NEW_INCIDENT });
+    rmSync(join(dir, 'content/incidents/INC-0002.md'));
+    symlinkSync(join(outside, 'INC-0002.md'), join(dir, 'content/incidents/INC-0002.md'));
+    const r = await itsm(dir, 'update', 'INC-0002', '--status', 'acknowledged', '--by', 'ada');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is a symlink; itsm does not follow links');
+    expect(read(outside, 'INC-0002.md')).toBe(NEW_INCIDENT);
   });
 
   it('--at more than 5 minutes in the future is refused', async () => {
