@@ -30,7 +30,7 @@ import { listWorkspaceFiles } from './layout.ts';
 import { symlinkOnPath } from './safe-fs.ts';
 import { applyFileChanges, FileTransactionError } from './file-transaction.ts';
 import { readSchemas } from './schemas.ts';
-import { loadWorkspaceFromFiles } from './workspace.ts';
+import { analyzePolicies, loadWorkspaceFromFiles } from './workspace.ts';
 
 /** The request cannot be carried out as given (exit 2): nothing was written. */
 export class UpdateError extends Error {
@@ -89,8 +89,8 @@ export async function updateOnDisk(o: UpdateOptions): Promise<UpdateOutcome> {
   if (!parsed.data) throw new UpdateError(`${file} cannot be read (${parsed.diagnostics[0]?.message ?? 'no front matter'}); \`itsm validate\` shows why.`);
   if (o.commit) await requireRepository(o.root);
 
-  const loaded = loadWorkspaceFromFiles(files);
-  const settings = loaded.workspace.settings;
+  // Settings and policies only: the whole workspace is loaded once, to check the result.
+  const { settings, policies } = analyzePolicies((rel) => files.get(rel));
   const teams = teamsIn(files);
   const by = o.by !== undefined ? personNamed(teams, o.by, '--by') : await currentUser(o.root, teams, o.actor);
   const at = o.at ?? zonedTimestamp(o.now.toISOString(), settings.time_zone);
@@ -104,7 +104,7 @@ export async function updateOnDisk(o: UpdateOptions): Promise<UpdateOutcome> {
   const request = { ...o.request, at, by: by.handle };
   if (o.step) request.status = stepStatus(def, o.id, o.step, String(parsed.data.status));
   if (o.assign !== undefined) request.assignments = [...request.assignments, ...assignments(def, schema, teams, parsed.data, o.assign)];
-  const plan = planUpdate({ id: o.id, text, data: parsed.data, def, schema, matrix: loaded.workspace.policies.priorityMatrix, request });
+  const plan = planUpdate({ id: o.id, text, data: parsed.data, def, schema, matrix: policies.priorityMatrix, request });
   if (!plan.ok) throw new UpdateError(plan.message);
 
   const diagnostics = checkEdited(files, file, plan.text, def, o.now);
