@@ -226,13 +226,13 @@ function summaryOf(def: AnyKindDefinition, move: { from: string; to: string } | 
 }
 
 /**
- * The validator's "`resolution` is required" and "Missing required field `service`", told as what
- * to pass: `optionFor` names the command-line way to give a field (`resolution=...`, or
+ * The validator's "`resolution` is required" and "Missing required field `service`" (a top-level
+ * field; a nested one is not a field=value), told as what to pass: `optionFor` names the command-line way to give a field (`resolution=...`, or
  * `--resolution TEXT` for `itsm resolve`).
  */
 export function askForMissing(diagnostics: readonly Diagnostic[], optionFor: (field: string) => string): Diagnostic[] {
   return diagnostics.map((d) => {
-    const field = /^`([A-Za-z0-9_]+)` is required\b/.exec(d.message)?.[1] ?? /required field `([A-Za-z0-9_]+)`/.exec(d.message)?.[1];
+    const field = /^`([A-Za-z0-9_]+)` is required\b/.exec(d.message)?.[1] ?? /^Missing required field `([A-Za-z0-9_]+)`/.exec(d.message)?.[1];
     if (!field) return d;
     return { ...d, hint: `Pass ${optionFor(field)}${d.hint ? `; ${d.hint.charAt(0).toLowerCase()}${d.hint.slice(1)}` : '.'}` };
   });
