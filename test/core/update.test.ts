@@ -204,10 +204,16 @@ describe('askForMissing', () => {
         d('`resolution` is required once the incident is resolved.', 'Add `resolution:` saying how.'),
         d('Missing required field `service`.', 'Add `service:`.'),
         d('Other.', 'Fix it.'),
+        d('`/timeline/0` is missing required field `at`.', 'Add `at:`.'),
       ],
       (f) => (f === 'resolution' ? '--resolution TEXT' : `${f}=...`),
     );
-    expect(out.map((x) => x.hint)).toEqual(['Pass --resolution TEXT; add `resolution:` saying how.', 'Pass service=...; add `service:`.', 'Fix it.']);
+    expect(out.map((x) => x.hint)).toEqual([
+      'Pass --resolution TEXT; add `resolution:` saying how.',
+      'Pass service=...; add `service:`.',
+      'Fix it.',
+      'Add `at:`.',
+    ]);
   });
 });
 
