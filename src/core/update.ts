@@ -226,6 +226,26 @@ function summaryOf(def: AnyKindDefinition, move: { from: string; to: string } | 
 }
 
 /**
+ * Milestones the rules ask for that the step skipped (an incident resolved straight from new needs
+ * `acknowledged_at`): the timestamp fields of the kind that the diagnostics say are required and the
+ * user did not give. `itsm update` stamps them with the step's time too.
+ */
+export function skippedMilestones(
+  diagnostics: readonly Diagnostic[],
+  def: Pick<AnyKindDefinition, 'milestones' | 'stamps'>,
+  given: readonly string[],
+): string[] {
+  const stamped = new Set([...Object.values(def.milestones), ...Object.values(def.stamps ?? {})]);
+  const named = new Set(given.map((a) => a.slice(0, a.indexOf('='))));
+  const out = new Set<string>();
+  for (const d of diagnostics) {
+    const field = /^`([A-Za-z0-9_]+)` is required\b/.exec(d.message)?.[1];
+    if (d.severity === 'error' && field && stamped.has(field) && !named.has(field)) out.add(field);
+  }
+  return [...out];
+}
+
+/**
  * The validator's "`resolution` is required" and "Missing required field `service`" (a top-level
  * field; a nested one is not a field=value), told as what to pass: `optionFor` names the command-line way to give a field (`resolution=...`, or
  * `--resolution TEXT` for `itsm resolve`).

@@ -19,6 +19,7 @@ import {
   planUpdate,
   reopenStep,
   resolveStep,
+  skippedMilestones,
   type Member,
   type TeamMembers,
   type UpdateRequest,
@@ -104,10 +105,18 @@ export async function updateOnDisk(o: UpdateOptions): Promise<UpdateOutcome> {
   const request = { ...o.request, at, by: by.handle };
   if (o.step) request.status = stepStatus(def, o.id, o.step, String(parsed.data.status));
   if (o.assign !== undefined) request.assignments = [...request.assignments, ...assignments(def, schema, teams, parsed.data, o.assign)];
-  const plan = planUpdate({ id: o.id, text, data: parsed.data, def, schema, matrix: policies.priorityMatrix, request });
-  if (!plan.ok) throw new UpdateError(plan.message);
-
-  const diagnostics = checkEdited(files, file, plan.text, def, o.now);
+  const planned = () => {
+    const p = planUpdate({ id: o.id, text, data: parsed.data!, def, schema, matrix: policies.priorityMatrix, request });
+    if (!p.ok) throw new UpdateError(p.message);
+    return { plan: p, diagnostics: checkEdited(files, file, p.text, def, o.now) };
+  };
+  let { plan, diagnostics } = planned();
+  // A step that skipped a status (new -> resolved) also stamps the skipped milestones the rules need.
+  const skipped = skippedMilestones(diagnostics, def, request.assignments);
+  if (skipped.length) {
+    request.assignments = [...request.assignments, ...skipped.map((f) => `${f}=${at}`)];
+    ({ plan, diagnostics } = planned());
+  }
   const blocked = diagnostics.some((d) => d.severity === 'error');
   const outcome: UpdateOutcome = { id: o.id, file, plan, diagnostics, written: false };
   if (blocked || o.dryRun) return outcome;

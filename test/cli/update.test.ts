@@ -159,6 +159,17 @@ describe('whole lifecycles with itsm update and its shortcuts', () => {
     expect((reopened.timeline as unknown[]).length).toBe(8);
   });
 
+  it('a step that skips a status stamps the milestones the rules need (resolved straight from new)', async () => {
+    const dir = workspace();
+    const out = await step(dir, 'resolve', 'INC-0002', '--resolution', 'Cache warmed', '--by', 'ada', '--at', '2026-03-10T09:30:00+01:00');
+    expect(out).toContain('  acknowledged_at: (none) -> 2026-03-10T09:30:00+01:00\n');
+    expect(data(dir, 'content/incidents/INC-0002.md')).toMatchObject({
+      status: 'resolved',
+      acknowledged_at: '2026-03-10T09:30:00+01:00',
+      resolved_at: '2026-03-10T09:30:00+01:00',
+    });
+  });
+
   it('assigning another team leaves the record unassigned when the assignee is not in it', async () => {
     const other = record(`
 id: TEAM-db
