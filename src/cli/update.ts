@@ -35,7 +35,8 @@ const UPDATE_HELP = `Usage: itsm update <ID> [field=value ...] [--status S] [--n
 
 Changes a record in one step, keeping its comments, key order and formatting. A status change
 fills in what the lifecycle needs in the same edit: the milestone (acknowledged_at, resolved_at,
-closed_at, fulfilled_at, actual_start...), a timeline entry {at, status, by, note}, and on a
+closed_at, fulfilled_at, actual_start...; also those of statuses it skips that the rules then
+need), a timeline entry {at, status, by, note}, and on a
 reopen it clears how the work ended (resolved_at, closed_at, resolution, close_code; the timeline
 keeps the history). A transition the lifecycle does not allow is refused, naming the allowed ones.
 Changing priority, team or assignee appends a timeline entry with the new value, which the SLA
