@@ -105,6 +105,12 @@ export async function updateOnDisk(o: UpdateOptions): Promise<UpdateOutcome> {
   const request = { ...o.request, at, by: by.handle };
   if (o.step) request.status = stepStatus(def, o.id, o.step, String(parsed.data.status));
   if (o.assign !== undefined) request.assignments = [...request.assignments, ...assignments(def, schema, teams, parsed.data, o.assign)];
+  // assignee=<other login> is written as the person's handle, as --by is.
+  request.assignments = request.assignments.map((a) => {
+    const login = /^assignee=(.+)$/s.exec(a)?.[1];
+    const person = login === undefined ? undefined : memberByLogin(teams, login);
+    return person ? `assignee=${person.handle}` : a;
+  });
   const planned = () => {
     const p = planUpdate({ id: o.id, text, data: parsed.data!, def, schema, matrix: policies.priorityMatrix, request });
     if (!p.ok) throw new UpdateError(p.message);

@@ -295,6 +295,9 @@ describe('refusals that say what to do', () => {
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('--by grce: nobody in the team files (content/teams/) has that login. Did you mean grace?');
     await step(dir, 'update', 'INC-0002', '--note', 'Looking', '--by', 'grace-bot', '--at', '2026-03-10T09:01:00+01:00');
+    expect(await itsm(dir, 'update', 'INC-0002', 'assignee=Grace-Bot', '--by', 'ada', '--dry-run', '--format', 'json')).toMatchObject({
+      stdout: expect.stringContaining('"after": "grace"'),
+    });
     expect((data(dir, 'content/incidents/INC-0002.md').timeline as Array<Record<string, unknown>>).at(-1)).toEqual({
       at: '2026-03-10T09:01:00+01:00',
       by: 'grace',
