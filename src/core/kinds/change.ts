@@ -113,6 +113,7 @@ export const change = defineKind<Change>()({
   idPattern: numberedId('CHG-'),
   lifecycle,
   milestones,
+  stamps: { completed: 'actual_end', failed: 'actual_end', rolled_back: 'actual_end' },
   happened: ['actual_end'],
   identity: ['title', 'planned_start'],
   columns: [

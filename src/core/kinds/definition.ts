@@ -86,6 +86,18 @@ export interface KindDefinition<K extends string = string, D = never> {
   /** For a status, the timestamp field that records when the record reached it. */
   milestones: Readonly<Record<string, string>>;
   /**
+   * Timestamp fields `itsm update` also sets when a record reaches a status, besides the milestone
+   * (a change's `actual_end` whatever its outcome). Unlike milestones, the timeline is not checked
+   * against them: the last arrival wins.
+   */
+  stamps?: Readonly<Record<string, string>>;
+  /**
+   * Fields that say how finished work ended (an incident's resolution): `itsm update` clears them
+   * when the record is reopened, with the milestones and stamps of the statuses that are not open.
+   * The timeline keeps the history.
+   */
+  reopenClears?: readonly string[];
+  /**
    * The other timestamp fields that record something that happened (not a plan), e.g. reported_at.
    * With the milestones and every timeline entry's `at`, none may lie in the future (`time/future`).
    */

@@ -95,6 +95,7 @@ export const incident = defineKind<Incident>()({
   idPattern: numberedId('INC-'),
   lifecycle,
   milestones,
+  reopenClears: ['resolution', 'close_code'],
   happened: ['reported_at'],
   identity: ['title', 'reported_at'],
   columns: [

@@ -50,6 +50,7 @@ export const request = defineKind<ServiceRequest>()({
   idPattern: numberedId('REQ-'),
   lifecycle,
   milestones,
+  reopenClears: ['close_code'],
   happened: ['requested_at', 'acknowledged_at'],
   identity: ['title', 'requested_at'],
   columns: [
