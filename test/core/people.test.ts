@@ -35,7 +35,7 @@ describe('peopleFrom', () => {
   ]);
 
   it('gives every login of an entry the same person, whatever the case', () => {
-    expect(people.personOf('ALICE-bot')).toEqual({ key: 'alice', name: 'Alice Smith', logins: ['alice', 'alice-bot'] });
+    expect(people.personOf('ALICE-bot')).toEqual({ key: 'alice', handle: 'alice', name: 'Alice Smith', logins: ['alice', 'alice-bot'], emails: [] });
     expect(people.samePerson('alice-bot', 'Alice')).toBe(true);
     expect(people.samePerson('alice', 'bob')).toBe(false);
   });
@@ -45,7 +45,7 @@ describe('peopleFrom', () => {
   });
 
   it('a login no team lists is its own person', () => {
-    expect(people.personOf('Zed')).toEqual({ key: 'zed', name: 'Zed', logins: ['Zed'] });
+    expect(people.personOf('Zed')).toEqual({ key: 'zed', handle: 'Zed', name: 'Zed', logins: ['Zed'], emails: [] });
     expect(people.samePerson('zed', 'ZED')).toBe(true);
     expect(people.samePerson('zed', 'alice')).toBe(false);
   });

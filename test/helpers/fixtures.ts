@@ -115,6 +115,7 @@ acknowledged_at: 2026-03-02T09:20:00+01:00
 resolved_at: 2026-03-02T11:00:00+01:00
 team: TEAM-ops
 resolution: Restarted the web tier after a bad config push.
+close_code: solved-permanently
 timeline:
   - { at: 2026-03-02T09:10:00+01:00, status: new, note: Reported by the service desk }
   - { at: 2026-03-02T09:20:00+01:00, status: acknowledged, by: ada }
@@ -147,7 +148,7 @@ id: REQ-0001
 title: Admin account for Lin
 service: SVC-shop
 offering: new-account
-requester: lin
+requester: { name: Lin Chen, email: lin.chen@example.org }
 requested_at: 2026-03-03T10:00:00+01:00
 status: new
 `);
