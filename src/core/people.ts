@@ -140,7 +140,12 @@ export function peopleFrom(teams: readonly TeamMembers[]): People {
   for (const p of byRoot.values()) if (!byName.has(nameKey(p.name))) byName.set(nameKey(p.name), p);
   const handles = [...byRoot.values()].map((p) => p.handle).sort();
   const members = new Map<string, string[]>();
-  for (const t of teams) if (t.id !== undefined) members.set(t.id, t.members.map((m) => byLogin.get(loginKey(m.login))!.handle));
+  for (const t of teams)
+    if (t.id !== undefined)
+      members.set(
+        t.id,
+        t.members.map((m) => byLogin.get(loginKey(m.login))!.handle),
+      );
   return {
     personOf,
     samePerson: (a, b) => personOf(a).key === personOf(b).key,

@@ -42,7 +42,10 @@ export function analyzePolicies(textOf: (rel: string) => string | undefined): Po
   }
   const policies: Policies = {};
   if (settings.close_codes !== undefined || settings.categories !== undefined) {
-    policies.vocabulary = { ...(settings.close_codes && { close_codes: settings.close_codes }), ...(settings.categories && { categories: settings.categories }) };
+    policies.vocabulary = {
+      ...(settings.close_codes && { close_codes: settings.close_codes }),
+      ...(settings.categories && { categories: settings.categories }),
+    };
   }
   for (const [key, info] of Object.entries(POLICY_FILES) as Array<[keyof PolicyFiles, (typeof POLICY_FILES)[keyof PolicyFiles]]>) {
     const rel = `content/policies/${info.file}`;
