@@ -68,7 +68,7 @@ export function fixtureFiles(): Record<string, string> {
       'Card payments time out after **30 seconds**. Connection pool exhaustion on the database.\n',
     ),
     'content/incidents/INC-0002.md': record(
-      'id: INC-0002\ntitle: Checkout shows a blank page\nstatus: resolved\nservice: SVC-checkout\ncis: [CI-web-frontend]\nimpact: medium\nurgency: medium\npriority: P3\nreported_at: 2026-11-18T14:00:00+01:00\nacknowledged_at: 2026-11-18T14:30:00+01:00\nresolved_at: 2026-11-18T16:00:00+01:00\nresolution: Rolled back the frontend bundle.\nteam: TEAM-platform\ncaused_by_change: CHG-0001',
+      'id: INC-0002\ntitle: Checkout shows a blank page\nstatus: resolved\nservice: SVC-checkout\ncis: [CI-web-frontend]\nimpact: medium\nurgency: medium\npriority: P3\nreported_at: 2026-11-18T14:00:00+01:00\nacknowledged_at: 2026-11-18T14:30:00+01:00\nresolved_at: 2026-11-18T16:00:00+01:00\nresolution: Rolled back the frontend bundle.\nclose_code: solved-permanently\nteam: TEAM-platform\ncaused_by_change: CHG-0001',
       XSS_BODY,
     ),
     'content/incidents/INC-0003.md': record(
