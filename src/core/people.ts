@@ -63,6 +63,8 @@ export interface People {
   handles(): string[];
   /** The handles of a team's members, in the team file's order; undefined for a team no file lists. */
   membersOf(teamId: string): string[] | undefined;
+  /** The teams that list a person (by any of their logins), in the order the teams were given. */
+  teamsOf(login: string): string[];
 }
 
 /**
@@ -154,5 +156,9 @@ export function peopleFrom(teams: readonly TeamMembers[]): People {
     named: (name) => byName.get(nameKey(name)),
     handles: () => [...handles],
     membersOf: (teamId) => members.get(teamId),
+    teamsOf: (login) => {
+      const person = byLogin.get(loginKey(login));
+      return person ? [...members].filter(([, handles]) => handles.includes(person.handle)).map(([id]) => id) : [];
+    },
   };
 }
