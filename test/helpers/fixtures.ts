@@ -115,11 +115,11 @@ acknowledged_at: 2026-03-02T09:20:00+01:00
 resolved_at: 2026-03-02T11:00:00+01:00
 team: TEAM-ops
 resolution: Restarted the web tier after a bad config push.
-close_code: solved-permanently
 timeline:
   - { at: 2026-03-02T09:10:00+01:00, status: new, note: Reported by the service desk }
   - { at: 2026-03-02T09:20:00+01:00, status: acknowledged, by: ada }
   - { at: 2026-03-02T11:00:00+01:00, status: resolved, note: Web tier restarted }
+close_code: solved-permanently
 `,
   'Users saw errors at checkout.\n',
 );

@@ -44,7 +44,7 @@ describe('person/unknown: every person a record names is in the team files', () 
   it("suggests the handle of someone named by their full name, in a timeline entry's by", async () => {
     const text = INCIDENT.replace('status: acknowledged, by: ada', 'status: acknowledged, by: Grace Hopper');
     const [d] = await diagnosticsOf({ [INC]: text });
-    expect(d).toMatchObject({ rule: 'person/unknown', line: 18 });
+    expect(d).toMatchObject({ rule: 'person/unknown', line: 17 });
     expect(d!.message).toBe('Timeline entry 2\'s `by` is "Grace Hopper", but no team file lists that login. Did you mean "grace"?');
   });
 
