@@ -15,6 +15,9 @@ The status page of every active service:
     performance, medium a partial outage, high (or major: true) a major outage
   - open incidents, and upcoming maintenance (approved or scheduled changes naming the
     service or one of its CIs)
+  - public text only: an incident's public_summary (or "We are investigating an issue
+    affecting <service>.") and its timeline entries with visibility: public; never its
+    title, CIs, internal notes or assignee, nor a change's title
   - availability over the last 30 and 90 days from incident windows (reported_at to
     resolved_at): a major outage counts fully, a partial outage at 30%, overlaps once
 With service IDs, only those services (and their worst status); one that is not an active

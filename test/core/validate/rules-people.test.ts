@@ -3,12 +3,14 @@
  * their handle or another login of theirs), an assignee must be in the record's team, and incidents
  * and requests end with a close code from the workspace's list.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/core/diagnostic.ts';
+import { DEFAULT_CLOSE_CODES } from '../../../src/core/validate/closing-rules.ts';
 import { validateOnDisk } from '../../../src/io/validate-run.ts';
 import { CHANGE, INCIDENT, REQUEST, minimalWorkspace } from '../../helpers/fixtures.ts';
-import { makeWorkspace, record } from '../../helpers/workspace.ts';
+import { REPO_ROOT, makeWorkspace, record } from '../../helpers/workspace.ts';
 
 const INC = 'content/incidents/INC-0001.md';
 const REQ = 'content/requests/REQ-0001.md';
@@ -103,5 +105,14 @@ describe('close_code and category', () => {
     const [d] = await diagnosticsOf({ 'itsm.yaml': settings, [INC]: text });
     expect(d).toMatchObject({ rule: 'category/unknown', file: INC, message: 'category "hardware" is not one of the workspace\'s categories.' });
     expect(rules(await diagnosticsOf({ 'itsm.yaml': settings, [INC]: text.replace('hardware', 'software') }))).toEqual([]);
+  });
+});
+
+describe('the default close codes', () => {
+  it('are the list the workspace schema documents', () => {
+    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/workspace.schema.json'), 'utf8')) as {
+      properties: { close_codes: { description: string } };
+    };
+    expect(schema.properties.close_codes.description).toContain(`Default: ${DEFAULT_CLOSE_CODES.join(', ')}.`);
   });
 });
