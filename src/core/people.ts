@@ -8,6 +8,7 @@
  * as the real one.
  */
 import type { Team } from './model.ts';
+import { similarWords } from './suggest.ts';
 
 /** The form a login is compared in: ASCII letters lower-cased, every other character left alone. */
 export function loginKey(login: string): string {
@@ -73,24 +74,7 @@ export interface People {
  */
 export function similarHandles(login: string, people: People): string[] {
   const named = people.named(login);
-  const key = loginKey(login);
-  const near = people
-    .handles()
-    .map((h) => ({ h, d: editDistance(loginKey(h), key) }))
-    .filter((c) => c.d <= Math.max(1, Math.floor(key.length / 4)) || (key.length >= 4 && loginKey(c.h).startsWith(key)))
-    .sort((a, b) => a.d - b.d || a.h.localeCompare(b.h))
-    .map((c) => c.h);
-  return [...new Set([...(named ? [named.handle] : []), ...near])].slice(0, 3);
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    row = next;
-  }
-  return row[b.length]!;
+  return [...new Set([...(named ? [named.handle] : []), ...similarWords(login, people.handles())])].slice(0, 3);
 }
 
 /**
