@@ -84,12 +84,7 @@ function isEntry(file: string, v: unknown): v is CacheEntry {
 /** A person a record names, as check-record writes it (the person checks trust these). */
 function isPersonRef(v: unknown): boolean {
   return (
-    isObject(v) &&
-    typeof v.pointer === 'string' &&
-    typeof v.field === 'string' &&
-    typeof v.handle === 'string' &&
-    (v.contact === undefined || v.contact === true) &&
-    isOptionalString(v.team)
+    isObject(v) && typeof v.pointer === 'string' && typeof v.handle === 'string' && (v.contact === undefined || v.contact === true) && isOptionalString(v.team)
   );
 }
 

@@ -76,7 +76,7 @@ describe('validateOnDisk', () => {
     await validateOnDisk(dir, { cache: true });
     const path = join(dir, '.itsm-cache/validate-v1.json');
     const cache = JSON.parse(readFileSync(path, 'utf8')) as { entries: Record<string, { outcome: { facts: { people?: unknown } } }> };
-    cache.entries['content/incidents/INC-0002.md']!.outcome.facts.people = [{ pointer: '/assignee', field: 'assignee', handle: 42 }];
+    cache.entries['content/incidents/INC-0002.md']!.outcome.facts.people = [{ pointer: '/assignee', handle: 42 }];
     writeFileSync(path, JSON.stringify(cache));
     expect((await validateOnDisk(dir, { cache: true })).cached).toBe(0);
   });

@@ -14,6 +14,7 @@ import type { PendingDiagnostic } from '../diagnostic.ts';
 import type { Team } from '../model.ts';
 import { loginKey, loginsOf, nameKey, peopleFrom, similarHandles, type TeamMembers } from '../people.ts';
 import type { FileFacts } from './cross-checks.ts';
+import { personFieldLabel } from './person-refs.ts';
 
 interface Entry {
   file: string;
@@ -112,6 +113,7 @@ export function personChecks(files: readonly FileFacts<string>[]): PendingDiagno
   const out: PendingDiagnostic[] = [];
   for (const f of files) {
     for (const ref of f.facts.people ?? []) {
+      const field = personFieldLabel(ref.pointer);
       const person = people.known(ref.handle);
       if (!person) {
         const near = similarHandles(ref.handle, people);
@@ -120,7 +122,7 @@ export function personChecks(files: readonly FileFacts<string>[]): PendingDiagno
           rule: 'person/unknown',
           severity: 'error',
           pointer: ref.pointer,
-          message: `${capital(ref.field)} is "${ref.handle}", but no team file lists that login.${near.length ? ` Did you mean ${near.map((h) => `"${h}"`).join(', ')}?` : ''}`,
+          message: `${capital(field)} is "${ref.handle}", but no team file lists that login.${near.length ? ` Did you mean ${near.map((h) => `"${h}"`).join(', ')}?` : ''}`,
           hint: ref.contact
             ? 'Name a person by their handle (their `login` in content/teams/); write an external contact as {name, email}.'
             : 'Name a person by their handle (their `login` in content/teams/), or add them to their team file.',
@@ -135,7 +137,7 @@ export function personChecks(files: readonly FileFacts<string>[]): PendingDiagno
         rule: 'assignee/not-in-team',
         severity: 'error',
         pointer: ref.pointer,
-        message: `${capital(ref.field)} is ${person.name} (${person.handle}), who is not a member of ${ref.team} (members: ${members.join(', ')}).`,
+        message: `${capital(field)} is ${person.name} (${person.handle}), who is not a member of ${ref.team} (members: ${members.join(', ')}).`,
         hint: `Assign someone from ${ref.team}, move the record to a team ${person.name} is in, or add them to ${ref.team}.`,
       });
     }

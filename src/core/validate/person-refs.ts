@@ -2,10 +2,8 @@
 import type { AnyKindDefinition } from '../kinds/definition.ts';
 
 export interface PersonRef {
-  /** Where the name is written, as a JSON pointer. */
+  /** Where the name is written, as a JSON pointer (kept small: every record's facts are cached). */
   pointer: string;
-  /** The field, for messages: `assignee`, `timeline entry 3 \`by\``. */
-  field: string;
   handle: string;
   /** A contact field: an external contact may be written as {name, email} instead. */
   contact?: true;
@@ -21,7 +19,6 @@ export function personRefs(def: AnyKindDefinition, data: Record<string, unknown>
     const team = p.memberOf === undefined ? undefined : data[p.memberOf];
     out.push({
       pointer: `/${p.field}`,
-      field: `\`${p.field}\``,
       handle: value,
       ...(p.contact && { contact: true as const }),
       ...(typeof team === 'string' && { team }),
@@ -31,8 +28,14 @@ export function personRefs(def: AnyKindDefinition, data: Record<string, unknown>
   timeline.forEach((entry, i) => {
     for (const field of ['by', 'assignee']) {
       const value = entry[field];
-      if (typeof value === 'string') out.push({ pointer: `/timeline/${i}/${field}`, field: `timeline entry ${i + 1}'s \`${field}\``, handle: value });
+      if (typeof value === 'string') out.push({ pointer: `/timeline/${i}/${field}`, handle: value });
     }
   });
   return out;
+}
+
+/** The field a pointer names, for messages: "`assignee`", "timeline entry 3's `by`". */
+export function personFieldLabel(pointer: string): string {
+  const entry = /^\/timeline\/(\d+)\/(\w+)$/.exec(pointer);
+  return entry ? `timeline entry ${Number(entry[1]) + 1}'s \`${entry[2]}\`` : `\`${pointer.slice(1)}\``;
 }
