@@ -52,6 +52,8 @@ export interface TimelineRow {
   status: string;
   note: string;
   by: string;
+  /** A customer-visible entry (`visibility: public`), shown on the status page; the rest are work notes. */
+  public: boolean;
 }
 
 export interface HistoryRow {
@@ -222,12 +224,13 @@ function showValue(key: string, value: unknown, isRef: boolean, ws: Workspace, l
 
 function timelineRows(timeline: unknown, tz: string, people: People): TimelineRow[] {
   if (!Array.isArray(timeline)) return [];
-  return timeline.map((e: { at?: string; status?: string; note?: string; by?: string }) => ({
+  return timeline.map((e: { at?: string; status?: string; note?: string; by?: string; visibility?: string }) => ({
     at: e.at ?? '',
     atText: e.at ? formatInstant(e.at, tz) : '',
     status: e.status ? statusLabel(e.status) : '',
     note: e.note ?? '',
     by: e.by ? (people.known(e.by)?.name ?? e.by) : '',
+    public: e.visibility === 'public',
   }));
 }
 

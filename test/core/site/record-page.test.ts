@@ -211,10 +211,22 @@ describe('people on a record page', () => {
     });
   });
 
+  it('marks the public timeline entries, the ones the status page shows', () => {
+    const ws = fixtureWorkspace((files) => {
+      files['content/incidents/INC-0001.md'] = files['content/incidents/INC-0001.md']!.replace(
+        'status: in_progress }',
+        'status: in_progress, note: We are on it, visibility: public }',
+      );
+    });
+    const p = recordPage({ ws, rec: ws.byId.get('INC-0001')!, links: siteLinks('/'), forge: forgeLinks(undefined), related: [] });
+    expect(p.timeline.map((t) => t.public)).toEqual([false, false, true]);
+  });
+
   it('names the person in the timeline', () => {
     const ws = fixtureWorkspace();
     const p = recordPage({ ws, rec: ws.byId.get('INC-0001')!, links: siteLinks('/'), forge: forgeLinks(undefined), related: [] });
     expect(p.timeline.map((t) => t.by)).toEqual(['', 'Carol Chen', '']);
+    expect(p.timeline.map((t) => t.public)).toEqual([false, false, false]);
   });
 });
 
