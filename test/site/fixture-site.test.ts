@@ -144,6 +144,13 @@ describe('the site of a small workspace, in a browser', () => {
     expect(latest).toContain('PR #12');
     expect(latest).toContain('status: acknowledged → in_progress');
     expect(await text('[data-history]')).toContain('created');
+    // The assignee by name, linked to their row on their team's page (handle, other logins, email).
+    const assignee = page.locator('dd[data-field=assignee] a');
+    expect(await assignee.textContent()).toBe('Carol Chen');
+    await assignee.click();
+    expect(page.url()).toBe(served.url + 'teams/TEAM-payments/#person-carol');
+    expect(await text('tr#person-carol')).toContain('carol');
+    await go('incidents/INC-0001/');
     expect(await page.locator('a', { hasText: 'Propose a change to this record' }).getAttribute('href')).toBe(
       'https://github.com/fixture/itsm/edit/main/content/incidents/INC-0001.md',
     );
@@ -210,6 +217,10 @@ describe('the site of a small workspace, in a browser', () => {
     expect(await page.locator('[data-overall]').getAttribute('data-overall')).toBe('major_outage');
     expect(await page.locator('[data-service="SVC-payments"] [data-status]').getAttribute('data-status')).toBe('major_outage');
     expect(await count('[data-service="SVC-payments"] svg.uptime rect')).toBe(90);
+    // Public text only: a neutral sentence instead of the internal title.
+    const payments = await text('[data-service="SVC-payments"]');
+    expect(payments).toContain('We are investigating an issue affecting Payments.');
+    expect(payments).not.toContain('Card payments time out');
     await b.screenshot(page, 'status');
     const feed = await page.request.get(served.url + 'feeds/incidents.xml');
     expect(feed.headers()['content-type']).toBe('application/xml; charset=utf-8');

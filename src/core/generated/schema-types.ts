@@ -291,7 +291,7 @@ export interface Change {
    */
   team?: string;
   /**
-   * Who asked for the change (forge login or name).
+   * Who asked for the change: a person's handle from the team files.
    */
   requested_by?: string;
   /**

@@ -131,5 +131,6 @@ export const change = defineKind<Change>()({
     { field: 'cis', to: 'ci', many: true, label: 'changes', inverse: 'changes' },
     { field: 'release', to: 'release', many: false, label: 'ships in', inverse: 'changes' },
   ],
+  people: [{ field: 'requested_by' }],
   rules: changeRules,
 });

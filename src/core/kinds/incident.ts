@@ -115,5 +115,10 @@ export const incident = defineKind<Incident>()({
     { field: 'caused_by_change', to: 'change', many: false, label: 'caused by change', inverse: 'caused incidents' },
     { field: 'kb', to: 'kb', many: true, label: 'uses article', inverse: 'used by incidents' },
   ],
+  people: [
+    { field: 'assignee', memberOf: 'team' },
+    { field: 'caller', contact: true },
+  ],
+  closing: { closeCodeIn: lifecycle.done, category: true },
   rules: incidentRules,
 });

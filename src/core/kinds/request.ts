@@ -66,5 +66,11 @@ export const request = defineKind<ServiceRequest>()({
     { field: 'service', to: 'service', many: false, label: 'asks service', inverse: 'requests' },
     { field: 'team', to: 'team', many: false, label: 'fulfilled by', inverse: 'requests' },
   ],
+  people: [
+    { field: 'assignee', memberOf: 'team' },
+    { field: 'requester', contact: true },
+  ],
+  // A rejected request ends too: the close code says so (`rejected`), though nothing was delivered.
+  closing: { closeCodeIn: [...lifecycle.done, 'rejected'], category: true },
   rules: requestRules,
 });
