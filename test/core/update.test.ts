@@ -102,7 +102,7 @@ actual_start: 2026-03-04T09:00:00+01:00
 
   it('a reopen clears how the work ended; the timeline keeps it', () => {
     const closed = INCIDENT.replace('status: resolved', 'status: closed')
-      .replace('resolution:', 'close_code: solved-permanently\nclosed_at: 2026-03-02T12:00:00+01:00\nresolution:')
+      .replace('resolution:', `${INCIDENT.includes('close_code:') ? '' : 'close_code: solved-permanently\n'}closed_at: 2026-03-02T12:00:00+01:00\nresolution:`)
       .replace(/(timeline:\n(?:.*\n)*?.*status: resolved.*\n)/, '$1  - { at: 2026-03-02T12:00:00+01:00, status: closed }\n');
     const p = ok(plan(closed, 'incident', { status: 'in_progress', note: 'Errors are back' }));
     for (const gone of ['resolved_at', 'closed_at', 'resolution', 'close_code']) expect(p.data).not.toHaveProperty(gone);
