@@ -100,7 +100,7 @@ export function queue(
     const assignee = assignment.assignee ? text(data[assignment.assignee]) : null;
     if (filter.team !== undefined && team !== filter.team) continue;
     if (filter.assignee !== undefined && (assignee === null || assignee.toLowerCase() !== filter.assignee.toLowerCase())) continue;
-    if (filter.unassigned && (assignment.assignee ? assignee !== null : team !== null)) continue;
+    if (filter.unassigned && !unassigned(assignment, team, assignee)) continue;
     const opened = openedAt(rec, def);
     rows.push({
       id: rec.id,
@@ -116,6 +116,17 @@ export function queue(
     });
   }
   return rows.sort(compareRows);
+}
+
+/** Nobody has taken the work: no assignee where the kind has one, no team where it has only a team. */
+function unassigned(assignment: Assignment, team: string | null, assignee: string | null): boolean {
+  return assignment.assignee ? assignee === null : team === null;
+}
+
+/** Whether a queue row is work nobody has taken (as `--unassigned` selects it). */
+export function isUnassigned(row: Pick<QueueRow, 'kind' | 'team' | 'assignee'>, registry: KindRegistry = REGISTRY): boolean {
+  const assignment = assignmentOf(registry.get(row.kind));
+  return assignment !== null && unassigned(assignment, row.team, row.assignee);
 }
 
 function text(v: unknown): string | null {
