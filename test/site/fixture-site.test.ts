@@ -423,6 +423,22 @@ describe('the site of a small workspace, in a browser', () => {
     await p.close();
   });
 
+  it("a site built at the current time counts down from the reader's clock", async () => {
+    const p = await b.newPage();
+    // The same page as a build without --now would serve it: data-live="true".
+    await p.route('**/queues/TEAM-payments/', async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, body: (await res.text()).replace('data-live="false"', 'data-live="true"') });
+    });
+    await p.clock.install({ time: new Date('2026-11-20T12:00:00+01:00') });
+    await p.goto(served.url + 'queues/TEAM-payments/');
+    // Two hours after the build: INC-0003's response is due at 08:00 tomorrow.
+    expect(await p.locator('table[data-queue] tbody tr:nth-child(2) [data-countdown]').textContent()).toBe('20h 00m left');
+    await p.clock.runFor('21:00:00');
+    expect(await p.locator('table[data-queue] tbody tr:nth-child(2) [data-countdown]').textContent()).toBe('overdue 1h 00m');
+    await p.close();
+  });
+
   it('no page asked another host for anything, logged an error or hit a broken link', async () => {
     expect(b.requests.length).toBeGreaterThan(20);
     expect(b.requests.filter((u) => new URL(u).hostname !== '127.0.0.1')).toEqual([]);

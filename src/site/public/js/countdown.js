@@ -9,7 +9,9 @@ if (cells.length > 0) {
   const asOf = Date.parse(root.dataset.asOf ?? '');
   const live = root.dataset.live === 'true' || Number.isNaN(asOf);
   const opened = Date.now();
-  const now = () => (live ? Date.now() : asOf + (Date.now() - opened));
+  // Whole seconds, as the build counts: a reading a few milliseconds after the build instant is that instant.
+  const whole = (ms) => Math.floor(ms / 1000) * 1000;
+  const now = () => (live ? whole(Date.now()) : asOf + whole(Date.now() - opened));
   const span = (s) => {
     const d = Math.floor(s / 86400);
     const h = Math.floor((s % 86400) / 3600);
