@@ -1,7 +1,7 @@
 /** `itsm queue`: what a service desk agent runs first thing, on a real workspace in a temp dir. */
 import { describe, expect, it } from 'vitest';
 import { QUEUE_FILES, QUEUE_NOW } from '../helpers/queue-fixture.ts';
-import { makeWorkspace, runCli, runMain } from '../helpers/workspace.ts';
+import { makeWorkspace, record, runCli, runMain } from '../helpers/workspace.ts';
 
 const dir = makeWorkspace(QUEUE_FILES);
 const queue = (...args: string[]) => runMain(['queue', '--root', dir, '--now', QUEUE_NOW, ...args], { cwd: dir });
@@ -49,6 +49,18 @@ describe('itsm queue', () => {
     expect(rows[0]).toBe('ID,Priority,Status,Title,Team,Assignee,Age,SLA,Due at,Left,Left (seconds),State');
     expect(rows.slice(1).map((l) => l.split(',')[0])).toEqual(['INC-0002', 'INC-0003']);
     expect(rows[1]).toBe('INC-0002,P1,new,Incident INC-0002,TEAM-ops,,2h 00m,response,2026-03-03T09:15:00+01:00,overdue 1h 45m,-6300,breached');
+  });
+
+  it('keeps a title that looks like a formula as text in the CSV', async () => {
+    const hostile = makeWorkspace({
+      ...QUEUE_FILES,
+      'content/problems/PRB-0003.md': record(
+        'id: PRB-0003\ntitle: "=HYPERLINK(\\"https://evil.example\\")"\nstatus: new\nopened_at: 2026-03-01T09:00:00+01:00',
+      ),
+    });
+    const r = await runMain(['queue', '--root', hostile, '--now', QUEUE_NOW, '--kind', 'problem', '--format', 'csv'], { cwd: hostile });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('PRB-0003,,new,"\'=HYPERLINK(""https://evil.example"")",,,');
   });
 
   it('takes a team with or without its TEAM- prefix', async () => {
