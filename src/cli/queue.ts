@@ -3,6 +3,7 @@ import { csvLines } from '../core/csv.ts';
 import { formatInstant, formatSeconds, statusLabel } from '../core/format.ts';
 import { recordsOf } from '../core/model.ts';
 import { queue, queueKinds, timeLeft, type QueueFilter, type QueueRow } from '../core/queue.ts';
+import { sameLogin } from '../core/people.ts';
 import { referenceNote } from '../core/reference-time.ts';
 import { similarIds } from '../core/suggest.ts';
 import { parseCommand } from './args.ts';
@@ -81,7 +82,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (values.assignee !== undefined) {
     const handles = [...new Set(teams.flatMap((t) => t.data.members.map((m) => m.login)))];
-    const handle = handles.find((h) => h.toLowerCase() === values.assignee!.toLowerCase());
+    const handle = handles.find((h) => sameLogin(h, values.assignee!));
     if (!handle) throw usageError(unknown('person', values.assignee, similarIds(values.assignee, handles), handles));
     filter.assignee = handle;
   }

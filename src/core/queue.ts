@@ -8,6 +8,7 @@ import { displayName, REGISTRY } from './kinds/index.ts';
 import type { AnyKindDefinition } from './kinds/definition.ts';
 import type { KindRegistry } from './kinds/registry.ts';
 import type { AnyRecord, Workspace } from './model.ts';
+import { sameLogin } from './people.ts';
 import { computeSla, type SlaMetric, type SlaResult } from './sla/index.ts';
 
 /** Where a kind keeps its assignment: the team field (a reference to a team) and, if it has one, the assignee field. */
@@ -99,7 +100,7 @@ export function queue(
     const team = text(data[assignment.team]);
     const assignee = assignment.assignee ? text(data[assignment.assignee]) : null;
     if (filter.team !== undefined && team !== filter.team) continue;
-    if (filter.assignee !== undefined && (assignee === null || assignee.toLowerCase() !== filter.assignee.toLowerCase())) continue;
+    if (filter.assignee !== undefined && (assignee === null || !sameLogin(assignee, filter.assignee))) continue;
     if (filter.unassigned && !unassigned(assignment, team, assignee)) continue;
     const opened = openedAt(rec, def);
     rows.push({
