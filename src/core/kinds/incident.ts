@@ -104,6 +104,7 @@ export const incident = defineKind<Incident>()({
     { key: 'priority', label: 'Priority', facet: true, value: { from: 'text', field: 'priority' } },
     { key: 'service', label: 'Service', facet: true, value: { from: 'ref', field: 'service' } },
     { key: 'team', label: 'Team', facet: true, value: { from: 'ref', field: 'team' } },
+    { key: 'assignee', label: 'Assignee', facet: true, value: { from: 'text', field: 'assignee' } },
     { key: 'reported_at', label: 'Reported', value: { from: 'time', field: 'reported_at' } },
     { key: 'sla', label: 'SLA', facet: true, value: { from: 'sla' } },
   ],
