@@ -60,3 +60,18 @@ function finish(r: AttainmentRow, clocks: readonly SlaClockName[]): AttainmentRo
 function rows(map: Map<string, AttainmentRow>, clocks: readonly SlaClockName[]): AttainmentRow[] {
   return [...map.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((r) => finish(r, clocks));
 }
+
+/** The clocks a report has attainment for, in display order: response and resolution, then any OLA clocks. */
+export function attainmentClocks(a: Pick<SlaAttainment, 'overall'>): SlaClockName[] {
+  return CLOCK_NAMES.filter((n) => a.overall[n] !== undefined);
+}
+
+/** A clock's name for people: "response", "OLA resolution". */
+export function clockLabel(name: SlaClockName): string {
+  return name.startsWith('ola-') ? `OLA ${name.slice(4)}` : name;
+}
+
+/** A clock's name in a column or CSV measure: response, ola_resolution. */
+export function clockKey(name: SlaClockName): string {
+  return name.replace('-', '_');
+}

@@ -294,7 +294,7 @@ function measure(
     stopped_at: run.stoppedAt === null ? null : calendar.format(run.stoppedAt),
     service: s.service,
     priority: s.priority,
-    ...(s.team !== undefined ? { team: s.team } : {}),
+    team: s.team,
     cycles: [],
   };
 }

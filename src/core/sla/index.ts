@@ -6,4 +6,4 @@ export { runClock, responseStop, type ClockRun } from './clock.ts';
 export type { SlaResult, SlaMetric, SlaClockName, SlaCycle, SlaState, SlaKind, ClockState } from './types.ts';
 export { CLOCK_NAMES } from './types.ts';
 export { runCycles, type CycleRun, type CycleRules } from './cycles.ts';
-export { isOpenClock, slaSummary, type SlaSummary } from './summary.ts';
+export { atRiskWithin, isOpenClock, slaSummary, type SlaSummary } from './summary.ts';
