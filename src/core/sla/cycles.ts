@@ -131,6 +131,9 @@ export function runCycles(history: StatusHistory, fields: FieldHistories, metric
         team: snap.team,
         since: null,
       };
+    else if (!cur && cycles.length === 0 && (phase === 'stopped' || phase === 'cancelled'))
+      // Stopped (or cancelled) the moment it started, e.g. written down already resolved: a clock of zero.
+      cur = { start: t, running: [], state: phase, stoppedAt: t, priority: snap.priority, team: snap.team, since: null };
     const open = cur;
     if (open && phase === 'counting' && open.since === null) open.since = t;
   }

@@ -17,7 +17,7 @@ const incidentArb = fc
     start: fc.integer({ min: START, max: START + SPAN }),
     steps: fc.array(
       fc.record({
-        gap: fc.integer({ min: 0, max: 30 * 3_600_000 }),
+        gap: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 30 * 3_600_000 })),
         status: fc.option(fc.constantFrom(...STATUSES), { nil: undefined }),
         priority: fc.option(fc.constantFrom('P1', 'P3'), { nil: undefined }),
         team: fc.option(fc.constantFrom('TEAM-ops', 'TEAM-db'), { nil: undefined }),
@@ -30,8 +30,10 @@ const incidentArb = fc
     const timeline: TimelineEntry[] = [{ at: iso(start), status: 'new', priority: 'P3', team: 'TEAM-ops' }];
     let status = 'new';
     let priority = 'P3';
-    for (const s of steps) {
-      t += s.gap;
+    for (const [i, s] of steps.entries()) {
+      // runClock takes each status change on its own; here changes at one instant act together, so
+      // only the first step may share the report's instant (a record written down already resolved).
+      t += i === 0 ? s.gap : Math.max(s.gap, 1000);
       timeline.push({
         at: iso(t),
         ...(s.status ? { status: s.status } : {}),
@@ -78,6 +80,16 @@ const policy = (calendar: string, extra: Partial<SlaPolicy> = {}): SlaPolicy => 
   ...extra,
 });
 
+function joined(spans: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of spans) {
+    const last = out.at(-1);
+    if (last && last[1] === a) last[1] = b;
+    else out.push([a, b]);
+  }
+  return out;
+}
+
 /** Every cycle (completed ones and the current one) of every result. */
 function allCycles(rs: SlaResult[]) {
   return rs.flatMap((r) => [...(r.cycles ?? []), { ...r, clock: r.clock }]);
@@ -97,7 +109,11 @@ describe('the general clock', () => {
         const cycles = runCycles(history, fields, metric, DEFAULTS, now);
         const plain = runClock(history, metric, DEFAULTS.pause, now);
         expect(cycles).toHaveLength(1);
-        expect({ running: cycles[0]!.running, state: cycles[0]!.state, stoppedAt: cycles[0]!.stoppedAt }).toEqual(plain);
+        // Changes at one instant act together here, so adjacent spans are compared joined.
+        expect({ running: joined(cycles[0]!.running), state: cycles[0]!.state, stoppedAt: cycles[0]!.stoppedAt }).toEqual({
+          ...plain,
+          running: joined(plain.running),
+        });
       }),
       { numRuns: 400 },
     );
