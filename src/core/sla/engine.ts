@@ -133,7 +133,8 @@ export function computeSla(workspace: Pick<Workspace, 'records' | 'policies' | '
         const cycles = runCycles(history, histories(), target.metric, plan.rules[target.metric], nowMs);
         const measured: SlaResult[] = [];
         for (const cycle of cycles) {
-          const p = cycle.priority ?? priority;
+          // Retroactive: the priority as of now judges every cycle; restart: each cycle keeps its own.
+          const p = plan.restart ? (cycle.priority ?? priority) : priority;
           const own = plan.restart && p !== priority ? planOf(kind, p, serviceId, scope) : plan;
           const ms = own.ok ? own.targets.find((t) => t.metric === target.metric) : undefined;
           // A cycle under a priority its policy has no target for cannot be measured: left out.

@@ -164,6 +164,35 @@ describe('priority changes: a P3 raised to P1 mid-flight, across a night and a h
   });
 });
 
+describe('a reopen that also raises the priority', () => {
+  // Office. Reported Tue 2026-03-03 09:00 as P3, resolved 11:00 (2 h); reopened Wed 10:00 and raised to P1 in
+  // the same entry; resolved Wed 15:30: 10:00-12:00 + 13:00-15:30 = 4 h 30 m. P1: 4 h, P3: 14 h.
+  const record = story({ reported_at: '2026-03-03T09:00:00+01:00', status: 'resolved', priority: 'P1', resolved_at: '2026-03-04T15:30:00+01:00' }, [
+    { at: '2026-03-03T09:00:00+01:00', status: 'new', priority: 'P3' },
+    { at: '2026-03-03T11:00:00+01:00', status: 'resolved' },
+    { at: '2026-03-04T10:00:00+01:00', status: 'in_progress', priority: 'P1' },
+    { at: '2026-03-04T15:30:00+01:00', status: 'resolved' },
+  ]);
+
+  it('retroactive: P1 judges both cycles', () => {
+    // Cycle 1 under P1 (4 h): 2 h, due Tue 09:00 + 4 h = 14:00, met. Current: 4 h 30 m, due Wed 10:00 + 4 h = 15:00, breached.
+    const r = clocks([byPriority('office', { on_reopen: 'new_cycle' })], record).resolution!;
+    expect(r).toMatchObject({ priority: 'P1', elapsed_seconds: 4.5 * HOUR, state: 'breached', due_at: '2026-03-04T15:00:00+01:00' });
+    expect(r.cycles).toMatchObject([
+      { priority: 'P1', target_seconds: 4 * HOUR, elapsed_seconds: 2 * HOUR, state: 'met', due_at: '2026-03-03T14:00:00+01:00' },
+    ]);
+  });
+
+  it('restart: the first cycle stays a met P3 cycle; the change while resolved cancels nothing', () => {
+    // Cycle 1 under P3 (14 h): 2 h; due Tue 09:00 + 14 h = Tue 7 h + Wed 09-12 (3 h) + 13-17 (4 h) -> Wed 17:00; met.
+    const r = clocks([byPriority('office', { on_reopen: 'new_cycle', on_priority_change: 'restart' })], record).resolution!;
+    expect(r).toMatchObject({ priority: 'P1', elapsed_seconds: 4.5 * HOUR, state: 'breached', due_at: '2026-03-04T15:00:00+01:00' });
+    expect(r.cycles).toMatchObject([
+      { priority: 'P3', target_seconds: 14 * HOUR, elapsed_seconds: 2 * HOUR, state: 'met', due_at: '2026-03-04T17:00:00+01:00' },
+    ]);
+  });
+});
+
 describe('start, stop and pause conditions', () => {
   it('pause_when a field has a value: the clock stands still while the vendor has the record', () => {
     // Office, resolution 4 h, pause while team is TEAM-vendor. Mon 2026-03-02: reported 09:00 (TEAM-ops),
