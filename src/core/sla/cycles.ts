@@ -11,7 +11,7 @@
 import type { ClockState, SlaMetric } from './types.ts';
 import { responseStop } from './clock.ts';
 import { holds, valueAt, type Condition, type FieldHistory, type Snapshot } from './conditions.ts';
-import { LIFECYCLES, type StatusHistory } from './status.ts';
+import { LIFECYCLES, type StatusHistory, type TrackedField } from './status.ts';
 
 export interface CycleRules {
   pause: ReadonlySet<string>;
@@ -23,6 +23,8 @@ export interface CycleRules {
   restartOnPriorityChange: boolean;
   /** OLA: only time with a team counts, one cycle per assignment; the set limits which teams (null: any). */
   team: { teams: ReadonlySet<string> | null } | null;
+  /** The fields these rules read (restart: priority; OLA: team; conditions: theirs): the others are not followed. */
+  reads: ReadonlySet<TrackedField>;
 }
 
 export interface FieldHistories {
@@ -52,11 +54,18 @@ export function runCycles(history: StatusHistory, fields: FieldHistories, metric
   let finalStop = response && !rules.stop ? responseStop(history) : null;
   const horizon = () => Math.max(history.start, Math.min(now, finalStop ?? Infinity));
 
+  // An OLA on a record never with a team has nothing to measure.
+  if (rules.team && fields.team.initial === undefined && fields.team.changes.length === 0) return [];
+  const follow = (f: TrackedField) => (rules.reads.has(f) ? fields[f] : UNFOLLOWED);
+  const priorities = follow('priority');
+  const teams = follow('team');
+  const assignees = follow('assignee');
+
   // Every instant something changes, from the start on; several changes at one instant act together.
-  const instants = new Set<number>([history.start]);
-  for (const c of history.changes) instants.add(Math.max(c.at, history.start));
-  for (const h of [fields.priority, fields.team, fields.assignee]) for (const c of h.changes) instants.add(c.at);
-  const times = [...instants].sort((a, b) => a - b);
+  const times = [history.start];
+  for (const c of history.changes) times.push(Math.max(c.at, history.start));
+  for (const h of [priorities, teams, assignees]) for (const c of h.changes) times.push(c.at);
+  times.sort((a, b) => a - b);
 
   const done: ReadonlySet<string> = response ? new Set() : lifecycle.done;
   const cycles: CycleRun[] = [];
@@ -77,11 +86,13 @@ export function runCycles(history: StatusHistory, fields: FieldHistories, metric
     cur = null;
   };
 
-  for (const t of times) {
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i]!;
+    if (i > 0 && t === times[i - 1]) continue;
     if (t > horizon()) break;
     while (statusIndex < history.changes.length && Math.max(history.changes[statusIndex]!.at, history.start) <= t)
       status = history.changes[statusIndex++]!.status;
-    const snap: Snapshot = { status, priority: valueAt(fields.priority, t), team: valueAt(fields.team, t), assignee: valueAt(fields.assignee, t) };
+    const snap: Snapshot = { status, priority: valueAt(priorities, t), team: valueAt(teams, t), assignee: valueAt(assignees, t) };
     if (!started && rules.start && holds(rules.start, snap)) started = true;
     if (started && response && rules.stop && finalStop === null && holds(rules.stop, snap)) finalStop = t;
     const phase = phaseOf(snap, started, rules, done, lifecycle.cancelled);
@@ -150,6 +161,8 @@ export function runCycles(history: StatusHistory, fields: FieldHistories, metric
   }
   return cycles;
 }
+
+const UNFOLLOWED: FieldHistory = { initial: undefined, changes: [] };
 
 function phaseOf(snap: Snapshot, started: boolean, rules: CycleRules, done: ReadonlySet<string>, cancelled: ReadonlySet<string>): Phase {
   if (!started) return 'idle';

@@ -11,7 +11,7 @@ import { compileCalendar, type BusinessCalendar, type CalendarCompile } from '..
 import { parseDuration } from '../duration.ts';
 import type { AnyRecord, Calendar, Incident, ServiceRequest, SlaPolicy, Workspace } from '../model.ts';
 import { runClock, type ClockRun } from './clock.ts';
-import { fieldHistory, valueAt } from './conditions.ts';
+import { fieldHistory, fieldsRead, valueAt } from './conditions.ts';
 import { runCycles, type CycleRules, type FieldHistories } from './cycles.ts';
 import { selectCalendar, selectPolicy } from './policy.ts';
 import { statusHistory, type StatusHistory } from './status.ts';
@@ -209,15 +209,22 @@ function planFor(
   }
   const pause = new Set(policy.pause_statuses ?? []);
   const team = scope === 'team' ? { teams: policy.applies_to.teams?.length ? new Set(policy.applies_to.teams) : null } : null;
-  const rulesFor = (metric: SlaMetric): CycleRules => ({
-    pause,
-    pauseWhen: policy.pause_when ?? [],
-    start: policy.start,
-    stop: policy.stop?.[metric],
-    newCycleOnReopen: policy.on_reopen === 'new_cycle',
-    restartOnPriorityChange: policy.on_priority_change === 'restart',
-    team,
-  });
+  const rulesFor = (metric: SlaMetric): CycleRules => {
+    const pauseWhen = policy.pause_when ?? [];
+    const reads = fieldsRead([policy.start, policy.stop?.[metric], ...pauseWhen]);
+    if (policy.on_priority_change === 'restart') reads.add('priority');
+    if (team) reads.add('team');
+    return {
+      pause,
+      pauseWhen,
+      start: policy.start,
+      stop: policy.stop?.[metric],
+      newCycleOnReopen: policy.on_reopen === 'new_cycle',
+      restartOnPriorityChange: policy.on_priority_change === 'restart',
+      team,
+      reads,
+    };
+  };
   return {
     ok: true,
     policy: policy.id,

@@ -68,6 +68,7 @@ const DEFAULTS: CycleRules = {
   newCycleOnReopen: false,
   restartOnPriorityChange: false,
   team: null,
+  reads: new Set(),
 };
 
 function results(policy: SlaPolicy, record: AnyRecord, now: number): SlaResult[] {
