@@ -308,6 +308,20 @@ describe('OLAs: a team’s part of the work, beside the customer SLA', () => {
     expect(clocks([sla, { ...ola, applies_to: { kind: 'incident', teams: ['TEAM-net'] } }], record)['ola-resolution']).toBeUndefined();
   });
 
+  it('ola-response: each team until the acknowledgement', () => {
+    // Office, OLA response 30 m. Reported Mon 09:00 with TEAM-ops, handed to TEAM-db 09:20, acknowledged 09:50.
+    // TEAM-ops 09:00-09:20 = 20 m (hand-off before its due 09:30: met); TEAM-db 09:20-09:50 = 30 m, due
+    // 09:20 + 30 m = 09:50 = the acknowledgement: met at 100%.
+    const acked = story({ reported_at: '2026-03-02T09:00:00+01:00', status: 'acknowledged', team: 'TEAM-db', acknowledged_at: '2026-03-02T09:50:00+01:00' }, [
+      { at: '2026-03-02T09:00:00+01:00', status: 'new', team: 'TEAM-ops' },
+      { at: '2026-03-02T09:20:00+01:00', team: 'TEAM-db' },
+      { at: '2026-03-02T09:50:00+01:00', status: 'acknowledged' },
+    ]);
+    const r = clocks([sla, { ...ola, targets: { P2: { response: '30m' } } }], acked)['ola-response']!;
+    expect(r).toMatchObject({ team: 'TEAM-db', elapsed_seconds: 30 * MINUTE, state: 'met', percent: 100, due_at: '2026-03-02T09:50:00+01:00' });
+    expect(r.cycles).toMatchObject([{ team: 'TEAM-ops', elapsed_seconds: 20 * MINUTE, state: 'met', due_at: '2026-03-02T09:30:00+01:00' }]);
+  });
+
   it('a record that never changed team: the OLA runs from the start for the record’s team', () => {
     // 09:00-12:00 (3 h) + 13:00-14:00 (1 h) = 4 h = the target: met exactly at 14:00.
     const plain = story({ reported_at: '2026-03-02T09:00:00+01:00', status: 'resolved', team: 'TEAM-ops', resolved_at: '2026-03-02T14:00:00+01:00' }, []);
