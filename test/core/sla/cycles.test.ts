@@ -140,9 +140,13 @@ describe('the general clock', () => {
 
   it('under restarts and OLAs, state never contradicts the due time, and elapsed + remaining = target while running', () => {
     fc.assert(
-      fc.property(calendarArb, incidentArb, laterArb, fc.boolean(), (calendar, inc, later, reopenCycles) => {
+      fc.property(calendarArb, incidentArb, laterArb, fc.boolean(), fc.boolean(), (calendar, inc, later, reopenCycles, conditions) => {
         const now = inc.start + later;
-        const extra: Partial<SlaPolicy> = { on_priority_change: 'restart', ...(reopenCycles ? { on_reopen: 'new_cycle' as const } : {}) };
+        const extra: Partial<SlaPolicy> = {
+          on_priority_change: 'restart',
+          ...(reopenCycles ? { on_reopen: 'new_cycle' as const } : {}),
+          ...(conditions ? { start: { status: ['acknowledged'] }, pause_when: [{ field: 'team' as const, equals: 'TEAM-db' }] } : {}),
+        };
         const rs = [
           ...results(policy(calendar.id, extra), inc.record, now),
           ...computeSla(workspaceWith([policy(calendar.id), { ...policy(calendar.id, extra), id: 'ola', scope: 'team' }], [inc.record]), new Date(now)).filter(
