@@ -8,6 +8,7 @@ import type { HistoryEntry } from '../core/history.ts';
 import { KIND_INFO, KINDS, type Kind } from '../core/ids.ts';
 import type { AnyRecord, Workspace } from '../core/model.ts';
 import { linkIndex } from '../core/relations.ts';
+import { displayName } from '../core/kinds/index.ts';
 import { catalog, type Catalog } from '../core/site/catalog.ts';
 import { changeSchedule, type CalendarMonth } from '../core/site/calendar.ts';
 import { cmdbIndex, type Impact } from '../core/site/cmdb.ts';
@@ -33,6 +34,7 @@ import { readApprovalEvidence } from './approval-notes.ts';
 import { layoutGraph } from './graph-layout.ts';
 import { NotARepositoryError, readRecordHistories } from './history.ts';
 import { renderMarkdownBatch } from './markdown-batch.ts';
+import type { RecordLinks } from './markdown-record-links.ts';
 import { reportData } from './site-reports.ts';
 import { readSchemas } from './schemas.ts';
 import { validateOnDisk } from './validate-run.ts';
@@ -115,7 +117,10 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   const links = siteLinks(base);
 
   // Markdown renders on a worker thread (for large workspaces) while the rest is computed here.
-  const bodies = renderMarkdownBatch(ws.records.map((r) => r.body));
+  const bodies = renderMarkdownBatch(
+    ws.records.map((r) => r.body),
+    recordLinks(ws, links),
+  );
   const t1 = Date.now();
   const sla = computeSla(ws, now);
   const views = slaViews(sla);
@@ -217,7 +222,11 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
     records.push(page);
   }
 
-  const html = await (bodies ?? renderMarkdownBatch(ws.records.map((r) => r.body)));
+  const html = await (bodies ??
+    renderMarkdownBatch(
+      ws.records.map((r) => r.body),
+      recordLinks(ws, links),
+    ));
   records.forEach((page, i) => (page.bodyHtml = html[i]!));
 
   const status = statusReport(ws.records, { now, timeZone: ws.settings.time_zone });
@@ -253,6 +262,11 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
     diagnostics: [],
     sla,
   };
+}
+
+/** Every record's page and name, for the IDs a body mentions. */
+function recordLinks(ws: Workspace, links: SiteLinks): RecordLinks {
+  return new Map(ws.records.map((r) => [r.id, { href: links.record(r.id), title: displayName(r) }]));
 }
 
 /** The static API: a JSON twin of every record and one list per kind. */
