@@ -105,6 +105,11 @@ export interface KindDefinition<K extends string = string, D = never> {
   relations: readonly RelationSpec[];
   rules: RecordRules<D>;
   /**
+   * Fields (dotted paths) that may still change once the record is locked, because they follow up
+   * on it rather than describe it: a closed incident's review actions get done weeks later.
+   */
+  followUp?: readonly string[];
+  /**
    * Rules that depend on the instant of judging and the workspace settings (a review due some days
    * after resolution). They run at every validation given --now, on the record's summary, which
    * carries `fields` besides the references: never cached with the record, as `rules` are.

@@ -135,5 +135,6 @@ export const incident = defineKind<Incident>()({
     { field: 'pir.actions.change', to: 'change', many: false, label: 'review action carried out by', inverse: 'carries out review actions of' },
   ],
   rules: incidentRules,
+  followUp: ['pir.actions'],
   timed: { fields: ['major', 'resolved_at', 'pir'], rules: incidentTimedRules },
 });
