@@ -43,10 +43,10 @@ export function topField(field: string): string {
 }
 
 /**
- * The values a relation's field names, with their JSON pointers: a plain field, or a dotted path that
- * walks into objects and through every item of a list (`pir.actions.problem`: each action's problem).
+ * The values a field names, with their JSON pointers: a plain field, or a dotted path that walks
+ * into objects and through every item of a list (`pir.actions.problem`: each action's problem).
  */
-function valuesAt(data: Record<string, unknown>, field: string): Array<{ value: unknown; pointer: string }> {
+export function valuesAt(data: Record<string, unknown>, field: string): Array<{ value: unknown; pointer: string }> {
   if (!field.includes('.')) return data[field] === undefined ? [] : [{ value: data[field], pointer: `/${field}` }];
   let level: Array<{ value: unknown; pointer: string }> = [{ value: data, pointer: '' }];
   for (const key of field.split('.')) {
