@@ -7,7 +7,7 @@ import { record } from '../helpers/workspace.ts';
 
 const major = (id: string, title: string, resolved: string, extra = '') =>
   record(
-    `id: ${id}\ntitle: ${title}\nstatus: ${extra.includes('closed_at') ? 'closed' : 'resolved'}\nservice: SVC-payments\nimpact: high\nurgency: high\npriority: P1\nreported_at: ${resolved.replace(/T\d\d/, 'T08')}\nacknowledged_at: ${resolved.replace(/T\d\d/, 'T09')}\nresolved_at: ${resolved}\nresolution: Restored.\nteam: TEAM-payments\nmajor: true\n${extra}`,
+    `id: ${id}\ntitle: ${title}\nstatus: ${extra.includes('closed_at') ? 'closed' : 'resolved'}\nservice: SVC-payments\nimpact: high\nurgency: high\npriority: P1\nreported_at: ${resolved.replace(/T\d\d/, 'T08')}\nacknowledged_at: ${resolved.replace(/T\d\d/, 'T09')}\nresolved_at: ${resolved}\nresolution: Restored.\nclose_code: solved-permanently\nteam: TEAM-payments\nmajor: true\n${extra}`,
     `## Postmortem\n\nSee INC-0001 and KB-0001; \`INC-0001\` in code stays code, INC-0999 does not exist.\n`,
   );
 
