@@ -10,6 +10,7 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   validate: { summary: 'Check every record and policy: schema, references, rules (and, with --base, history rules).', load: () => import('./validate.ts') },
   sla: { summary: 'Compute response and resolution SLAs on business calendars.', load: () => import('./sla.ts') },
+  queue: { summary: 'The open work, soonest SLA due time first: per team, per person, or unassigned.', load: () => import('./queue.ts') },
   report: { summary: 'MTTA, MTTR, SLA attainment, volumes, change success and failure rates.', load: () => import('./report.ts') },
   history: { summary: "A record's story from git: who changed which field, when, in which PR.", load: () => import('./history.ts') },
   'as-of': { summary: 'Write out the workspace as it stood at a date.', load: () => import('./as-of.ts') },

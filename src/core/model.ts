@@ -18,6 +18,7 @@ export type {
   ServiceRequest,
   SLAPolicies,
   Policy as SlaPolicy,
+  Condition as SlaCondition,
   Team,
   TimelineEntry,
   WorkspaceSettings,

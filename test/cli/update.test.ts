@@ -317,14 +317,17 @@ describe('refusals that say what to do', () => {
     });
   });
 
-  it('a broken team file elsewhere is no crash', async () => {
+  it('a broken team file elsewhere is no crash: its people do not count until it validates', async () => {
     const broken = record(
       'id: TEAM-odd\nname: Odd\nstatus: active\nmembers:\n  - just a string\n  - { login: 42 }\n  - { name: Eve, login: eve, other_logins: [7] }',
     );
     const dir = workspace({ 'content/teams/TEAM-odd.md': broken });
-    const r = await itsm(dir, 'update', 'INC-0002', '--note', 'Looking', '--by', 'ada', '--at', '2026-03-10T09:01:00+01:00');
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    const r = await itsm(dir, 'update', 'INC-0002', '--note', 'Looking', '--by', 'eve', '--at', '2026-03-10T09:01:00+01:00');
+    // Validation reads people only from team files that validate (fail closed), so the entry is refused, not crashed on.
+    expect(r.stderr).toContain('person/unknown');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.code).toBe(1);
+    expect(read(dir, 'content/incidents/INC-0002.md')).toBe(NEW_INCIDENT);
   });
 
   it('a record that is a symlink is refused, and what it points to is left alone', async () => {

@@ -59,6 +59,8 @@ export const request = defineKind<ServiceRequest>()({
     { key: 'offering', label: 'Offering', value: { from: 'text', field: 'offering' } },
     { key: 'status', label: 'Status', facet: true, value: { from: 'label', field: 'status' } },
     { key: 'priority', label: 'Priority', facet: true, value: { from: 'text', field: 'priority' } },
+    { key: 'team', label: 'Team', facet: true, value: { from: 'ref', field: 'team' } },
+    { key: 'assignee', label: 'Assignee', facet: true, value: { from: 'text', field: 'assignee' } },
     { key: 'requested_at', label: 'Requested', value: { from: 'time', field: 'requested_at' } },
     { key: 'sla', label: 'SLA', facet: true, value: { from: 'sla' } },
   ],

@@ -14,7 +14,7 @@ import type { SiteLinks } from './links.ts';
 import { httpUrl } from '../urls.ts';
 import { compareIds } from './catalog.ts';
 import { refOfId, type RecordRef } from './refs.ts';
-import type { SlaView } from './sla-view.ts';
+import { dueView, type DueView, type SlaView } from './sla-view.ts';
 
 export type FieldValue =
   | { type: 'text'; text: string }
@@ -80,6 +80,8 @@ export interface SlaRow {
   remaining: string;
   breachAt: string;
   due: string;
+  /** A live clock (running or paused): its due time and the time left, for the countdown. */
+  live?: DueView;
 }
 
 /** What Pagefind filters on: kind, status, service, priority, team. */
@@ -120,10 +122,12 @@ export interface RecordPageInput {
   related: readonly Link[];
   sla?: SlaView;
   history?: readonly HistoryEntry[] | null;
+  /** The build instant: live clocks get their time left as of it. */
+  now?: string;
 }
 
 /** Fields shown elsewhere on the page (header, own sections), not in the field list. */
-const OWN_SECTIONS = new Set(['id', 'title', 'name', 'timeline', 'offerings', 'members']);
+const OWN_SECTIONS = new Set(['id', 'title', 'name', 'timeline', 'offerings', 'members', 'pir']);
 const LONG_TEXT = new Set([
   'implementation_plan',
   'test_plan',
@@ -136,7 +140,7 @@ const LONG_TEXT = new Set([
 ]);
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-export function recordPage({ ws, rec, links, forge, related, sla, history }: RecordPageInput): RecordPage {
+export function recordPage({ ws, rec, links, forge, related, sla, history, now }: RecordPageInput): RecordPage {
   const tz = ws.settings.time_zone;
   const data = rec.data as unknown as Record<string, unknown>;
   const refFields = new Set(relationsFrom(rec.kind).map((r) => r.field));
@@ -172,7 +176,14 @@ export function recordPage({ ws, rec, links, forge, related, sla, history }: Rec
         }))
       : [],
     related: relatedGroups(related, ws, links, rec.id),
-    sla: sla ? { policy: sla.policy, calendar: sla.calendar, reason: sla.reason, clocks: sla.clocks.map((c) => slaRow(c, tz)) } : null,
+    sla: sla
+      ? {
+          policy: sla.policy,
+          calendar: sla.calendar,
+          reason: sla.reason,
+          clocks: sla.clocks.map((c) => slaRow(c, tz, now === undefined ? NaN : Date.parse(now))),
+        }
+      : null,
     history: history ? history.map((h) => historyRow(h, forge, tz)) : null,
     facets: searchFacets(rec),
   };
@@ -295,7 +306,8 @@ function searchFor(id: string, kindLabel: string, links: SiteLinks): string {
   return facet ? `${links.search()}?${facet}=${encodeURIComponent(id)}&${kind}` : `${links.search(id)}&${kind}`;
 }
 
-function slaRow(c: SlaView['clocks'][number], tz: string): SlaRow {
+function slaRow(c: SlaView['clocks'][number], tz: string, nowMs: number): SlaRow {
+  const live = c.live && c.dueAt && !Number.isNaN(nowMs) ? dueView({ metric: c.clock, paused: c.paused, dueAt: c.dueAt, atRisk: c.atRisk }, nowMs, tz) : null;
   return {
     clock: c.clock,
     state: statusLabel(c.state),
@@ -305,6 +317,7 @@ function slaRow(c: SlaView['clocks'][number], tz: string): SlaRow {
     remaining: c.remainingSeconds === null ? '' : c.remainingSeconds < 0 ? `over by ${formatSeconds(-c.remainingSeconds)}` : formatSeconds(c.remainingSeconds),
     breachAt: c.breachAt ? formatInstant(c.breachAt, tz) : '',
     due: c.dueAt ? formatInstant(c.dueAt, tz) : '',
+    ...(live ? { live } : {}),
   };
 }
 

@@ -67,6 +67,31 @@ describe('a record page', () => {
     expect(resolution).toMatchObject({ state: 'breached', target: '4h 00m', remaining: 'over by 21h 00m', breachAt: '2026-11-19 13:00 CET' });
   });
 
+  it("shows a team's OLA clock beside the customer SLA's, as one more clock", () => {
+    const sla0 = ws.policies.sla!.policies;
+    const ola = {
+      id: 'resolver-ola',
+      name: 'Resolver teams',
+      applies_to: { kind: 'incident' as const },
+      scope: 'team' as const,
+      calendar: 'always-on',
+      targets: { P1: { resolution: '8h' } },
+    };
+    const withOla = { ...ws, policies: { ...ws.policies, sla: { policies: [...sla0, ola] as typeof sla0 } } };
+    const views = slaViews(computeSla(withOla, FIXTURE_NOW));
+    const p = recordPage({
+      ws,
+      rec: ws.byId.get('INC-0001')!,
+      links,
+      forge,
+      related: related.get('INC-0001') ?? [],
+      sla: views.get('INC-0001'),
+      history: null,
+    });
+    expect(p.sla!.policy).toBe('critical-services');
+    expect(p.sla!.clocks.map((c) => c.clock)).toEqual(['response', 'resolution', 'ola-resolution']);
+  });
+
   it('shows history newest first, with the pull request linked', () => {
     const entry: HistoryEntry = {
       commit: 'abcdef0123456789',
