@@ -228,6 +228,9 @@ export interface NewRecordInput {
   matrix: PriorityMatrix | undefined;
 }
 
+/** Fields whose history the timeline tracks from the first entry on. */
+const SEEDED = ['priority', 'team'] as const;
+
 /** Template -> record text: placeholders filled, fields set, priority computed from the matrix. */
 export function recordFromTemplate(kind: Kind, schema: JsonSchema, templateText: string, input: NewRecordInput): Checked<string> {
   const where = `content/.templates/${kind}.md`;
@@ -244,6 +247,9 @@ export function recordFromTemplate(kind: Kind, schema: JsonSchema, templateText:
       },
     ],
     body: (body) => body.replace(/\{\{\s*title\s*\}\}/g, input.title),
+    // The first timeline entry says what the record started with, so a later change of priority or
+    // team (written by `itsm update` as an entry with the new value) is a change the SLA engine can see.
+    seedFirst: { key: 'timeline', fields: (get) => Object.fromEntries(SEEDED.filter((f) => schema.properties?.[f]).map((f) => [f, get(f)])) },
   });
   if (edited.ok) return { ok: true, value: edited.text };
   if (edited.problem === 'no-front-matter') return { ok: false, message: `${where} must start with front matter between two \`---\` lines.` };

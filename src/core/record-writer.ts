@@ -240,6 +240,11 @@ export interface RecordEdit {
   set?: ReadonlyArray<Record<string, unknown> | ((get: (key: string) => unknown) => Record<string, unknown>)>;
   /** Rewrites the body (the text after the closing `---`). */
   body?: (body: string) => string;
+  /**
+   * Fields added to the first item of a top-level list after the `set` steps, where that item is a
+   * mapping without them (a new record's first timeline entry gets the priority and team it starts with).
+   */
+  seedFirst?: { key: string; fields: (get: (key: string) => unknown) => Record<string, unknown> };
 }
 
 export type EditResult =
@@ -262,8 +267,21 @@ export function editRecord(text: string, edit: RecordEdit): EditResult {
     if (unknown.size) return { ok: false, problem: 'unknown-placeholders', tokens: [...unknown] };
   }
   for (const step of edit.set ?? []) setTopLevel(doc, typeof step === 'function' ? step((key) => doc.get(key)) : step);
+  if (edit.seedFirst)
+    seedFirstItem(
+      doc,
+      edit.seedFirst.key,
+      edit.seedFirst.fields((key) => doc.get(key)),
+    );
   const body = edit.body ? edit.body(parts.body) : parts.body;
   return { ok: true, text: `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n${body}` };
+}
+
+function seedFirstItem(doc: Document, key: string, fields: Record<string, unknown>): void {
+  const list = doc.get(key);
+  const first = isSeq(list) ? list.items[0] : undefined;
+  if (!isMap(first)) return;
+  for (const [field, value] of Object.entries(fields)) if (value !== undefined && value !== null && !first.has(field)) first.set(field, value);
 }
 
 /** Splits a record or template into its front matter YAML and body (both as written; a BOM and CRLFs are dropped). */

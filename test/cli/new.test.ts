@@ -45,6 +45,14 @@ describe('itsm new', () => {
     expect(keys).toEqual(['id', 'title', 'status', 'service', 'cis', 'impact', 'urgency', 'priority', 'reported_at', 'timeline', 'team']);
   });
 
+  it('starts the timeline with the priority and team the record starts with, so a later change is one the SLA engine sees', async () => {
+    const dir = workspace();
+    await runMain(['new', 'incident', '--title', 'Slow search', 'service=SVC-shop', 'team=TEAM-ops', 'impact=low', 'urgency=medium'], { cwd: dir, env: NOW });
+    const text = readFileSync(join(dir, 'content/incidents/INC-0002.md'), 'utf8');
+    expect(text).toContain('timeline:\n  - {at: 2026-03-04T09:15:00+01:00, status: new, note: Reported, priority: P4, team: TEAM-ops}\n');
+    expect((await runMain(['validate'], { cwd: dir })).code).toBe(0);
+  });
+
   it('uses summer time in summer', async () => {
     const dir = workspace();
     await runMain(['new', 'problem', '--title', 'Pool exhaustion'], { cwd: dir, env: { ITSM_NOW: '2026-07-01T10:00:00Z' } });
