@@ -238,6 +238,13 @@ export interface RecordEdit {
    * matter as the steps before it left it (say, a priority computed from the impact just set).
    */
   set?: ReadonlyArray<Record<string, unknown> | ((get: (key: string) => unknown) => Record<string, unknown>)>;
+  /** Top-level fields to remove (after `set`). */
+  remove?: readonly string[];
+  /**
+   * Items to keep of top-level sequences (after `set`), given each item's plain value and index: the
+   * items kept keep their nodes, so comments and quoting stay; a sequence left empty is removed.
+   */
+  keepItems?: Readonly<Record<string, (value: unknown, index: number) => boolean>>;
   /** Rewrites the body (the text after the closing `---`). */
   body?: (body: string) => string;
 }
@@ -262,6 +269,13 @@ export function editRecord(text: string, edit: RecordEdit): EditResult {
     if (unknown.size) return { ok: false, problem: 'unknown-placeholders', tokens: [...unknown] };
   }
   for (const step of edit.set ?? []) setTopLevel(doc, typeof step === 'function' ? step((key) => doc.get(key)) : step);
+  for (const key of edit.remove ?? []) doc.delete(key);
+  for (const [key, keep] of Object.entries(edit.keepItems ?? {})) {
+    const seq = doc.get(key, true);
+    if (!isSeq(seq)) continue;
+    seq.items = seq.items.filter((item, i) => keep(isScalar(item) || isCollection(item) ? item.toJSON() : item, i));
+    if (seq.items.length === 0) doc.delete(key);
+  }
   const body = edit.body ? edit.body(parts.body) : parts.body;
   return { ok: true, text: `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n${body}` };
 }

@@ -114,6 +114,7 @@ export const change = defineKind<Change>()({
   lifecycle,
   milestones,
   happened: ['actual_end'],
+  outcomes: { completed: ['outcome', 'pir'] },
   identity: ['title', 'planned_start'],
   columns: [
     { key: 'title', label: 'Title', value: { from: 'name' } },

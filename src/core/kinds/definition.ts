@@ -91,6 +91,12 @@ export interface KindDefinition<K extends string = string, D = never> {
    */
   happened?: readonly string[];
   /**
+   * Fields written when the record reaches a status, as its milestone is (`resolution` on resolve):
+   * unknown before it, gone again when the record moves back to an earlier status (a reopen). The
+   * demo's replayed history (src/core/replay.ts) leaves them out of the earlier versions.
+   */
+  outcomes?: Readonly<Record<string, readonly string[]>>;
+  /**
    * Fields that say which record a file is: two versions of one ID that differ in all of them (and
    * share at least two) are two different records; a new ID that agrees on all of them is an old
    * record renumbered. The first field is the record's display name.

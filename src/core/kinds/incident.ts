@@ -96,6 +96,7 @@ export const incident = defineKind<Incident>()({
   lifecycle,
   milestones,
   happened: ['reported_at'],
+  outcomes: { resolved: ['resolution', 'close_code'] },
   identity: ['title', 'reported_at'],
   columns: [
     { key: 'title', label: 'Title', value: { from: 'name' } },

@@ -51,6 +51,7 @@ export const request = defineKind<ServiceRequest>()({
   lifecycle,
   milestones,
   happened: ['requested_at', 'acknowledged_at'],
+  outcomes: { fulfilled: ['close_code'] },
   identity: ['title', 'requested_at'],
   columns: [
     { key: 'title', label: 'Title', value: { from: 'name' } },
