@@ -113,7 +113,9 @@ export function planReplay(input: ReplayInput): ReplayPlan {
   const all = workspace.records.map((r) => ({ record: r, steps: stepsOf(r) }));
   const steps = all.flatMap((r) => r.steps).sort((a, b) => a.epoch - b.epoch || cmp(a.record.file, b.record.file));
   const replayed = all.filter((r) => r.steps[0]?.creates).map((r) => r.record);
-  const created = new Set(workspace.records.filter((r) => !replayed.includes(r)).map((r) => r.id));
+  // IDs of records not created yet: references to them wait. (Any other ID, even one no record has, stays as written.)
+  const upcoming = new Set(replayed.map((r) => r.id));
+  const exists = (id: string) => !upcoming.has(id);
   const replayedFiles = new Set(replayed.map((r) => r.file));
 
   const first = steps[0];
@@ -125,7 +127,7 @@ export function planReplay(input: ReplayInput): ReplayPlan {
   const setupAuthor = authorFor([...roleHolders(workspace, 'policy-owner'), ...allMembers(workspace)], people, known);
   const setupFiles = new Map<string, string>();
   for (const [path, text] of [...files].sort(([a], [b]) => cmp(a, b))) if (!replayedFiles.has(path)) setupFiles.set(path, text);
-  for (const r of workspace.records) if (created.has(r.id)) setupFiles.set(r.file, render(r, currentStep.get(r.id), created, textOf(r)));
+  for (const r of workspace.records) if (exists(r.id)) setupFiles.set(r.file, render(r, currentStep.get(r.id), exists, textOf(r)));
   const setup: ReplayCommit = {
     message: `Set up the ${workspace.settings.name ?? 'ITSM'} workspace\n\nTeams, services, configuration items, policies and knowledge articles.\n`,
     author: setupAuthor,
@@ -143,17 +145,17 @@ export function planReplay(input: ReplayInput): ReplayPlan {
   const pulls: ReplayPull[] = [];
   for (const step of steps) {
     const { record } = step;
-    created.add(record.id);
+    upcoming.delete(record.id);
     const before = currentStep.get(record.id);
     currentStep.set(record.id, step);
     const changed = new Map<string, string>();
     const write = (r: AnyRecord, s: Step | undefined) => {
-      const text = render(r, s, created, textOf(r));
+      const text = render(r, s, exists, textOf(r));
       if (current.get(r.file) !== text) changed.set(r.file, text);
     };
     write(record, step);
     // A record created now: the records that name it gain the reference in the same pull request.
-    if (step.creates) for (const d of dependents.get(record.id) ?? []) if (created.has(d.id) && d !== record) write(d, currentStep.get(d.id));
+    if (step.creates) for (const d of dependents.get(record.id) ?? []) if (exists(d.id) && d !== record) write(d, currentStep.get(d.id));
     if (changed.size === 0) continue;
     for (const [path, text] of changed) current.set(path, text);
 
@@ -294,7 +296,7 @@ function stateEdit(step: Step): { set: Record<string, unknown>; remove: string[]
 }
 
 /** The record's text at the step (or now, for a record without a timeline), with references to records not yet created left out. */
-function render(record: AnyRecord, step: Step | undefined, created: ReadonlySet<string>, text: string): string {
+function render(record: AnyRecord, step: Step | undefined, exists: (id: string) => boolean, text: string): string {
   const data = record.data as unknown as Record<string, unknown>;
   const keepItems: Record<string, (v: unknown, i: number) => boolean> = {};
   const remove: string[] = [];
@@ -302,11 +304,11 @@ function render(record: AnyRecord, step: Step | undefined, created: ReadonlySet<
   for (const rel of REGISTRY.relationsFrom(record.kind)) {
     const v = data[rel.field];
     if (Array.isArray(v)) {
-      if (v.some((id) => !created.has(String(id)))) {
+      if (v.some((id) => !exists(String(id)))) {
         missing = true;
-        keepItems[rel.field] = (id) => created.has(String(id));
+        keepItems[rel.field] = (id) => exists(String(id));
       }
-    } else if (typeof v === 'string' && !created.has(v)) {
+    } else if (typeof v === 'string' && !exists(v)) {
       missing = true;
       remove.push(rel.field);
     }
