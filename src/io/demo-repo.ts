@@ -13,11 +13,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evidenceNote, serializeEvidenceNote } from '../core/approvals/evidence-note.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
-import { planReplay, type Author, type ReplayPlan } from '../core/replay.ts';
+import type { Author, ReplayPlan } from '../core/replay.ts';
 import { EVIDENCE_NOTES_REF } from './approval-notes.ts';
 import { git, GitError } from './git-tree.ts';
 import { listWorkspace } from './layout.ts';
-import { loadWorkspaceFromFiles } from './workspace.ts';
 
 /** The forge owner of the demo's pull requests. */
 export const DEMO_ORG = 'northwind';
@@ -28,8 +27,17 @@ const EXTRA_FOLDERS = ['.github/ISSUE_TEMPLATE'];
 
 const STAMP = 'itsm-demo-source';
 
-/** The code whose output the repository is: a change to it makes the repository stale. */
-const GENERATOR = ['../core/replay.ts', './demo-repo.ts', '../core/record-writer.ts'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+/**
+ * The code whose output the repository is: this file and all of src/core (the planner, the kind
+ * definitions, the record writer, the approval engine). A change to it makes the repository stale.
+ */
+function generatorFiles(): string[] {
+  const core = fileURLToPath(new URL('../core/', import.meta.url));
+  const files = readdirSync(core, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(core, f));
+  return [fileURLToPath(import.meta.url), ...files.sort()];
+}
 
 /** Who merged: GitHub commits merges it performs, and the evidence workflow commits the notes. */
 const GITHUB: Author = { login: 'web-flow', name: 'GitHub', email: 'noreply@github.com' };
@@ -69,7 +77,7 @@ function isFile(path: string): boolean {
 export function sourceHash(files: ReadonlyMap<string, string>): string {
   const h = createHash('sha256');
   for (const [path, text] of files) h.update(`${path}\0${text}\0`);
-  for (const path of GENERATOR) h.update(readFileSync(path));
+  for (const path of generatorFiles()) h.update(readFileSync(path));
   return h.digest('hex');
 }
 
@@ -77,7 +85,9 @@ export function sourceHash(files: ReadonlyMap<string, string>): string {
  * Plans the replay of the workspace files. A record with errors is not replayed: it is in the setup
  * commit as written, so `itsm validate` in the demo repository shows the error where it is.
  */
-export function planDemo(files: ReadonlyMap<string, string>): ReplayPlan {
+export async function planDemo(files: ReadonlyMap<string, string>): Promise<ReplayPlan> {
+  // Loaded here, not at the top: a check that finds the repository up to date needs neither.
+  const [{ loadWorkspaceFromFiles }, { planReplay }] = await Promise.all([import('./workspace.ts'), import('../core/replay.ts')]);
   return planReplay({ files, workspace: loadWorkspaceFromFiles(files).workspace, org: DEMO_ORG });
 }
 
@@ -95,7 +105,7 @@ export async function ensureDemoRepo(source: string, out: string, opts: { force?
   const hash = sourceHash(files);
   const stamp = join(out, '.git', STAMP);
   if (!opts.force && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hash) return { written: false, pulls: 0, ms: performance.now() - t0 };
-  const plan = planDemo(files);
+  const plan = await planDemo(files);
   await writeDemoRepo(out, plan);
   writeFileSync(stamp, `${hash}\n`);
   return { written: true, pulls: plan.pulls.length, ms: performance.now() - t0 };

@@ -36,7 +36,7 @@ describe('the demo repository', () => {
 
   it('is deterministic: the same content gives the same commits and notes', async () => {
     const again = join(mkdtempSync(join(tmpdir(), 'itsm-demo-repo-')), 'demo');
-    await writeDemoRepo(again, planDemo(demoSourceFiles(REPO_ROOT)));
+    await writeDemoRepo(again, await planDemo(demoSourceFiles(REPO_ROOT)));
     for (const ref of ['main', 'refs/notes/itsm-approvals']) expect(git(again, 'rev-parse', ref)).toBe(git(demo, 'rev-parse', ref));
   }, 60_000);
 
@@ -70,6 +70,15 @@ describe('the demo repository', () => {
     expect(v.stdout).toMatch(/no errors/);
     expect(v.code).toBe(0);
   }, 30_000);
+
+  it('validates as it stood at the end of every quarter', async () => {
+    for (const day of ['2025-12-31', '2026-03-31', '2026-06-30', '2026-09-30']) {
+      const out = join(mkdtempSync(join(tmpdir(), 'itsm-quarter-')), day);
+      expect((await runMain(['as-of', day, '--out', out], { cwd: demo })).code).toBe(0);
+      const v = await runMain(['validate', '--root', out, '--now', `${day}T23:59:00+01:00`, '--no-cache'], { cwd: demo });
+      expect(v.stdout, day).toMatch(/no errors/);
+    }
+  }, 60_000);
 
   it('shows the approval evidence of a change', async () => {
     const r = await runMain(['evidence', 'show', 'CHG-0031'], { cwd: demo });
