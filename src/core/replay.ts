@@ -74,6 +74,9 @@ export const PLACEHOLDER_SHA = '0'.repeat(40);
 
 const DAY_MS = 86_400_000;
 
+/** The author when the team files list nobody at all. */
+const NOBODY: Author = { login: 'itsm', name: 'itsm', email: 'itsm@users.noreply.github.com' };
+
 interface TimelineEntry {
   at: string;
   status?: string;
@@ -99,7 +102,7 @@ interface Step {
   made: TimelineEntry[];
 }
 
-/** Plans the history. Throws only on a bug or on a workspace that does not validate. */
+/** Plans the history. Records that did not validate are not in `workspace`: their files go into the setup as written. */
 export function planReplay(input: ReplayInput): ReplayPlan {
   const { workspace, files } = input;
   const people = peopleFrom(recordsOf(workspace, 'team').map((r) => r.data));
@@ -124,7 +127,7 @@ export function planReplay(input: ReplayInput): ReplayPlan {
   const currentStep = new Map<string, Step>();
   // A record without a timeline is there from the start, before its milestones (a release not yet released).
   for (const { record, steps: own } of all) if (own.length && !own[0]!.creates) currentStep.set(record.id, initialStep(record, setupEpoch, setupAt));
-  const setupAuthor = authorFor([...roleHolders(workspace, 'policy-owner'), ...allMembers(workspace)], people, known);
+  const setupAuthor = authorFor([...roleHolders(workspace, 'policy-owner'), ...allMembers(workspace)], people, known) ?? NOBODY;
   const setupFiles = new Map<string, string>();
   for (const [path, text] of [...files].sort(([a], [b]) => cmp(a, b))) if (!replayedFiles.has(path)) setupFiles.set(path, text);
   for (const r of workspace.records) if (exists(r.id)) setupFiles.set(r.file, render(r, currentStep.get(r.id), exists, textOf(r)));
@@ -378,8 +381,6 @@ function roleHolders(ws: Workspace, role: string): string[] {
 }
 
 /** The first candidate the team files know, as a commit author (their primary login). */
-function authorFor(logins: readonly string[], people: People, known: ReadonlySet<string>): Author;
-function authorFor(logins: readonly string[], people: People, known: ReadonlySet<string>): Author | undefined;
 function authorFor(logins: readonly string[], people: People, known: ReadonlySet<string>): Author | undefined {
   const login = logins.find((l) => known.has(loginKey(l)));
   if (login === undefined) return undefined;
