@@ -82,7 +82,12 @@ interface TimelineEntry {
   status?: string;
   note?: string;
   by?: string;
+  /** A field of the record the entry changed at that instant (`priority`, `team`, `assignee`). */
+  [field: string]: unknown;
 }
+
+/** What a timeline entry says about itself; any other key of an entry is a field of the record it set. */
+const ENTRY_KEYS = new Set(['at', 'status', 'note', 'by', 'visibility']);
 
 /** One instant of a record's life: its state after every event up to it. */
 interface Step {
@@ -295,6 +300,14 @@ function stateEdit(step: Step): { set: Record<string, unknown>; remove: string[]
     if (v !== undefined && Date.parse(String(v)) > epoch) remove.push(field);
   }
   for (const [s, fields] of Object.entries(def.outcomes ?? {})) if (!reached(s)) for (const f of fields) if (data[f] !== undefined) remove.push(f);
+  // A field a timeline entry sets (a reassignment, a priority change) has the latest value set so
+  // far; before the first such entry, that entry's value (as the SLA engine reads the first priority).
+  if (step.written)
+    for (const field of new Set(step.events.flatMap((e) => Object.keys(e).filter((k) => !ENTRY_KEYS.has(k) && data[k] !== undefined)))) {
+      const setters = step.events.filter((e) => e[field] !== undefined);
+      const value = (timeline.findLast((e) => e[field] !== undefined) ?? setters[0])![field];
+      if (value !== data[field]) set[field] = value;
+    }
   return { set, remove, entries };
 }
 

@@ -9,7 +9,8 @@ import { planReplay, type ReplayPlan } from '../../src/core/replay.ts';
 import { splitFrontMatter } from '../../src/core/record-writer.ts';
 import { demoSourceFiles } from '../../src/io/demo-repo.ts';
 import { loadWorkspaceFromFiles } from '../../src/io/workspace.ts';
-import { REPO_ROOT } from '../helpers/workspace.ts';
+import { minimalWorkspace } from '../helpers/fixtures.ts';
+import { record, REPO_ROOT } from '../helpers/workspace.ts';
 
 let files: Map<string, string>;
 let plan: ReplayPlan;
@@ -121,5 +122,45 @@ describe('the replayed demo history', () => {
     // Drafting a change needs no approval, so it has no evidence.
     const drafted = plan.pulls.find((p) => p.files.has('content/changes/CHG-0031.md'))!;
     expect(drafted.approval).toBeUndefined();
+  });
+});
+
+describe('fields a timeline entry sets', () => {
+  it('follow the entries: a reassignment and a priority change show at their instants, the first value from the start', () => {
+    const incident = record(`
+id: INC-0002
+title: Checkout is slow
+status: resolved
+service: SVC-shop
+cis: [CI-web]
+impact: high
+urgency: medium
+priority: P2
+reported_at: 2026-03-03T09:00:00+01:00
+acknowledged_at: 2026-03-03T09:10:00+01:00
+resolved_at: 2026-03-03T12:00:00+01:00
+team: TEAM-ops
+assignee: grace
+resolution: Fixed the cache.
+timeline:
+  - { at: 2026-03-03T09:00:00+01:00, status: new, by: ada, priority: P3 }
+  - { at: 2026-03-03T09:10:00+01:00, status: acknowledged, by: ada, assignee: ada }
+  - { at: 2026-03-03T10:00:00+01:00, by: ada, assignee: grace, priority: P2, note: Handed over; raised to P2. }
+  - { at: 2026-03-03T12:00:00+01:00, status: resolved, by: grace, note: Fixed the cache. }
+`);
+    const small = new Map(Object.entries({ ...minimalWorkspace(), 'content/incidents/INC-0002.md': incident }));
+    const loaded = loadWorkspaceFromFiles(small);
+    expect(loaded.workspace.byId.has('INC-0002')).toBe(true);
+    const p = planReplay({ files: small, workspace: loaded.workspace, org: 'acme' });
+    const states = p.pulls
+      .filter((x) => x.files.has('content/incidents/INC-0002.md'))
+      .map((x) => load(splitFrontMatter(x.files.get('content/incidents/INC-0002.md')!)!.yaml) as Record<string, unknown>);
+    expect(states.map((d) => [d.status, d.priority, d.assignee])).toEqual([
+      ['new', 'P3', 'ada'],
+      ['acknowledged', 'P3', 'ada'],
+      ['acknowledged', 'P2', 'grace'],
+      ['resolved', 'P2', 'grace'],
+    ]);
+    expect(p.pulls.map((x) => x.author.login)).toContain('grace');
   });
 });
