@@ -113,6 +113,9 @@ export async function ensureDemoRepo(source: string, out: string, opts: { force?
 
 /** Replaces the folder `out` with a repository holding the plan's history, checked out on main. */
 export async function writeDemoRepo(out: string, plan: ReplayPlan): Promise<void> {
+  // Only a folder this wrote before (or an empty one) is replaced: a mistyped --out never deletes anything else.
+  if (existsSync(out) && readdirSync(out).length > 0 && !existsSync(join(out, '.git', STAMP)))
+    throw new DemoSourceError(`${out} exists and is not a demo repository written by itsm; choose another folder, or remove it first.`);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(dirname(out), { recursive: true });
   mkdirSync(out);
@@ -120,6 +123,8 @@ export async function writeDemoRepo(out: string, plan: ReplayPlan): Promise<void
   await fastImport(out, plan);
   await git(out, ['update-ref', '-d', SCRATCH_REF]);
   await git(out, ['reset', '--quiet', '--hard', 'main']);
+  // Marks the folder as this writer's until ensureDemoRepo stamps it with the source's hash.
+  writeFileSync(join(out, '.git', STAMP), '\n');
 }
 
 /** Branch commits are made on this ref (deleted afterwards): the pull requests' heads. */
@@ -128,11 +133,15 @@ const SCRATCH_REF = 'refs/itsm-replay/head';
 async function fastImport(out: string, plan: ReplayPlan): Promise<void> {
   const child = spawn('git', ['fast-import', '--quiet', '--done'], { cwd: out, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
+  // A failed import closes its input early: the exit code and stderr say why, not EPIPE.
+  child.stdin.on('error', () => {});
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
   const exited = new Promise<number>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve(code ?? 1));
   });
+  // Awaited below; a spawn failure must not count as unhandled meanwhile.
+  exited.catch(() => undefined);
   const chunks: string[] = [];
   const emit = (s: string) => chunks.push(s);
   const flush = () => {
@@ -155,7 +164,12 @@ async function fastImport(out: string, plan: ReplayPlan): Promise<void> {
   const shas = readLines(child.stdout, heads.length);
   for (const { head } of heads) emit(`get-mark :${head}\n`);
   flush();
-  const headShas = await shas;
+  let headShas: string[];
+  try {
+    headShas = await shas;
+  } catch {
+    throw new GitError(`git fast-import failed (exit ${await exited}): ${stderr.trim()}`);
+  }
   if (heads.length) {
     const last = plan.pulls[plan.pulls.length - 1]!;
     const notes = heads.map(({ merge, pull }, i) => {

@@ -101,6 +101,13 @@ describe('ensureDemoRepo', () => {
     expect(readFileSync(join(out, 'content/incidents/INC-0001.md'), 'utf8')).toMatch(/Shop down \(retitled\)/);
   });
 
+  it('never replaces a folder it did not write', async () => {
+    const source = makeWorkspace(minimalWorkspace());
+    const mine = makeWorkspace({ 'notes.txt': 'mine\n' });
+    await expect(ensureDemoRepo(source, mine)).rejects.toThrow(/is not a demo repository written by itsm/);
+    expect(readFileSync(join(mine, 'notes.txt'), 'utf8')).toBe('mine\n');
+  });
+
   it('keeps a record that does not validate as written, so validate shows it in the demo repository', async () => {
     const files = minimalWorkspace();
     files['content/incidents/INC-0001.md'] = files['content/incidents/INC-0001.md']!.replace(/^priority: .*$/m, 'priority: P9');
