@@ -1,6 +1,6 @@
 /**
  * The demo's own git repository: the workspace's files replayed as the history they describe
- * (src/core/replay.ts plans it), written in one `git fast-import` stream, so about 1,500 pull
+ * (src/core/replay/ plans it), written in one `git fast-import` stream, so about 1,250 pull
  * requests take a few seconds. Deterministic: the same files give the same commit hashes.
  *
  * `ensureDemoRepo` writes it only when it is missing or stale: the repository remembers a hash of
@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evidenceNote, serializeEvidenceNote } from '../core/approvals/evidence-note.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
-import type { Author, ReplayPlan } from '../core/replay.ts';
+import type { Author, ReplayPlan } from '../core/replay/plan.ts';
 import { EVIDENCE_NOTES_REF } from './approval-notes.ts';
 import { git, GitError } from './git-tree.ts';
 import { listWorkspace } from './layout.ts';
@@ -87,7 +87,7 @@ export function sourceHash(files: ReadonlyMap<string, string>): string {
  */
 export async function planDemo(files: ReadonlyMap<string, string>): Promise<ReplayPlan> {
   // Loaded here, not at the top: a check that finds the repository up to date needs neither.
-  const [{ loadWorkspaceFromFiles }, { planReplay }] = await Promise.all([import('./workspace.ts'), import('../core/replay.ts')]);
+  const [{ loadWorkspaceFromFiles }, { planReplay }] = await Promise.all([import('./workspace.ts'), import('../core/replay/plan.ts')]);
   return planReplay({ files, workspace: loadWorkspaceFromFiles(files).workspace, org: DEMO_ORG });
 }
 

@@ -5,7 +5,7 @@
  */
 import { load } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planReplay, type ReplayPlan } from '../../src/core/replay.ts';
+import { planReplay, type ReplayPlan } from '../../src/core/replay/plan.ts';
 import { splitFrontMatter } from '../../src/core/record-writer.ts';
 import { demoSourceFiles } from '../../src/io/demo-repo.ts';
 import { loadWorkspaceFromFiles } from '../../src/io/workspace.ts';

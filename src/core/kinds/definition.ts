@@ -93,7 +93,7 @@ export interface KindDefinition<K extends string = string, D = never> {
   /**
    * Fields written when the record reaches a status, as its milestone is (`resolution` on resolve):
    * unknown before it, gone again when the record moves back to an earlier status (a reopen). The
-   * demo's replayed history (src/core/replay.ts) leaves them out of the earlier versions.
+   * demo's replayed history (src/core/replay/states.ts) leaves them out of the earlier versions.
    */
   outcomes?: Readonly<Record<string, readonly string[]>>;
   /**
