@@ -1,8 +1,9 @@
 /**
  * A workspace's story as git history: the commits that replay each record's timeline, planned from
  * the records as they are now. The demo runs in a repository written from this plan
- * (src/io/demo-repo.ts); states.ts works out each record's versions, approval.ts the approvals, so `itsm history`, `as-of`, `evidence` and the site show the events the
- * records describe, not the commits that wrote the demo.
+ * (src/io/demo-repo.ts), so `itsm history`, `as-of`, `evidence` and the site show the events the
+ * records describe, not the commits that wrote the demo. states.ts works out each record's
+ * versions, approval.ts the approvals.
  *
  * - One setup commit holds what has no timeline (teams, services, CIs, policies, articles, settings).
  * - A record with a timeline is created at its first event and edited at each later instant of its
