@@ -84,6 +84,8 @@ describe('the demo repository', () => {
     const r = await runMain(['evidence', 'show', 'CHG-0031'], { cwd: demo });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/CHG-0031 {2}PR #\d+ {2}approved by .*bkoch/);
+    const history = await runMain(['history', 'CHG-0031'], { cwd: demo });
+    expect(history.stdout).toMatch(/CHG-0031: approved\n {2}status: submitted -> approved\n.*\n {2}approved in PR #\d+ by .*bkoch/);
   });
 });
 
