@@ -7,18 +7,18 @@
  * Conventions the docs follow:
  * - an example exits 0 unless its line ends with a comment `# exit N`;
  * - a line with `[...]` or `<...>` placeholders is a synopsis, not an example;
- * - examples that write records (`new`, `intake`, `import` and `renumber` without `--dry-run`) run in
- *   a scratch copy of the demo, one per document, in the order written (so `itsm renumber INC-0151
- *   INC-0152` finds the incident `itsm new` just made);
+ * - examples that write records (`new`, `intake`, `import`, `renumber`, `update` and its shortcuts,
+ *   without `--dry-run`) run in a scratch copy of the demo repository, one per document, in the
+ *   order written (so `itsm renumber INC-0151 INC-0152` finds the incident `itsm new` just made);
  * - a path under /tmp/ is moved into the test's own temp folder; `> file` redirections are dropped.
  * Examples that cannot run here are in SKIPPED below, each with its reason.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoSourceFiles, ensureDemoRepo } from '../../src/io/demo-repo.ts';
-import { makeWorkspace, REPO_ROOT, runMain } from '../helpers/workspace.ts';
+import { ensureDemoRepo } from '../../src/io/demo-repo.ts';
+import { REPO_ROOT, runMain } from '../helpers/workspace.ts';
 
 interface Example {
   file: string;
@@ -50,8 +50,9 @@ const SKIPPED: Array<{ file: string; command: string; occurrence?: number; reaso
 ];
 
 const PREFIXES = ['./dev itsm ', 'npx itsm ', 'node src/cli/main.ts ', 'itsm '];
-/** Commands that write records: they run in a scratch copy. */
-const WRITES = (args: string[]) => ['new', 'intake', 'import', 'renumber'].includes(args[0]!) && !args.includes('--dry-run');
+/** Commands that write records (or commit them): they run in a scratch copy of the demo repository. */
+const WRITES = (args: string[]) =>
+  ['new', 'intake', 'import', 'renumber', 'update', 'assign', 'resolve', 'close', 'reopen'].includes(args[0]!) && !args.includes('--dry-run');
 
 function docFiles(): string[] {
   return [
@@ -158,7 +159,11 @@ describe('the examples in README.md and docs/', () => {
   it.each(examples.filter((e) => !skipOf(e)).map((e) => [`${e.file}:${e.line}  ${e.command}`, e] as const))('%s', async (_, e) => {
     let root = demo;
     if (WRITES(e.args)) {
-      if (!scratch.has(e.file)) scratch.set(e.file, makeWorkspace(Object.fromEntries(demoSourceFiles(REPO_ROOT)), 'itsm-examples-scratch-'));
+      if (!scratch.has(e.file)) {
+        const copy = join(mkdtempSync(join(tmpdir(), 'itsm-examples-scratch-')), 'demo');
+        cpSync(demo, copy, { recursive: true });
+        scratch.set(e.file, copy);
+      }
       root = scratch.get(e.file)!;
     }
     const args = e.args.map((a) => a.replace(/^\/tmp\//, `${tmp}/`));
