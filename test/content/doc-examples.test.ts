@@ -10,9 +10,11 @@
  * - examples that write records (`new`, `intake`, `import`, `renumber`, `update` and its shortcuts,
  *   without `--dry-run`) run in a scratch copy of the demo repository, one per document, in the
  *   order written (so `itsm renumber INC-0151 INC-0152` finds the incident `itsm new` just made);
+ * - they run as a member of the demo's team files (git's user.email), as `itsm update` expects;
  * - a path under /tmp/ is moved into the test's own temp folder; `> file` redirections are dropped.
  * Examples that cannot run here are in SKIPPED below, each with its reason.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +50,9 @@ const SKIPPED: Array<{ file: string; command: string; occurrence?: number; reaso
   { file: 'docs/commands.md', command: 'itsm import jira JSM-export.csv', reason: "the reader's own Jira export" },
   { file: 'docs/commands.md', command: 'itsm notify --state', reason: 'posts to the webhook in ITSM_WEBHOOK_URL' },
 ];
+
+/** Whose git identity the writing examples run with: a person of the demo's team files. */
+const READER = 'marie.schwarz@northwind-logistics.example';
 
 const PREFIXES = ['./dev itsm ', 'npx itsm ', 'node src/cli/main.ts ', 'itsm '];
 /** Commands that write records (or commit them): they run in a scratch copy of the demo repository. */
@@ -162,6 +167,9 @@ describe('the examples in README.md and docs/', () => {
       if (!scratch.has(e.file)) {
         const copy = join(mkdtempSync(join(tmpdir(), 'itsm-examples-scratch-')), 'demo');
         cpSync(demo, copy, { recursive: true });
+        // The reader is a member of the team files (`itsm update` finds who by git's user.email).
+        execFileSync('git', ['config', 'user.email', READER], { cwd: copy });
+        execFileSync('git', ['config', 'user.name', 'Marie Schwarz'], { cwd: copy });
         scratch.set(e.file, copy);
       }
       root = scratch.get(e.file)!;

@@ -142,13 +142,15 @@ resolved_at: 2026-03-03T12:00:00+01:00
 team: TEAM-ops
 assignee: grace
 resolution: Fixed the cache.
+close_code: solved-permanently
 timeline:
   - { at: 2026-03-03T09:00:00+01:00, status: new, by: ada, priority: P3 }
   - { at: 2026-03-03T09:10:00+01:00, status: acknowledged, by: ada, assignee: ada }
   - { at: 2026-03-03T10:00:00+01:00, by: ada, assignee: grace, priority: P2, note: Handed over; raised to P2. }
   - { at: 2026-03-03T12:00:00+01:00, status: resolved, by: grace, note: Fixed the cache. }
 `);
-    const small = new Map(Object.entries({ ...minimalWorkspace(), 'content/incidents/INC-0002.md': incident }));
+    const settings = 'name: Test Org\ntime_zone: Europe/Berlin\nclose_codes: [solved-permanently]\n';
+    const small = new Map(Object.entries({ ...minimalWorkspace(), 'itsm.yaml': settings, 'content/incidents/INC-0002.md': incident }));
     const loaded = loadWorkspaceFromFiles(small);
     expect(loaded.workspace.byId.has('INC-0002')).toBe(true);
     const p = planReplay({ files: small, workspace: loaded.workspace, org: 'acme' });

@@ -1,7 +1,7 @@
 /**
  * A record's life as the replay sees it: the instants it changed at (its timeline, or for a record
  * without one its milestones) and its front matter at each of them, from the record as it is now
- * and its kind definition (`milestones`, `happened`, `outcomes`, `relations`). Pure.
+ * and its kind definition (`milestones`, `happened`, `outcomes`, `reopenClears`, `relations`). Pure.
  */
 import { REGISTRY } from '../kinds/index.ts';
 import type { AnyRecord, Workspace } from '../model.ts';
@@ -134,6 +134,8 @@ export function stateEdit(step: Step): { set: Record<string, unknown>; remove: s
     if (v !== undefined && Date.parse(String(v)) > epoch) remove.push(field);
   }
   for (const [s, fields] of Object.entries(def.outcomes ?? {})) if (!reached(s)) for (const f of fields) if (data[f] !== undefined) remove.push(f);
+  // How finished work ended (a resolution, a close code) is there once the record is no longer open.
+  if (def.lifecycle.open.includes(status)) for (const f of def.reopenClears ?? []) if (data[f] !== undefined) remove.push(f);
   // A field a timeline entry sets (a reassignment, a priority change) has the latest value set so
   // far; before the first such entry, that entry's value (as the SLA engine reads the first priority).
   if (step.written)
@@ -163,11 +165,20 @@ export function render(record: AnyRecord, step: Step | undefined, exists: (id: s
       remove.push(rel.field);
     }
   }
+  // Inside a section, a reference to a record not created yet (a review's action linked to a later
+  // change) waits for it; the rest of the section is there.
+  const relations = new Set(REGISTRY.relationsFrom(record.kind).map((r) => r.field));
+  const removeIn: Array<Array<string | number>> = [];
+  for (const [field, v] of Object.entries(data)) {
+    if (relations.has(field) || field === 'timeline' || typeof v !== 'object' || v === null) continue;
+    for (const { path, value } of stringPaths(v, [field])) if (!exists(value)) removeIn.push(path);
+  }
+  if (removeIn.length) missing = true;
   const state = step ? stateEdit(step) : { set: {}, remove: [], entries: timelineOf(record).length };
   if (!missing && (!step || step.last)) return text;
   const n = state.entries;
   if (step?.written) keepItems.timeline = (_, i) => i < n;
-  const edited = editRecord(text, { set: [state.set], remove: [...state.remove, ...remove], keepItems });
+  const edited = editRecord(text, { set: [state.set], remove: [...state.remove, ...remove], removeIn, keepItems });
   if (!edited.ok) throw new Error(`planReplay: cannot edit ${record.file} (${edited.problem})`);
   return edited.text;
 }
@@ -177,16 +188,32 @@ export function dependentsOf(ws: Workspace): Map<string, AnyRecord[]> {
   const out = new Map<string, AnyRecord[]>();
   for (const r of ws.records) {
     const data = r.data as unknown as Record<string, unknown>;
-    for (const rel of REGISTRY.relationsFrom(r.kind)) {
-      const v = data[rel.field];
-      for (const id of Array.isArray(v) ? v : typeof v === 'string' ? [v] : []) {
-        const list = out.get(String(id)) ?? [];
-        if (!list.includes(r)) list.push(r);
-        out.set(String(id), list);
-      }
+    const relations = REGISTRY.relationsFrom(r.kind).map((rel) => data[rel.field]);
+    const sections = Object.entries(data).filter(([k, v]) => k !== 'timeline' && typeof v === 'object' && v !== null);
+    for (const id of stringsIn([...relations, ...sections.map(([, v]) => v)])) {
+      if (!ws.byId.has(id)) continue;
+      const list = out.get(id) ?? [];
+      if (!list.includes(r)) list.push(r);
+      out.set(id, list);
     }
   }
   return out;
+}
+
+/** Every string inside a value, with its path. */
+function stringPaths(v: unknown, path: Array<string | number>): Array<{ path: Array<string | number>; value: string }> {
+  if (typeof v === 'string') return [{ path, value: v }];
+  if (Array.isArray(v)) return v.flatMap((x, i) => stringPaths(x, [...path, i]));
+  if (typeof v === 'object' && v !== null) return Object.entries(v).flatMap(([k, x]) => stringPaths(x, [...path, k]));
+  return [];
+}
+
+/** Every string inside a value (lists and maps, at any depth). */
+function stringsIn(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.flatMap(stringsIn);
+  if (typeof v === 'object' && v !== null) return Object.values(v).flatMap(stringsIn);
+  return [];
 }
 
 export function lastStatus(entries: readonly TimelineEntry[]): string | undefined {
