@@ -189,6 +189,18 @@ describe('editRecord', () => {
       ok: true,
       text: "---\nid: INC-0001\nstatus: new\ncis:\n  - CI-a # the web tier\ntimeline:\n  - at: 2026-03-02T09:00:00+01:00\n    note: 'Reported: it broke.'\n---\nBody.\n",
     });
+    const pir = '---\nid: INC-0001\npir:\n  actions:\n    - { title: Pool size, change: CHG-0006 }\n    - title: Alerts\n      change: CHG-0007\n---\n';
+    expect(
+      editRecord(pir, {
+        removeIn: [
+          ['pir', 'actions', 0, 'change'],
+          ['pir', 'actions', 1, 'change'],
+        ],
+      }),
+    ).toEqual({
+      ok: true,
+      text: '---\nid: INC-0001\npir:\n  actions:\n    - { title: Pool size }\n    - title: Alerts\n---\n',
+    });
     // A list left empty goes, as does a field that is not there.
     expect(editRecord(text, { remove: ['nope'], keepItems: { cis: () => false } })).toMatchObject({
       ok: true,
