@@ -199,7 +199,7 @@ describe('editRecord', () => {
       }),
     ).toEqual({
       ok: true,
-      text: '---\nid: INC-0001\npir:\n  actions:\n    - { title: Pool size }\n    - title: Alerts\n---\n',
+      text: '---\nid: INC-0001\npir:\n  actions:\n    - {title: Pool size}\n    - title: Alerts\n---\n',
     });
     // A list left empty goes, as does a field that is not there.
     expect(editRecord(text, { remove: ['nope'], keepItems: { cis: () => false } })).toMatchObject({
