@@ -347,8 +347,13 @@ function generatedIncident(org: Org, r: Rng, window: [number, number], opts: Gen
     return t;
   };
   const [a0, a1] = ACK_MINUTES[priority]!;
+  const ackAfter = r.int(a0, a1);
+  const ackNow = toMinute(t + ackAfter * MINUTE);
+  const ackInHours = advance(ackAfter);
   steps.push({
-    at: advance(r.int(a0, a1)),
+    // A service supported around the clock has someone on call who acknowledges at once; the work
+    // on a P3-P5 still waits for office hours (the running clock `t` stays there).
+    at: !urgent && org.calendars.get(sc.service) === 'always-on' ? ackNow : ackInHours,
     status: 'acknowledged',
     note: fill(r.pick(ACK_NOTES), { ...ctx, name: nameOf(org, who).split(' ')[0]!, team: org.teams.get(sc.team)! }),
     by: who,

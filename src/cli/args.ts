@@ -7,8 +7,12 @@ import type { CliIO } from './io.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
+/**
+ * The workspace folder: --root, else the ITSM_ROOT environment variable (`./dev itsm` sets it to the
+ * demo's own repository), else the current directory.
+ */
 export function rootDir(io: CliIO, root: string | undefined): string {
-  return resolve(io.cwd, root ?? '.');
+  return resolve(io.cwd, root ?? (io.env.ITSM_ROOT || '.'));
 }
 
 export function oneOf<T extends string>(command: string, flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {

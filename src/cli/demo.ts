@@ -26,6 +26,9 @@ Runs the whole pipeline on a workspace (default: the current directory):
 The port is checked first, so a port in use fails at once, not after the build.
 --no-serve stops after the build. --now fixes the instant the workspace is judged at (default:
 itsm.yaml's reference_time if set, else the current time).
+
+\`./dev demo\` runs it in the bundled demo's own git repository (.cache/demo-workspace/, written
+from content/ when missing or stale), whose commits replay each record's timeline.
 `;
 
 const HOST = '127.0.0.1';

@@ -238,6 +238,15 @@ export interface RecordEdit {
    * matter as the steps before it left it (say, a priority computed from the impact just set).
    */
   set?: ReadonlyArray<Record<string, unknown> | ((get: (key: string) => unknown) => Record<string, unknown>)>;
+  /** Top-level fields to remove (after `set`). */
+  remove?: readonly string[];
+  /** Nested values to remove, by path (`['pir', 'actions', 0, 'change']`); list items by index. */
+  removeIn?: readonly YamlPath[];
+  /**
+   * Items to keep of top-level sequences (after `set`), given each item's plain value and index: the
+   * items kept keep their nodes, so comments and quoting stay; a sequence left empty is removed.
+   */
+  keepItems?: Readonly<Record<string, (value: unknown, index: number) => boolean>>;
   /** Rewrites the body (the text after the closing `---`). */
   body?: (body: string) => string;
   /**
@@ -267,6 +276,15 @@ export function editRecord(text: string, edit: RecordEdit): EditResult {
     if (unknown.size) return { ok: false, problem: 'unknown-placeholders', tokens: [...unknown] };
   }
   for (const step of edit.set ?? []) setTopLevel(doc, typeof step === 'function' ? step((key) => doc.get(key)) : step);
+  for (const key of edit.remove ?? []) doc.delete(key);
+  // Later list items first, so the indices of the earlier ones still hold.
+  for (const path of [...(edit.removeIn ?? [])].sort((a, b) => comparePaths(b, a))) doc.deleteIn(path);
+  for (const [key, keep] of Object.entries(edit.keepItems ?? {})) {
+    const seq = doc.get(key, true);
+    if (!isSeq(seq)) continue;
+    seq.items = seq.items.filter((item, i) => keep(isScalar(item) || isCollection(item) ? item.toJSON() : item, i));
+    if (seq.items.length === 0) doc.delete(key);
+  }
   if (edit.seedFirst)
     seedFirstItem(
       doc,
@@ -282,6 +300,15 @@ function seedFirstItem(doc: Document, key: string, fields: Record<string, unknow
   const first = isSeq(list) ? list.items[0] : undefined;
   if (!isMap(first)) return;
   for (const [field, value] of Object.entries(fields)) if (value !== undefined && value !== null && !first.has(field)) first.set(field, value);
+}
+
+function comparePaths(a: YamlPath, b: YamlPath): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y) return typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 /** Splits a record or template into its front matter YAML and body (both as written; a BOM and CRLFs are dropped). */

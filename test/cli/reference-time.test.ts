@@ -113,4 +113,13 @@ describe("the demo workspace's reference time", () => {
       /^as of 2026-11-26 \d\d:\d\d Europe\/Berlin \(the workspace's reference time/,
     );
   });
+
+  it('has no clock over 400%, open or closed, and still a handful of breaches', async () => {
+    const r = await runMain(['sla', '--format', 'json'], { cwd: REPO_ROOT });
+    const out = JSON.parse(r.stdout) as { results: SlaResult[] };
+    expect(out.results.filter((c) => (c.percent ?? 0) > 400).map((c) => `${c.record} ${c.metric} ${c.percent}%`)).toEqual([]);
+    const breached = out.results.filter((c) => c.state === 'breached');
+    expect(breached.length).toBeGreaterThan(5);
+    expect(breached.filter(isOpenClock).length).toBeGreaterThan(0);
+  });
 });

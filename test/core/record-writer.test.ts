@@ -181,6 +181,33 @@ describe('editRecord', () => {
     });
   });
 
+  it('removes fields and keeps some items of lists, the kept items as written (an earlier version of a record)', () => {
+    const text =
+      "---\nid: INC-0001\nstatus: resolved\nresolution: 'Restarted.'\ncis:\n  - CI-a # the web tier\n  - CI-b\ntimeline:\n  - at: 2026-03-02T09:00:00+01:00\n    note: 'Reported: it broke.'\n  - at: 2026-03-02T10:00:00+01:00\n    status: resolved\n---\nBody.\n";
+    const r = editRecord(text, { set: [{ status: 'new' }], remove: ['resolution'], keepItems: { cis: (v) => v === 'CI-a', timeline: (_, i) => i < 1 } });
+    expect(r).toEqual({
+      ok: true,
+      text: "---\nid: INC-0001\nstatus: new\ncis:\n  - CI-a # the web tier\ntimeline:\n  - at: 2026-03-02T09:00:00+01:00\n    note: 'Reported: it broke.'\n---\nBody.\n",
+    });
+    const pir = '---\nid: INC-0001\npir:\n  actions:\n    - { title: Pool size, change: CHG-0006 }\n    - title: Alerts\n      change: CHG-0007\n---\n';
+    expect(
+      editRecord(pir, {
+        removeIn: [
+          ['pir', 'actions', 0, 'change'],
+          ['pir', 'actions', 1, 'change'],
+        ],
+      }),
+    ).toEqual({
+      ok: true,
+      text: '---\nid: INC-0001\npir:\n  actions:\n    - {title: Pool size}\n    - title: Alerts\n---\n',
+    });
+    // A list left empty goes, as does a field that is not there.
+    expect(editRecord(text, { remove: ['nope'], keepItems: { cis: () => false } })).toMatchObject({
+      ok: true,
+      text: expect.not.stringContaining('cis:') as unknown,
+    });
+  });
+
   it('says what stops it: no front matter, broken YAML, unknown placeholders', () => {
     expect(editRecord('no fences', {})).toEqual({ ok: false, problem: 'no-front-matter' });
     expect(editRecord('---\nid: [x\n---\n', {})).toMatchObject({ ok: false, problem: 'yaml' });

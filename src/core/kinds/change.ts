@@ -115,6 +115,7 @@ export const change = defineKind<Change>()({
   milestones,
   stamps: { completed: 'actual_end', failed: 'actual_end', rolled_back: 'actual_end' },
   happened: ['actual_end'],
+  outcomes: { completed: ['outcome', 'pir'] },
   identity: ['title', 'planned_start'],
   columns: [
     { key: 'title', label: 'Title', value: { from: 'name' } },

@@ -119,6 +119,13 @@ export interface KindDefinition<K extends string = string, D = never> {
    */
   happened?: readonly string[];
   /**
+   * Other fields written when the record reaches a status (a problem's `root_cause` once it is a
+   * known error): unknown before it, gone again if the record moves back to an earlier status. The
+   * demo's replayed history (src/core/replay/states.ts) leaves them, and `reopenClears` while the
+   * record is open, out of the earlier versions.
+   */
+  outcomes?: Readonly<Record<string, readonly string[]>>;
+  /**
    * Fields that say which record a file is: two versions of one ID that differ in all of them (and
    * share at least two) are two different records; a new ID that agrees on all of them is an old
    * record renumbered. The first field is the record's display name.

@@ -58,6 +58,7 @@ export const problem = defineKind<Problem>()({
   lifecycle,
   milestones,
   happened: ['opened_at'],
+  outcomes: { known_error: ['root_cause', 'workaround', 'known_error'], resolved: ['fix_change'] },
   identity: ['title', 'opened_at'],
   columns: [
     { key: 'title', label: 'Title', value: { from: 'name' } },
