@@ -23,7 +23,7 @@ import { readTextNoFollow } from './safe-fs.ts';
 import { readSchemas } from './schemas.ts';
 
 /** Bump when the meaning of cached outcomes changes. */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 /** Below this many files to parse, starting workers costs more than it saves. */
 const PARALLEL_THRESHOLD = 1500;
 const ISSUE_FORMS_DIR = '.github/ISSUE_TEMPLATE/';

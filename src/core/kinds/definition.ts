@@ -76,6 +76,7 @@ export interface RelationSpec {
  * `assignee` are person fields of every kind with a timeline, without being listed.
  */
 export interface PersonField {
+  /** The field, or a dotted path into a section whose lists are walked item by item (`pir.actions.owner`). */
   field: string;
   /** A contact: a person's handle, or an external contact written as {name, email, ...}. */
   contact?: boolean;

@@ -136,10 +136,7 @@ export const incident = defineKind<Incident>()({
     { field: 'pir.actions.problem', to: 'problem', many: false, label: 'review action tracked by', inverse: 'tracks review actions of' },
     { field: 'pir.actions.change', to: 'change', many: false, label: 'review action carried out by', inverse: 'carries out review actions of' },
   ],
-  people: [
-    { field: 'assignee', memberOf: 'team' },
-    { field: 'caller', contact: true },
-  ],
+  people: [{ field: 'assignee', memberOf: 'team' }, { field: 'caller', contact: true }, { field: 'pir.actions.owner' }, { field: 'pir.attendees' }],
   closing: { closeCodeIn: lifecycle.done, category: true },
   rules: incidentRules,
   followUp: ['pir.actions'],

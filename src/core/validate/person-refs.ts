@@ -1,5 +1,6 @@
 /** The people a record names, read from its kind's person fields and its timeline. */
 import type { AnyKindDefinition } from '../kinds/definition.ts';
+import { valuesAt } from '../relations.ts';
 
 export interface PersonRef {
   /** Where the name is written, as a JSON pointer (kept small: every record's facts are cached). */
@@ -14,15 +15,15 @@ export interface PersonRef {
 export function personRefs(def: AnyKindDefinition, data: Record<string, unknown>): PersonRef[] {
   const out: PersonRef[] = [];
   for (const p of def.people ?? []) {
-    const value = data[p.field];
-    if (typeof value !== 'string') continue; // an external contact object names nobody in the team files
     const team = p.memberOf === undefined ? undefined : data[p.memberOf];
-    out.push({
-      pointer: `/${p.field}`,
-      handle: value,
-      ...(p.contact && { contact: true as const }),
-      ...(typeof team === 'string' && { team }),
-    });
+    const add = (handle: unknown, pointer: string) => {
+      if (typeof handle !== 'string') return; // an external contact object names nobody in the team files
+      out.push({ pointer, handle, ...(p.contact && { contact: true as const }), ...(typeof team === 'string' && { team }) });
+    };
+    for (const { value, pointer } of valuesAt(data, p.field)) {
+      if (Array.isArray(value)) value.forEach((v, i) => add(v, `${pointer}/${i}`));
+      else add(value, pointer);
+    }
   }
   const timeline = Array.isArray(data.timeline) ? (data.timeline as Array<Record<string, unknown>>) : [];
   timeline.forEach((entry, i) => {
@@ -34,8 +35,13 @@ export function personRefs(def: AnyKindDefinition, data: Record<string, unknown>
   return out;
 }
 
-/** The field a pointer names, for messages: "`assignee`", "timeline entry 3's `by`". */
+/** The field a pointer names, for messages: "`assignee`", "timeline entry 3's `by`", "`pir.actions[1].owner`". */
 export function personFieldLabel(pointer: string): string {
   const entry = /^\/timeline\/(\d+)\/(\w+)$/.exec(pointer);
-  return entry ? `timeline entry ${Number(entry[1]) + 1}'s \`${entry[2]}\`` : `\`${pointer.slice(1)}\``;
+  if (entry) return `timeline entry ${Number(entry[1]) + 1}'s \`${entry[2]}\``;
+  return `\`${pointer
+    .slice(1)
+    .split('/')
+    .map((step, i) => (/^\d+$/.test(step) ? `[${step}]` : i === 0 ? step : `.${step}`))
+    .join('')}\``;
 }

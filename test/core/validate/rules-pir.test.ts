@@ -31,6 +31,11 @@ async function validate(changes: Record<string, string>, now?: string, cache = f
   dirs.push(dir);
   return run(dir, now, cache);
 }
+function makeDir(changes: Record<string, string>): string {
+  const dir = makeWorkspace({ ...minimalWorkspace(), ...changes }, 'itsm-pir-');
+  dirs.push(dir);
+  return dir;
+}
 async function run(dir: string, now: string | undefined, cache = false) {
   const { diagnostics } = await validateOnDisk(dir, { cache, workers: 0, ...(now ? { now: new Date(now) } : {}) });
   return diagnostics.filter((d) => d.rule.startsWith('major/') || d.rule.startsWith('ref/'));
@@ -88,6 +93,19 @@ describe('post-incident reviews of major incidents', () => {
         line: 24,
         message: '`pir.actions.problem` refers to PRB-0099, but no such problem exists.',
       }),
+    ]);
+  });
+
+  it("check the actions' owners and the attendees against the team files", async () => {
+    const typo = withPir(MAJOR)
+      .replace('PRB-0099', 'CHG-0001')
+      .replace('problem: CHG', 'change: CHG')
+      .replace('owner: grace', 'owner: grce')
+      .replace('[ada, grace]', '[ada, lin]');
+    const found = (await validateOnDisk(makeDir({ [INC]: typo }), { cache: false, workers: 0 })).diagnostics.filter((d) => d.rule === 'person/unknown');
+    expect(found.map((d) => `${d.line} ${d.message}`)).toEqual([
+      expect.stringMatching(/^18 `pir\.attendees\[1\]` is "lin", but no team file lists that login/),
+      expect.stringMatching(/^24 `pir\.actions\[1\]\.owner` is "grce", but no team file lists that login\. Did you mean "grace"\?/),
     ]);
   });
 
