@@ -420,6 +420,10 @@ export interface Source {
    * A link to the original, when the source gives one (the GitHub issue's page): an http:// or https:// address.
    */
   url?: string;
+  /**
+   * Set by itsm import: a digest of the front matter and body the import wrote. A later import of a newer export updates the record only while it still matches (nobody has edited it since); an edited record is left alone and reported.
+   */
+  hash?: string;
 }
 
 /**
@@ -639,6 +643,7 @@ export interface Incident {
   timeline?: Timeline;
   tags?: Tags;
   source?: Source;
+  imported?: Imported;
 }
 
 /**
@@ -648,6 +653,14 @@ export interface Incident {
 /**
  * Where this record came from, when it was imported (itsm import) or taken in from an issue (itsm intake). Absent for records written here.
  */
+
+/**
+ * Values from the source system that this model has no field for, kept as the export gave them (itsm import), under the export's column name: e.g. opened_by, subcategory, contact_type, reopen_count, made_sla. Nothing an export carries is silently dropped.
+ */
+
+export interface Imported {
+  [k: string]: string | number | boolean | undefined;
+}
 
 /**
  * Free lowercase labels for search and filtering.
@@ -975,6 +988,7 @@ export interface ServiceRequest {
   timeline?: Timeline;
   tags?: Tags;
   source?: Source;
+  imported?: Imported;
 }
 
 /**
@@ -983,6 +997,10 @@ export interface ServiceRequest {
 
 /**
  * Where this record came from, when it was imported (itsm import) or taken in from an issue (itsm intake). Absent for records written here.
+ */
+
+/**
+ * Values from the source system that this model has no field for, kept as the export gave them (itsm import), under the export's column name: e.g. opened_by, subcategory, contact_type, reopen_count, made_sla. Nothing an export carries is silently dropped.
  */
 
 /**
