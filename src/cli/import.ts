@@ -57,6 +57,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       table: { type: 'string' },
       tz: { type: 'string' },
       default: { type: 'string', multiple: true },
+      map: { type: 'string' },
+      'date-format': { type: 'string' },
+      'suggest-map': { type: 'string' },
       'dry-run': { type: 'boolean' },
     },
     HELP,
@@ -95,6 +98,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       timeZone: values.tz,
       defaults: values.default ?? [],
       dryRun: values['dry-run'] === true,
+      ...(values.map ? { mapping: { path: resolve(io.cwd, values.map), file: values.map } } : {}),
+      ...(values['date-format'] ? { dateFormat: values['date-format'] } : {}),
+      ...(values['suggest-map'] ? { suggestMap: { path: resolve(io.cwd, values['suggest-map']), file: values['suggest-map'] } } : {}),
     });
     io.stdout(outcome.report);
     return outcome.notImported > 0 ? EXIT.failed : EXIT.ok;

@@ -4,17 +4,31 @@
  * dictionary names (`short_description`); display labels (`Short description`) normalize to them.
  */
 import { matrixPriority } from '../new-record.ts';
-import { choiceNumber, choiceWords, vendorDate, vendorTime } from './convert.ts';
-import { applyDefaults, body, choice, ref, requireFields, text, withText, type Draft, type MapContext, type Setter, type TableMap } from './map.ts';
+import { choiceNumber, choiceWords, keptValue, vendorDate } from './convert.ts';
+import {
+  applyDefaults,
+  body,
+  category,
+  choice,
+  contact,
+  keptUser,
+  location,
+  person,
+  personOf,
+  readTime,
+  ref,
+  requireFields,
+  status,
+  text,
+  time,
+  to,
+  withText,
+  type Draft,
+  type MapContext,
+  type Setter,
+  type TableMap,
+} from './map.ts';
 import { isDone } from '../kinds/index.ts';
-
-const time =
-  (field: string): Setter =>
-  (v, d, ctx, column) => {
-    const t = vendorTime(v, ctx.timeZone);
-    if (t) d.data[field] = t;
-    else d.unmapped.push({ column, value: v.trim() });
-  };
 
 /** ServiceNow impact and urgency: 1 - High, 2 - Medium, 3 - Low. */
 export function level(v: string): 'high' | 'medium' | 'low' | undefined {
@@ -115,57 +129,105 @@ const SYSTEM = [
   'assigned_to_manager',
 ];
 
+/** An update's time, author and sequence: what orders an event log's rows and dates its timeline. */
+const updatedAt = to(
+  'timeline (at)',
+  (v, d, ctx, column) => {
+    const t = readTime(v, ctx);
+    if (t) d.event.at = t;
+    else d.unmapped.push({ column, value: v.trim() });
+  },
+  true,
+);
+const updatedBy = to('timeline (by)', (v, d, ctx) => {
+  d.found.push(['users', v.trim()]);
+  const handle = personOf(v, ctx);
+  if (handle) d.event.by = handle;
+  else d.event.byName = v.trim();
+});
+const modCount = to('timeline (order)', (v, d) => {
+  const n = Number(v.trim());
+  if (Number.isFinite(n)) d.event.seq = n;
+});
+/** Kept in the `imported` block, and read for a generated title. */
+const keptRaw = (key: string): Setter =>
+  to(`imported.${key}`, (v, d) => {
+    d.kept[key] = keptValue(v);
+    d.raw[key] = v.trim();
+  });
+
 export const SERVICENOW_INCIDENT: TableMap = {
   vendor: 'servicenow',
   table: 'incident',
   kind: 'incident',
   idColumn: 'number',
-  required: ['number', 'short_description', 'state', 'opened_at'],
+  required: ['number', ['state', 'incident_state'], 'opened_at'],
   columns: {
     number: () => {},
     short_description: text('title'),
     description: body,
     impact: choice('impact', level),
     urgency: choice('urgency', level),
-    priority: withText(choice('vendor_priority', priority), 'vendor_priority'),
-    state: choice('status', state(INCIDENT_STATES)),
-    incident_state: choice('status', state(INCIDENT_STATES)),
+    priority: to('priority', withText(choice('vendor_priority', priority), 'vendor_priority')),
+    state: status('status', state(INCIDENT_STATES)),
+    incident_state: status('status', state(INCIDENT_STATES)),
     opened_at: time('reported_at'),
     resolved_at: time('resolved_at'),
     closed_at: time('closed_at'),
     assignment_group: ref('team', 'team'),
-    assigned_to: text('assignee'),
+    assigned_to: person('assignee'),
+    caller_id: contact('caller'),
+    category: category('category'),
+    subcategory: keptRaw('subcategory'),
+    u_symptom: keptRaw('u_symptom'),
+    symptom: keptRaw('symptom'),
+    location,
+    opened_by: keptUser('opened_by'),
+    resolved_by: keptUser('resolved_by'),
+    closed_by: keptUser('closed_by'),
+    sys_updated_on: updatedAt,
+    sys_updated_at: updatedAt,
+    sys_updated_by: updatedBy,
+    sys_mod_count: modCount,
+    close_code: category('close_code'),
+    closed_code: category('close_code'),
     cmdb_ci: ref('cis', 'ci', true),
     business_service: ref('service', 'service'),
     service: ref('service', 'service'),
     close_notes: text('resolution'),
-    major_incident_state: (v, d) => {
+    major_incident_state: to('major', (v, d) => {
       if (/accepted|proposed/i.test(v)) d.data.major = true;
-    },
+    }),
   },
-  ignored: [
-    ...SYSTEM,
-    'caller_id',
-    'category',
-    'subcategory',
-    'severity',
-    'close_code',
-    'resolved_by',
-    'reopen_count',
-    'reopened_time',
-    'reopened_by',
-    'hold_reason',
+  // The fields of the incident form that this model has no place for: kept in `imported`.
+  kept: [
+    'contact_type',
     'problem_id',
     'rfc',
     'caused_by',
-    'parent_incident',
-    'child_incidents',
+    'knowledge',
+    'reopen_count',
+    'reassignment_count',
+    'made_sla',
     'notify',
+    'vendor',
+    'severity',
+    'hold_reason',
+    'reopened_time',
+    'reopened_by',
+    'parent_incident',
+    'cause',
+    'business_impact',
+    'escalation',
+    'watch_list',
+    'company',
+  ],
+  ignored: [
+    ...SYSTEM,
+    'child_incidents',
     'calendar_stat',
     'origin_id',
     'origin_table',
-    'business_impact',
-    'cause',
     'business_stc',
     'calendar_stc',
     'lessons_learned',
@@ -176,15 +238,28 @@ export const SERVICENOW_INCIDENT: TableMap = {
     'proposed_on',
     'proposed_by',
     'overview',
+    'sys_created_at',
   ],
   custom: /^u_/,
   finish: finishIncident('ServiceNow'),
 };
 
+/** A title for a ticket exported without one: from its category, subcategory and symptom. */
+export function generatedTitle(d: Draft, vendor: string): string {
+  const parts = [d.raw.category, d.raw.subcategory, d.raw.u_symptom ?? d.raw.symptom].filter((p): p is string => !!p);
+  return parts.length ? parts.join(' / ') : `${vendor} incident ${d.sourceId}`;
+}
+
 /** Shared by ServiceNow and Jira incidents: priority from the matrix, lifecycle fields the rules need. */
 export function finishIncident(vendor: string): (d: Draft, ctx: MapContext) => void {
   return (d, ctx) => {
+    if (d.data.title === undefined) {
+      d.data.title = generatedTitle(d, vendor);
+      d.kept.title_generated = true;
+      d.notes.push('title generated from category, subcategory and symptom (the export has no short description)');
+    }
     applyDefaults(d, ctx, ['service', 'team', 'impact', 'urgency']);
+    keepAssigneeInTeam(d, ctx);
     for (const f of ['impact', 'urgency'] as const) {
       if (d.data[f] === undefined) {
         d.data[f] = 'medium';
@@ -223,7 +298,19 @@ export function finishIncident(vendor: string): (d: Draft, ctx: MapContext) => v
     }
     if (status === 'closed') d.data.closed_at ??= d.data.resolved_at;
     else delete d.data.closed_at;
+    if (Object.keys(d.kept).length) d.data.imported = d.kept;
   };
+}
+
+/** An assignee is a member of the record's team; one who is not is left out and reported. */
+export function keepAssigneeInTeam(d: Draft, ctx: MapContext): void {
+  const who = d.data.assignee as string | undefined;
+  if (who === undefined) return;
+  const team = d.data.team as string | undefined;
+  // Without a team, any person of the team files will do.
+  if (team === undefined || ctx.lookups.members.get(team)?.has(who)) return;
+  delete d.data.assignee;
+  d.unmapped.push({ column: 'assignee', value: `${who} (not a member of ${team})` });
 }
 
 const CHANGE_STATES: Record<string, string> = {
