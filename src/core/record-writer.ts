@@ -183,6 +183,8 @@ export interface RenderOptions {
    * each `timeline` entry on one line.
    */
   flowLevel?: number;
+  /** Top-level lists that stay one item a line even at flowLevel 1 (an imported `timeline`), each item on one line. */
+  blockLists?: readonly string[];
 }
 
 /**
@@ -193,10 +195,14 @@ export interface RenderOptions {
  */
 export function renderRecord(data: Record<string, unknown>, body: string, options: RenderOptions = {}): string {
   const flowLevel = options.flowLevel ?? 1;
+  const blockLists = new Set(options.blockLists ?? []);
   const doc = new Document(data, { keepUndefined: false });
   visit(doc, {
     Collection(_key, node, path) {
-      if (path.filter((p) => isCollection(p)).length >= flowLevel) node.flow = true;
+      const depth = path.filter((p) => isCollection(p)).length;
+      const top = path[2];
+      if (depth === 1 && isSeq(node) && isPair(top) && isScalar(top.key) && blockLists.has(String(top.key.value))) return;
+      if (depth >= flowLevel) node.flow = true;
     },
   });
   visit(doc, {

@@ -195,7 +195,7 @@ function suggest(o: ImportOptions, results: readonly BuildResult[], maps: readon
       `cannot write ${o.suggestMap!.file}: ${code === 'EEXIST' ? 'it exists (the mapping is never overwritten; remove it or name another file)' : (err as Error).message}.`,
     );
   }
-  const counts = SECTIONS.filter((s) => found[s].size).map((s) => `${found[s].size} ${s}`);
+  const counts = SECTIONS.filter((s) => found[s].size).map((s) => `${s} ${found[s].size}`);
   return {
     report: `Wrote a starting mapping to ${o.suggestMap!.file}${counts.length ? `: ${counts.join(', ')}` : ''}. Nothing was imported.\nFill in the empty values, then run the import with --map ${o.suggestMap!.file}.\n`,
     notImported: 0,

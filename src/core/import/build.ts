@@ -253,7 +253,7 @@ function renderImported(id: string, d: Draft, order: readonly string[]): { text:
   const source = d.data.source as Record<string, unknown>;
   const stamped: Record<string, unknown> = { ...d.data, source: { ...source, hash: PLACEHOLDER } };
   for (const key of order) if (key !== 'id' && stamped[key] !== undefined) data[key] = stamped[key];
-  const text = renderRecord(data, d.body, { flowLevel: 1 });
+  const text = renderRecord(data, d.body, { flowLevel: 1, blockLists: ['timeline'] });
   const hash = textHash(unstamped(text));
   // A hash of digits only would read back as a number: quoted, as YAML would write it.
   const written = /^\d+(e\d+)?$/.test(hash) ? `'${hash}'` : hash;

@@ -61,8 +61,6 @@ export function foldTicket(rows: readonly TicketRow[], vendorName: string): Draf
   d.body = [...ordered].reverse().find((r) => r.draft.body)?.draft.body ?? '';
   const reported = (first.data.reported_at ?? last.data.reported_at) as string | undefined;
   if (reported !== undefined) d.data.reported_at = reported;
-  // A field a later row leaves empty (`?`) keeps what an earlier row said, like the status below.
-  for (const r of ordered) for (const [k, v] of Object.entries(r.draft.data)) if (d.data[k] === undefined) d.data[k] = v;
 
   const entries: Entry[] = [];
   const begin = ms(reported);

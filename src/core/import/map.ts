@@ -266,11 +266,11 @@ export const keptUser = (key: string): Setter =>
     d.kept[key] = personOf(v, ctx) ?? v.trim();
   });
 
-/** A category slug: through the mapping file, else the vendor's words as a slug. */
-export const category = (field: string): Setter =>
+/** A category (or close code) slug: through the mapping file, else the vendor's words as a slug. */
+export const category = (field: string, section: 'categories' | 'close_codes' = 'categories'): Setter =>
   to(field, (v, d, ctx) => {
-    d.found.push(['categories', v.trim()]);
-    const mapped = ctx.mapping.categories.get(v.trim().toLowerCase());
+    d.found.push([section, v.trim()]);
+    const mapped = ctx.mapping[section].get(v.trim().toLowerCase());
     const slug = mapped === undefined ? slugOf(v) : mapped;
     if (slug) d.data[field] = slug;
     d.raw[field] = v.trim();

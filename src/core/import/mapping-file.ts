@@ -6,7 +6,7 @@
  */
 import { stringify } from 'yaml';
 
-export const SECTIONS = ['groups', 'users', 'states', 'categories', 'locations', 'cis', 'services'] as const;
+export const SECTIONS = ['groups', 'users', 'states', 'categories', 'close_codes', 'locations', 'cis', 'services'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Per section: the vendor's value, lowercased -> what it becomes (null: deliberately not mapped). */
@@ -19,6 +19,7 @@ const WHAT: Record<Section, string> = {
   users: "a person's handle (their login in the team files)",
   states: 'a status of the kind imported',
   categories: 'a category (lowercase words joined by hyphens)',
+  close_codes: 'a close code (lowercase words joined by hyphens)',
   locations: 'a location name',
   cis: 'a CI ID (CI-...)',
   services: 'a service ID (SVC-...)',
@@ -80,7 +81,8 @@ function check(section: Section, value: string, t: MappingTargets): string | und
     case 'states':
       return t.statuses.includes(value) ? undefined : `is not a status (${t.statuses.join(', ')})`;
     case 'categories':
-      return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) ? undefined : 'is not a category slug';
+    case 'close_codes':
+      return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) ? undefined : 'is not lowercase words joined by hyphens';
     case 'locations':
       return undefined;
   }
@@ -114,5 +116,5 @@ export function suggestMapping(found: DistinctValues, guess: (section: Section, 
     '# import would do today (a match by name, a default); an empty value stays unmapped (reported).',
     '# Use it with: itsm import ... --map THIS-FILE',
   ];
-  return header.join('\n') + '\n' + (Object.keys(doc).length ? stringify(doc, { lineWidth: 0 }) : '{}\n');
+  return header.join('\n') + '\n' + (Object.keys(doc).length ? stringify(doc, { lineWidth: 0, nullStr: '' }) : '{}\n');
 }

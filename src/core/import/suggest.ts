@@ -17,14 +17,15 @@ export function guessMapping(section: Section, value: string, map: TableMap, ctx
     case 'locations':
       return value.trim();
     case 'categories':
+    case 'close_codes':
     case 'states': {
       // Read the value the way the map's own column does, without any mapping file.
-      const target = section === 'states' ? 'status' : 'category';
+      const target = section === 'states' ? 'status' : section === 'categories' ? 'category' : 'close_code';
       const setter = Object.values(map.columns).find((s) => s.target === target);
       if (!setter) return undefined;
       const d = newDraft(map.kind);
       setter(value, d, { ...ctx, mapping: EMPTY_MAPPING }, target);
-      return typeof d.data[target] === 'string' ? (d.data[target]) : undefined;
+      return typeof d.data[target] === 'string' ? d.data[target] : undefined;
     }
   }
 }
