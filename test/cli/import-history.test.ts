@@ -270,3 +270,80 @@ describe('itsm import: the mapping file', () => {
     expect(readdirSync(join(dir, 'content/incidents'))).toEqual(['INC-0001.md', 'INC-0002.md']);
   });
 });
+
+describe('itsm import: other export routes', () => {
+  it('a ServiceNow list export with display labels as headers', async () => {
+    const dir = workspace();
+    const r = await runMain(['import', 'servicenow', '--table', 'incident', join(FIXTURES, 'servicenow-incident-labels.csv'), '--tz', 'Europe/Berlin'], {
+      cwd: dir,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Imported 2 incidents');
+    expect(r.stdout).toContain('  Opened              reported_at\n');
+    expect(r.stdout).toContain('  Configuration item  cis\n');
+    expect(r.stdout).toContain('  Made SLA            imported.made_sla\n');
+    const closed = read(dir, 'content/incidents/INC-0003.md');
+    expect(closed).toContain('title: Payroll export fails\ncaller: ada\ncategory: software\nstatus: closed\nservice: SVC-shop\ncis: [CI-db]\n');
+    expect(closed).toContain('resolved_at: 2026-04-02T12:10:00+02:00\nclosed_at: 2026-04-03T17:00:00+02:00\nteam: TEAM-ops\nassignee: grace\n');
+    expect(closed).toContain('resolution: Re-ran the export by hand.\nclose_code: solved-work-around\n');
+    expect(closed).toContain('imported: {subcategory: Batch jobs, made_sla: false, reopen_count: 0, contact_type: Email}\n');
+    // One row per ticket: nothing to replay.
+    expect(closed).not.toContain('timeline');
+    const waiting = read(dir, 'content/incidents/INC-0004.md');
+    expect(waiting).toContain('caller: {name: Walter Brandt}\ncategory: network\nstatus: on_hold\n');
+    expect((await runMain(['validate'], { cwd: dir })).stdout).toContain('no errors');
+  });
+
+  it('a Table API JSON export with display values, several records of one ticket folded', async () => {
+    const dir = workspace();
+    const r = await runMain(['import', 'servicenow', '--table', 'incident', join(FIXTURES, 'servicenow-incident-api.json'), '--tz', 'Europe/Berlin'], {
+      cwd: dir,
+    });
+    expect(r.stdout).toContain('Imported 2 incidents from');
+    expect(r.stdout).toContain('folded from 4 rows of 2 tickets');
+    const folded = read(dir, 'content/incidents/INC-0003.md');
+    expect(timelineOf(folded)).toBe(
+      [
+        '  - {at: 2026-04-10T09:00:00+02:00, status: new, priority: P3, team: TEAM-ops, by: ada}',
+        '  - {at: 2026-04-10T09:15:00+02:00, status: in_progress, assignee: grace, by: grace}',
+        '  - {at: 2026-04-10T13:20:00+02:00, status: resolved, priority: P2, by: grace}',
+        '',
+      ].join('\n'),
+    );
+    expect(folded).toContain('impact: high\nurgency: medium\npriority: P2\n');
+    expect(folded).toContain('acknowledged_at: 2026-04-10T09:15:00+02:00\nresolved_at: 2026-04-10T13:20:00+02:00\n');
+    expect(folded).toContain('resolution: Scaled the web tier.\n');
+    expect(folded).toContain('imported: {made_sla: false}\n');
+    expect(read(dir, 'content/incidents/INC-0004.md')).toContain('status: on_hold\n');
+    expect((await runMain(['validate'], { cwd: dir })).stdout).toContain('no errors');
+  });
+
+  it('a Jira Service Management CSV with repeated Comment, Labels and Watchers columns, Status Category and SLA columns', async () => {
+    const dir = workspace();
+    const r = await runMain(['import', 'jira', join(FIXTURES, 'jsm-repeated-columns.csv'), '--tz', 'Europe/Berlin', '--default', 'service=SVC-shop'], {
+      cwd: dir,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Imported 1 incident from');
+    expect(r.stdout).toContain('Imported 1 service request from');
+    expect(r.stdout).toContain('  Comment                 timeline (notes)\n');
+    expect(r.stdout).toContain('  Time to resolution      imported.time_to_resolution\n');
+    expect(r.stdout).toContain('status taken from the Status Category (the Status is not known): 1 record');
+    const incident = read(dir, 'content/incidents/INC-0003.md');
+    expect(incident).toContain('caller: {name: Walter Brandt}\nstatus: in_progress\n');
+    expect(timelineOf(incident)).toBe(
+      [
+        '  - {at: 2026-03-03T09:40:00+01:00, by: grace, note: Looking at the load balancer logs.}',
+        `  - {at: 2026-03-03T10:15:00+01:00, note: 'qm:5b10ac8d: Customer says it works again, watching.'}`,
+        '',
+      ].join('\n'),
+    );
+    expect(incident).toContain('tags: [checkout, load-balancer]\n');
+    expect(incident).toContain("imported: {status_category: In Progress, watchers: 'ada, grace', time_to_resolution: -1h 20m}\n");
+    const request = read(dir, 'content/requests/REQ-0002.md');
+    expect(request).toContain('requester: ada\nstatus: fulfilled\n');
+    expect(timelineOf(request)).toBe('  - {at: 2026-03-04T11:25:00+01:00, by: ada, note: Account created.}\n');
+    expect(request).toContain('imported: {status_category: Done, watchers: grace, time_to_resolution: 2h 30m}\n');
+    expect((await runMain(['validate'], { cwd: dir })).stdout).toContain('no errors');
+  });
+});

@@ -42,11 +42,17 @@ export function inUpdateOrder(rows: readonly TicketRow[]): TicketRow[] {
 }
 
 /**
- * One ticket's rows folded into one draft (to be finished by its map). A ticket with one row and
- * no comments is that row as it is: a list export gives no history to replay.
+ * One ticket's rows folded into one draft (to be finished by its map). A ticket with one row is
+ * that row as it is, with its comments (Jira) as the timeline: a list export has no history to replay.
  */
 export function foldTicket(rows: readonly TicketRow[], vendorName: string): Draft {
-  if (rows.length === 1 && !rows[0]!.draft.comments.length) return rows[0]!.draft;
+  if (rows.length === 1) {
+    // One row is the ticket's state now, not at its opening: only its comments are history.
+    const d = rows[0]!.draft;
+    const notes = [...d.comments].sort((a, b) => ms(a.at) - ms(b.at));
+    if (notes.length) d.data.timeline = notes.map((c) => ({ at: c.at, ...(c.by ? { by: c.by } : {}), note: c.text }));
+    return d;
+  }
   const ordered = inUpdateOrder(rows);
   const first = ordered[0]!.draft;
   const last = ordered.at(-1)!.draft;

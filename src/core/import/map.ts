@@ -78,6 +78,8 @@ export interface TableMap {
   required: ReadonlyArray<string | readonly string[]>;
   /** Imported columns (normalized names, several spellings allowed). */
   columns: Readonly<Record<string, Setter>>;
+  /** Display labels that differ from the dictionary name (normalized): `opened` -> `opened_at`. */
+  labels?: Readonly<Record<string, string>>;
   /** Columns kept as they are in the record's `imported` block (the kind's schema must have one). */
   kept?: readonly string[];
   /** Documented columns that are deliberately not imported. */
@@ -109,7 +111,8 @@ export function planHeader(map: TableMap, header: readonly string[]): HeaderPlan
   const kept = new Set(map.kept ?? []);
   const seen = new Set<string>();
   for (const raw of header) {
-    const col = normalizeHeader(raw);
+    const name = normalizeHeader(raw);
+    const col = map.columns[name] || map.kept?.includes(name) ? name : (map.labels?.[name] ?? name);
     const first = !seen.has(col);
     seen.add(col);
     const keep = map.kept !== undefined && (kept.has(col) || map.custom.test(col));

@@ -156,12 +156,35 @@ const keptRaw = (key: string): Setter =>
     d.raw[key] = v.trim();
   });
 
+/** The incident form's display labels (a list export's headers) that differ from the column names. */
+const INCIDENT_LABELS: Record<string, string> = {
+  opened: 'opened_at',
+  caller: 'caller_id',
+  updated: 'sys_updated_on',
+  updated_by: 'sys_updated_by',
+  updates: 'sys_mod_count',
+  created: 'sys_created_on',
+  created_by: 'sys_created_by',
+  resolved: 'resolved_at',
+  closed: 'closed_at',
+  configuration_item: 'cmdb_ci',
+  resolution_code: 'close_code',
+  resolution_notes: 'close_notes',
+  problem: 'problem_id',
+  change_request: 'rfc',
+  caused_by_change: 'caused_by',
+  reassignment_count: 'reassignment_count',
+  channel: 'contact_type',
+  symptom: 'u_symptom',
+};
+
 export const SERVICENOW_INCIDENT: TableMap = {
   vendor: 'servicenow',
   table: 'incident',
   kind: 'incident',
   idColumn: 'number',
   required: ['number', ['state', 'incident_state'], 'opened_at'],
+  labels: INCIDENT_LABELS,
   columns: {
     number: () => {},
     short_description: text('title'),
