@@ -347,3 +347,33 @@ describe('itsm import: other export routes', () => {
     expect((await runMain(['validate'], { cwd: dir })).stdout).toContain('no errors');
   });
 });
+
+describe('itsm report on imported data', () => {
+  it("compares the old tool's made_sla with this workspace's resolution SLA for the same tickets", async () => {
+    const dir = workspace();
+    await runMain(IMPORT, { cwd: dir });
+    for (const file of ['servicenow-incident-labels.csv', 'servicenow-incident-api.json'])
+      await runMain(['import', 'servicenow', '--table', 'incident', join(FIXTURES, file), '--tz', 'Europe/Berlin'], { cwd: dir });
+    const period = ['--from', '2026-03-01', '--to', '2026-04-30', '--now', '2026-05-01T00:00:00Z'];
+    const r = await runMain(['report', ...period], { cwd: dir });
+    expect(r.stdout).toContain(
+      [
+        "Imported SLA (made_sla from the old tool) vs this workspace's resolution SLA: 1 of 4 agree (25%)",
+        '  INC-0005  INC0000103   old tool: made, here: breached',
+        '  INC-0006  INC0020001   old tool: missed, here: met',
+        '  INC-0008  INC0030001   old tool: missed, here: met',
+      ].join('\n'),
+    );
+    const json = JSON.parse((await runMain(['report', ...period, '--format', 'json'], { cwd: dir })).stdout) as { imported_sla: unknown };
+    expect(json.imported_sla).toEqual({
+      compared: 4,
+      agree: 1,
+      percent: 25,
+      differing: [
+        { record: 'INC-0005', source: 'INC0000103', made_sla: true, here: 'breached' },
+        { record: 'INC-0006', source: 'INC0020001', made_sla: false, here: 'met' },
+        { record: 'INC-0008', source: 'INC0030001', made_sla: false, here: 'met' },
+      ],
+    });
+  });
+});
