@@ -16,6 +16,7 @@ import {
   type BuildResult,
   type ExistingRecord,
   type ExportRows,
+  type RecordCheck,
 } from '../core/import/build.ts';
 import { detectDateFormat, normalizeHeader, parseDateFormat, type DateFormat } from '../core/import/convert.ts';
 import { JIRA_INCIDENTS } from '../core/import/jira.ts';
@@ -24,12 +25,12 @@ import { EMPTY_MAPPING, readMapping, SECTIONS, suggestMapping, type ImportMappin
 import { guessMapping } from '../core/import/suggest.ts';
 import { lifecycle } from '../core/kinds/index.ts';
 import { loadYaml } from '../core/yaml-load.ts';
-import { validateOnDisk } from './validate-run.ts';
 import { parseFrontMatter } from '../core/front-matter.ts';
 import { checkExportFile, ImportInputError, readExportRows } from './import-rows.ts';
 import { safeJoin, symlinkOnPath, writeFileInside } from './safe-fs.ts';
 import { readSchemas } from './schemas.ts';
-import { loadWorkspace, type LoadResult } from './workspace.ts';
+import { getValidators, loadWorkspace, type LoadResult } from './workspace.ts';
+import { checkRecord } from '../core/validate/check-record.ts';
 
 export { ImportInputError } from './import-rows.ts';
 
@@ -127,20 +128,22 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
       ...(dateFormat ? { dateFormat } : {}),
     };
   });
-  const results = maps.map((m, i) => buildRecords(m, plans[i]!, rows.rows, contexts[i]!, facts[i]!, fieldsOf(m.kind)));
+  // Each record rendered is checked on its own, as `itsm validate` would (its references come from the workspace).
+  const validators = getValidators();
+  const check: RecordCheck = (kind, file, data, body) =>
+    checkRecord(kind, file, data, body, validators, loaded.workspace.policies)
+      .diagnostics.filter((d) => d.severity === 'error')
+      .map((d) => `${file}: ${d.rule}: ${d.message}`);
+  const results = maps.map((m, i) => buildRecords(m, plans[i]!, rows.rows, contexts[i]!, facts[i]!, fieldsOf(m.kind), check));
   if (o.suggestMap) return suggest(o, results, maps, contexts[0]!);
   const others = unclaimedRows(rows.rows, results, maps, o.vendor);
-  let invalid: string[] | undefined;
   if (!o.dryRun) {
     for (const result of results) {
       writeAll(o.root, result.files);
       rewriteAll(o.root, result.updates);
     }
-    invalid = await diagnosticsOf(
-      o.root,
-      results.flatMap((r) => [...r.files, ...r.updates].map((f) => f.file)),
-    );
   }
+  const invalid = results.flatMap((r) => r.invalid);
   const report = importReport({
     parts: results.map((r, i) => ({ map: maps[i]!, result: r })),
     others,
@@ -149,7 +152,7 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
     rows,
     dry: o.dryRun,
     ...(dates ? { dates } : {}),
-    ...(invalid ? { invalid } : {}),
+    invalid,
   });
   const skipped = results.reduce((n, r) => n + r.skipped.length + r.refused.length, 0) + others.length;
   return { report, notImported: skipped + rows.badRows.length };
@@ -200,14 +203,6 @@ function suggest(o: ImportOptions, results: readonly BuildResult[], maps: readon
     report: `Wrote a starting mapping to ${o.suggestMap!.file}${counts.length ? `: ${counts.join(', ')}` : ''}. Nothing was imported.\nFill in the empty values, then run the import with --map ${o.suggestMap!.file}.\n`,
     notImported: 0,
   };
-}
-
-/** Diagnostics (errors) of the files an import wrote, one line each, from a full validation. */
-async function diagnosticsOf(root: string, files: readonly string[]): Promise<string[]> {
-  if (!files.length) return [];
-  const written = new Set(files);
-  const { diagnostics } = await validateOnDisk(root, { cache: false });
-  return diagnostics.filter((d) => d.severity === 'error' && written.has(d.file)).map((d) => `${d.file}:${d.line}:${d.column}  ${d.rule}  ${d.message}`);
 }
 
 /** A kind's fields in schema order (the order imported front matter is written in). */

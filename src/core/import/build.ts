@@ -145,7 +145,12 @@ export interface BuildResult {
   notes: Map<string, number>;
   /** The values the mapping file's sections cover, with their row counts (for --suggest-map). */
   found: DistinctValues;
+  /** Problems `check` found in the records rendered (written or rewritten), one line each. */
+  invalid: string[];
 }
+
+/** Checks one rendered record on its own (schema and the kind's rules): its problems, one line each. */
+export type RecordCheck = (kind: Kind, file: string, data: Record<string, unknown>, body: string) => string[];
 
 /**
  * Maps rows, folds the rows of each ticket into one record, gives new IDs, and renders the files;
@@ -159,6 +164,7 @@ export function buildRecords(
   ctx: MapContext,
   ws: WorkspaceFacts,
   order: readonly string[],
+  check: RecordCheck = () => [],
 ): BuildResult {
   const out: BuildResult = {
     files: [],
@@ -172,6 +178,7 @@ export function buildRecords(
     unmapped: new Map(),
     notes: new Map(),
     found: emptyDistinct(),
+    invalid: [],
   };
   const info = KIND_INFO[map.kind];
   // Numbering continues from the highest ID in use, as wide as it is (see nextNumberedId).
@@ -220,7 +227,10 @@ export function buildRecords(
       const again = renderImported(before.id, d, order);
       if (again.hash === before.hash) out.already++;
       else if (before.edited) out.refused.push({ line, sourceId: d.sourceId, id: before.id });
-      else out.updates.push({ id: before.id, file: before.file, text: again.text });
+      else {
+        out.updates.push({ id: before.id, file: before.file, text: again.text });
+        out.invalid.push(...check(map.kind, before.file, again.data, d.body));
+      }
       continue;
     }
     for (const n of d.notes) count(out.notes, n);
@@ -232,8 +242,11 @@ export function buildRecords(
       for (let k = 2; ws.ids.has(id); k++) id = `${base}-${k}`;
     }
     ws.ids.add(id);
-    ws.sources.set(key, { id, file: `content/${info.folder}/${id}.md` });
-    out.files.push({ id, file: `content/${info.folder}/${id}.md`, text: renderImported(id, d, order).text });
+    const file = `content/${info.folder}/${id}.md`;
+    ws.sources.set(key, { id, file });
+    const rendered = renderImported(id, d, order);
+    out.files.push({ id, file, text: rendered.text });
+    out.invalid.push(...check(map.kind, file, rendered.data, d.body));
   }
   return out;
 }
@@ -248,7 +261,7 @@ const PLACEHOLDER = 'ffffffffffffffff';
  * Front matter in the schema's field order, as plain YAML like hand-written records, stamped with
  * a hash of the text itself (source.hash): a later import tells an untouched record from an edited one.
  */
-function renderImported(id: string, d: Draft, order: readonly string[]): { text: string; hash: string } {
+function renderImported(id: string, d: Draft, order: readonly string[]): { text: string; hash: string; data: Record<string, unknown> } {
   const data: Record<string, unknown> = { id };
   const source = d.data.source as Record<string, unknown>;
   const stamped: Record<string, unknown> = { ...d.data, source: { ...source, hash: PLACEHOLDER } };
@@ -257,7 +270,8 @@ function renderImported(id: string, d: Draft, order: readonly string[]): { text:
   const hash = textHash(unstamped(text));
   // A hash of digits only would read back as a number: quoted, as YAML would write it.
   const written = /^\d+(e\d+)?$/.test(hash) ? `'${hash}'` : hash;
-  return { text: text.replace(`hash: ${PLACEHOLDER}`, `hash: ${written}`), hash };
+  data.source = { ...source, hash };
+  return { text: text.replace(`hash: ${PLACEHOLDER}`, `hash: ${written}`), hash, data };
 }
 
 /** The text with its stamp blanked, however YAML quoted it. */
@@ -374,10 +388,10 @@ export function importReport(input: ReportInput): string {
     for (const [note, n] of notes) lines.push(`  ${note}: ${n} record${n === 1 ? '' : 's'}`);
   }
   if (input.invalid?.length) {
-    lines.push('', `Imported records that do not validate: ${input.invalid.length}`);
+    lines.push('', `Problems in the records ${dry ? 'that would be written' : 'written'} (fix them by hand or in the export): ${input.invalid.length}`);
     for (const d of input.invalid.slice(0, 50)) lines.push(`  ${d}`);
     if (input.invalid.length > 50) lines.push(`  ... and ${input.invalid.length - 50} more (itsm validate lists them all)`);
-  } else if (changed && !dry) lines.push('', 'Every record written validates.');
+  } else if (changed) lines.push('', `Every record ${dry ? 'that would be written' : 'written'} validates.`);
   return lines.join('\n') + '\n';
 }
 
