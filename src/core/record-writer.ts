@@ -310,6 +310,8 @@ const probed = [new Map<string, boolean>(), new Map<string, boolean>()];
 function needsQuotes(value: string, inFlow: boolean): boolean {
   if (SAFE_PLAIN.test(value) && !KEYWORD.test(value) && !value.includes('  ')) return false;
   if (TIMESTAMP.test(value)) return false;
+  // A plain scalar can never hold ": " or " #", nor end in ":": no need to ask.
+  if (/: | #|:$/.test(value)) return true;
   const cache = probed[inFlow ? 1 : 0]!;
   let quoted = cache.get(value);
   if (quoted === undefined) {

@@ -37,6 +37,18 @@ export function vendorTime(text: string, timeZone: string): string | undefined {
 }
 
 function zoned(year: number, month: number, day: number, hour: number, minute: number, second: number, timeZone: string): string | undefined {
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  // An event log has hundreds of thousands of times: the zone's offset is looked up once per
+  // local hour, and only an hour with no offset change in it is answered from the cache.
+  const key = `${timeZone} ${year}-${month}-${day} ${hour}`;
+  let offset = HOUR_OFFSETS.get(key);
+  if (offset === undefined) {
+    offset = hourOffset(year, month, day, hour, timeZone);
+    if (HOUR_OFFSETS.size >= 100_000) HOUR_OFFSETS.clear();
+    HOUR_OFFSETS.set(key, offset);
+  }
+  if (offset === INVALID) return undefined;
+  if (offset !== CHANGES) return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${offset}`;
   try {
     const local = Temporal.PlainDateTime.from({ year, month, day, hour, minute, second }, { overflow: 'reject' });
     // In the hour a DST change skips, 'compatible' moves forward, as the vendor's own UI would have.
@@ -44,6 +56,31 @@ function zoned(year: number, month: number, day: number, hour: number, minute: n
   } catch {
     return undefined;
   }
+}
+
+const HOUR_OFFSETS = new Map<string, string>();
+const INVALID = 'invalid';
+const CHANGES = 'changes';
+
+/** The offset all of a local hour has in the zone; CHANGES when it changes within it (DST), INVALID for no such date. */
+function hourOffset(year: number, month: number, day: number, hour: number, timeZone: string): string {
+  try {
+    const at = (minute: number, second: number) =>
+      Temporal.PlainDateTime.from({ year, month, day, hour, minute, second }, { overflow: 'reject' }).toZonedDateTime(timeZone, {
+        disambiguation: 'compatible',
+      });
+    const start = at(0, 0);
+    const end = at(59, 59);
+    // Same offset at both ends, and the hour not moved (a skipped hour is moved forward): nothing changes within it.
+    if (start.offset !== end.offset || start.hour !== hour || end.hour !== hour) return CHANGES;
+    return start.offset;
+  } catch {
+    return INVALID;
+  }
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
 }
 
 /** A date part only: `2026-09-30` from `2026-09-30` or `2026-09-30 00:00:00`. */
