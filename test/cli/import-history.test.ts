@@ -377,3 +377,19 @@ describe('itsm report on imported data', () => {
     });
   });
 });
+
+describe('itsm import: records that would not validate', () => {
+  it('are written and listed with their diagnostic', async () => {
+    const dir = workspace();
+    writeFileSync(
+      join(dir, 'two-lines.csv'),
+      'number,state,opened_at,short_description,business_service\nINC7,New,2026-03-02 09:10:00,"Printer offline\nsince Monday",Web shop\nINC8,New,2026-03-02 09:12:00,Mail slow,Web shop\n',
+    );
+    const r = await runMain(['import', 'servicenow', '--table', 'incident', 'two-lines.csv', '--tz', 'UTC'], { cwd: dir });
+    expect(r.stdout).toContain('Imported 2 incidents');
+    expect(r.stdout).toMatch(
+      /Problems in the records written \(fix them by hand or in the export\): 1\n {2}content\/incidents\/INC-0003\.md: schema\/[a-z-]+: .*title/,
+    );
+    expect((await runMain(['validate'], { cwd: dir })).stdout).toContain('content/incidents/INC-0003.md');
+  });
+});
