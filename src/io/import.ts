@@ -21,13 +21,13 @@ import {
 import { detectDateFormat, normalizeHeader, parseDateFormat, type DateFormat } from '../core/import/convert.ts';
 import { JIRA_INCIDENTS } from '../core/import/jira.ts';
 import { planHeader, type HeaderPlan, type Lookups, type MapContext, type TableMap } from '../core/import/map.ts';
-import { EMPTY_MAPPING, readMapping, SECTIONS, suggestMapping, type ImportMapping } from '../core/import/mapping-file.ts';
+import { EMPTY_MAPPING, emptyDistinct, readMapping, SECTIONS, suggestMapping, type ImportMapping } from '../core/import/mapping-file.ts';
 import { guessMapping } from '../core/import/suggest.ts';
 import { lifecycle } from '../core/kinds/index.ts';
 import { loadYaml } from '../core/yaml-load.ts';
 import { parseFrontMatter } from '../core/front-matter.ts';
 import { checkExportFile, ImportInputError, readExportRows } from './import-rows.ts';
-import { safeJoin, symlinkOnPath, writeFileInside } from './safe-fs.ts';
+import { safeJoin, symlinkOnPath, writeFilesInside } from './safe-fs.ts';
 import { readSchemas } from './schemas.ts';
 import { getValidators, loadWorkspace, type LoadResult } from './workspace.ts';
 import { checkRecord } from '../core/validate/check-record.ts';
@@ -126,6 +126,7 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
       mapping,
       ...(ws.matrix ? { matrix: ws.matrix } : {}),
       ...(dateFormat ? { dateFormat } : {}),
+      ...(o.suggestMap ? { found: emptyDistinct() } : {}),
     };
   });
   // Each record rendered is checked on its own, as `itsm validate` would (its references come from the workspace).
@@ -213,15 +214,11 @@ function fieldsOf(kind: Kind): string[] {
 /** Writes the new files one after another (never overwriting). Measured: on this kind of file
  * system, concurrent creates in one folder contend and are slower than a plain loop. */
 function writeAll(root: string, files: ReadonlyArray<{ file: string; text: string }>): void {
-  for (const out of files) {
-    try {
-      writeFileInside(root, out.file, out.text);
-    } catch (err) {
-      throw new ImportWriteError(`stopped at ${out.file}: ${(err as Error).message}. Files written before it stay; run the same import again to continue.`, {
-        cause: err,
-      });
-    }
-  }
+  writeFilesInside(root, files, (file, err) => {
+    throw new ImportWriteError(`stopped at ${file}: ${(err as Error).message}. Files written before it stay; run the same import again to continue.`, {
+      cause: err,
+    });
+  });
 }
 
 /** Rewrites records imported before and untouched since (checked again just before, never through a link). */

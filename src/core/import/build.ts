@@ -7,7 +7,7 @@ import { formatNumberedId, idNumber, KIND_INFO, type Kind } from '../ids.ts';
 import { nextNumberedId, slugify } from '../new-record.ts';
 import { renderRecord } from '../record-writer.ts';
 import { tagOf } from './convert.ts';
-import { foldTicket, type TicketRow } from './fold.ts';
+import { addRow, foldTicket, type TicketRows } from './fold.ts';
 import { readRow, type Draft, type HeaderPlan, type Lookups, type MapContext, type TableMap } from './map.ts';
 import { emptyDistinct, type DistinctValues } from './mapping-file.ts';
 import { sourceKey, sourceKeysOf } from './source.ts';
@@ -177,7 +177,7 @@ export function buildRecords(
     rows: 0,
     unmapped: new Map(),
     notes: new Map(),
-    found: emptyDistinct(),
+    found: ctx.found ?? emptyDistinct(),
     invalid: [],
   };
   const info = KIND_INFO[map.kind];
@@ -185,7 +185,7 @@ export function buildRecords(
   const first = info.numbered ? nextNumberedId(map.kind, ws.ids) : '';
   const width = first.length - info.prefix.length;
   let next = info.numbered ? idNumber(first)! : 0n;
-  const tickets = new Map<string, TicketRow[]>();
+  const tickets = new Map<string, TicketRows>();
   for (const row of rows) {
     const d = readRow(map, plan, row.cells, ctx);
     if (d.notMine) {
@@ -193,24 +193,23 @@ export function buildRecords(
       continue;
     }
     out.rows++;
-    for (const [section, value] of d.found) out.found[section].set(value, (out.found[section].get(value) ?? 0) + 1);
+    for (const u of d.unmapped) count(out.unmapped, `${u.column} "${u.value}"`);
     if (d.skip) {
-      for (const u of d.unmapped) count(out.unmapped, `${u.column} "${u.value}"`);
       out.skipped.push({ line: row.line, sourceId: d.sourceId, reason: d.skip });
       continue;
     }
     const key = sourceKey(map.vendor, d.sourceId);
-    const group = tickets.get(key);
-    if (group) group.push({ line: row.line, draft: d });
-    else tickets.set(key, [{ line: row.line, draft: d }]);
+    tickets.set(key, addRow(tickets.get(key), row.line, d));
   }
   const vendorName = map.vendor === 'jira' ? 'Jira' : 'ServiceNow';
   for (const [key, group] of tickets) {
     out.tickets++;
+    const counted = d0(group);
     const d = foldTicket(group, vendorName);
     map.finish(d, ctx);
-    const line = group.at(-1)!.line;
-    for (const u of d.unmapped) count(out.unmapped, `${u.column} "${u.value}"`);
+    const line = group.latest.line;
+    // Only what finishing the folded ticket added: the rows' own were counted as they were read.
+    for (const u of d.unmapped.slice(counted)) count(out.unmapped, `${u.column} "${u.value}"`);
     if (d.skip) {
       out.skipped.push({ line, sourceId: d.sourceId, reason: d.skip });
       continue;
@@ -249,6 +248,11 @@ export function buildRecords(
     out.invalid.push(...check(map.kind, file, rendered.data, d.body));
   }
   return out;
+}
+
+/** How many unmapped values the latest row's draft had before finishing. */
+function d0(group: TicketRows): number {
+  return group.latest.draft.unmapped.length;
 }
 
 function count(m: Map<string, number>, key: string): void {

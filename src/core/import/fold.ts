@@ -6,10 +6,54 @@
  */
 import type { Draft } from './map.ts';
 
-/** One row of a ticket, as read (not finished). */
-export interface TicketRow {
+/**
+ * What the timeline needs of one row of a ticket: a few fields, so an event log of 150,000 rows
+ * is not held as 150,000 drafts (only the latest row's draft is kept, see TicketRows).
+ */
+export interface Step {
   line: number;
-  draft: Draft;
+  event: Draft['event'];
+  status?: unknown;
+  priority?: unknown;
+  team?: unknown;
+  assignee?: unknown;
+  rawTeam?: string;
+  rawAssignee?: string;
+  resolvedAt?: unknown;
+  closedAt?: unknown;
+  reportedAt?: unknown;
+  body: string;
+  comments: Draft['comments'];
+}
+
+/** The rows of one ticket as they are read: their steps, and the draft of the latest update so far. */
+export interface TicketRows {
+  steps: Step[];
+  latest: { line: number; draft: Draft };
+}
+
+export function stepOf(line: number, d: Draft): Step {
+  const step: Step = { line, event: d.event, body: d.body, comments: d.comments };
+  const f = d.data;
+  if (f.status !== undefined) step.status = f.status;
+  if (f.vendor_priority !== undefined) step.priority = f.vendor_priority;
+  if (f.team !== undefined) step.team = f.team;
+  if (f.assignee !== undefined) step.assignee = f.assignee;
+  if (d.raw.team !== undefined) step.rawTeam = d.raw.team;
+  if (d.raw.assignee !== undefined) step.rawAssignee = d.raw.assignee;
+  if (f.resolved_at !== undefined) step.resolvedAt = f.resolved_at;
+  if (f.closed_at !== undefined) step.closedAt = f.closed_at;
+  if (f.reported_at !== undefined) step.reportedAt = f.reported_at;
+  return step;
+}
+
+/** Adds a row to its ticket, keeping only the draft of the latest update. */
+export function addRow(ticket: TicketRows | undefined, line: number, d: Draft): TicketRows {
+  const step = stepOf(line, d);
+  if (!ticket) return { steps: [step], latest: { line, draft: d } };
+  ticket.steps.push(step);
+  if (compareSteps(step, stepOf(ticket.latest.line, ticket.latest.draft)) > 0) ticket.latest = { line, draft: d };
+  return ticket;
 }
 
 interface Entry {
@@ -27,45 +71,33 @@ const MILESTONE: Record<string, string> = { resolved: 'resolved_at', closed: 'cl
 
 const ms = (iso: unknown): number => (typeof iso === 'string' ? Date.parse(iso) : NaN);
 
-/** Rows in the order the updates were made: by update time, then by update count, then as exported. */
-export function inUpdateOrder(rows: readonly TicketRow[]): TicketRow[] {
-  const key = (r: TicketRow) => ms(r.draft.event.at);
-  return [...rows].sort((a, b) => {
-    const ta = key(a);
-    const tb = key(b);
-    if (!Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb) return ta - tb;
-    const sa = a.draft.event.seq;
-    const sb = b.draft.event.seq;
-    if (sa !== undefined && sb !== undefined && sa !== sb) return sa - sb;
-    return a.line - b.line;
-  });
+/** Update order: by update time, then by update count, then as exported. */
+function compareSteps(a: Step, b: Step): number {
+  const ta = ms(a.event.at);
+  const tb = ms(b.event.at);
+  if (!Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb) return ta - tb;
+  const sa = a.event.seq;
+  const sb = b.event.seq;
+  if (sa !== undefined && sb !== undefined && sa !== sb) return sa - sb;
+  return a.line - b.line;
 }
 
 /**
  * One ticket's rows folded into one draft (to be finished by its map). A ticket with one row is
  * that row as it is, with its comments (Jira) as the timeline: a list export has no history to replay.
  */
-export function foldTicket(rows: readonly TicketRow[], vendorName: string): Draft {
-  if (rows.length === 1) {
+export function foldTicket(ticket: TicketRows, vendorName: string): Draft {
+  const last = ticket.latest.draft;
+  if (ticket.steps.length === 1) {
     // One row is the ticket's state now, not at its opening: only its comments are history.
-    const d = rows[0]!.draft;
-    const notes = [...d.comments].sort((a, b) => ms(a.at) - ms(b.at));
-    if (notes.length) d.data.timeline = notes.map((c) => ({ at: c.at, ...(c.by ? { by: c.by } : {}), note: c.text }));
-    return d;
+    const notes = [...last.comments].sort((a, b) => ms(a.at) - ms(b.at));
+    if (notes.length) last.data.timeline = notes.map((c) => ({ at: c.at, ...(c.by ? { by: c.by } : {}), note: c.text }));
+    return last;
   }
-  const ordered = inUpdateOrder(rows);
-  const first = ordered[0]!.draft;
-  const last = ordered.at(-1)!.draft;
-  const d: Draft = {
-    ...last,
-    data: { ...last.data },
-    kept: { ...last.kept },
-    unmapped: ordered.flatMap((r) => r.draft.unmapped),
-    notes: [...last.notes],
-    comments: ordered.flatMap((r) => r.draft.comments),
-  };
-  d.body = [...ordered].reverse().find((r) => r.draft.body)?.draft.body ?? '';
-  const reported = (first.data.reported_at ?? last.data.reported_at) as string | undefined;
+  const ordered = [...ticket.steps].sort(compareSteps);
+  const d: Draft = { ...last, data: { ...last.data }, comments: ordered.flatMap((r) => r.comments) };
+  d.body = [...ordered].reverse().find((r) => r.body)?.body ?? '';
+  const reported = (ordered[0]!.reportedAt ?? last.data.reported_at) as string | undefined;
   if (reported !== undefined) d.data.reported_at = reported;
 
   const entries: Entry[] = [];
@@ -78,29 +110,30 @@ export function foldTicket(rows: readonly TicketRow[], vendorName: string): Draf
   let rawTeam: string | undefined;
   let rawAssignee: string | undefined;
   let outOfOrder = 0;
-  ordered.forEach(({ draft: r }, i) => {
+  ordered.forEach((r, i) => {
     const atText = r.event.at ?? (i === 0 ? reported : undefined);
     if (atText === undefined) return;
     const entry: Partial<Entry> = {};
     const notes: string[] = [];
-    const nextStatus = r.data.status ?? status;
+    const nextStatus = r.status ?? status;
     if (nextStatus !== status && nextStatus !== undefined) entry.status = String(nextStatus);
-    if (r.data.vendor_priority !== undefined && r.data.vendor_priority !== priority) entry.priority = String(r.data.vendor_priority);
-    if (r.data.team !== undefined && r.data.team !== team) entry.team = String(r.data.team);
-    else if (r.data.team === undefined && r.raw.team && r.raw.team !== rawTeam) notes.push(`assignment group "${r.raw.team}"`);
-    if (r.data.assignee !== undefined && r.data.assignee !== assignee) entry.assignee = String(r.data.assignee);
-    else if (r.data.assignee === undefined && r.raw.assignee && r.raw.assignee !== rawAssignee) notes.push(`assigned to "${r.raw.assignee}"`);
+    if (r.priority !== undefined && r.priority !== priority) entry.priority = String(r.priority);
+    if (r.team !== undefined && r.team !== team) entry.team = String(r.team);
+    else if (r.team === undefined && r.rawTeam && r.rawTeam !== rawTeam) notes.push(`assignment group "${r.rawTeam}"`);
+    if (r.assignee !== undefined && r.assignee !== assignee) entry.assignee = String(r.assignee);
+    else if (r.assignee === undefined && r.rawAssignee && r.rawAssignee !== rawAssignee) notes.push(`assigned to "${r.rawAssignee}"`);
     status = nextStatus;
-    if (r.data.vendor_priority !== undefined) priority = r.data.vendor_priority;
-    team = r.data.team;
-    assignee = r.data.assignee;
-    rawTeam = r.raw.team;
-    rawAssignee = r.raw.assignee;
+    if (r.priority !== undefined) priority = r.priority;
+    team = r.team;
+    assignee = r.assignee;
+    rawTeam = r.rawTeam;
+    rawAssignee = r.rawAssignee;
     if (!Object.keys(entry).length && !notes.length) return;
     // A resolution or closure happened at the time its column says, when that lies within this update.
     let at = ms(atText);
     let atOut = atText;
-    const milestone = entry.status && MILESTONE[entry.status] ? (r.data[MILESTONE[entry.status]!] as string | undefined) : undefined;
+    const column = entry.status === 'resolved' ? r.resolvedAt : entry.status === 'closed' ? r.closedAt : undefined;
+    const milestone = typeof column === 'string' ? column : undefined;
     if (milestone !== undefined && ms(milestone) >= prevAt && ms(milestone) <= at) {
       at = ms(milestone);
       atOut = milestone;

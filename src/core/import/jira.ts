@@ -16,6 +16,7 @@ import {
   readTime,
   ref,
   requireFields,
+  seen,
   status,
   text,
   time,
@@ -166,7 +167,7 @@ const comment: Setter = to('timeline (notes)', (v, d, ctx, column) => {
   const words = rest.join(';').replace(/\r\n/g, '\n').trim();
   if (!at || !words) return void d.unmapped.push({ column, value: v.trim().slice(0, 60) });
   const who = author?.trim() ? personOf(author, ctx) : undefined;
-  if (author?.trim()) d.found.push(['users', author.trim()]);
+  if (author?.trim()) seen(ctx, 'users', author.trim());
   d.comments.push({ at, ...(who ? { by: who } : {}), text: who || !author?.trim() ? words : `${author.trim()}: ${words}` });
 });
 

@@ -6,7 +6,7 @@
 import type { Kind } from '../ids.ts';
 import type { PriorityMatrix } from '../model.ts';
 import { isNullCell, keptValue, normalizeHeader, timeInFormat, vendorTime, type DateFormat } from './convert.ts';
-import type { ImportMapping, Section } from './mapping-file.ts';
+import type { DistinctValues, ImportMapping, Section } from './mapping-file.ts';
 
 export interface Lookups {
   /** Lowercased name or ID -> record ID, per kind. */
@@ -31,6 +31,14 @@ export interface MapContext {
   mapping: ImportMapping;
   /** The layout of numeric dates (--date-format, or detected from the export). */
   dateFormat?: DateFormat;
+  /** When set (--suggest-map), the distinct values of each mapping section are counted here. */
+  found?: DistinctValues;
+}
+
+/** Counts a value of a mapping section, when the import is collecting them (--suggest-map). */
+export function seen(ctx: MapContext, section: Section, value: string): void {
+  const m = ctx.found?.[section];
+  if (m) m.set(value, (m.get(value) ?? 0) + 1);
 }
 
 /** One row being turned into a record (or, for an event log, one update of a ticket). */
@@ -54,8 +62,6 @@ export interface Draft {
   event: { at?: string; by?: string; byName?: string; seq?: number };
   /** The vendor's text of fields the timeline follows (team, assignee), mapped or not. */
   raw: Record<string, string>;
-  /** Values looked up through the mapping file's sections, for --suggest-map. */
-  found: Array<[Section, string]>;
   /** Comments with their time and author (Jira's Comment columns), for the timeline. */
   comments: Array<{ at: string; by?: string; text: string }>;
 }
@@ -137,7 +143,7 @@ export function planHeader(map: TableMap, header: readonly string[]): HeaderPlan
 }
 
 export function newDraft(kind: Kind): Draft {
-  return { kind, data: {}, body: '', sourceId: '', unmapped: [], notes: [], kept: {}, event: {}, raw: {}, found: [], comments: [] };
+  return { kind, data: {}, body: '', sourceId: '', unmapped: [], notes: [], kept: {}, event: {}, raw: {}, comments: [] };
 }
 
 /**
@@ -221,7 +227,7 @@ export const ref = (field: string, kind: 'team' | 'ci' | 'service', many = false
     const section = SECTION_OF[kind];
     const ids: string[] = [];
     for (const name of names) {
-      d.found.push([section, name]);
+      seen(ctx, section, name);
       const key = name.toLowerCase();
       const mapped = ctx.mapping[section].get(key);
       const id = mapped === undefined ? ctx.lookups[kind].get(key) : (mapped ?? undefined);
@@ -243,7 +249,7 @@ export function personOf(name: string, ctx: MapContext): string | undefined {
 /** A person field (assignee): a handle, or left out and reported when the user maps to nobody. */
 export const person = (field: string): Setter =>
   to(field, (v, d, ctx, column) => {
-    d.found.push(['users', v.trim()]);
+    seen(ctx, 'users', v.trim());
     d.raw[field] = v.trim();
     const handle = personOf(v, ctx);
     if (handle) d.data[field] = handle;
@@ -253,7 +259,7 @@ export const person = (field: string): Setter =>
 /** A contact (caller, requester): a person's handle, or the name as an external contact, reported. */
 export const contact = (field: string): Setter =>
   to(field, (v, d, ctx, column) => {
-    d.found.push(['users', v.trim()]);
+    seen(ctx, 'users', v.trim());
     const handle = personOf(v, ctx);
     if (handle) d.data[field] = handle;
     else {
@@ -265,14 +271,14 @@ export const contact = (field: string): Setter =>
 /** A user kept under a column of the `imported` block, as a handle when one maps, else as written. */
 export const keptUser = (key: string): Setter =>
   to(`imported.${key}`, (v, d, ctx) => {
-    d.found.push(['users', v.trim()]);
+    seen(ctx, 'users', v.trim());
     d.kept[key] = personOf(v, ctx) ?? v.trim();
   });
 
 /** A category (or close code) slug: through the mapping file, else the vendor's words as a slug. */
 export const category = (field: string, section: 'categories' | 'close_codes' = 'categories'): Setter =>
   to(field, (v, d, ctx) => {
-    d.found.push([section, v.trim()]);
+    seen(ctx, section, v.trim());
     const mapped = ctx.mapping[section].get(v.trim().toLowerCase());
     const slug = mapped === undefined ? slugOf(v) : mapped;
     if (slug) d.data[field] = slug;
@@ -281,7 +287,7 @@ export const category = (field: string, section: 'categories' | 'close_codes' = 
 
 /** A location, renamed through the mapping file, kept in the `imported` block. */
 export const location: Setter = to('imported.location', (v, d, ctx) => {
-  d.found.push(['locations', v.trim()]);
+  seen(ctx, 'locations', v.trim());
   const mapped = ctx.mapping.locations.get(v.trim().toLowerCase());
   d.kept.location = mapped ?? v.trim();
 });
@@ -289,7 +295,7 @@ export const location: Setter = to('imported.location', (v, d, ctx) => {
 /** A state through the mapping file, then the map's table, then the defaults every tool shares. */
 export const status = (field: string, read: (v: string) => string | undefined): Setter =>
   to(field, (v, d, ctx, column) => {
-    d.found.push(['states', v.trim()]);
+    seen(ctx, 'states', v.trim());
     const mapped = ctx.mapping.states.get(v.trim().toLowerCase());
     const out = mapped === undefined ? (read(v) ?? defaultStatus(v, d.kind)) : (mapped ?? undefined);
     if (out === undefined) d.unmapped.push({ column, value: v.trim() });

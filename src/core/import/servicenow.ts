@@ -18,6 +18,7 @@ import {
   readTime,
   ref,
   requireFields,
+  seen,
   status,
   text,
   time,
@@ -140,7 +141,7 @@ const updatedAt = to(
   true,
 );
 const updatedBy = to('timeline (by)', (v, d, ctx) => {
-  d.found.push(['users', v.trim()]);
+  seen(ctx, 'users', v.trim());
   const handle = personOf(v, ctx);
   if (handle) d.event.by = handle;
   else d.event.byName = v.trim();
