@@ -1,8 +1,9 @@
 /**
- * `itsm import` behind the command: reads the whole export first, maps every row, and only then
- * writes, so bad input (unknown columns, an unreadable file, an unknown --default) writes nothing.
- * Existing files are never overwritten, and rows imported before (found by the `source` field of
- * the records) are skipped.
+ * `itsm import` behind the command: reads the whole export first (the CSV streamed), detects its
+ * date layout, reads the mapping file, maps and folds every ticket, checks each record, and only
+ * then writes, so bad input (unknown columns, an unreadable file, an ambiguous date, a bad mapping,
+ * an unknown --default) writes nothing. New files never overwrite anything; a record imported
+ * before is rewritten only while its text still has the hash the import stamped in `source`.
  */
 import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
