@@ -13,6 +13,8 @@ import type { Draft } from './map.ts';
 export interface Step {
   line: number;
   event: Draft['event'];
+  /** event.at as epoch ms (NaN when absent), read once: sorting compares it often. */
+  t: number;
   status?: unknown;
   priority?: unknown;
   team?: unknown;
@@ -29,11 +31,11 @@ export interface Step {
 /** The rows of one ticket as they are read: their steps, and the draft of the latest update so far. */
 export interface TicketRows {
   steps: Step[];
-  latest: { line: number; draft: Draft };
+  latest: { line: number; draft: Draft; step: Step };
 }
 
 export function stepOf(line: number, d: Draft): Step {
-  const step: Step = { line, event: d.event, body: d.body, comments: d.comments };
+  const step: Step = { line, event: d.event, t: ms(d.event.at), body: d.body, comments: d.comments };
   const f = d.data;
   if (f.status !== undefined) step.status = f.status;
   if (f.vendor_priority !== undefined) step.priority = f.vendor_priority;
@@ -50,9 +52,9 @@ export function stepOf(line: number, d: Draft): Step {
 /** Adds a row to its ticket, keeping only the draft of the latest update. */
 export function addRow(ticket: TicketRows | undefined, line: number, d: Draft): TicketRows {
   const step = stepOf(line, d);
-  if (!ticket) return { steps: [step], latest: { line, draft: d } };
+  if (!ticket) return { steps: [step], latest: { line, draft: d, step } };
   ticket.steps.push(step);
-  if (compareSteps(step, stepOf(ticket.latest.line, ticket.latest.draft)) > 0) ticket.latest = { line, draft: d };
+  if (compareSteps(step, ticket.latest.step) > 0) ticket.latest = { line, draft: d, step };
   return ticket;
 }
 
@@ -73,8 +75,8 @@ const ms = (iso: unknown): number => (typeof iso === 'string' ? Date.parse(iso) 
 
 /** Update order: by update time, then by update count, then as exported. */
 function compareSteps(a: Step, b: Step): number {
-  const ta = ms(a.event.at);
-  const tb = ms(b.event.at);
+  const ta = a.t;
+  const tb = b.t;
   if (!Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb) return ta - tb;
   const sa = a.event.seq;
   const sb = b.event.seq;
@@ -113,6 +115,7 @@ export function foldTicket(ticket: TicketRows, vendorName: string): Draft {
   ordered.forEach((r, i) => {
     const atText = r.event.at ?? (i === 0 ? reported : undefined);
     if (atText === undefined) return;
+    let at = r.event.at === undefined ? ms(atText) : r.t;
     const entry: Partial<Entry> = {};
     const notes: string[] = [];
     const nextStatus = r.status ?? status;
@@ -130,7 +133,6 @@ export function foldTicket(ticket: TicketRows, vendorName: string): Draft {
     rawAssignee = r.rawAssignee;
     if (!Object.keys(entry).length && !notes.length) return;
     // A resolution or closure happened at the time its column says, when that lies within this update.
-    let at = ms(atText);
     let atOut = atText;
     const column = entry.status === 'resolved' ? r.resolvedAt : entry.status === 'closed' ? r.closedAt : undefined;
     const milestone = typeof column === 'string' ? column : undefined;

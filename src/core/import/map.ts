@@ -196,8 +196,16 @@ export const body: Setter = to('body', (v, d) => {
 
 /** A vendor's local time: with the export's date layout when there is one, else the forms vendorTime knows. */
 export function readTime(v: string, ctx: MapContext): string | undefined {
-  return (ctx.dateFormat && timeInFormat(v, ctx.dateFormat, ctx.timeZone)) ?? vendorTime(v, ctx.timeZone);
+  // The rows of a ticket repeat its opening times: each text is read once (per zone and layout).
+  const key = `${ctx.timeZone}|${ctx.dateFormat?.text ?? ''}|${v}`;
+  if (TIMES.has(key)) return TIMES.get(key);
+  const t = (ctx.dateFormat && timeInFormat(v, ctx.dateFormat, ctx.timeZone)) ?? vendorTime(v, ctx.timeZone);
+  if (TIMES.size >= 200_000) TIMES.clear();
+  TIMES.set(key, t);
+  return t;
 }
+
+const TIMES = new Map<string, string | undefined>();
 
 export const time = (field: string): Setter =>
   to(
