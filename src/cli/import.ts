@@ -44,6 +44,8 @@ Options:
   --map FILE              a mapping file: groups, users, states, categories, close_codes,
                           locations, cis, services (old value: new value)
   --suggest-map FILE      write a starting mapping file from the export's values; import nothing
+  --changelog FILE        Jira: a changelog export (Issue key, Field, From, To, Date, Author),
+                          replayed into each ticket's timeline
   --default FIELD=VALUE   a value for rows that have none, e.g. --default service=SVC-shop
                           (repeatable)
   --dry-run               report what would be imported, write nothing
@@ -72,6 +74,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       map: { type: 'string' },
       'date-format': { type: 'string' },
       'suggest-map': { type: 'string' },
+      changelog: { type: 'string' },
       'dry-run': { type: 'boolean' },
     },
     HELP,
@@ -88,6 +91,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const m = SERVICENOW_TABLES[values.table as keyof typeof SERVICENOW_TABLES];
     if (!m) throw usageError(`itsm import servicenow: --table must be one of ${TABLES.join(', ')}; got "${values.table}".`);
     maps = [m];
+    if (values.changelog) throw usageError('itsm import servicenow: --changelog is for Jira; a ServiceNow event log carries its history in its rows.');
   } else if (vendor === 'jira') {
     if (values.table) throw usageError('itsm import jira: --table is for ServiceNow; a Jira export is one CSV of issues.');
     maps = [JIRA_INCIDENTS, JIRA_REQUESTS];
@@ -113,6 +117,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       ...(values.map ? { mapping: { path: resolve(io.cwd, values.map), file: values.map } } : {}),
       ...(values['date-format'] ? { dateFormat: values['date-format'] } : {}),
       ...(values['suggest-map'] ? { suggestMap: { path: resolve(io.cwd, values['suggest-map']), file: values['suggest-map'] } } : {}),
+      ...(values.changelog ? { changelog: { path: resolve(io.cwd, values.changelog), file: values.changelog } } : {}),
     });
     io.stdout(outcome.report);
     return outcome.notImported > 0 ? EXIT.failed : EXIT.ok;

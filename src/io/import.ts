@@ -20,8 +20,9 @@ import {
   type RecordCheck,
 } from '../core/import/build.ts';
 import { detectDateFormat, normalizeHeader, parseDateFormat, type DateFormat } from '../core/import/convert.ts';
+import { planChangelog, type ChangeRow } from '../core/import/changelog.ts';
 import { JIRA_INCIDENTS } from '../core/import/jira.ts';
-import { planHeader, type HeaderPlan, type Lookups, type MapContext, type TableMap } from '../core/import/map.ts';
+import { planHeader, readTime, type HeaderPlan, type Lookups, type MapContext, type TableMap } from '../core/import/map.ts';
 import { EMPTY_MAPPING, emptyDistinct, readMapping, SECTIONS, suggestMapping, type ImportMapping } from '../core/import/mapping-file.ts';
 import { guessMapping } from '../core/import/suggest.ts';
 import { lifecycle } from '../core/kinds/index.ts';
@@ -60,6 +61,8 @@ export interface ImportOptions {
   dateFormat?: string;
   /** Write a starting mapping file here instead of importing (--suggest-map). */
   suggestMap?: { path: string; file: string };
+  /** A Jira changelog export (--changelog): one row per field change. */
+  changelog?: { path: string; file: string };
 }
 
 export interface ImportOutcome {
@@ -118,6 +121,9 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
   const defaults = readDefaults(o.defaults, maps, fieldsOf, lookups);
   if (!defaults.ok) throw new ImportInputError(defaults.message);
   const mapping = o.mapping ? readMappingFile(o.mapping, lookups, maps[0]!.kind) : EMPTY_MAPPING;
+  const history = o.changelog
+    ? await readChangelog(o.changelog, { timeZone: o.timeZone, lookups, defaults: {}, mapping, ...(dateFormat ? { dateFormat } : {}) })
+    : undefined;
   const contexts = maps.map((m, i): MapContext => {
     const ws = facts[i]!;
     return {
@@ -128,6 +134,7 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
       ...(ws.matrix ? { matrix: ws.matrix } : {}),
       ...(dateFormat ? { dateFormat } : {}),
       ...(o.suggestMap ? { found: emptyDistinct() } : {}),
+      ...(history ? { history } : {}),
     };
   });
   // Each record rendered is checked on its own, as `itsm validate` would (its references come from the workspace).
@@ -158,6 +165,28 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
   });
   const skipped = results.reduce((n, r) => n + r.skipped.length + r.refused.length, 0) + others.length;
   return { report, notImported: skipped + rows.badRows.length };
+}
+
+/** Reads a changelog export into each ticket's changes; a row without a readable time is an error naming it. */
+async function readChangelog(file: { path: string; file: string }, ctx: MapContext): Promise<Map<string, ChangeRow[]>> {
+  checkExportFile(file.path, file.file);
+  const rows = await readExportRows(file.path, file.file);
+  const plan = planChangelog(rows.header);
+  if ('missing' in plan)
+    throw new ImportInputError(
+      `${file.file} does not look like a changelog export: it has no ${plan.missing.join(', ')} column. Nothing was written.\nIts columns: ${rows.header.join(', ')}`,
+    );
+  const out = new Map<string, ChangeRow[]>();
+  for (const row of rows.rows) {
+    const cell = (k: keyof typeof plan.at) => (row.cells[plan.at[k]] ?? '').trim();
+    const at = readTime(cell('at'), ctx);
+    if (!at) throw new ImportInputError(`${file.file}: ${rows.unit} ${row.line}: "${cell('at')}" is not a time. Nothing was written.`);
+    const change: ChangeRow = { line: row.line, field: cell('field'), from: cell('from'), to: cell('to'), at, by: cell('by') };
+    const list = out.get(cell('key'));
+    if (list) list.push(change);
+    else out.set(cell('key'), [change]);
+  }
+  return out;
 }
 
 /** Every cell of the columns that hold times, for detecting the date layout. */

@@ -393,3 +393,59 @@ describe('itsm import: records that would not validate', () => {
     expect((await runMain(['validate'], { cwd: dir })).stdout).toContain('content/incidents/INC-0003.md');
   });
 });
+
+describe('itsm import jira --changelog', () => {
+  it('replays the changelog into each ticket timeline, with the comments', async () => {
+    const dir = workspace();
+    const r = await runMain(
+      [
+        'import',
+        'jira',
+        join(FIXTURES, 'jsm-repeated-columns.csv'),
+        '--tz',
+        'Europe/Berlin',
+        '--default',
+        'service=SVC-shop',
+        '--changelog',
+        join(FIXTURES, 'jsm-changelog.csv'),
+      ],
+      { cwd: dir },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Timelines replayed from the changelog: 1 incident.');
+    expect(r.stdout).toContain('Timelines replayed from the changelog: 1 service request.');
+    const incident = read(dir, 'content/incidents/INC-0003.md');
+    expect(timelineOf(incident)).toBe(
+      [
+        '  - {at: 2026-03-03T09:15:00+01:00, status: new, priority: P3}',
+        '  - {at: 2026-03-03T09:20:00+01:00, status: in_progress, assignee: grace, by: grace}',
+        '  - {at: 2026-03-03T09:40:00+01:00, by: grace, note: Looking at the load balancer logs.}',
+        '  - {at: 2026-03-03T09:50:00+01:00, priority: P2, by: ada}',
+        `  - {at: 2026-03-03T10:15:00+01:00, note: 'qm:5b10ac8d: Customer says it works again, watching.'}`,
+        '',
+      ].join('\n'),
+    );
+    expect(incident).toContain('acknowledged_at: 2026-03-03T09:20:00+01:00\n');
+    const request = read(dir, 'content/requests/REQ-0002.md');
+    expect(timelineOf(request)).toBe(
+      [
+        '  - {at: 2026-03-04T08:00:00+01:00, status: new, assignee: ada}',
+        '  - {at: 2026-03-04T11:25:00+01:00, by: ada, note: Account created.}',
+        '  - {at: 2026-03-04T11:30:00+01:00, status: fulfilled, by: ada}',
+        '',
+      ].join('\n'),
+    );
+    expect((await runMain(['validate'], { cwd: dir })).stdout).toContain('no errors');
+  });
+
+  it('refuses a changelog without the columns it needs, and --changelog for ServiceNow', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'log.csv'), 'Issue key,Field,When\nITSM-201,Status,03/Mar/26 9:20 AM\n');
+    const r = await runMain(['import', 'jira', join(FIXTURES, 'jsm-repeated-columns.csv'), '--tz', 'UTC', '--changelog', 'log.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('log.csv does not look like a changelog export: it has no from, to, date, author column.');
+    const sn = await runMain(['import', 'servicenow', '--table', 'incident', 'log.csv', '--tz', 'UTC', '--changelog', 'log.csv'], { cwd: dir });
+    expect(sn.code).toBe(2);
+    expect(sn.stderr).toContain('--changelog is for Jira');
+  });
+});

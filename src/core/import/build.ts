@@ -7,6 +7,7 @@ import { formatNumberedId, idNumber, KIND_INFO, type Kind } from '../ids.ts';
 import { nextNumberedId, slugify } from '../new-record.ts';
 import { renderRecord } from '../record-writer.ts';
 import { tagOf } from './convert.ts';
+import { changelogSteps } from './changelog.ts';
 import { addRow, foldTicket, type TicketRows } from './fold.ts';
 import { readRow, type Draft, type HeaderPlan, type Lookups, type MapContext, type TableMap } from './map.ts';
 import { emptyDistinct, type DistinctValues } from './mapping-file.ts';
@@ -140,6 +141,8 @@ export interface BuildResult {
   already: number;
   /** Tickets in the export (one record each), and rows they were folded from. */
   tickets: number;
+  /** Tickets whose timeline came from a changelog export. */
+  replayed: number;
   rows: number;
   unmapped: Map<string, number>;
   notes: Map<string, number>;
@@ -174,6 +177,7 @@ export function buildRecords(
     skipped: [],
     already: 0,
     tickets: 0,
+    replayed: 0,
     rows: 0,
     unmapped: new Map(),
     notes: new Map(),
@@ -204,6 +208,11 @@ export function buildRecords(
   const vendorName = map.vendor === 'jira' ? 'Jira' : 'ServiceNow';
   for (const [key, group] of tickets) {
     out.tickets++;
+    const changes = ctx.history?.get(group.latest.draft.sourceId);
+    if (changes?.length && group.steps.length === 1) {
+      group.steps = changelogSteps(group.latest.draft, group.latest.line, changes, map, ctx);
+      out.replayed++;
+    }
     const counted = d0(group);
     const d = foldTicket(group, vendorName);
     map.finish(d, ctx);
@@ -347,6 +356,7 @@ export function importReport(input: ReportInput): string {
     // A Jira export without service requests need not say so.
     if (r.files.length || r.already || r.skipped.length || r.updates.length || r.refused.length || parts.length === 1)
       lines.push(`${verb} ${name(r.files.length)} from ${file} into content/${info.folder}/${range}${folded}.${dry ? ' Dry run: nothing written.' : ''}`);
+    if (r.replayed) lines.push(`Timelines replayed from the changelog: ${name(r.replayed)}.`);
     if (r.updates.length)
       lines.push(
         `${dry ? 'Would update' : 'Updated'} ${name(r.updates.length)} imported before, untouched since, with what the export adds: ${listIds(r.updates.map((u) => u.id))}.`,

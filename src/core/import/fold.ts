@@ -4,6 +4,7 @@
  * order give the timeline (status transitions, reassignments with `team:`/`assignee:`, priority
  * changes with `priority:`), and the milestones agree with it. Pure.
  */
+import { kindDefinition } from '../kinds/index.ts';
 import type { Draft } from './map.ts';
 
 /**
@@ -21,8 +22,8 @@ export interface Step {
   assignee?: unknown;
   rawTeam?: string;
   rawAssignee?: string;
-  resolvedAt?: unknown;
-  closedAt?: unknown;
+  /** The row's milestone columns (resolved_at, closed_at, fulfilled_at...): field -> value. */
+  milestones: Record<string, unknown>;
   reportedAt?: unknown;
   body: string;
   comments: Draft['comments'];
@@ -35,7 +36,7 @@ export interface TicketRows {
 }
 
 export function stepOf(line: number, d: Draft): Step {
-  const step: Step = { line, event: d.event, t: ms(d.event.at), body: d.body, comments: d.comments };
+  const step: Step = { line, event: d.event, t: ms(d.event.at), body: d.body, comments: d.comments, milestones: {} };
   const f = d.data;
   if (f.status !== undefined) step.status = f.status;
   if (f.vendor_priority !== undefined) step.priority = f.vendor_priority;
@@ -43,9 +44,9 @@ export function stepOf(line: number, d: Draft): Step {
   if (f.assignee !== undefined) step.assignee = f.assignee;
   if (d.raw.team !== undefined) step.rawTeam = d.raw.team;
   if (d.raw.assignee !== undefined) step.rawAssignee = d.raw.assignee;
-  if (f.resolved_at !== undefined) step.resolvedAt = f.resolved_at;
-  if (f.closed_at !== undefined) step.closedAt = f.closed_at;
-  if (f.reported_at !== undefined) step.reportedAt = f.reported_at;
+  for (const field of Object.values(kindDefinition(d.kind).milestones)) if (f[field] !== undefined) step.milestones[field] = f[field];
+  const start = f.reported_at ?? f.requested_at;
+  if (start !== undefined) step.reportedAt = start;
   return step;
 }
 
@@ -69,7 +70,6 @@ interface Entry {
 }
 
 const TAKEN = new Set(['acknowledged', 'in_progress', 'on_hold', 'resolved', 'closed']);
-const MILESTONE: Record<string, string> = { resolved: 'resolved_at', closed: 'closed_at' };
 
 const ms = (iso: unknown): number => (typeof iso === 'string' ? Date.parse(iso) : NaN);
 
@@ -97,10 +97,13 @@ export function foldTicket(ticket: TicketRows, vendorName: string): Draft {
     return last;
   }
   const ordered = [...ticket.steps].sort(compareSteps);
+  const milestones = kindDefinition(last.kind).milestones;
   const d: Draft = { ...last, data: { ...last.data }, comments: ordered.flatMap((r) => r.comments) };
   d.body = [...ordered].reverse().find((r) => r.body)?.body ?? '';
-  const reported = (ordered[0]!.reportedAt ?? last.data.reported_at) as string | undefined;
-  if (reported !== undefined) d.data.reported_at = reported;
+  // The record began at its first row's opening time (reported_at; a request's requested_at).
+  const startField = last.data.reported_at === undefined && last.data.requested_at !== undefined ? 'requested_at' : 'reported_at';
+  const reported = (ordered[0]!.reportedAt ?? last.data[startField]) as string | undefined;
+  if (reported !== undefined) d.data[startField] = reported;
 
   const entries: Entry[] = [];
   const begin = ms(reported);
@@ -134,7 +137,7 @@ export function foldTicket(ticket: TicketRows, vendorName: string): Draft {
     if (!Object.keys(entry).length && !notes.length) return;
     // A resolution or closure happened at the time its column says, when that lies within this update.
     let atOut = atText;
-    const column = entry.status === 'resolved' ? r.resolvedAt : entry.status === 'closed' ? r.closedAt : undefined;
+    const column = entry.status === undefined || !milestones[entry.status] ? undefined : r.milestones[milestones[entry.status]!];
     const milestone = typeof column === 'string' ? column : undefined;
     if (milestone !== undefined && ms(milestone) >= prevAt && ms(milestone) <= at) {
       at = ms(milestone);
@@ -161,11 +164,12 @@ export function foldTicket(ticket: TicketRows, vendorName: string): Draft {
   if (status !== undefined) d.data.status = status;
   if (priority !== undefined) d.data.vendor_priority = priority;
   // Milestones agree with the timeline: the last move into a state, the first move to work on it.
-  for (const [state, field] of Object.entries(MILESTONE)) {
+  for (const [state, field] of Object.entries(milestones)) {
     const lastIn = entries.filter((e) => e.status === state).at(-1);
     if (lastIn) d.data[field] = lastIn.at;
   }
+  // Only an incident has an acknowledgement (a request's clock starts and stops, nothing in between).
   const taken = entries.find((e) => e.status !== undefined && TAKEN.has(e.status));
-  if (taken && d.data.acknowledged_at === undefined) d.data.acknowledged_at = taken.at;
+  if (taken && startField === 'reported_at' && d.data.acknowledged_at === undefined) d.data.acknowledged_at = taken.at;
   return d;
 }

@@ -6,6 +6,7 @@
 import type { Kind } from '../ids.ts';
 import type { PriorityMatrix } from '../model.ts';
 import { isNullCell, keptValue, normalizeHeader, timeInFormat, vendorTime, type DateFormat } from './convert.ts';
+import type { ChangeRow } from './changelog.ts';
 import type { DistinctValues, ImportMapping, Section } from './mapping-file.ts';
 
 export interface Lookups {
@@ -33,6 +34,8 @@ export interface MapContext {
   dateFormat?: DateFormat;
   /** When set (--suggest-map), the distinct values of each mapping section are counted here. */
   found?: DistinctValues;
+  /** A changelog export (Jira): the changes of each ticket, by the vendor's ID. */
+  history?: ReadonlyMap<string, readonly ChangeRow[]>;
 }
 
 /** Counts a value of a mapping section, when the import is collecting them (--suggest-map). */
