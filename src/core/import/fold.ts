@@ -69,8 +69,6 @@ interface Entry {
   note?: string;
 }
 
-const TAKEN = new Set(['acknowledged', 'in_progress', 'on_hold', 'resolved', 'closed']);
-
 const ms = (iso: unknown): number => (typeof iso === 'string' ? Date.parse(iso) : NaN);
 
 /** Update order: by update time, then by update count, then as exported. */
@@ -97,11 +95,12 @@ export function foldTicket(ticket: TicketRows, vendorName: string): Draft {
     return last;
   }
   const ordered = [...ticket.steps].sort(compareSteps);
-  const milestones = kindDefinition(last.kind).milestones;
+  const def = kindDefinition(last.kind);
+  const milestones = def.milestones;
   const d: Draft = { ...last, data: { ...last.data }, comments: ordered.flatMap((r) => r.comments) };
   d.body = [...ordered].reverse().find((r) => r.body)?.body ?? '';
-  // The record began at its first row's opening time (reported_at; a request's requested_at).
-  const startField = last.data.reported_at === undefined && last.data.requested_at !== undefined ? 'requested_at' : 'reported_at';
+  // The record began at its first row's opening time (the kind's first `happened` field: reported_at, requested_at).
+  const startField = def.happened?.[0] ?? 'reported_at';
   const reported = (ordered[0]!.reportedAt ?? last.data[startField]) as string | undefined;
   if (reported !== undefined) d.data[startField] = reported;
 
@@ -168,8 +167,10 @@ export function foldTicket(ticket: TicketRows, vendorName: string): Draft {
     const lastIn = entries.filter((e) => e.status === state).at(-1);
     if (lastIn) d.data[field] = lastIn.at;
   }
-  // Only an incident has an acknowledgement (a request's clock starts and stops, nothing in between).
-  const taken = entries.find((e) => e.status !== undefined && TAKEN.has(e.status));
-  if (taken && startField === 'reported_at' && d.data.acknowledged_at === undefined) d.data.acknowledged_at = taken.at;
+  // Someone took it on at the first move out of the initial status (other than cancelling it).
+  const { initial, retire } = def.lifecycle;
+  const taken = entries.find((e) => e.status !== undefined && e.status !== initial && e.status !== retire);
+  const acknowledges = Object.values(milestones).includes('acknowledged_at') || def.happened?.includes('acknowledged_at');
+  if (taken && acknowledges && d.data.acknowledged_at === undefined) d.data.acknowledged_at = taken.at;
   return d;
 }
