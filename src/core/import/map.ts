@@ -107,15 +107,13 @@ export interface HeaderPlan {
   keep: Array<string | undefined>;
   /** Headers as written that the map does not know at all (neither imported, ignored nor custom). */
   unknown: string[];
-  /** Known columns the map leaves out, and custom columns it does not keep, as written. */
-  notImported: string[];
   /** Every column as written and where it goes. */
   where: Array<{ column: string; to: string }>;
   missing: string[];
 }
 
 export function planHeader(map: TableMap, header: readonly string[]): HeaderPlan {
-  const plan: HeaderPlan = { use: [], keep: [], unknown: [], notImported: [], where: [], missing: [] };
+  const plan: HeaderPlan = { use: [], keep: [], unknown: [], where: [], missing: [] };
   const ignored = new Set(map.ignored);
   const kept = new Set(map.kept ?? []);
   const seen = new Set<string>();
@@ -130,10 +128,8 @@ export function planHeader(map: TableMap, header: readonly string[]): HeaderPlan
     let to: string;
     if (map.columns[col]) to = col === map.idColumn ? 'source.id' : (map.columns[col].target ?? col);
     else if (keep) to = `imported.${col}`;
-    else if (ignored.has(col) || map.custom.test(col)) {
-      to = 'dropped';
-      if (!plan.notImported.includes(raw)) plan.notImported.push(raw);
-    } else {
+    else if (ignored.has(col) || map.custom.test(col)) to = 'dropped';
+    else {
       to = 'unknown';
       if (!plan.unknown.includes(raw)) plan.unknown.push(raw);
     }
