@@ -120,7 +120,13 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
   const lookups = facts[0]!.lookups;
   const defaults = readDefaults(o.defaults, maps, fieldsOf, lookups);
   if (!defaults.ok) throw new ImportInputError(defaults.message);
-  const mapping = o.mapping ? readMappingFile(o.mapping, lookups, maps[0]!.kind) : EMPTY_MAPPING;
+  const mapping = o.mapping
+    ? readMappingFile(
+        o.mapping,
+        lookups,
+        maps.map((m) => m.kind),
+      )
+    : EMPTY_MAPPING;
   const history = o.changelog
     ? await readChangelog(o.changelog, { timeZone: o.timeZone, lookups, defaults: {}, mapping, ...(dateFormat ? { dateFormat } : {}) })
     : undefined;
@@ -196,7 +202,7 @@ function* timeCells(map: TableMap, plan: HeaderPlan, rows: ExportRows): Generato
 }
 
 /** Reads and checks --map: every team, person, CI, service and status it names must exist. */
-function readMappingFile(file: { path: string; file: string }, lookups: Lookups, kind: Kind): ImportMapping {
+function readMappingFile(file: { path: string; file: string }, lookups: Lookups, kinds: readonly Kind[]): ImportMapping {
   checkExportFile(file.path, file.file);
   let doc: unknown;
   try {
@@ -210,7 +216,7 @@ function readMappingFile(file: { path: string; file: string }, lookups: Lookups,
     people,
     cis: new Set(lookups.ci.values()),
     services: new Set(lookups.service.values()),
-    statuses: lifecycle(kind).statuses,
+    statuses: [...new Set(kinds.flatMap((k) => lifecycle(k).statuses))],
   });
   if (!result.ok) throw new ImportInputError(`${result.errors.join('\n')}\nNothing was written.`);
   return result.mapping;

@@ -4,6 +4,7 @@
  * and the columns an export must have. Pure: lookups of existing teams, CIs and services come in.
  */
 import type { Kind } from '../ids.ts';
+import { lifecycle } from '../kinds/index.ts';
 import type { PriorityMatrix } from '../model.ts';
 import { isNullCell, keptValue, normalizeHeader, timeInFormat, vendorTime, type DateFormat } from './convert.ts';
 import type { ChangeRow } from './changelog.ts';
@@ -303,7 +304,9 @@ export const location: Setter = to('imported.location', (v, d, ctx) => {
 export const status = (field: string, read: (v: string) => string | undefined): Setter =>
   to(field, (v, d, ctx, column) => {
     seen(ctx, 'states', v.trim());
-    const mapped = ctx.mapping.states.get(v.trim().toLowerCase());
+    // A Jira map serves incidents and requests: a state mapped to a status the kind lacks is read as if unmapped.
+    const given = ctx.mapping.states.get(v.trim().toLowerCase());
+    const mapped = given && !lifecycle(d.kind).statuses.includes(given) ? undefined : given;
     const out = mapped === undefined ? (read(v) ?? defaultStatus(v, d.kind)) : (mapped ?? undefined);
     if (out === undefined) d.unmapped.push({ column, value: v.trim() });
     else d.data[field] = out;
