@@ -196,27 +196,34 @@ export const body: Setter = to('body', (v, d) => {
 
 /** A vendor's local time: with the export's date layout when there is one, else the forms vendorTime knows. */
 export function readTime(v: string, ctx: MapContext): string | undefined {
-  // The rows of a ticket repeat its opening times: each text is read once (per zone and layout).
-  const key = `${ctx.timeZone}|${ctx.dateFormat?.text ?? ''}|${v}`;
-  if (TIMES.has(key)) return TIMES.get(key);
-  const t = (ctx.dateFormat && timeInFormat(v, ctx.dateFormat, ctx.timeZone)) ?? vendorTime(v, ctx.timeZone);
-  if (TIMES.size >= 200_000) TIMES.clear();
-  TIMES.set(key, t);
-  return t;
+  return (ctx.dateFormat && timeInFormat(v, ctx.dateFormat, ctx.timeZone)) ?? vendorTime(v, ctx.timeZone);
 }
 
-const TIMES = new Map<string, string | undefined>();
+/**
+ * readTime that remembers its last answer: one per column, whose rows of a ticket repeat the same
+ * time one after another (opened_at). A map of every time cost more than it saved (150,000 rows).
+ */
+export function timeReader(): (v: string, ctx: MapContext) => string | undefined {
+  let last: { text: string; ctx: MapContext; time: string | undefined } | undefined;
+  return (v, ctx) => {
+    if (last && last.text === v && last.ctx === ctx) return last.time;
+    last = { text: v, ctx, time: readTime(v, ctx) };
+    return last.time;
+  };
+}
 
-export const time = (field: string): Setter =>
-  to(
+export const time = (field: string): Setter => {
+  const read = timeReader();
+  return to(
     field,
     (v, d, ctx, column) => {
-      const t = readTime(v, ctx);
+      const t = read(v, ctx);
       if (t) d.data[field] = t;
       else d.unmapped.push({ column, value: v.trim() });
     },
     true,
   );
+};
 
 const SECTION_OF = { team: 'groups', ci: 'cis', service: 'services' } as const;
 

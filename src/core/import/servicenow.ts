@@ -15,7 +15,7 @@ import {
   location,
   person,
   personOf,
-  readTime,
+  timeReader,
   ref,
   requireFields,
   seen,
@@ -131,10 +131,11 @@ const SYSTEM = [
 ];
 
 /** An update's time, author and sequence: what orders an event log's rows and dates its timeline. */
+const readUpdated = timeReader();
 const updatedAt = to(
   'timeline (at)',
   (v, d, ctx, column) => {
-    const t = readTime(v, ctx);
+    const t = readUpdated(v, ctx);
     if (t) d.event.at = t;
     else d.unmapped.push({ column, value: v.trim() });
   },
