@@ -449,3 +449,15 @@ describe('itsm import jira --changelog', () => {
     expect(sn.stderr).toContain('--changelog is for Jira');
   });
 });
+
+describe('itsm report on a JSM import', () => {
+  it("reads Jira's Time to resolution as the old verdict: negative once breached", async () => {
+    const dir = workspace();
+    await runMain(['import', 'jira', join(FIXTURES, 'jsm-repeated-columns.csv'), '--tz', 'Europe/Berlin', '--default', 'service=SVC-shop'], { cwd: dir });
+    const r = await runMain(['report', '--from', '2026-03-01', '--to', '2026-03-31', '--now', '2026-04-01T00:00:00Z', '--format', 'json'], { cwd: dir });
+    // ITSM-201 ran out of time in Jira ("-1h 20m") and is still open here, past its target: they agree.
+    // (The service request has no SLA policy here, so it is not compared.)
+    const json = JSON.parse(r.stdout) as { imported_sla: unknown };
+    expect(json.imported_sla).toEqual({ compared: 1, agree: 1, percent: 100, differing: [] });
+  });
+});
