@@ -461,3 +461,16 @@ describe('itsm report on a JSM import', () => {
     expect(json.imported_sla).toEqual({ compared: 1, agree: 1, percent: 100, differing: [] });
   });
 });
+
+describe('itsm import: columns an instance adds', () => {
+  it('keeps custom (u_) and scoped-app (x_vendor_) columns in the imported block', async () => {
+    const dir = workspace();
+    writeFileSync(
+      join(dir, 'custom.csv'),
+      'number,state,opened_at,short_description,business_service,u_region,x_acme_cost_center\nINC9,New,2026-03-02 09:10:00,Mail slow,Web shop,EMEA,CC-42\n',
+    );
+    const r = await runMain(['import', 'servicenow', '--table', 'incident', 'custom.csv', '--tz', 'UTC'], { cwd: dir });
+    expect(r.stdout).toContain('  x_acme_cost_center  imported.x_acme_cost_center\n');
+    expect(read(dir, 'content/incidents/INC-0003.md')).toContain('imported: {u_region: EMEA, x_acme_cost_center: CC-42}\n');
+  });
+});

@@ -265,7 +265,7 @@ export const SERVICENOW_INCIDENT: TableMap = {
     'overview',
     'sys_created_at',
   ],
-  custom: /^u_/,
+  custom: /^(u|x)_/,
   finish: finishIncident('ServiceNow'),
 };
 
@@ -437,7 +437,7 @@ export const SERVICENOW_CHANGE: TableMap = {
     'change_plan',
     'backout_plan_html',
   ],
-  custom: /^u_/,
+  custom: /^(u|x)_/,
   finish(d, ctx) {
     applyDefaults(d, ctx, ['risk', 'team']);
     if (d.data.risk === undefined) {
@@ -596,7 +596,7 @@ export const SERVICENOW_CI: TableMap = {
     'order_date',
     'operational_status_changed',
   ],
-  custom: /^u_/,
+  custom: /^(u|x)_/,
   finish(d, ctx) {
     // install_status says whether it exists at all; operational_status how it is doing.
     const install = d.data.install_status;
@@ -694,7 +694,7 @@ export const SERVICENOW_KB: TableMap = {
     'valid_from',
     'view_as_allowed',
   ],
-  custom: /^u_/,
+  custom: /^(u|x)_/,
   finish(d, ctx) {
     applyDefaults(d, ctx, ['owner', 'category']);
     if (d.data.category === undefined) {
