@@ -95,7 +95,7 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
   const unknown = plans[0]!.unknown.filter((h) => plans.every((p) => p.unknown.includes(h)));
   if (unknown.length) {
     throw new ImportInputError(
-      `${o.file} has column${unknown.length === 1 ? '' : 's'} that ${what} exports do not have: ${unknown.join(', ')}. Nothing was written.\n${o.vendor === 'jira' ? 'Export with "CSV (all fields)"; custom fields are named "Custom field (...)".' : 'Check that --table matches the export; custom columns start with u_.'}`,
+      `${o.file} has column${unknown.length === 1 ? '' : 's'} that ${what} exports do not have: ${unknown.join(', ')}. Nothing was written.\n${o.vendor === 'jira' ? 'Export with "CSV (all fields)"; custom fields are named "Custom field (...)".' : 'Check that --table matches the export; custom columns start with u_, those of scoped apps with x_.'}`,
     );
   }
   // Where each column went: to the first map that takes it (a Jira column may serve requests only).
