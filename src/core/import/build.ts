@@ -213,7 +213,7 @@ export function buildRecords(
       group.steps = changelogSteps(group.latest.draft, group.latest.line, changes, map, ctx);
       out.replayed++;
     }
-    const counted = d0(group);
+    const counted = unmappedSoFar(group);
     const d = foldTicket(group, vendorName);
     map.finish(d, ctx);
     const line = group.latest.line;
@@ -260,7 +260,7 @@ export function buildRecords(
 }
 
 /** How many unmapped values the latest row's draft had before finishing. */
-function d0(group: TicketRows): number {
+function unmappedSoFar(group: TicketRows): number {
   return group.latest.draft.unmapped.length;
 }
 
