@@ -154,7 +154,9 @@ export async function bench(ctx: Pick<BenchContext, 'tmp' | 'log' | 'table'>, ti
   floors.push(floorRun(2));
   const floorMs = Math.min(...floors);
   const importMs = Math.min(...imports);
-  ctx.log(`import, ServiceNow event log: ${rows.toLocaleString('en')} rows of ${tickets.toLocaleString('en')} incidents (folded, each record checked as it is rendered)`);
+  ctx.log(
+    `import, ServiceNow event log: ${rows.toLocaleString('en')} rows of ${tickets.toLocaleString('en')} incidents (folded, each record checked as it is rendered)`,
+  );
   ctx.table([
     ['stage', 'time', 'vs floor', 'target'],
     ['floor: csv-parse + write one file per ticket (best of 2)', fmt(floorMs), '', ''],
