@@ -28,12 +28,15 @@ Turns a vendor export into records under content/:
 
 The rows of one ticket are folded into one record whose timeline replays the changes (status,
 team, assignee, priority, who and when). Exports carry local times without a zone: --tz says
-which zone they are in (the exporting user's). Teams, CIs, services and people are matched by
-name or ID, or through a mapping file (--map); the report lists every column and where it went
-(a field, the timeline, the record's imported block, or dropped) and the values that matched
-nothing. Each record keeps its vendor ID in source: {system, id, hash}: running the same import
-again writes nothing; a later, longer export updates the records nobody has edited since and
-lists the others. New numbered IDs follow the highest in use. See docs/migration.md.
+which zone they are in (the exporting user's). Teams, CIs and services are matched by name or
+ID, people by login, name or email (written as their handle), or all through a mapping file
+(--map). An assignee must be in the record's team; the caller (caller_id, or opened_by; Jira
+Reporter) is kept as the person's handle or else as an external contact {name}. The report lists
+every column and where it went (a field, the timeline, the record's imported block, or dropped)
+and the values that matched nothing. Each record keeps its vendor ID in source: {system, id,
+hash}: running the same import again writes nothing; a later, longer export updates the records
+nobody has edited since and lists the others. New numbered IDs follow the highest in use.
+See docs/migration.md.
 
 Options:
   --table T               the ServiceNow table exported (required for servicenow)

@@ -27,6 +27,8 @@ import { EMPTY_MAPPING, emptyDistinct, readMapping, SECTIONS, suggestMapping, ty
 import { guessMapping } from '../core/import/suggest.ts';
 import { lifecycle } from '../core/kinds/index.ts';
 import { loadYaml } from '../core/yaml-load.ts';
+import type { Policies } from '../core/model.ts';
+import { closeCodesOf } from '../core/validate/closing-rules.ts';
 import { parseFrontMatter } from '../core/front-matter.ts';
 import { checkExportFile, ImportInputError, readExportRows } from './import-rows.ts';
 import { safeJoin, symlinkOnPath, writeFilesInside } from './safe-fs.ts';
@@ -125,6 +127,7 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
         o.mapping,
         lookups,
         maps.map((m) => m.kind),
+        loaded.workspace.policies,
       )
     : EMPTY_MAPPING;
   const history = o.changelog
@@ -202,7 +205,7 @@ function* timeCells(map: TableMap, plan: HeaderPlan, rows: ExportRows): Generato
 }
 
 /** Reads and checks --map: every team, person, CI, service and status it names must exist. */
-function readMappingFile(file: { path: string; file: string }, lookups: Lookups, kinds: readonly Kind[]): ImportMapping {
+function readMappingFile(file: { path: string; file: string }, lookups: Lookups, kinds: readonly Kind[], policies: Policies): ImportMapping {
   checkExportFile(file.path, file.file);
   let doc: unknown;
   try {
@@ -217,6 +220,8 @@ function readMappingFile(file: { path: string; file: string }, lookups: Lookups,
     cis: new Set(lookups.ci.values()),
     services: new Set(lookups.service.values()),
     statuses: [...new Set(kinds.flatMap((k) => lifecycle(k).statuses))],
+    closeCodes: closeCodesOf(policies),
+    ...(policies.vocabulary?.categories ? { categories: policies.vocabulary.categories } : {}),
   });
   if (!result.ok) throw new ImportInputError(`${result.errors.join('\n')}\nNothing was written.`);
   return result.mapping;

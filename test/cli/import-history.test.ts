@@ -69,7 +69,7 @@ describe('itsm import servicenow: an event log', () => {
         'assignee: linus',
       ].join('\n'),
     );
-    expect(first).toContain('close_code: code-5\n');
+    expect(first).toContain('close_code: solved-permanently\n');
     expect(first).toContain(
       'imported: {reassignment_count: 1, reopen_count: 0, made_sla: true, opened_by: Opener 4, contact_type: Phone, location: Berlin office, subcategory: Subcategory 12, u_symptom: Symptom 7, knowledge: false, u_priority_confirmation: false, notify: Do Not Notify, resolved_by: linus, title_generated: true}\n',
     );
@@ -96,9 +96,9 @@ describe('itsm import servicenow: an event log', () => {
 
     // INC0000103: one row, nothing to name it by: no history to replay, a title from its number.
     const third = read(dir, 'content/incidents/INC-0005.md');
-    expect(third).toContain('title: ServiceNow incident INC0000103\nstatus: new\n');
+    // No caller_id: the person who opened it stands in as the caller.
+    expect(third).toContain('title: ServiceNow incident INC0000103\ncaller: {name: Opener 4}\nstatus: new\n');
     expect(third).not.toContain('timeline');
-    expect(third).not.toContain('caller');
 
     expect(r.stdout).toContain('caller_id "Caller 777 (kept as a name)": 6 rows');
     expect(r.stdout).toContain('assignment_group "Group 70": 6 rows');
@@ -180,7 +180,7 @@ describe('itsm import servicenow: an event log', () => {
     );
     expect(updated).toContain('status: resolved\n');
     expect(updated).toContain('resolved_at: 2026-03-24T15:50:00+01:00\n');
-    expect(updated).toContain('close_code: code-2\n');
+    expect(updated).toContain('close_code: solved-workaround\n');
     expect((await runMain(['validate'], { cwd: dir })).stdout).toContain('no errors');
   });
 });
@@ -234,7 +234,7 @@ describe('itsm import: the mapping file', () => {
     expect(map).toContain('  Awaiting User Info: on_hold\n');
     expect(map).toContain('  Awaiting Problem: on_hold\n');
     expect(map).toContain('categories:\n  Category 9: category-9\n  Category 40: category-40\n');
-    expect(map).toContain('close_codes:\n  Code 5: code-5\n  Code 2: code-2\n');
+    expect(map).toContain('close_codes:\n  Code 5:\n  Code 2:\n');
     expect(map).toContain('cis:\n  Web node 1:\n');
     // The suggestion is a valid mapping file as it stands.
     const again = await runMain(
@@ -285,7 +285,7 @@ describe('itsm import: other export routes', () => {
     const closed = read(dir, 'content/incidents/INC-0003.md');
     expect(closed).toContain('title: Payroll export fails\ncaller: ada\ncategory: software\nstatus: closed\nservice: SVC-shop\ncis: [CI-db]\n');
     expect(closed).toContain('resolved_at: 2026-04-02T12:10:00+02:00\nclosed_at: 2026-04-03T17:00:00+02:00\nteam: TEAM-ops\nassignee: grace\n');
-    expect(closed).toContain('resolution: Re-ran the export by hand.\nclose_code: solved-work-around\n');
+    expect(closed).toContain('resolution: Re-ran the export by hand.\nclose_code: solved-workaround\n');
     expect(closed).toContain('imported: {subcategory: Batch jobs, made_sla: false, reopen_count: 0, contact_type: Email}\n');
     // One row per ticket: nothing to replay.
     expect(closed).not.toContain('timeline');

@@ -213,6 +213,7 @@ priority: P3
 requested_at: 2026-03-03T10:00:00-05:00
 fulfilled_at: 2026-03-03T15:30:00-05:00
 assignee: grace
+close_code: fulfilled
 source: {system: jira, id: ITSM-102, hash: HASH}
 ---
 

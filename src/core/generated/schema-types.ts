@@ -291,7 +291,7 @@ export interface Change {
    */
   team?: string;
   /**
-   * Who asked for the change (forge login or name).
+   * Who asked for the change: a person's handle from the team files.
    */
   requested_by?: string;
   /**
@@ -611,7 +611,7 @@ export interface Incident {
    */
   assignee?: string;
   /**
-   * A major incident: needs a postmortem in the body once resolved.
+   * A major incident: needs a post-incident review (`pir`) once resolved, and a postmortem narrative in the body.
    */
   major?: boolean;
   /**
@@ -643,6 +643,7 @@ export interface Incident {
   timeline?: Timeline;
   tags?: Tags;
   source?: Source;
+  pir?: PostIncidentReview;
   imported?: Imported;
 }
 
@@ -653,6 +654,66 @@ export interface Incident {
 /**
  * Where this record came from, when it was imported (itsm import) or taken in from an issue (itsm intake). Absent for records written here.
  */
+
+/**
+ * The post-incident review of a major incident, written once the review is held. Required once the incident is resolved: due `major_incidents.pir_due_days` days (itsm.yaml, default 5) after `resolved_at`; `itsm validate` warns while it is due and fails once it is overdue or the incident is closed without it. The narrative postmortem stays in the body.
+ */
+
+export interface PostIncidentReview {
+  /**
+   * The day the review was held.
+   */
+  held_at?: string;
+  /**
+   * Who took part, by handle.
+   *
+   * Items: A person, named by their handle: the primary `login` of their entry in the team files. Any of their `other_logins` names the same person. `itsm validate` checks that the person exists.
+   */
+  attendees?: string[];
+  /**
+   * What happened and what was learnt, in a few sentences.
+   */
+  summary: string;
+  /**
+   * What made the incident possible or worse, one factor per item.
+   *
+   * @minItems 1
+   *
+   * Items: Text that may span lines: tabs and line breaks are fine; other control characters and bidirectional overrides or isolates (U+202A-U+202E, U+2066-U+2069) are not.
+   */
+  contributing_factors: [string, ...string[]];
+  /**
+   * The follow-up actions agreed in the review. An empty list says the review agreed on none.
+   */
+  actions: PirAction[];
+}
+
+export interface PirAction {
+  /**
+   * What is to be done.
+   */
+  title: string;
+  /**
+   * A person, named by their handle: the primary `login` of their entry in the team files. Any of their `other_logins` names the same person. `itsm validate` checks that the person exists.
+   */
+  owner: string;
+  /**
+   * The day it is due.
+   */
+  due: string;
+  /**
+   * Whether it is done.
+   */
+  done: boolean;
+  /**
+   * The problem record that tracks it, if any.
+   */
+  problem?: string;
+  /**
+   * The change that carries it out, if any.
+   */
+  change?: string;
+}
 
 /**
  * Values from the source system that this model has no field for, kept as the export gave them (itsm import), under the export's column name: e.g. opened_by, subcategory, contact_type, reopen_count, made_sla. Nothing an export carries is silently dropped.
@@ -1081,6 +1142,32 @@ export interface Service {
 }
 
 /**
+ * A condition on a record at an instant: {status: [...]} holds while the record is in one of these statuses; {field, equals} holds while the field has that value. The fields with a history in the timeline can be named: priority, team, assignee.
+ */
+
+export type Condition =
+  | {
+      /**
+       * Statuses in which the condition holds.
+       *
+       * @minItems 1
+       *
+       * Items: One line of text: no line break, tab or other control character, and no bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069), which could make the text display differently from what it says.
+       */
+      status: [string, ...string[]];
+    }
+  | {
+      /**
+       * A field whose changes the timeline records.
+       */
+      field: 'priority' | 'team' | 'assignee';
+      /**
+       * The value in which the condition holds.
+       */
+      equals: string;
+    };
+
+/**
  * content/policies/sla.yaml: response and resolution targets per priority, counted in business time.
  */
 
@@ -1122,7 +1209,17 @@ export interface Policy {
      * Items: A service ID: SVC- then a lowercase slug, e.g. SVC-payments.
      */
     services?: string[];
+    /**
+     * With scope team (an OLA): only these teams' parts of the work are measured (default: every team's).
+     *
+     * Items: A team ID: TEAM- then a lowercase slug, e.g. TEAM-platform.
+     */
+    teams?: string[];
   };
+  /**
+   * record (default): a customer SLA on the whole record. team: an operational level agreement (OLA) on a team's part of the work: its clocks (metrics ola-response, ola-resolution) run from the moment the record is assigned to a team until it leaves it or the clock's stop; each assignment is a cycle of its own. Team-scope policies are chosen separately from record-scope ones, so a record carries both side by side.
+   */
+  scope?: 'record' | 'team';
   /**
    * ID of a calendar in calendars.yaml, or the word service to use the record's service's support_calendar.
    */
@@ -1143,6 +1240,95 @@ export interface Policy {
   targets: {
     [k: string]: Target | undefined;
   };
+  /**
+   * What reopening a resolved record does to its resolution clock: resume (default: the one clock continues, the last stop counts) or new_cycle (the earlier cycle is kept as completed, met or breached, and a new clock starts at the reopen).
+   */
+  on_reopen?: 'resume' | 'new_cycle';
+  /**
+   * What a change of priority (a timeline entry with priority:) does: retroactive (default: the target of the priority at the time of computing applies from the start) or restart (the running clock is cancelled at the change and a new one starts with the new priority's target).
+   */
+  on_priority_change?: 'retroactive' | 'restart';
+  /**
+   * When the clocks start: the first instant, at or after the record's start (reported_at / requested_at), at which this condition holds (default: the record's start).
+   */
+  start?:
+    | {
+        /**
+         * Statuses in which the condition holds.
+         *
+         * @minItems 1
+         *
+         * Items: One line of text: no line break, tab or other control character, and no bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069), which could make the text display differently from what it says.
+         */
+        status: [string, ...string[]];
+      }
+    | {
+        /**
+         * A field whose changes the timeline records.
+         */
+        field: 'priority' | 'team' | 'assignee';
+        /**
+         * The value in which the condition holds.
+         */
+        equals: string;
+      };
+  /**
+   * When each clock stops, instead of its milestone (response: acknowledged; resolution: resolved, closed or fulfilled). A resolution clock resumes when its stop condition stops holding (a reopen); a response clock stops for good.
+   */
+  stop?: {
+    /**
+     * Stop of the response clock.
+     */
+    response?:
+      | {
+          /**
+           * Statuses in which the condition holds.
+           *
+           * @minItems 1
+           *
+           * Items: One line of text: no line break, tab or other control character, and no bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069), which could make the text display differently from what it says.
+           */
+          status: [string, ...string[]];
+        }
+      | {
+          /**
+           * A field whose changes the timeline records.
+           */
+          field: 'priority' | 'team' | 'assignee';
+          /**
+           * The value in which the condition holds.
+           */
+          equals: string;
+        };
+    /**
+     * Stop of the resolution clock.
+     */
+    resolution?:
+      | {
+          /**
+           * Statuses in which the condition holds.
+           *
+           * @minItems 1
+           *
+           * Items: One line of text: no line break, tab or other control character, and no bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069), which could make the text display differently from what it says.
+           */
+          status: [string, ...string[]];
+        }
+      | {
+          /**
+           * A field whose changes the timeline records.
+           */
+          field: 'priority' | 'team' | 'assignee';
+          /**
+           * The value in which the condition holds.
+           */
+          equals: string;
+        };
+  };
+  /**
+   * Further pause conditions besides pause_statuses: the clocks stand still while any of them holds, e.g. {field: team, equals: TEAM-vendor} (waiting for a supplier).
+   */
+  pause_when?: Condition[];
 }
 
 /**
@@ -1299,4 +1485,13 @@ export interface WorkspaceSettings {
    * Items: Lowercase words joined by hyphens.
    */
   categories?: [string, ...string[]];
+  /**
+   * The policy for major incidents.
+   */
+  major_incidents?: {
+    /**
+     * Days after `resolved_at` by which a resolved major incident must have its post-incident review (`pir`). Default 5.
+     */
+    pir_due_days?: number;
+  };
 }

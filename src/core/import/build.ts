@@ -6,6 +6,8 @@
 import { formatNumberedId, idNumber, KIND_INFO, type Kind } from '../ids.ts';
 import { nextNumberedId, slugify } from '../new-record.ts';
 import { renderRecord } from '../record-writer.ts';
+import type { Team } from '../model.ts';
+import { loginsOf, peopleFrom } from '../people.ts';
 import { tagOf } from './convert.ts';
 import { changelogSteps } from './changelog.ts';
 import { addRow, foldTicket, type TicketRows } from './fold.ts';
@@ -52,6 +54,34 @@ export interface ExistingRecord {
   text?: string;
 }
 
+/** Every login, name and email of the people in the team files -> their handle. */
+function personLookup(existing: readonly ExistingRecord[]): Map<string, string> {
+  const teams = existing.flatMap((r) => {
+    const members = (r.data as { members?: unknown } | undefined)?.members;
+    return r.kind === 'team' && Array.isArray(members) ? [{ members: members.filter(isMember) as Team['members'] }] : [];
+  });
+  const people = peopleFrom(teams);
+  const out = new Map<string, string>();
+  for (const t of teams) {
+    for (const m of t.members) {
+      const handle = people.personOf(m.login).handle;
+      for (const key of [...loginsOf(m), m.name, ...(m.email ? [m.email] : [])]) if (!out.has(key.toLowerCase())) out.set(key.toLowerCase(), handle);
+    }
+  }
+  return out;
+}
+
+function isMember(m: unknown): boolean {
+  const x = m as { name?: unknown; login?: unknown; other_logins?: unknown; email?: unknown } | null;
+  const others = x?.other_logins;
+  return (
+    typeof x?.name === 'string' &&
+    typeof x.login === 'string' &&
+    (others === undefined || (Array.isArray(others) && others.every((o) => typeof o === 'string'))) &&
+    (x.email === undefined || typeof x.email === 'string')
+  );
+}
+
 /** The facts for importing records of `kind`. */
 export function workspaceFacts(kind: Kind, existing: readonly ExistingRecord[], matrix: MapContext['matrix']): WorkspaceFacts {
   const lookups = {
@@ -59,7 +89,7 @@ export function workspaceFacts(kind: Kind, existing: readonly ExistingRecord[], 
     ci: new Map<string, string>(),
     service: new Map<string, string>(),
     offering: new Map<string, string>(),
-    person: new Map<string, string>(),
+    person: personLookup(existing),
     members: new Map<string, Set<string>>(),
   };
   for (const { kind: k, id, data } of existing) {
@@ -69,13 +99,8 @@ export function workspaceFacts(kind: Kind, existing: readonly ExistingRecord[], 
     if (typeof d?.name === 'string') lookups[k].set(d.name.toLowerCase(), id);
     if (k === 'team' && Array.isArray(d?.members)) {
       const handles = new Set<string>();
-      for (const m of d.members as Array<{ name?: unknown; login?: unknown; other_logins?: unknown }>) {
-        if (typeof m?.login !== 'string') continue;
-        handles.add(m.login);
-        // A person is known by their name and every login; the handle is the primary login.
-        for (const alias of [m.name, m.login, ...(Array.isArray(m.other_logins) ? (m.other_logins as unknown[]) : [])])
-          if (typeof alias === 'string' && !lookups.person.has(alias.toLowerCase())) lookups.person.set(alias.toLowerCase(), m.login);
-      }
+      for (const m of d.members as Array<{ login?: unknown }>)
+        if (typeof m?.login === 'string') handles.add(lookups.person.get(m.login.toLowerCase()) ?? m.login);
       lookups.members.set(id, handles);
     }
     if (k !== 'service' || !Array.isArray(d?.offerings)) continue;

@@ -196,8 +196,12 @@ export const JIRA_INCIDENTS: TableMap = {
     assignee: person('assignee'),
     reporter: contact('caller'),
     comment,
-    resolution: to('resolution', (v, d) => {
-      if (!/^unresolved$/i.test(v.trim())) d.data.resolution = v.trim();
+    resolution: to('resolution (and close_code when it says duplicate or cannot reproduce)', (v, d) => {
+      if (/^unresolved$/i.test(v.trim())) return;
+      d.data.resolution = v.trim();
+      const w = choiceWords(v);
+      if (/duplicate/.test(w)) d.data.close_code = 'duplicate';
+      else if (/cannot reproduce|not reproducible/.test(w)) d.data.close_code = 'not-reproducible';
     }),
     component_s: ref('service', 'service'),
     components: ref('service', 'service'),
@@ -298,6 +302,7 @@ export const JIRA_REQUESTS: TableMap = {
     if (d.skip) return;
     if (d.data.status !== 'fulfilled') delete d.data.fulfilled_at;
     else if (d.data.fulfilled_at === undefined) d.skip = 'status done but no Resolved time';
+    if (d.data.status === 'fulfilled' || d.data.status === 'rejected') d.data.close_code ??= d.data.status;
     if (Object.keys(d.kept).length) d.data.imported = d.kept;
   },
 };

@@ -17,7 +17,7 @@ export interface Lookups {
   service: ReadonlyMap<string, string>;
   /** Lowercased offering name or id -> "SVC-id/offering-id". */
   offering: ReadonlyMap<string, string>;
-  /** Lowercased name or login of a team member -> the person's handle (primary login). */
+  /** Lowercased login (any of a person's), name or email -> the person's handle (team files). */
   person: ReadonlyMap<string, string>;
   /** Team ID -> the handles of its members. */
   members: ReadonlyMap<string, ReadonlySet<string>>;
@@ -271,15 +271,21 @@ export const person = (field: string): Setter =>
     else d.unmapped.push({ column, value: v.trim() });
   });
 
-/** A contact (caller, requester): a person's handle, or the name as an external contact, reported. */
-export const contact = (field: string): Setter =>
+/**
+ * A contact (caller, requester): a person's handle, or else an external contact named as the
+ * export names them (an email address goes in `email` too), reported. `fallback`: only when no
+ * other column set it (opened_by stands in for a missing caller_id).
+ */
+export const contact = (field: string, fallback = false): Setter =>
   to(field, (v, d, ctx, column) => {
-    seen(ctx, 'users', v.trim());
-    const handle = personOf(v, ctx);
+    if (fallback && d.data[field] !== undefined) return;
+    const name = v.trim();
+    seen(ctx, 'users', name);
+    const handle = personOf(name, ctx);
     if (handle) d.data[field] = handle;
     else {
-      d.data[field] = { name: v.trim() };
-      d.unmapped.push({ column, value: `${v.trim()} (kept as a name)` });
+      d.data[field] = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(name) ? { name, email: name } : { name };
+      d.unmapped.push({ column, value: `${name} (kept as a name)` });
     }
   });
 

@@ -19,7 +19,7 @@ const WHAT: Record<Section, string> = {
   users: "a person's handle (their login in the team files)",
   states: 'a status of the kind imported',
   categories: 'a category (lowercase words joined by hyphens)',
-  close_codes: 'a close code (lowercase words joined by hyphens)',
+  close_codes: "one of the workspace's close codes (itsm.yaml close_codes)",
   locations: 'a location name',
   cis: 'a CI ID (CI-...)',
   services: 'a service ID (SVC-...)',
@@ -32,6 +32,9 @@ export interface MappingTargets {
   cis: ReadonlySet<string>;
   services: ReadonlySet<string>;
   statuses: readonly string[];
+  /** The workspace's close codes, and its categories when itsm.yaml lists them. */
+  closeCodes: readonly string[];
+  categories?: readonly string[];
 }
 
 export type MappingResult = { ok: true; mapping: ImportMapping } | { ok: false; errors: string[] };
@@ -81,8 +84,10 @@ function check(section: Section, value: string, t: MappingTargets): string | und
     case 'states':
       return t.statuses.includes(value) ? undefined : `is not a status (${t.statuses.join(', ')})`;
     case 'categories':
-    case 'close_codes':
+      if (t.categories) return t.categories.includes(value) ? undefined : `is not one of the workspace's categories (${t.categories.join(', ')})`;
       return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) ? undefined : 'is not lowercase words joined by hyphens';
+    case 'close_codes':
+      return t.closeCodes.includes(value) ? undefined : `is not one of the workspace's close codes (${t.closeCodes.join(', ')})`;
     case 'locations':
       return undefined;
   }

@@ -180,6 +180,43 @@ const INCIDENT_LABELS: Record<string, string> = {
   symptom: 'u_symptom',
 };
 
+/** Who opened it: kept, and the caller when the export has no caller_id. */
+const keepOpener = keptUser('opened_by');
+const callerFallback = contact('caller', true);
+const openedBy = to('imported.opened_by (and caller when there is no caller_id)', (v, d, ctx, column) => {
+  keepOpener(v, d, ctx, column);
+  callerFallback(v, d, ctx, column);
+});
+
+/**
+ * A close code: through the mapping file's close_codes, else ServiceNow's out-of-box resolution
+ * codes read as this workspace's default ones; anything else is reported and kept as written in
+ * `imported.close_code` (the record then gets the default, noted, where its status needs one).
+ */
+const closeCode = to('close_code', (v, d, ctx, column) => {
+  const value = v.trim();
+  seen(ctx, 'close_codes', value);
+  const mapped = ctx.mapping.close_codes.get(value.toLowerCase());
+  const code = mapped === undefined ? incidentCloseCode(value) : (mapped ?? undefined);
+  if (code) d.data.close_code = code;
+  else {
+    d.kept.close_code = value;
+    d.unmapped.push({ column, value });
+  }
+});
+
+/** ServiceNow's incident close codes (resolution codes) -> the default close codes. */
+function incidentCloseCode(v: string): string | undefined {
+  const w = choiceWords(v);
+  if (/not reproducible/.test(w)) return 'not-reproducible';
+  if (/by caller/.test(w)) return 'closed-by-caller';
+  if (/duplicate/.test(w)) return 'duplicate';
+  if (/remotely/.test(w)) return 'solved-remotely';
+  if (/work ?around/.test(w)) return 'solved-workaround';
+  if (/solved|resolved|fixed/.test(w)) return 'solved-permanently';
+  return undefined;
+}
+
 export const SERVICENOW_INCIDENT: TableMap = {
   vendor: 'servicenow',
   table: 'incident',
@@ -207,15 +244,15 @@ export const SERVICENOW_INCIDENT: TableMap = {
     u_symptom: keptRaw('u_symptom'),
     symptom: keptRaw('symptom'),
     location,
-    opened_by: keptUser('opened_by'),
+    opened_by: openedBy,
     resolved_by: keptUser('resolved_by'),
     closed_by: keptUser('closed_by'),
     sys_updated_on: updatedAt,
     sys_updated_at: updatedAt,
     sys_updated_by: updatedBy,
     sys_mod_count: modCount,
-    close_code: category('close_code', 'close_codes'),
-    closed_code: category('close_code', 'close_codes'),
+    close_code: closeCode,
+    closed_code: closeCode,
     cmdb_ci: ref('cis', 'ci', true),
     business_service: ref('service', 'service'),
     service: ref('service', 'service'),
@@ -320,6 +357,10 @@ export function finishIncident(vendor: string): (d: Draft, ctx: MapContext) => v
         d.data.resolution = `Resolved in ${vendor}; the export has no resolution notes.`;
         d.notes.push('resolution text filled in (no close notes in the export)');
       }
+      if (d.data.close_code === undefined) {
+        d.data.close_code = 'solved-permanently';
+        d.notes.push('close_code set to solved-permanently (no close code in the export)');
+      }
     }
     if (status === 'closed') d.data.closed_at ??= d.data.resolved_at;
     else delete d.data.closed_at;
@@ -389,7 +430,7 @@ export const SERVICENOW_CHANGE: TableMap = {
     test_plan: text('test_plan'),
     backout_plan: text('rollback_plan'),
     assignment_group: ref('team', 'team'),
-    requested_by: text('requested_by'),
+    requested_by: person('requested_by'),
     cmdb_ci: ref('cis', 'ci', true),
     business_service: ref('services', 'service', true),
     close_code: choice(

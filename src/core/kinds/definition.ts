@@ -3,7 +3,7 @@
  * identify it, its catalog columns, the references it makes and its rules. Everything else (ID
  * parsing, transitions, relations, catalogs, the docs' tables) is derived from these definitions.
  */
-import type { RecordRules } from './rule-kit.ts';
+import type { RecordRules, TimedRules } from './rule-kit.ts';
 
 /** For each status, the statuses a record may move to next. Staying in the same status is always allowed. */
 export type TransitionTable = Readonly<Record<string, readonly string[]>>;
@@ -56,6 +56,10 @@ export interface ColumnSpec {
 
 /** A reference field the kind declares: a string ID, or a list of IDs, of another kind. */
 export interface RelationSpec {
+  /**
+   * The front-matter field, or a dotted path into a section whose lists are walked item by item:
+   * `pir.actions.problem` is the `problem` of every action of the `pir` section.
+   */
   field: string;
   to: string;
   many: boolean;
@@ -65,6 +69,18 @@ export interface RelationSpec {
   inverse: string;
   /** Relation whose cycles are refused (a CI cannot depend on itself through others). */
   acyclic?: boolean;
+}
+
+/**
+ * A field that names a person (validated against the team files). Timeline entries' `by` and
+ * `assignee` are person fields of every kind with a timeline, without being listed.
+ */
+export interface PersonField {
+  field: string;
+  /** A contact: a person's handle, or an external contact written as {name, email, ...}. */
+  contact?: boolean;
+  /** The person must be a member of the team this field of the record names (e.g. `team`). */
+  memberOf?: string;
 }
 
 export interface KindDefinition<K extends string = string, D = never> {
@@ -86,6 +102,18 @@ export interface KindDefinition<K extends string = string, D = never> {
   /** For a status, the timestamp field that records when the record reached it. */
   milestones: Readonly<Record<string, string>>;
   /**
+   * Timestamp fields `itsm update` also sets when a record reaches a status, besides the milestone
+   * (a change's `actual_end` whatever its outcome). Unlike milestones, the timeline is not checked
+   * against them: the last arrival wins.
+   */
+  stamps?: Readonly<Record<string, string>>;
+  /**
+   * Fields that say how finished work ended (an incident's resolution): `itsm update` clears them
+   * when the record is reopened, with the milestones and stamps of the statuses that are not open.
+   * The timeline keeps the history.
+   */
+  reopenClears?: readonly string[];
+  /**
    * The other timestamp fields that record something that happened (not a plan), e.g. reported_at.
    * With the milestones and every timeline entry's `at`, none may lie in the future (`time/future`).
    */
@@ -99,7 +127,25 @@ export interface KindDefinition<K extends string = string, D = never> {
   /** The catalog table's columns, after the ID. */
   columns: readonly ColumnSpec[];
   relations: readonly RelationSpec[];
+  /** The fields that name people (assignee, caller...). */
+  people?: readonly PersonField[];
+  /**
+   * How a record of the kind ends: the statuses in which `close_code` is required (one of the
+   * workspace's close codes), and whether it has a `category` from the workspace's list.
+   */
+  closing?: { closeCodeIn: readonly string[]; category: boolean };
   rules: RecordRules<D>;
+  /**
+   * Fields (dotted paths) that may still change once the record is locked, because they follow up
+   * on it rather than describe it: a closed incident's review actions get done weeks later.
+   */
+  followUp?: readonly string[];
+  /**
+   * Rules that depend on the instant of judging and the workspace settings (a review due some days
+   * after resolution). They run at every validation given --now, on the record's summary, which
+   * carries `fields` besides the references: never cached with the record, as `rules` are.
+   */
+  timed?: { fields: readonly string[]; rules: TimedRules<D> };
 }
 
 /**
