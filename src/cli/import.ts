@@ -16,26 +16,39 @@ const HELP = `Usage: itsm import servicenow --table ${TABLES.join('|')} FILE --t
        itsm import jira FILE.csv --tz ZONE [options]
 
 Turns a vendor export into records under content/:
-  servicenow  a list export (CSV or JSON) of incident, change_request, cmdb_ci (any CI class)
-              or kb_knowledge, with the dictionary column names (number, short_description,
-              priority "1 - Critical", state, opened_at, resolved_at, assignment_group, cmdb_ci...)
-              or the display labels (Number, Short description...)
+  servicenow  a list export (CSV or JSON, or the Table API's JSON) of incident, change_request,
+              cmdb_ci (any CI class) or kb_knowledge, with the dictionary column names (number,
+              short_description, priority "1 - Critical", state, opened_at, assignment_group...)
+              or the display labels (Number, Short description, Opened...); or an incident event
+              log (one row per update: sys_updated_at, sys_updated_by, sys_mod_count...)
   jira        a Jira Service Management CSV export (Issue key, Issue Type, Summary, Priority,
-              Status, Created, Resolved, Component/s, Labels...): its incidents, and its service
-              requests, whose Customer Request Type names an offering of a service
+              Status, Status Category, Created, Resolved, Component/s, repeated Labels, Comment
+              and Watchers columns...): its incidents, and its service requests, whose Customer
+              Request Type names an offering of a service
 
-Exports carry local times without a zone: --tz says which zone they are in (the exporting
-user's zone in ServiceNow or Jira). Teams, CIs and services are matched to the workspace by
-name or ID; values that match nothing are listed. Assignees are matched to people of the team
-files by login, name or email (written as their handle); the caller (caller_id, or opened_by;
-Jira Reporter) is kept, as the person's handle or else as an external contact {name}. Each record keeps its vendor ID in its
-source field (source: {system: servicenow, id: INC0010001}), so running the same import again
-skips what is already there.
-New numbered IDs follow the highest in use. Nothing is ever overwritten.
+The rows of one ticket are folded into one record whose timeline replays the changes (status,
+team, assignee, priority, who and when). Exports carry local times without a zone: --tz says
+which zone they are in (the exporting user's). Teams, CIs and services are matched by name or
+ID, people by login, name or email (written as their handle), or all through a mapping file
+(--map). An assignee must be in the record's team; the caller (caller_id, or opened_by; Jira
+Reporter) is kept as the person's handle or else as an external contact {name}. The report lists
+every column and where it went (a field, the timeline, the record's imported block, or dropped)
+and the values that matched nothing. Each record keeps its vendor ID in source: {system, id,
+hash}: running the same import again writes nothing; a later, longer export updates the records
+nobody has edited since and lists the others. New numbered IDs follow the highest in use.
+See docs/migration.md.
 
 Options:
   --table T               the ServiceNow table exported (required for servicenow)
   --tz ZONE               the export's time zone, e.g. Europe/Berlin or America/New_York (required)
+  --date-format LAYOUT    how numeric dates are written, e.g. "DD-MM-YYYY HH:mm" or
+                          "MM/DD/YYYY hh:mm A" (default: detected; an error names a row
+                          when day-first and month-first both fit every date)
+  --map FILE              a mapping file: groups, users, states, categories, close_codes,
+                          locations, cis, services (old value: new value)
+  --suggest-map FILE      write a starting mapping file from the export's values; import nothing
+  --changelog FILE        Jira: a changelog export (Issue key, Field, From, To, Date, Author),
+                          replayed into each ticket's timeline
   --default FIELD=VALUE   a value for rows that have none, e.g. --default service=SVC-shop
                           (repeatable)
   --dry-run               report what would be imported, write nothing
@@ -43,11 +56,13 @@ Options:
 
 Examples:
   itsm import servicenow --table incident incidents.csv --tz Europe/Berlin
+  itsm import servicenow --table incident event_log.csv --tz Europe/Berlin --suggest-map map.yaml
+  itsm import servicenow --table incident event_log.csv --tz Europe/Berlin --map map.yaml --default service=SVC-shop
   itsm import servicenow --table cmdb_ci cmdb_ci_server.json --tz UTC --default owner=TEAM-ops
   itsm import jira JSM-export.csv --tz America/New_York --default service=SVC-helpdesk
 
-Exit codes: 0 every row imported (or imported before), 1 some rows skipped (see the report),
-2 bad input: nothing written.
+Exit codes: 0 every row imported (or imported before), 1 some rows skipped or some edited
+records not updated (see the report), 2 bad input: nothing written.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -59,6 +74,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       table: { type: 'string' },
       tz: { type: 'string' },
       default: { type: 'string', multiple: true },
+      map: { type: 'string' },
+      'date-format': { type: 'string' },
+      'suggest-map': { type: 'string' },
+      changelog: { type: 'string' },
       'dry-run': { type: 'boolean' },
     },
     HELP,
@@ -75,6 +94,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const m = SERVICENOW_TABLES[values.table as keyof typeof SERVICENOW_TABLES];
     if (!m) throw usageError(`itsm import servicenow: --table must be one of ${TABLES.join(', ')}; got "${values.table}".`);
     maps = [m];
+    if (values.changelog) throw usageError('itsm import servicenow: --changelog is for Jira; a ServiceNow event log carries its history in its rows.');
   } else if (vendor === 'jira') {
     if (values.table) throw usageError('itsm import jira: --table is for ServiceNow; a Jira export is one CSV of issues.');
     maps = [JIRA_INCIDENTS, JIRA_REQUESTS];
@@ -97,6 +117,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       timeZone: values.tz,
       defaults: values.default ?? [],
       dryRun: values['dry-run'] === true,
+      ...(values.map ? { mapping: { path: resolve(io.cwd, values.map), file: values.map } } : {}),
+      ...(values['date-format'] ? { dateFormat: values['date-format'] } : {}),
+      ...(values['suggest-map'] ? { suggestMap: { path: resolve(io.cwd, values['suggest-map']), file: values['suggest-map'] } } : {}),
+      ...(values.changelog ? { changelog: { path: resolve(io.cwd, values.changelog), file: values.changelog } } : {}),
     });
     io.stdout(outcome.report);
     return outcome.notImported > 0 ? EXIT.failed : EXIT.ok;

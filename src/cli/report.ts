@@ -151,5 +151,12 @@ function pretty(r: Report, from: string | undefined, to: string | undefined): st
   lines.push('', 'Top CIs by incidents:');
   if (r.top_cis.length === 0) lines.push('  none');
   for (const c of r.top_cis) lines.push(`  ${String(c.incidents).padStart(5)}  ${c.ci}${c.name ? `  (${c.name})` : ''}`);
+  const is = r.imported_sla;
+  if (is.compared) {
+    lines.push('', `Imported SLA (made_sla from the old tool) vs this workspace's resolution SLA: ${is.agree} of ${is.compared} agree (${pct(is.percent)})`);
+    for (const d of is.differing.slice(0, 20))
+      lines.push(`  ${d.record.padEnd(9)} ${(d.source ?? '').padEnd(12)} old tool: ${d.made_sla ? 'made' : 'missed'}, here: ${d.here}`);
+    if (is.differing.length > 20) lines.push(`  ... and ${is.differing.length - 20} more (--format json or csv lists them all)`);
+  }
   return lines.join('\n') + '\n';
 }

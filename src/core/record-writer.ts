@@ -183,6 +183,8 @@ export interface RenderOptions {
    * each `timeline` entry on one line.
    */
   flowLevel?: number;
+  /** Top-level lists that stay one item a line even at flowLevel 1 (an imported `timeline`), each item on one line. */
+  blockLists?: readonly string[];
 }
 
 /**
@@ -193,10 +195,22 @@ export interface RenderOptions {
  */
 export function renderRecord(data: Record<string, unknown>, body: string, options: RenderOptions = {}): string {
   const flowLevel = options.flowLevel ?? 1;
+  const fast = flowLevel === 1 ? renderSimple(data, new Set(options.blockLists ?? [])) : undefined;
+  if (fast !== undefined) return `---\n${fast}---\n\n${body}`;
+  return renderThroughDocument(data, body, options);
+}
+
+/** renderRecord through the `yaml` Document API: the reference the direct path must match byte for byte. */
+export function renderThroughDocument(data: Record<string, unknown>, body: string, options: RenderOptions = {}): string {
+  const flowLevel = options.flowLevel ?? 1;
+  const blockLists = new Set(options.blockLists ?? []);
   const doc = new Document(data, { keepUndefined: false });
   visit(doc, {
     Collection(_key, node, path) {
-      if (path.filter((p) => isCollection(p)).length >= flowLevel) node.flow = true;
+      const depth = path.filter((p) => isCollection(p)).length;
+      const top = path[2];
+      if (depth === 1 && isSeq(node) && isPair(top) && isScalar(top.key) && blockLists.has(String(top.key.value))) return;
+      if (depth >= flowLevel) node.flow = true;
     },
   });
   visit(doc, {
@@ -207,6 +221,71 @@ export function renderRecord(data: Record<string, unknown>, body: string, option
     },
   });
   return `---\n${doc.toString(PRINT)}---\n\n${body}`;
+}
+
+/**
+ * The same bytes as the Document path below for the common shape of a record at flowLevel 1
+ * (single-line strings, numbers, booleans; lists and maps of those one level down; block lists of
+ * flat maps), written directly: measured, the Document path was most of an import's time.
+ * Undefined for anything else (multi-line or unusual text, deeper nesting), which takes the Document path.
+ */
+function renderSimple(data: Record<string, unknown>, blockLists: ReadonlySet<string>): string | undefined {
+  let out = '';
+  for (const [key, value] of Object.entries(data)) {
+    if (value === undefined) continue;
+    if (!SIMPLE_KEY.test(key)) return undefined;
+    if (Array.isArray(value) && blockLists.has(key) && value.length) {
+      out += `${key}:\n`;
+      for (const item of value) {
+        const flow = isPlainObject(item) ? flowMap(item) : undefined;
+        if (flow === undefined) return undefined;
+        out += `  - ${flow}\n`;
+      }
+      continue;
+    }
+    const text = Array.isArray(value) ? flowSeq(value) : isPlainObject(value) ? flowMap(value) : simpleScalar(value, false);
+    if (text === undefined) return undefined;
+    out += `${key}: ${text}\n`;
+  }
+  return out;
+}
+
+const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+}
+
+function flowSeq(items: readonly unknown[]): string | undefined {
+  const parts: string[] = [];
+  for (const item of items) {
+    const text = simpleScalar(item, true);
+    if (text === undefined) return undefined;
+    parts.push(text);
+  }
+  return `[${parts.join(', ')}]`;
+}
+
+function flowMap(map: Record<string, unknown>): string | undefined {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(map)) {
+    if (value === undefined) continue;
+    if (!SIMPLE_KEY.test(key)) return undefined;
+    const text = simpleScalar(value, true);
+    if (text === undefined) return undefined;
+    parts.push(`${key}: ${text}`);
+  }
+  return `{${parts.join(', ')}}`;
+}
+
+function simpleScalar(value: unknown, inFlow: boolean): string | undefined {
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? String(value) : undefined;
+  if (typeof value !== 'string' || value === '' || value.includes('\n') || value.trim() !== value) return undefined;
+  const style = scalarStyle(value, inFlow);
+  if (style === Scalar.PLAIN) return value;
+  if (style === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
+  return undefined;
 }
 
 // Characters printed as they are; anything else (tabs, other controls, a BOM, odd spaces and line
@@ -220,8 +299,29 @@ function scalarStyle(value: string, inFlow: boolean): Scalar.Type | undefined {
   return value === '=' || needsQuotes(value, inFlow) ? Scalar.QUOTE_SINGLE : Scalar.PLAIN;
 }
 
+// Words, names and sentences without YAML's indicators never need quotes, in a block or a flow
+// collection; only the probe below knows the rest. Measured: the probe was most of an import's time.
+const SAFE_PLAIN = /^[A-Za-z][A-Za-z0-9_ ./()-]*[A-Za-z0-9_.)]$/;
+const KEYWORD = /^(true|false|null|yes|no|on|off|y|n)$/i;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/;
+const probed = [new Map<string, boolean>(), new Map<string, boolean>()];
+
 /** Whether `yaml` would quote the string in this context (a flow collection is stricter than a block). */
 function needsQuotes(value: string, inFlow: boolean): boolean {
+  if (SAFE_PLAIN.test(value) && !KEYWORD.test(value) && !value.includes('  ')) return false;
+  if (TIMESTAMP.test(value)) return false;
+  // A plain scalar can never hold ": " or " #", nor end in ":": no need to ask.
+  if (/: | #|:$/.test(value)) return true;
+  const cache = probed[inFlow ? 1 : 0]!;
+  let quoted = cache.get(value);
+  if (quoted === undefined) {
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(value, (quoted = probeQuotes(value, inFlow)));
+  }
+  return quoted;
+}
+
+function probeQuotes(value: string, inFlow: boolean): boolean {
   const probe = new Document(inFlow ? [value] : value);
   if (inFlow && isSeq(probe.contents)) probe.contents.flow = true;
   const out = probe.toString(PRINT);

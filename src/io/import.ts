@@ -1,21 +1,40 @@
 /**
- * `itsm import` behind the command: reads the whole export first, maps every row, and only then
- * writes, so bad input (unknown columns, an unreadable file, an unknown --default) writes nothing.
- * Existing files are never overwritten, and rows imported before (found by the `source` field of
- * the records) are skipped.
+ * `itsm import` behind the command: reads the whole export first (the CSV streamed), detects its
+ * date layout, reads the mapping file, maps and folds every ticket, checks each record, and only
+ * then writes, so bad input (unknown columns, an unreadable file, an ambiguous date, a bad mapping,
+ * an unknown --default) writes nothing. New files never overwrite anything; a record imported
+ * before is rewritten only while its text still has the hash the import stamped in `source`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KIND_INFO, type Kind } from '../core/ids.ts';
-import { buildRecords, importReport, readDefaults, unclaimedRows, workspaceFacts, type ExistingRecord } from '../core/import/build.ts';
-import { normalizeHeader } from '../core/import/convert.ts';
+import {
+  buildRecords,
+  importReport,
+  readDefaults,
+  unclaimedRows,
+  workspaceFacts,
+  type BuildResult,
+  type ExistingRecord,
+  type ExportRows,
+  type RecordCheck,
+} from '../core/import/build.ts';
+import { detectDateFormat, normalizeHeader, parseDateFormat, type DateFormat } from '../core/import/convert.ts';
+import { planChangelog, type ChangeRow } from '../core/import/changelog.ts';
 import { JIRA_INCIDENTS } from '../core/import/jira.ts';
-import { planHeader, type MapContext, type TableMap } from '../core/import/map.ts';
+import { planHeader, readTime, type HeaderPlan, type Lookups, type MapContext, type TableMap } from '../core/import/map.ts';
+import { EMPTY_MAPPING, emptyDistinct, readMapping, SECTIONS, suggestMapping, type ImportMapping } from '../core/import/mapping-file.ts';
+import { guessMapping } from '../core/import/suggest.ts';
+import { lifecycle } from '../core/kinds/index.ts';
+import { loadYaml } from '../core/yaml-load.ts';
+import type { Policies } from '../core/model.ts';
+import { closeCodesOf } from '../core/validate/closing-rules.ts';
 import { parseFrontMatter } from '../core/front-matter.ts';
 import { checkExportFile, ImportInputError, readExportRows } from './import-rows.ts';
-import { writeFileInside } from './safe-fs.ts';
+import { safeJoin, symlinkOnPath, writeFilesInside } from './safe-fs.ts';
 import { readSchemas } from './schemas.ts';
-import { loadWorkspace, type LoadResult } from './workspace.ts';
+import { getValidators, loadWorkspace, type LoadResult } from './workspace.ts';
+import { checkRecord } from '../core/validate/check-record.ts';
 
 export { ImportInputError } from './import-rows.ts';
 
@@ -38,17 +57,31 @@ export interface ImportOptions {
   timeZone: string;
   defaults: readonly string[];
   dryRun: boolean;
+  /** The mapping file (--map): absolute path and how the user named it. */
+  mapping?: { path: string; file: string };
+  /** The layout of numeric dates (--date-format), e.g. DD-MM-YYYY HH:mm. */
+  dateFormat?: string;
+  /** Write a starting mapping file here instead of importing (--suggest-map). */
+  suggestMap?: { path: string; file: string };
+  /** A Jira changelog export (--changelog): one row per field change. */
+  changelog?: { path: string; file: string };
 }
 
 export interface ImportOutcome {
   report: string;
-  /** Rows not imported (bad, skipped or of another type): the command exits 1 when there are any. */
+  /** Rows not imported (bad, skipped or of another type) and records left unupdated: the command exits 1 when there are any. */
   notImported: number;
 }
 
 /** Imports an export; throws ImportInputError (nothing written) or ImportWriteError. */
 export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
   checkExportFile(o.path, o.file);
+  let dateFormat: DateFormat | undefined;
+  if (o.dateFormat !== undefined) {
+    dateFormat = parseDateFormat(o.dateFormat);
+    if (!dateFormat)
+      throw new ImportInputError(`--date-format "${o.dateFormat}" needs a day (DD), a month (MM or MMM) and a year (YYYY or YY), e.g. "DD-MM-YYYY HH:mm".`);
+  }
   const rows = await readExportRows(o.path, o.file);
   let maps = o.maps;
   // Without an Issue Type column every Jira row is taken for an incident.
@@ -64,35 +97,154 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
   const unknown = plans[0]!.unknown.filter((h) => plans.every((p) => p.unknown.includes(h)));
   if (unknown.length) {
     throw new ImportInputError(
-      `${o.file} has column${unknown.length === 1 ? '' : 's'} that ${what} exports do not have: ${unknown.join(', ')}. Nothing was written.\n${o.vendor === 'jira' ? 'Export with "CSV (all fields)"; custom fields are named "Custom field (...)".' : 'Check that --table matches the export; custom columns start with u_.'}`,
+      `${o.file} has column${unknown.length === 1 ? '' : 's'} that ${what} exports do not have: ${unknown.join(', ')}. Nothing was written.\n${o.vendor === 'jira' ? 'Export with "CSV (all fields)"; custom fields are named "Custom field (...)".' : 'Check that --table matches the export; custom columns start with u_, those of scoped apps with x_.'}`,
     );
   }
-  const notImported = [...new Set(rows.header.filter((h, i) => plans.every((p) => p.use[i] === undefined) && !unknown.includes(h)))];
+  // Where each column went: to the first map that takes it (a Jira column may serve requests only).
+  const where = plans[0]!.where.map((w) => {
+    if (w.to !== 'dropped') return w;
+    const other = plans.map((p) => p.where.find((x) => x.column === w.column)).find((x) => x && x.to !== 'dropped');
+    return other ?? { column: w.column, to: 'dropped (the model has no place for it)' };
+  });
+  let dates: string | undefined;
+  if (!dateFormat) {
+    const found = detectDateFormat(timeCells(maps[0]!, plans[0]!, rows), rows.unit);
+    if (!found.ok) throw new ImportInputError(`${o.file}: ${found.message} Nothing was written.`);
+    dateFormat = found.format;
+    if (found.format) dates = `Dates read as ${found.format.text} (detected: ${found.evidence}); give --date-format to read them otherwise.`;
+  } else dates = `Dates read as ${dateFormat.text} (--date-format).`;
 
   const loaded = await loadWorkspace(o.root);
   // Teams, CIs and services to match names against, and the records of the kinds imported.
   const existing = readRecords(o.root, loaded, [...new Set<Kind>(['team', 'ci', 'service', ...maps.map((m) => m.kind)])]);
   const matrix = loaded.workspace.policies.priorityMatrix;
   const facts = maps.map((m) => workspaceFacts(m.kind, existing, matrix));
-  const defaults = readDefaults(o.defaults, maps, fieldsOf, facts[0]!.lookups);
+  const lookups = facts[0]!.lookups;
+  const defaults = readDefaults(o.defaults, maps, fieldsOf, lookups);
   if (!defaults.ok) throw new ImportInputError(defaults.message);
-  const results = maps.map((m, i) => {
+  const mapping = o.mapping
+    ? readMappingFile(
+        o.mapping,
+        lookups,
+        maps.map((m) => m.kind),
+        loaded.workspace.policies,
+      )
+    : EMPTY_MAPPING;
+  const history = o.changelog
+    ? await readChangelog(o.changelog, { timeZone: o.timeZone, lookups, defaults: {}, mapping, ...(dateFormat ? { dateFormat } : {}) })
+    : undefined;
+  const contexts = maps.map((m, i): MapContext => {
     const ws = facts[i]!;
-    const ctx: MapContext = { timeZone: o.timeZone, lookups: ws.lookups, defaults: defaults.defaults[i]!, ...(ws.matrix ? { matrix: ws.matrix } : {}) };
-    return buildRecords(m, plans[i]!, rows.rows, ctx, ws, fieldsOf(m.kind));
+    return {
+      timeZone: o.timeZone,
+      lookups: ws.lookups,
+      defaults: defaults.defaults[i]!,
+      mapping,
+      ...(ws.matrix ? { matrix: ws.matrix } : {}),
+      ...(dateFormat ? { dateFormat } : {}),
+      ...(o.suggestMap ? { found: emptyDistinct() } : {}),
+      ...(history ? { history } : {}),
+    };
   });
+  // Each record rendered is checked on its own, as `itsm validate` would (its references come from the workspace).
+  const validators = getValidators();
+  const check: RecordCheck = (kind, file, data, body) =>
+    checkRecord(kind, file, data, body, validators, loaded.workspace.policies)
+      .diagnostics.filter((d) => d.severity === 'error')
+      .map((d) => `${file}: ${d.rule}: ${d.message}`);
+  const results = maps.map((m, i) => buildRecords(m, plans[i]!, rows.rows, contexts[i]!, facts[i]!, fieldsOf(m.kind), check));
+  if (o.suggestMap) return suggest(o, results, maps, contexts[0]!);
   const others = unclaimedRows(rows.rows, results, maps, o.vendor);
-  if (!o.dryRun) for (const result of results) writeAll(o.root, result.files);
-  const report = importReport(
-    results.map((r, i) => ({ map: maps[i]!, result: r })),
+  if (!o.dryRun) {
+    for (const result of results) {
+      writeAll(o.root, result.files);
+      rewriteAll(o.root, result.updates);
+    }
+  }
+  const invalid = results.flatMap((r) => r.invalid);
+  const report = importReport({
+    parts: results.map((r, i) => ({ map: maps[i]!, result: r })),
     others,
-    notImported,
-    o.file,
+    where,
+    file: o.file,
     rows,
-    o.dryRun,
-  );
-  const skipped = results.reduce((n, r) => n + r.skipped.length, 0) + others.length;
+    dry: o.dryRun,
+    ...(dates ? { dates } : {}),
+    invalid,
+  });
+  const skipped = results.reduce((n, r) => n + r.skipped.length + r.refused.length, 0) + others.length;
   return { report, notImported: skipped + rows.badRows.length };
+}
+
+/** Reads a changelog export into each ticket's changes; a row without a readable time is an error naming it. */
+async function readChangelog(file: { path: string; file: string }, ctx: MapContext): Promise<Map<string, ChangeRow[]>> {
+  checkExportFile(file.path, file.file);
+  const rows = await readExportRows(file.path, file.file);
+  const plan = planChangelog(rows.header);
+  if ('missing' in plan)
+    throw new ImportInputError(
+      `${file.file} does not look like a changelog export: it has no ${plan.missing.join(', ')} column. Nothing was written.\nIts columns: ${rows.header.join(', ')}`,
+    );
+  const out = new Map<string, ChangeRow[]>();
+  for (const row of rows.rows) {
+    const cell = (k: keyof typeof plan.at) => (row.cells[plan.at[k]] ?? '').trim();
+    const at = readTime(cell('at'), ctx);
+    if (!at) throw new ImportInputError(`${file.file}: ${rows.unit} ${row.line}: "${cell('at')}" is not a time. Nothing was written.`);
+    const change: ChangeRow = { line: row.line, field: cell('field'), from: cell('from'), to: cell('to'), at, by: cell('by') };
+    const list = out.get(cell('key'));
+    if (list) list.push(change);
+    else out.set(cell('key'), [change]);
+  }
+  return out;
+}
+
+/** Every cell of the columns that hold times, for detecting the date layout. */
+function* timeCells(map: TableMap, plan: HeaderPlan, rows: ExportRows): Generator<{ line: number; column: string; text: string }> {
+  const at = plan.use.flatMap((col, i) => (col && map.columns[col]!.time ? [i] : []));
+  for (const row of rows.rows) for (const i of at) yield { line: row.line, column: rows.header[i]!, text: row.cells[i] ?? '' };
+}
+
+/** Reads and checks --map: every team, person, CI, service and status it names must exist. */
+function readMappingFile(file: { path: string; file: string }, lookups: Lookups, kinds: readonly Kind[], policies: Policies): ImportMapping {
+  checkExportFile(file.path, file.file);
+  let doc: unknown;
+  try {
+    doc = loadYaml(readFileSync(file.path, 'utf8'));
+  } catch (err) {
+    throw new ImportInputError(`cannot read the mapping file ${file.file}: ${(err as Error).message}. Nothing was written.`);
+  }
+  const people = new Set([...lookups.members.values()].flatMap((m) => [...m]));
+  const result = readMapping(doc, file.file, {
+    teams: new Set(lookups.team.values()),
+    people,
+    cis: new Set(lookups.ci.values()),
+    services: new Set(lookups.service.values()),
+    statuses: [...new Set(kinds.flatMap((k) => lifecycle(k).statuses))],
+    closeCodes: closeCodesOf(policies),
+    ...(policies.vocabulary?.categories ? { categories: policies.vocabulary.categories } : {}),
+  });
+  if (!result.ok) throw new ImportInputError(`${result.errors.join('\n')}\nNothing was written.`);
+  return result.mapping;
+}
+
+/** --suggest-map: a starting mapping file from the distinct values of the export; nothing imported. */
+function suggest(o: ImportOptions, results: readonly BuildResult[], maps: readonly TableMap[], ctx: MapContext): ImportOutcome {
+  const found = results[0]!.found;
+  for (const r of results.slice(1)) for (const s of SECTIONS) r.found[s].forEach((n, v) => found[s].set(v, (found[s].get(v) ?? 0) + n));
+  const text = suggestMapping(found, (section, value) => guessMapping(section, value, maps[0]!, ctx), o.file);
+  try {
+    writeFileSync(o.suggestMap!.path, text, { flag: 'wx' });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ImportInputError(
+      `cannot write ${o.suggestMap!.file}: ${code === 'EEXIST' ? 'it exists (the mapping is never overwritten; remove it or name another file)' : (err as Error).message}.`,
+    );
+  }
+  const counts = SECTIONS.filter((s) => found[s].size).map((s) => `${s} ${found[s].size}`);
+  return {
+    report: `Wrote a starting mapping to ${o.suggestMap!.file}${counts.length ? `: ${counts.join(', ')}` : ''}. Nothing was imported.\nFill in the empty values, then run the import with --map ${o.suggestMap!.file}.\n`,
+    notImported: 0,
+  };
 }
 
 /** A kind's fields in schema order (the order imported front matter is written in). */
@@ -103,9 +255,20 @@ function fieldsOf(kind: Kind): string[] {
 /** Writes the new files one after another (never overwriting). Measured: on this kind of file
  * system, concurrent creates in one folder contend and are slower than a plain loop. */
 function writeAll(root: string, files: ReadonlyArray<{ file: string; text: string }>): void {
+  writeFilesInside(root, files, (file, err) => {
+    throw new ImportWriteError(`stopped at ${file}: ${(err as Error).message}. Files written before it stay; run the same import again to continue.`, {
+      cause: err,
+    });
+  });
+}
+
+/** Rewrites records imported before and untouched since (checked again just before, never through a link). */
+function rewriteAll(root: string, files: ReadonlyArray<{ file: string; text: string }>): void {
   for (const out of files) {
     try {
-      writeFileInside(root, out.file, out.text);
+      const path = safeJoin(root, out.file);
+      if (symlinkOnPath(root, out.file) || !lstatSync(path).isFile()) throw new Error('not a regular file');
+      writeFileSync(path, out.text);
     } catch (err) {
       throw new ImportWriteError(`stopped at ${out.file}: ${(err as Error).message}. Files written before it stay; run the same import again to continue.`, {
         cause: err,
@@ -136,8 +299,12 @@ function readRecords(root: string, loaded: LoadResult, kinds: readonly Kind[]): 
     }
     for (const name of names) {
       const file = `${folder}/${name}`;
-      const data = valid.has(file) ? valid.get(file) : parseFrontMatter(readFileSync(join(root, file), 'utf8'), file).data;
-      out.push({ kind, id: name.slice(0, -3), file, data });
+      let text = valid.has(file) ? undefined : readFileSync(join(root, file), 'utf8');
+      const data = valid.has(file) ? valid.get(file) : parseFrontMatter(text!, file).data;
+      // An import stamped it: its text tells whether it was edited since.
+      const stamped = (data as { source?: { hash?: unknown } } | undefined)?.source?.hash !== undefined;
+      if (stamped) text ??= readFileSync(join(root, file), 'utf8');
+      out.push({ kind, id: name.slice(0, -3), file, data, ...(stamped && text !== undefined ? { text } : {}) });
     }
   }
   return out;

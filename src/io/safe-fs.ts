@@ -65,6 +65,29 @@ export function writeFileInside(root: string, rel: string, data: string | Uint8A
 }
 
 /**
+ * Writes many new files like writeFileInside, checking each folder on the way once rather than
+ * once per file: measured, an lstat of a folder being filled with 25,000 files cost more than
+ * the writes. `onError` gets the file that failed; the files before it stay written.
+ */
+export function writeFilesInside(root: string, files: Iterable<{ file: string; text: string }>, onError: (file: string, err: unknown) => never): void {
+  const checked = new Set<string>();
+  for (const { file, text } of files) {
+    try {
+      const folder = file.slice(0, file.lastIndexOf('/') + 1);
+      if (!checked.has(folder)) {
+        // The first file of a folder goes the careful way (creating and checking every folder).
+        writeFileInside(root, file, text);
+        checked.add(folder);
+        continue;
+      }
+      writeFileSync(safeJoin(root, file), text, { flag: 'wx' });
+    } catch (err) {
+      onError(file, err);
+    }
+  }
+}
+
+/**
  * Reads a workspace file as text without following links: undefined when it is missing, `symlink`
  * when it or a folder on its way is a symlink (its target is never read).
  */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { parse } from 'yaml';
-import { applyEdits, editableDocument, editRecord, renderRecord, scalarEdits, setTopLevel } from '../../src/core/record-writer.ts';
+import { applyEdits, editableDocument, editRecord, renderRecord, renderThroughDocument, scalarEdits, setTopLevel } from '../../src/core/record-writer.ts';
 
 const OLD = 'INC-0001';
 const NEW = 'INC-0042';
@@ -167,6 +167,72 @@ odd: "tab\\there"
     const yaml = text.slice(4, text.indexOf('---\n', 4));
     expect(load(yaml, { schema: CORE_SCHEMA })).toEqual({ k: value, l: [value] });
     expect(parse(yaml)).toEqual({ k: value, l: [value] });
+  });
+});
+
+describe('renderRecord written directly', () => {
+  // Text an export may hold: YAML indicators, keywords, numbers, times, quotes, non-ASCII, spaces at the ends.
+  const piece = fc.constantFrom(
+    'a',
+    'Z',
+    '0',
+    '7',
+    ' ',
+    ':',
+    ': ',
+    ' #',
+    '#',
+    '-',
+    '- ',
+    '?',
+    ',',
+    '[',
+    ']',
+    '{',
+    '}',
+    "'",
+    '"',
+    '!',
+    '&',
+    '*',
+    '@',
+    '`',
+    '%',
+    '|',
+    '>',
+    '=',
+    '~',
+    '.',
+    'é',
+    'true',
+    'null',
+    'yes',
+    '1e3',
+    '0x1F',
+    '2026-03-14T09:00:00+01:00',
+    '\t',
+    '\n',
+  );
+  const text = fc.array(piece, { minLength: 0, maxLength: 6 }).map((p) => p.join(''));
+  const scalar = fc.oneof(text, fc.integer(), fc.boolean());
+  const record = fc.record({
+    id: fc.constant('INC-0001'),
+    title: text,
+    status: scalar,
+    cis: fc.array(text, { maxLength: 3 }),
+    source: fc.record({ system: fc.constant('servicenow'), id: text }),
+    timeline: fc.array(fc.record({ at: text, note: text, priority: scalar }), { maxLength: 3 }),
+    imported: fc.dictionary(fc.constantFrom('made_sla', 'contact_type', 'reopen_count'), scalar),
+  });
+
+  it('writes the same bytes as the Document API, whatever the text', () => {
+    fc.assert(
+      fc.property(record, (data) => {
+        const options = { flowLevel: 1, blockLists: ['timeline'] };
+        expect(renderRecord(data, 'Body.\n', options)).toBe(renderThroughDocument(data, 'Body.\n', options));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -420,6 +420,10 @@ export interface Source {
    * A link to the original, when the source gives one (the GitHub issue's page): an http:// or https:// address.
    */
   url?: string;
+  /**
+   * Set by itsm import: a digest of the front matter and body the import wrote. A later import of a newer export updates the record only while it still matches (nobody has edited it since); an edited record is left alone and reported.
+   */
+  hash?: string;
 }
 
 /**
@@ -640,6 +644,7 @@ export interface Incident {
   tags?: Tags;
   source?: Source;
   pir?: PostIncidentReview;
+  imported?: Imported;
 }
 
 /**
@@ -708,6 +713,14 @@ export interface PirAction {
    * The change that carries it out, if any.
    */
   change?: string;
+}
+
+/**
+ * Values from the source system that this model has no field for, kept as the export gave them (itsm import), under the export's column name: e.g. opened_by, subcategory, contact_type, reopen_count, made_sla. Nothing an export carries is silently dropped.
+ */
+
+export interface Imported {
+  [k: string]: string | number | boolean | undefined;
 }
 
 /**
@@ -1036,6 +1049,7 @@ export interface ServiceRequest {
   timeline?: Timeline;
   tags?: Tags;
   source?: Source;
+  imported?: Imported;
 }
 
 /**
@@ -1044,6 +1058,10 @@ export interface ServiceRequest {
 
 /**
  * Where this record came from, when it was imported (itsm import) or taken in from an issue (itsm intake). Absent for records written here.
+ */
+
+/**
+ * Values from the source system that this model has no field for, kept as the export gave them (itsm import), under the export's column name: e.g. opened_by, subcategory, contact_type, reopen_count, made_sla. Nothing an export carries is silently dropped.
  */
 
 /**

@@ -9,7 +9,10 @@ import { renderRecord } from '../record-writer.ts';
 import type { Team } from '../model.ts';
 import { loginsOf, peopleFrom } from '../people.ts';
 import { tagOf } from './convert.ts';
-import { mapRow, type Draft, type HeaderPlan, type Lookups, type MapContext, type TableMap } from './map.ts';
+import { changelogSteps } from './changelog.ts';
+import { addRow, foldTicket, type TicketRows } from './fold.ts';
+import { readRow, type Draft, type HeaderPlan, type Lookups, type MapContext, type TableMap } from './map.ts';
+import { emptyDistinct, type DistinctValues } from './mapping-file.ts';
 import { sourceKey, sourceKeysOf } from './source.ts';
 
 /** An export read into rows. */
@@ -28,16 +31,27 @@ export interface WorkspaceFacts {
   matrix: MapContext['matrix'];
   /** IDs in use for the kind being imported (file names). */
   ids: Set<string>;
-  /** Source keys (see sourceKey) already present in that kind's records. */
-  sources: Set<string>;
+  /** Source keys (see sourceKey) already present in that kind's records, with the record. */
+  sources: Map<string, ImportedBefore>;
 }
 
-/** A record file in the workspace, valid or not: its kind, ID (file name) and front matter. */
+/** A record imported before: its ID and file, and, when the import stamped it, whether it was edited since. */
+export interface ImportedBefore {
+  id: string;
+  file: string;
+  /** The hash the import wrote (source.hash), if it wrote one. */
+  hash?: string;
+  /** The file no longer matches that hash: someone edited it. */
+  edited?: boolean;
+}
+
+/** A record file in the workspace, valid or not: its kind, ID (file name) and front matter (and text, for imported ones). */
 export interface ExistingRecord {
   kind: Kind;
   id: string;
   file: string;
   data: unknown;
+  text?: string;
 }
 
 /** Every login, name and email of the people in the team files -> their handle. */
@@ -76,12 +90,19 @@ export function workspaceFacts(kind: Kind, existing: readonly ExistingRecord[], 
     service: new Map<string, string>(),
     offering: new Map<string, string>(),
     person: personLookup(existing),
+    members: new Map<string, Set<string>>(),
   };
   for (const { kind: k, id, data } of existing) {
     if (k !== 'team' && k !== 'ci' && k !== 'service') continue;
-    const d = data as { name?: unknown; offerings?: unknown } | undefined;
+    const d = data as { name?: unknown; offerings?: unknown; members?: unknown } | undefined;
     lookups[k].set(id.toLowerCase(), id);
     if (typeof d?.name === 'string') lookups[k].set(d.name.toLowerCase(), id);
+    if (k === 'team' && Array.isArray(d?.members)) {
+      const handles = new Set<string>();
+      for (const m of d.members as Array<{ login?: unknown }>)
+        if (typeof m?.login === 'string') handles.add(lookups.person.get(m.login.toLowerCase()) ?? m.login);
+      lookups.members.set(id, handles);
+    }
     if (k !== 'service' || !Array.isArray(d?.offerings)) continue;
     for (const o of d.offerings as Array<{ id?: unknown; name?: unknown }>) {
       if (typeof o?.id !== 'string') continue;
@@ -92,11 +113,13 @@ export function workspaceFacts(kind: Kind, existing: readonly ExistingRecord[], 
   // Imported before: the `source` of the kind's records (sourceKeysOf also reads the tags that
   // marked imports before the field existed), valid or not: fixing a record later must not bring a duplicate.
   const ids = new Set<string>();
-  const sources = new Set<string>();
+  const sources = new Map<string, ImportedBefore>();
   for (const r of existing) {
     if (r.kind !== kind) continue;
     ids.add(r.id);
-    for (const key of sourceKeysOf(r.data)) sources.add(key);
+    const stamp = r.text === undefined ? undefined : importStamp(r.text);
+    for (const key of sourceKeysOf(r.data))
+      sources.set(key, { id: r.id, file: r.file, ...(stamp ? { hash: stamp.stored, edited: stamp.stored !== stamp.actual } : {}) });
   }
   return { lookups, matrix, ids, sources };
 }
@@ -133,15 +156,35 @@ export function readDefaults(
 
 export interface BuildResult {
   files: Array<{ file: string; text: string; id: string }>;
+  /** Records imported before, not edited since, that the export has more to say about: rewritten. */
+  updates: Array<{ file: string; text: string; id: string }>;
+  /** Records imported before that the export has more to say about, but that were edited here since. */
+  refused: Array<{ line: number; sourceId: string; id: string }>;
   /** Rows left to another map of the same export: line -> what they are. */
   notMine: Map<number, string>;
   skipped: Array<{ line: number; sourceId: string; reason: string }>;
   already: number;
+  /** Tickets in the export (one record each), and rows they were folded from. */
+  tickets: number;
+  /** Tickets whose timeline came from a changelog export. */
+  replayed: number;
+  rows: number;
   unmapped: Map<string, number>;
   notes: Map<string, number>;
+  /** The values the mapping file's sections cover, with their row counts (for --suggest-map). */
+  found: DistinctValues;
+  /** Problems `check` found in the records rendered (written or rewritten), one line each. */
+  invalid: string[];
 }
 
-/** Maps rows, gives new IDs, and renders the files; `order` is the kind's fields in schema order. */
+/** Checks one rendered record on its own (schema and the kind's rules): its problems, one line each. */
+export type RecordCheck = (kind: Kind, file: string, data: Record<string, unknown>, body: string) => string[];
+
+/**
+ * Maps rows, folds the rows of each ticket into one record, gives new IDs, and renders the files;
+ * `order` is the kind's fields in schema order. A ticket imported before is rewritten only when
+ * the export says more about it and nobody has edited the record since.
+ */
 export function buildRecords(
   map: TableMap,
   plan: HeaderPlan,
@@ -149,34 +192,81 @@ export function buildRecords(
   ctx: MapContext,
   ws: WorkspaceFacts,
   order: readonly string[],
+  check: RecordCheck = () => [],
 ): BuildResult {
-  const out: BuildResult = { files: [], notMine: new Map(), skipped: [], already: 0, unmapped: new Map(), notes: new Map() };
+  const out: BuildResult = {
+    files: [],
+    updates: [],
+    refused: [],
+    notMine: new Map(),
+    skipped: [],
+    already: 0,
+    tickets: 0,
+    replayed: 0,
+    rows: 0,
+    unmapped: new Map(),
+    notes: new Map(),
+    found: ctx.found ?? emptyDistinct(),
+    invalid: [],
+  };
   const info = KIND_INFO[map.kind];
   // Numbering continues from the highest ID in use, as wide as it is (see nextNumberedId).
   const first = info.numbered ? nextNumberedId(map.kind, ws.ids) : '';
   const width = first.length - info.prefix.length;
   let next = info.numbered ? idNumber(first)! : 0n;
-  const seen = new Set(ws.sources);
+  const tickets = new Map<string, TicketRows>();
   for (const row of rows) {
-    const d = mapRow(map, plan, row.cells, ctx);
+    const d = readRow(map, plan, row.cells, ctx);
     if (d.notMine) {
       out.notMine.set(row.line, d.notMine);
       continue;
     }
-    for (const u of d.unmapped) out.unmapped.set(`${u.column} "${u.value}"`, (out.unmapped.get(`${u.column} "${u.value}"`) ?? 0) + 1);
+    out.rows++;
+    for (const u of d.unmapped) count(out.unmapped, `${u.column} "${u.value}"`);
     if (d.skip) {
       out.skipped.push({ line: row.line, sourceId: d.sourceId, reason: d.skip });
       continue;
     }
     const key = sourceKey(map.vendor, d.sourceId);
+    tickets.set(key, addRow(tickets.get(key), row.line, d));
+  }
+  const vendorName = map.vendor === 'jira' ? 'Jira' : 'ServiceNow';
+  for (const [key, group] of tickets) {
+    out.tickets++;
+    const changes = ctx.history?.get(group.latest.draft.sourceId);
+    if (changes?.length && group.steps.length === 1) {
+      group.steps = changelogSteps(group.latest.draft, group.latest.line, changes, map, ctx);
+      out.replayed++;
+    }
+    const counted = unmappedSoFar(group);
+    const d = foldTicket(group, vendorName);
+    map.finish(d, ctx);
+    const line = group.latest.line;
+    // Only what finishing the folded ticket added: the rows' own were counted as they were read.
+    for (const u of d.unmapped.slice(counted)) count(out.unmapped, `${u.column} "${u.value}"`);
+    if (d.skip) {
+      out.skipped.push({ line, sourceId: d.sourceId, reason: d.skip });
+      continue;
+    }
     // A CI is known by its name too: one entered by hand before the import is the same item.
     const byName = map.kind === 'ci' && ws.lookups.ci.has(String(d.data.name).toLowerCase());
-    if (seen.has(key) || byName) {
+    const before = ws.sources.get(key);
+    if (byName || (before && before.hash === undefined)) {
       out.already++;
       continue;
     }
-    seen.add(key);
-    for (const n of d.notes) out.notes.set(n, (out.notes.get(n) ?? 0) + 1);
+    d.data.source = { system: map.vendor, id: d.sourceId };
+    if (before) {
+      const again = renderImported(before.id, d, order);
+      if (again.hash === before.hash) out.already++;
+      else if (before.edited) out.refused.push({ line, sourceId: d.sourceId, id: before.id });
+      else {
+        out.updates.push({ id: before.id, file: before.file, text: again.text });
+        out.invalid.push(...check(map.kind, before.file, again.data, d.body));
+      }
+      continue;
+    }
+    for (const n of d.notes) count(out.notes, n);
     let id: string;
     if (info.numbered) id = formatNumberedId(map.kind, next++, width);
     else {
@@ -185,17 +275,64 @@ export function buildRecords(
       for (let k = 2; ws.ids.has(id); k++) id = `${base}-${k}`;
     }
     ws.ids.add(id);
-    d.data.source = { system: map.vendor, id: d.sourceId };
-    out.files.push({ id, file: `content/${info.folder}/${id}.md`, text: renderImported(id, d, order) });
+    const file = `content/${info.folder}/${id}.md`;
+    ws.sources.set(key, { id, file });
+    const rendered = renderImported(id, d, order);
+    out.files.push({ id, file, text: rendered.text });
+    out.invalid.push(...check(map.kind, file, rendered.data, d.body));
   }
   return out;
 }
 
-/** Front matter in the schema's field order, as plain YAML like hand-written records. */
-function renderImported(id: string, d: Draft, order: readonly string[]): string {
+/** How many unmapped values the latest row's draft had before finishing. */
+function unmappedSoFar(group: TicketRows): number {
+  return group.latest.draft.unmapped.length;
+}
+
+function count(m: Map<string, number>, key: string): void {
+  m.set(key, (m.get(key) ?? 0) + 1);
+}
+
+const PLACEHOLDER = 'ffffffffffffffff';
+
+/**
+ * Front matter in the schema's field order, as plain YAML like hand-written records, stamped with
+ * a hash of the text itself (source.hash): a later import tells an untouched record from an edited one.
+ */
+function renderImported(id: string, d: Draft, order: readonly string[]): { text: string; hash: string; data: Record<string, unknown> } {
   const data: Record<string, unknown> = { id };
-  for (const key of order) if (key !== 'id' && d.data[key] !== undefined) data[key] = d.data[key];
-  return renderRecord(data, d.body, { flowLevel: 1 });
+  const source = d.data.source as Record<string, unknown>;
+  const stamped: Record<string, unknown> = { ...d.data, source: { ...source, hash: PLACEHOLDER } };
+  for (const key of order) if (key !== 'id' && stamped[key] !== undefined) data[key] = stamped[key];
+  const text = renderRecord(data, d.body, { flowLevel: 1, blockLists: ['timeline'] });
+  const hash = textHash(unstamped(text));
+  // A hash of digits only would read back as a number: quoted, as YAML would write it.
+  const written = /^\d+(e\d+)?$/.test(hash) ? `'${hash}'` : hash;
+  data.source = { ...source, hash };
+  return { text: text.replace(`hash: ${PLACEHOLDER}`, `hash: ${written}`), hash, data };
+}
+
+/** The text with its stamp blanked, however YAML quoted it. */
+function unstamped(text: string): string {
+  return text.replace(/(\bhash: )'?[0-9a-f]{16}'?/, '$1#');
+}
+
+/** The hash an imported record's text carries, and the hash its text has now (they differ once edited). */
+export function importStamp(text: string): { stored: string; actual: string } | undefined {
+  const m = /\bhash: '?([0-9a-f]{16})'?/.exec(text);
+  return m ? { stored: m[1]!, actual: textHash(unstamped(text)) } : undefined;
+}
+
+/** 64 bits of FNV-1a (two 32-bit lanes): enough to notice an edit, cheap on 25,000 records. */
+export function textHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 /** The rows no map took (a Jira task, say), as skipped rows of the report. */
@@ -209,15 +346,24 @@ export function unclaimedRows(rows: ExportRows['rows'], results: readonly BuildR
   }));
 }
 
+/** What the report is made of. */
+export interface ReportInput {
+  parts: ReadonlyArray<{ map: TableMap; result: BuildResult }>;
+  others: BuildResult['skipped'];
+  /** Every column of the export as written, and where it went. */
+  where: ReadonlyArray<{ column: string; to: string }>;
+  file: string;
+  rows: Pick<ExportRows, 'badRows' | 'unit'>;
+  dry: boolean;
+  /** How numeric dates were read, when the export has any. */
+  dates?: string;
+  /** Diagnostics of the records written, one line each. */
+  invalid?: readonly string[];
+}
+
 /** The report printed after an import (or a dry run). */
-export function importReport(
-  parts: ReadonlyArray<{ map: TableMap; result: BuildResult }>,
-  others: BuildResult['skipped'],
-  notImported: readonly string[],
-  file: string,
-  rows: Pick<ExportRows, 'badRows' | 'unit'>,
-  dry: boolean,
-): string {
+export function importReport(input: ReportInput): string {
+  const { parts, others, where, file, rows, dry } = input;
   const { badRows, unit } = rows;
   const lines: string[] = [];
   const verb = dry ? 'Would import' : 'Imported';
@@ -225,23 +371,38 @@ export function importReport(
   const unmapped = new Map<string, number>();
   const notes = new Map<string, number>();
   const skipped = [...others];
+  let changed = 0;
+  let unchanged = 0;
   for (const { map, result: r } of parts) {
     const info = KIND_INFO[map.kind];
+    const name = (n: number) => `${n} ${n === 1 ? info.label : info.plural}`;
     const range = r.files.length ? ` (${r.files[0]!.id}${r.files.length > 1 ? ` .. ${r.files.at(-1)!.id}` : ''})` : '';
+    const folded = r.rows > r.tickets ? `, folded from ${r.rows} rows of ${r.tickets} tickets` : '';
     // A Jira export without service requests need not say so.
-    if (r.files.length || r.already || r.skipped.length || parts.length === 1)
+    if (r.files.length || r.already || r.skipped.length || r.updates.length || r.refused.length || parts.length === 1)
+      lines.push(`${verb} ${name(r.files.length)} from ${file} into content/${info.folder}/${range}${folded}.${dry ? ' Dry run: nothing written.' : ''}`);
+    if (r.replayed) lines.push(`Timelines replayed from the changelog: ${name(r.replayed)}.`);
+    if (r.updates.length)
       lines.push(
-        `${verb} ${r.files.length} ${r.files.length === 1 ? info.label : info.plural} from ${file} into content/${info.folder}/${range}.${dry ? ' Dry run: nothing written.' : ''}`,
+        `${dry ? 'Would update' : 'Updated'} ${name(r.updates.length)} imported before, untouched since, with what the export adds: ${listIds(r.updates.map((u) => u.id))}.`,
       );
     if (r.already)
       lines.push(
-        `Already in the workspace (imported before${map.kind === 'ci' ? ', or a CI of the same name' : ''}): ${r.already} ${r.already === 1 ? info.label : info.plural}, left as they are.`,
+        `Already in the workspace (imported before${map.kind === 'ci' ? ', or a CI of the same name' : ''}, nothing new in the export): ${name(r.already)}, left as they are.`,
+      );
+    if (r.refused.length)
+      lines.push(
+        `Not updated, edited here since the import (the export has more about them): ${name(r.refused.length)}: ${listIds(r.refused.map((x) => `${x.id} (${x.sourceId})`))}.`,
       );
     count(r.unmapped, unmapped);
     count(r.notes, notes);
     skipped.push(...r.skipped);
+    changed += r.files.length + r.updates.length;
+    unchanged += r.already;
   }
   if (!lines.length) lines.push(`${verb} nothing from ${file}.`);
+  if (!changed && unchanged) lines.push(`Nothing new to import: every ticket in ${file} is already in the workspace as exported.`);
+  if (input.dates) lines.push('', input.dates);
   const problems = [
     ...badRows.map((b) => ({ line: b.line, text: b.reason })),
     ...skipped.map((s) => ({ line: s.line, text: `${s.sourceId ? s.sourceId + ': ' : ''}${s.reason}` })),
@@ -251,15 +412,28 @@ export function importReport(
     for (const p of problems.slice(0, 50)) lines.push(`  ${unit} ${p.line}: ${p.text}`);
     if (problems.length > 50) lines.push(`  ... and ${problems.length - 50} more`);
   }
-  if (notImported.length) lines.push('', `Columns not imported: ${notImported.join(', ')}`);
+  if (where.length) {
+    lines.push('', 'Where each column went:');
+    const width = Math.min(32, Math.max(...where.map((w) => w.column.length)));
+    for (const w of where) lines.push(`  ${w.column.padEnd(width)}  ${w.to}`);
+  }
   if (unmapped.size) {
-    lines.push('', 'Values that match nothing in the workspace or the mapping (left out of the records):');
+    lines.push('', 'Values that match nothing in the workspace or the mapping (left out of the records, or kept as written):');
     for (const [what, n] of [...unmapped].sort((a, b) => b[1] - a[1]).slice(0, 50)) lines.push(`  ${what}: ${n} row${n === 1 ? '' : 's'}`);
+    if (unmapped.size > 50) lines.push(`  ... and ${unmapped.size - 50} more (itsm import --suggest-map writes them all to a mapping file)`);
   }
   if (notes.size) {
     lines.push('', 'Filled in because the export does not say:');
     for (const [note, n] of notes) lines.push(`  ${note}: ${n} record${n === 1 ? '' : 's'}`);
   }
-  if (parts.some((p) => p.result.files.length) && !dry) lines.push('', 'Next: run `itsm validate` to check the new records against the workspace rules.');
+  if (input.invalid?.length) {
+    lines.push('', `Problems in the records ${dry ? 'that would be written' : 'written'} (fix them by hand or in the export): ${input.invalid.length}`);
+    for (const d of input.invalid.slice(0, 50)) lines.push(`  ${d}`);
+    if (input.invalid.length > 50) lines.push(`  ... and ${input.invalid.length - 50} more (itsm validate lists them all)`);
+  } else if (changed) lines.push('', `Every record ${dry ? 'that would be written' : 'written'} validates.`);
   return lines.join('\n') + '\n';
+}
+
+function listIds(ids: readonly string[]): string {
+  return ids.length > 20 ? `${ids.slice(0, 20).join(', ')} and ${ids.length - 20} more` : ids.join(', ');
 }

@@ -37,6 +37,18 @@ export function vendorTime(text: string, timeZone: string): string | undefined {
 }
 
 function zoned(year: number, month: number, day: number, hour: number, minute: number, second: number, timeZone: string): string | undefined {
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  // An event log has hundreds of thousands of times: the zone's offset is looked up once per
+  // local hour, and only an hour with no offset change in it is answered from the cache.
+  const key = `${timeZone} ${year}-${month}-${day} ${hour}`;
+  let offset = HOUR_OFFSETS.get(key);
+  if (offset === undefined) {
+    offset = hourOffset(year, month, day, hour, timeZone);
+    if (HOUR_OFFSETS.size >= 100_000) HOUR_OFFSETS.clear();
+    HOUR_OFFSETS.set(key, offset);
+  }
+  if (offset === INVALID) return undefined;
+  if (offset !== CHANGES) return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${offset}`;
   try {
     const local = Temporal.PlainDateTime.from({ year, month, day, hour, minute, second }, { overflow: 'reject' });
     // In the hour a DST change skips, 'compatible' moves forward, as the vendor's own UI would have.
@@ -44,6 +56,31 @@ function zoned(year: number, month: number, day: number, hour: number, minute: n
   } catch {
     return undefined;
   }
+}
+
+const HOUR_OFFSETS = new Map<string, string>();
+const INVALID = 'invalid';
+const CHANGES = 'changes';
+
+/** The offset all of a local hour has in the zone; CHANGES when it changes within it (DST), INVALID for no such date. */
+function hourOffset(year: number, month: number, day: number, hour: number, timeZone: string): string {
+  try {
+    const at = (minute: number, second: number) =>
+      Temporal.PlainDateTime.from({ year, month, day, hour, minute, second }, { overflow: 'reject' }).toZonedDateTime(timeZone, {
+        disambiguation: 'compatible',
+      });
+    const start = at(0, 0);
+    const end = at(59, 59);
+    // Same offset at both ends, and the hour not moved (a skipped hour is moved forward): nothing changes within it.
+    if (start.offset !== end.offset || start.hour !== hour || end.hour !== hour) return CHANGES;
+    return start.offset;
+  } catch {
+    return INVALID;
+  }
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
 }
 
 /** A date part only: `2026-09-30` from `2026-09-30` or `2026-09-30 00:00:00`. */
@@ -89,4 +126,124 @@ export function normalizeHeader(header: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
+}
+
+/** ServiceNow writes `?` (event-log extracts) or nothing for an empty field; both are null. */
+export function isNullCell(text: string): boolean {
+  const t = text.trim();
+  return t === '' || t === '?';
+}
+
+/**
+ * A value kept as the export gave it, in the `imported` block: `TRUE`/`FALSE` (and `true`/`false`)
+ * as booleans, whole numbers as numbers, anything else as trimmed text.
+ */
+export function keptValue(text: string): string | number | boolean {
+  const t = text.trim();
+  if (/^(true|false)$/i.test(t)) return t.toLowerCase() === 'true';
+  if (/^-?(0|[1-9]\d{0,14})$/.test(t)) return Number(t);
+  return t;
+}
+
+/** A date layout from --date-format (DD, MM, MMM, YYYY, YY, HH, hh, mm, ss, A), compiled. */
+export interface DateFormat {
+  text: string;
+  regex: RegExp;
+  fields: string[];
+}
+
+const TOKENS = ['YYYY', 'MMM', 'YY', 'DD', 'MM', 'HH', 'hh', 'mm', 'ss', 'D', 'M', 'H', 'h', 'A', 'a'];
+
+/** Compiles a --date-format such as `DD-MM-YYYY HH:mm`; undefined when it lacks a day, month or year. */
+export function parseDateFormat(text: string): DateFormat | undefined {
+  let re = '';
+  const fields: string[] = [];
+  for (let i = 0; i < text.length;) {
+    const token = TOKENS.find((t) => text.startsWith(t, i));
+    if (!token) {
+      re += text[i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/^ $/, '\\s+');
+      i++;
+      continue;
+    }
+    const field = {
+      YYYY: 'year',
+      YY: 'yy',
+      MMM: 'mon',
+      DD: 'day',
+      D: 'day',
+      MM: 'month',
+      M: 'month',
+      HH: 'hour',
+      H: 'hour',
+      hh: 'hour',
+      h: 'hour',
+      mm: 'minute',
+      ss: 'second',
+      A: 'ampm',
+      a: 'ampm',
+    }[token]!;
+    re += { year: '(\\d{4})', yy: '(\\d{2})', mon: '([A-Za-z]{3})', ampm: '([AaPp][Mm])', minute: '(\\d{2})', second: '(\\d{2})' }[field] ?? '(\\d{1,2})';
+    fields.push(field);
+    i += token.length;
+  }
+  const has = (f: string) => fields.includes(f);
+  if (!has('day') || !(has('month') || has('mon')) || !(has('year') || has('yy'))) return undefined;
+  // A layout without seconds still reads a value that has them (exports are not consistent).
+  if (has('minute') && !has('second')) re += '(?::(\\d{2}))?';
+  if (has('minute') && !has('second')) fields.push('second');
+  return { text, regex: new RegExp(`^${re}$`), fields };
+}
+
+/** A local time read with a --date-format layout, in `timeZone`; undefined when it does not fit. */
+export function timeInFormat(text: string, format: DateFormat, timeZone: string): string | undefined {
+  const m = format.regex.exec(text.trim());
+  if (!m) return undefined;
+  const v: Record<string, string> = {};
+  format.fields.forEach((f, i) => {
+    if (m[i + 1] !== undefined) v[f] = m[i + 1]!;
+  });
+  const month = v.mon ? MONTHS[v.mon.toLowerCase()] : Number(v.month);
+  if (!month) return undefined;
+  let hour = Number(v.hour ?? 0);
+  if (v.ampm) hour = (hour % 12) + (v.ampm.toLowerCase() === 'pm' ? 12 : 0);
+  const year = v.year ? Number(v.year) : 2000 + Number(v.yy);
+  return zoned(year, month, Number(v.day), hour, Number(v.minute ?? 0), Number(v.second ?? 0), timeZone);
+}
+
+const NUMERIC_DATE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?:([ T])(\d{1,2}):(\d{2})(:\d{2})?)?$/;
+
+export type DateDetection = { ok: true; format?: DateFormat; evidence?: string } | { ok: false; message: string };
+
+/**
+ * Which of day-first and month-first the numeric dates of an export use (`29/02/2016 01:16`): the
+ * one every value fits. Values in other layouts (ISO, Jira's `02/Mar/26`) need no detection. When
+ * every value fits both, the export cannot say: the message names the first such row.
+ */
+export function detectDateFormat(values: Iterable<{ line: number; column: string; text: string }>, unit: string): DateDetection {
+  let dayFirst = true;
+  let monthFirst = true;
+  let first: { line: number; column: string; text: string; m: RegExpExecArray } | undefined;
+  let evidence = '';
+  for (const value of values) {
+    const m = NUMERIC_DATE.exec(value.text.trim());
+    if (!m) continue;
+    first ??= { ...value, m };
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    if (a > 12) monthFirst = false;
+    if (b > 12) dayFirst = false;
+    if (!evidence && (a > 12 || b > 12)) evidence = `${unit} ${value.line}, ${value.column} ${value.text.trim()}`;
+  }
+  if (!first) return { ok: true };
+  const m = first.m;
+  const time = m[5] ? ` HH:mm${m[8] ? ':ss' : ''}` : '';
+  const layout = (order: 'dmy' | 'mdy') => `${order === 'dmy' ? 'DD' : 'MM'}${m[2]}${order === 'dmy' ? 'MM' : 'DD'}${m[2]}YYYY${time}`;
+  if (dayFirst && monthFirst) {
+    return {
+      ok: false,
+      message: `${unit} ${first.line}: the date ${first.text.trim()} (${first.column}) could be day-first or month-first, and no date in the export settles it. Give --date-format "${layout('dmy')}" or --date-format "${layout('mdy')}".`,
+    };
+  }
+  if (!dayFirst && !monthFirst) return { ok: true };
+  return { ok: true, format: parseDateFormat(layout(dayFirst ? 'dmy' : 'mdy'))!, evidence };
 }

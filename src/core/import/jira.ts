@@ -4,17 +4,28 @@
  * Jira repeats a header once per value of a multi-value field (Labels, Component/s); the importer
  * hands every value to the setter. Other issue types are reported and skipped.
  */
-import { choiceWords, tagOf, vendorTime } from './convert.ts';
+import { choiceWords, keptValue, tagOf } from './convert.ts';
 import { finishIncident } from './servicenow.ts';
-import { applyDefaults, body, choice, contact, person, ref, requireFields, text, withText, type Setter, type TableMap } from './map.ts';
-
-const time =
-  (field: string): Setter =>
-  (v, d, ctx, column) => {
-    const t = vendorTime(v, ctx.timeZone);
-    if (t) d.data[field] = t;
-    else d.unmapped.push({ column, value: v.trim() });
-  };
+import {
+  applyDefaults,
+  body,
+  choice,
+  contact,
+  person,
+  personOf,
+  readTime,
+  ref,
+  requireFields,
+  seen,
+  status,
+  text,
+  time,
+  to,
+  withText,
+  type Draft,
+  type Setter,
+  type TableMap,
+} from './map.ts';
 
 const STATUSES: Record<string, string> = {
   open: 'new',
@@ -92,7 +103,6 @@ const IGNORED = [
   'last_viewed',
   'due_date',
   'votes',
-  'watchers',
   'environment',
   'original_estimate',
   'remaining_estimate',
@@ -100,35 +110,66 @@ const IGNORED = [
   'work_ratio',
   'security_level',
   'attachment',
-  'comment',
   'log_work',
   'sprint',
   'fix_version_s',
   'affects_version_s',
-  'status_category',
-  'status_category_changed',
   'outward_issue_link',
   'inward_issue_link',
   'sub_tasks',
   'resolution_date',
-  'request_participants',
-  'organizations',
-  'satisfaction',
-  'satisfaction_date',
-  'time_to_first_response',
-  'time_to_resolution',
 ];
 
-const issueType =
-  (kind: 'incident' | 'request'): Setter =>
-  (v, d) => {
-    if (jiraKind(v) !== kind) d.notMine = v.trim();
-  };
+/** Columns of a JSM export that the model has no field for, kept in the `imported` block (repeated ones joined). */
+const KEPT = [
+  'watchers',
+  'status_category_changed',
+  'time_to_first_response',
+  'time_to_resolution',
+  'satisfaction',
+  'satisfaction_date',
+  'request_participants',
+  'organizations',
+];
 
-const labels: Setter = (v, d) => {
+const issueType = (kind: 'incident' | 'request'): Setter =>
+  to('(the map: incident or request)', (v, d) => {
+    if (jiraKind(v) !== kind) d.notMine = v.trim();
+  });
+
+const labels: Setter = to('tags', (v, d) => {
   const tags = v.split(/\s+/).map(tagOf).filter(Boolean);
   d.data.tags = [...new Set([...((d.data.tags as string[] | undefined) ?? []), ...tags])];
-};
+});
+
+/** Status Category (To Do, In Progress, Done): kept, and the status when the Status itself is not known. */
+const statusCategory: Setter = to('imported.status_category (and the status when Status is not known)', (v, d) => {
+  d.kept.status_category = keptValue(v);
+  d.raw.status_category = v.trim();
+});
+
+function statusFromCategory(d: Draft, done: string): void {
+  if (d.data.status !== undefined || !d.raw.status_category) return;
+  const s = { 'to do': 'new', new: 'new', 'in progress': 'in_progress', done }[choiceWords(d.raw.status_category)];
+  if (s) {
+    d.data.status = s;
+    d.notes.push('status taken from the Status Category (the Status is not known)');
+  }
+}
+
+/**
+ * A Comment column (repeated once per comment): `02/Mar/26 9:15 AM;author;text`, a timeline entry
+ * by its author when the author maps to a person, else with the author's name in the note.
+ */
+const comment: Setter = to('timeline (notes)', (v, d, ctx, column) => {
+  const [when, author, ...rest] = v.split(';');
+  const at = when === undefined ? undefined : readTime(when, ctx);
+  const words = rest.join(';').replace(/\r\n/g, '\n').trim();
+  if (!at || !words) return void d.unmapped.push({ column, value: v.trim().slice(0, 60) });
+  const who = author?.trim() ? personOf(author, ctx) : undefined;
+  if (author?.trim()) seen(ctx, 'users', author.trim());
+  d.comments.push({ at, ...(who ? { by: who } : {}), text: who || !author?.trim() ? words : `${author.trim()}: ${words}` });
+});
 
 export const JIRA_INCIDENTS: TableMap = {
   vendor: 'jira',
@@ -141,22 +182,27 @@ export const JIRA_INCIDENTS: TableMap = {
     issue_type: issueType('incident'),
     summary: text('title'),
     description: body,
-    status: choice('status', (v) => STATUSES[choiceWords(v)]),
-    priority: withText(
-      choice('vendor_priority', (v) => PRIORITIES[choiceWords(v)]),
-      'vendor_priority',
+    status: status('status', (v) => STATUSES[choiceWords(v)]),
+    status_category: statusCategory,
+    priority: to(
+      'priority',
+      withText(
+        choice('vendor_priority', (v) => PRIORITIES[choiceWords(v)]),
+        'vendor_priority',
+      ),
     ),
     created: time('reported_at'),
     resolved: time('resolved_at'),
     assignee: person('assignee'),
     reporter: contact('caller'),
-    resolution: (v, d) => {
+    comment,
+    resolution: to('resolution (and close_code when it says duplicate or cannot reproduce)', (v, d) => {
       if (/^unresolved$/i.test(v.trim())) return;
       d.data.resolution = v.trim();
       const w = choiceWords(v);
       if (/duplicate/.test(w)) d.data.close_code = 'duplicate';
       else if (/cannot reproduce|not reproducible/.test(w)) d.data.close_code = 'not-reproducible';
-    },
+    }),
     component_s: ref('service', 'service'),
     components: ref('service', 'service'),
     custom_field_affected_services: ref('service', 'service'),
@@ -165,10 +211,15 @@ export const JIRA_INCIDENTS: TableMap = {
     custom_field_urgency: choice('urgency', (v) => LEVELS[choiceWords(v)]),
     custom_field_team: ref('team', 'team'),
     labels,
+    label: labels,
   },
+  kept: KEPT,
   ignored: [...IGNORED, 'customer_request_type', 'request_type'],
   custom: /^custom_field_/,
-  finish: finishIncident('Jira'),
+  finish(d, ctx) {
+    statusFromCategory(d, 'resolved');
+    finishIncident('Jira')(d, ctx);
+  },
 };
 
 const REQUEST_STATUSES: Record<string, string> = {
@@ -195,13 +246,13 @@ const REQUEST_STATUSES: Record<string, string> = {
 };
 
 /** The customer request type names an offering (by name or id); it gives both service and offering. */
-const requestType: Setter = (v, d, ctx, column) => {
+const requestType: Setter = to('service and offering', (v, d, ctx, column) => {
   const found = ctx.lookups.offering.get(v.trim().toLowerCase());
   if (!found) return void d.unmapped.push({ column, value: v.trim() });
   const [service, offering] = found.split('/');
   d.data.service = service;
   d.data.offering = offering;
-};
+});
 
 export const JIRA_REQUESTS: TableMap = {
   vendor: 'jira',
@@ -214,12 +265,14 @@ export const JIRA_REQUESTS: TableMap = {
     issue_type: issueType('request'),
     summary: text('title'),
     description: body,
-    status: choice('status', (v) => REQUEST_STATUSES[choiceWords(v)]),
+    status: status('status', (v) => REQUEST_STATUSES[choiceWords(v)]),
+    status_category: statusCategory,
     priority: choice('priority', (v) => PRIORITIES[choiceWords(v)]),
     created: time('requested_at'),
     resolved: time('fulfilled_at'),
     assignee: person('assignee'),
     reporter: contact('requester'),
+    comment,
     customer_request_type: requestType,
     custom_field_customer_request_type: requestType,
     request_type: requestType,
@@ -237,7 +290,9 @@ export const JIRA_REQUESTS: TableMap = {
     'custom_field_urgency',
   ],
   custom: /^custom_field_/,
+  kept: KEPT,
   finish(d, ctx) {
+    statusFromCategory(d, 'fulfilled');
     applyDefaults(d, ctx, ['service', 'offering', 'requester', 'team']);
     requireFields(
       d,
@@ -248,5 +303,6 @@ export const JIRA_REQUESTS: TableMap = {
     if (d.data.status !== 'fulfilled') delete d.data.fulfilled_at;
     else if (d.data.fulfilled_at === undefined) d.skip = 'status done but no Resolved time';
     if (d.data.status === 'fulfilled' || d.data.status === 'rejected') d.data.close_code ??= d.data.status;
+    if (Object.keys(d.kept).length) d.data.imported = d.kept;
   },
 };

@@ -4,16 +4,25 @@
  * dictionary names (`short_description`); display labels (`Short description`) normalize to them.
  */
 import { matrixPriority } from '../new-record.ts';
-import { choiceNumber, choiceWords, vendorDate, vendorTime } from './convert.ts';
+import { choiceNumber, choiceWords, keptValue, vendorDate } from './convert.ts';
 import {
   applyDefaults,
   body,
+  category,
   choice,
   contact,
+  keptUser,
+  location,
   person,
+  personOf,
+  timeReader,
   ref,
   requireFields,
+  seen,
+  status,
   text,
+  time,
+  to,
   withText,
   type Draft,
   type MapContext,
@@ -21,14 +30,6 @@ import {
   type TableMap,
 } from './map.ts';
 import { isDone } from '../kinds/index.ts';
-
-const time =
-  (field: string): Setter =>
-  (v, d, ctx, column) => {
-    const t = vendorTime(v, ctx.timeZone);
-    if (t) d.data[field] = t;
-    else d.unmapped.push({ column, value: v.trim() });
-  };
 
 /** ServiceNow impact and urgency: 1 - High, 2 - Medium, 3 - Low. */
 export function level(v: string): 'high' | 'medium' | 'low' | undefined {
@@ -129,72 +130,80 @@ const SYSTEM = [
   'assigned_to_manager',
 ];
 
-export const SERVICENOW_INCIDENT: TableMap = {
-  vendor: 'servicenow',
-  table: 'incident',
-  kind: 'incident',
-  idColumn: 'number',
-  required: ['number', 'short_description', 'state', 'opened_at'],
-  columns: {
-    number: () => {},
-    short_description: text('title'),
-    description: body,
-    impact: choice('impact', level),
-    urgency: choice('urgency', level),
-    priority: withText(choice('vendor_priority', priority), 'vendor_priority'),
-    state: choice('status', state(INCIDENT_STATES)),
-    incident_state: choice('status', state(INCIDENT_STATES)),
-    opened_at: time('reported_at'),
-    resolved_at: time('resolved_at'),
-    closed_at: time('closed_at'),
-    assignment_group: ref('team', 'team'),
-    assigned_to: person('assignee'),
-    caller_id: contact('caller'),
-    opened_by: contact('caller', true),
-    cmdb_ci: ref('cis', 'ci', true),
-    business_service: ref('service', 'service'),
-    service: ref('service', 'service'),
-    close_notes: text('resolution'),
-    close_code: choice('close_code', incidentCloseCode),
-    major_incident_state: (v, d) => {
-      if (/accepted|proposed/i.test(v)) d.data.major = true;
-    },
+/** An update's time, author and sequence: what orders an event log's rows and dates its timeline. */
+const readUpdated = timeReader();
+const updatedAt = to(
+  'timeline (at)',
+  (v, d, ctx, column) => {
+    const t = readUpdated(v, ctx);
+    if (t) d.event.at = t;
+    else d.unmapped.push({ column, value: v.trim() });
   },
-  ignored: [
-    ...SYSTEM.filter((c) => c !== 'opened_by'),
-    'category',
-    'subcategory',
-    'severity',
-    'resolved_by',
-    'reopen_count',
-    'reopened_time',
-    'reopened_by',
-    'hold_reason',
-    'problem_id',
-    'rfc',
-    'caused_by',
-    'parent_incident',
-    'child_incidents',
-    'notify',
-    'calendar_stat',
-    'origin_id',
-    'origin_table',
-    'business_impact',
-    'cause',
-    'business_stc',
-    'calendar_stc',
-    'lessons_learned',
-    'timeline',
-    'trigger_rule',
-    'promoted_on',
-    'promoted_by',
-    'proposed_on',
-    'proposed_by',
-    'overview',
-  ],
-  custom: /^u_/,
-  finish: finishIncident('ServiceNow'),
+  true,
+);
+const updatedBy = to('timeline (by)', (v, d, ctx) => {
+  seen(ctx, 'users', v.trim());
+  const handle = personOf(v, ctx);
+  if (handle) d.event.by = handle;
+  else d.event.byName = v.trim();
+});
+const modCount = to('timeline (order)', (v, d) => {
+  const n = Number(v.trim());
+  if (Number.isFinite(n)) d.event.seq = n;
+});
+/** Kept in the `imported` block, and read for a generated title. */
+const keptRaw = (key: string): Setter =>
+  to(`imported.${key}`, (v, d) => {
+    d.kept[key] = keptValue(v);
+    d.raw[key] = v.trim();
+  });
+
+/** The incident form's display labels (a list export's headers) that differ from the column names. */
+const INCIDENT_LABELS: Record<string, string> = {
+  opened: 'opened_at',
+  caller: 'caller_id',
+  updated: 'sys_updated_on',
+  updated_by: 'sys_updated_by',
+  updates: 'sys_mod_count',
+  created: 'sys_created_on',
+  created_by: 'sys_created_by',
+  resolved: 'resolved_at',
+  closed: 'closed_at',
+  configuration_item: 'cmdb_ci',
+  resolution_code: 'close_code',
+  resolution_notes: 'close_notes',
+  problem: 'problem_id',
+  change_request: 'rfc',
+  caused_by_change: 'caused_by',
+  reassignment_count: 'reassignment_count',
+  channel: 'contact_type',
+  symptom: 'u_symptom',
 };
+
+/** Who opened it: kept, and the caller when the export has no caller_id. */
+const keepOpener = keptUser('opened_by');
+const callerFallback = contact('caller', true);
+const openedBy = to('imported.opened_by (and caller when there is no caller_id)', (v, d, ctx, column) => {
+  keepOpener(v, d, ctx, column);
+  callerFallback(v, d, ctx, column);
+});
+
+/**
+ * A close code: through the mapping file's close_codes, else ServiceNow's out-of-box resolution
+ * codes read as this workspace's default ones; anything else is reported and kept as written in
+ * `imported.close_code` (the record then gets the default, noted, where its status needs one).
+ */
+const closeCode = to('close_code', (v, d, ctx, column) => {
+  const value = v.trim();
+  seen(ctx, 'close_codes', value);
+  const mapped = ctx.mapping.close_codes.get(value.toLowerCase());
+  const code = mapped === undefined ? incidentCloseCode(value) : (mapped ?? undefined);
+  if (code) d.data.close_code = code;
+  else {
+    d.kept.close_code = value;
+    d.unmapped.push({ column, value });
+  }
+});
 
 /** ServiceNow's incident close codes (resolution codes) -> the default close codes. */
 function incidentCloseCode(v: string): string | undefined {
@@ -208,10 +217,111 @@ function incidentCloseCode(v: string): string | undefined {
   return undefined;
 }
 
+export const SERVICENOW_INCIDENT: TableMap = {
+  vendor: 'servicenow',
+  table: 'incident',
+  kind: 'incident',
+  idColumn: 'number',
+  required: ['number', ['state', 'incident_state'], 'opened_at'],
+  labels: INCIDENT_LABELS,
+  columns: {
+    number: () => {},
+    short_description: text('title'),
+    description: body,
+    impact: choice('impact', level),
+    urgency: choice('urgency', level),
+    priority: to('priority', withText(choice('vendor_priority', priority), 'vendor_priority')),
+    state: status('status', state(INCIDENT_STATES)),
+    incident_state: status('status', state(INCIDENT_STATES)),
+    opened_at: time('reported_at'),
+    resolved_at: time('resolved_at'),
+    closed_at: time('closed_at'),
+    assignment_group: ref('team', 'team'),
+    assigned_to: person('assignee'),
+    caller_id: contact('caller'),
+    category: category('category'),
+    subcategory: keptRaw('subcategory'),
+    u_symptom: keptRaw('u_symptom'),
+    symptom: keptRaw('symptom'),
+    location,
+    opened_by: openedBy,
+    resolved_by: keptUser('resolved_by'),
+    closed_by: keptUser('closed_by'),
+    sys_updated_on: updatedAt,
+    sys_updated_at: updatedAt,
+    sys_updated_by: updatedBy,
+    sys_mod_count: modCount,
+    close_code: closeCode,
+    closed_code: closeCode,
+    cmdb_ci: ref('cis', 'ci', true),
+    business_service: ref('service', 'service'),
+    service: ref('service', 'service'),
+    close_notes: text('resolution'),
+    major_incident_state: to('major', (v, d) => {
+      if (/accepted|proposed/i.test(v)) d.data.major = true;
+    }),
+  },
+  // The fields of the incident form that this model has no place for: kept in `imported`.
+  kept: [
+    'contact_type',
+    'problem_id',
+    'rfc',
+    'caused_by',
+    'knowledge',
+    'reopen_count',
+    'reassignment_count',
+    'made_sla',
+    'notify',
+    'vendor',
+    'severity',
+    'hold_reason',
+    'reopened_time',
+    'reopened_by',
+    'parent_incident',
+    'cause',
+    'business_impact',
+    'escalation',
+    'watch_list',
+    'company',
+  ],
+  ignored: [
+    ...SYSTEM,
+    'child_incidents',
+    'calendar_stat',
+    'origin_id',
+    'origin_table',
+    'business_stc',
+    'calendar_stc',
+    'lessons_learned',
+    'timeline',
+    'trigger_rule',
+    'promoted_on',
+    'promoted_by',
+    'proposed_on',
+    'proposed_by',
+    'overview',
+    'sys_created_at',
+  ],
+  custom: /^(u|x)_/,
+  finish: finishIncident('ServiceNow'),
+};
+
+/** A title for a ticket exported without one: from its category, subcategory and symptom. */
+export function generatedTitle(d: Draft, vendor: string): string {
+  const parts = [d.raw.category, d.raw.subcategory, d.raw.u_symptom ?? d.raw.symptom].filter((p): p is string => !!p);
+  return parts.length ? parts.join(' / ') : `${vendor} incident ${d.sourceId}`;
+}
+
 /** Shared by ServiceNow and Jira incidents: priority from the matrix, lifecycle fields the rules need. */
 export function finishIncident(vendor: string): (d: Draft, ctx: MapContext) => void {
   return (d, ctx) => {
+    if (d.data.title === undefined) {
+      d.data.title = generatedTitle(d, vendor);
+      d.kept.title_generated = true;
+      d.notes.push('title generated from category, subcategory and symptom (the export has no short description)');
+    }
     applyDefaults(d, ctx, ['service', 'team', 'impact', 'urgency']);
+    keepAssigneeInTeam(d, ctx);
     for (const f of ['impact', 'urgency'] as const) {
       if (d.data[f] === undefined) {
         d.data[f] = 'medium';
@@ -254,7 +364,19 @@ export function finishIncident(vendor: string): (d: Draft, ctx: MapContext) => v
     }
     if (status === 'closed') d.data.closed_at ??= d.data.resolved_at;
     else delete d.data.closed_at;
+    if (Object.keys(d.kept).length) d.data.imported = d.kept;
   };
+}
+
+/** An assignee is a member of the record's team; one who is not is left out and reported. */
+export function keepAssigneeInTeam(d: Draft, ctx: MapContext): void {
+  const who = d.data.assignee as string | undefined;
+  if (who === undefined) return;
+  const team = d.data.team as string | undefined;
+  // Without a team, any person of the team files will do.
+  if (team === undefined || ctx.lookups.members.get(team)?.has(who)) return;
+  delete d.data.assignee;
+  d.unmapped.push({ column: 'assignee', value: `${who} (not a member of ${team})` });
 }
 
 const CHANGE_STATES: Record<string, string> = {
@@ -356,7 +478,7 @@ export const SERVICENOW_CHANGE: TableMap = {
     'change_plan',
     'backout_plan_html',
   ],
-  custom: /^u_/,
+  custom: /^(u|x)_/,
   finish(d, ctx) {
     applyDefaults(d, ctx, ['risk', 'team']);
     if (d.data.risk === undefined) {
@@ -515,7 +637,7 @@ export const SERVICENOW_CI: TableMap = {
     'order_date',
     'operational_status_changed',
   ],
-  custom: /^u_/,
+  custom: /^(u|x)_/,
   finish(d, ctx) {
     // install_status says whether it exists at all; operational_status how it is doing.
     const install = d.data.install_status;
@@ -613,7 +735,7 @@ export const SERVICENOW_KB: TableMap = {
     'valid_from',
     'view_as_allowed',
   ],
-  custom: /^u_/,
+  custom: /^(u|x)_/,
   finish(d, ctx) {
     applyDefaults(d, ctx, ['owner', 'category']);
     if (d.data.category === undefined) {

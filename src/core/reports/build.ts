@@ -3,6 +3,7 @@ import { recordsOf, type Workspace } from '../model.ts';
 import type { SlaResult } from '../sla/index.ts';
 import { slaAttainment } from './attainment.ts';
 import { changeFailureRate, changeSuccessRate } from './changes.ts';
+import { importedSlaComparison } from './imported-sla.ts';
 import { monthKeyer, parseBound } from './periods.ts';
 import { problemBacklog } from './problems.ts';
 import { meanTimeToAcknowledge, meanTimeToResolve } from './response-times.ts';
@@ -42,6 +43,7 @@ export function buildReport(workspace: Pick<Workspace, 'records' | 'byId'>, slaR
     change_failure_rate: changeFailureRate(recordsOf(workspace, 'change'), incidents, ctx),
     problem_backlog: problemBacklog(recordsOf(workspace, 'problem'), ctx),
     top_cis: topCis(incidents, workspace.byId, ctx),
+    imported_sla: importedSlaComparison([...incidents, ...recordsOf(workspace, 'request')], slaResults, ctx),
   };
 }
 

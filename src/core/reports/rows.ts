@@ -70,6 +70,11 @@ export function reportRows(report: Report): ReportRow[] {
   for (const b of pb.by_age) push('problem_backlog', 'age', b.bucket, 'count', b.count);
   for (const p of pb.oldest) push('problem_backlog', 'oldest', p.problem, 'age_days', p.age_days);
   for (const c of report.top_cis) push('top_cis', 'ci', c.ci, 'incidents', c.incidents);
+  const is = report.imported_sla;
+  push('imported_sla', 'overall', '', 'compared', is.compared);
+  push('imported_sla', 'overall', '', 'agree', is.agree);
+  push('imported_sla', 'overall', '', 'percent', is.percent);
+  for (const d of is.differing) push('imported_sla', 'differing', d.record, 'made_sla_vs_here', `${d.made_sla ? 'made' : 'missed'} / ${d.here}`);
   return rows;
 }
 

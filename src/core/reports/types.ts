@@ -87,6 +87,17 @@ export interface TopCi {
   incidents: number;
 }
 
+/** An imported tool's SLA verdict (ServiceNow's made_sla) against this workspace's resolution SLA. */
+export interface ImportedSlaComparison {
+  /** Imported records with made_sla whose resolution clock here is met or breached (started in the period). */
+  compared: number;
+  /** Those where made_sla and this workspace's verdict agree. */
+  agree: number;
+  /** agree / compared, null when none. */
+  percent: number | null;
+  differing: Array<{ record: string; source: string | null; made_sla: boolean; here: 'met' | 'breached' }>;
+}
+
 export interface Report {
   period: { from: string | null; to: string | null; now: string; time_zone: string };
   mtta: TimeToFigure;
@@ -97,4 +108,5 @@ export interface Report {
   change_failure_rate: ChangeFailureRate;
   problem_backlog: ProblemBacklog;
   top_cis: TopCi[];
+  imported_sla: ImportedSlaComparison;
 }

@@ -17,6 +17,7 @@ describe('buildReport', () => {
       'change_failure_rate',
       'problem_backlog',
       'top_cis',
+      'imported_sla',
     ]);
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
