@@ -4,6 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { renderMarkdown } from './markdown.ts';
+import { siblingModule } from './module-url.ts';
 
 /** Below this many bodies a worker's start-up costs more than it saves. */
 const WORKER_THRESHOLD = 2000;
@@ -14,7 +15,7 @@ export function renderMarkdownBatch(bodies: readonly string[]): Promise<string[]
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./markdown-worker.ts', import.meta.url), { workerData: bodies });
+      worker = new Worker(siblingModule(import.meta.url, 'markdown-worker'), { workerData: bodies });
     } catch {
       resolve(bodies.map(renderMarkdown));
       return;

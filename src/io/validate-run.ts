@@ -20,6 +20,7 @@ import { cacheExists, cacheIsCommitted, committedCacheDiagnostic, readCache, wri
 import { listWorkspace, readBytes, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
 import { readTextNoFollow } from './safe-fs.ts';
 import { readSchemas } from './schemas.ts';
+import { siblingModule } from './module-url.ts';
 
 /** Bump when the meaning of cached outcomes changes. */
 const CACHE_FORMAT = 5;
@@ -69,7 +70,7 @@ type JobResult = { index: number; outcome: RecordOutcome; hash: string };
 
 function runWorker(shared: SharedJobs): Promise<JobResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./validate-worker.ts', import.meta.url), { workerData: shared });
+    const worker = new Worker(siblingModule(import.meta.url, 'validate-worker'), { workerData: shared });
     worker.once('message', (m: JobResult[]) => resolve(m));
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`validate worker exited with code ${code}`)));
