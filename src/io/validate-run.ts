@@ -20,6 +20,7 @@ import { cacheExists, cacheIsCommitted, committedCacheDiagnostic, readCache, wri
 import { listWorkspace, readBytes, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
 import { readTextNoFollow } from './safe-fs.ts';
 import { readSchemas } from './schemas.ts';
+import { workspaceSchemas } from './schema-overrides.ts';
 import { siblingModule } from './module-url.ts';
 
 /** Bump when the meaning of cached outcomes changes. */
@@ -80,7 +81,7 @@ function runWorker(shared: SharedJobs): Promise<JobResult[]> {
 /** Claims chunks of jobs until none are left: reads, hashes and analyzes each in this thread. */
 export async function drainJobs(shared: SharedJobs, onDone?: () => void): Promise<JobResult[]> {
   const [{ analyzeRecord }, { getValidators }] = await Promise.all([import('./analyze.ts'), import('./workspace.ts')]);
-  const v = getValidators();
+  const v = getValidators(shared.root);
   const next = new Int32Array(shared.next);
   const out: JobResult[] = [];
   for (let start = Atomics.add(next, 0, CHUNK); start < shared.jobs.length; start = Atomics.add(next, 0, CHUNK)) {
@@ -166,7 +167,9 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
     else if (role.role === 'policy' || rel === 'itsm.yaml') policyFiles.push(rel);
   }
   // Record rules depend on the schemas and the policies: they are the cache's key.
-  const key = hash('sha1', [readSchemas().hash, ...policyFiles.flatMap((rel) => [rel, textOf(rel) ?? ''])].join('\0'));
+  const overrides = workspaceSchemas(root);
+  diagnostics.push(...overrides.diagnostics);
+  const key = hash('sha1', [readSchemas().hash, overrides.hash, ...policyFiles.flatMap((rel) => [rel, textOf(rel) ?? ''])].join('\0'));
   // A committed cache would let a commit decide the outcome: it is neither read nor rewritten.
   const committed = opts.cache && cacheExists(root) && cacheIsCommitted(root);
   if (committed) diagnostics.push(committedCacheDiagnostic());
