@@ -185,6 +185,54 @@ export function workspaceWorkflow(file: string, text: string): string {
   return out;
 }
 
+/**
+ * A workflow only a workspace has: on a pull request that changes the package files (a version
+ * bump), `itsm upgrade-check` of the new version against the base commit's. Read-only token, no
+ * install scripts; the base's ref reaches `with:`, never a script.
+ */
+export const UPGRADE_CHECK_WORKFLOW = `# Before a bump of itsm is merged: what the new version reports on this workspace that the old
+# one did not (new rules, stricter schemas) and the fields it renamed (\`npx itsm migrate\` rewrites
+# them). See node_modules/itsm/docs/adopting.md. Runs on pull requests that change the package
+# files; the token can only read, and dependencies install without their scripts.
+name: upgrade check
+
+on:
+  pull_request:
+    paths: ['package.json', 'package-lock.json']
+
+permissions:
+  contents: read
+
+jobs:
+  upgrade-check:
+    runs-on: ubuntu-latest
+    timeout-minutes: 15
+    steps:
+      - name: Check out the base commit (the version in use)
+        uses: actions/checkout@v4
+        with:
+          ref: \${{ github.event.pull_request.base.sha }}
+          path: base
+          persist-credentials: false
+      - name: Check out the pull request (the new version)
+        uses: actions/checkout@v4
+        with:
+          path: workspace
+          persist-credentials: false
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 22
+      - name: Install the version in use
+        working-directory: base
+        run: npm ci --ignore-scripts --no-audit --no-fund
+      - name: Install the new version
+        working-directory: workspace
+        run: npm ci --ignore-scripts --no-audit --no-fund
+      - name: What the new version reports that the old one did not
+        working-directory: workspace
+        run: npx itsm upgrade-check --from ../base/node_modules/itsm
+`;
+
 /** The repository around the content: package.json, workflows, issue forms, CODEOWNERS, README, .gitignore. */
 export function workspaceScaffold(input: ScaffoldInput): FileSet {
   const out: FileSet = new Map();
@@ -199,6 +247,7 @@ export function workspaceScaffold(input: ScaffoldInput): FileSet {
   out.set('package.json', JSON.stringify(pkg, null, 2) + '\n');
   out.set('.gitignore', ['node_modules/', 'dist/', '.itsm-cache/', '.itsm-build-*/', ''].join('\n'));
   for (const [file, text] of [...input.workflows].sort(([a], [b]) => a.localeCompare(b))) out.set(`.github/workflows/${file}`, workspaceWorkflow(file, text));
+  out.set('.github/workflows/upgrade-check.yml', UPGRADE_CHECK_WORKFLOW);
   for (const [path, text] of Object.entries(input.issueForms)) out.set(path, text);
   out.set('.github/CODEOWNERS', codeowners());
   out.set('README.md', teamReadme(input));

@@ -83,7 +83,10 @@ describe('itsm init DIR', () => {
   });
 });
 
-const workflows = readdirSync(join(REPO_ROOT, '.github/workflows')).filter((f) => f.endsWith('.yml'));
+const workflows = readdirSync(join(ws, '.github/workflows')).filter((f) => f.endsWith('.yml'));
+it("has this repository's workflows, and the upgrade check", () => {
+  expect(workflows).toEqual([...readdirSync(join(REPO_ROOT, '.github/workflows')), 'upgrade-check.yml'].filter((f) => f.endsWith('.yml')).sort());
+});
 describe.each(workflows)('the workspace workflow %s', (file) => {
   const text = readFileSync(join(ws, '.github/workflows', file), 'utf8');
   it('calls the installed package, never source files', () => {
