@@ -1,4 +1,4 @@
-/** `itsm upgrade-check --from OLD`: what this version of itsm will report on the workspace that the old one did not (see io/upgrade-check.ts). */
+/** `itsm upgrade-check [--from OLD]`: what this version of itsm will report on the workspace that the old one did not (see io/upgrade-check.ts). */
 import { upgradeCheck, UpgradeCheckError } from '../io/upgrade-check.ts';
 import { workspaceSettings } from '../io/reference-time.ts';
 import { parseCommand } from './args.ts';
@@ -7,7 +7,7 @@ import type { CliIO } from './io.ts';
 import { nowOrReference, parseFormat, workspaceRoot } from './options.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
 
-const HELP = `Usage: itsm upgrade-check --from OLD [--root DIR] [--now ISO] [--format pretty|json]
+const HELP = `Usage: itsm upgrade-check [--from OLD] [--root DIR] [--now ISO] [--format pretty|json]
 
 Run it with the NEW version of itsm installed, in the pull request that bumps it: it validates the
 workspace with the old version and with this one, and lists
@@ -16,7 +16,10 @@ workspace with the old version and with this one, and lists
   - the fields a release in between renamed that records still use (\`itsm migrate\` rewrites them).
 
   --from OLD     the old itsm: its package folder (for example the base branch's
-                 node_modules/itsm, installed in another checkout) or its npm tarball (.tgz)
+                 node_modules/itsm, installed in another checkout) or its npm tarball (.tgz).
+                 Without it: the workspace's last full \`itsm validate\` (recorded in
+                 .itsm-cache/last-run.json), when an older version ran it: run
+                 \`itsm validate\` before \`npm install\` of the new version
   --now ISO      the instant both versions judge the workspace at (default: itsm.yaml's
                  reference_time if set, else now)
   --format F     pretty (default) or json
@@ -36,12 +39,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
   const format = parseFormat('upgrade-check', values.format, ['pretty', 'json']);
-  if (!values.from) throw usageError('itsm upgrade-check: which version are you upgrading from? Give --from with its package folder or tarball.');
   const root = workspaceRoot('upgrade-check', io, values.root);
   const now = nowOrReference('upgrade-check', values.now, workspaceSettings(root)).text;
   let result;
   try {
-    result = upgradeCheck({ root, from: values.from, now });
+    result = upgradeCheck({ root, now, ...(values.from === undefined ? {} : { from: values.from }) });
   } catch (err) {
     if (err instanceof UpgradeCheckError) throw usageError(`itsm upgrade-check: ${err.message}`);
     throw err;
@@ -57,7 +59,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       ) + '\n',
     );
   } else {
-    io.stdout(`itsm ${before.version} -> ${after.version} on ${after.records} records, judged at ${now}.\n\n`);
+    io.stdout(`itsm ${before.version} -> ${after.version} on ${after.records} records, judged at ${now}.\n`);
+    if (before.source === 'last-run') io.stdout(`(${before.version}: its last \`itsm validate\` of this workspace, on the files as they were then.)\n`);
+    io.stdout('\n');
     if (added.length) {
       io.stdout(`New with ${after.version} (not reported by ${before.version}):\n`);
       io.stdout(formatDiagnostics(added, 'pretty', summarize(after.records, added)));

@@ -12,6 +12,8 @@ import { planMigration, renamesBetween, type FieldRename, type MigrationPlan } f
 import { RENAMES } from '../core/renames.ts';
 import { diffFindings, type FindingsDiff, type RunFindings } from '../core/upgrade.ts';
 import { readRecordTexts } from './migrate.ts';
+import { readLastRun } from './validate-cache.ts';
+import { packageVersion } from './version.ts';
 import { dependencyFolder, packagePath } from './package-root.ts';
 
 /** The old package cannot be found or run: a clear message, exit 2. */
@@ -24,8 +26,12 @@ export class UpgradeCheckError extends Error {
 
 export interface UpgradeCheckOptions {
   root: string;
-  /** The old itsm: its package folder (e.g. node_modules/itsm of the base branch) or its npm tarball. */
-  from: string;
+  /**
+   * The old itsm: its package folder (e.g. node_modules/itsm of the base branch) or its npm
+   * tarball. Without it, the workspace's last full validation (.itsm-cache/last-run.json) stands
+   * for the old version, when another version wrote it.
+   */
+  from?: string;
   /** The instant both versions judge the workspace at. */
   now: string;
   /** The renames table (default: this package's). */
@@ -33,23 +39,39 @@ export interface UpgradeCheckOptions {
 }
 
 export interface UpgradeCheckResult extends FindingsDiff {
-  before: RunFindings;
+  /** The old version's findings: from running it, or from the workspace's last run. */
+  before: RunFindings & { source: 'run' | 'last-run' };
   after: RunFindings;
   renames: FieldRename[];
   migration: MigrationPlan;
 }
 
 export function upgradeCheck(o: UpgradeCheckOptions): UpgradeCheckResult {
-  const old = oldPackage(o.from);
-  try {
-    const before = validateWith(old.dir, o.root, o.now);
-    const after = validateWith(packagePath(), o.root, o.now);
-    const renames = renamesBetween(o.table ?? RENAMES, before.version, after.version);
-    const migration = planMigration(readRecordTexts(o.root), renames);
-    return { before, after, ...diffFindings(before.diagnostics, after.diagnostics), renames, migration };
-  } finally {
-    old.remove();
+  let before: UpgradeCheckResult['before'];
+  if (o.from === undefined) {
+    const last = readLastRun(o.root);
+    const current = packageVersion();
+    if (!last)
+      throw new UpgradeCheckError(
+        'this workspace has no record of an earlier `itsm validate` (.itsm-cache/last-run.json): give --from with the old package folder or tarball.',
+      );
+    if (last.version === current)
+      throw new UpgradeCheckError(
+        `the last \`itsm validate\` here already ran with itsm ${current}: give --from with the old package folder or tarball to compare with.`,
+      );
+    before = { ...last, source: 'last-run' };
+  } else {
+    const old = oldPackage(o.from);
+    try {
+      before = { ...validateWith(old.dir, o.root, o.now), source: 'run' };
+    } finally {
+      old.remove();
+    }
   }
+  const after = validateWith(packagePath(), o.root, o.now);
+  const renames = renamesBetween(o.table ?? RENAMES, before.version, after.version);
+  const migration = planMigration(readRecordTexts(o.root), renames);
+  return { before, after, ...diffFindings(before.diagnostics, after.diagnostics), renames, migration };
 }
 
 /**

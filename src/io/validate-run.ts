@@ -16,7 +16,8 @@ import { dataQuality } from '../core/validate/data-quality.ts';
 import { futureTimes } from '../core/validate/future-times.ts';
 import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import type { RecordOutcome } from './analyze.ts';
-import { cacheExists, cacheIsCommitted, committedCacheDiagnostic, readCache, writeCache, type CacheEntry } from './validate-cache.ts';
+import { cacheExists, cacheIsCommitted, committedCacheDiagnostic, readCache, writeCache, writeLastRun, type CacheEntry } from './validate-cache.ts';
+import { packageVersion } from './version.ts';
 import { listWorkspace, readBytes, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
 import { readTextNoFollow } from './safe-fs.ts';
 import { readSchemas } from './schemas.ts';
@@ -229,5 +230,6 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   if (useCache && (todo.length > 0 || !previous || Object.keys(previous.entries).length !== jobs.length)) {
     writeCache(root, { format: CACHE_FORMAT, key, policy, entries });
   }
+  if (useCache) writeLastRun(root, { version: packageVersion(), records: jobs.length, diagnostics });
   return { diagnostics, records: jobs.length, cached };
 }

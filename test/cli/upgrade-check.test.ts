@@ -81,6 +81,26 @@ describe('itsm upgrade-check', () => {
     expect(result.migration.changes).toEqual([{ file: 'content/incidents/INC-0001.md', from: 'resolution', to: 'resolution_notes' }]);
   });
 
+  it("without --from, compares with the workspace's last validate by an older version", async () => {
+    const ws = workspace();
+    expect((await runMain(['validate', '--now', NOW], { cwd: ws })).code).toBe(0);
+    const same = await runMain(['upgrade-check', '--now', NOW], { cwd: ws });
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('already ran with itsm');
+
+    const file = join(ws, '.itsm-cache/last-run.json');
+    const last = JSON.parse(readFileSync(file, 'utf8')) as { version: string; diagnostics: Diagnostic[] };
+    last.version = '0.0.1';
+    last.diagnostics.push({ file: 'content/kb/KB-0001.md', line: 2, column: 1, rule: 'old/rule', severity: 'warning', message: 'Gone in the new version.' });
+    writeFileSync(file, JSON.stringify(last));
+    const result = await runMain(['upgrade-check', '--now', NOW], { cwd: ws });
+    expect(result.stdout).toContain('itsm 0.0.1 -> ');
+    expect(result.stdout).toContain('its last `itsm validate` of this workspace');
+    expect(result.stdout).toContain('Nothing new');
+    expect(result.stdout).toContain('No longer reported by');
+    expect(result.code).toBe(0);
+  });
+
   it('refuses without --from, or with something that is not an itsm package (exit 2)', async () => {
     const ws = workspace();
     const none = await runMain(['upgrade-check'], { cwd: ws });
