@@ -304,8 +304,9 @@ npx itsm build && npx itsm serve
 
 ## Upgrade
 
-Bump \`itsm\` in \`package.json\` in a pull request, run \`npm install\`, then
-\`npx itsm upgrade-check --from <the old version's package folder>\` lists what the new version
-reports that the old one did not, and \`npx itsm migrate\` rewrites fields a release renamed.
+Bump \`itsm\` in \`package.json\` in a pull request: the \`upgrade check\` workflow lists what the new
+version reports that the old one did not. By hand: \`npx itsm validate\`, \`npm install\` the new
+version, then \`npx itsm upgrade-check\` (or \`--from\` the old package folder or tarball).
+\`npx itsm migrate\` rewrites fields a release renamed.
 `;
 }
