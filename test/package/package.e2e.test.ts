@@ -3,7 +3,7 @@
  * team gets it. `npm pack` (which compiles src/ into dist-pkg/), an empty project that installs the
  * tarball, `npx itsm init ws`, then in the new workspace validate, build, `itsm new` and a commit;
  * then a newer build of the package (the version bumped in a copy) over it, and `upgrade-check`
- * from the old tarball.
+ * against the last validation and from the old tarball.
  *
  * Installing: `npm install <tarball> --offline` first (the npm cache has the dependencies when
  * this machine installed them from the registry). Tests must not need the network, so when the
@@ -138,6 +138,12 @@ describe('end to end: the npm package, installed from its tarball into an empty 
     const newer = pack(copy, join(temp, 'new'), ['--ignore-scripts']);
     install(project, newer, how);
     expect(ok('npx', ['itsm', '--version'], ws)).toContain(`${version}-next.1`);
+
+    // Against the last `itsm validate`, which the old version ran above.
+    const lastRun = run('npx', ['itsm', 'upgrade-check'], ws);
+    expect(lastRun.stdout).toContain(`itsm ${version} -> ${version}-next.1`);
+    expect(lastRun.stdout).toContain('its last `itsm validate`');
+    expect(lastRun.code).toBe(0);
 
     const check = run('npx', ['itsm', 'upgrade-check', '--from', tarball], ws);
     expect(check.stdout).toContain(`itsm ${version} -> ${version}-next.1`);
