@@ -15,6 +15,8 @@ const browserGlobals = {
   Node: 'readonly',
   setTimeout: 'readonly',
   clearTimeout: 'readonly',
+  setInterval: 'readonly',
+  window: 'readonly',
 };
 
 export default defineConfig(

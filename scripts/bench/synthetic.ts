@@ -68,6 +68,7 @@ resolved_at: ${iso(resolved)}
 team: TEAM-ops
 assignee: oncall-${Math.floor(random() * 40)}
 resolution: Restarted the ${pick(WORDS)} workers and drained the ${pick(WORDS)} queue.
+close_code: solved-permanently
 timeline:
   - { at: ${iso(start)}, status: new, note: Reported by monitoring }
   - { at: ${iso(ack)}, status: acknowledged, by: oncall }
@@ -104,7 +105,12 @@ export function writeSyntheticWorkspace(dir: string, opts: SyntheticOptions): vo
     join(dir, 'content/policies/sla.yaml'),
     'policies:\n  - id: std\n    name: Standard\n    applies_to: { kind: incident }\n    calendar: office\n    pause_statuses: [on_hold]\n    targets:\n      P1: { response: 15m, resolution: 4h }\n      P2: { response: 30m, resolution: 8h }\n      P3: { response: 1h, resolution: 16h }\n      P4: { response: 4h, resolution: 40h }\n      P5: { response: 8h, resolution: 80h }\n',
   );
-  writeFileSync(join(dir, 'content/teams/TEAM-ops.md'), '---\nid: TEAM-ops\nname: Ops\nstatus: active\nmembers:\n  - { name: Op, login: op }\n---\n');
+  // The people the incidents name: the on-call rota (assignees oncall-0..39, timeline by: oncall).
+  const rota = Array.from({ length: 40 }, (_, k) => `  - { name: On-call ${k}, login: oncall-${k} }`).join('\n');
+  writeFileSync(
+    join(dir, 'content/teams/TEAM-ops.md'),
+    `---\nid: TEAM-ops\nname: Ops\nstatus: active\nmembers:\n  - { name: Op, login: op, other_logins: [oncall] }\n${rota}\n---\n`,
+  );
   for (let s = 0; s < services; s++) {
     // Each service is built from every services-th CI, so every CI serves a service (as in a tidy CMDB).
     const own = Array.from({ length: Math.ceil(cis / services) }, (_, k) => k * services + s)

@@ -61,7 +61,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-warehouse',
     cis: ['CI-scanners-spandau', 'CI-wifi-spandau'],
     team: 'TEAM-warehouse-systems',
-    assignees: ['swolf-wms', 'knowak', 'okrause'],
+    assignees: ['swolf-wms', 'knowak', 'marie-schwarz'],
     levels: [
       ['medium', 'medium'],
       ['medium', 'high'],
@@ -144,7 +144,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-warehouse',
     cis: ['CI-wms-app', 'CI-wms-db'],
     team: 'TEAM-warehouse-systems',
-    assignees: ['marie-schwarz', 'swolf-wms', 'fhoffmann'],
+    assignees: ['marie-schwarz', 'swolf-wms', 'knowak'],
     levels: [
       ['medium', 'medium'],
       ['high', 'medium'],
@@ -482,7 +482,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-checkout',
     cis: ['CI-checkout-api', 'CI-pg-main'],
     team: 'TEAM-commerce',
-    assignees: ['nschulz', 'lukas-braun', 'lenafischer'],
+    assignees: ['nschulz', 'lukas-braun', 'hkrueger'],
     levels: [
       ['high', 'medium'],
       ['medium', 'high'],
@@ -630,7 +630,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-storefront',
     cis: ['CI-opensearch'],
     team: 'TEAM-commerce',
-    assignees: ['nschulz', 'tbecker-nw'],
+    assignees: ['nschulz', 'lukas-braun'],
     levels: [
       ['medium', 'medium'],
       ['medium', 'high'],
@@ -657,7 +657,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-order-management',
     cis: ['CI-order-service', 'CI-kafka-prod'],
     team: 'TEAM-commerce',
-    assignees: ['nschulz', 'lukas-braun', 'aylin-yildiz'],
+    assignees: ['nschulz', 'lukas-braun', 'hkrueger'],
     levels: [
       ['high', 'medium'],
       ['medium', 'high'],
@@ -750,7 +750,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-route-planning',
     cis: ['CI-driver-app', 'CI-telematics-ingest'],
     team: 'TEAM-integration',
-    assignees: ['jvogel', 'dortiz'],
+    assignees: ['jvogel', 'priya-raman'],
     levels: [
       ['low', 'medium'],
       ['low', 'high'],
@@ -894,7 +894,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-workplace',
     cis: ['CI-laptop-fleet', 'CI-intune'],
     team: 'TEAM-workplace',
-    assignees: ['lbauer', 'ydemir', 'dortiz', 'mschmitt'],
+    assignees: ['lbauer', 'ydemir', 'dortiz', 'kobrien'],
     levels: [
       ['low', 'medium'],
       ['low', 'low'],
@@ -969,7 +969,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-customer-care',
     cis: ['CI-zendesk', 'CI-order-service'],
     team: 'TEAM-workplace',
-    assignees: ['kobrien', 'nschulz'],
+    assignees: ['kobrien', 'lbauer'],
     levels: [
       ['medium', 'medium'],
       ['low', 'medium'],
@@ -1078,7 +1078,7 @@ export const SCENARIOS: Scenario[] = [
     service: 'SVC-platform',
     cis: ['CI-vault', 'CI-grafana'],
     team: 'TEAM-platform',
-    assignees: ['aylin-yildiz', 'fwalter'],
+    assignees: ['aylin-yildiz', 'jweber'],
     levels: [
       ['low', 'medium'],
       ['low', 'low'],

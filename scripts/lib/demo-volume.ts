@@ -81,7 +81,54 @@ interface Step {
   at: number;
   status?: string;
   note: string;
-  by: string;
+  /** A person from the team files; absent when monitoring or an external requester did it. */
+  by?: string;
+}
+
+/** What an incident is about, by the team that works it (itsm.yaml lists the categories). */
+const CATEGORY_BY_TEAM: Record<string, string> = {
+  'TEAM-warehouse-systems': 'application',
+  'TEAM-integration': 'integration',
+  'TEAM-network': 'network',
+  'TEAM-identity': 'access',
+  'TEAM-commerce': 'application',
+  'TEAM-payments': 'application',
+  'TEAM-data': 'data',
+  'TEAM-workplace': 'workplace',
+  'TEAM-platform': 'infrastructure',
+};
+
+type Requester = (typeof REQUESTERS)[number];
+
+/** A colleague outside IT as an external contact: name, company address, department. */
+function contactOf(who: Requester): Data {
+  const local = who.name
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[^a-z ]/g, '')
+    .replace(/ /g, '.');
+  return { name: who.name, email: `${local}@northwind-logistics.example`, organisation: who.dept };
+}
+
+/**
+ * The colleague who called about an incident: someone in the reporter's time zone, chosen from the
+ * report time (not from the random stream, so adding callers left every other draw as it was).
+ */
+function callerOf(reported: number, zone: string): Data {
+  const near = REQUESTERS.filter((q) => zoneName(q.zone) === zone);
+  return contactOf(near[Math.floor(reported / MINUTE) % near.length]!);
+}
+
+/** How an incident ended, from what the generator knows about it. */
+function closeCodeOf(status: string | undefined, team: string, problem: string | undefined): string | undefined {
+  if (status === 'cancelled') return 'duplicate';
+  if (status !== 'resolved' && status !== 'closed') return undefined;
+  if (problem !== undefined) return 'solved-workaround';
+  return team === 'TEAM-workplace' ? 'solved-remotely' : 'solved-permanently';
 }
 
 interface IncidentDraft {
@@ -121,6 +168,8 @@ function incidentData(
     reported: number;
     zone: string;
     team: string;
+    caller?: Data;
+    category?: string;
     assignee?: string;
     problem?: string;
     resolution?: string;
@@ -133,6 +182,8 @@ function incidentData(
   const done = m.status === 'resolved' || m.status === 'closed';
   return tidy({
     title: d.title,
+    caller: d.caller,
+    category: d.category,
     status: m.status,
     service: d.service,
     cis: d.cis,
@@ -147,6 +198,7 @@ function incidentData(
     assignee: d.assignee,
     problem: d.problem,
     resolution: done ? d.resolution : undefined,
+    close_code: closeCodeOf(m.status as string | undefined, d.team, d.problem),
     kb: d.kb,
     timeline: timelineOut(d.steps, d.zone),
     tags: d.tags,
@@ -282,7 +334,8 @@ function generatedIncident(org: Org, r: Rng, window: [number, number], opts: Gen
   const reporter = sc.zone === 'new-york' ? r.pick(['mjohnson-ny', 'mjohnson-ny', 'rgoldberg']) : r.pick(['alehmann', 'mschmitt', 'lhartmann', 'ydemir']);
   const reportNote = f(r.pick(sc.reported));
   // Alerts are opened by the monitoring, everything else by the service desk.
-  steps.push({ at: reported, status: 'new', note: reportNote, by: reportNote.startsWith('Alert') ? 'alertmanager' : reporter });
+  const fromAlert = reportNote.startsWith('Alert');
+  steps.push({ at: reported, status: 'new', note: reportNote, ...(!fromAlert && { by: reporter }) });
 
   const cancelled = !forceOpen && r.chance(0.04);
   const urgent = priority === 'P1' || priority === 'P2';
@@ -352,6 +405,8 @@ function generatedIncident(org: Org, r: Rng, window: [number, number], opts: Gen
   const resolution = [...kept].reverse().find((s) => s.status === 'resolved')?.note;
   const data = incidentData(org, {
     title,
+    caller: fromAlert ? undefined : callerOf(reported, zone),
+    category: CATEGORY_BY_TEAM[sc.team],
     service: sc.service,
     cis: sc.cis,
     impact,
@@ -567,7 +622,6 @@ function buildRequests(org: Org, seed: number, count: number, taken?: Set<number
         at,
         status: 'new',
         note: r.pick(['Submitted in the service portal.', 'Submitted in the service portal.', 'Raised by the service desk after a call.']),
-        by: who.name,
       },
     ];
     let t = at;
@@ -584,7 +638,7 @@ function buildRequests(org: Org, seed: number, count: number, taken?: Set<number
     if (!rejected) {
       if (cancelled) {
         t = next(t, r.int(60, 48 * 60));
-        steps.push({ at: t, status: 'cancelled', note: 'Requester withdrew the request: no longer needed.', by: who.name });
+        steps.push({ at: t, status: 'cancelled', note: 'Requester withdrew the request: no longer needed.' });
       } else {
         t = next(t, r.int(10, 300));
         steps.push({
@@ -626,7 +680,7 @@ function buildRequests(org: Org, seed: number, count: number, taken?: Set<number
       title: f(item[0]),
       service: tpl.service,
       offering: tpl.offering,
-      requester: who.name,
+      requester: contactOf(who),
       status,
       priority: r.chance(0.15) ? 'P3' : 'P4',
       requested_at: iso(kept[0]!.at, zone),
@@ -635,6 +689,7 @@ function buildRequests(org: Org, seed: number, count: number, taken?: Set<number
       fulfilled_at: fulfilled ? iso(fulfilled.at, zone) : undefined,
       team: tpl.team,
       assignee: status === 'new' ? undefined : assignee,
+      close_code: status === 'fulfilled' || status === 'rejected' ? status : undefined,
       timeline: timelineOut(kept, zone),
     });
     drafts.push({ at: kept[0]!.at, out: { folder: 'requests', data, body: `${f(item[1])}\n\n${who.name}, ${who.dept}` } });

@@ -10,6 +10,7 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   validate: { summary: 'Check every record and policy: schema, references, rules (and, with --base, history rules).', load: () => import('./validate.ts') },
   sla: { summary: 'Compute response and resolution SLAs on business calendars.', load: () => import('./sla.ts') },
+  queue: { summary: 'The open work, soonest SLA due time first: per team, per person, or unassigned.', load: () => import('./queue.ts') },
   report: { summary: 'MTTA, MTTR, SLA attainment, volumes, change success and failure rates.', load: () => import('./report.ts') },
   history: { summary: "A record's story from git: who changed which field, when, in which PR.", load: () => import('./history.ts') },
   'as-of': { summary: 'Write out the workspace as it stood at a date.', load: () => import('./as-of.ts') },
@@ -21,6 +22,23 @@ export const COMMANDS: Record<string, Command> = {
   build: { summary: 'Validate, compute SLAs, read history and build the static site with its search index.', load: () => import('./build.ts') },
   serve: { summary: 'Serve the built site on 127.0.0.1.', load: () => import('./serve.ts') },
   new: { summary: 'Create a record from the workspace template for its kind, with the next free ID.', load: () => import('./new.ts') },
+  update: {
+    summary: 'Change a record in one step: status (with milestone and timeline entry), fields, a note; validated before writing.',
+    load: () => import('./update.ts'),
+  },
+  assign: {
+    summary: 'Assign a record to a person or a team (itsm update assignee=/team=).',
+    load: async () => ({ run: (await import('./update.ts')).assign }),
+  },
+  resolve: {
+    summary: "Resolve a record with its resolution (its kind's done status: resolved, fulfilled, completed).",
+    load: async () => ({ run: (await import('./update.ts')).resolve }),
+  },
+  close: { summary: 'Close a resolved incident or problem.', load: async () => ({ run: (await import('./update.ts')).close }) },
+  reopen: {
+    summary: 'Reopen a resolved, closed or cancelled record, clearing how it ended.',
+    load: async () => ({ run: (await import('./update.ts')).reopen }),
+  },
   renumber: { summary: 'Give a record a new ID and rewrite every reference to it across the workspace.', load: () => import('./renumber.ts') },
   impact: { summary: 'What depends on a CI or service, what it depends on, and the incidents and changes touching it.', load: () => import('./impact.ts') },
   status: { summary: 'Service status from open incidents, upcoming maintenance, availability over 30 and 90 days.', load: () => import('./status.ts') },

@@ -26,7 +26,9 @@ Turns a vendor export into records under content/:
 
 Exports carry local times without a zone: --tz says which zone they are in (the exporting
 user's zone in ServiceNow or Jira). Teams, CIs and services are matched to the workspace by
-name or ID; values that match nothing are listed. Each record keeps its vendor ID in its
+name or ID; values that match nothing are listed. Assignees are matched to people of the team
+files by login, name or email (written as their handle); the caller (caller_id, or opened_by;
+Jira Reporter) is kept, as the person's handle or else as an external contact {name}. Each record keeps its vendor ID in its
 source field (source: {system: servicenow, id: INC0010001}), so running the same import again
 skips what is already there.
 New numbered IDs follow the highest in use. Nothing is ever overwritten.

@@ -15,7 +15,9 @@ FILE.json is the issue, or the whole webhook event that carries it (in a workflo
 "$GITHUB_EVENT_PATH"). The issue's text is kept as quoted text in the record's body; the
 choices must name services and offerings the workspace has. The record keeps the issue in its
 source field (source: {system: github-issue, id: '42', url: ...}), so an issue is taken in only
-once. The record is checked before it is written, and nothing is ever overwritten.
+once. The issue's author becomes the caller (a request's requester): their handle when the team
+files list their login, else an external contact {name: <login>}. The record is checked before
+it is written, and nothing is ever overwritten.
 
 Options:
   --issue FILE          the issue or event JSON (required)

@@ -1,6 +1,17 @@
 /** `itsm report`: the service report (MTTA, MTTR, SLA attainment, volumes, change rates, backlog, top CIs). */
 import { formatDuration } from '../core/duration.ts';
-import { buildReport, parseBound, reportCsv, type AttainmentCell, type AttainmentRow, type DurationStats, type Report } from '../core/reports/index.ts';
+import {
+  attainmentClocks,
+  buildReport,
+  clockLabel,
+  parseBound,
+  reportCsv,
+  type AttainmentCell,
+  type AttainmentRow,
+  type DurationStats,
+  type Report,
+} from '../core/reports/index.ts';
+import type { SlaClockName } from '../core/sla/index.ts';
 import { computeSla } from '../core/sla/index.ts';
 import { isKnownTimeZone } from '../core/time-zone.ts';
 import { parseCommand } from './args.ts';
@@ -94,13 +105,14 @@ function attainment(c: AttainmentCell): string {
   return `${pct(c.percent).padStart(6)} (${c.met} met, ${c.breached} breached)`;
 }
 
-function table(rows: AttainmentRow[]): string[] {
+function table(rows: AttainmentRow[], clocks: readonly SlaClockName[]): string[] {
   const width = Math.max(8, ...rows.map((r) => r.key.length));
-  return rows.map((r) => `    ${r.key.padEnd(width)}  response ${attainment(r.response)}   resolution ${attainment(r.resolution)}`);
+  return rows.map((r) => `    ${r.key.padEnd(width)}  ${clocks.map((n) => `${clockLabel(n)} ${attainment(r[n]!)}`).join('   ')}`);
 }
 
 function pretty(r: Report, from: string | undefined, to: string | undefined): string {
   const p = r.period;
+  const clocks = attainmentClocks(r.sla_attainment);
   const lines = [
     `Service report ${from ? `from ${from}` : 'from the first record'} to ${to ?? 'now'} (${p.time_zone}), as of ${p.now}`,
     '',
@@ -109,14 +121,14 @@ function pretty(r: Report, from: string | undefined, to: string | undefined): st
     `MTTR  business ${duration(r.mttr.business)}`,
     `      wall     ${duration(r.mttr.wall)}`,
     '',
-    `SLA attainment: response ${attainment(r.sla_attainment.overall.response)}, resolution ${attainment(r.sla_attainment.overall.resolution)}`,
+    `SLA attainment: ${clocks.map((n) => `${clockLabel(n)} ${attainment(r.sla_attainment.overall[n]!)}`).join(', ')}`,
   ];
   for (const [title, rows] of [
     ['by service', r.sla_attainment.by_service],
     ['by priority', r.sla_attainment.by_priority],
     ['by month', r.sla_attainment.by_month],
   ] as const) {
-    if (rows.length) lines.push(`  ${title}:`, ...table(rows));
+    if (rows.length) lines.push(`  ${title}:`, ...table(rows, clocks));
   }
   const v = r.incident_volume;
   lines.push('', `Incidents: ${v.total}`);

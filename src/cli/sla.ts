@@ -1,18 +1,22 @@
 /** `itsm sla`: response and resolution clocks of every incident and request, on business calendars. */
-import { formatDuration } from '../core/duration.ts';
-import { computeSla, isOpenClock, slaSummary, type SlaResult, type SlaSummary } from '../core/sla/index.ts';
+import { formatDuration, parseDuration } from '../core/duration.ts';
+import { atRiskWithin, computeSla, isOpenClock, slaSummary, type SlaResult, type SlaSummary } from '../core/sla/index.ts';
 import { oneOf, parseCommand } from './args.ts';
-import { EXIT } from './exit-error.ts';
+import { EXIT, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 import { loadValidWorkspace, nowOrReference, parseFormat, parseNow, refuseUnknownIds } from './options.ts';
 import { referenceNote } from '../core/reference-time.ts';
 
 const HELP = `Usage: itsm sla [ID...] [--root DIR] [--now ISO] [--format pretty|json|github]
-                [--only breached|at-risk] [--open] [--fail-on-breach]
+                [--only breached|at-risk] [--at-risk [--within DURATION]] [--open] [--fail-on-breach]
 
 Computes the SLA clocks of every incident and service request, as content/policies/sla.yaml says:
   response     from reported (requested) to acknowledged
-  resolution   from reported (requested) to resolved (fulfilled); a reopen resumes it
+  resolution   from reported (requested) to resolved (fulfilled); a reopen resumes it, or
+               starts a new cycle when the policy says on_reopen: new_cycle
+  ola-response, ola-resolution
+               the same clocks of a team's part of the work (policies with scope: team), from
+               the moment the record is assigned to the team until it leaves it, beside the above
 Time counts only inside the calendar's working hours (content/policies/calendars.yaml), in the
 calendar's own time zone, skipping holidays, and not while the record is in a pause status such
 as on_hold. Each clock gets a state: in_progress, paused, met, breached or cancelled, its due time
@@ -25,6 +29,7 @@ Examples:
   itsm sla INC-0142 REQ-0007                the clocks of two records
   itsm sla --only breached --format json    every breach, for scripts
   itsm sla --now 2026-03-31T18:00:00+02:00  the clocks as they stood at the end of March
+  itsm sla --at-risk --within 4h            what will breach in the next four hours
   itsm sla --open --format github >> "$GITHUB_STEP_SUMMARY"
 
 Options:
@@ -34,10 +39,17 @@ Options:
   --format F        pretty (default): a summary and the clocks that need attention;
                     json: {"now","summary","results":[{"record","metric","policy","calendar",
                       "target_seconds","elapsed_seconds","remaining_seconds","percent","state",
-                      "due_at","breached_at","at_risk","clock","reason",...}]};
+                      "due_at","breached_at","at_risk","clock","reason",...,"team",
+                      "cycles":[{"started_at","stopped_at","elapsed_seconds",
+                      "target_seconds","state","due_at","priority","team"}]}]}
+                      (cycles: the clock's earlier, completed cycles; the figures are the
+                      current cycle's);
                     github: Markdown tables for a job summary or an issue
   --only WHICH      only breached clocks, or only at-risk ones (running or paused, past the
                     policy's warning threshold, not yet breached)
+  --at-risk         clocks not yet breached that are past the policy's warning threshold, or,
+                    with --within, running clocks due within that time (due time <= now + within)
+  --within DURATION the horizon of --at-risk, in wall-clock time: 30m, 4h, 1h30m
   --open            only clocks still running or paused (records not yet acknowledged/resolved)
   --fail-on-breach  exit 1 when a listed clock is breached (breaches are data, not failures, otherwise)
 
@@ -54,6 +66,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       format: { type: 'string' },
       only: { type: 'string' },
       open: { type: 'boolean' },
+      'at-risk': { type: 'boolean' },
+      within: { type: 'string' },
       'fail-on-breach': { type: 'boolean' },
     },
     HELP,
@@ -63,6 +77,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parsed;
   const format = parseFormat('sla', values.format, ['pretty', 'json', 'github']);
   const only = values.only === undefined ? null : oneOf('sla', 'only', values.only, ['breached', 'at-risk'] as const, 'breached');
+  if (values['at-risk'] && only === 'breached') throw usageError('itsm sla: --at-risk and --only breached ask for different clocks; use one of them.');
+  const withinMs = parseWithin(values.within, Boolean(values['at-risk']), only);
+  const atRisk = Boolean(values['at-risk']) || only === 'at-risk';
   if (values.now !== undefined) parseNow('sla', values.now);
   const workspace = await loadValidWorkspace('sla', io, values.root, format);
   const at = nowOrReference('sla', values.now, workspace.settings);
@@ -75,15 +92,28 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const all = computeSla(workspace, now).filter((r) => ids.size === 0 || ids.has(r.record));
   const summary = slaSummary(all);
-  const shown = all.filter((r) => (!only || (only === 'breached' ? r.state === 'breached' : r.at_risk)) && (!values.open || isOpenClock(r)));
+  const nowMs = now.getTime();
+  const shown = all.filter(
+    (r) => (atRisk ? atRiskWithin(r, nowMs, withinMs) : only !== 'breached' || r.state === 'breached') && (!values.open || isOpenClock(r)),
+  );
   const nowIso = now.toISOString();
+  const filter = atRisk ? (values.within ? `at-risk-within ${values.within}` : 'at-risk') : only;
   if (format === 'json') io.stdout(JSON.stringify({ now: nowIso, summary, results: shown.map(ordered) }, null, 2) + '\n');
-  else if (format === 'github') io.stdout(markdown(nowIso, summary, shown, only, Boolean(values.open)));
+  else if (format === 'github') io.stdout(markdown(nowIso, summary, shown, filter, Boolean(values.open)));
   else {
     const note = at.reference ? referenceNote(at.text, workspace.settings.time_zone) + '\n' : '';
-    io.stdout(note + pretty(nowIso, summary, shown, only, Boolean(values.open)));
+    io.stdout(note + pretty(nowIso, summary, shown, filter, Boolean(values.open)));
   }
   return values['fail-on-breach'] && shown.some((r) => r.state === 'breached') ? EXIT.failed : EXIT.ok;
+}
+
+/** --within: a wall-clock duration, only with --at-risk (or --only at-risk); null without it. */
+function parseWithin(text: string | undefined, atRisk: boolean, only: string | null): number | null {
+  if (text === undefined) return null;
+  if (!atRisk && only !== 'at-risk') throw usageError('itsm sla: --within is the horizon of --at-risk; add --at-risk (e.g. itsm sla --at-risk --within 4h).');
+  const d = parseDuration(text);
+  if (!d.ok) throw usageError(`itsm sla: --within ${d.message} ${d.hint}`);
+  return d.seconds * 1000;
 }
 
 /** The JSON fields in a stable, documented order. */
@@ -108,6 +138,8 @@ function ordered(r: SlaResult) {
     due_at: r.due_at,
     breached_at: r.breached_at,
     reason: r.reason,
+    team: r.team ?? null,
+    cycles: r.cycles ?? [],
   };
 }
 
@@ -115,6 +147,7 @@ function ordered(r: SlaResult) {
 function sections(results: readonly SlaResult[], only: string | null, open: boolean): Array<[string, readonly SlaResult[]]> {
   if (only === 'breached') return [[open ? 'Breached, still open' : 'Breached', results]];
   if (only === 'at-risk') return [['At risk', results]];
+  if (only?.startsWith('at-risk-within ')) return [[`At risk or due within ${only.slice('at-risk-within '.length)}`, results]];
   return [
     ['Breached, still open', results.filter((r) => r.state === 'breached' && isOpenClock(r))],
     ['At risk', results.filter((r) => r.at_risk)],
@@ -140,6 +173,7 @@ function pretty(now: string, summary: SlaSummary, results: readonly SlaResult[],
   for (const [title, list] of sections(results, only, open)) {
     if (list.length === 0) continue;
     lines.push('', `${title} (${list.length}):`);
+    const width = Math.max(10, ...list.map((r) => r.metric.length));
     for (const r of list) {
       if (r.state === 'no_policy') {
         lines.push(`  ${r.record.padEnd(10)} ${r.reason}`);
@@ -147,8 +181,8 @@ function pretty(now: string, summary: SlaSummary, results: readonly SlaResult[],
       }
       const when = r.state === 'breached' ? `breached at ${r.breached_at}` : r.due_at ? `due ${r.due_at}` : 'no due time';
       lines.push(
-        `  ${r.record.padEnd(10)} ${r.metric.padEnd(10)} ${(r.priority ?? '').padEnd(3)} ${formatDuration(r.elapsed_seconds!).padStart(8)} of ${formatDuration(r.target_seconds!).padEnd(6)} ` +
-          `${`${r.percent}%`.padStart(7)}  ${r.state.replace('_', ' ').padEnd(11)} ${when}  (${r.policy}, ${r.calendar})`,
+        `  ${r.record.padEnd(10)} ${r.metric.padEnd(width)} ${(r.priority ?? '').padEnd(3)} ${formatDuration(r.elapsed_seconds!).padStart(8)} of ${formatDuration(r.target_seconds!).padEnd(6)} ` +
+          `${`${r.percent}%`.padStart(7)}  ${r.state.replace('_', ' ').padEnd(11)} ${when}  (${[r.policy, r.calendar, r.team, r.cycles?.length ? `cycle ${r.cycles.length + 1}` : undefined].filter(Boolean).join(', ')})`,
       );
     }
   }

@@ -15,6 +15,9 @@ The status page of every active service:
     performance, medium a partial outage, high (or major: true) a major outage
   - open incidents, and upcoming maintenance (approved or scheduled changes naming the
     service or one of its CIs)
+  - public text only: an incident's public_summary (or "We are investigating an issue
+    affecting <service>.") and its timeline entries with visibility: public; never its
+    title, CIs, internal notes or assignee, nor a change's title
   - availability over the last 30 and 90 days from incident windows (reported_at to
     resolved_at): a major outage counts fully, a partial outage at 30%, overlaps once
 With service IDs, only those services (and their worst status); one that is not an active
@@ -91,8 +94,12 @@ function pretty(r: StatusReport, org: string): string {
     );
   }
   const effectW = Math.max(0, ...r.services.flatMap((s) => s.openIncidents.map((i) => STATUS_LABEL[i.effect].length)));
+  // Public text only (core/status.ts): the summary, then each public update.
   const open = r.services.flatMap((s) =>
-    s.openIncidents.map((i) => `  ${s.id.padEnd(idW)}  ${i.id}  ${STATUS_LABEL[i.effect].padEnd(effectW)}  since ${local(i.reported_at)}  ${i.title}`),
+    s.openIncidents.flatMap((i) => [
+      `  ${s.id.padEnd(idW)}  ${i.id}  ${STATUS_LABEL[i.effect].padEnd(effectW)}  since ${local(i.reported_at)}  ${i.summary}`,
+      ...i.updates.map((u) => `  ${' '.repeat(idW)}  ${local(u.at)}  ${u.note}`),
+    ]),
   );
   out.push('', `Open incidents: ${open.length ? '' : 'none'}`.trimEnd(), ...open);
   const seen = new Set<string>();
@@ -100,7 +107,7 @@ function pretty(r: StatusReport, org: string): string {
     .flatMap((s) => s.maintenance.map((m) => ({ ...m, services: r.services.filter((x) => x.maintenance.some((y) => y.id === m.id)).map((x) => x.id) })))
     .filter((m) => !seen.has(m.id) && seen.add(m.id))
     .sort((a, b) => Date.parse(a.planned_start) - Date.parse(b.planned_start))
-    .map((m) => `  ${local(m.planned_start)} -> ${local(m.planned_end)}${m.ongoing ? ' (now)' : ''}  ${m.id}  ${m.title}  [${m.services.join(', ')}]`);
+    .map((m) => `  ${local(m.planned_start)} -> ${local(m.planned_end)}${m.ongoing ? ' (now)' : ''}  ${m.id}  [${m.services.join(', ')}]`);
   out.push('', `Upcoming maintenance: ${maint.length ? '' : 'none'}`.trimEnd(), ...maint);
   return out.join('\n') + '\n';
 }

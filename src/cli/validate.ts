@@ -15,6 +15,10 @@ Checks every record under content/ and every policy file:
   - the YAML front matter parses (safely: no code runs, aliases are bounded)
   - each record matches its schema in schemas/ (all problems, not just the first)
   - every referenced ID exists and is of the right kind; IDs are unique and match file names
+  - every person a record names (assignee, caller, requester, requested_by, timeline by) is in
+    the team files by handle (their login) or another login; an assignee is in the record's team
+  - a close_code from itsm.yaml's close_codes once an incident is resolved or closed and a request
+    fulfilled or rejected; a category from itsm.yaml's categories when it lists them
   - lifecycle rules: milestone times in order, resolutions, plans, priority = matrix, no CMDB cycles
   - nothing that records what happened (milestones, timeline entries) is more than 5 minutes after
     --now; plans (planned_start, planned_end) may lie ahead

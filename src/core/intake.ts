@@ -8,7 +8,8 @@ import { stringify } from 'yaml';
 import type { PendingDiagnostic } from './diagnostic.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import type { Source } from './generated/schema-types.ts';
-import type { AnyRecord, PriorityMatrix, Service } from './model.ts';
+import { recordsOf, type AnyRecord, type PriorityMatrix, type Service } from './model.ts';
+import { peopleFrom } from './people.ts';
 import { sourceKeysOf } from './import/source.ts';
 import { matrixPriority, zonedTimestamp } from './new-record.ts';
 import { renderRecord } from './record-writer.ts';
@@ -184,6 +185,7 @@ export function intakeFromIssue(issue: IssueInput, ctx: IntakeContext): IntakeRe
   const url = issueUrl(issue);
   const reportedThrough = `Reported through issue #${issue.number}${login ? ` by @${login}` : ''}${url ? `: ${url}` : ''}.`;
   const source = issueSource(issue);
+  const caller = login === undefined ? undefined : contactFor(login, ctx.records);
   let data: Record<string, unknown>;
   let said: string;
   if (kind === 'incident') {
@@ -195,13 +197,14 @@ export function intakeFromIssue(issue: IssueInput, ctx: IntakeContext): IntakeRe
     data = {
       id: ctx.nextId('incident'),
       title,
+      ...(caller !== undefined && { caller }),
       status: 'new',
       service,
       impact,
       urgency,
       priority: matrixPriority(ctx.matrix, impact, urgency) ?? 'P3',
       reported_at: reportedAt,
-      timeline: [{ at: reportedAt, status: 'new', note: `Reported through issue #${issue.number}` }],
+      timeline: [{ at: reportedAt, status: 'new', note: `Reported through issue #${issue.number}`, ...(typeof caller === 'string' && { by: caller }) }],
       source,
     };
   } else {
@@ -211,7 +214,7 @@ export function intakeFromIssue(issue: IssueInput, ctx: IntakeContext): IntakeRe
     const [service, offering] = picked ? picked.split('/') : [undefined, undefined];
     said = a.get(REQUEST_QUESTIONS.details) ?? '';
     if (!login) problems.push('the issue has no valid author login to record as requester');
-    data = { id: ctx.nextId('request'), title, service, offering, requester: login, requested_at: reportedAt, status: 'new', source };
+    data = { id: ctx.nextId('request'), title, service, offering, requester: caller, requested_at: reportedAt, status: 'new', source };
   }
   if (problems.length) return { ok: false, problems };
   const id = String(data.id);
@@ -219,6 +222,15 @@ export function intakeFromIssue(issue: IssueInput, ctx: IntakeContext): IntakeRe
   // Each timeline entry on one line; `source` a block, like hand-written records.
   const text = renderRecord(data, `${reportedThrough}\n\n${quoteUntrusted(said)}`, { flowLevel: 2 });
   return { ok: true, kind, id, file: `content/${folder}/${id}.md`, text };
+}
+
+/**
+ * Who an issue's author is as a contact: the person with that login in the team files (by their
+ * handle), or an external contact named by the login, since that is all the issue says about them.
+ */
+function contactFor(login: string, records: readonly AnyRecord[]): string | { name: string } {
+  const person = peopleFrom(recordsOf({ records: [...records] }, 'team').map((t) => t.data)).known(login);
+  return person ? person.handle : { name: login };
 }
 
 /**

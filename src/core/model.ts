@@ -18,6 +18,7 @@ export type {
   ServiceRequest,
   SLAPolicies,
   Policy as SlaPolicy,
+  Condition as SlaCondition,
   Team,
   TimelineEntry,
   WorkspaceSettings,
@@ -39,11 +40,17 @@ export interface ItsmRecord<K extends Kind = Kind> {
 
 export type AnyRecord = { [K in Kind]: ItsmRecord<K> }[Kind];
 
-export interface Policies {
+/** The policy files the rules read. */
+export interface PolicyFiles {
   priorityMatrix?: PriorityMatrix;
   sla?: SLAPolicies;
   calendars?: BusinessCalendars;
   changePolicy?: ChangePolicy;
+}
+
+/** What the record rules check against: the policy files, and the lists itsm.yaml gives. */
+export interface Policies extends PolicyFiles {
+  vocabulary?: Pick<WorkspaceSettings, 'close_codes' | 'categories'>;
 }
 
 /** Policy files under content/policies/, keyed by the field of Policies they fill. */
@@ -52,7 +59,7 @@ export const POLICY_FILES = {
   sla: { file: 'sla.yaml', schema: 'sla' },
   calendars: { file: 'calendars.yaml', schema: 'calendars' },
   changePolicy: { file: 'change-policy.yaml', schema: 'change-policy' },
-} as const satisfies Record<keyof Policies, { file: string; schema: string }>;
+} as const satisfies Record<keyof PolicyFiles, { file: string; schema: string }>;
 
 /** A loaded workspace. Only records that passed validation are in it. */
 export interface Workspace {

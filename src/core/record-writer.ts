@@ -8,7 +8,7 @@
  *   `keyRenameEdits` does the same for renamed top-level keys (`itsm migrate`).
  * Pure: text in, text out.
  */
-import { Document, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Node, type ToStringOptions } from 'yaml';
+import { Document, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Node, type ToStringOptions, type YAMLSeq } from 'yaml';
 
 /** Parses YAML for editing; the caller has already checked it with the loader's safe parser. */
 export function editableDocument(text: string): Document.Parsed {
@@ -311,4 +311,150 @@ export function frontMatterBounds(text: string): { yaml: string; yamlStart: numb
   if (!close) return undefined;
   const yamlEnd = yamlStart + close.index + close[1]!.length;
   return { yaml: text.slice(yamlStart, yamlEnd), yamlStart, bodyStart: yamlStart + close.index + close[0].length };
+}
+
+/** Changes `updateRecord` makes to an existing record's front matter. */
+export interface RecordUpdate {
+  /** Top-level fields to set (existing ones keep their place and comments; new ones go before `timeline`, else last). */
+  set?: Record<string, unknown>;
+  /** Top-level fields to remove. */
+  remove?: readonly string[];
+  /** One item appended to a top-level list (created when absent), in the style of the list's last item. */
+  append?: { key: string; item: Record<string, unknown> };
+}
+
+/**
+ * Updates an existing record so that only what changes changes: every top-level field it does not
+ * touch keeps its exact text (spacing inside `{ ... }`, quoting, comments), a list it appends to
+ * keeps its items as written, and the body stays byte for byte. The changed fields are printed by
+ * the Document API, keeping the comments attached to them.
+ */
+export function updateRecord(text: string, update: RecordUpdate): EditResult {
+  const parts = splitFrontMatter(text);
+  if (!parts) return { ok: false, problem: 'no-front-matter' };
+  const doc = editableDocument(parts.yaml);
+  if (doc.errors.length) return { ok: false, problem: 'yaml', message: doc.errors[0]!.message };
+  if (!isMap(doc.contents)) return { ok: false, problem: 'yaml', message: 'the front matter is not a YAML mapping' };
+  const old = chunksOf(parts.yaml, doc);
+  const set = { ...update.set };
+  const removed = new Set(update.remove ?? []);
+  const append = update.append;
+  // A block list gets a line of its own; a flow list (`[a, b]`) is rewritten whole; a missing or
+  // empty one becomes a block list of the one item.
+  const appendTo = append ? blockSeq(doc, append.key) : undefined;
+  let listText: string | undefined;
+  if (append && !appendTo) {
+    const current = (doc.toJS() as Record<string, unknown>)[append.key];
+    if (Array.isArray(current) && current.length > 0) set[append.key] = [...(current as unknown[]), append.item];
+    else listText = `${append.key}:\n${itemLines([append.item], true, '  ')}`;
+  }
+  setTopLevel(doc, set);
+  const rendered = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  const fresh = chunksOf(rendered, parseDocument(rendered));
+  const added = Object.keys(set).filter((k) => !old.chunks.has(k) && !removed.has(k));
+  if (listText !== undefined && !old.chunks.has(append!.key)) {
+    fresh.chunks.set(append!.key, listText);
+    added.push(append!.key);
+  }
+  let out = old.header;
+  const emitAdded = () => {
+    for (const k of added.splice(0)) out += fresh.chunks.get(k)!;
+  };
+  for (const [key, chunk] of old.chunks) {
+    if (key === append?.key && listText !== undefined) {
+      out += listText;
+      continue;
+    }
+    if (key === 'timeline') emitAdded();
+    if (removed.has(key)) continue;
+    if (appendTo && key === append!.key) out += appendLine(parts.yaml, old.starts.get(key)!, chunk, appendTo, append!.item);
+    else if (!(key in set)) out += chunk;
+    else out += scalarInPlace(chunk, old.starts.get(key)!, doc.get(key, true), set[key]) ?? fresh.chunks.get(key)!;
+  }
+  emitAdded();
+  // A file written with CRLF line ends (and a BOM) keeps them: otherwise every line would change.
+  const lf = `---\n${out}---\n${parts.body}`;
+  const crlf = /\r\n/.test(text) ? lf.replace(/\n/g, '\r\n') : lf;
+  return { ok: true, text: text.startsWith('\uFEFF') ? `\uFEFF${crlf}` : crlf };
+}
+
+/**
+ * The text of each top-level field: from the comment lines just above its key to where the next
+ * field's comments begin. What precedes the first field is the header.
+ */
+function chunksOf(yaml: string, doc: Document): { header: string; chunks: Map<string, string>; starts: Map<string, number> } {
+  const pairs = isMap(doc.contents) ? doc.contents.items : [];
+  const starts: number[] = [];
+  let floor = 0;
+  for (const pair of pairs) {
+    const keyStart = (pair.key as Node).range![0];
+    let start = yaml.lastIndexOf('\n', keyStart - 1) + 1;
+    // Move up over comment and blank lines, never into the previous value (a block scalar may hold `#`).
+    while (start > floor) {
+      const prevStart = yaml.lastIndexOf('\n', start - 2) + 1;
+      if (prevStart < floor || !/^[ \t]*(#.*)?$/.test(yaml.slice(prevStart, start - 1))) break;
+      start = prevStart;
+    }
+    starts.push(start);
+    const value = pair.value as Node | null;
+    const end = value?.range ? value.range[1] : (pair.key as Node).range![1];
+    floor = yaml.indexOf('\n', Math.max(end - 1, keyStart)) + 1 || yaml.length;
+  }
+  const chunks = new Map<string, string>();
+  const startOf = new Map<string, number>();
+  pairs.forEach((pair, i) => {
+    const key = String((pair.key as Scalar).value);
+    chunks.set(key, yaml.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : yaml.length));
+    startOf.set(key, starts[i]!);
+  });
+  return { header: yaml.slice(0, starts[0] ?? yaml.length), chunks, starts: startOf };
+}
+
+/**
+ * A one-line scalar replaced by another in the field's own text, so the spacing before its comment
+ * stays (`status: new   # ...`); undefined when the old or new value does not fit on the line.
+ * `node` is the old value's node (setTopLevel changed its value, not its source range).
+ */
+function scalarInPlace(chunk: string, chunkStart: number, node: unknown, value: unknown): string | undefined {
+  if (!isScalar(node) || !node.range || (value !== null && typeof value === 'object')) return undefined;
+  if (node.type !== undefined && node.type !== Scalar.PLAIN && node.type !== Scalar.QUOTE_SINGLE && node.type !== Scalar.QUOTE_DOUBLE) return undefined;
+  const [start, end] = node.range;
+  const source = chunk.slice(start - chunkStart, end - chunkStart);
+  if (source.includes('\n')) return undefined;
+  const text = new Document(value).toString(PRINT).replace(/\n$/, '');
+  if (text.includes('\n')) return undefined;
+  return chunk.slice(0, start - chunkStart) + text + chunk.slice(end - chunkStart);
+}
+
+/** The top-level key's value when it is a block list with at least one item. */
+function blockSeq(doc: Document, key: string): YAMLSeq | undefined {
+  const node = doc.get(key, true);
+  return isSeq(node) && !node.flow && node.items.length > 0 ? node : undefined;
+}
+
+/** A list field's text with `item` added after its last item, indented and styled like it. */
+function appendLine(yaml: string, chunkStart: number, chunk: string, seq: YAMLSeq, item: Record<string, unknown>): string {
+  const last = seq.items[seq.items.length - 1] as Node;
+  const lastStart = last.range![0];
+  const lineStart = yaml.lastIndexOf('\n', lastStart - 1) + 1;
+  const indent = /^[ \t]*/.exec(yaml.slice(lineStart))![0];
+  const afterLast = yaml.indexOf('\n', Math.max(last.range![1] - 1, lastStart)) + 1 || yaml.length;
+  const at = afterLast - chunkStart;
+  const head = chunk.slice(0, at);
+  const flow = isMap(last) && last.flow === true;
+  // `{ at: ... }` or `{at: ...}`: the new item is spaced like the last one.
+  const padded = flow && /^\{[ \t]/.test(yaml.slice(lastStart, lastStart + 2));
+  return `${head}${head.endsWith('\n') ? '' : '\n'}${itemLines([item], flow, indent, padded)}${chunk.slice(at)}`;
+}
+
+/** List items as YAML lines (`- {at: ..., status: ...}` when `flow`), each line prefixed with `indent`. */
+function itemLines(items: readonly Record<string, unknown>[], flow: boolean, indent: string, padded = false): string {
+  const doc = new Document(items);
+  if (flow) visit(doc, { Map: (_k, node) => void (node.flow = true) });
+  return doc
+    .toString({ ...PRINT, flowCollectionPadding: padded })
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => indent + l + '\n')
+    .join('');
 }

@@ -7,6 +7,10 @@
  * high (or `major: true`) -> major outage. Availability weights downtime like the common status
  * pages do: a major outage counts fully, a partial outage at 30 %, degraded performance not at all.
  * Overlapping incidents are never counted twice: at each instant only the worst one counts.
+ *
+ * The status page is public: an incident shows only its `public_summary` (or a neutral sentence
+ * naming the service) and its public timeline entries, never its title, CIs, internal notes or
+ * assignee; maintenance shows its window and the service, never the change's title.
  */
 import { Temporal } from 'temporal-polyfill';
 import type { AnyRecord, Change, Incident, Service } from './model.ts';
@@ -89,9 +93,18 @@ function currentWeight(active: Record<ServiceStatus, number>): number {
   return 0;
 }
 
+/** One customer-visible update: a timeline entry marked `visibility: public`. */
+export interface PublicUpdate {
+  at: string;
+  note: string;
+}
+
 export interface StatusIncident {
   id: string;
-  title: string;
+  /** What customers may read: the incident's public_summary, or a neutral sentence naming the service. */
+  summary: string;
+  /** The public timeline entries with a note, oldest first. */
+  updates: PublicUpdate[];
   status: string;
   impact: string;
   effect: ServiceStatus;
@@ -101,7 +114,8 @@ export interface StatusIncident {
 
 export interface Maintenance {
   id: string;
-  title: string;
+  /** A neutral sentence naming the service (a change's title is internal). */
+  summary: string;
   status: string;
   planned_start: string;
   planned_end: string;
@@ -191,7 +205,7 @@ function serviceReport(
     .filter((c) => ms(c.planned_end) > now && ((c.services ?? []).includes(service.id) || (c.cis ?? []).some((ci) => cis.has(ci))))
     .map((c) => ({
       id: c.id,
-      title: c.title,
+      summary: `Planned maintenance of ${service.name}.`,
       status: c.status,
       planned_start: c.planned_start,
       planned_end: c.planned_end,
@@ -200,7 +214,8 @@ function serviceReport(
     .sort((a, b) => ms(a.planned_start) - ms(b.planned_start) || a.id.localeCompare(b.id));
   const toItem = (i: Incident): StatusIncident => ({
     id: i.id,
-    title: i.title,
+    summary: publicSummary(i, service.name),
+    updates: publicUpdates(i),
     status: i.status,
     impact: i.impact,
     effect: incidentStatus(i),
@@ -225,6 +240,18 @@ function serviceReport(
       .sort((a, b) => ms(b.reported_at) - ms(a.reported_at) || b.id.localeCompare(a.id)),
     daily: daily(impactWindows, now, longest, timeZone),
   };
+}
+
+/** The incident as customers may read it: its public_summary, or a neutral sentence. */
+export function publicSummary(i: Pick<Incident, 'public_summary' | 'status'>, serviceName: string): string {
+  const written = i.public_summary?.trim();
+  if (written) return written;
+  return isOpen('incident', i.status) ? `We are investigating an issue affecting ${serviceName}.` : `An issue affecting ${serviceName} has been resolved.`;
+}
+
+/** The timeline entries marked public that say something (internal is the default). */
+export function publicUpdates(i: Pick<Incident, 'timeline'>): PublicUpdate[] {
+  return (i.timeline ?? []).filter((e) => e.visibility === 'public' && e.note?.trim()).map((e) => ({ at: e.at, note: e.note!.trim() }));
 }
 
 /** Calendar days in the zone, the last one being today (so far). */

@@ -6,7 +6,7 @@ import { closeSync, constants, lstatSync, openSync, readFileSync, readdirSync, t
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { KIND_INFO, KINDS, kindOfFolder, type Kind } from '../core/ids.ts';
-import { POLICY_FILES, type Policies } from '../core/model.ts';
+import { POLICY_FILES, type PolicyFiles } from '../core/model.ts';
 
 export const SETTINGS_FILE = 'itsm.yaml';
 
@@ -15,9 +15,9 @@ export const SETTINGS_FILE = 'itsm.yaml';
  * kind but is not at content/<folder>/<ID>.md: an error, since nothing would read it.
  */
 export type FileRole =
-  { role: 'record'; kind: Kind } | { role: 'policy'; key: keyof Policies } | { role: 'ignored' } | { role: 'stray'; reason: string; record?: Kind };
+  { role: 'record'; kind: Kind } | { role: 'policy'; key: keyof PolicyFiles } | { role: 'ignored' } | { role: 'stray'; reason: string; record?: Kind };
 
-const POLICY_BY_FILE = new Map(Object.entries(POLICY_FILES).map(([key, v]) => [`content/policies/${v.file}`, key as keyof Policies]));
+const POLICY_BY_FILE = new Map(Object.entries(POLICY_FILES).map(([key, v]) => [`content/policies/${v.file}`, key as keyof PolicyFiles]));
 
 const lower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 const KIND_BY_LOWER_FOLDER = new Map(KINDS.map((k) => [KIND_INFO[k].folder, k]));

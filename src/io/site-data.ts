@@ -23,6 +23,8 @@ import type { ReportTable } from '../core/site/report-tables.ts';
 import { serviceCatalog, type ServiceEntry } from '../core/site/services.ts';
 import { slaViews, type SlaView } from '../core/site/sla-view.ts';
 import { computeSla, type SlaResult } from '../core/sla/index.ts';
+import { queue } from '../core/queue.ts';
+import { queuePages, type QueuePages } from '../core/site/queues.ts';
 import { approvalRows, type ApprovalRow } from '../core/site/approvals.ts';
 import { atomXml, feeds } from '../core/site/feeds.ts';
 import { newRecordLinks } from '../core/site/new-record-links.ts';
@@ -56,6 +58,11 @@ export interface SiteData {
   timeZone: string;
   now: string;
   nowText: string;
+  /**
+   * Built at the current time (true), or as of a chosen instant (--now, the workspace's
+   * reference_time): then countdowns run from that instant, not from the reader's clock.
+   */
+  live: boolean;
   base: string;
   links: SiteLinks;
   newIncidentHref?: string;
@@ -64,6 +71,8 @@ export interface SiteData {
   hasHistory: boolean;
   dashboard: Dashboard;
   catalogs: Catalog[];
+  /** The queue pages (per team, unassigned), from one pass over the open work. */
+  queues: QueuePages;
   records: RecordPageData[];
   services: ServiceEntry[];
   calendar: { current: string; months: CalendarMonth[] };
@@ -133,6 +142,7 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   log(histories ? `history: ${histories.size} files in ${Date.now() - t2} ms` : 'history: none (not a git repository)');
 
   const data = await pageData(ws, { now, links, views, histories, sla, bodies, evidence });
+  data.live = opts.now === undefined;
   data.diagnostics = checked.diagnostics;
   data.reports = await reportData(ws, sla, now, log);
   log(`page data in ${Date.now() - t2} ms`);
@@ -202,6 +212,7 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
         related: related.get(rec.id) ?? [],
         sla: views.get(rec.id),
         history: histories ? (histories.get(rec.file) ?? []) : null,
+        now,
       }),
       bodyHtml: '',
     };
@@ -222,6 +233,7 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
 
   const status = statusReport(ws.records, { now, timeZone: ws.settings.time_zone });
   const creators = newRecordLinks(ws, forge, now);
+  const queues = queuePages(ws, queue(ws, new Date(now), {}, sla), now, links);
   const newIncidentHref = creators.incident;
   const newChangeHref = creators.change;
   return {
@@ -229,13 +241,15 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
     timeZone: ws.settings.time_zone,
     now,
     nowText: formatInstant(now, ws.settings.time_zone),
+    live: false,
     base: links.base,
     links,
     ...(newIncidentHref ? { newIncidentHref } : {}),
     ...(newChangeHref ? { newChangeHref } : {}),
     hasHistory: histories !== null,
-    dashboard: dashboard({ ws, sla: views, now, links }),
-    catalogs: KINDS.map((k) => catalog(ws, k, links, views)),
+    dashboard: dashboard({ ws, sla: views, now, links, queues }),
+    catalogs: KINDS.map((k) => catalog(ws, k, links, views, { now })),
+    queues,
     records,
     services,
     calendar: { current: schedule.current, months: schedule.months.map((m) => schedule.month(m)) },

@@ -71,7 +71,21 @@ function isEntry(file: string, v: unknown): v is CacheEntry {
   if (!Array.isArray(o.diagnostics) || !o.diagnostics.every((d) => isDiagnostic(d, file))) return false;
   if (o.facts === undefined) return true;
   const f = o.facts;
-  return isObject(f) && f.kind === o.kind && isOptionalString(f.id) && typeof f.schemaValid === 'boolean' && isObject(f.summary);
+  return (
+    isObject(f) &&
+    f.kind === o.kind &&
+    isOptionalString(f.id) &&
+    typeof f.schemaValid === 'boolean' &&
+    isObject(f.summary) &&
+    (f.people === undefined || (Array.isArray(f.people) && f.people.every(isPersonRef)))
+  );
+}
+
+/** A person a record names, as check-record writes it (the person checks trust these). */
+function isPersonRef(v: unknown): boolean {
+  return (
+    isObject(v) && typeof v.pointer === 'string' && typeof v.handle === 'string' && (v.contact === undefined || v.contact === true) && isOptionalString(v.team)
+  );
 }
 
 /** True when `value` is a cache this version wrote for `key`, every entry included. */

@@ -25,7 +25,7 @@ import { workspaceSchemas } from './schema-overrides.ts';
 import { siblingModule } from './module-url.ts';
 
 /** Bump when the meaning of cached outcomes changes. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 /** Below this many files to parse, starting workers costs more than it saves. */
 const PARALLEL_THRESHOLD = 1500;
 const ISSUE_FORMS_DIR = '.github/ISSUE_TEMPLATE/';

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
-import { indexById, POLICY_FILES, type AnyRecord, type Policies, type Workspace, type WorkspaceSettings } from '../core/model.ts';
+import { indexById, POLICY_FILES, type AnyRecord, type Policies, type PolicyFiles, type Workspace, type WorkspaceSettings } from '../core/model.ts';
 import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import { validatorsFrom, type Validators } from '../core/validate/validators.ts';
 import * as precompiled from '../core/generated/validators.js';
@@ -45,7 +45,13 @@ export function analyzePolicies(textOf: (rel: string) => string | undefined): Po
     if (r.value) settings = r.value as WorkspaceSettings;
   }
   const policies: Policies = {};
-  for (const [key, info] of Object.entries(POLICY_FILES) as Array<[keyof Policies, (typeof POLICY_FILES)[keyof Policies]]>) {
+  if (settings.close_codes !== undefined || settings.categories !== undefined) {
+    policies.vocabulary = {
+      ...(settings.close_codes && { close_codes: settings.close_codes }),
+      ...(settings.categories && { categories: settings.categories }),
+    };
+  }
+  for (const [key, info] of Object.entries(POLICY_FILES) as Array<[keyof PolicyFiles, (typeof POLICY_FILES)[keyof PolicyFiles]]>) {
     const rel = `content/policies/${info.file}`;
     const text = textOf(rel);
     texts.push(text ?? '');

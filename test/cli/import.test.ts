@@ -41,12 +41,13 @@ describe('itsm import servicenow --table incident', () => {
     expect(r.stdout).toContain('(INC-0003 .. INC-0005)');
     expect(r.stdout).toContain('line 5: INC0010003: no service');
     expect(r.stdout).toContain('line 6: the row has 6 fields, the header 19');
-    expect(r.stdout).toContain('Columns not imported: caller_id, close_code, u_region, sys_id');
+    expect(r.stdout).toContain('Columns not imported: u_region, sys_id');
     expect(r.stdout).toContain('assignment_group "Network Team": 1 row');
     expect(r.stdout).toContain('business_service "Printing": 1 row');
     expect(read(dir, 'content/incidents/INC-0003.md')).toBe(`---
 id: INC-0003
 title: Checkout returns 500
+caller: {name: Abel Tuter}
 status: resolved
 service: SVC-shop
 cis: [CI-web]
@@ -57,8 +58,9 @@ reported_at: 2026-03-02T09:10:00+01:00
 acknowledged_at: 2026-03-02T09:10:00+01:00
 resolved_at: 2026-03-02T11:00:00+01:00
 team: TEAM-ops
-assignee: Ada Lovelace
+assignee: ada
 resolution: Rolled back the deploy.
+close_code: solved-permanently
 source: {system: servicenow, id: INC0010001}
 ---
 
@@ -96,7 +98,7 @@ Started after the 09:00 deploy, "cart" service logs show timeouts.
     expect(again.stdout).toContain('Imported 1 incident from');
     expect(listAll(dir)).toEqual([...before, 'incidents/INC-0006.md'].sort());
     expect(read(dir, 'content/incidents/INC-0003.md')).toContain('We rolled back');
-    expect(read(dir, 'content/incidents/INC-0006.md')).toContain('title: Printer jam on floor 2\nstatus: new\nservice: SVC-shop');
+    expect(read(dir, 'content/incidents/INC-0006.md')).toContain('title: Printer jam on floor 2\ncaller: {name: Carol}\nstatus: new\nservice: SVC-shop');
   });
 
   it('knows records imported before the source field existed by their old tag, and records with errors by their source', async () => {
@@ -196,12 +198,13 @@ id: REQ-0002
 title: Admin account for Lin
 service: SVC-shop
 offering: new-account
-requester: lin
+requester: {name: lin}
 status: fulfilled
 priority: P3
 requested_at: 2026-03-03T10:00:00-05:00
 fulfilled_at: 2026-03-03T15:30:00-05:00
 assignee: grace
+close_code: fulfilled
 source: {system: jira, id: ITSM-102}
 ---
 

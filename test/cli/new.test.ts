@@ -163,7 +163,7 @@ describe('itsm new', () => {
         'test_plan=Send mail',
         'rollback_plan=Resize back',
       ],
-      ['request', '--title', 'Shared mailbox', 'service=SVC-shop', 'offering=new-account', 'requester=lin'],
+      ['request', '--title', 'Shared mailbox', 'service=SVC-shop', 'offering=new-account', 'requester=ada'],
       ['release', '--title', 'Mail 2'],
       ['kb', '--title', 'How to read mail headers', 'owner=TEAM-ops'],
       ['team', '--title', 'Mail team', 'members=[{name: Lin, login: lin}]'],

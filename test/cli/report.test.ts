@@ -22,6 +22,7 @@ reported_at: 2026-03-09T10:00:00+01:00
 acknowledged_at: 2026-03-09T10:30:00+01:00
 resolved_at: 2026-03-09T12:30:00+01:00
 resolution: Rebuilt the missing index.
+close_code: solved-permanently
 `);
 
 const PROBLEM = record(`

@@ -199,3 +199,126 @@ describe('itsm sla ID...', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('itsm sla --at-risk --within', () => {
+  const root = workspace();
+  const listed = (stdout: string) =>
+    (JSON.parse(stdout) as { results: Array<{ record: string; metric: string }> }).results.map((x) => `${x.record} ${x.metric}`);
+
+  it('lists running clocks due within the horizon, besides those past the warning threshold', async () => {
+    // At Tue 11:00 INC-0002's resolution clock is at 2h of 4h (50%, not at risk), due 14:00.
+    // Within 4h (until 15:00) it will breach: listed. Within 2h (until 13:00) it will not.
+    // Its response clock is breached already; INC-0003 is paused at 3h of 16h: neither is listed.
+    const alone = await runMain(['sla', '--now', NOW, '--format', 'json', '--at-risk'], { cwd: root });
+    expect(listed(alone.stdout)).toEqual([]);
+    const four = await runMain(['sla', '--now', NOW, '--format', 'json', '--at-risk', '--within', '4h'], { cwd: root });
+    expect(four.code).toBe(0);
+    expect(listed(four.stdout)).toEqual(['INC-0002 resolution']);
+    const two = await runMain(['sla', '--now', NOW, '--format', 'json', '--at-risk', '--within', '2h'], { cwd: root });
+    expect(listed(two.stdout)).toEqual([]);
+    const pretty = await runMain(['sla', '--now', NOW, '--at-risk', '--within', '4h'], { cwd: root });
+    expect(pretty.stdout).toMatch(/At risk or due within 4h \(1\):\n {2}INC-0002 +resolution +P1 +2h of 4h +50% +in progress +due 2026-03-03T14:00:00\+01:00/);
+  });
+
+  it('explains a bad --within (exit 2)', async () => {
+    const days = await runMain(['sla', '--at-risk', '--within', '2d'], { cwd: root });
+    expect(days.code).toBe(2);
+    expect(days.stderr).toContain('itsm sla: --within');
+    const alone = await runMain(['sla', '--within', '4h'], { cwd: root });
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--within is the horizon of --at-risk');
+    const both = await runMain(['sla', '--at-risk', '--only', 'breached'], { cwd: root });
+    expect(both.code).toBe(2);
+  });
+});
+
+describe('itsm sla: cycles and OLAs in JSON', () => {
+  // The incidents policy starts a new cycle on reopen; an OLA (4h) measures each team's part.
+  const SLA_YAML = `policies:
+  - id: incidents
+    name: Incidents
+    applies_to: { kind: incident }
+    calendar: service
+    pause_statuses: [on_hold]
+    on_reopen: new_cycle
+    targets:
+      P2: { response: 30m, resolution: 8h }
+  - id: resolver-ola
+    name: Resolver teams
+    applies_to: { kind: incident }
+    scope: team
+    calendar: office
+    targets:
+      P2: { resolution: 4h }
+`;
+  // Mon 2026-03-02, office hours: reported 09:00 with TEAM-ops, resolved 11:00; reopened Tue 09:00 and
+  // handed to TEAM-db at 10:00; resolved Tue 16:30.
+  const REOPENED = record(`
+id: INC-0004
+title: Checkout errors come back
+status: resolved
+service: SVC-shop
+impact: medium
+urgency: high
+priority: P2
+team: TEAM-db
+reported_at: 2026-03-02T09:00:00+01:00
+acknowledged_at: 2026-03-02T09:10:00+01:00
+resolved_at: 2026-03-03T16:30:00+01:00
+resolution: Connection pool resized.
+timeline:
+  - { at: 2026-03-02T09:00:00+01:00, status: new, team: TEAM-ops }
+  - { at: 2026-03-02T09:10:00+01:00, status: acknowledged }
+  - { at: 2026-03-02T11:00:00+01:00, status: resolved }
+  - { at: 2026-03-03T09:00:00+01:00, status: in_progress, note: Back again }
+  - { at: 2026-03-03T10:00:00+01:00, team: TEAM-db }
+  - { at: 2026-03-03T16:30:00+01:00, status: resolved }
+`);
+  const TEAM_DB = record(`
+id: TEAM-db
+name: Database team
+status: active
+members:
+  - { login: dana, name: Dana }
+`);
+
+  it('gives the current cycle as today plus the completed ones, and the OLA beside the SLA', async () => {
+    const root = workspace({
+      'content/policies/sla.yaml': SLA_YAML,
+      'content/incidents/INC-0004.md': REOPENED,
+      'content/teams/TEAM-db.md': TEAM_DB,
+    });
+    const r = await runMain(['sla', 'INC-0004', '--now', '2026-03-04T12:00:00+01:00', '--format', 'json'], { cwd: root });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { results: Array<Record<string, unknown> & { metric: string }> };
+    const by = Object.fromEntries(out.results.map((x) => [x.metric, x]));
+    expect(Object.keys(by).sort()).toEqual(['ola-resolution', 'resolution', 'response']);
+    // Resolution, cycle 1: Mon 09:00-11:00 = 2h of 8h, met (due Mon 09:00 + 8h office time = Tue 10:00).
+    // Cycle 2 (current): Tue 09:00-12:00 (3h) + 13:00-16:30 (3h30m) = 6h30m = 23400 s, met (due Tue + 8h = Wed 10:00).
+    expect(by.resolution).toMatchObject({ started_at: '2026-03-03T09:00:00+01:00', elapsed_seconds: 23400, state: 'met', team: null });
+    expect(by.resolution!.cycles).toEqual([
+      {
+        started_at: '2026-03-02T09:00:00+01:00',
+        stopped_at: '2026-03-02T11:00:00+01:00',
+        elapsed_seconds: 7200,
+        target_seconds: 28800,
+        state: 'met',
+        due_at: '2026-03-03T10:00:00+01:00',
+        priority: 'P2',
+      },
+    ]);
+    // OLA (on_reopen resume, the default): TEAM-ops Mon 09:00-11:00 (2h), resumed on the reopen Tue 09:00-10:00
+    // (1h), handed off at 10:00: 3h of 4h, met (due projected from 10:00 + 1h = 11:00); TEAM-db Tue 10:00-12:00 (2h) + 13:00-16:30 (3h30m) = 5h30m = 19800 s of 4h: due 15:00, breached.
+    expect(by['ola-resolution']).toMatchObject({
+      policy: 'resolver-ola',
+      team: 'TEAM-db',
+      elapsed_seconds: 19800,
+      state: 'breached',
+      due_at: '2026-03-03T15:00:00+01:00',
+    });
+    expect(
+      (by['ola-resolution']!.cycles as Array<{ team: string; elapsed_seconds: number; state: string }>).map((c) => [c.team, c.elapsed_seconds, c.state]),
+    ).toEqual([['TEAM-ops', 10800, 'met']]);
+  });
+});

@@ -108,6 +108,8 @@ describe('intake of an incident', () => {
     expect(r.text).toBe(`---
 id: INC-0003
 title: Checkout is down
+caller:
+  name: lin
 status: new
 service: SVC-shop
 impact: high
@@ -150,7 +152,19 @@ Since 9:00 every payment fails.
     if (!r.ok) throw new Error(r.problems.join('; '));
     const rec = asLoaded(r.file, r.text);
     // The front matter holds exactly the fields intake sets, the title on one line as typed.
-    expect(Object.keys(rec.data).sort()).toEqual(['id', 'impact', 'priority', 'reported_at', 'service', 'source', 'status', 'timeline', 'title', 'urgency']);
+    expect(Object.keys(rec.data).sort()).toEqual([
+      'caller',
+      'id',
+      'impact',
+      'priority',
+      'reported_at',
+      'service',
+      'source',
+      'status',
+      'timeline',
+      'title',
+      'urgency',
+    ]);
     expect((rec.data as { title: string }).title).toBe(title.replace(/\s+/g, ' ').trim());
     expect((rec.data as { service: string }).service).toBe('SVC-shop');
     expect((rec.data as { status: string }).status).toBe('new');
@@ -187,7 +201,7 @@ Since 9:00 every payment fails.
 });
 
 describe('intake of a service request', () => {
-  it('makes a valid request with the author as requester', () => {
+  it('makes a valid request with the author as requester: an external contact named by the login when no team lists it', () => {
     const r = convert(
       issue(
         '[Request]: Admin account for Lin',
@@ -203,11 +217,28 @@ describe('intake of a service request', () => {
       title: 'Admin account for Lin',
       service: 'SVC-shop',
       offering: 'new-account',
-      requester: 'lin',
+      requester: { name: 'lin' },
       status: 'new',
       requested_at: '2026-03-04T09:15:00+01:00',
       source: { system: 'github-issue', id: '42', url: 'https://github.com/northwind/itsm/issues/42' },
     });
+  });
+});
+
+describe('the caller', () => {
+  it('is the author by handle when the team files list their login (any of their logins), and the reporter of the first entry', () => {
+    const r = convert({ ...issue('[Incident]: Checkout is down', incidentBody('x')), user: { login: 'ADA' } });
+    if (!r.ok) throw new Error(r.problems.join('; '));
+    const rec = asLoaded(r.file, r.text);
+    expect(rec.data).toMatchObject({ caller: 'ada', timeline: [{ status: 'new', by: 'ada' }] });
+  });
+
+  it('is {name: login} for an author outside the team files, with no `by`', () => {
+    const r = convert(issue('[Incident]: Checkout is down', incidentBody('x')));
+    if (!r.ok) throw new Error(r.problems.join('; '));
+    const rec = asLoaded(r.file, r.text);
+    expect(rec.data).toMatchObject({ caller: { name: 'lin' } });
+    expect((rec.data as { timeline: object[] }).timeline[0]).not.toHaveProperty('by');
   });
 });
 

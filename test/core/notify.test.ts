@@ -78,6 +78,7 @@ describe('what is news', () => {
       `acknowledged_at: 2026-03-05T10:05:00+01:00
 resolved_at: 2026-03-05T11:30:00+01:00
 resolution: Rolled back the payment gateway.
+close_code: solved-permanently
 timeline:
   - { at: 2026-03-05T10:05:00+01:00, status: acknowledged, by: ada }
   - { at: 2026-03-05T11:30:00+01:00, status: resolved, note: Gateway rolled back; orders flowing again }`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Team } from '../../src/core/model.ts';
-import { loginKey, peopleFrom, sameLogin } from '../../src/core/people.ts';
+import { loginKey, peopleFrom, sameLogin, similarHandles } from '../../src/core/people.ts';
 
 type Member = Team['members'][number];
 const team = (id: string, members: Array<Partial<Member> & { name: string; login: string }>, status: Team['status'] = 'active'): Team =>
@@ -35,7 +35,7 @@ describe('peopleFrom', () => {
   ]);
 
   it('gives every login of an entry the same person, whatever the case', () => {
-    expect(people.personOf('ALICE-bot')).toEqual({ key: 'alice', name: 'Alice Smith', logins: ['alice', 'alice-bot'] });
+    expect(people.personOf('ALICE-bot')).toEqual({ key: 'alice', handle: 'alice', name: 'Alice Smith', logins: ['alice', 'alice-bot'], emails: [] });
     expect(people.samePerson('alice-bot', 'Alice')).toBe(true);
     expect(people.samePerson('alice', 'bob')).toBe(false);
   });
@@ -45,8 +45,42 @@ describe('peopleFrom', () => {
   });
 
   it('a login no team lists is its own person', () => {
-    expect(people.personOf('Zed')).toEqual({ key: 'zed', name: 'Zed', logins: ['Zed'] });
+    expect(people.personOf('Zed')).toEqual({ key: 'zed', handle: 'Zed', name: 'Zed', logins: ['Zed'], emails: [] });
     expect(people.samePerson('zed', 'ZED')).toBe(true);
     expect(people.samePerson('zed', 'alice')).toBe(false);
+  });
+});
+
+describe('looking people up by handle, email and name', () => {
+  const people = peopleFrom([
+    team('TEAM-ops', [
+      { name: 'Ada Lovelace', login: 'ada', other_logins: ['ada-bot'], email: 'ada@example.org' },
+      { name: 'Grace Hopper', login: 'grace' },
+    ]),
+    team('TEAM-dev', [{ name: 'Ada Lovelace', login: 'Ada', other_logins: ['ada-bot'], email: 'ADA@example.org' }]),
+  ]);
+
+  it('knows a person by their handle or another login, and nobody else', () => {
+    expect(people.known('ADA-BOT')).toMatchObject({ handle: 'ada', name: 'Ada Lovelace', emails: ['ada@example.org'] });
+    expect(people.known('linus')).toBeUndefined();
+  });
+
+  it('finds a person by email, whatever the case, and by name', () => {
+    expect(people.byEmail('Ada@Example.org')?.handle).toBe('ada');
+    expect(people.byEmail('nobody@example.org')).toBeUndefined();
+    expect(people.named('  grace   HOPPER ')?.handle).toBe('grace');
+  });
+
+  it('lists every handle once, and the members and teams of each', () => {
+    expect(people.handles()).toEqual(['ada', 'grace']);
+    expect(people.membersOf('TEAM-dev')).toEqual(['ada']);
+    expect(people.membersOf('TEAM-none')).toBeUndefined();
+    expect(people.teamsOf('ada-bot')).toEqual(['TEAM-ops', 'TEAM-dev']);
+  });
+
+  it('suggests the person a full name names first, then handles a typo away', () => {
+    expect(similarHandles('Grace Hopper', people)).toEqual(['grace']);
+    expect(similarHandles('grcae', people)).toEqual(['grace']);
+    expect(similarHandles('alertmanager', people)).toEqual([]);
   });
 });

@@ -47,7 +47,7 @@ describe('service status', () => {
     expect(shop(r).maintenance).toEqual([
       {
         id: 'CHG-0002',
-        title: 'Patch the database host',
+        summary: 'Planned maintenance of Web shop.',
         status: 'scheduled',
         planned_start: '2026-03-14T22:00:00+01:00',
         planned_end: '2026-03-14T23:00:00+01:00',
@@ -70,11 +70,11 @@ describe('availability', () => {
     const r = report({
       ...incident(
         'INC-0010',
-        'status: resolved\nimpact: high\npriority: P1\nreported_at: 2026-03-04T10:00:00+01:00\nacknowledged_at: 2026-03-04T10:01:00+01:00\nresolved_at: 2026-03-04T12:00:00+01:00\nresolution: Fixed.',
+        'status: resolved\nimpact: high\npriority: P1\nreported_at: 2026-03-04T10:00:00+01:00\nacknowledged_at: 2026-03-04T10:01:00+01:00\nresolved_at: 2026-03-04T12:00:00+01:00\nresolution: Fixed.\nclose_code: solved-permanently',
       ),
       ...incident(
         'INC-0011',
-        'status: resolved\nimpact: high\npriority: P1\nreported_at: 2026-03-04T11:00:00+01:00\nacknowledged_at: 2026-03-04T11:01:00+01:00\nresolved_at: 2026-03-04T13:00:00+01:00\nresolution: Fixed.',
+        'status: resolved\nimpact: high\npriority: P1\nreported_at: 2026-03-04T11:00:00+01:00\nacknowledged_at: 2026-03-04T11:01:00+01:00\nresolved_at: 2026-03-04T13:00:00+01:00\nresolution: Fixed.\nclose_code: solved-permanently',
       ),
     });
     // 10:00-13:00 is three hours of major outage, plus INC-0001's 33 weighted minutes.

@@ -119,6 +119,7 @@ timeline:
   - { at: 2026-03-02T09:10:00+01:00, status: new, note: Reported by the service desk }
   - { at: 2026-03-02T09:20:00+01:00, status: acknowledged, by: ada }
   - { at: 2026-03-02T11:00:00+01:00, status: resolved, note: Web tier restarted }
+close_code: solved-permanently
 `,
   'Users saw errors at checkout.\n',
 );
@@ -147,7 +148,7 @@ id: REQ-0001
 title: Admin account for Lin
 service: SVC-shop
 offering: new-account
-requester: lin
+requester: { name: Lin Chen, email: lin.chen@example.org }
 requested_at: 2026-03-03T10:00:00+01:00
 status: new
 `);

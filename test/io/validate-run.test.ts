@@ -52,6 +52,35 @@ describe('validateOnDisk', () => {
     expect(r.diagnostics.filter((d) => d.rule === 'priority/matrix').length).toBe(6);
   });
 
+  it('checks people against the team files from cached records too, and when the team files change', async () => {
+    const files = manyIncidents(2);
+    files['content/incidents/INC-0002.md'] = files['content/incidents/INC-0002.md']!.replace('team: TEAM-ops\n', 'team: TEAM-ops\nassignee: linus\n');
+    const dir = makeWorkspace(files);
+    const rules = (r: { diagnostics: Array<{ rule: string; file: string }> }) => r.diagnostics.map((d) => `${d.rule} ${d.file}`);
+    expect(rules(await validateOnDisk(dir, { cache: true }))).toEqual(['person/unknown content/incidents/INC-0002.md']);
+    const team = join(dir, 'content/teams/TEAM-ops.md');
+    writeFileSync(
+      team,
+      readFileSync(team, 'utf8').replace(
+        '  - { name: Grace Hopper, login: grace }',
+        '  - { name: Grace Hopper, login: grace }\n  - { name: Linus T, login: linus }',
+      ),
+    );
+    const warm = await validateOnDisk(dir, { cache: true });
+    expect(warm.cached).toBe(warm.records - 1);
+    expect(rules(warm)).toEqual([]);
+  });
+
+  it('ignores a cache whose record facts name people in a shape this version does not write', async () => {
+    const dir = makeWorkspace(manyIncidents(2));
+    await validateOnDisk(dir, { cache: true });
+    const path = join(dir, '.itsm-cache/validate-v1.json');
+    const cache = JSON.parse(readFileSync(path, 'utf8')) as { entries: Record<string, { outcome: { facts: { people?: unknown } } }> };
+    cache.entries['content/incidents/INC-0002.md']!.outcome.facts.people = [{ pointer: '/assignee', handle: 42 }];
+    writeFileSync(path, JSON.stringify(cache));
+    expect((await validateOnDisk(dir, { cache: true })).cached).toBe(0);
+  });
+
   it('ignores a corrupt cache file', async () => {
     const dir = makeWorkspace(manyIncidents(5));
     const first = await validateOnDisk(dir, { cache: true });

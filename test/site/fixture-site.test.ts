@@ -117,7 +117,7 @@ describe('the site of a small workspace, in a browser', () => {
   });
 
   it('the incident catalog filters by priority and sorts by a column', async () => {
-    await go('incidents/');
+    await go('incidents/#all');
     const visible = () => page.locator('table[data-catalog] tbody tr:not([hidden])').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id));
     expect(await visible()).toEqual(['INC-0003', 'INC-0002', 'INC-0001']);
     await page.selectOption('form[data-filters-for] select[name=priority]', 'P1');
@@ -144,6 +144,13 @@ describe('the site of a small workspace, in a browser', () => {
     expect(latest).toContain('PR #12');
     expect(latest).toContain('status: acknowledged → in_progress');
     expect(await text('[data-history]')).toContain('created');
+    // The assignee by name, linked to their row on their team's page (handle, other logins, email).
+    const assignee = page.locator('dd[data-field=assignee] a');
+    expect(await assignee.textContent()).toBe('Carol Chen');
+    await assignee.click();
+    expect(page.url()).toBe(served.url + 'teams/TEAM-payments/#person-carol');
+    expect(await text('tr#person-carol')).toContain('carol');
+    await go('incidents/INC-0001/');
     expect(await page.locator('a', { hasText: 'Propose a change to this record' }).getAttribute('href')).toBe(
       'https://github.com/fixture/itsm/edit/main/content/incidents/INC-0001.md',
     );
@@ -210,6 +217,10 @@ describe('the site of a small workspace, in a browser', () => {
     expect(await page.locator('[data-overall]').getAttribute('data-overall')).toBe('major_outage');
     expect(await page.locator('[data-service="SVC-payments"] [data-status]').getAttribute('data-status')).toBe('major_outage');
     expect(await count('[data-service="SVC-payments"] svg.uptime rect')).toBe(90);
+    // Public text only: a neutral sentence instead of the internal title.
+    const payments = await text('[data-service="SVC-payments"]');
+    expect(payments).toContain('We are investigating an issue affecting Payments.');
+    expect(payments).not.toContain('Card payments time out');
     await b.screenshot(page, 'status');
     const feed = await page.request.get(served.url + 'feeds/incidents.xml');
     expect(feed.headers()['content-type']).toBe('application/xml; charset=utf-8');
@@ -318,6 +329,125 @@ describe('the site of a small workspace, in a browser', () => {
       }
     }
     await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it("a team's queue lists its open records, soonest due first, with due times and time left", async () => {
+    const cli = JSON.parse(
+      (await runMain(['queue', '--root', repo.dir, '--now', FIXTURE_NOW, '--team', 'payments', '--format', 'json'], { cwd: repo.dir })).stdout,
+    );
+    await go('teams/TEAM-payments/');
+    expect(await text('[data-queue-link]')).toBe('Queue: 2 open');
+    await page.click('[data-queue-link]');
+    await page.waitForURL(/\/itsm\/queues\/TEAM-payments\/$/);
+    expect(await text('h1')).toBe('Queue of Payments team');
+    const rows = page.locator('table[data-queue] tbody tr');
+    expect(await rows.evaluateAll((trs) => trs.map((r) => (r as HTMLElement).dataset.id))).toEqual(cli.rows.map((r: { id: string }) => r.id));
+    expect(cli.rows.map((r: { id: string }) => r.id)).toEqual(['INC-0001', 'INC-0003']);
+    // INC-0001's resolution clock ran out at 13:00 the day before; INC-0003 must be answered by tomorrow 08:00.
+    expect(await rows.nth(0).locator('[data-sla-due] time').getAttribute('datetime')).toBe(cli.rows[0].sla.due_at);
+    expect(await text('table[data-queue] tbody tr:nth-child(1) [data-sla-due]')).toBe('2026-11-19 13:00 CET overdue 21h 00m');
+    expect(await text('table[data-queue] tbody tr:nth-child(2) [data-sla-due]')).toBe('2026-11-21 08:00 CET 22h 00m left');
+    expect(await text('table[data-queue] tbody tr:nth-child(1)')).toContain('carol');
+    expect(await text('main')).toContain('as of 2026-11-20 10:00 CET');
+    await b.screenshot(page, 'queue-team');
+  });
+
+  it('the unassigned queue lists open work nobody has taken, reached from the navigation and the dashboard', async () => {
+    await go('');
+    expect(await figure('unassigned')).toBe('1');
+    expect(await page.locator('[data-list="urgent"] li').evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset.id))).toEqual(['INC-0001']);
+    expect(await page.locator('[data-list="next-breaches"] li').evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset.id))).toEqual(['INC-0003']);
+    await page.click('nav[aria-label=Main] a:text("Queues")');
+    await page.waitForURL(/\/itsm\/queues\/$/);
+    expect(await page.locator('[data-queue-key]').evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset.queueKey))).toEqual([
+      'unassigned',
+      'TEAM-payments',
+      'TEAM-platform',
+    ]);
+    await page.click('[data-queue-key=unassigned] a');
+    await page.waitForURL(/\/itsm\/queues\/unassigned\/$/);
+    // INC-0001 is carol's; the problem and the changes are assigned to their team (they have no assignee field).
+    expect(await page.locator('table[data-queue] tbody tr').evaluateAll((trs) => trs.map((r) => (r as HTMLElement).dataset.id))).toEqual(['INC-0003']);
+    expect(await text('table[data-queue] tbody tr')).toContain('TEAM-payments');
+    await go('queues/TEAM-platform/');
+    expect(await page.locator('table[data-queue] tbody tr').evaluateAll((trs) => trs.map((r) => (r as HTMLElement).dataset.id))).toEqual([
+      'PRB-0001',
+      'CHG-0002',
+      'CHG-0003',
+    ]);
+  });
+
+  it('catalogs show the open records first, with a switch to all, with and without JavaScript', async () => {
+    const visible = () => page.locator('table[data-catalog] tbody tr:visible').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id));
+    await go('incidents/');
+    expect(await visible()).toEqual(['INC-0003', 'INC-0001']);
+    expect(await text('[data-count]')).toBe('2 of 3 records');
+    await page.click('a[data-show=all]');
+    await expect.poll(visible).toEqual(['INC-0003', 'INC-0002', 'INC-0001']);
+    expect(page.url()).toMatch(/#all$/);
+    await page.click('a[data-show=open]');
+    await expect.poll(visible).toEqual(['INC-0003', 'INC-0001']);
+    // Services have no open statuses: no switch, everything listed.
+    await go('services/');
+    expect(await count('a[data-show]')).toBe(0);
+
+    const noJs = await b.browser.newContext({ javaScriptEnabled: false });
+    await noJs.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+    const p = await noJs.newPage();
+    const shown = () => p.locator('table[data-catalog] tbody tr:visible').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id));
+    await p.goto(served.url + 'incidents/');
+    expect(await shown()).toEqual(['INC-0003', 'INC-0001']);
+    await p.click('a[data-show=all]');
+    expect(await shown()).toEqual(['INC-0003', 'INC-0002', 'INC-0001']);
+    await p.click('a[data-show=open]');
+    expect(await shown()).toEqual(['INC-0003', 'INC-0001']);
+    await noJs.close();
+  });
+
+  it('the assignee column is a facet of the incident catalog', async () => {
+    await go('incidents/#all');
+    expect(await page.locator('table[data-catalog] thead th').allTextContents()).toContain('Assignee');
+    await page.selectOption('form[data-filters-for] select[name=assignee]', 'carol');
+    const visible = () => page.locator('table[data-catalog] tbody tr:visible').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id));
+    await expect.poll(visible).toEqual(['INC-0001']);
+    expect(page.url()).toContain('assignee=carol');
+    await go('incidents/?assignee=carol');
+    expect(await visible()).toEqual(['INC-0001']);
+  });
+
+  it('time left counts down in the browser from the due time', async () => {
+    const p = await b.newPage();
+    await p.clock.install({ time: new Date('2026-12-01T12:00:00Z') });
+    await p.goto(served.url + 'queues/TEAM-payments/');
+    const left = (n: number) => p.locator(`table[data-queue] tbody tr:nth-child(${n}) [data-countdown]`).textContent();
+    // Built as of FIXTURE_NOW: the countdown starts there, whatever the reader's clock says.
+    expect(await left(1)).toBe('overdue 21h 00m');
+    expect(await left(2)).toBe('22h 00m left');
+    await p.clock.runFor('30:00');
+    expect(await left(1)).toBe('overdue 21h 30m');
+    expect(await left(2)).toBe('21h 30m left');
+    // The catalog's SLA cells and the record page count down too.
+    await p.goto(served.url + 'incidents/INC-0003/');
+    expect(await p.locator('[data-clock=response] [data-countdown]').textContent()).toBe('22h 00m left');
+    await p.clock.runFor('01:00:00');
+    expect(await p.locator('[data-clock=response] [data-countdown]').textContent()).toBe('21h 00m left');
+    await p.close();
+  });
+
+  it("a site built at the current time counts down from the reader's clock", async () => {
+    const p = await b.newPage();
+    // The same page as a build without --now would serve it: data-live="true".
+    await p.route('**/queues/TEAM-payments/', async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, body: (await res.text()).replace('data-live="false"', 'data-live="true"') });
+    });
+    await p.clock.install({ time: new Date('2026-11-20T12:00:00+01:00') });
+    await p.goto(served.url + 'queues/TEAM-payments/');
+    // Two hours after the build: INC-0003's response is due at 08:00 tomorrow.
+    expect(await p.locator('table[data-queue] tbody tr:nth-child(2) [data-countdown]').textContent()).toBe('20h 00m left');
+    await p.clock.runFor('21:00:00');
+    expect(await p.locator('table[data-queue] tbody tr:nth-child(2) [data-countdown]').textContent()).toBe('overdue 1h 00m');
+    await p.close();
   });
 
   it('no page asked another host for anything, logged an error or hit a broken link', async () => {

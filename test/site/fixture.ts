@@ -64,11 +64,11 @@ export function fixtureFiles(): Record<string, string> {
       'id: CI-web-frontend\nname: Web frontend\ntype: application\nenvironment: production\nstatus: active\nowner: TEAM-platform\nconnects_to: [CI-payments-api]',
     ),
     'content/incidents/INC-0001.md': record(
-      'id: INC-0001\ntitle: Card payments time out\nstatus: in_progress\nservice: SVC-payments\ncis: [CI-payments-api, CI-pg-main]\nimpact: high\nurgency: high\npriority: P1\nreported_at: 2026-11-19T09:00:00+01:00\nacknowledged_at: 2026-11-19T09:10:00+01:00\nteam: TEAM-payments\nmajor: true\nproblem: PRB-0001\ntimeline:\n  - { at: 2026-11-19T09:00:00+01:00, status: new, note: Alerts from the payment gateway }\n  - { at: 2026-11-19T09:10:00+01:00, status: acknowledged, by: carol }\n  - { at: 2026-11-19T09:20:00+01:00, status: in_progress }',
+      'id: INC-0001\ntitle: Card payments time out\nstatus: in_progress\nservice: SVC-payments\ncis: [CI-payments-api, CI-pg-main]\nimpact: high\nurgency: high\npriority: P1\nreported_at: 2026-11-19T09:00:00+01:00\nacknowledged_at: 2026-11-19T09:10:00+01:00\nteam: TEAM-payments\nassignee: carol\nmajor: true\nproblem: PRB-0001\ntimeline:\n  - { at: 2026-11-19T09:00:00+01:00, status: new, note: Alerts from the payment gateway }\n  - { at: 2026-11-19T09:10:00+01:00, status: acknowledged, by: carol }\n  - { at: 2026-11-19T09:20:00+01:00, status: in_progress }',
       'Card payments time out after **30 seconds**. Connection pool exhaustion on the database.\n',
     ),
     'content/incidents/INC-0002.md': record(
-      'id: INC-0002\ntitle: Checkout shows a blank page\nstatus: resolved\nservice: SVC-checkout\ncis: [CI-web-frontend]\nimpact: medium\nurgency: medium\npriority: P3\nreported_at: 2026-11-18T14:00:00+01:00\nacknowledged_at: 2026-11-18T14:30:00+01:00\nresolved_at: 2026-11-18T16:00:00+01:00\nresolution: Rolled back the frontend bundle.\nteam: TEAM-platform\ncaused_by_change: CHG-0001',
+      'id: INC-0002\ntitle: Checkout shows a blank page\nstatus: resolved\nservice: SVC-checkout\ncis: [CI-web-frontend]\nimpact: medium\nurgency: medium\npriority: P3\nreported_at: 2026-11-18T14:00:00+01:00\nacknowledged_at: 2026-11-18T14:30:00+01:00\nresolved_at: 2026-11-18T16:00:00+01:00\nresolution: Rolled back the frontend bundle.\nclose_code: solved-permanently\nteam: TEAM-platform\ncaused_by_change: CHG-0001',
       XSS_BODY,
     ),
     'content/incidents/INC-0003.md': record(

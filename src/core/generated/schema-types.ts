@@ -291,7 +291,7 @@ export interface Change {
    */
   team?: string;
   /**
-   * Who asked for the change (forge login or name).
+   * Who asked for the change: a person's handle from the team files.
    */
   requested_by?: string;
   /**
@@ -1063,6 +1063,32 @@ export interface Service {
 }
 
 /**
+ * A condition on a record at an instant: {status: [...]} holds while the record is in one of these statuses; {field, equals} holds while the field has that value. The fields with a history in the timeline can be named: priority, team, assignee.
+ */
+
+export type Condition =
+  | {
+      /**
+       * Statuses in which the condition holds.
+       *
+       * @minItems 1
+       *
+       * Items: One line of text: no line break, tab or other control character, and no bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069), which could make the text display differently from what it says.
+       */
+      status: [string, ...string[]];
+    }
+  | {
+      /**
+       * A field whose changes the timeline records.
+       */
+      field: 'priority' | 'team' | 'assignee';
+      /**
+       * The value in which the condition holds.
+       */
+      equals: string;
+    };
+
+/**
  * content/policies/sla.yaml: response and resolution targets per priority, counted in business time.
  */
 
@@ -1104,7 +1130,17 @@ export interface Policy {
      * Items: A service ID: SVC- then a lowercase slug, e.g. SVC-payments.
      */
     services?: string[];
+    /**
+     * With scope team (an OLA): only these teams' parts of the work are measured (default: every team's).
+     *
+     * Items: A team ID: TEAM- then a lowercase slug, e.g. TEAM-platform.
+     */
+    teams?: string[];
   };
+  /**
+   * record (default): a customer SLA on the whole record. team: an operational level agreement (OLA) on a team's part of the work: its clocks (metrics ola-response, ola-resolution) run from the moment the record is assigned to a team until it leaves it or the clock's stop; each assignment is a cycle of its own. Team-scope policies are chosen separately from record-scope ones, so a record carries both side by side.
+   */
+  scope?: 'record' | 'team';
   /**
    * ID of a calendar in calendars.yaml, or the word service to use the record's service's support_calendar.
    */
@@ -1125,6 +1161,95 @@ export interface Policy {
   targets: {
     [k: string]: Target | undefined;
   };
+  /**
+   * What reopening a resolved record does to its resolution clock: resume (default: the one clock continues, the last stop counts) or new_cycle (the earlier cycle is kept as completed, met or breached, and a new clock starts at the reopen).
+   */
+  on_reopen?: 'resume' | 'new_cycle';
+  /**
+   * What a change of priority (a timeline entry with priority:) does: retroactive (default: the target of the priority at the time of computing applies from the start) or restart (the running clock is cancelled at the change and a new one starts with the new priority's target).
+   */
+  on_priority_change?: 'retroactive' | 'restart';
+  /**
+   * When the clocks start: the first instant, at or after the record's start (reported_at / requested_at), at which this condition holds (default: the record's start).
+   */
+  start?:
+    | {
+        /**
+         * Statuses in which the condition holds.
+         *
+         * @minItems 1
+         *
+         * Items: One line of text: no line break, tab or other control character, and no bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069), which could make the text display differently from what it says.
+         */
+        status: [string, ...string[]];
+      }
+    | {
+        /**
+         * A field whose changes the timeline records.
+         */
+        field: 'priority' | 'team' | 'assignee';
+        /**
+         * The value in which the condition holds.
+         */
+        equals: string;
+      };
+  /**
+   * When each clock stops, instead of its milestone (response: acknowledged; resolution: resolved, closed or fulfilled). A resolution clock resumes when its stop condition stops holding (a reopen); a response clock stops for good.
+   */
+  stop?: {
+    /**
+     * Stop of the response clock.
+     */
+    response?:
+      | {
+          /**
+           * Statuses in which the condition holds.
+           *
+           * @minItems 1
+           *
+           * Items: One line of text: no line break, tab or other control character, and no bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069), which could make the text display differently from what it says.
+           */
+          status: [string, ...string[]];
+        }
+      | {
+          /**
+           * A field whose changes the timeline records.
+           */
+          field: 'priority' | 'team' | 'assignee';
+          /**
+           * The value in which the condition holds.
+           */
+          equals: string;
+        };
+    /**
+     * Stop of the resolution clock.
+     */
+    resolution?:
+      | {
+          /**
+           * Statuses in which the condition holds.
+           *
+           * @minItems 1
+           *
+           * Items: One line of text: no line break, tab or other control character, and no bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069), which could make the text display differently from what it says.
+           */
+          status: [string, ...string[]];
+        }
+      | {
+          /**
+           * A field whose changes the timeline records.
+           */
+          field: 'priority' | 'team' | 'assignee';
+          /**
+           * The value in which the condition holds.
+           */
+          equals: string;
+        };
+  };
+  /**
+   * Further pause conditions besides pause_statuses: the clocks stand still while any of them holds, e.g. {field: team, equals: TEAM-vendor} (waiting for a supplier).
+   */
+  pause_when?: Condition[];
 }
 
 /**

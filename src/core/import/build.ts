@@ -6,6 +6,8 @@
 import { formatNumberedId, idNumber, KIND_INFO, type Kind } from '../ids.ts';
 import { nextNumberedId, slugify } from '../new-record.ts';
 import { renderRecord } from '../record-writer.ts';
+import type { Team } from '../model.ts';
+import { loginsOf, peopleFrom } from '../people.ts';
 import { tagOf } from './convert.ts';
 import { mapRow, type Draft, type HeaderPlan, type Lookups, type MapContext, type TableMap } from './map.ts';
 import { sourceKey, sourceKeysOf } from './source.ts';
@@ -38,9 +40,43 @@ export interface ExistingRecord {
   data: unknown;
 }
 
+/** Every login, name and email of the people in the team files -> their handle. */
+function personLookup(existing: readonly ExistingRecord[]): Map<string, string> {
+  const teams = existing.flatMap((r) => {
+    const members = (r.data as { members?: unknown } | undefined)?.members;
+    return r.kind === 'team' && Array.isArray(members) ? [{ members: members.filter(isMember) as Team['members'] }] : [];
+  });
+  const people = peopleFrom(teams);
+  const out = new Map<string, string>();
+  for (const t of teams) {
+    for (const m of t.members) {
+      const handle = people.personOf(m.login).handle;
+      for (const key of [...loginsOf(m), m.name, ...(m.email ? [m.email] : [])]) if (!out.has(key.toLowerCase())) out.set(key.toLowerCase(), handle);
+    }
+  }
+  return out;
+}
+
+function isMember(m: unknown): boolean {
+  const x = m as { name?: unknown; login?: unknown; other_logins?: unknown; email?: unknown } | null;
+  const others = x?.other_logins;
+  return (
+    typeof x?.name === 'string' &&
+    typeof x.login === 'string' &&
+    (others === undefined || (Array.isArray(others) && others.every((o) => typeof o === 'string'))) &&
+    (x.email === undefined || typeof x.email === 'string')
+  );
+}
+
 /** The facts for importing records of `kind`. */
 export function workspaceFacts(kind: Kind, existing: readonly ExistingRecord[], matrix: MapContext['matrix']): WorkspaceFacts {
-  const lookups = { team: new Map<string, string>(), ci: new Map<string, string>(), service: new Map<string, string>(), offering: new Map<string, string>() };
+  const lookups = {
+    team: new Map<string, string>(),
+    ci: new Map<string, string>(),
+    service: new Map<string, string>(),
+    offering: new Map<string, string>(),
+    person: personLookup(existing),
+  };
   for (const { kind: k, id, data } of existing) {
     if (k !== 'team' && k !== 'ci' && k !== 'service') continue;
     const d = data as { name?: unknown; offerings?: unknown } | undefined;

@@ -6,7 +6,7 @@
  */
 import { choiceWords, tagOf, vendorTime } from './convert.ts';
 import { finishIncident } from './servicenow.ts';
-import { applyDefaults, body, choice, ref, requireFields, text, withText, type Setter, type TableMap } from './map.ts';
+import { applyDefaults, body, choice, contact, person, ref, requireFields, text, withText, type Setter, type TableMap } from './map.ts';
 
 const time =
   (field: string): Setter =>
@@ -148,9 +148,14 @@ export const JIRA_INCIDENTS: TableMap = {
     ),
     created: time('reported_at'),
     resolved: time('resolved_at'),
-    assignee: text('assignee'),
+    assignee: person('assignee'),
+    reporter: contact('caller'),
     resolution: (v, d) => {
-      if (!/^unresolved$/i.test(v.trim())) d.data.resolution = v.trim();
+      if (/^unresolved$/i.test(v.trim())) return;
+      d.data.resolution = v.trim();
+      const w = choiceWords(v);
+      if (/duplicate/.test(w)) d.data.close_code = 'duplicate';
+      else if (/cannot reproduce|not reproducible/.test(w)) d.data.close_code = 'not-reproducible';
     },
     component_s: ref('service', 'service'),
     components: ref('service', 'service'),
@@ -161,7 +166,7 @@ export const JIRA_INCIDENTS: TableMap = {
     custom_field_team: ref('team', 'team'),
     labels,
   },
-  ignored: [...IGNORED, 'reporter', 'customer_request_type', 'request_type'],
+  ignored: [...IGNORED, 'customer_request_type', 'request_type'],
   custom: /^custom_field_/,
   finish: finishIncident('Jira'),
 };
@@ -213,8 +218,8 @@ export const JIRA_REQUESTS: TableMap = {
     priority: choice('priority', (v) => PRIORITIES[choiceWords(v)]),
     created: time('requested_at'),
     resolved: time('fulfilled_at'),
-    assignee: text('assignee'),
-    reporter: text('requester'),
+    assignee: person('assignee'),
+    reporter: contact('requester'),
     customer_request_type: requestType,
     custom_field_customer_request_type: requestType,
     request_type: requestType,
@@ -242,5 +247,6 @@ export const JIRA_REQUESTS: TableMap = {
     if (d.skip) return;
     if (d.data.status !== 'fulfilled') delete d.data.fulfilled_at;
     else if (d.data.fulfilled_at === undefined) d.skip = 'status done but no Resolved time';
+    if (d.data.status === 'fulfilled' || d.data.status === 'rejected') d.data.close_code ??= d.data.status;
   },
 };

@@ -14,7 +14,12 @@ export interface Lookups {
   service: ReadonlyMap<string, string>;
   /** Lowercased offering name or id -> "SVC-id/offering-id". */
   offering: ReadonlyMap<string, string>;
+  /** Lowercased login (any of a person's), name or email -> the person's handle (team files). */
+  person?: ReadonlyMap<string, string>;
 }
+
+/** The lookups of records by name or ID (not of people). */
+export type RecordLookup = Exclude<keyof Lookups, 'person'>;
 
 export interface MapContext {
   timeZone: string;
@@ -121,7 +126,7 @@ export const body: Setter = (v, d) => {
 
 /** A reference by name or ID to an existing record; an unknown value is reported and left out. */
 export const ref =
-  (field: string, kind: keyof Lookups, many = false): Setter =>
+  (field: string, kind: RecordLookup, many = false): Setter =>
   (v, d, ctx, column) => {
     const names = many
       ? v
@@ -137,6 +142,33 @@ export const ref =
     }
     if (!ids.length) return;
     d.data[field] = many ? [...new Set([...((d.data[field] as string[] | undefined) ?? []), ...ids])] : ids[0];
+  };
+
+/** A person (assignee...) by login, name or email; one the team files do not know is reported and left out. */
+export const person =
+  (field: string): Setter =>
+  (v, d, ctx, column) => {
+    const handle = ctx.lookups.person?.get(v.trim().toLowerCase());
+    if (handle) d.data[field] = handle;
+    else d.unmapped.push({ column, value: v.trim() });
+  };
+
+/**
+ * A contact (caller, requester): the person when the team files know them, else an external
+ * contact named as the export names them (an email address goes in `email` too). `fallback`: only
+ * when no other column set it (opened_by stands in for a missing caller_id).
+ */
+export const contact =
+  (field: string, fallback = false): Setter =>
+  (v, d, ctx) => {
+    if (fallback && d.data[field] !== undefined) return;
+    const name = v.trim();
+    const handle = ctx.lookups.person?.get(name.toLowerCase());
+    if (handle) d.data[field] = handle;
+    else {
+      d.data[field] = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(name) ? { name, email: name } : { name };
+      d.notes.push(`${field} not in the team files: kept as an external contact`);
+    }
   };
 
 /** A value read through a table of choices; an unknown one is reported. */

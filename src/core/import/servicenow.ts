@@ -5,7 +5,21 @@
  */
 import { matrixPriority } from '../new-record.ts';
 import { choiceNumber, choiceWords, vendorDate, vendorTime } from './convert.ts';
-import { applyDefaults, body, choice, ref, requireFields, text, withText, type Draft, type MapContext, type Setter, type TableMap } from './map.ts';
+import {
+  applyDefaults,
+  body,
+  choice,
+  contact,
+  person,
+  ref,
+  requireFields,
+  text,
+  withText,
+  type Draft,
+  type MapContext,
+  type Setter,
+  type TableMap,
+} from './map.ts';
 import { isDone } from '../kinds/index.ts';
 
 const time =
@@ -134,22 +148,23 @@ export const SERVICENOW_INCIDENT: TableMap = {
     resolved_at: time('resolved_at'),
     closed_at: time('closed_at'),
     assignment_group: ref('team', 'team'),
-    assigned_to: text('assignee'),
+    assigned_to: person('assignee'),
+    caller_id: contact('caller'),
+    opened_by: contact('caller', true),
     cmdb_ci: ref('cis', 'ci', true),
     business_service: ref('service', 'service'),
     service: ref('service', 'service'),
     close_notes: text('resolution'),
+    close_code: choice('close_code', incidentCloseCode),
     major_incident_state: (v, d) => {
       if (/accepted|proposed/i.test(v)) d.data.major = true;
     },
   },
   ignored: [
-    ...SYSTEM,
-    'caller_id',
+    ...SYSTEM.filter((c) => c !== 'opened_by'),
     'category',
     'subcategory',
     'severity',
-    'close_code',
     'resolved_by',
     'reopen_count',
     'reopened_time',
@@ -180,6 +195,18 @@ export const SERVICENOW_INCIDENT: TableMap = {
   custom: /^u_/,
   finish: finishIncident('ServiceNow'),
 };
+
+/** ServiceNow's incident close codes (resolution codes) -> the default close codes. */
+function incidentCloseCode(v: string): string | undefined {
+  const w = choiceWords(v);
+  if (/not reproducible/.test(w)) return 'not-reproducible';
+  if (/by caller/.test(w)) return 'closed-by-caller';
+  if (/duplicate/.test(w)) return 'duplicate';
+  if (/remotely/.test(w)) return 'solved-remotely';
+  if (/work ?around/.test(w)) return 'solved-workaround';
+  if (/solved|resolved|fixed/.test(w)) return 'solved-permanently';
+  return undefined;
+}
 
 /** Shared by ServiceNow and Jira incidents: priority from the matrix, lifecycle fields the rules need. */
 export function finishIncident(vendor: string): (d: Draft, ctx: MapContext) => void {
@@ -219,6 +246,10 @@ export function finishIncident(vendor: string): (d: Draft, ctx: MapContext) => v
       if (d.data.resolution === undefined) {
         d.data.resolution = `Resolved in ${vendor}; the export has no resolution notes.`;
         d.notes.push('resolution text filled in (no close notes in the export)');
+      }
+      if (d.data.close_code === undefined) {
+        d.data.close_code = 'solved-permanently';
+        d.notes.push('close_code set to solved-permanently (no close code in the export)');
       }
     }
     if (status === 'closed') d.data.closed_at ??= d.data.resolved_at;
@@ -277,7 +308,7 @@ export const SERVICENOW_CHANGE: TableMap = {
     test_plan: text('test_plan'),
     backout_plan: text('rollback_plan'),
     assignment_group: ref('team', 'team'),
-    requested_by: text('requested_by'),
+    requested_by: person('requested_by'),
     cmdb_ci: ref('cis', 'ci', true),
     business_service: ref('services', 'service', true),
     close_code: choice(

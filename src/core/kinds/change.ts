@@ -113,6 +113,7 @@ export const change = defineKind<Change>()({
   idPattern: numberedId('CHG-'),
   lifecycle,
   milestones,
+  stamps: { completed: 'actual_end', failed: 'actual_end', rolled_back: 'actual_end' },
   happened: ['actual_end'],
   identity: ['title', 'planned_start'],
   columns: [
@@ -130,5 +131,6 @@ export const change = defineKind<Change>()({
     { field: 'cis', to: 'ci', many: true, label: 'changes', inverse: 'changes' },
     { field: 'release', to: 'release', many: false, label: 'ships in', inverse: 'changes' },
   ],
+  people: [{ field: 'requested_by' }],
   rules: changeRules,
 });

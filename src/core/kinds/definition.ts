@@ -67,6 +67,18 @@ export interface RelationSpec {
   acyclic?: boolean;
 }
 
+/**
+ * A field that names a person (validated against the team files). Timeline entries' `by` and
+ * `assignee` are person fields of every kind with a timeline, without being listed.
+ */
+export interface PersonField {
+  field: string;
+  /** A contact: a person's handle, or an external contact written as {name, email, ...}. */
+  contact?: boolean;
+  /** The person must be a member of the team this field of the record names (e.g. `team`). */
+  memberOf?: string;
+}
+
 export interface KindDefinition<K extends string = string, D = never> {
   kind: K;
   /** ID prefix including the dash. */
@@ -86,6 +98,18 @@ export interface KindDefinition<K extends string = string, D = never> {
   /** For a status, the timestamp field that records when the record reached it. */
   milestones: Readonly<Record<string, string>>;
   /**
+   * Timestamp fields `itsm update` also sets when a record reaches a status, besides the milestone
+   * (a change's `actual_end` whatever its outcome). Unlike milestones, the timeline is not checked
+   * against them: the last arrival wins.
+   */
+  stamps?: Readonly<Record<string, string>>;
+  /**
+   * Fields that say how finished work ended (an incident's resolution): `itsm update` clears them
+   * when the record is reopened, with the milestones and stamps of the statuses that are not open.
+   * The timeline keeps the history.
+   */
+  reopenClears?: readonly string[];
+  /**
    * The other timestamp fields that record something that happened (not a plan), e.g. reported_at.
    * With the milestones and every timeline entry's `at`, none may lie in the future (`time/future`).
    */
@@ -99,6 +123,13 @@ export interface KindDefinition<K extends string = string, D = never> {
   /** The catalog table's columns, after the ID. */
   columns: readonly ColumnSpec[];
   relations: readonly RelationSpec[];
+  /** The fields that name people (assignee, caller...). */
+  people?: readonly PersonField[];
+  /**
+   * How a record of the kind ends: the statuses in which `close_code` is required (one of the
+   * workspace's close codes), and whether it has a `category` from the workspace's list.
+   */
+  closing?: { closeCodeIn: readonly string[]; category: boolean };
   rules: RecordRules<D>;
 }
 

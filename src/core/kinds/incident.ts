@@ -95,6 +95,7 @@ export const incident = defineKind<Incident>()({
   idPattern: numberedId('INC-'),
   lifecycle,
   milestones,
+  reopenClears: ['resolution', 'close_code'],
   happened: ['reported_at'],
   identity: ['title', 'reported_at'],
   columns: [
@@ -103,6 +104,7 @@ export const incident = defineKind<Incident>()({
     { key: 'priority', label: 'Priority', facet: true, value: { from: 'text', field: 'priority' } },
     { key: 'service', label: 'Service', facet: true, value: { from: 'ref', field: 'service' } },
     { key: 'team', label: 'Team', facet: true, value: { from: 'ref', field: 'team' } },
+    { key: 'assignee', label: 'Assignee', facet: true, value: { from: 'text', field: 'assignee' } },
     { key: 'reported_at', label: 'Reported', value: { from: 'time', field: 'reported_at' } },
     { key: 'sla', label: 'SLA', facet: true, value: { from: 'sla' } },
   ],
@@ -114,5 +116,10 @@ export const incident = defineKind<Incident>()({
     { field: 'caused_by_change', to: 'change', many: false, label: 'caused by change', inverse: 'caused incidents' },
     { field: 'kb', to: 'kb', many: true, label: 'uses article', inverse: 'used by incidents' },
   ],
+  people: [
+    { field: 'assignee', memberOf: 'team' },
+    { field: 'caller', contact: true },
+  ],
+  closing: { closeCodeIn: lifecycle.done, category: true },
   rules: incidentRules,
 });

@@ -50,6 +50,7 @@ export const request = defineKind<ServiceRequest>()({
   idPattern: numberedId('REQ-'),
   lifecycle,
   milestones,
+  reopenClears: ['close_code'],
   happened: ['requested_at', 'acknowledged_at'],
   identity: ['title', 'requested_at'],
   columns: [
@@ -58,6 +59,8 @@ export const request = defineKind<ServiceRequest>()({
     { key: 'offering', label: 'Offering', value: { from: 'text', field: 'offering' } },
     { key: 'status', label: 'Status', facet: true, value: { from: 'label', field: 'status' } },
     { key: 'priority', label: 'Priority', facet: true, value: { from: 'text', field: 'priority' } },
+    { key: 'team', label: 'Team', facet: true, value: { from: 'ref', field: 'team' } },
+    { key: 'assignee', label: 'Assignee', facet: true, value: { from: 'text', field: 'assignee' } },
     { key: 'requested_at', label: 'Requested', value: { from: 'time', field: 'requested_at' } },
     { key: 'sla', label: 'SLA', facet: true, value: { from: 'sla' } },
   ],
@@ -65,5 +68,11 @@ export const request = defineKind<ServiceRequest>()({
     { field: 'service', to: 'service', many: false, label: 'asks service', inverse: 'requests' },
     { field: 'team', to: 'team', many: false, label: 'fulfilled by', inverse: 'requests' },
   ],
+  people: [
+    { field: 'assignee', memberOf: 'team' },
+    { field: 'requester', contact: true },
+  ],
+  // A rejected request ends too: the close code says so (`rejected`), though nothing was delivered.
+  closing: { closeCodeIn: [...lifecycle.done, 'rejected'], category: true },
   rules: requestRules,
 });

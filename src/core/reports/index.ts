@@ -1,7 +1,7 @@
 /** The report engine's public surface: buildReport and each figure's pure function. */
 export { buildReport, reportContext, type ReportOptions } from './build.ts';
 export { meanTimeToAcknowledge, meanTimeToResolve } from './response-times.ts';
-export { slaAttainment } from './attainment.ts';
+export { slaAttainment, attainmentClocks, clockLabel, clockKey } from './attainment.ts';
 export { incidentVolume } from './volume.ts';
 export { changeSuccessRate, changeFailureRate, implementedAt, isSuccessful } from './changes.ts';
 export { problemBacklog } from './problems.ts';

@@ -35,7 +35,8 @@ function timeTo(
   const business: number[] = [];
   for (const r of sla) {
     if (r.kind !== 'incident' || r.metric !== metric || r.clock !== 'stopped' || !inPeriod.has(r.record)) continue;
-    business.push(r.elapsed_seconds!);
+    // Every cycle of the clock counts (a reopen under new_cycle, a restart on a priority change): the time it took.
+    business.push((r.cycles ?? []).reduce((sum, c) => sum + c.elapsed_seconds, r.elapsed_seconds!));
   }
   return { business: stats(business), wall: stats(wall) };
 }

@@ -1,5 +1,6 @@
 /** The report flattened to rows (figure, group, key, measure, value) for CSV and spreadsheets. */
 import { csvLines } from '../csv.ts';
+import { attainmentClocks, clockKey } from './attainment.ts';
 import type { AttainmentCell, DurationStats, Report } from './types.ts';
 
 export interface ReportRow {
@@ -30,17 +31,14 @@ export function reportRows(report: Report): ReportRow[] {
     push('sla_attainment', group, key, `${metric}_percent`, c.percent);
   };
   const a = report.sla_attainment;
-  cell('overall', '', 'response', a.overall.response);
-  cell('overall', '', 'resolution', a.overall.resolution);
+  const clocks = attainmentClocks(a);
+  for (const name of clocks) cell('overall', '', clockKey(name), a.overall[name]!);
   for (const [group, list] of [
     ['service', a.by_service],
     ['priority', a.by_priority],
     ['month', a.by_month],
   ] as const) {
-    for (const r of list) {
-      cell(group, r.key, 'response', r.response);
-      cell(group, r.key, 'resolution', r.resolution);
-    }
+    for (const r of list) for (const name of clocks) cell(group, r.key, clockKey(name), r[name]!);
   }
   const v = report.incident_volume;
   push('incident_volume', 'overall', '', 'count', v.total);

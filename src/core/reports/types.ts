@@ -31,14 +31,16 @@ export interface AttainmentCell {
   percent: number | null;
 }
 
-export interface AttainmentRow {
-  key: string;
-  response: AttainmentCell;
-  resolution: AttainmentCell;
-}
+/**
+ * Attainment per clock: response and resolution always; ola-response and ola-resolution (a team's
+ * OLA) when the workspace measured any, then in every row.
+ */
+export type AttainmentCells = { response: AttainmentCell; resolution: AttainmentCell } & { [K in 'ola-response' | 'ola-resolution']?: AttainmentCell };
+
+export type AttainmentRow = { key: string } & AttainmentCells;
 
 export interface SlaAttainment {
-  overall: { response: AttainmentCell; resolution: AttainmentCell };
+  overall: AttainmentCells;
   by_service: AttainmentRow[];
   by_priority: AttainmentRow[];
   /** By the month the clock started (reported or requested), in the report zone. */

@@ -9,7 +9,7 @@ import type { KindRegistry } from '../kinds/registry.ts';
 import type { AnyRecord, Workspace } from '../model.ts';
 import { formatInstant, statusLabel } from '../format.ts';
 import type { SiteLinks } from './links.ts';
-import { worstState, type SlaView } from './sla-view.ts';
+import { nextDue, worstState, type DueView, type SlaView } from './sla-view.ts';
 
 export interface Cell {
   text: string;
@@ -18,6 +18,8 @@ export interface Cell {
   href?: string;
   /** Several linked values in one cell (e.g. services). */
   parts?: Array<{ text: string; href?: string }>;
+  /** SLA cells of records with a live clock: its due time and the time left. */
+  due?: DueView;
 }
 
 export interface Column {
@@ -33,6 +35,8 @@ export interface CatalogRow {
   cells: Cell[];
   /** Facet key -> values, for data attributes the filter script reads. */
   facets: Record<string, string[]>;
+  /** Not in an open status of a kind that has some: hidden until "all" is chosen. */
+  closed?: true;
 }
 
 export interface Facet {
@@ -49,6 +53,8 @@ export interface Catalog {
   columns: Column[];
   rows: CatalogRow[];
   facets: Facet[];
+  /** Kinds with open statuses list the open records first, with a switch to all: the counts of both. */
+  openSwitch: { open: number; all: number } | null;
 }
 
 type Getter = (rec: AnyRecord, ctx: Ctx) => Cell | Cell[];
@@ -63,6 +69,8 @@ interface Ctx {
   links: SiteLinks;
   sla: ReadonlyMap<string, SlaView>;
   tz: string;
+  /** The build instant, epoch ms (SLA cells count time left from it). */
+  nowMs: number;
   registry: KindRegistry;
 }
 
@@ -111,8 +119,10 @@ const count =
     return { text: String(n), sort: n };
   };
 const slaCell: Getter = (rec, ctx) => {
-  const state = worstState(ctx.sla.get(rec.id));
-  return { text: state === 'none' ? '' : state, sort: { breached: 0, 'at risk': 1, ok: 2, none: 3 }[state] };
+  const view = ctx.sla.get(rec.id);
+  const state = worstState(view);
+  const due = Number.isNaN(ctx.nowMs) ? null : nextDue(view, ctx.nowMs, ctx.tz);
+  return { text: state === 'none' ? '' : state, sort: { breached: 0, 'at risk': 1, ok: 2, none: 3 }[state], ...(due ? { due } : {}) };
 };
 const nameCell: Getter = (rec, ctx) => {
   const name = displayName(rec, ctx.registry);
@@ -151,18 +161,22 @@ function columnsOf(kind: string, registry: KindRegistry): ColumnDef[] {
   ];
 }
 
-/** The catalog of one kind: numbered records (incidents, changes...) newest first, others by ID. */
+/**
+ * The catalog of one kind: numbered records (incidents, changes...) newest first, others by ID.
+ * `now` (the build instant) gives SLA cells their due time and time left.
+ */
 export function catalog(
   ws: Workspace,
   kind: Kind,
   links: SiteLinks,
   sla: ReadonlyMap<string, SlaView> = new Map(),
-  registry: KindRegistry = REGISTRY,
+  { now, registry = REGISTRY }: { now?: string; registry?: KindRegistry } = {},
 ): Catalog {
-  const ctx: Ctx = { ws, links, sla, tz: ws.settings.time_zone, registry };
+  const ctx: Ctx = { ws, links, sla, tz: ws.settings.time_zone, nowMs: now === undefined ? NaN : Date.parse(now), registry };
   const defs = columnsOf(kind, registry);
   const info = registry.get(kind);
   const order = info.numbered ? 'descending' : 'ascending';
+  const open = new Set(info.lifecycle.open);
   const records = ws.records.filter((r) => r.kind === kind).sort((a, b) => (order === 'descending' ? compareIds(b.id, a.id) : compareIds(a.id, b.id)));
   const rows: CatalogRow[] = records.map((rec) => {
     const facets: Record<string, string[]> = {};
@@ -177,7 +191,8 @@ export function catalog(
         parts: list.map((c) => (c.href ? { text: c.text, href: c.href } : { text: c.text })),
       };
     });
-    return { id: rec.id, href: links.record(rec.id), cells, facets };
+    const closed = open.size > 0 && !open.has(String((rec.data as { status?: unknown }).status));
+    return { id: rec.id, href: links.record(rec.id), cells, facets, ...(closed ? { closed: true as const } : {}) };
   });
   const facets: Facet[] = defs
     .filter((d) => d.facet)
@@ -191,7 +206,16 @@ export function catalog(
       };
     })
     .filter((f) => f.options.length > 0);
-  return { kind, title: capital(info.plural), order, columns: defs.map((d) => ({ key: d.key, label: d.label, facet: Boolean(d.facet) })), rows, facets };
+  const openSwitch = open.size > 0 ? { open: rows.filter((r) => !r.closed).length, all: rows.length } : null;
+  return {
+    kind,
+    title: capital(info.plural),
+    order,
+    columns: defs.map((d) => ({ key: d.key, label: d.label, facet: Boolean(d.facet) })),
+    rows,
+    facets,
+    openSwitch,
+  };
 }
 
 const collator = new Intl.Collator('en', { numeric: true });

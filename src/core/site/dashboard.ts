@@ -5,6 +5,7 @@ import { formatInstant } from '../format.ts';
 import type { SiteLinks } from './links.ts';
 import { refOf, type RecordRef } from './refs.ts';
 import type { SlaView } from './sla-view.ts';
+import type { QueuePages, QueueRowView } from './queues.ts';
 import { isOpen } from '../kinds/index.ts';
 
 /** Changes that may still run: shown on the dashboard and the calendar. */
@@ -31,6 +32,12 @@ export interface Dashboard {
   recentKnownErrors: Array<RecordRef & { opened: string; workaround: string }>;
   recentArticles: Array<RecordRef & { published: string; category: string }>;
   counts: Array<{ kind: Kind; count: number; href: string }>;
+  /** Open work of priority P1 or P2, of every kind with a queue, most urgent first. */
+  urgent: QueueRowView[];
+  /** Running clocks not yet breached, soonest due first. */
+  nextBreaches: QueueRowView[];
+  /** Work nobody has taken: how much, the most urgent of it, and its queue page. */
+  unassigned: { count: number; rows: QueueRowView[]; href: string };
 }
 
 export interface DashboardInput {
@@ -40,9 +47,11 @@ export interface DashboardInput {
   links: SiteLinks;
   /** How many items the "recent" lists show. */
   recent?: number;
+  /** The queue pages' rows (computed once for the site). */
+  queues?: QueuePages;
 }
 
-export function dashboard({ ws, sla, now, links, recent = 5 }: DashboardInput): Dashboard {
+export function dashboard({ ws, sla, now, links, recent = 5, queues }: DashboardInput): Dashboard {
   const tz = ws.settings.time_zone;
   const nowMs = Date.parse(now);
   const incidents = recordsOf(ws, 'incident');
@@ -113,6 +122,9 @@ export function dashboard({ ws, sla, now, links, recent = 5 }: DashboardInput): 
     recentKnownErrors,
     recentArticles,
     counts,
+    urgent: (queues?.all ?? []).filter((r) => r.priority === 'P1' || r.priority === 'P2'),
+    nextBreaches: (queues?.all ?? []).filter((r) => r.due && !r.due.paused && !r.due.overdue).slice(0, recent),
+    unassigned: { count: queues?.unassigned.rows.length ?? 0, rows: queues?.unassigned.rows.slice(0, recent) ?? [], href: links.queue('unassigned') },
   };
 }
 

@@ -72,17 +72,17 @@ export function feeds(ws: Workspace, links: SiteLinks, status: StatusReport | nu
       for (const i of s.openIncidents)
         entries.push({
           id: `${s.id}/${i.id}`,
-          title: `${s.name}: ${STATUS_LABEL[i.effect]} (${i.id} ${i.title})`,
-          updated: i.reported_at,
-          href: links.record(i.id),
-          summary: `${i.id} is ${statusLabel(i.status)}.`,
+          title: `${s.name}: ${STATUS_LABEL[i.effect]} (${i.id})`,
+          updated: i.updates.at(-1)?.at ?? i.reported_at,
+          href: links.page('status/'),
+          summary: [i.summary, ...i.updates.map((u) => u.note)].join(' '),
         });
       for (const m of s.maintenance)
         entries.push({
           id: `${s.id}/${m.id}`,
-          title: `${s.name}: maintenance ${m.ongoing ? 'in progress' : 'planned'} (${m.id} ${m.title})`,
+          title: `${s.name}: maintenance ${m.ongoing ? 'in progress' : 'planned'} (${m.id})`,
           updated: m.planned_start,
-          href: links.record(m.id),
+          href: links.page('status/'),
           summary: `From ${m.planned_start} to ${m.planned_end}.`,
         });
     }

@@ -11,6 +11,8 @@ export interface SiteLinks {
   record(id: string): string;
   api(name: string): string;
   search(query?: string): string;
+  /** A queue page: queues/TEAM-x/ or queues/unassigned/. */
+  queue(key: string): string;
 }
 
 /**
@@ -37,5 +39,6 @@ export function siteLinks(base?: string): SiteLinks {
     },
     api: (name) => page(`api/${name}.json`),
     search: (query) => page('search/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
+    queue: (key) => page(`queues/${key}/`),
   };
 }

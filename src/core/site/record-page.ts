@@ -7,13 +7,14 @@ import type { HistoryEntry } from '../history.ts';
 import type { AnyRecord, Workspace } from '../model.ts';
 import { relationsFrom, type Link } from '../relations.ts';
 import { fieldLabel, formatInstant, formatSeconds, statusLabel } from '../format.ts';
-import { displayName } from '../kinds/index.ts';
+import { displayName, REGISTRY } from '../kinds/index.ts';
+import { peopleFrom, type People } from '../people.ts';
 import type { ForgeLinks } from '../forge.ts';
 import type { SiteLinks } from './links.ts';
 import { httpUrl } from '../urls.ts';
 import { compareIds } from './catalog.ts';
 import { refOfId, type RecordRef } from './refs.ts';
-import type { SlaView } from './sla-view.ts';
+import { dueView, type DueView, type SlaView } from './sla-view.ts';
 
 export type FieldValue =
   | { type: 'text'; text: string }
@@ -22,7 +23,9 @@ export type FieldValue =
   | { type: 'refs'; refs: RecordRef[] }
   | { type: 'list'; items: string[] }
   | { type: 'pairs'; pairs: Array<{ label: string; text: string }> }
-  | { type: 'link'; text: string; href: string | null };
+  | { type: 'link'; text: string; href: string | null }
+  /** A person from the team files: their name, linked to their entry on their team's page. */
+  | { type: 'person'; name: string; handle: string; href: string | null };
 
 export interface FieldRow {
   key: string;
@@ -49,6 +52,8 @@ export interface TimelineRow {
   status: string;
   note: string;
   by: string;
+  /** A customer-visible entry (`visibility: public`), shown on the status page; the rest are work notes. */
+  public: boolean;
 }
 
 export interface HistoryRow {
@@ -75,6 +80,8 @@ export interface SlaRow {
   remaining: string;
   breachAt: string;
   due: string;
+  /** A live clock (running or paused): its due time and the time left, for the countdown. */
+  live?: DueView;
 }
 
 /** What Pagefind filters on: kind, status, service, priority, team. */
@@ -98,8 +105,8 @@ export interface RecordPage {
   editHref?: string;
   fields: FieldRow[];
   timeline: TimelineRow[];
-  /** Team pages: the people, with the forge login whose reviews count. */
-  members: Array<{ name: string; login: string; role: string }>;
+  /** Team pages: the people, by handle (their primary login) with their other logins and email. */
+  members: Array<{ name: string; login: string; otherLogins: string[]; email: string; role: string; anchor: string }>;
   related: RelatedGroup[];
   sla: { policy: string | null; calendar: string | null; reason: string; clocks: SlaRow[] } | null;
   /** null when the workspace has no git history to read. */
@@ -115,6 +122,8 @@ export interface RecordPageInput {
   related: readonly Link[];
   sla?: SlaView;
   history?: readonly HistoryEntry[] | null;
+  /** The build instant: live clocks get their time left as of it. */
+  now?: string;
 }
 
 /** Fields shown elsewhere on the page (header, own sections), not in the field list. */
@@ -131,14 +140,18 @@ const LONG_TEXT = new Set([
 ]);
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-export function recordPage({ ws, rec, links, forge, related, sla, history }: RecordPageInput): RecordPage {
+export function recordPage({ ws, rec, links, forge, related, sla, history, now }: RecordPageInput): RecordPage {
   const tz = ws.settings.time_zone;
   const data = rec.data as unknown as Record<string, unknown>;
   const refFields = new Set(relationsFrom(rec.kind).map((r) => r.field));
+  const personFields = new Set((REGISTRY.get(rec.kind).people ?? []).map((p) => p.field));
+  const people = peopleOf(ws);
+  const team = typeof data.team === 'string' ? data.team : undefined;
   const fields: FieldRow[] = [];
   for (const [key, value] of Object.entries(data)) {
     if (OWN_SECTIONS.has(key) || value === undefined || value === null) continue;
-    fields.push({ key, label: fieldLabel(key), value: showValue(key, value, refFields.has(key), ws, links, tz) });
+    const person = personFields.has(key) && typeof value === 'string' ? personValue(value, people, links, team) : undefined;
+    fields.push({ key, label: fieldLabel(key), value: person ?? showValue(key, value, refFields.has(key), ws, links, tz) });
   }
   const editHref = forge.edit(rec.file);
   return {
@@ -151,12 +164,26 @@ export function recordPage({ ws, rec, links, forge, related, sla, history }: Rec
     file: rec.file,
     ...(editHref ? { editHref } : {}),
     fields,
-    timeline: timelineRows(data.timeline, tz),
+    timeline: timelineRows(data.timeline, tz, people),
     members: Array.isArray(data.members)
-      ? (data.members as Array<{ name: string; login: string; role?: string }>).map((m) => ({ name: m.name, login: m.login, role: m.role ?? '' }))
+      ? (data.members as Array<{ name: string; login: string; other_logins?: string[]; email?: string; role?: string }>).map((m) => ({
+          name: m.name,
+          login: m.login,
+          otherLogins: m.other_logins ?? [],
+          email: m.email ?? '',
+          role: m.role ?? '',
+          anchor: personAnchor(people.personOf(m.login).handle),
+        }))
       : [],
     related: relatedGroups(related, ws, links, rec.id),
-    sla: sla ? { policy: sla.policy, calendar: sla.calendar, reason: sla.reason, clocks: sla.clocks.map((c) => slaRow(c, tz)) } : null,
+    sla: sla
+      ? {
+          policy: sla.policy,
+          calendar: sla.calendar,
+          reason: sla.reason,
+          clocks: sla.clocks.map((c) => slaRow(c, tz, now === undefined ? NaN : Date.parse(now))),
+        }
+      : null,
     history: history ? history.map((h) => historyRow(h, forge, tz)) : null,
     facets: searchFacets(rec),
   };
@@ -206,15 +233,42 @@ function showValue(key: string, value: unknown, isRef: boolean, ws: Workspace, l
   return { type: 'text', text: String(value) };
 }
 
-function timelineRows(timeline: unknown, tz: string): TimelineRow[] {
+function timelineRows(timeline: unknown, tz: string, people: People): TimelineRow[] {
   if (!Array.isArray(timeline)) return [];
-  return timeline.map((e: { at?: string; status?: string; note?: string; by?: string }) => ({
+  return timeline.map((e: { at?: string; status?: string; note?: string; by?: string; visibility?: string }) => ({
     at: e.at ?? '',
     atText: e.at ? formatInstant(e.at, tz) : '',
     status: e.status ? statusLabel(e.status) : '',
     note: e.note ?? '',
-    by: e.by ?? '',
+    by: e.by ? (people.known(e.by)?.name ?? e.by) : '',
+    public: e.visibility === 'public',
   }));
+}
+
+const PEOPLE = new WeakMap<Workspace, People>();
+
+/** The people of the workspace's team files, resolved once per workspace. */
+function peopleOf(ws: Workspace): People {
+  let people = PEOPLE.get(ws);
+  if (!people) PEOPLE.set(ws, (people = peopleFrom(ws.records.flatMap((r) => (r.kind === 'team' ? [r.data] : [])))));
+  return people;
+}
+
+/** The id of a person's row on a team page. */
+export function personAnchor(handle: string): string {
+  return `person-${handle.toLowerCase()}`;
+}
+
+/**
+ * A person field as the person's name, linked to their row on a team page: the record's team when
+ * they are in it, else the first team that lists them. Someone no team lists is shown as written.
+ */
+function personValue(login: string, people: People, links: SiteLinks, team: string | undefined): FieldValue {
+  const person = people.known(login);
+  if (!person) return { type: 'text', text: login };
+  const teams = people.teamsOf(login);
+  const home = team !== undefined && teams.includes(team) ? team : teams[0];
+  return { type: 'person', name: person.name, handle: person.handle, href: home ? `${links.record(home)}#${personAnchor(person.handle)}` : null };
 }
 
 /**
@@ -252,7 +306,8 @@ function searchFor(id: string, kindLabel: string, links: SiteLinks): string {
   return facet ? `${links.search()}?${facet}=${encodeURIComponent(id)}&${kind}` : `${links.search(id)}&${kind}`;
 }
 
-function slaRow(c: SlaView['clocks'][number], tz: string): SlaRow {
+function slaRow(c: SlaView['clocks'][number], tz: string, nowMs: number): SlaRow {
+  const live = c.live && c.dueAt && !Number.isNaN(nowMs) ? dueView({ metric: c.clock, paused: c.paused, dueAt: c.dueAt, atRisk: c.atRisk }, nowMs, tz) : null;
   return {
     clock: c.clock,
     state: statusLabel(c.state),
@@ -262,6 +317,7 @@ function slaRow(c: SlaView['clocks'][number], tz: string): SlaRow {
     remaining: c.remainingSeconds === null ? '' : c.remainingSeconds < 0 ? `over by ${formatSeconds(-c.remainingSeconds)}` : formatSeconds(c.remainingSeconds),
     breachAt: c.breachAt ? formatInstant(c.breachAt, tz) : '',
     due: c.dueAt ? formatInstant(c.dueAt, tz) : '',
+    ...(live ? { live } : {}),
   };
 }
 

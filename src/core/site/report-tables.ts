@@ -4,7 +4,7 @@
  */
 
 import { csvLines } from '../csv.ts';
-import type { Report } from '../reports/index.ts';
+import { attainmentClocks, clockKey, clockLabel, type Report } from '../reports/index.ts';
 
 export type CellValue = string | number | null;
 
@@ -92,24 +92,31 @@ const hours = (s: number | null) => (s === null ? null : Math.round((s / 3600) *
 /** The report engine's figures as the site's tables (and the charts drawn from them). */
 export function reportTables(report: Report): ReportTable[] {
   const a = report.sla_attainment;
+  // One column group per clock the report has: response and resolution, and OLA clocks when measured.
+  const clocks = attainmentClocks(a);
+  const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
   const attainmentRows = (rows: Report['sla_attainment']['by_service']) =>
-    rows.map((r) => ({
-      key: r.key,
-      response_percent: pct(r.response.percent),
-      response_met: r.response.met,
-      response_breached: r.response.breached,
-      resolution_percent: pct(r.resolution.percent),
-      resolution_met: r.resolution.met,
-      resolution_breached: r.resolution.breached,
-    }));
+    rows.map((r) => {
+      const row: Record<string, CellValue> = { key: r.key };
+      for (const name of clocks) {
+        const k = clockKey(name);
+        row[`${k}_percent`] = pct(r[name]!.percent);
+        row[`${k}_met`] = r[name]!.met;
+        row[`${k}_breached`] = r[name]!.breached;
+      }
+      return row;
+    });
   const attainmentColumns = (first: string) => [
     { key: 'key', label: first },
-    { key: 'response_percent', label: 'Response met %' },
-    { key: 'response_met', label: 'Response met' },
-    { key: 'response_breached', label: 'Response breached' },
-    { key: 'resolution_percent', label: 'Resolution met %' },
-    { key: 'resolution_met', label: 'Resolution met' },
-    { key: 'resolution_breached', label: 'Resolution breached' },
+    ...clocks.flatMap((name) => {
+      const k = clockKey(name);
+      const label = capital(clockLabel(name));
+      return [
+        { key: `${k}_percent`, label: `${label} met %` },
+        { key: `${k}_met`, label: `${label} met` },
+        { key: `${k}_breached`, label: `${label} breached` },
+      ];
+    }),
   ];
   const attainmentChart = (rows: ReturnType<typeof attainmentRows>, xTitle: string, mark: 'bar' | 'line'): ChartSpec => ({
     mark,
@@ -119,10 +126,7 @@ export function reportTables(report: Report): ReportTable[] {
     xTitle,
     yTitle: 'Targets met (%)',
     grouped: true,
-    data: rows.flatMap((r) => [
-      { key: r.key, clock: 'response', percent: r.response_percent },
-      { key: r.key, clock: 'resolution', percent: r.resolution_percent },
-    ]),
+    data: rows.flatMap((r) => clocks.map((name) => ({ key: r.key ?? null, clock: clockLabel(name), percent: r[`${clockKey(name)}_percent`] ?? null }))),
   });
   const bySla = { service: attainmentRows(a.by_service), priority: attainmentRows(a.by_priority), month: attainmentRows(a.by_month) };
   const cs = report.change_success_rate;
@@ -146,13 +150,12 @@ export function reportTables(report: Report): ReportTable[] {
         { figure: 'MTTA (wall clock)', value: hours(report.mtta.wall.mean_seconds), unit: 'hours', count: report.mtta.wall.count },
         { figure: 'MTTR (business time)', value: hours(report.mttr.business.mean_seconds), unit: 'hours', count: report.mttr.business.count },
         { figure: 'MTTR (wall clock)', value: hours(report.mttr.wall.mean_seconds), unit: 'hours', count: report.mttr.wall.count },
-        { figure: 'SLA attainment, response', value: pct(a.overall.response.percent), unit: '%', count: a.overall.response.met + a.overall.response.breached },
-        {
-          figure: 'SLA attainment, resolution',
-          value: pct(a.overall.resolution.percent),
+        ...clocks.map((name) => ({
+          figure: `SLA attainment, ${clockLabel(name)}`,
+          value: pct(a.overall[name]!.percent),
           unit: '%',
-          count: a.overall.resolution.met + a.overall.resolution.breached,
-        },
+          count: a.overall[name]!.met + a.overall[name]!.breached,
+        })),
         { figure: 'Change success rate', value: pct(cs.percent), unit: '%', count: cs.implemented },
         { figure: 'Change failure rate', value: pct(cf.percent), unit: '%', count: cf.implemented },
         { figure: 'Open problems', value: pb.open, unit: 'problems', count: null },

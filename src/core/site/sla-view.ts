@@ -2,6 +2,8 @@
  * The SLA figures the site shows, grouped per record from the SLA engine's results (src/core/sla),
  * so pages render one shape whatever the engine adds later.
  */
+import { formatInstant } from '../format.ts';
+import { timeLeft } from '../queue.ts';
 import { isOpenClock, type SlaResult } from '../sla/index.ts';
 
 export type ClockStateView = SlaResult['state'];
@@ -12,6 +14,8 @@ export interface ClockView {
   state: ClockStateView;
   /** Still counting or paused (the record is open): breaches here are actionable. */
   live: boolean;
+  /** Stopped by a pause status (on hold): it does not count down. */
+  paused: boolean;
   /** A running or paused clock past the policy's warning threshold, not yet breached. */
   atRisk: boolean;
   percent: number | null;
@@ -42,6 +46,7 @@ export function slaViews(results: readonly SlaResult[]): Map<string, SlaView> {
       clock: r.metric,
       state: r.state,
       live: isOpenClock(r),
+      paused: r.clock === 'paused',
       atRisk: r.at_risk,
       percent: r.percent,
       targetSeconds: r.target_seconds,
@@ -60,4 +65,42 @@ export function worstState(view: SlaView | undefined): 'breached' | 'at risk' | 
   if (view.clocks.some((c) => c.state === 'breached')) return 'breached';
   if (view.clocks.some((c) => c.atRisk)) return 'at risk';
   return 'ok';
+}
+
+/**
+ * A live clock's due time as every SLA cell shows it: the instant (for the browser's countdown), in
+ * the workspace's zone, and the time left at the instant the site was built.
+ */
+export interface DueView {
+  metric: string;
+  /** The due instant, ISO: the countdown script counts from it. */
+  at: string;
+  /** The due instant in the workspace's time zone. */
+  text: string;
+  /** "2h 10m left", "overdue 35m" or "paused", as of the build. */
+  left: string;
+  paused: boolean;
+  overdue: boolean;
+  atRisk: boolean;
+}
+
+export function dueView(clock: { metric: string; paused: boolean; dueAt: string; atRisk: boolean }, nowMs: number, tz: string): DueView {
+  const leftSeconds = Math.floor((Date.parse(clock.dueAt) - nowMs) / 1000);
+  return {
+    metric: clock.metric,
+    at: clock.dueAt,
+    text: formatInstant(clock.dueAt, tz),
+    left: timeLeft({ clock: clock.paused ? 'paused' : 'running', left_seconds: leftSeconds }),
+    paused: clock.paused,
+    overdue: leftSeconds < 0,
+    atRisk: clock.atRisk,
+  };
+}
+
+/** The due time of a record's most urgent live clock: the soonest running one, else the soonest paused one. */
+export function nextDue(view: SlaView | undefined, nowMs: number, tz: string): DueView | null {
+  const live = (view?.clocks ?? []).filter((c) => c.live && c.dueAt);
+  const soonest = (list: ClockView[]) => list.sort((a, b) => Date.parse(a.dueAt!) - Date.parse(b.dueAt!))[0];
+  const c = soonest(live.filter((x) => !x.paused)) ?? soonest(live.filter((x) => x.paused));
+  return c ? dueView({ metric: c.clock, paused: c.paused, dueAt: c.dueAt!, atRisk: c.atRisk }, nowMs, tz) : null;
 }

@@ -12,9 +12,10 @@ export interface StatusServiceView {
   statusText: string;
   availability: Array<{ days: number; percent: string; downtime: string }>;
   uptimeSvg: string;
-  openIncidents: Array<{ id: string; title: string; href: string; effect: string; since: string }>;
-  maintenance: Array<{ id: string; title: string; href: string; when: string; ongoing: boolean }>;
-  history: Array<{ id: string; title: string; href: string; effect: string; reported: string; resolved: string }>;
+  /** What customers may read (core/status.ts): the public summary and public updates, never the internal title. */
+  openIncidents: Array<{ id: string; summary: string; updates: Array<{ at: string; note: string }>; href: string; effect: string; since: string }>;
+  maintenance: Array<{ id: string; summary: string; href: string; when: string; ongoing: boolean }>;
+  history: Array<{ id: string; summary: string; href: string; effect: string; reported: string; resolved: string }>;
 }
 
 export interface StatusPage {
@@ -44,21 +45,22 @@ export function statusPage(report: StatusReport, links: SiteLinks, historyLimit 
       uptimeSvg: uptimeBars(s.daily, `Daily availability of ${s.name}, last ${s.daily.length} days`),
       openIncidents: s.openIncidents.map((i) => ({
         id: i.id,
-        title: i.title,
+        summary: i.summary,
+        updates: i.updates.map((u) => ({ at: formatInstant(u.at, tz), note: u.note })),
         href: links.record(i.id),
         effect: STATUS_LABEL[i.effect],
         since: formatInstant(i.reported_at, tz),
       })),
       maintenance: s.maintenance.map((m) => ({
         id: m.id,
-        title: m.title,
+        summary: m.summary,
         href: links.record(m.id),
         when: `${formatInstant(m.planned_start, tz)} to ${formatInstant(m.planned_end, tz)}`,
         ongoing: m.ongoing,
       })),
       history: s.history.slice(0, historyLimit).map((i) => ({
         id: i.id,
-        title: i.title,
+        summary: i.summary,
         href: links.record(i.id),
         effect: STATUS_LABEL[i.effect],
         reported: formatInstant(i.reported_at, tz),

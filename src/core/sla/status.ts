@@ -31,6 +31,16 @@ function slaLifecycle(kind: SlaKind): Lifecycle {
 
 export const LIFECYCLES: Record<SlaKind, Lifecycle> = { incident: slaLifecycle('incident'), request: slaLifecycle('request') };
 
+/** A field the timeline records changes of (an entry carrying `priority:`, `team:` or `assignee:`). */
+export type TrackedField = 'priority' | 'team' | 'assignee';
+
+export interface FieldChange {
+  /** Epoch ms. */
+  at: number;
+  field: TrackedField;
+  value: string;
+}
+
 export interface StatusHistory {
   kind: SlaKind;
   /** When both clocks start (reported_at / requested_at), epoch ms. */
@@ -41,6 +51,10 @@ export interface StatusHistory {
   changes: StatusChange[];
   /** Where the changes came from. */
   source: 'timeline' | 'milestones';
+  /** Timeline entries that changed priority, team or assignee, in timeline order; null when none did. */
+  fields: FieldChange[] | null;
+  /** The latest instant in the timeline (epoch ms), or null without one. */
+  lastAt: number | null;
 }
 
 /** The status history of an incident or request, or null when its start timestamp is unreadable. */
@@ -53,10 +67,17 @@ export function statusHistory(kind: SlaKind, data: Incident | ServiceRequest): S
   const changes: StatusChange[] = [];
   let sorted = true;
   let reachedDone = false;
+  let fields: FieldChange[] | null = null;
+  let lastAt: number | null = null;
   for (const entry of data.timeline ?? []) {
-    if (!entry.status) continue;
+    if (!entry.status && entry.priority === undefined && entry.team === undefined && entry.assignee === undefined) continue;
     const at = instant(entry.at);
     if (at === null) continue;
+    if (lastAt === null || at > lastAt) lastAt = at;
+    if (entry.priority !== undefined) (fields ??= []).push({ at, field: 'priority', value: entry.priority });
+    if (entry.team !== undefined) (fields ??= []).push({ at, field: 'team', value: entry.team });
+    if (entry.assignee !== undefined) (fields ??= []).push({ at, field: 'assignee', value: entry.assignee });
+    if (!entry.status) continue;
     if (changes.length > 0 && at < changes[changes.length - 1]!.at) sorted = false;
     if (lifecycle.done.has(entry.status)) reachedDone = true;
     changes.push({ at, status: entry.status });
@@ -83,7 +104,7 @@ export function statusHistory(kind: SlaKind, data: Incident | ServiceRequest): S
     const at = Math.max(instant(known) ?? -Infinity, last?.at ?? start, start);
     changes.push({ at, status: current });
   }
-  return { kind, start, acknowledgedAt: instant(data.acknowledged_at), changes, source: fromTimeline ? 'timeline' : 'milestones' };
+  return { kind, start, acknowledgedAt: instant(data.acknowledged_at), changes, source: fromTimeline ? 'timeline' : 'milestones', fields, lastAt };
 }
 
 /** [status the record entered, when] for the fields that record one, in lifecycle order. */

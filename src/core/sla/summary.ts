@@ -31,3 +31,15 @@ export function slaSummary(results: readonly SlaResult[]): SlaSummary {
   const clocks = results.length - by_state.no_policy;
   return { records: records.size, clocks, by_state, open_breaches, at_risk, no_policy: by_state.no_policy };
 }
+
+/**
+ * `itsm sla --at-risk --within`: a clock not yet breached that is past its policy's warning
+ * threshold (running or paused), or that is running and will breach within the horizon (its due
+ * time is at or before now + within). A paused clock cannot breach while it stands still, so only
+ * the threshold lists it. Without a horizon (null) only the threshold counts.
+ */
+export function atRiskWithin(r: Pick<SlaResult, 'state' | 'clock' | 'at_risk' | 'due_at'>, now: number, withinMs: number | null): boolean {
+  if (r.state !== 'in_progress' && r.state !== 'paused') return false;
+  if (r.at_risk) return true;
+  return withinMs !== null && r.clock === 'running' && r.due_at !== null && Date.parse(r.due_at) <= now + withinMs;
+}

@@ -3,6 +3,29 @@
 /** Which clock: response (reported -> acknowledged) or resolution (reported -> resolved / fulfilled). */
 export type SlaMetric = 'response' | 'resolution';
 
+/**
+ * The name a clock is reported under: a customer SLA's metric, or `ola-<metric>` for an operational
+ * level agreement (a policy with `scope: team`), so both sit side by side on one record.
+ */
+export type SlaClockName = SlaMetric | `ola-${SlaMetric}`;
+
+/** Every clock name, in the order views list them. */
+export const CLOCK_NAMES: readonly SlaClockName[] = ['response', 'resolution', 'ola-response', 'ola-resolution'];
+
+/** A completed cycle of a clock: ended by a resolution before a reopen, a hand-off to another team, or a restart on a priority change. */
+export interface SlaCycle {
+  started_at: string;
+  stopped_at: string | null;
+  elapsed_seconds: number;
+  target_seconds: number;
+  /** met or breached (decided by the due time), or cancelled (restarted on a priority change). */
+  state: SlaState;
+  due_at: string | null;
+  priority: string;
+  /** The team whose part of the work the cycle measured (OLAs only). */
+  team?: string;
+}
+
 /** Record kinds an SLA policy can apply to. */
 export type SlaKind = 'incident' | 'request';
 
@@ -21,7 +44,7 @@ export type ClockState = 'running' | 'paused' | 'stopped' | 'cancelled';
 export interface SlaResult {
   record: string;
   kind: SlaKind;
-  metric: SlaMetric;
+  metric: SlaClockName;
   /** The policy's ID, or null when none applies. */
   policy: string | null;
   /** The calendar's ID, or null when none could be chosen. */
@@ -42,10 +65,14 @@ export interface SlaResult {
   /** A running or paused clock at or past the policy's warning threshold (default 75%, compared unrounded) and not yet breached. */
   at_risk: boolean;
   clock: ClockState | null;
-  /** When the clock started (reported_at / requested_at, as written). */
+  /** When the current cycle of the clock started (reported_at / requested_at as written, unless a start condition, reopen, restart or assignment started it later). */
   started_at: string;
   /** When the clock stopped for good (acknowledged, resolved, fulfilled, cancelled), in the calendar's zone. */
   stopped_at: string | null;
   service?: string;
   priority?: string;
+  /** The team an OLA clock measures (the team the record is with in the current cycle). */
+  team?: string;
+  /** Earlier, completed cycles of this clock, oldest first (empty unless the policy starts new cycles). */
+  cycles?: SlaCycle[];
 }

@@ -9,7 +9,9 @@ import type { KindRegistry } from '../kinds/registry.ts';
 import type { Policies } from '../model.ts';
 import { firstUnsafe } from '../printable.ts';
 import { relationsFrom } from '../relations.ts';
+import { closingRules } from './closing-rules.ts';
 import { recordedTimes, type RecordedTime } from './future-times.ts';
+import { personRefs, type PersonRef } from './person-refs.ts';
 import { schemaDiagnostics } from './schema-messages.ts';
 import type { Validators } from './validators.ts';
 
@@ -27,6 +29,8 @@ export interface RecordFacts<K extends string = Kind> {
   summary: Record<string, unknown>;
   /** The times the record says something happened (milestones, timeline), checked against --now. */
   happened?: RecordedTime[];
+  /** Every person the record names (assignee, caller, timeline `by`...), checked against the team files. */
+  people?: PersonRef[];
 }
 
 export interface RecordCheck<K extends string = Kind> {
@@ -60,7 +64,7 @@ export function checkRecord<K extends string = Kind>(
   const schemaValid = validate(data);
   const diagnostics = schemaValid ? [] : schemaDiagnostics(file, validate.errors ?? [], def.label);
   // The rules take the kind's data type, which the schema has just vouched for.
-  if (schemaValid) diagnostics.push(...def.rules(data as never, { file, policies }, body));
+  if (schemaValid) diagnostics.push(...def.rules(data as never, { file, policies }, body), ...closingRules(def, data, file, policies));
   const bodyProblem = unsafeInBody(file, body, bodyLine);
   if (bodyProblem) diagnostics.push(bodyProblem);
   const facts: RecordFacts<K> = {
@@ -72,6 +76,8 @@ export function checkRecord<K extends string = Kind>(
   if (schemaValid) {
     const happened = recordedTimes(def, data);
     if (happened.length > 0) facts.happened = happened;
+    const people = personRefs(def, data);
+    if (people.length > 0) facts.people = people;
   }
   return { diagnostics, facts };
 }

@@ -7,11 +7,14 @@
  *   whose logins are split over two entries);
  * - team/person-logins-differ: one person's entries list different logins.
  * A login repeated within one file is team/duplicate-member (kinds/team.ts).
+ *
+ * And every person a record names is one of them (personChecks).
  */
 import type { PendingDiagnostic } from '../diagnostic.ts';
 import type { Team } from '../model.ts';
-import { loginKey, loginsOf, nameKey } from '../people.ts';
+import { loginKey, loginsOf, nameKey, peopleFrom, similarHandles, type TeamMembers } from '../people.ts';
 import type { FileFacts } from './cross-checks.ts';
+import { personFieldLabel } from './person-refs.ts';
 
 interface Entry {
   file: string;
@@ -93,4 +96,55 @@ function loginPointer(e: Entry, key: string): string {
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+/**
+ * Every person a record names must be in the team files (`person/unknown`), under their handle or
+ * any of their other logins; an assignee must be a member of the record's team
+ * (`assignee/not-in-team`).
+ */
+export function personChecks(files: readonly FileFacts<string>[]): PendingDiagnostic[] {
+  const teams: TeamMembers[] = [];
+  for (const f of files) {
+    if (f.facts.kind !== 'team' || !f.facts.schemaValid || !Array.isArray(f.facts.summary.members)) continue;
+    teams.push({ id: f.facts.id, members: f.facts.summary.members as Team['members'] });
+  }
+  const people = peopleFrom(teams);
+  const out: PendingDiagnostic[] = [];
+  for (const f of files) {
+    for (const ref of f.facts.people ?? []) {
+      const field = personFieldLabel(ref.pointer);
+      const person = people.known(ref.handle);
+      if (!person) {
+        const near = similarHandles(ref.handle, people);
+        out.push({
+          file: f.file,
+          rule: 'person/unknown',
+          severity: 'error',
+          pointer: ref.pointer,
+          message: `${capital(field)} is "${ref.handle}", but no team file lists that login.${near.length ? ` Did you mean ${near.map((h) => `"${h}"`).join(', ')}?` : ''}`,
+          hint: ref.contact
+            ? 'Name a person by their handle (their `login` in content/teams/); write an external contact as {name, email}.'
+            : 'Name a person by their handle (their `login` in content/teams/), or add them to their team file.',
+        });
+        continue;
+      }
+      if (ref.team === undefined) continue;
+      const members = people.membersOf(ref.team);
+      if (!members || members.includes(person.handle)) continue;
+      out.push({
+        file: f.file,
+        rule: 'assignee/not-in-team',
+        severity: 'error',
+        pointer: ref.pointer,
+        message: `${capital(field)} is ${person.name} (${person.handle}), who is not a member of ${ref.team} (members: ${members.join(', ')}).`,
+        hint: `Assign someone from ${ref.team}, move the record to a team ${person.name} is in, or add them to ${ref.team}.`,
+      });
+    }
+  }
+  return out;
+}
+
+function capital(s: string): string {
+  return s.startsWith('`') ? s : s[0]!.toUpperCase() + s.slice(1);
 }

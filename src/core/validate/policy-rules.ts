@@ -1,6 +1,7 @@
 /** Rules on the policy files beyond their schemas: references between them and to records, sane calendars. */
 import type { PendingDiagnostic } from '../diagnostic.ts';
-import type { Policies } from '../model.ts';
+import { lifecycle } from '../kinds/index.ts';
+import type { Policies, SlaCondition, SlaPolicy } from '../model.ts';
 import { isKnownTimeZone } from '../time-zone.ts';
 
 export const POLICY_PATHS = {
@@ -95,6 +96,28 @@ export function policyRules(policies: Policies, ids: ReadonlySet<string>): Pendi
           hint: `Check the ID, or add content/services/${s}.md.`,
         });
     });
+    (p.applies_to.teams ?? []).forEach((t, j) => {
+      const pointer = `/policies/${i}/applies_to/teams/${j}`;
+      if (p.scope !== 'team')
+        out.push({
+          file,
+          rule: 'sla/teams-need-team-scope',
+          severity: 'error',
+          pointer,
+          message: `SLA policy "${p.id}" names teams but measures whole records: applies_to.teams limits an OLA.`,
+          hint: "Add `scope: team` to make the policy an OLA on those teams' part of the work, or remove `teams`.",
+        });
+      else if (!ids.has(t))
+        out.push({
+          file,
+          rule: 'ref/unknown-id',
+          severity: 'error',
+          pointer,
+          message: `SLA policy "${p.id}" names team ${t}, which does not exist.`,
+          hint: `Check the ID, or add content/teams/${t}.md.`,
+        });
+    });
+    for (const [pointer, condition] of conditionsOf(p)) out.push(...conditionRules(p, `/policies/${i}${pointer}`, condition, ids));
   });
   const change = policies.changePolicy;
   if (change) {
@@ -147,4 +170,50 @@ export function policyRules(policies: Policies, ids: ReadonlySet<string>): Pendi
     });
   }
   return out;
+}
+
+/** Every condition a policy names (start, stop per clock, pause_when), with its JSON pointer below the policy. */
+function conditionsOf(p: SlaPolicy): Array<[string, SlaCondition]> {
+  const out: Array<[string, SlaCondition]> = [];
+  if (p.start) out.push(['/start', p.start]);
+  for (const metric of ['response', 'resolution'] as const) {
+    const c = p.stop?.[metric];
+    if (c) out.push([`/stop/${metric}`, c]);
+  }
+  (p.pause_when ?? []).forEach((c, j) => out.push([`/pause_when/${j}`, c]));
+  return out;
+}
+
+/** A condition that can never hold is a typo: a status the kind does not have, a team that does not exist. */
+function conditionRules(p: SlaPolicy, pointer: string, c: SlaCondition, ids: ReadonlySet<string>): PendingDiagnostic[] {
+  const file = POLICY_PATHS.sla;
+  if ('status' in c) {
+    const statuses = lifecycle(p.applies_to.kind).statuses;
+    return c.status.flatMap((status, j) =>
+      statuses.includes(status)
+        ? []
+        : [
+            {
+              file,
+              rule: 'sla/unknown-status',
+              severity: 'error' as const,
+              pointer: `${pointer}/status/${j}`,
+              message: `SLA policy "${p.id}" names status "${status}", which ${p.applies_to.kind}s never have, so the condition never holds.`,
+              hint: `Use one of: ${statuses.join(', ')}.`,
+            },
+          ],
+    );
+  }
+  if (c.field === 'team' && !ids.has(c.equals))
+    return [
+      {
+        file,
+        rule: 'ref/unknown-id',
+        severity: 'error',
+        pointer: `${pointer}/equals`,
+        message: `SLA policy "${p.id}" names team ${c.equals}, which does not exist.`,
+        hint: `Check the ID, or add content/teams/${c.equals}.md.`,
+      },
+    ];
+  return [];
 }

@@ -5,7 +5,7 @@ import type { KindRegistry } from '../kinds/registry.ts';
 import type { Policies } from '../model.ts';
 import type { RecordFacts } from './check-record.ts';
 import { crossChecks, type FileFacts } from './cross-checks.ts';
-import { peopleChecks } from './people-checks.ts';
+import { peopleChecks, personChecks } from './people-checks.ts';
 import { policyRules } from './policy-rules.ts';
 
 export interface FileOutcome<K extends string = FileFacts['folderKind']> {
@@ -21,5 +21,5 @@ export function workspaceChecks(outcomes: readonly FileOutcome<string>[], polici
   for (const o of outcomes) if (o.facts) facts.push({ file: o.file, folderKind: o.kind, facts: o.facts });
   const ids = new Set<string>();
   for (const f of facts) if (f.facts.id) ids.add(f.facts.id);
-  return [...crossChecks(facts, registry), ...peopleChecks(facts), ...policyRules(policies, ids)];
+  return [...crossChecks(facts, registry), ...peopleChecks(facts), ...personChecks(facts), ...policyRules(policies, ids)];
 }

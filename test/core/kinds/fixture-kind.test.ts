@@ -84,7 +84,7 @@ describe('a kind added from a fixture (vendor, VEN-<slug>)', () => {
 
   it('has a catalog with the columns its definition declares', () => {
     const { records } = validate(good);
-    const c = catalog(workspace(records), 'vendor' as Kind, siteLinks('/'), new Map(), registry);
+    const c = catalog(workspace(records), 'vendor' as Kind, siteLinks('/'), new Map(), { registry });
     expect(c.title).toBe('Vendors');
     expect(c.columns.map((col) => col.label)).toEqual(['ID', 'Name', 'Status', 'Owner', 'Contract ends']);
     expect(c.rows.map((r) => r.cells.map((cell) => cell.text))).toEqual([['VEN-acme', 'Acme Payments', 'active', 'TEAM-ops', '']]);

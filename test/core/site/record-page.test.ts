@@ -67,6 +67,31 @@ describe('a record page', () => {
     expect(resolution).toMatchObject({ state: 'breached', target: '4h 00m', remaining: 'over by 21h 00m', breachAt: '2026-11-19 13:00 CET' });
   });
 
+  it("shows a team's OLA clock beside the customer SLA's, as one more clock", () => {
+    const sla0 = ws.policies.sla!.policies;
+    const ola = {
+      id: 'resolver-ola',
+      name: 'Resolver teams',
+      applies_to: { kind: 'incident' as const },
+      scope: 'team' as const,
+      calendar: 'always-on',
+      targets: { P1: { resolution: '8h' } },
+    };
+    const withOla = { ...ws, policies: { ...ws.policies, sla: { policies: [...sla0, ola] as typeof sla0 } } };
+    const views = slaViews(computeSla(withOla, FIXTURE_NOW));
+    const p = recordPage({
+      ws,
+      rec: ws.byId.get('INC-0001')!,
+      links,
+      forge,
+      related: related.get('INC-0001') ?? [],
+      sla: views.get('INC-0001'),
+      history: null,
+    });
+    expect(p.sla!.policy).toBe('critical-services');
+    expect(p.sla!.clocks.map((c) => c.clock)).toEqual(['response', 'resolution', 'ola-resolution']);
+  });
+
   it('shows history newest first, with the pull request linked', () => {
     const entry: HistoryEntry = {
       commit: 'abcdef0123456789',
@@ -153,8 +178,13 @@ describe('the source of an imported record', () => {
 });
 
 describe('a team page', () => {
-  it('lists the members with the logins whose reviews count', () => {
-    const ws = fixtureWorkspace();
+  it('lists each member by handle, with their other logins and email, each row an anchor for links to the person', () => {
+    const ws = fixtureWorkspace((files) => {
+      files['content/teams/TEAM-platform.md'] = files['content/teams/TEAM-platform.md']!.replace(
+        '{ name: Alice Adams, login: alice }',
+        '{ name: Alice Adams, login: alice, other_logins: [alice-bot], email: alice@example.org }',
+      );
+    });
     const p = recordPage({
       ws,
       rec: ws.byId.get('TEAM-platform')!,
@@ -163,11 +193,65 @@ describe('a team page', () => {
       related: linkIndex(ws.records).get('TEAM-platform') ?? [],
     });
     expect(p.members).toEqual([
-      { name: 'Alice Adams', login: 'alice', role: '' },
-      { name: 'Bob Brown', login: 'bob', role: '' },
+      { name: 'Alice Adams', login: 'alice', otherLogins: ['alice-bot'], email: 'alice@example.org', role: '', anchor: 'person-alice' },
+      { name: 'Bob Brown', login: 'bob', otherLogins: [], email: '', role: '', anchor: 'person-bob' },
     ]);
     expect(p.fields.find((f) => f.key === 'roles')!.value).toEqual({ type: 'list', items: ['cab'] });
     expect(p.related.find((g) => g.label === 'owns CIs')!.refs.map((r) => r.id)).toEqual(['CI-pg-main', 'CI-pg-replica', 'CI-web-frontend']);
+  });
+});
+
+describe('people on a record page', () => {
+  it("shows the assignee and a caller from the team files by name, linked to their row on their team's page; an external caller by name and email", () => {
+    const ws = fixtureWorkspace((files) => {
+      files['content/incidents/INC-0003.md'] = files['content/incidents/INC-0003.md']!.replace(
+        'team: TEAM-payments',
+        'team: TEAM-payments\nassignee: carol\ncaller: bob',
+      );
+      files['content/incidents/INC-0002.md'] = files['content/incidents/INC-0002.md']!.replace(
+        'team: TEAM-platform',
+        'team: TEAM-platform\ncaller: { name: Dana Doe, email: dana@example.org }',
+      );
+    });
+    const show = (id: string) => recordPage({ ws, rec: ws.byId.get(id)!, links: siteLinks('/itsm'), forge: forgeLinks(undefined), related: [] }).fields;
+    const inc3 = show('INC-0003');
+    expect(inc3.find((f) => f.key === 'assignee')!.value).toEqual({
+      type: 'person',
+      name: 'Carol Chen',
+      handle: 'carol',
+      href: '/itsm/teams/TEAM-payments/#person-carol',
+    });
+    expect(inc3.find((f) => f.key === 'caller')!.value).toEqual({
+      type: 'person',
+      name: 'Bob Brown',
+      handle: 'bob',
+      href: '/itsm/teams/TEAM-platform/#person-bob',
+    });
+    expect(show('INC-0002').find((f) => f.key === 'caller')!.value).toEqual({
+      type: 'pairs',
+      pairs: [
+        { label: 'Name', text: 'Dana Doe' },
+        { label: 'Email', text: 'dana@example.org' },
+      ],
+    });
+  });
+
+  it('marks the public timeline entries, the ones the status page shows', () => {
+    const ws = fixtureWorkspace((files) => {
+      files['content/incidents/INC-0001.md'] = files['content/incidents/INC-0001.md']!.replace(
+        'status: in_progress }',
+        'status: in_progress, note: We are on it, visibility: public }',
+      );
+    });
+    const p = recordPage({ ws, rec: ws.byId.get('INC-0001')!, links: siteLinks('/'), forge: forgeLinks(undefined), related: [] });
+    expect(p.timeline.map((t) => t.public)).toEqual([false, false, true]);
+  });
+
+  it('names the person in the timeline', () => {
+    const ws = fixtureWorkspace();
+    const p = recordPage({ ws, rec: ws.byId.get('INC-0001')!, links: siteLinks('/'), forge: forgeLinks(undefined), related: [] });
+    expect(p.timeline.map((t) => t.by)).toEqual(['', 'Carol Chen', '']);
+    expect(p.timeline.map((t) => t.public)).toEqual([false, false, false]);
   });
 });
 

@@ -43,6 +43,25 @@ describe('report tables', () => {
     expect(spec.data.values).toHaveLength(report.sla_attainment.by_service.length * 2);
   });
 
+  it('adds OLA columns and chart series beside the SLA when a team-scope policy measured clocks', () => {
+    const sla0 = ws.policies.sla!.policies;
+    const ola = {
+      id: 'resolver-ola',
+      name: 'Resolver teams',
+      applies_to: { kind: 'incident' as const },
+      scope: 'team' as const,
+      calendar: 'always-on',
+      targets: { P3: { resolution: '8h' } },
+    };
+    const withOla = { ...ws, policies: { ...ws.policies, sla: { policies: [...sla0, ola] as typeof sla0 } } };
+    const olaReport = buildReport(withOla, computeSla(withOla, FIXTURE_NOW), { now: FIXTURE_NOW, timeZone: ws.settings.time_zone });
+    const byService = reportTables(olaReport).find((t) => t.id === 'sla-attainment-by-service')!;
+    expect(byService.columns.map((c) => c.label)).toContain('OLA resolution met %');
+    // INC-0002 (P3, TEAM-platform, resolved in 2h of 8h around the clock) met its OLA.
+    expect(byService.rows.find((r) => r.key === 'SVC-checkout')).toMatchObject({ ola_resolution_met: 1, ola_resolution_percent: 100 });
+    expect(byService.chart!.data!.filter((d) => d.clock === 'OLA resolution')).toHaveLength(olaReport.sla_attainment.by_service.length);
+  });
+
   it('writes CSV with a header row, quoting where needed', () => {
     const t: ReportTable = {
       id: 't',

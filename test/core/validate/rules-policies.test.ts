@@ -42,6 +42,19 @@ describe('SLA and change policies', () => {
     expect(await produced({ [SLA]: POLICIES[SLA].replace('calendar: service', 'calendar: weekends') })).toEqual([`sla/unknown-calendar ${SLA}`]);
   });
 
+  it('sla/unknown-status: a condition on a status the kind does not have never holds', async () => {
+    const policy = POLICIES[SLA].replace('pause_statuses: [on_hold]', 'pause_statuses: [on_hold]\n    pause_when: [{ status: [waiting_customer] }]');
+    expect(await produced({ [SLA]: policy })).toEqual([`sla/unknown-status ${SLA}`]);
+  });
+
+  it('sla/teams-need-team-scope: teams on a policy that measures whole records', async () => {
+    const policy = POLICIES[SLA].replace('applies_to: { kind: incident }', 'applies_to: { kind: incident, teams: [TEAM-ops] }');
+    expect(await produced({ [SLA]: policy })).toEqual([`sla/teams-need-team-scope ${SLA}`]);
+    // As an OLA the teams must exist, and so must a team a condition names.
+    const ola = policy.replace('calendar: service', 'calendar: service\n    scope: team\n    pause_when: [{ field: team, equals: TEAM-vendor }]');
+    expect(await produced({ [SLA]: ola.replace('teams: [TEAM-ops]', 'teams: [TEAM-opps]') })).toEqual([`ref/unknown-id ${SLA}`, `ref/unknown-id ${SLA}`]);
+  });
+
   it('change-policy/freeze-window: a freeze that ends before it starts', async () => {
     const freeze = POLICIES[CHANGE_POLICY] + 'freezes:\n  - { name: Year end, start: 2026-12-31T00:00:00+01:00, end: 2026-12-20T00:00:00+01:00 }\n';
     expect(await produced({ [CHANGE_POLICY]: freeze })).toEqual([`change-policy/freeze-window ${CHANGE_POLICY}`]);

@@ -49,7 +49,7 @@ describe('lifecycle: a status needs its milestones', () => {
   });
 
   it('lifecycle/fulfilled-at: a fulfilled request without fulfilled_at', async () => {
-    expect(await produced({ [REQ]: REQUEST.replace('status: new', 'status: fulfilled') })).toEqual([`lifecycle/fulfilled-at ${REQ}`]);
+    expect(await produced({ [REQ]: REQUEST.replace('status: new', 'status: fulfilled\nclose_code: fulfilled') })).toEqual([`lifecycle/fulfilled-at ${REQ}`]);
   });
 
   it('lifecycle/released-at: a released release without released_at', async () => {

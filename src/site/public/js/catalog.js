@@ -1,9 +1,13 @@
-// Catalog tables: sort by any column (header buttons, aria-sort) and filter by facet. The table is
-// complete without this script; the filter form stays hidden unless the script runs.
+// Catalog tables: sort by any column (header buttons, aria-sort), filter by facet, and switch
+// between open and all records. The table is complete without this script (CSS then does the
+// switch through #all); the filter form stays hidden unless the script runs.
 for (const table of document.querySelectorAll('table[data-catalog]')) {
   const tbody = table.tBodies[0];
   const rows = [...tbody.rows];
   const form = document.querySelector(`form[data-filters-for="${table.id}"]`);
+  const switcher = document.querySelector(`[data-switch-for="${table.id}"]`);
+  // From here on the script decides which rows show, not the stylesheet.
+  table.dataset.enhanced = '';
 
   // Sorting: numbers numerically, text by code point; a second click reverses.
   table.querySelectorAll('thead th').forEach((th, col) => {
@@ -31,17 +35,25 @@ for (const table of document.querySelectorAll('table[data-catalog]')) {
   if (!form) continue;
   form.hidden = false;
   const count = form.querySelector('[data-count]');
-  const OPEN = new Set(['new', 'acknowledged', 'in progress', 'on hold', 'approved']);
+  // Open records first (kinds with open statuses): "all" is the #all fragment, so links and the back button keep it.
+  const showAll = () => !switcher || location.hash === '#all';
   const apply = () => {
     const text = form.elements.text.value.trim().toLowerCase();
     const wanted = [...form.querySelectorAll('select')].filter((s) => s.value).map((s) => [s.name, s.value]);
+    // A chosen status decides by itself (choosing "closed" shows closed records).
+    const all = showAll() || wanted.some(([k]) => k === 'status');
+    switcher?.querySelectorAll('a[data-show]').forEach((a) => {
+      if ((a.dataset.show === 'all') === showAll()) a.setAttribute('aria-current', 'true');
+      else a.removeAttribute('aria-current');
+    });
     let shown = 0;
     for (const row of rows) {
       const ok =
+        (all || !row.hasAttribute('data-closed')) &&
         (!text || row.textContent.toLowerCase().includes(text)) &&
         wanted.every(([k, v]) => {
           const values = (row.getAttribute(`data-f-${k}`) || '').split('|');
-          return v === 'open' && k === 'status' ? values.some((x) => OPEN.has(x)) : values.includes(v);
+          return v === 'open' && k === 'status' ? !row.hasAttribute('data-closed') : values.includes(v);
         });
       row.hidden = !ok;
       if (ok) shown++;
@@ -51,8 +63,10 @@ for (const table of document.querySelectorAll('table[data-catalog]')) {
     url.search = '';
     for (const [k, v] of wanted) url.searchParams.set(k, v);
     if (text) url.searchParams.set('text', text);
+    url.hash = showAll() && switcher ? '#all' : '';
     history.replaceState(null, '', url);
   };
+  window.addEventListener('hashchange', apply);
   // Links such as ?status=open&priority=P1 (from the dashboard) arrive pre-filtered.
   const params = new URL(location.href).searchParams;
   for (const [k, v] of params) {
