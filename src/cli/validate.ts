@@ -22,6 +22,8 @@ Checks every record under content/ and every policy file:
   - lifecycle rules: milestone times in order, resolutions, plans, priority = matrix, no CMDB cycles
   - nothing that records what happened (milestones, timeline entries) is more than 5 minutes after
     --now; plans (planned_start, planned_end) may lie ahead
+  - a resolved major incident has its post-incident review (pir) by its due day, judged at --now:
+    a warning while due, an error once overdue or when closed without one
   - data quality (warnings): CIs without an owner or that no service reaches, retired CIs still named
     by open records or published articles, articles past review_by, services without a support
     calendar; issue forms out of date with the services

@@ -96,7 +96,9 @@ function lockedEdits(base: AnyRecord, head: AnyRecord, changes: readonly FieldCh
     : `Undo the edit; to continue the work, open a new ${label} and link it to ${base.id}.`;
   const seen = new Set<string>();
   const out: PendingDiagnostic[] = [];
+  const followUp = kindDefinition(base.kind).followUp ?? [];
   for (const c of changes) {
+    if (followUp.some((f) => c.field === f || c.field.startsWith(`${f}.`))) continue;
     const top = c.field.split('.')[0]!;
     if (seen.has(top)) continue;
     seen.add(top);

@@ -50,3 +50,12 @@ export function boundedIdNumber(id: string): bigint | undefined {
 export function formatNumberedId(kind: Kind, n: bigint, width = 4): string {
   return KIND_INFO[kind].prefix + n.toString().padStart(width, '0');
 }
+
+/**
+ * Finds record IDs of every kind written in running text ("see INC-0042 and SVC-payments."): each
+ * kind's own ID pattern, not glued to a word or a longer ID on either side. Global: use with matchAll.
+ */
+export function idMentionPattern(): RegExp {
+  const alternatives = REGISTRY.definitions.map((d) => d.idPattern.source.replace(/^\^/, '').replace(/\$$/, ''));
+  return new RegExp(`(?<![A-Za-z0-9_-])(?:${alternatives.join('|')})(?![A-Za-z0-9_])`, 'g');
+}

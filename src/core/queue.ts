@@ -9,7 +9,7 @@ import type { AnyKindDefinition } from './kinds/definition.ts';
 import type { KindRegistry } from './kinds/registry.ts';
 import type { AnyRecord, Workspace } from './model.ts';
 import { sameLogin } from './people.ts';
-import { computeSla, type SlaMetric, type SlaResult } from './sla/index.ts';
+import { computeSla, type SlaClockName, type SlaResult } from './sla/index.ts';
 
 /** Where a kind keeps its assignment: the team field (a reference to a team) and, if it has one, the assignee field. */
 export interface Assignment {
@@ -38,7 +38,7 @@ export function queueKinds(registry: KindRegistry = REGISTRY): string[] {
 
 /** The clock a queue row is sorted by: the earliest-due running clock, else the earliest-due paused one. */
 export interface QueueClock {
-  metric: SlaMetric;
+  metric: SlaClockName;
   /** running: counting now; paused: stopped by a pause status (due_at is projected from resumption now). */
   clock: 'running' | 'paused';
   state: SlaResult['state'];

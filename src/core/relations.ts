@@ -28,11 +28,40 @@ export interface Reference<K extends string = Kind> {
 export function referencesOf<K extends string = Kind>(kind: string, data: Record<string, unknown>, registry?: KindRegistry<K>): Reference<K>[] {
   const out: Reference<K>[] = [];
   for (const relation of relationsFrom(kind, registry)) {
-    const value = data[relation.field];
-    if (typeof value === 'string') out.push({ relation, target: value, pointer: `/${relation.field}` });
-    else if (Array.isArray(value)) value.forEach((v, i) => typeof v === 'string' && out.push({ relation, target: v, pointer: `/${relation.field}/${i}` }));
+    for (const { value, pointer } of valuesAt(data, relation.field)) {
+      if (typeof value === 'string') out.push({ relation, target: value, pointer });
+      else if (Array.isArray(value)) value.forEach((v, i) => typeof v === 'string' && out.push({ relation, target: v, pointer: `${pointer}/${i}` }));
+    }
   }
   return out;
+}
+
+/** The top-level front-matter field a relation's field lives in (`pir` for `pir.actions.problem`). */
+export function topField(field: string): string {
+  const dot = field.indexOf('.');
+  return dot < 0 ? field : field.slice(0, dot);
+}
+
+/**
+ * The values a field names, with their JSON pointers: a plain field, or a dotted path that walks
+ * into objects and through every item of a list (`pir.actions.problem`: each action's problem).
+ */
+export function valuesAt(data: Record<string, unknown>, field: string): Array<{ value: unknown; pointer: string }> {
+  if (!field.includes('.')) return data[field] === undefined ? [] : [{ value: data[field], pointer: `/${field}` }];
+  let level: Array<{ value: unknown; pointer: string }> = [{ value: data, pointer: '' }];
+  for (const key of field.split('.')) {
+    const next: typeof level = [];
+    const step = (holder: unknown, pointer: string) => {
+      const value = holder !== null && typeof holder === 'object' && !Array.isArray(holder) ? (holder as Record<string, unknown>)[key] : undefined;
+      if (value !== undefined) next.push({ value, pointer: `${pointer}/${key}` });
+    };
+    for (const { value, pointer } of level) {
+      if (Array.isArray(value)) value.forEach((item, i) => step(item, `${pointer}/${i}`));
+      else step(value, pointer);
+    }
+    level = next;
+  }
+  return level;
 }
 
 export interface Link {

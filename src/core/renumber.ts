@@ -39,7 +39,7 @@ export function planRenumber(
         if (!split) continue;
         const fields = referenceFields(role.kind, kind);
         const own = file === ownFile;
-        const where = (path: YamlPath) => (own && path.length === 1 && path[0] === 'id') || (fields.has(String(path[0])) && path.length <= 2);
+        const where = (path: YamlPath) => (own && path.length === 1 && path[0] === 'id') || fields.has(fieldPath(path));
         edits = scalarEdits(split.yaml, from, to, where).map((e) => ({ ...e, start: e.start + split.yamlStart, end: e.end + split.yamlStart }));
         if (mention.test(text.slice(split.bodyStart))) plan.bodyMentions.push(file);
       } else if (role.role === 'policy' || file === 'itsm.yaml') {
@@ -53,6 +53,11 @@ export function planRenumber(
     if (edits.length) plan.changes.push({ file, text: applyEdits(text, edits), count: edits.length });
   }
   return plan;
+}
+
+/** A value's place as a relation names it: `['pir', 'actions', 0, 'problem']` is `pir.actions.problem`, `['cis', 2]` is `cis`. */
+function fieldPath(path: YamlPath): string {
+  return path.filter((p) => typeof p === 'string').join('.');
 }
 
 /** The reference fields of records of kind `holder` that point at records of kind `target`. */

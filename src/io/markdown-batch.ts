@@ -4,20 +4,25 @@
  */
 import { Worker } from 'node:worker_threads';
 import { renderMarkdown } from './markdown.ts';
+import type { RecordLinks } from './markdown-record-links.ts';
 import { siblingModule } from './module-url.ts';
 
 /** Below this many bodies a worker's start-up costs more than it saves. */
 const WORKER_THRESHOLD = 2000;
 
-/** Starts rendering; the promise resolves to the HTML of each body, in order. */
-export function renderMarkdownBatch(bodies: readonly string[]): Promise<string[]> {
-  if (bodies.length < WORKER_THRESHOLD) return Promise.resolve(bodies.map(renderMarkdown));
+/**
+ * Starts rendering; the promise resolves to the HTML of each body, in order. IDs of the records in
+ * `records` become links.
+ */
+export function renderMarkdownBatch(bodies: readonly string[], records?: RecordLinks): Promise<string[]> {
+  const here = () => bodies.map((body) => renderMarkdown(body, records));
+  if (bodies.length < WORKER_THRESHOLD) return Promise.resolve(here());
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(siblingModule(import.meta.url, 'markdown-worker'), { workerData: bodies });
+      worker = new Worker(siblingModule(import.meta.url, 'markdown-worker'), { workerData: { bodies, records } });
     } catch {
-      resolve(bodies.map(renderMarkdown));
+      resolve(here());
       return;
     }
     let done = false;
@@ -28,7 +33,7 @@ export function renderMarkdownBatch(bodies: readonly string[]): Promise<string[]
     });
     // A worker that cannot run (e.g. no type stripping in workers) must not fail the build.
     worker.once('error', () => {
-      if (!done) resolve(bodies.map(renderMarkdown));
+      if (!done) resolve(here());
     });
   });
 }

@@ -1,6 +1,7 @@
 /** Worker thread: renders a batch of Markdown bodies with the same pipeline as src/io/markdown.ts. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderMarkdown } from './markdown.ts';
+import type { RecordLinks } from './markdown-record-links.ts';
 
-const bodies = workerData as string[];
-parentPort!.postMessage(bodies.map(renderMarkdown));
+const { bodies, records } = workerData as { bodies: string[]; records?: RecordLinks };
+parentPort!.postMessage(bodies.map((body) => renderMarkdown(body, records)));

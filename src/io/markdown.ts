@@ -10,6 +10,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { remarkRecordLinks, type RecordLinks } from './markdown-record-links.ts';
 
 interface HastNode {
   type: string;
@@ -46,6 +47,7 @@ function imagesFromOtherHostsToLinks() {
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(remarkRecordLinks)
   .use(remarkRehype, { allowDangerousHtml: false })
   .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: 'md-' })
   .use(imagesFromOtherHostsToLinks)
@@ -89,12 +91,13 @@ function plainText(markdown: string): string {
 
 /**
  * Safe HTML for a Markdown body (GitHub-flavoured: tables, task lists, autolinks, strikethrough).
- * A body nested too deep to render in good time, or that the parser fails on, is shown as plain text.
+ * IDs of the records in `records` become links to them. A body nested too deep to render in good
+ * time, or that the parser fails on, is shown as plain text.
  */
-export function renderMarkdown(markdown: string): string {
+export function renderMarkdown(markdown: string, records?: RecordLinks): string {
   if (nestedTooDeep(markdown)) return plainText(markdown);
   try {
-    return String(processor.processSync(markdown));
+    return String(processor.processSync({ value: markdown, data: { recordLinks: records } }));
   } catch {
     return plainText(markdown);
   }

@@ -8,6 +8,7 @@ import type { HistoryEntry } from '../core/history.ts';
 import { KIND_INFO, KINDS, type Kind } from '../core/ids.ts';
 import type { AnyRecord, Workspace } from '../core/model.ts';
 import { linkIndex } from '../core/relations.ts';
+import { displayName } from '../core/kinds/index.ts';
 import { catalog, type Catalog } from '../core/site/catalog.ts';
 import { changeSchedule, type CalendarMonth } from '../core/site/calendar.ts';
 import { cmdbIndex, type Impact } from '../core/site/cmdb.ts';
@@ -29,12 +30,14 @@ import { approvalRows, type ApprovalRow } from '../core/site/approvals.ts';
 import { atomXml, feeds } from '../core/site/feeds.ts';
 import { newRecordLinks } from '../core/site/new-record-links.ts';
 import { statusPage, type StatusPage } from '../core/site/status-page.ts';
+import { reviewViews, type PirView, type ReviewsPage, type ReviewStatus } from '../core/site/reviews.ts';
 import { statusReport } from '../core/status.ts';
 import type { Evidence } from '../core/approvals/evidence-note.ts';
 import { readApprovalEvidence } from './approval-notes.ts';
 import { layoutGraph } from './graph-layout.ts';
 import { NotARepositoryError, readRecordHistories } from './history.ts';
 import { renderMarkdownBatch } from './markdown-batch.ts';
+import type { RecordLinks } from './markdown-record-links.ts';
 import { reportData } from './site-reports.ts';
 import { readSchemas } from './schemas.ts';
 import { validateOnDisk } from './validate-run.ts';
@@ -51,6 +54,9 @@ export interface RecordPageData extends RecordPage {
   approvals?: ApprovalRow[];
   /** Change pages: schedule conflicts and freezes. */
   schedule?: { conflicts: Array<{ ref: RecordRef; shared: string[] }>; freezes: string[] };
+  /** Major incident pages: the post-incident review, and where it stands. */
+  pir?: PirView;
+  review?: ReviewStatus;
 }
 
 export interface SiteData {
@@ -80,6 +86,8 @@ export interface SiteData {
   knowledge: KbCategory[];
   reports: { tables: Array<ReportTable & { svg: string | null }>; period: string } | null;
   status: StatusPage;
+  /** Post-incident reviews of major incidents and their open actions. */
+  reviews: ReviewsPage;
   /** The JSON Schemas, published at schemas/<name>.schema.json. */
   schemas: Record<string, object>;
   /** Atom feeds, by file name under feeds/. */
@@ -111,9 +119,10 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   const log = opts.onLog ?? (() => {});
   const now = opts.now ?? new Date().toISOString();
   const t0 = Date.now();
-  // The diagnostics are `itsm validate`'s own (same run, cache and data-quality checks as of `now`);
+  // The diagnostics are `itsm validate`'s own (same run, cache and data-quality checks as of `now`;
+  // not the timed rules: a late post-incident review is shown on the reviews page, it does not stop the site);
   // the loader, running alongside on the main thread, gives the records.
-  const [checked, loaded] = await Promise.all([validateOnDisk(opts.root, { cache: true, now: new Date(now) }), loadWorkspace(opts.root)]);
+  const [checked, loaded] = await Promise.all([validateOnDisk(opts.root, { cache: true, now: new Date(now), timed: false }), loadWorkspace(opts.root)]);
   log(`validated and loaded ${loaded.records} records in ${Date.now() - t0} ms`);
   const failed = (list: readonly Diagnostic[]) => list.some((d) => d.severity === 'error');
   if (failed(checked.diagnostics) || failed(loaded.diagnostics)) {
@@ -124,7 +133,10 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   const links = siteLinks(base);
 
   // Markdown renders on a worker thread (for large workspaces) while the rest is computed here.
-  const bodies = renderMarkdownBatch(ws.records.map((r) => r.body));
+  const bodies = renderMarkdownBatch(
+    ws.records.map((r) => r.body),
+    recordLinks(ws, links),
+  );
   const t1 = Date.now();
   const sla = computeSla(ws, now);
   const views = slaViews(sla);
@@ -190,6 +202,7 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
   const schedule = changeSchedule(ws, now, links);
   const services = serviceCatalog(ws, links, now, forge);
   const serviceById = new Map(services.map((s) => [s.id, s]));
+  const reviews = reviewViews(ws, links, now);
 
   // elk answers asynchronously (a fake worker): lay every CI graph out at once so the waits overlap.
   const graphs = new Map<string, string>();
@@ -225,10 +238,15 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
       page.schedule = schedule.findings(rec.id);
       page.approvals = approvalRows(evidence?.get(rec.id) ?? [], forge, ws.settings.time_zone);
     }
+    if (rec.kind === 'incident') Object.assign(page, reviews.incident(rec));
     records.push(page);
   }
 
-  const html = await (bodies ?? renderMarkdownBatch(ws.records.map((r) => r.body)));
+  const html = await (bodies ??
+    renderMarkdownBatch(
+      ws.records.map((r) => r.body),
+      recordLinks(ws, links),
+    ));
   records.forEach((page, i) => (page.bodyHtml = html[i]!));
 
   const status = statusReport(ws.records, { now, timeZone: ws.settings.time_zone });
@@ -257,6 +275,7 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
     knowledge: knowledgeBase(ws, links, now),
     reports: null,
     status: statusPage(status, links),
+    reviews: reviews.page(),
     schemas: readSchemas().documents,
     feeds: feeds(ws, links, status).map((f) => ({
       name: f.name,
@@ -267,6 +286,11 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
     diagnostics: [],
     sla,
   };
+}
+
+/** Every record's page and name, for the IDs a body mentions. */
+function recordLinks(ws: Workspace, links: SiteLinks): RecordLinks {
+  return new Map(ws.records.map((r) => [r.id, { href: links.record(r.id), title: displayName(r) }]));
 }
 
 /** The static API: a JSON twin of every record and one list per kind. */

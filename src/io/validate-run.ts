@@ -14,6 +14,7 @@ import type { Kind } from '../core/ids.ts';
 import type { AnyRecord, Policies } from '../core/model.ts';
 import { dataQuality } from '../core/validate/data-quality.ts';
 import { futureTimes } from '../core/validate/future-times.ts';
+import { timedChecks } from '../core/validate/timed-rules.ts';
 import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import type { RecordOutcome } from './analyze.ts';
 import { cacheExists, cacheIsCommitted, committedCacheDiagnostic, readCache, writeCache, writeLastRun, type CacheEntry } from './validate-cache.ts';
@@ -39,10 +40,16 @@ export interface ValidateRunOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * The current instant: adds the data-quality warnings (overdue article reviews, judged by the
-   * date in the workspace's zone...), the issue-form freshness check, and `time/future` (no
-   * milestone or timeline entry more than 5 minutes after it).
+   * date in the workspace's zone...), the issue-form freshness check, `time/future` (no
+   * milestone or timeline entry more than 5 minutes after it) and the kinds' timed rules (a
+   * post-incident review due or overdue).
    */
   now?: Date;
+  /**
+   * Run the kinds' timed rules given `now` (default true). The site build does not: a review that is
+   * late is what its reviews page shows, not a reason to stop publishing.
+   */
+  timed?: boolean;
 }
 
 export interface ValidateRunResult {
@@ -222,6 +229,7 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   const pending = await allRecordChecks(outcomes, diagnostics, policy.policies, today, textOf);
   // Not cached with the record: the same file can be fine today and wrong with another --now.
   if (opts.now) for (const o of outcomes) if (o.facts?.happened) pending.push(...futureTimes(o.file, o.facts.happened, opts.now));
+  if (opts.now && opts.timed !== false) pending.push(...timedChecks(outcomes, opts.now, policy.settings));
   if (pending.length > 0) {
     const { placeLater } = await import('./analyze.ts');
     diagnostics.push(...placeLater(pending, textOf));

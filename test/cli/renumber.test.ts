@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { minimalWorkspace, POLICIES } from '../helpers/fixtures.ts';
-import { makeWorkspace, record, runCli, runMain } from '../helpers/workspace.ts';
+import { makeWorkspace, record, runCli, runMain, writeFiles } from '../helpers/workspace.ts';
 
 /** A problem naming the incident in a block list, with comments and quoting that must survive. */
 const PROBLEM = `---
@@ -67,6 +67,17 @@ describe('itsm renumber', () => {
     expect(read(dir, 'content/policies/change-policy.yaml')).toBe(FREEZE_POLICY.replace('services: [SVC-shop] }', 'services: [SVC-web-shop] }'));
     expect(read(dir, 'content/cis/CI-web.md')).toBe(files['content/cis/CI-web.md']);
     expect((await runMain(['validate'], { cwd: dir })).code).toBe(0);
+  });
+
+  it("rewrites a problem named by a post-incident review's action", async () => {
+    const dir = workspace();
+    const pir =
+      'major: true\npir:\n  summary: Unchecked push.\n  contributing_factors: [No check]\n  actions:\n    - { title: Check pushes, owner: ada, due: 2026-03-20, done: false, problem: PRB-0001 }\n';
+    const incident = minimalWorkspace()['content/incidents/INC-0001.md']!.replace('timeline:', `${pir}timeline:`);
+    writeFiles(dir, { 'content/incidents/INC-0001.md': incident });
+    const r = await runMain(['renumber', 'PRB-0001', 'PRB-0002'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(read(dir, 'content/incidents/INC-0001.md')).toBe(incident.replace('problem: PRB-0001 }', 'problem: PRB-0002 }'));
   });
 
   it('keeps Windows line endings and a byte-order mark as they are', async () => {

@@ -34,10 +34,15 @@ describe('the demo workspace', async () => {
     expect(recordsOf(workspace, 'team').some((t) => t.data.roles?.includes('ecab'))).toBe(true);
   });
 
-  it('covers the cases people need to see: every priority, majors with postmortems, on hold, reopened, failed changes that caused incidents', () => {
+  it('covers the cases people need to see: every priority, majors with postmortems and reviews, on hold, reopened, failed changes that caused incidents', () => {
     const incidents = recordsOf(workspace, 'incident');
     expect(new Set(incidents.map((i) => i.data.priority))).toEqual(new Set(['P1', 'P2', 'P3', 'P4', 'P5']));
     expect(incidents.some((i) => i.data.major && /postmortem/i.test(i.body))).toBe(true);
+    // Every major incident that is over has its post-incident review, and one of them an action still open.
+    const majorsOver = incidents.filter((i) => i.data.major && ['resolved', 'closed'].includes(i.data.status));
+    expect(majorsOver.length).toBeGreaterThan(0);
+    expect(majorsOver.filter((i) => !i.data.pir).map((i) => i.id)).toEqual([]);
+    expect(majorsOver.some((i) => i.data.pir!.actions.some((a) => !a.done))).toBe(true);
     expect(incidents.some((i) => i.data.status === 'on_hold')).toBe(true);
     const reopened = incidents.filter((i) => {
       const statuses = (i.data.timeline ?? []).map((t) => t.status).filter(Boolean);

@@ -102,6 +102,18 @@ describe('validate --base: closed and cancelled records are immutable', () => {
     expect(d!.message).toContain('`closed_at` was removed');
   });
 
+  it("lets a closed incident's review actions be followed up, but not the review itself", () => {
+    const review = (done: boolean, summary = 'Bad push.') => ({
+      major: true,
+      pir: { summary, contributing_factors: ['No canary'], actions: [{ title: 'Canary', owner: 'ada', due: '2026-03-20', done }] },
+    });
+    const base = incident('INC-0001', { status: 'closed', closed_at: '2026-03-04T09:00:00+01:00', ...review(false) });
+    const followedUp = incident('INC-0001', { status: 'closed', closed_at: '2026-03-04T09:00:00+01:00', ...review(true) });
+    expect(check([base], [followedUp])).toEqual([]);
+    const rewritten = incident('INC-0001', { status: 'closed', closed_at: '2026-03-04T09:00:00+01:00', ...review(true, 'Something else.') });
+    expect(check([base], [rewritten])).toEqual([expect.objectContaining({ rule: 'base/immutable', pointer: '/pir/summary' })]);
+  });
+
   it('allows edits that reopen it in the same change', () => {
     expect(check([closed], [incident('INC-0001', { status: 'in_progress', priority: 'P1' })])).toEqual([]);
   });

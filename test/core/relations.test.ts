@@ -1,14 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { linkIndex, RELATIONS } from '../../src/core/relations.ts';
+import { linkIndex, referencesOf, RELATIONS } from '../../src/core/relations.ts';
 import { KINDS } from '../../src/core/ids.ts';
 import { readSchemas } from '../../src/io/schemas.ts';
 
+type Node = { properties?: Record<string, Node>; items?: Node };
+
 describe('relations', () => {
+  it("find references inside a section's lists, with a pointer to each", () => {
+    const data = {
+      problem: 'PRB-0001',
+      pir: {
+        actions: [
+          { title: 'a', change: 'CHG-0002' },
+          { title: 'b', problem: 'PRB-0003', change: 'CHG-0004' },
+        ],
+      },
+    };
+    expect(referencesOf('incident', data).map((r) => `${r.relation.field} ${r.target} ${r.pointer}`)).toEqual([
+      'problem PRB-0001 /problem',
+      'pir.actions.problem PRB-0003 /pir/actions/1/problem',
+      'pir.actions.change CHG-0002 /pir/actions/0/change',
+      'pir.actions.change CHG-0004 /pir/actions/1/change',
+    ]);
+    const links = linkIndex([
+      { kind: 'incident', id: 'INC-0001', data },
+      { kind: 'change', id: 'CHG-0002', data: {} },
+    ]);
+    expect(links.get('CHG-0002')).toEqual([{ id: 'INC-0001', label: 'carries out review actions of', direction: 'in' }]);
+  });
+
   it('every declared relation field exists in its kind schema', () => {
     const { documents } = readSchemas();
     for (const r of RELATIONS) {
-      const schema = documents[r.from] as { properties: Record<string, unknown> };
-      expect(schema.properties[r.field], `${r.from}.${r.field}`).toBeDefined();
+      // A dotted field walks into the section's properties, and through a list to its items' properties.
+      let node = documents[r.from] as Node | undefined;
+      for (const key of r.field.split('.')) node = (node?.items ?? node)?.properties?.[key];
+      expect(node, `${r.from}.${r.field}`).toBeDefined();
       expect(KINDS).toContain(r.to);
     }
   });

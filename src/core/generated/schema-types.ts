@@ -607,7 +607,7 @@ export interface Incident {
    */
   assignee?: string;
   /**
-   * A major incident: needs a postmortem in the body once resolved.
+   * A major incident: needs a post-incident review (`pir`) once resolved, and a postmortem narrative in the body.
    */
   major?: boolean;
   /**
@@ -639,6 +639,7 @@ export interface Incident {
   timeline?: Timeline;
   tags?: Tags;
   source?: Source;
+  pir?: PostIncidentReview;
 }
 
 /**
@@ -648,6 +649,66 @@ export interface Incident {
 /**
  * Where this record came from, when it was imported (itsm import) or taken in from an issue (itsm intake). Absent for records written here.
  */
+
+/**
+ * The post-incident review of a major incident, written once the review is held. Required once the incident is resolved: due `major_incidents.pir_due_days` days (itsm.yaml, default 5) after `resolved_at`; `itsm validate` warns while it is due and fails once it is overdue or the incident is closed without it. The narrative postmortem stays in the body.
+ */
+
+export interface PostIncidentReview {
+  /**
+   * The day the review was held.
+   */
+  held_at?: string;
+  /**
+   * Who took part, by handle.
+   *
+   * Items: A person, named by their handle: the primary `login` of their entry in the team files. Any of their `other_logins` names the same person. `itsm validate` checks that the person exists.
+   */
+  attendees?: string[];
+  /**
+   * What happened and what was learnt, in a few sentences.
+   */
+  summary: string;
+  /**
+   * What made the incident possible or worse, one factor per item.
+   *
+   * @minItems 1
+   *
+   * Items: Text that may span lines: tabs and line breaks are fine; other control characters and bidirectional overrides or isolates (U+202A-U+202E, U+2066-U+2069) are not.
+   */
+  contributing_factors: [string, ...string[]];
+  /**
+   * The follow-up actions agreed in the review. An empty list says the review agreed on none.
+   */
+  actions: PirAction[];
+}
+
+export interface PirAction {
+  /**
+   * What is to be done.
+   */
+  title: string;
+  /**
+   * A person, named by their handle: the primary `login` of their entry in the team files. Any of their `other_logins` names the same person. `itsm validate` checks that the person exists.
+   */
+  owner: string;
+  /**
+   * The day it is due.
+   */
+  due: string;
+  /**
+   * Whether it is done.
+   */
+  done: boolean;
+  /**
+   * The problem record that tracks it, if any.
+   */
+  problem?: string;
+  /**
+   * The change that carries it out, if any.
+   */
+  change?: string;
+}
 
 /**
  * Free lowercase labels for search and filtering.
@@ -1406,4 +1467,13 @@ export interface WorkspaceSettings {
    * Items: Lowercase words joined by hyphens.
    */
   categories?: [string, ...string[]];
+  /**
+   * The policy for major incidents.
+   */
+  major_incidents?: {
+    /**
+     * Days after `resolved_at` by which a resolved major incident must have its post-incident review (`pir`). Default 5.
+     */
+    pir_due_days?: number;
+  };
 }

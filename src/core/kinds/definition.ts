@@ -3,7 +3,7 @@
  * identify it, its catalog columns, the references it makes and its rules. Everything else (ID
  * parsing, transitions, relations, catalogs, the docs' tables) is derived from these definitions.
  */
-import type { RecordRules } from './rule-kit.ts';
+import type { RecordRules, TimedRules } from './rule-kit.ts';
 
 /** For each status, the statuses a record may move to next. Staying in the same status is always allowed. */
 export type TransitionTable = Readonly<Record<string, readonly string[]>>;
@@ -56,6 +56,10 @@ export interface ColumnSpec {
 
 /** A reference field the kind declares: a string ID, or a list of IDs, of another kind. */
 export interface RelationSpec {
+  /**
+   * The front-matter field, or a dotted path into a section whose lists are walked item by item:
+   * `pir.actions.problem` is the `problem` of every action of the `pir` section.
+   */
   field: string;
   to: string;
   many: boolean;
@@ -131,6 +135,17 @@ export interface KindDefinition<K extends string = string, D = never> {
    */
   closing?: { closeCodeIn: readonly string[]; category: boolean };
   rules: RecordRules<D>;
+  /**
+   * Fields (dotted paths) that may still change once the record is locked, because they follow up
+   * on it rather than describe it: a closed incident's review actions get done weeks later.
+   */
+  followUp?: readonly string[];
+  /**
+   * Rules that depend on the instant of judging and the workspace settings (a review due some days
+   * after resolution). They run at every validation given --now, on the record's summary, which
+   * carries `fields` besides the references: never cached with the record, as `rules` are.
+   */
+  timed?: { fields: readonly string[]; rules: TimedRules<D> };
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Incident } from '../model.ts';
 import { defineKind, numberedId, type Lifecycle } from './definition.ts';
-import { Findings, checkTimeline, type RecordRules } from './rule-kit.ts';
+import { localDate } from '../format.ts';
+import { pirDueDate, pirDueDays, reviewState } from '../pir.ts';
+import { Findings, checkTimeline, type RecordRules, type TimedRules } from './rule-kit.ts';
 
 const lifecycle: Lifecycle = {
   statuses: ['new', 'acknowledged', 'in_progress', 'on_hold', 'resolved', 'closed', 'cancelled'],
@@ -26,7 +28,7 @@ const DONE = new Set(lifecycle.done);
 /** Someone has taken the incident on: every status after `new` except a cancellation. */
 const TAKEN = new Set(['acknowledged', 'in_progress', 'on_hold', 'resolved', 'closed']);
 
-const incidentRules: RecordRules<Incident> = (d, ctx, body) => {
+const incidentRules: RecordRules<Incident> = (d, ctx) => {
   const f = new Findings(ctx.file);
   const matrix = ctx.policies.priorityMatrix?.matrix;
   if (matrix) {
@@ -72,14 +74,30 @@ const incidentRules: RecordRules<Incident> = (d, ctx, body) => {
   f.order(data, 'reported_at', 'resolved_at');
   f.order(data, 'resolved_at', 'closed_at');
   checkTimeline(f, data, lifecycle.statuses, 'reported_at', milestones);
-  if (d.major && DONE.has(d.status) && !/^#{1,6}\s*(post-?mortem|post-incident review|incident review)\b/im.test(body)) {
+  if (d.major && d.status === 'closed' && d.pir === undefined) {
     f.add(
-      'major/postmortem',
+      'major/pir-missing',
       '/major',
-      'This major incident is resolved but its body has no postmortem.',
-      'Add a `## Postmortem` section to the body: impact, timeline, root cause, what went well, actions.',
-      'warning',
+      'This major incident is closed without its post-incident review.',
+      `${PIR_HINT} Or reopen it (\`status: resolved\`) until the review is held.`,
     );
+  }
+  return f.list;
+};
+
+const PIR_HINT =
+  'Hold the review and add a `pir:` section: `summary`, `contributing_factors` and `actions` (title, owner, due, done; optionally the problem or change that carries it). Keep the narrative postmortem in the body.';
+
+/** A resolved major incident needs its review by the due day: a warning until then, an error after. */
+const incidentTimedRules: TimedRules<Incident> = (d, ctx) => {
+  if (d.major !== true || d.status !== 'resolved' || d.pir !== undefined || d.resolved_at === undefined) return [];
+  const f = new Findings(ctx.file);
+  const tz = ctx.settings.time_zone;
+  const due = pirDueDate(d.resolved_at, pirDueDays(ctx.settings), tz);
+  if (reviewState(false, due, localDate(ctx.now.getTime(), tz)) === 'overdue') {
+    f.add('major/pir-overdue', '/major', `The post-incident review of this major incident was due on ${due} and is missing.`, PIR_HINT);
+  } else {
+    f.add('major/pir-due', '/major', `This major incident is resolved: its post-incident review is due by ${due}.`, PIR_HINT, 'warning');
   }
   return f.list;
 };
@@ -115,6 +133,8 @@ export const incident = defineKind<Incident>()({
     { field: 'problem', to: 'problem', many: false, label: 'caused by problem', inverse: 'incidents' },
     { field: 'caused_by_change', to: 'change', many: false, label: 'caused by change', inverse: 'caused incidents' },
     { field: 'kb', to: 'kb', many: true, label: 'uses article', inverse: 'used by incidents' },
+    { field: 'pir.actions.problem', to: 'problem', many: false, label: 'review action tracked by', inverse: 'tracks review actions of' },
+    { field: 'pir.actions.change', to: 'change', many: false, label: 'review action carried out by', inverse: 'carries out review actions of' },
   ],
   people: [
     { field: 'assignee', memberOf: 'team' },
@@ -122,4 +142,6 @@ export const incident = defineKind<Incident>()({
   ],
   closing: { closeCodeIn: lifecycle.done, category: true },
   rules: incidentRules,
+  followUp: ['pir.actions'],
+  timed: { fields: ['major', 'resolved_at', 'pir'], rules: incidentTimedRules },
 });

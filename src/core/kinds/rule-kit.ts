@@ -1,6 +1,6 @@
 /** Small helpers the per-kind rules share. */
 import type { PendingDiagnostic, Severity } from '../diagnostic.ts';
-import type { Policies } from '../model.ts';
+import type { Policies, WorkspaceSettings } from '../model.ts';
 
 export interface RuleContext {
   file: string;
@@ -8,6 +8,16 @@ export interface RuleContext {
 }
 
 export type RecordRules<T> = (data: T, ctx: RuleContext, body: string) => PendingDiagnostic[];
+
+export interface TimedContext {
+  file: string;
+  /** The instant the workspace is judged at (the command's --now). */
+  now: Date;
+  settings: WorkspaceSettings;
+}
+
+/** Rules on a schema-valid record's summary: the fields its kind's `timed.fields` names (and status, id, references). */
+export type TimedRules<T> = (data: Partial<T>, ctx: TimedContext) => PendingDiagnostic[];
 
 /** Milliseconds since the epoch of an ISO timestamp with offset (schema-validated before rules run). */
 export function instant(ts: string | undefined): number | undefined {

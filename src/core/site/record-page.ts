@@ -127,7 +127,7 @@ export interface RecordPageInput {
 }
 
 /** Fields shown elsewhere on the page (header, own sections), not in the field list. */
-const OWN_SECTIONS = new Set(['id', 'title', 'name', 'timeline', 'offerings', 'members']);
+const OWN_SECTIONS = new Set(['id', 'title', 'name', 'timeline', 'offerings', 'members', 'pir']);
 const LONG_TEXT = new Set([
   'implementation_plan',
   'test_plan',

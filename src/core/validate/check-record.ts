@@ -8,7 +8,7 @@ import { REGISTRY } from '../kinds/index.ts';
 import type { KindRegistry } from '../kinds/registry.ts';
 import type { Policies } from '../model.ts';
 import { firstUnsafe } from '../printable.ts';
-import { relationsFrom } from '../relations.ts';
+import { relationsFrom, topField } from '../relations.ts';
 import { closingRules } from './closing-rules.ts';
 import { recordedTimes, type RecordedTime } from './future-times.ts';
 import { personRefs, type PersonRef } from './person-refs.ts';
@@ -43,7 +43,12 @@ const KIND_SUMMARY_FIELDS: Partial<Record<string, string[]>> = { service: ['name
 
 function summarize(kind: string, data: Record<string, unknown>, registry: KindRegistry): Record<string, unknown> {
   const summary: Record<string, unknown> = {};
-  const fields = [...SUMMARY_FIELDS, ...relationsFrom(kind, registry).map((r) => r.field), ...(KIND_SUMMARY_FIELDS[kind] ?? [])];
+  const fields = [
+    ...SUMMARY_FIELDS,
+    ...relationsFrom(kind, registry).map((r) => topField(r.field)),
+    ...(registry.get(kind).timed?.fields ?? []),
+    ...(KIND_SUMMARY_FIELDS[kind] ?? []),
+  ];
   for (const field of fields) if (data[field] !== undefined) summary[field] = data[field];
   return summary;
 }

@@ -15,6 +15,13 @@ function idPattern(schema: Schema): string | undefined {
   return id.$ref ? common.$defs[id.$ref.split('/').pop()!]!.pattern : id.pattern;
 }
 /** The kind whose ID a reference field's schema takes (`common.schema.json#/$defs/serviceId` -> service). */
+/** The schema of a relation's field; a dotted field walks into a section, through a list to its items. */
+function fieldSchema(schema: Schema, field: string): { $ref?: string; items?: { $ref?: string } } | undefined {
+  type Node = { properties?: Record<string, Node>; items?: Node };
+  let node = schema as Node | undefined;
+  for (const key of field.split('.')) node = (node?.items ?? node)?.properties?.[key];
+  return node as { $ref?: string; items?: { $ref?: string } } | undefined;
+}
 function referencedKind(prop: { $ref?: string; items?: { $ref?: string } }): string | undefined {
   const ref = prop.$ref ?? prop.items?.$ref;
   return ref?.match(/\$defs\/(\w+)Id$/)?.[1];
@@ -40,13 +47,14 @@ describe.each(REGISTRY.definitions.map((d) => [d.kind, d] as const))('the %s def
       ...Object.values(def.milestones),
       ...def.identity,
       ...def.columns.flatMap((c) => ('field' in c.value ? [c.value.field] : [])),
-      ...def.relations.map((r) => r.field),
+      ...def.relations.map((r) => r.field.split('.')[0]!),
     ];
     for (const f of used) expect(fields).toContain(f);
+    for (const r of def.relations) expect(fieldSchema(schema, r.field), r.field).toBeDefined();
   });
 
   it('declares each relation to the kind its schema field takes', () => {
-    for (const r of def.relations) expect(referencedKind(schema.properties[r.field]!)).toBe(r.to);
+    for (const r of def.relations) expect(referencedKind(fieldSchema(schema, r.field)!)).toBe(r.to);
   });
 
   it('has a template for `itsm new`', () => {

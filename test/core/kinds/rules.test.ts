@@ -63,9 +63,23 @@ describe('incident rules', () => {
       expect.objectContaining({ rule: 'timeline/milestone-mismatch', pointer: '/acknowledged_at' }),
     ]);
   });
-  it('warn when a resolved major incident has no postmortem, and not once it has one', () => {
-    expect(rules('incident', { ...incident(), major: true })).toEqual([expect.objectContaining({ rule: 'major/postmortem', severity: 'warning' })]);
-    expect(rules('incident', { ...incident(), major: true }, '## Postmortem\n\nWhat happened.')).toEqual([]);
+  it('refuse a major incident closed without its post-incident review, whatever the body says', () => {
+    const closed = {
+      ...incident(),
+      major: true,
+      status: 'closed' as const,
+      closed_at: '2026-03-02T12:00:00+01:00',
+      timeline: [...incident().timeline!, { at: '2026-03-02T12:00:00+01:00', status: 'closed' }],
+    };
+    expect(rules('incident', closed, '## Postmortem\n\nWhat happened.')).toEqual([
+      expect.objectContaining({ rule: 'major/pir-missing', severity: 'error', pointer: '/major' }),
+    ]);
+    const pir = { summary: 'Bad config push.', contributing_factors: ['No canary'], actions: [] };
+    expect(rules('incident', { ...closed, pir })).toEqual([]);
+    expect(rules('incident', { ...closed, major: false })).toEqual([]);
+  });
+  it('leave a resolved major incident to the timed rules: no body heading is required any more', () => {
+    expect(rules('incident', { ...incident(), major: true })).toEqual([]);
   });
 });
 
