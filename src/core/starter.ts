@@ -44,7 +44,9 @@ export function starterContent(input: StarterInput): FileSet {
   out.set('itsm.yaml', workspaceSettings(input.name, timeZone));
   for (const [path, text] of demo) if (path.startsWith(TEMPLATES)) out.set(path, text);
 
-  const sources = chooseSources(demoRecords(demo));
+  const records = demoRecords(demo);
+  const sources = chooseSources(records);
+  withTheirPeople(sources, records);
   const ids = new Map<string, string>();
   for (const [kind, data] of sources) ids.set(kind, REGISTRY.get(kind).numbered ? formatNumberedId(kind, 1n) : String(data.id));
   for (const [kind, data] of sources) {
@@ -106,6 +108,39 @@ function demoRecords(demo: ReadonlyMap<string, string>): Map<Kind, Data[]> {
     if (data && typeof data === 'object' && !Array.isArray(data)) byKind.get(kind)!.push(data as Data);
   }
   return byKind;
+}
+
+/** A person of a team file: `login` is their handle; `other_logins` name the same person. */
+type Member = { login?: unknown; other_logins?: unknown };
+
+/**
+ * People are named by handle (assignees, timeline authors...) and must be members of a team file,
+ * so the example team (the kind whose records list `members`) gets, besides its own members,
+ * every demo member the other examples name, with their entry as the demo has it.
+ */
+function withTheirPeople(sources: Map<Kind, Data>, byKind: Map<Kind, Data[]>): void {
+  const isMemberList = (v: unknown): v is Member[] => Array.isArray(v) && v.every((m) => typeof m === 'object' && m !== null && 'login' in m);
+  const teamKind = [...byKind].find(([, records]) => records.some((d) => isMemberList(d.members)))?.[0];
+  const team = teamKind && sources.get(teamKind);
+  if (!teamKind || !team) return;
+  const byLogin = new Map<string, Member>();
+  for (const d of byKind.get(teamKind)!)
+    if (isMemberList(d.members))
+      for (const m of d.members)
+        for (const login of [m.login, ...(Array.isArray(m.other_logins) ? (m.other_logins as unknown[]) : [])])
+          if (typeof login === 'string') byLogin.set(login, m);
+  const named = new Set<Member>();
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string') {
+      const m = byLogin.get(v);
+      if (m) named.add(m);
+    } else if (Array.isArray(v)) v.forEach(visit);
+    else if (typeof v === 'object' && v !== null) Object.values(v).forEach(visit);
+  };
+  for (const [kind, data] of sources) if (kind !== teamKind) visit(data);
+  const members = isMemberList(team.members) ? [...team.members] : [];
+  for (const m of named) if (!members.some((own) => own.login === m.login)) members.push(m);
+  sources.set(teamKind, { ...team, members });
 }
 
 /** The demo record each example is made from: the most referenced service, and per kind the first record that uses it. */
