@@ -266,6 +266,7 @@ reported_at: 2026-03-02T09:00:00+01:00
 acknowledged_at: 2026-03-02T09:10:00+01:00
 resolved_at: 2026-03-03T16:30:00+01:00
 resolution: Connection pool resized.
+close_code: solved-permanently
 timeline:
   - { at: 2026-03-02T09:00:00+01:00, status: new, team: TEAM-ops }
   - { at: 2026-03-02T09:10:00+01:00, status: acknowledged }
