@@ -8,9 +8,9 @@
 import { parse as parseYaml } from 'yaml';
 import type { Diagnostic } from './diagnostic.ts';
 import type { AnyKindDefinition } from './kinds/definition.ts';
-import type { PriorityMatrix, Team } from './model.ts';
+import type { PriorityMatrix } from './model.ts';
 import { matrixPriority, readField, type JsonSchema } from './new-record.ts';
-import { loginsOf, peopleFrom, sameLogin } from './people.ts';
+import type { People, Person } from './people.ts';
 import { updateRecord, type RecordUpdate } from './record-writer.ts';
 
 /** What the user asked for. */
@@ -278,44 +278,17 @@ function fail(message: string): UpdatePlan {
   return { ok: false, message };
 }
 
-/** A team as `itsm update` needs it: its ID and members. */
-export interface TeamMembers {
-  id: string;
-  members: ReadonlyArray<{ name: string; login: string; other_logins?: readonly string[] | undefined; email?: string | undefined }>;
-}
-
-/** A person of the team files: their handle (primary login), name, and the teams they are in. */
-export interface Member {
-  handle: string;
-  name: string;
-  teams: string[];
-}
-
-/** The person using a login (primary or other), or undefined when no team lists it. */
-export function memberByLogin(teams: readonly TeamMembers[], login: string): Member | undefined {
-  const people = peopleFrom(teams as unknown as Team[]);
-  const listed = teams.some((t) => t.members.some((m) => loginsOf(m).some((l) => sameLogin(l, login))));
-  if (!listed) return undefined;
-  const person = people.personOf(login);
-  const teamIds = teams.filter((t) => t.members.some((m) => people.samePerson(m.login, login))).map((t) => t.id);
-  return { handle: person.logins[0]!, name: person.name, teams: teamIds };
-}
-
 /**
- * The person behind an email (git's user.email): a member whose `email` it is, or the login of a
- * GitHub no-reply address (`12345+ada@users.noreply.github.com`).
+ * The person behind git's user.email: the one whose team-file `email` it is, or the login of a GitHub
+ * no-reply address (`12345+ada@users.noreply.github.com`).
  */
-export function memberByEmail(teams: readonly TeamMembers[], email: string): Member | undefined {
-  const wanted = email.trim().toLowerCase();
+export function personByEmail(people: People, email: string): Person | undefined {
+  const wanted = email.trim();
   if (!wanted) return undefined;
-  for (const t of teams) for (const m of t.members) if (m.email?.toLowerCase() === wanted) return memberByLogin(teams, m.login);
-  const noreply = /^(?:\d+\+)?([a-z0-9-]+)@users\.noreply\.github\.com$/i.exec(wanted)?.[1];
-  return noreply ? memberByLogin(teams, noreply) : undefined;
-}
-
-/** Every handle of the team files, for "did you mean". */
-export function allHandles(teams: readonly TeamMembers[]): string[] {
-  return [...new Set(teams.flatMap((t) => t.members.map((m) => memberByLogin(teams, m.login)!.handle)))].sort();
+  const found = people.byEmail(wanted);
+  if (found) return found;
+  const login = /^(?:\d+\+)?([a-z0-9-]+)@users\.noreply\.github\.com$/i.exec(wanted)?.[1];
+  return login ? people.known(login) : undefined;
 }
 
 /** The status a shortcut moves to, or why there is none. */

@@ -11,19 +11,8 @@ import { REGISTRY } from '../core/kinds/index.ts';
 import type { AnyKindDefinition } from '../core/kinds/definition.ts';
 import { zonedTimestamp, type JsonSchema } from '../core/new-record.ts';
 import { similarIds } from '../core/suggest.ts';
-import {
-  allHandles,
-  closeStep,
-  memberByEmail,
-  memberByLogin,
-  planUpdate,
-  reopenStep,
-  resolveStep,
-  skippedMilestones,
-  type Member,
-  type TeamMembers,
-  type UpdateRequest,
-} from '../core/update.ts';
+import { peopleFrom, similarHandles, type People, type Person, type TeamMembers } from '../core/people.ts';
+import { closeStep, personByEmail, planUpdate, reopenStep, resolveStep, skippedMilestones, type UpdateRequest } from '../core/update.ts';
 import { FUTURE_TOLERANCE_MS, futureTimes, recordedTimes } from '../core/validate/future-times.ts';
 import { placeLater } from './analyze.ts';
 import { git, GitError } from './git-tree.ts';
@@ -93,7 +82,8 @@ export async function updateOnDisk(o: UpdateOptions): Promise<UpdateOutcome> {
   // Settings and policies only: the whole workspace is loaded once, to check the result.
   const { settings, policies } = analyzePolicies((rel) => files.get(rel));
   const teams = teamsIn(files);
-  const by = o.by !== undefined ? personNamed(teams, o.by, '--by') : await currentUser(o.root, teams, o.actor);
+  const people = peopleFrom(teams);
+  const by = o.by !== undefined ? personNamed(people, o.by, '--by') : await currentUser(o.root, people, o.actor);
   const at = o.at ?? zonedTimestamp(o.now.toISOString(), settings.time_zone);
   if (Date.parse(at) > o.now.getTime() + FUTURE_TOLERANCE_MS) {
     throw new UpdateError(
@@ -104,11 +94,11 @@ export async function updateOnDisk(o: UpdateOptions): Promise<UpdateOutcome> {
   const schema = withSharedTypes(readSchemas().documents[def.kind] as JsonSchema, readSchemas().documents.common as SharedDefs);
   const request = { ...o.request, at, by: by.handle };
   if (o.step) request.status = stepStatus(def, o.id, o.step, String(parsed.data.status));
-  if (o.assign !== undefined) request.assignments = [...request.assignments, ...assignments(def, schema, teams, parsed.data, o.assign)];
+  if (o.assign !== undefined) request.assignments = [...request.assignments, ...assignments(def, schema, teams, people, parsed.data, o.assign)];
   // assignee=<other login> is written as the person's handle, as --by is.
   request.assignments = request.assignments.map((a) => {
     const login = /^assignee=(.+)$/s.exec(a)?.[1];
-    const person = login === undefined ? undefined : memberByLogin(teams, login);
+    const person = login === undefined ? undefined : people.known(login);
     return person ? `assignee=${person.handle}` : a;
   });
   const planned = () => {
@@ -145,7 +135,14 @@ function stepStatus(def: AnyKindDefinition, id: string, step: 'resolve' | 'close
 }
 
 /** What `itsm assign <ID> <handle|TEAM-x>` sets, as field=value. */
-function assignments(def: AnyKindDefinition, schema: JsonSchema, teams: readonly TeamMembers[], data: Record<string, unknown>, target: string): string[] {
+function assignments(
+  def: AnyKindDefinition,
+  schema: JsonSchema,
+  teams: readonly TeamEntry[],
+  people: People,
+  data: Record<string, unknown>,
+  target: string,
+): string[] {
   const fields = schema.properties ?? {};
   if (target.startsWith('TEAM-')) {
     if (!fields.team) throw new UpdateError(`${def.plural} have no team field.`);
@@ -157,14 +154,14 @@ function assignments(def: AnyKindDefinition, schema: JsonSchema, teams: readonly
       throw new UpdateError(`no team ${target} in content/teams/.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`);
     }
     // As in ServiceNow: a new team whose members do not include the assignee leaves the record unassigned.
-    const assignee = typeof data.assignee === 'string' ? memberByLogin(teams, data.assignee) : undefined;
-    const stays = data.assignee === undefined || (assignee?.teams.includes(target) ?? false);
+    const stays = data.assignee === undefined || (typeof data.assignee === 'string' && people.teamsOf(data.assignee).includes(target));
     return stays ? [`team=${target}`] : [`team=${target}`, 'assignee='];
   }
   if (!fields.assignee) throw new UpdateError(`${def.plural} have no assignee: assign a team instead (itsm assign ID TEAM-...).`);
-  const person = personNamed(teams, target, 'assign');
+  const person = personNamed(people, target, 'assign');
   const out = [`assignee=${person.handle}`];
-  if (data.team === undefined && fields.team && person.teams.length === 1) out.push(`team=${person.teams[0]!}`);
+  const theirs = people.teamsOf(person.handle);
+  if (data.team === undefined && fields.team && theirs.length === 1) out.push(`team=${theirs[0]!}`);
   return out;
 }
 
@@ -186,16 +183,19 @@ function withSharedTypes(schema: JsonSchema, common: SharedDefs): JsonSchema {
 }
 
 /** Resolves a person given on the command line (a login or other login) to their handle; exit 2 with "did you mean" otherwise. */
-export function personNamed(teams: readonly TeamMembers[], login: string, flag: string): Member {
-  const found = memberByLogin(teams, login);
+export function personNamed(people: People, login: string, flag: string): Person {
+  const found = people.known(login);
   if (found) return found;
-  const near = similarIds(login, allHandles(teams));
+  const near = similarHandles(login, people);
   throw new UpdateError(`${flag} ${login}: nobody in the team files (content/teams/) has that login.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`);
 }
 
+/** A team file's ID and members. */
+export type TeamEntry = TeamMembers & { id: string };
+
 /** The team files' IDs and members (teams whose front matter cannot be read are left to `itsm validate`). */
-export function teamsIn(files: ReadonlyMap<string, string>): TeamMembers[] {
-  const teams: TeamMembers[] = [];
+export function teamsIn(files: ReadonlyMap<string, string>): TeamEntry[] {
+  const teams: TeamEntry[] = [];
   for (const [rel, text] of files) {
     if (!rel.startsWith('content/teams/') || !rel.endsWith('.md')) continue;
     const data = parseFrontMatter(text, rel).data;
@@ -207,7 +207,7 @@ export function teamsIn(files: ReadonlyMap<string, string>): TeamMembers[] {
       const others = Array.isArray(e.other_logins) ? e.other_logins.filter((l): l is string => typeof l === 'string') : undefined;
       return [{ name: e.name, login: e.login, other_logins: others, email: typeof e.email === 'string' ? e.email : undefined }];
     });
-    teams.push({ id: data.id, members });
+    if (members.length > 0) teams.push({ id: data.id, members: members as TeamMembers['members'] });
   }
   return teams;
 }
@@ -241,14 +241,14 @@ function checkEdited(files: ReadonlyMap<string, string>, file: string, text: str
 }
 
 /** The person running the command: by git's user.email, else the GITHUB_ACTOR login; exit 2 when neither names anyone. */
-async function currentUser(root: string, teams: readonly TeamMembers[], actor: string | undefined): Promise<Member> {
+async function currentUser(root: string, people: People, actor: string | undefined): Promise<Person> {
   let email = '';
   try {
     email = (await git(root, ['config', 'user.email'])).trim();
   } catch {
     // No email configured (or no git): fall through to the actor, then to the explanation.
   }
-  const found = (email ? memberByEmail(teams, email) : undefined) ?? (actor ? memberByLogin(teams, actor) : undefined);
+  const found = (email ? personByEmail(people, email) : undefined) ?? (actor ? people.known(actor) : undefined);
   if (found) return found;
   throw new UpdateError(
     email
