@@ -20,7 +20,18 @@ const browserGlobals = {
 };
 
 export default defineConfig(
-  globalIgnores(['content/', 'dist/', '.astro/', '.cache/', '.itsm-cache/', '.itsm-build-*/', '.scratch*/', 'test-results/', 'src/core/generated/']),
+  globalIgnores([
+    'content/',
+    'dist/',
+    'dist-pkg/',
+    '.astro/',
+    '.cache/',
+    '.itsm-cache/',
+    '.itsm-build-*/',
+    '.scratch*/',
+    'test-results/',
+    'src/core/generated/',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const CHILD = fileURLToPath(new URL('./measured-child.ts', import.meta.url));
+/** The same on the compiled package (dist-pkg/), as an installed `itsm` runs. */
+const COMPILED_CHILD = fileURLToPath(new URL('./measured-child-compiled.js', import.meta.url));
 
 export interface Measurement {
   ms: number;
@@ -11,10 +13,10 @@ export interface Measurement {
   stdout: string;
 }
 
-/** Runs `itsm <args>` in a fresh Node process (process start included). */
-export function measureItsm(args: string[], cwd: string): Measurement {
+/** Runs `itsm <args>` in a fresh Node process (process start included), from the TypeScript sources or the compiled package. */
+export function measureItsm(args: string[], cwd: string, from: 'source' | 'compiled' = 'source'): Measurement {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [CHILD, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [from === 'compiled' ? COMPILED_CHILD : CHILD, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - t0;
   const rss = /maxRSS=(\d+)/.exec(r.stderr)?.[1];
   return { ms, maxRssMiB: rss ? Number(rss) / 1024 : NaN, code: r.status ?? -1, stdout: r.stdout };

@@ -8,6 +8,7 @@ import { fmt, measureItsm, ratio } from './measure.ts';
 import type { BenchContext } from '../bench.ts';
 
 const FLOOR = fileURLToPath(new URL('./floor-child.ts', import.meta.url));
+const BUILD_PACKAGE = fileURLToPath(new URL('../build-package.ts', import.meta.url));
 
 function floor(root: string, mode: 'read' | 'parse'): { ms: number; maxRssMiB: number } {
   const r = spawnSync(process.execPath, [FLOOR, root, mode], { encoding: 'utf8' });
@@ -16,6 +17,9 @@ function floor(root: string, mode: 'read' | 'parse'): { ms: number; maxRssMiB: n
 }
 
 export async function bench(ctx: BenchContext): Promise<void> {
+  // The compiled rows run the package as npm installs it: build it from the current sources first.
+  const built = spawnSync(process.execPath, [BUILD_PACKAGE], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`cannot compile the package:\n${built.stdout}${built.stderr}`);
   for (const size of ctx.sizes) {
     const dir = mkdtempSync(join(ctx.tmp, `validate-${size}-`));
     const t0 = performance.now();
@@ -23,14 +27,18 @@ export async function bench(ctx: BenchContext): Promise<void> {
     ctx.log(`validate, ${size.toLocaleString('en')} incidents (about 1.4 KB each; generated in ${fmt(performance.now() - t0)})`);
     const read = floor(dir, 'read');
     const parse = floor(dir, 'parse');
-    rmSync(join(dir, '.itsm-cache'), { recursive: true, force: true });
-    const cold = measureItsm(['validate', '--format', 'json'], dir);
-    if (cold.code !== 0) throw new Error(`validate failed on the synthetic workspace:\n${cold.stdout.slice(0, 2000)}`);
-    for (let i = 1; i <= 10; i++) {
-      const file = join(dir, 'content/incidents', `INC-${String(i * Math.floor(size / 10)).padStart(6, '0')}.md`);
-      writeFileSync(file, readFileSync(file, 'utf8').replace('## Notes', '## Notes\nEdited for the warm run.'));
-    }
-    const warm = measureItsm(['validate', '--format', 'json'], dir);
+    const runs = (from: 'source' | 'compiled', edit: string) => {
+      rmSync(join(dir, '.itsm-cache'), { recursive: true, force: true });
+      const cold = measureItsm(['validate', '--format', 'json'], dir, from);
+      if (cold.code !== 0) throw new Error(`validate failed on the synthetic workspace:\n${cold.stdout.slice(0, 2000)}`);
+      for (let i = 1; i <= 10; i++) {
+        const file = join(dir, 'content/incidents', `INC-${String(i * Math.floor(size / 10)).padStart(6, '0')}.md`);
+        writeFileSync(file, readFileSync(file, 'utf8').replace('## Notes', `## Notes\n${edit}`));
+      }
+      return { cold, warm: measureItsm(['validate', '--format', 'json'], dir, from) };
+    };
+    const { cold, warm } = runs('source', 'Edited for the warm run.');
+    const compiled = runs('compiled', 'Edited again for the compiled warm run.');
     const rate = (ms: number) => `${Math.round(size / (ms / 1000)).toLocaleString('en')} records/s`;
     ctx.table([
       ['stage', 'time', 'rate', 'peak memory', 'vs floor', 'target'],
@@ -50,6 +58,22 @@ export async function bench(ctx: BenchContext): Promise<void> {
         rate(warm.ms),
         `${warm.maxRssMiB.toFixed(0)} MiB`,
         `${ratio(warm.ms, read.ms)} of read floor`,
+        '<= 2x',
+      ],
+      [
+        'compiled JavaScript (the npm package), cold',
+        fmt(compiled.cold.ms),
+        rate(compiled.cold.ms),
+        `${compiled.cold.maxRssMiB.toFixed(0)} MiB`,
+        `${ratio(compiled.cold.ms, parse.ms)} of parse floor`,
+        '<= 1.5x',
+      ],
+      [
+        'compiled JavaScript (the npm package), warm',
+        fmt(compiled.warm.ms),
+        rate(compiled.warm.ms),
+        `${compiled.warm.maxRssMiB.toFixed(0)} MiB`,
+        `${ratio(compiled.warm.ms, read.ms)} of read floor`,
         '<= 2x',
       ],
     ]);

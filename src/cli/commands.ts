@@ -45,5 +45,11 @@ export const COMMANDS: Record<string, Command> = {
   import: { summary: 'Import a ServiceNow or Jira Service Management export as records, never overwriting.', load: () => import('./import.ts') },
   intake: { summary: 'Turn a GitHub issue made with an intake form into an incident or request record.', load: () => import('./intake.ts') },
   notify: { summary: 'Post new major incidents and SLA breaches to a Slack or Teams webhook.', load: () => import('./notify.ts') },
+  init: { summary: 'Create a workspace repository that runs this package: examples, policies, workflows, first commit.', load: () => import('./init.ts') },
+  'upgrade-check': {
+    summary: 'After bumping itsm: what the new version reports on this workspace that the old one did not, and renamed fields.',
+    load: () => import('./upgrade-check.ts'),
+  },
+  migrate: { summary: 'Rewrite records that use a field a release of itsm renamed (keeps comments and order).', load: () => import('./migrate.ts') },
   demo: { summary: 'The main job on a workspace: validate, SLA summary, build and serve the site.', load: () => import('./demo.ts') },
 };

@@ -4,7 +4,8 @@
  * - `editRecord` sets fields of an existing record or template, keeping comments, key order and quoting
  *   (`itsm new` fills in a template through it, with `fillPlaceholders`);
  * - `scalarEdits` + `applyEdits` splice new text into the exact source range the parser reports for
- *   each matching scalar, so every other byte of the file stays as it was (`itsm renumber`).
+ *   each matching scalar, so every other byte of the file stays as it was (`itsm renumber`);
+ *   `keyRenameEdits` does the same for renamed top-level keys (`itsm migrate`).
  * Pure: text in, text out.
  */
 import { Document, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Node, type ToStringOptions, type YAMLSeq } from 'yaml';
@@ -139,6 +140,31 @@ function pathOf(ancestors: readonly unknown[], node: Node): (string | number)[] 
     child = a;
   }
   return path;
+}
+
+/**
+ * The edits that rename top-level keys of a mapping document (`from` -> `to`), touching only the
+ * key's own characters: the value, comments, quoting and key order stay as they were. A key is left
+ * alone when the document already has the new name (the caller reports that clash). Throws when
+ * the YAML does not parse or a key is written in a way that cannot be spliced.
+ */
+export function keyRenameEdits(text: string, renames: Readonly<Record<string, string>>): TextEdit[] {
+  const doc = parseDocument(text, { keepSourceTokens: false });
+  if (doc.errors.length) throw new Error(doc.errors[0]!.message);
+  if (!isMap(doc.contents)) return [];
+  const keys = new Set(doc.contents.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')));
+  const edits: TextEdit[] = [];
+  for (const pair of doc.contents.items) {
+    if (!isScalar(pair.key) || !pair.key.range) continue;
+    const from = String(pair.key.value);
+    const to = Object.hasOwn(renames, from) ? renames[from] : undefined;
+    if (to === undefined || keys.has(to)) continue;
+    const [start, end] = pair.key.range;
+    const at = text.slice(start, end).indexOf(from);
+    if (at === -1) throw new Error(`cannot rename the key ${JSON.stringify(text.slice(start, end))} in place`);
+    edits.push({ start: start + at, end: start + at + from.length, text: to });
+  }
+  return edits;
 }
 
 /** Applies non-overlapping edits to a text. */

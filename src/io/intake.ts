@@ -12,7 +12,7 @@ import { readIssuePayload } from '../core/intake-payload.ts';
 import { nextNumberedId } from '../core/new-record.ts';
 import { listWorkspaceFiles } from './layout.ts';
 import { writeFileInside } from './safe-fs.ts';
-import { loadWorkspaceFromFiles } from './workspace.ts';
+import { getValidators, loadWorkspaceFromFiles } from './workspace.ts';
 
 /** The issue file cannot be read as an issue: nothing was written. */
 export class IntakeInputError extends Error {
@@ -57,7 +57,9 @@ export function intakeIssue(o: IntakeOptions): IntakeOutcome {
   const { number } = issue;
   const files = new Map<string, string>();
   for (const rel of listWorkspaceFiles(o.root)) files.set(rel, readFileSync(join(o.root, rel), 'utf8'));
-  const loaded = loadWorkspaceFromFiles(files);
+  // With the workspace's own fields (schema overrides), as `itsm validate` checks it.
+  const validators = getValidators(o.root);
+  const loaded = loadWorkspaceFromFiles(files, validators);
   // Labelling the same issue twice must not make a second record.
   const earlier = takenInAs(loaded.workspace.records, files, sourceKey('github-issue', String(number)));
   if (earlier) return { number, status: 'taken', earlier };
@@ -72,7 +74,7 @@ export function intakeIssue(o: IntakeOptions): IntakeOutcome {
   if (!result.ok) return { number, status: 'refused', problems: result.problems };
   const check = new Map(files);
   check.set(result.file, result.text);
-  const problems = loadWorkspaceFromFiles(check).diagnostics.filter((d) => d.file === result.file && d.severity === 'error');
+  const problems = loadWorkspaceFromFiles(check, validators).diagnostics.filter((d) => d.file === result.file && d.severity === 'error');
   if (problems.length) return { number, status: 'invalid', diagnostics: problems };
   if (o.dryRun) return { number, status: 'dry-run', text: result.text };
   try {

@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { renderMarkdown } from './markdown.ts';
 import type { RecordLinks } from './markdown-record-links.ts';
+import { siblingModule } from './module-url.ts';
 
 /** Below this many bodies a worker's start-up costs more than it saves. */
 const WORKER_THRESHOLD = 2000;
@@ -19,7 +20,7 @@ export function renderMarkdownBatch(bodies: readonly string[], records?: RecordL
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./markdown-worker.ts', import.meta.url), { workerData: { bodies, records } });
+      worker = new Worker(siblingModule(import.meta.url, 'markdown-worker'), { workerData: { bodies, records } });
     } catch {
       resolve(here());
       return;

@@ -11,8 +11,8 @@ import { chooseId, isInstant, nameField, readAssignments, recordFromTemplate, te
 import { splitFrontMatter, topLevelKeyByLine } from '../core/record-writer.ts';
 import { listWorkspaceFiles } from './layout.ts';
 import { readTextNoFollow, writeFileInside } from './safe-fs.ts';
-import { readSchemas } from './schemas.ts';
-import { analyzePolicies, loadWorkspaceFromFiles } from './workspace.ts';
+import { workspaceSchemas } from './schema-overrides.ts';
+import { analyzePolicies, getValidators, loadWorkspaceFromFiles } from './workspace.ts';
 
 /** The input cannot make a record, or the file cannot be written: nothing was written. */
 export class NewRecordError extends Error {
@@ -43,7 +43,8 @@ export type NewRecordOutcome =
 /** Makes and writes a new record; throws NewRecordError for bad input. */
 export function createRecord(o: NewRecordOptions): NewRecordOutcome {
   const { root, kind } = o;
-  const schema = readSchemas().documents[kind] as JsonSchema;
+  // The workspace's own fields (schema overrides) are fields like any other here.
+  const schema = workspaceSchemas(root).documents[kind] as JsonSchema;
   const fields = checked(readAssignments(kind, schema, o.assignments));
   if (!isInstant(o.now)) throw new NewRecordError(`ITSM_NOW must be an instant like 2026-03-04T08:15:00Z; got "${o.now}".`);
 
@@ -71,7 +72,7 @@ export function createRecord(o: NewRecordOptions): NewRecordOutcome {
     }),
   );
 
-  const mine = checkNewRecord(files, file, text);
+  const mine = checkNewRecord(root, files, file, text);
   const given = new Set(['id', ...(title ? [nameField(schema)] : []), ...Object.keys(fields)]);
   const blocking = mine.filter((d) => d.severity === 'error' && (d.key === undefined || given.has(d.key)));
   if (blocking.length) return { written: false, blocking };
@@ -94,10 +95,10 @@ function checked<T>(r: Checked<T>): T {
 }
 
 /** Validates the whole workspace with the new file in it; returns the new file's diagnostics with their top-level key. */
-function checkNewRecord(files: Map<string, string>, file: string, text: string): Placed[] {
+function checkNewRecord(root: string, files: Map<string, string>, file: string, text: string): Placed[] {
   const all = new Map(files);
   all.set(file, text);
-  const { diagnostics } = loadWorkspaceFromFiles(all);
+  const { diagnostics } = loadWorkspaceFromFiles(all, getValidators(root));
   const keyAt = topLevelKeyByLine(splitFrontMatter(text)!.yaml);
   return diagnostics.filter((d) => d.file === file).map((d) => ({ ...d, key: d.line > 1 ? keyAt(d.line - 1) : undefined }));
 }

@@ -1,10 +1,10 @@
 /** Reads the tool's JSON Schemas (schemas/ beside src/), once per process. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from './package-root.ts';
 import type { SchemaDocuments } from '../core/validate/validators.ts';
 
-export const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+export const SCHEMAS_DIR = packagePath('schemas') + '/';
 
 let cached: { documents: SchemaDocuments; hash: string } | undefined;
 

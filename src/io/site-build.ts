@@ -7,15 +7,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { normalizeBase } from '../core/site/links.ts';
 import { readTextNoFollow } from './safe-fs.ts';
+import { dependencyFolder, packagePath } from './package-root.ts';
 import { outputProblem, SITE_MARKER, SITE_MARKER_TEXT } from './site-output.ts';
 import { gatherSiteData, type SiteData } from './site-data.ts';
 
-/** The itsm package itself: where astro.config.mjs and src/site live (not the workspace). */
-export const SOURCE_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const SITE_DATA_KEY = Symbol.for('itsm.site-data');
 
 export interface BuildSiteOptions {
@@ -70,13 +68,14 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
   const timings = { data: Date.now() - t0, astro: 0, pagefind: 0 };
   if (!gathered.data) return { pages: 0, diagnostics: gathered.diagnostics, records: gathered.records, timings };
   // Built next to `out` (same file system: the final move is a rename), in a folder whose
-  // node_modules points at this package's, because Astro imports its prerender bundle from there.
+  // node_modules points at the one holding Astro (this package's, or that of the project which
+  // installed itsm), because Astro imports its prerender bundle from there.
   // The folder goes however the build ends: success, error, exit, SIGINT, SIGTERM.
   mkdirSync(dirname(out), { recursive: true });
   const work = mkdtempSync(join(dirname(out), '.itsm-build-'));
   const detach = removeOnExit(work);
   try {
-    symlinkSync(join(SOURCE_DIR, 'node_modules'), join(work, 'node_modules'), 'junction');
+    symlinkSync(dependencyFolder('astro'), join(work, 'node_modules'), 'junction');
     const site = join(work, 'site');
     const t1 = Date.now();
     await astroBuild(gathered.data, work, site);
@@ -163,15 +162,15 @@ async function astroBuild(data: SiteData, work: string, out: string): Promise<vo
       // The temporary folder is Astro's root, so everything Astro writes (.astro/, its caches) lands
       // there and goes with it, never in this package's checkout; the config and pages come from here.
       root: work,
-      configFile: relative(work, join(SOURCE_DIR, 'astro.config.mjs')),
-      srcDir: join(SOURCE_DIR, 'src/site'),
-      publicDir: join(SOURCE_DIR, 'src/site/public'),
+      configFile: relative(work, packagePath('astro.config.mjs')),
+      srcDir: packagePath('src/site'),
+      publicDir: packagePath('src/site/public'),
       outDir: out,
       base: normalizeBase(data.base),
       cacheDir,
       // Failures come back as exceptions; ITSM_ASTRO_LOG=info shows Astro's own stage timings.
       logLevel: process.env.ITSM_ASTRO_LOG === 'info' ? 'info' : 'silent',
-      // Vite's dependency cache defaults to <root>/node_modules/.vite: through the link above, that is this package's.
+      // Vite's dependency cache defaults to <root>/node_modules/.vite: through the link above, the shared one.
       vite: { logLevel: 'silent', clearScreen: false, cacheDir: join(work, 'vite-deps') },
     });
   } catch (err) {
@@ -196,7 +195,7 @@ function moveDir(from: string, to: string): void {
 
 /** Runs the Pagefind CLI over the built site; a failure fails the build with its output. */
 export function runPagefind(out: string, log: (s: string) => void): Promise<void> {
-  const bin = join(SOURCE_DIR, 'node_modules/pagefind/lib/runner/bin.cjs');
+  const bin = join(dependencyFolder('pagefind'), 'pagefind/lib/runner/bin.cjs');
   return new Promise((resolvePromise, reject) => {
     // Fragments bundled into at most 1,000 files: writing one file per record page was most of the
     // indexing time on large sites (system time), and a search result still loads only a few KB.

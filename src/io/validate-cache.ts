@@ -148,3 +148,41 @@ export function writeCache(root: string, cache: CacheFile): void {
 export function cacheExists(root: string): boolean {
   return existsSync(join(root, CACHE_DIR));
 }
+
+const LAST_RUN_FILE = 'last-run.json';
+
+/** What the last full `itsm validate` reported, and with which version of itsm: `itsm upgrade-check` compares with it after a bump. */
+export interface LastRun {
+  version: string;
+  records: number;
+  diagnostics: Diagnostic[];
+}
+
+/** Records the run beside the cache (same rules: never through a link, a failure only loses the record). */
+export function writeLastRun(root: string, run: LastRun): void {
+  if (symlinkOnPath(root, `${CACHE_DIR}/${LAST_RUN_FILE}`)) return;
+  try {
+    const dir = join(root, CACHE_DIR);
+    mkdirSync(dir, { recursive: true });
+    const tmp = join(dir, `${LAST_RUN_FILE}.${process.pid}.tmp`);
+    rmSync(tmp, { force: true });
+    writeFileSync(tmp, JSON.stringify(run), { flag: 'wx' });
+    renameSync(tmp, join(dir, LAST_RUN_FILE));
+  } catch {
+    // only upgrade-check without --from misses it
+  }
+}
+
+/** The last run's record, when there is a well-formed one that is not committed to git. */
+export function readLastRun(root: string): LastRun | undefined {
+  if (symlinkOnPath(root, `${CACHE_DIR}/${LAST_RUN_FILE}`) || !cacheExists(root) || cacheIsCommitted(root)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(join(root, CACHE_DIR, LAST_RUN_FILE), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!isObject(parsed) || typeof parsed.version !== 'string' || !isCount(parsed.records) || !Array.isArray(parsed.diagnostics)) return undefined;
+  if (!parsed.diagnostics.every((d) => isDiagnostic(d))) return undefined;
+  return { version: parsed.version, records: parsed.records as number, diagnostics: parsed.diagnostics };
+}

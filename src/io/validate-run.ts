@@ -17,10 +17,13 @@ import { futureTimes } from '../core/validate/future-times.ts';
 import { timedChecks } from '../core/validate/timed-rules.ts';
 import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import type { RecordOutcome } from './analyze.ts';
-import { cacheExists, cacheIsCommitted, committedCacheDiagnostic, readCache, writeCache, type CacheEntry } from './validate-cache.ts';
+import { cacheExists, cacheIsCommitted, committedCacheDiagnostic, readCache, writeCache, writeLastRun, type CacheEntry } from './validate-cache.ts';
+import { packageVersion } from './version.ts';
 import { listWorkspace, readBytes, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
 import { readTextNoFollow } from './safe-fs.ts';
 import { readSchemas } from './schemas.ts';
+import { workspaceSchemas } from './schema-overrides.ts';
+import { siblingModule } from './module-url.ts';
 
 /** Bump when the meaning of cached outcomes changes. */
 const CACHE_FORMAT = 7;
@@ -76,7 +79,7 @@ type JobResult = { index: number; outcome: RecordOutcome; hash: string };
 
 function runWorker(shared: SharedJobs): Promise<JobResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./validate-worker.ts', import.meta.url), { workerData: shared });
+    const worker = new Worker(siblingModule(import.meta.url, 'validate-worker'), { workerData: shared });
     worker.once('message', (m: JobResult[]) => resolve(m));
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`validate worker exited with code ${code}`)));
@@ -86,7 +89,7 @@ function runWorker(shared: SharedJobs): Promise<JobResult[]> {
 /** Claims chunks of jobs until none are left: reads, hashes and analyzes each in this thread. */
 export async function drainJobs(shared: SharedJobs, onDone?: () => void): Promise<JobResult[]> {
   const [{ analyzeRecord }, { getValidators }] = await Promise.all([import('./analyze.ts'), import('./workspace.ts')]);
-  const v = getValidators();
+  const v = getValidators(shared.root);
   const next = new Int32Array(shared.next);
   const out: JobResult[] = [];
   for (let start = Atomics.add(next, 0, CHUNK); start < shared.jobs.length; start = Atomics.add(next, 0, CHUNK)) {
@@ -172,7 +175,9 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
     else if (role.role === 'policy' || rel === 'itsm.yaml') policyFiles.push(rel);
   }
   // Record rules depend on the schemas and the policies: they are the cache's key.
-  const key = hash('sha1', [readSchemas().hash, ...policyFiles.flatMap((rel) => [rel, textOf(rel) ?? ''])].join('\0'));
+  const overrides = workspaceSchemas(root);
+  diagnostics.push(...overrides.diagnostics);
+  const key = hash('sha1', [readSchemas().hash, overrides.hash, ...policyFiles.flatMap((rel) => [rel, textOf(rel) ?? ''])].join('\0'));
   // A committed cache would let a commit decide the outcome: it is neither read nor rewritten.
   const committed = opts.cache && cacheExists(root) && cacheIsCommitted(root);
   if (committed) diagnostics.push(committedCacheDiagnostic());
@@ -233,5 +238,6 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   if (useCache && (todo.length > 0 || !previous || Object.keys(previous.entries).length !== jobs.length)) {
     writeCache(root, { format: CACHE_FORMAT, key, policy, entries });
   }
+  if (useCache) writeLastRun(root, { version: packageVersion(), records: jobs.length, diagnostics });
   return { diagnostics, records: jobs.length, cached };
 }

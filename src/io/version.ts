@@ -1,8 +1,8 @@
 /** The package version, read from package.json once (the first time it is asked for). */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from './package-root.ts';
 
-const PACKAGE_JSON = fileURLToPath(new URL('../../package.json', import.meta.url));
+const PACKAGE_JSON = packagePath('package.json');
 
 let cached: string | undefined;
 

@@ -8,15 +8,19 @@ import { indexById, POLICY_FILES, type AnyRecord, type Policies, type PolicyFile
 import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import { validatorsFrom, type Validators } from '../core/validate/validators.ts';
 import * as precompiled from '../core/generated/validators.js';
+import { workspaceSchemas } from './schema-overrides.ts';
 import { analyzeRecord, analyzeYamlFile, placeLater, type RecordOutcome } from './analyze.ts';
 import { listWorkspace, readBytes, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = { name: 'ITSM workspace', time_zone: 'UTC' };
 
 let validators: Validators | undefined;
-/** The precompiled validators (generated from schemas/ by `npm run gen:types`), loaded once per process. */
-export function getValidators(): Validators {
-  return (validators ??= validatorsFrom(precompiled));
+/**
+ * The precompiled validators (generated from schemas/ by `npm run gen:types`), loaded once per
+ * process; for a workspace (`root`) with schema overrides, its merged schemas compiled at run time.
+ */
+export function getValidators(root?: string): Validators {
+  return (root === undefined ? undefined : workspaceSchemas(root).validators) ?? (validators ??= validatorsFrom(precompiled));
 }
 
 export interface PolicyOutcome {
@@ -74,7 +78,7 @@ export interface LoadResult {
 }
 
 /** The whole pipeline over files held in memory: path -> content. */
-export function loadWorkspaceFromFiles(files: ReadonlyMap<string, string | Uint8Array>): LoadResult {
+export function loadWorkspaceFromFiles(files: ReadonlyMap<string, string | Uint8Array>, v: Validators = getValidators()): LoadResult {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
   const textOf = (rel: string): string | undefined => {
@@ -84,7 +88,6 @@ export function loadWorkspaceFromFiles(files: ReadonlyMap<string, string | Uint8
   const pol = analyzePolicies(textOf);
   const diagnostics = [...pol.diagnostics];
   const outcomes: RecordOutcome[] = [];
-  const v = getValidators();
   for (const rel of [...files.keys()].sort()) {
     const role = roleOf(rel);
     if (role.role === 'stray') diagnostics.push(strayDiagnostic(rel, role.reason));
@@ -119,7 +122,9 @@ export async function loadWorkspace(root: string): Promise<LoadResult> {
     if ('unreadable' in bytes) unreadable.push(unreadableDiagnostic(rel, bytes.unreadable));
     else files.set(rel, bytes);
   }
-  const result = loadWorkspaceFromFiles(files);
+  const schemas = workspaceSchemas(root);
+  unreadable.push(...schemas.diagnostics);
+  const result = loadWorkspaceFromFiles(files, getValidators(root));
   if (unreadable.length === 0) return result;
   return { ...result, diagnostics: [...unreadable, ...result.diagnostics].sort(compareDiagnostics) };
 }

@@ -12,39 +12,11 @@ import { parse } from 'yaml';
 import { renderIssueForms } from '../../src/core/intake.ts';
 import { loadWorkspace } from '../../src/io/workspace.ts';
 import { REPO_ROOT } from '../helpers/workspace.ts';
-import { writeTokenExposures } from '../helpers/workflows.ts';
+import { injectionPoints, writeTokenExposures } from '../helpers/workflows.ts';
 
 const validator = createRequire(import.meta.url)('@action-validator/core') as { validateWorkflow(src: string): { errors: unknown[] } };
 const WORKFLOWS = join(REPO_ROOT, '.github/workflows');
 const files = readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f));
-
-/**
- * Expressions whose value an outsider controls: anything from the event payload (issue and PR
- * titles and bodies, comments, branch names, commit messages), the head ref, and step outputs,
- * which may carry such text onwards. They belong in `env:`, read as "$VAR" by the script.
- */
-const UNTRUSTED = /\$\{\{[^}]*\b(github\.event\.|github\.head_ref|steps\.[\w-]+\.outputs|needs\.[\w-]+\.outputs|inputs\.)/;
-
-interface Step {
-  run?: string;
-  uses?: string;
-  with?: Record<string, unknown>;
-}
-
-/** Places in a workflow where an expression lands in code: `run:` and github-script's `script:`. */
-export function injectionPoints(workflowYaml: string): string[] {
-  const doc = parse(workflowYaml) as { jobs?: Record<string, { steps?: Step[] }> };
-  const out: string[] = [];
-  for (const [job, def] of Object.entries(doc.jobs ?? {})) {
-    (def.steps ?? []).forEach((step, i) => {
-      const code = [step.run, String(step.uses ?? '').startsWith('actions/github-script') ? step.with?.script : undefined].filter(
-        (c): c is string => typeof c === 'string',
-      );
-      for (const c of code) if (UNTRUSTED.test(c)) out.push(`jobs.${job}.steps[${i}]: ${UNTRUSTED.exec(c)![0]}`);
-    });
-  }
-  return out;
-}
 
 describe.each(files)('.github/workflows/%s', (file) => {
   const text = readFileSync(join(WORKFLOWS, file), 'utf8');

@@ -55,3 +55,25 @@ export function writeTokenExposures(workflowYaml: string): string[] {
   }
   return out;
 }
+
+/**
+ * Expressions whose value an outsider controls: anything from the event payload (issue and PR
+ * titles and bodies, comments, branch names, commit messages), the head ref, and step outputs,
+ * which may carry such text onwards. They belong in `env:`, read as "$VAR" by the script.
+ */
+const UNTRUSTED = /\$\{\{[^}]*\b(github\.event\.|github\.head_ref|steps\.[\w-]+\.outputs|needs\.[\w-]+\.outputs|inputs\.)/;
+
+/** Places in a workflow where an expression lands in code: `run:` and github-script's `script:`. */
+export function injectionPoints(workflowYaml: string): string[] {
+  const doc = parse(workflowYaml) as { jobs?: Record<string, { steps?: Step[] }> };
+  const out: string[] = [];
+  for (const [job, def] of Object.entries(doc.jobs ?? {})) {
+    (def.steps ?? []).forEach((step, i) => {
+      const code = [step.run, String(step.uses ?? '').startsWith('actions/github-script') ? step.with?.script : undefined].filter(
+        (c): c is string => typeof c === 'string',
+      );
+      for (const c of code) if (UNTRUSTED.test(c)) out.push(`jobs.${job}.steps[${i}]: ${UNTRUSTED.exec(c)![0]}`);
+    });
+  }
+  return out;
+}

@@ -235,6 +235,7 @@ describe("the gate's own code and workflow need the policy-change approvals", ()
     '.npmrc',
     'astro.config.mjs',
     'tsconfig.json',
+    'tsconfig.build.json',
     '.ci/run',
     'dev',
     'tools/checker/package.json',

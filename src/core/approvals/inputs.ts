@@ -123,7 +123,7 @@ export const GOVERNED_PREFIXES = ['content/policies/', 'content/teams/'] as cons
  * package files at any depth, since a workflow may install from a sub-folder.
  */
 export const GATE_FOLDERS = ['.github/', '.ci/', 'src/', 'bin/', 'scripts/', 'schemas/', 'dev/'] as const;
-export const GATE_ROOT_FILES = ['dev', 'astro.config.mjs', 'tsconfig.json', '.nvmrc', '.node-version'] as const;
+export const GATE_ROOT_FILES = ['dev', 'astro.config.mjs', 'tsconfig.json', 'tsconfig.build.json', '.nvmrc', '.node-version'] as const;
 export const GATE_FILE_NAMES = [
   'package.json',
   'package-lock.json',
