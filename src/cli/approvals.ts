@@ -158,13 +158,7 @@ function report(run: ApprovalRun, format: 'pretty' | 'json' | 'github', io: CliI
   const { result, canApprove, reviewRequest } = run;
   const annotations = formatAnnotations(result, repoPrefix);
   if (format === 'json')
-    io.stdout(
-      JSON.stringify(
-        { ...result, evidence: approvalEvidence(result), can_approve: canApprove, ...(reviewRequest ? { review_request: reviewRequest } : {}) },
-        null,
-        2,
-      ) + '\n',
-    );
+    io.stdout(JSON.stringify({ ...result, evidence: approvalEvidence(result), canApprove, ...(reviewRequest ? { reviewRequest } : {}) }, null, 2) + '\n');
   else {
     if (format === 'github') {
       io.stdout(annotations.commands);

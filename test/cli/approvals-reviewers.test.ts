@@ -109,6 +109,14 @@ describe('itsm approvals --request-reviews', () => {
     expect(s.posts().map((p) => p.body)).toEqual([{ reviewers: ['cleo'] }]);
     expect(r.stdout).toContain('Review requested from cleo.');
     expect(readFileSync(s.summary, 'utf8')).toContain('| carol, cleo, dave |');
+
+    const json = await s.run(['--request-reviews', '--format', 'json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      decision: 'pending',
+      canApprove: { 'CHG-0001': ['carol', 'cleo', 'dave'] },
+      reviewRequest: { users: [], teams: [] },
+    });
+    expect(s.posts()).toHaveLength(1);
   });
 
   it('asks nobody once the change is approved', async () => {
