@@ -1372,6 +1372,10 @@ export interface Team {
    */
   email?: string;
   /**
+   * The slug of the team's GitHub team (e.g. cab for @northwind/cab). When set, `itsm approvals --request-reviews` also asks the GitHub team for a review (the token must be allowed to see the team); the team's members in this file are asked either way.
+   */
+  github_team?: string;
+  /**
    * The team's chat channel.
    */
   chat?: string;
