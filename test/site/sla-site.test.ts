@@ -70,6 +70,18 @@ describe('SLA clocks on a record page', () => {
     // A record whose clocks never cycled has no cycles table.
     expect(html('incidents/INC-0001')).not.toContain('data-sla-cycles');
   });
+  it("gives the same clocks in the record's JSON twin", () => {
+    const api = JSON.parse(readFileSync(join(out, 'api', 'INC-0101.json'), 'utf8')) as {
+      sla: {
+        clocks: Array<{ clock: string; policy: string; team: string | null; pausedSince: string | null; cycles: Array<{ state: string; team?: string }> }>;
+      };
+    };
+    expect(api.sla.clocks.map((c) => [c.clock, c.policy, c.team, c.pausedSince, c.cycles.map((y) => `${y.state} ${y.team ?? ''}`.trim())])).toEqual([
+      ['response', 'wiki-desk', null, null, []],
+      ['resolution', 'wiki-desk', null, '2026-11-20T08:15:00Z', ['met']],
+      ['ola-resolution', 'wiki-ola', 'TEAM-payments', '2026-11-20T08:15:00Z', ['breached TEAM-platform']],
+    ]);
+  });
 });
 
 describe('attainment reports', () => {
