@@ -125,6 +125,7 @@ function pretty(r: Report, from: string | undefined, to: string | undefined): st
   ];
   for (const [title, rows] of [
     ['by service', r.sla_attainment.by_service],
+    ['by team', r.sla_attainment.by_team],
     ['by priority', r.sla_attainment.by_priority],
     ['by month', r.sla_attainment.by_month],
   ] as const) {

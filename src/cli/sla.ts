@@ -39,7 +39,7 @@ Options:
   --format F        pretty (default): a summary and the clocks that need attention;
                     json: {"now","summary","results":[{"record","metric","policy","calendar",
                       "target_seconds","elapsed_seconds","remaining_seconds","percent","state",
-                      "due_at","breached_at","at_risk","clock","reason",...,"team",
+                      "due_at","breached_at","at_risk","clock","paused_since","reason",...,"team",
                       "cycles":[{"started_at","stopped_at","elapsed_seconds",
                       "target_seconds","state","due_at","priority","team"}]}]}
                       (cycles: the clock's earlier, completed cycles; the figures are the
@@ -135,6 +135,7 @@ function ordered(r: SlaResult) {
     at_risk: r.at_risk,
     started_at: r.started_at,
     stopped_at: r.stopped_at,
+    paused_since: r.paused_since ?? null,
     due_at: r.due_at,
     breached_at: r.breached_at,
     reason: r.reason,

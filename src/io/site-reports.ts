@@ -32,5 +32,9 @@ async function reportTables(ws: Workspace, sla: readonly SlaResult[], now: strin
   const report = buildReport(ws, sla, { now, timeZone: ws.settings.time_zone });
   const from = report.period.from ? formatInstant(report.period.from, ws.settings.time_zone) : 'the first record';
   const to = report.period.to ? formatInstant(report.period.to, ws.settings.time_zone) : formatInstant(now, ws.settings.time_zone);
-  return { tables: siteReportTables(report), period: `From ${from} to ${to}, months in ${ws.settings.time_zone}.` };
+  const attainmentTarget = ws.policies.sla?.attainment_target;
+  return {
+    tables: siteReportTables(report, attainmentTarget === undefined ? {} : { attainmentTarget }),
+    period: `From ${from} to ${to}, months in ${ws.settings.time_zone}.`,
+  };
 }

@@ -98,6 +98,18 @@ describe('itsm report', () => {
     expect(pretty.stdout).toContain('Change failure rate: 100% (1 of 1 caused incidents: CHG-0001 -> INC-0002)');
   });
 
+  it('counts attainment by team: the team a record is with, "(none)" without one', async () => {
+    // INC-0001 is with TEAM-ops; INC-0002 names no team. Both met their resolution targets.
+    const json = await runMain(['report', '--now', NOW, '--format', 'json'], { cwd: root });
+    expect(json.code).toBe(0);
+    const byTeam = (JSON.parse(json.stdout) as { sla_attainment: { by_team: Array<{ key: string; resolution: { met: number } }> } }).sla_attainment.by_team;
+    expect(byTeam.map((r) => `${r.key} ${r.resolution.met}`)).toEqual(['(none) 1', 'TEAM-ops 1']);
+    const csv = await runMain(['report', '--now', NOW, '--format', 'csv'], { cwd: root });
+    expect(csv.stdout).toContain('sla_attainment,team,TEAM-ops,resolution_met,1\r\n');
+    const pretty = await runMain(['report', '--now', NOW], { cwd: root });
+    expect(pretty.stdout).toMatch(/ {2}by team:\n.*\(none\)/);
+  });
+
   it('explains a bad date', async () => {
     const r = await runMain(['report', '--from', '2026-13-01'], { cwd: root });
     expect(r.code).toBe(2);

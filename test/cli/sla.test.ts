@@ -92,7 +92,15 @@ describe('itsm sla', () => {
       due_at: '2026-03-03T14:00:00+01:00',
       at_risk: false,
     });
-    expect(byKey['INC-0003 resolution']).toMatchObject({ elapsed_seconds: 3 * 3600, state: 'paused', clock: 'paused', breached_at: null });
+    // On hold since Mon 16:00: the paused clock says since when.
+    expect(byKey['INC-0003 resolution']).toMatchObject({
+      elapsed_seconds: 3 * 3600,
+      state: 'paused',
+      clock: 'paused',
+      breached_at: null,
+      paused_since: '2026-03-02T16:00:00+01:00',
+    });
+    expect(byKey['INC-0002 resolution'].paused_since).toBeNull();
     // The minimal workspace has no request policy: REQ-0001 is reported, not skipped.
     expect(byKey['REQ-0001 resolution']).toMatchObject({
       state: 'no_policy',

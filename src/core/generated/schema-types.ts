@@ -1178,6 +1178,10 @@ export interface SLAPolicies {
    * @minItems 1
    */
   policies: [Policy, ...Policy[]];
+  /**
+   * The share of clocks (in %) that should meet their targets, drawn as a line on the site's attainment charts (default 95).
+   */
+  attainment_target?: number;
 }
 
 export interface Policy {

@@ -1,5 +1,5 @@
 /** buildReport: every figure of the service report for a period, from the workspace and its SLA results. */
-import { recordsOf, type Workspace } from '../model.ts';
+import { recordsOf, type AnyRecord, type Workspace } from '../model.ts';
 import type { SlaResult } from '../sla/index.ts';
 import { slaAttainment } from './attainment.ts';
 import { changeFailureRate, changeSuccessRate } from './changes.ts';
@@ -37,7 +37,7 @@ export function buildReport(workspace: Pick<Workspace, 'records' | 'byId'>, slaR
     },
     mtta: meanTimeToAcknowledge(incidents, slaResults, ctx),
     mttr: meanTimeToResolve(incidents, slaResults, ctx),
-    sla_attainment: slaAttainment(slaResults, ctx),
+    sla_attainment: slaAttainment(slaResults, ctx, (id) => teamOf(workspace.byId.get(id))),
     incident_volume: incidentVolume(incidents, ctx),
     change_success_rate: changeSuccessRate(recordsOf(workspace, 'change'), ctx),
     change_failure_rate: changeFailureRate(recordsOf(workspace, 'change'), incidents, ctx),
@@ -45,6 +45,12 @@ export function buildReport(workspace: Pick<Workspace, 'records' | 'byId'>, slaR
     top_cis: topCis(incidents, workspace.byId, ctx),
     imported_sla: importedSlaComparison([...incidents, ...recordsOf(workspace, 'request')], slaResults, ctx),
   };
+}
+
+/** The team a record is with (its `team` field), for attainment by team. */
+function teamOf(rec: AnyRecord | undefined): string | undefined {
+  const team = rec && 'team' in rec.data ? rec.data.team : undefined;
+  return typeof team === 'string' ? team : undefined;
 }
 
 /** The shared context of the figure functions, from report options. */

@@ -35,6 +35,7 @@ export function reportRows(report: Report): ReportRow[] {
   for (const name of clocks) cell('overall', '', clockKey(name), a.overall[name]!);
   for (const [group, list] of [
     ['service', a.by_service],
+    ['team', a.by_team],
     ['priority', a.by_priority],
     ['month', a.by_month],
   ] as const) {

@@ -42,6 +42,8 @@ export type AttainmentRow = { key: string } & AttainmentCells;
 export interface SlaAttainment {
   overall: AttainmentCells;
   by_service: AttainmentRow[];
+  /** By the team: an OLA cycle's own team, a customer SLA clock's record's team ("(none)" without one). */
+  by_team: AttainmentRow[];
   by_priority: AttainmentRow[];
   /** By the month the clock started (reported or requested), in the report zone. */
   by_month: AttainmentRow[];

@@ -15,6 +15,7 @@ import { httpUrl } from '../urls.ts';
 import { compareIds } from './catalog.ts';
 import { refOfId, type RecordRef } from './refs.ts';
 import { dueView, type DueView, type SlaView } from './sla-view.ts';
+import { clockLabel } from '../reports/index.ts';
 
 export type FieldValue =
   | { type: 'text'; text: string }
@@ -73,6 +74,10 @@ export interface HistoryRow {
 
 export interface SlaRow {
   clock: string;
+  /** For people: "response", "OLA resolution". */
+  label: string;
+  /** OLAs: the team whose part of the work the clock measures. */
+  team: RecordRef | null;
   state: string;
   atRisk: boolean;
   percent: string;
@@ -82,6 +87,21 @@ export interface SlaRow {
   due: string;
   /** A live clock (running or paused): its due time and the time left, for the countdown. */
   live?: DueView;
+  /** A paused clock: "paused since 2026-11-26 10:15 CET"; else empty. */
+  pausedSince: string;
+  /** Earlier, completed cycles of this clock, oldest first. */
+  cycles: SlaCycleRow[];
+}
+
+/** A completed cycle of a clock, as its row in the record page's cycles table. */
+export interface SlaCycleRow {
+  started: string;
+  stopped: string;
+  elapsed: string;
+  state: string;
+  due: string;
+  priority: string;
+  team: RecordRef | null;
 }
 
 /** What Pagefind filters on: kind, status, service, priority, team. */
@@ -108,7 +128,14 @@ export interface RecordPage {
   /** Team pages: the people, by handle (their primary login) with their other logins and email. */
   members: Array<{ name: string; login: string; otherLogins: string[]; email: string; role: string; anchor: string }>;
   related: RelatedGroup[];
-  sla: { policy: string | null; calendar: string | null; reason: string; clocks: SlaRow[] } | null;
+  sla: {
+    policy: string | null;
+    calendar: string | null;
+    /** Each policy the clocks follow (the customer SLA, an OLA), with its calendar and clocks' labels. */
+    policies: Array<{ policy: string; calendar: string; clocks: string[] }>;
+    reason: string;
+    clocks: SlaRow[];
+  } | null;
   /** null when the workspace has no git history to read. */
   history: HistoryRow[] | null;
   facets: SearchFacets;
@@ -180,8 +207,9 @@ export function recordPage({ ws, rec, links, forge, related, sla, history, now }
       ? {
           policy: sla.policy,
           calendar: sla.calendar,
+          policies: policiesOf(sla),
           reason: sla.reason,
-          clocks: sla.clocks.map((c) => slaRow(c, tz, now === undefined ? NaN : Date.parse(now))),
+          clocks: sla.clocks.map((c) => slaRow(c, ws, links, tz, now === undefined ? NaN : Date.parse(now))),
         }
       : null,
     history: history ? history.map((h) => historyRow(h, forge, tz)) : null,
@@ -306,10 +334,25 @@ function searchFor(id: string, kindLabel: string, links: SiteLinks): string {
   return facet ? `${links.search()}?${facet}=${encodeURIComponent(id)}&${kind}` : `${links.search(id)}&${kind}`;
 }
 
-function slaRow(c: SlaView['clocks'][number], tz: string, nowMs: number): SlaRow {
+function policiesOf(sla: SlaView): Array<{ policy: string; calendar: string; clocks: string[] }> {
+  const out: Array<{ policy: string; calendar: string; clocks: string[] }> = [];
+  for (const c of sla.clocks) {
+    if (c.policy === null || c.calendar === null) continue;
+    const label = clockLabel(c.clock);
+    const same = out.find((p) => p.policy === c.policy && p.calendar === c.calendar);
+    if (same) same.clocks.push(label);
+    else out.push({ policy: c.policy, calendar: c.calendar, clocks: [label] });
+  }
+  return out;
+}
+
+function slaRow(c: SlaView['clocks'][number], ws: Workspace, links: SiteLinks, tz: string, nowMs: number): SlaRow {
   const live = c.live && c.dueAt && !Number.isNaN(nowMs) ? dueView({ metric: c.clock, paused: c.paused, dueAt: c.dueAt, atRisk: c.atRisk }, nowMs, tz) : null;
+  const teamRef = (id: string | null | undefined) => (id ? refOfId(id, ws.byId, links) : null);
   return {
     clock: c.clock,
+    label: clockLabel(c.clock),
+    team: teamRef(c.team),
     state: statusLabel(c.state),
     atRisk: c.atRisk,
     percent: c.percent === null ? '' : `${Math.floor(c.percent)}%`,
@@ -318,6 +361,16 @@ function slaRow(c: SlaView['clocks'][number], tz: string, nowMs: number): SlaRow
     breachAt: c.breachAt ? formatInstant(c.breachAt, tz) : '',
     due: c.dueAt ? formatInstant(c.dueAt, tz) : '',
     ...(live ? { live } : {}),
+    pausedSince: c.pausedSince ? `paused since ${formatInstant(c.pausedSince, tz)}` : '',
+    cycles: c.cycles.map((y) => ({
+      started: formatInstant(y.started_at, tz),
+      stopped: y.stopped_at ? formatInstant(y.stopped_at, tz) : '',
+      elapsed: formatSeconds(y.elapsed_seconds),
+      state: statusLabel(y.state),
+      due: y.due_at ? formatInstant(y.due_at, tz) : '',
+      priority: y.priority,
+      team: teamRef(y.team),
+    })),
   };
 }
 

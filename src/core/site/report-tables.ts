@@ -30,7 +30,12 @@ export interface ChartSpec {
   grouped?: boolean;
   /** Rows to draw when they differ from the table's (long form, for a series). */
   data?: Array<Record<string, CellValue>>;
+  /** A goal drawn as a dashed horizontal line across the chart, labelled (attainment: the share of clocks that should meet their targets). */
+  target?: { value: number; label: string };
 }
+
+/** The attainment drawn as the charts' target line when sla.yaml sets no `attainment_target`. */
+export const DEFAULT_ATTAINMENT_TARGET = 95;
 
 /** RFC 4180 CSV: header row, CRLF line ends, cells quoted where needed and neutralised against formula injection. */
 export function toCsv(table: ReportTable): string {
@@ -75,22 +80,44 @@ export function vegaLiteSpec(table: ReportTable): Record<string, unknown> | null
   if (c.series) encoding.color = { field: c.series, type: 'nominal', title: table.columns.find((col) => col.key === c.series)?.label ?? c.series };
   else encoding.color = { value: '#3b6fd4' };
   if (c.series && c.grouped && c.mark === 'bar') encoding.xOffset = { field: c.series };
+  const main = { mark: c.mark === 'line' ? { type: 'line', point: true } : { type: 'bar' }, encoding };
+  const frame = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', width: 560, height: 220, config: THEME, data: { values } };
+  if (!c.target) return { ...frame, ...main };
+  // The target as a dashed rule across the plot, named so the SVG says what it is, with its label at the right end.
+  const y = { datum: c.target.value, type: 'quantitative' };
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 560,
-    height: 220,
-    config: THEME,
-    data: { values },
-    mark: c.mark === 'line' ? { type: 'line', point: true } : { type: 'bar' },
-    encoding,
+    ...frame,
+    layer: [
+      main,
+      {
+        name: 'target',
+        data: ONE,
+        mark: { type: 'rule', color: TARGET_COLOUR, strokeDash: [6, 4], strokeWidth: 2, description: c.target.label },
+        encoding: { y },
+      },
+      {
+        name: 'target_label',
+        data: ONE,
+        mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, x: 'width', color: TARGET_COLOUR, fontSize: 11, text: c.target.label },
+        encoding: { y },
+      },
+    ],
   };
 }
+
+/** One empty datum: the target is drawn once, not once per row of the table. */
+const ONE = { values: [{}] };
+
+/** Red-orange that keeps its contrast on light and dark backgrounds. */
+const TARGET_COLOUR = '#d9480f';
 
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 const hours = (s: number | null) => (s === null ? null : Math.round((s / 3600) * 10) / 10);
 
 /** The report engine's figures as the site's tables (and the charts drawn from them). */
-export function reportTables(report: Report): ReportTable[] {
+export function reportTables(report: Report, options: { attainmentTarget?: number } = {}): ReportTable[] {
+  const goal = options.attainmentTarget ?? DEFAULT_ATTAINMENT_TARGET;
+  const targetNote = `The dashed line is the target: ${goal}% of clocks met.`;
   const a = report.sla_attainment;
   // One column group per clock the report has: response and resolution, and OLA clocks when measured.
   const clocks = attainmentClocks(a);
@@ -126,9 +153,15 @@ export function reportTables(report: Report): ReportTable[] {
     xTitle,
     yTitle: 'Targets met (%)',
     grouped: true,
+    target: { value: goal, label: `target ${goal}%` },
     data: rows.flatMap((r) => clocks.map((name) => ({ key: r.key ?? null, clock: clockLabel(name), percent: r[`${clockKey(name)}_percent`] ?? null }))),
   });
-  const bySla = { service: attainmentRows(a.by_service), priority: attainmentRows(a.by_priority), month: attainmentRows(a.by_month) };
+  const bySla = {
+    service: attainmentRows(a.by_service),
+    team: attainmentRows(a.by_team),
+    priority: attainmentRows(a.by_priority),
+    month: attainmentRows(a.by_month),
+  };
   const cs = report.change_success_rate;
   const cf = report.change_failure_rate;
   const pb = report.problem_backlog;
@@ -192,7 +225,7 @@ export function reportTables(report: Report): ReportTable[] {
     {
       id: 'sla-attainment-by-month',
       title: 'SLA attainment by month',
-      description: 'Share of stopped clocks that met their target, by the month the clock started.',
+      description: `Share of stopped clocks that met their target, by the month the clock started. ${targetNote}`,
       columns: attainmentColumns('Month'),
       rows: bySla.month,
       chart: attainmentChart(bySla.month, 'Month', 'line'),
@@ -200,15 +233,23 @@ export function reportTables(report: Report): ReportTable[] {
     {
       id: 'sla-attainment-by-service',
       title: 'SLA attainment by service',
-      description: '',
+      description: targetNote,
       columns: attainmentColumns('Service'),
       rows: bySla.service,
       chart: attainmentChart(bySla.service, 'Service', 'bar'),
     },
     {
+      id: 'sla-attainment-by-team',
+      title: 'SLA attainment by team',
+      description: `An OLA cycle counts for the team whose part of the work it measured; a customer SLA clock for the team the record is with. ${targetNote}`,
+      columns: attainmentColumns('Team'),
+      rows: bySla.team,
+      chart: attainmentChart(bySla.team, 'Team', 'bar'),
+    },
+    {
       id: 'sla-attainment-by-priority',
       title: 'SLA attainment by priority',
-      description: '',
+      description: targetNote,
       columns: attainmentColumns('Priority'),
       rows: bySla.priority,
       chart: attainmentChart(bySla.priority, 'Priority', 'bar'),

@@ -4,13 +4,18 @@
  */
 import { formatInstant } from '../format.ts';
 import { timeLeft } from '../queue.ts';
-import { isOpenClock, type SlaResult } from '../sla/index.ts';
+import { isOpenClock, type SlaClockName, type SlaCycle, type SlaResult } from '../sla/index.ts';
 
 export type ClockStateView = SlaResult['state'];
 
 export interface ClockView {
-  /** "response" or "resolution". */
-  clock: string;
+  /** "response", "resolution", or an OLA's "ola-response" / "ola-resolution". */
+  clock: SlaClockName;
+  /** The policy and calendar of this clock: an OLA's differ from the customer SLA's. */
+  policy: string | null;
+  calendar: string | null;
+  /** OLAs: the team whose part of the work the current cycle measures. */
+  team: string | null;
   state: ClockStateView;
   /** Still counting or paused (the record is open): breaches here are actionable. */
   live: boolean;
@@ -24,6 +29,10 @@ export interface ClockView {
   remainingSeconds: number | null;
   dueAt: string | null;
   breachAt: string | null;
+  /** A paused clock: when it last stopped counting. */
+  pausedSince: string | null;
+  /** Earlier, completed cycles (reopened under new_cycle, restarted on a priority change, handed to another team), oldest first. */
+  cycles: readonly SlaCycle[];
 }
 
 export interface SlaView {
@@ -44,6 +53,9 @@ export function slaViews(results: readonly SlaResult[]): Map<string, SlaView> {
     if (r.state === 'no_policy') continue;
     view.clocks.push({
       clock: r.metric,
+      policy: r.policy,
+      calendar: r.calendar,
+      team: r.team ?? null,
       state: r.state,
       live: isOpenClock(r),
       paused: r.clock === 'paused',
@@ -54,6 +66,8 @@ export function slaViews(results: readonly SlaResult[]): Map<string, SlaView> {
       remainingSeconds: r.remaining_seconds,
       dueAt: r.due_at,
       breachAt: r.breached_at,
+      pausedSince: r.clock === 'paused' ? (r.paused_since ?? null) : null,
+      cycles: r.cycles ?? [],
     });
   }
   return out;

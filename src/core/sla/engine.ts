@@ -281,6 +281,7 @@ function measure(
   // Floored to one decimal, so a clock within its target never shows 100% (integer ms, exact).
   const percent = targetMs > 0 ? Math.floor((elapsed * 1000) / targetMs) / 10 : elapsed > 0 ? null : 100;
   const dueAt = run.state === 'cancelled' || due === null ? null : calendar.format(due);
+  const lastSpan = run.running[run.running.length - 1];
   return {
     record: s.record,
     kind: s.kind,
@@ -300,6 +301,7 @@ function measure(
     clock: run.state,
     started_at: s.startedAt,
     stopped_at: run.stoppedAt === null ? null : calendar.format(run.stoppedAt),
+    ...(run.state === 'paused' ? { paused_since: lastSpan ? calendar.format(lastSpan[1]) : s.startedAt } : {}),
     service: s.service,
     priority: s.priority,
     team: s.team,

@@ -69,6 +69,8 @@ export interface SlaResult {
   started_at: string;
   /** When the clock stopped for good (acknowledged, resolved, fulfilled, cancelled), in the calendar's zone. */
   stopped_at: string | null;
+  /** A paused clock only: when it last stopped counting (or when its cycle started, if it never counted), in the calendar's zone. */
+  paused_since?: string;
   service?: string;
   priority?: string;
   /** The team an OLA clock measures (the team the record is with in the current cycle). */

@@ -7,6 +7,7 @@ import { slaViews } from '../../../src/core/site/sla-view.ts';
 import { linkIndex } from '../../../src/core/relations.ts';
 import { computeSla } from '../../../src/core/sla/index.ts';
 import { FIXTURE_NOW } from '../../site/fixture.ts';
+import { withSlaFiles } from '../../site/sla-fixture.ts';
 import { fixtureWorkspace } from './helpers.ts';
 
 describe('a record page', () => {
@@ -90,6 +91,71 @@ describe('a record page', () => {
     });
     expect(p.sla!.policy).toBe('critical-services');
     expect(p.sla!.clocks.map((c) => c.clock)).toEqual(['response', 'resolution', 'ola-resolution']);
+  });
+
+  describe('every clock of a reopened incident now on hold (test/site/sla-fixture.ts)', () => {
+    const wiki = fixtureWorkspace((files) => Object.assign(files, withSlaFiles(files)));
+    const p = recordPage({
+      ws: wiki,
+      rec: wiki.byId.get('INC-0101')!,
+      links,
+      forge,
+      related: [],
+      sla: slaViews(computeSla(wiki, FIXTURE_NOW)).get('INC-0101'),
+      history: null,
+      now: FIXTURE_NOW,
+    });
+    const clock = (name: string) => p.sla!.clocks.find((c) => c.clock === name)!;
+
+    it('shows the customer SLA and the OLA side by side, each with its policy', () => {
+      expect(p.sla!.clocks.map((c) => `${c.label}: ${c.state}`)).toEqual(['response: met', 'resolution: paused', 'OLA resolution: paused']);
+      expect(p.sla!.policies).toEqual([
+        { policy: 'wiki-desk', calendar: 'always-on', clocks: ['response', 'resolution'] },
+        { policy: 'wiki-ola', calendar: 'always-on', clocks: ['OLA resolution'] },
+      ]);
+      expect(clock('ola-resolution').team?.id).toBe('TEAM-payments');
+      expect(clock('resolution').team).toBeNull();
+    });
+
+    it('says since when a paused clock stands still, and keeps its due time as if it resumed now', () => {
+      // Reopened Fri 08:00, on hold from 09:15: 1h 15m used of 4h, 2h 45m left from 10:00 = 12:45.
+      expect(clock('resolution')).toMatchObject({
+        pausedSince: 'paused since 2026-11-20 09:15 CET',
+        percent: '31%',
+        remaining: '2h 45m',
+        due: '2026-11-20 12:45 CET',
+      });
+      expect(clock('resolution').live).toMatchObject({ paused: true, left: 'paused', at: '2026-11-20T11:45:00Z' });
+      // The OLA: 1h 15m of 2h, 45m left from 10:00.
+      expect(clock('ola-resolution')).toMatchObject({ pausedSince: 'paused since 2026-11-20 09:15 CET', due: '2026-11-20 10:45 CET' });
+      expect(clock('response').pausedSince).toBe('');
+    });
+
+    it('lists the completed cycles: met by its due time for the record, breached for the first team', () => {
+      // Thu 09:00 to 12:00 is 3h: within 4h (due 13:00), over the OLA's 2h (due 11:00).
+      expect(clock('resolution').cycles).toEqual([
+        {
+          started: '2026-11-19 09:00 CET',
+          stopped: '2026-11-19 12:00 CET',
+          elapsed: '3h 00m',
+          state: 'met',
+          due: '2026-11-19 13:00 CET',
+          priority: 'P3',
+          team: null,
+        },
+      ]);
+      expect(clock('ola-resolution').cycles).toMatchObject([
+        {
+          started: '2026-11-19 09:00 CET',
+          stopped: '2026-11-19 12:00 CET',
+          elapsed: '3h 00m',
+          state: 'breached',
+          due: '2026-11-19 11:00 CET',
+          team: { id: 'TEAM-platform' },
+        },
+      ]);
+      expect(clock('response').cycles).toEqual([]);
+    });
   });
 
   it('shows history newest first, with the pull request linked', () => {

@@ -6,6 +6,7 @@ import { siteLinks } from '../../../src/core/site/links.ts';
 import { serviceCatalog } from '../../../src/core/site/services.ts';
 import { computeSla } from '../../../src/core/sla/index.ts';
 import { FIXTURE_NOW } from '../../site/fixture.ts';
+import { withSlaFiles } from '../../site/sla-fixture.ts';
 import { fixtureWorkspace } from './helpers.ts';
 
 describe('report tables', () => {
@@ -31,6 +32,7 @@ describe('report tables', () => {
       'incident-volume-by-service',
       'sla-attainment-by-month',
       'sla-attainment-by-service',
+      'sla-attainment-by-team',
       'sla-attainment-by-priority',
       'change-success-by-month',
       'change-failures',
@@ -38,8 +40,11 @@ describe('report tables', () => {
       'top-cis',
     ]);
     expect(vegaLiteSpec(tables[0]!)).toBeNull();
-    const spec = vegaLiteSpec(tables.find((t) => t.id === 'sla-attainment-by-service')!) as { encoding: Record<string, unknown>; data: { values: unknown[] } };
-    expect(spec.encoding.xOffset).toEqual({ field: 'clock' });
+    const spec = vegaLiteSpec(tables.find((t) => t.id === 'sla-attainment-by-service')!) as {
+      layer: Array<{ encoding: Record<string, unknown> }>;
+      data: { values: unknown[] };
+    };
+    expect(spec.layer[0]!.encoding.xOffset).toEqual({ field: 'clock' });
     expect(spec.data.values).toHaveLength(report.sla_attainment.by_service.length * 2);
   });
 
@@ -60,6 +65,40 @@ describe('report tables', () => {
     // INC-0002 (P3, TEAM-platform, resolved in 2h of 8h around the clock) met its OLA.
     expect(byService.rows.find((r) => r.key === 'SVC-checkout')).toMatchObject({ ola_resolution_met: 1, ola_resolution_percent: 100 });
     expect(byService.chart!.data!.filter((d) => d.clock === 'OLA resolution')).toHaveLength(olaReport.sla_attainment.by_service.length);
+  });
+
+  it("shows attainment by team: an OLA cycle for its own team, a customer SLA clock for the record's team", () => {
+    // test/site/sla-fixture.ts: INC-0101's first cycle (met) and the platform team's OLA cycle (breached,
+    // 3h of 2h); the record is now with TEAM-payments, whose OLA cycle is paused (not counted).
+    const wiki = fixtureWorkspace((files) => Object.assign(files, withSlaFiles(files)));
+    const wikiReport = buildReport(wiki, computeSla(wiki, FIXTURE_NOW), { now: FIXTURE_NOW, timeZone: wiki.settings.time_zone });
+    const byTeam = reportTables(wikiReport).find((t) => t.id === 'sla-attainment-by-team')!;
+    expect(byTeam.columns[0]).toEqual({ key: 'key', label: 'Team' });
+    const team = (key: string) => byTeam.rows.find((r) => r.key === key)!;
+    // TEAM-payments: INC-0001 (resolution breached, still running) and INC-0101's first cycle (met).
+    expect(team('TEAM-payments')).toMatchObject({
+      resolution_met: 1,
+      resolution_breached: 1,
+      resolution_percent: 50,
+      ola_resolution_met: 0,
+      ola_resolution_breached: 0,
+      ola_resolution_percent: null,
+    });
+    // TEAM-platform: INC-0002 met both clocks; INC-0101's OLA cycle with the platform team breached.
+    expect(team('TEAM-platform')).toMatchObject({ resolution_met: 1, resolution_percent: 100, ola_resolution_breached: 1, ola_resolution_percent: 0 });
+  });
+
+  it('draws the attainment target as a labelled line, 95% unless sla.yaml says otherwise', () => {
+    type Layered = { layer: Array<{ name?: string; mark: { type: string; description?: string }; encoding: { y: unknown } }> };
+    const target = (t: ReportTable[]) =>
+      (vegaLiteSpec(t.find((x) => x.id === 'sla-attainment-by-priority')!) as Layered).layer.find((l) => l.name === 'target')!;
+    expect(target(tables)).toMatchObject({ mark: { type: 'rule', description: 'target 95%' }, encoding: { y: { datum: 95 } } });
+    expect(target(reportTables(report, { attainmentTarget: 90 }))).toMatchObject({ mark: { description: 'target 90%' }, encoding: { y: { datum: 90 } } });
+    for (const id of ['sla-attainment-by-month', 'sla-attainment-by-service', 'sla-attainment-by-team'])
+      expect(tables.find((t) => t.id === id)!.chart!.target).toEqual({ value: 95, label: 'target 95%' });
+    // Other charts have no target.
+    expect(tables.find((t) => t.id === 'incident-volume-by-service')!.chart!.target).toBeUndefined();
+    expect(vegaLiteSpec(tables.find((t) => t.id === 'incident-volume-by-service')!)).not.toHaveProperty('layer');
   });
 
   it('writes CSV with a header row, quoting where needed', () => {

@@ -23,7 +23,10 @@ import {
 } from './harness.ts';
 
 type Expected = Partial<
-  Pick<SlaResult, 'elapsed_seconds' | 'state' | 'due_at' | 'breached_at' | 'remaining_seconds' | 'percent' | 'at_risk' | 'clock' | 'stopped_at'>
+  Pick<
+    SlaResult,
+    'elapsed_seconds' | 'state' | 'due_at' | 'breached_at' | 'remaining_seconds' | 'percent' | 'at_risk' | 'clock' | 'stopped_at' | 'paused_since'
+  >
 >;
 
 interface Case {
@@ -288,7 +291,8 @@ const CASES: Case[] = [
   },
   {
     // Paused at now: 08:00Z new, 09:00Z on_hold, now 15:00Z: 1h of 4h. If it resumed now, the
-    // remaining 3h would end at 18:00Z. A paused clock within target has no breach instant.
+    // remaining 3h would end at 18:00Z. A paused clock within target has no breach instant; it has
+    // stood still since 09:00Z.
     name: 'a paused clock stands still',
     calendar: ALWAYS,
     targets: { resolution: '4h' },
@@ -297,7 +301,41 @@ const CASES: Case[] = [
       ['2026-03-02T09:00:00Z', 'on_hold'],
     ]),
     now: '2026-03-02T15:00:00Z',
-    resolution: { elapsed_seconds: 1 * HOUR, state: 'paused', clock: 'paused', due_at: '2026-03-02T18:00:00Z', breached_at: null },
+    resolution: {
+      elapsed_seconds: 1 * HOUR,
+      state: 'paused',
+      clock: 'paused',
+      due_at: '2026-03-02T18:00:00Z',
+      breached_at: null,
+      paused_since: '2026-03-02T09:00:00Z',
+    },
+  },
+  {
+    // Paused twice on office hours (09:00-12:00, 13:00-17:00 CET): Mon 09:00 new, 10:00 on_hold, 14:00
+    // back in progress, 15:30 on_hold again, now Tue 10:00: 1h + 1h30m = 2h30m of 8h. Paused since the
+    // last stop, Mon 15:30, not the first; if it resumed now, 5h30m more is Tue 10:00-12:00 (2h) and
+    // 13:00-16:30 (3h30m): due Tue 16:30.
+    name: 'a clock paused twice says since when it stands still now',
+    calendar: OFFICE,
+    targets: { resolution: '8h' },
+    record: incident({ status: 'on_hold', reported_at: '2026-03-02T09:00:00+01:00' }, [
+      ['2026-03-02T09:00:00+01:00', 'new'],
+      ['2026-03-02T10:00:00+01:00', 'on_hold'],
+      ['2026-03-02T14:00:00+01:00', 'in_progress'],
+      ['2026-03-02T15:30:00+01:00', 'on_hold'],
+    ]),
+    now: '2026-03-03T10:00:00+01:00',
+    resolution: { elapsed_seconds: 2.5 * HOUR, state: 'paused', paused_since: '2026-03-02T15:30:00+01:00', due_at: '2026-03-03T16:30:00+01:00' },
+  },
+  {
+    // On hold from the moment it was reported: the clock never counted, so it has stood still since
+    // the report (as written).
+    name: 'a clock on hold from the start is paused since the report',
+    calendar: ALWAYS,
+    targets: { resolution: '4h' },
+    record: incident({ status: 'on_hold', reported_at: '2026-03-02T08:00:00Z' }, [['2026-03-02T08:00:00Z', 'on_hold']]),
+    now: '2026-03-02T15:00:00Z',
+    resolution: { elapsed_seconds: 0, state: 'paused', paused_since: '2026-03-02T08:00:00Z', due_at: '2026-03-02T19:00:00Z' },
   },
   {
     // Cancelled at 09:30Z without acknowledgement: both clocks are cancelled, 1h30m had run.
