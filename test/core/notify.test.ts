@@ -297,6 +297,16 @@ function runsEveryTenMinutes(files: Record<string, string>): Array<[string, stri
 }
 
 describe('SLA warnings and escalation', () => {
+  it('a team file names its channel by an environment variable; a URL there is refused (it is a secret)', () => {
+    const team = OPS_WITH_CHANNEL['content/teams/TEAM-ops.md'].replace(
+      'webhook_env: ITSM_WEBHOOK_TEAM_OPS',
+      'webhook_env: "https://hooks.slack.com/services/T0/B0/x"',
+    );
+    const { diagnostics } = loadWorkspaceFromFiles(new Map(Object.entries({ ...minimalWorkspace(), 'content/teams/TEAM-ops.md': team })));
+    const errors = diagnostics.filter((d) => d.severity === 'error' && d.file === 'content/teams/TEAM-ops.md');
+    expect(errors.map((d) => [d.rule, d.line])).toEqual([['schema/pattern', 6]]);
+  });
+
   it('warns at each threshold of warn_at, then the breach, then escalates it: each once, in the run after it happens', () => {
     const files = { ...majorIncident('Checkout down', 'team: TEAM-ops'), ...ESCALATING };
     files['content/incidents/INC-0010.md'] = files['content/incidents/INC-0010.md']!.replace('major: true\n', '');
