@@ -21,9 +21,18 @@ const HELP = `Usage: itsm notify [--root DIR] [--now ISO] [--since ISO|24h|7d] [
 Posts what is news to a chat channel through an incoming webhook (Slack, Microsoft Teams):
   major incidents   incidents with major: true reported or changed (acknowledged, resolved,
                     closed, a timeline entry) since the last run
+  SLA warnings      running clocks that crossed one of their policy's warn_at thresholds
+                    (e.g. warn_at: [50, 75]; default: warning_threshold, 75%)
   SLA breaches      response and resolution clocks whose target was exceeded since the last run
+  escalations       breaches nobody answered (no acknowledged_at, no status change) within the
+                    policy's escalate_after (e.g. 30m), naming the team's manager
 Each piece of news has a key (e.g. major:INC-0142@2026-03-05T09:00:00Z); with --state the keys
 sent are kept in a file, so nothing is announced twice, even when a record is committed late.
+
+Routed per team: a team file may name its channel by an environment variable,
+  notify: { webhook_env: ITSM_WEBHOOK_TEAM_OPS, escalation_webhook_env: ITSM_WEBHOOK_DUTY, manager: ada }
+and the news of its records (the record's team) goes there, escalations to the second one. No
+team, no notify, or the variable unset: the global ITSM_WEBHOOK_URL. One message per channel.
 
 The webhook URL is a secret: put it in the environment variable ITSM_WEBHOOK_URL (in GitHub
 Actions, a repository secret). It is never printed. Slack: an "Incoming Webhook" URL. Teams: an

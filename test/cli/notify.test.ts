@@ -420,6 +420,13 @@ describe('.github/workflows/notify.yml', () => {
     expect(wf.jobs.notify!.permissions).toEqual({ contents: 'read' });
   });
 
+  it('runs every 10 minutes, the cadence and cost docs/commands.md states', () => {
+    expect(wf.on.schedule).toEqual([{ cron: '3-59/10 * * * *' }]);
+    const docs = readFileSync(join(REPO_ROOT, 'docs/commands.md'), 'utf8');
+    expect(docs).toContain('runs every 10 minutes');
+    expect(docs).toContain('about 4,320 minutes a month');
+  });
+
   it('passes the secret through env only, and skips every step when it is empty', () => {
     for (const s of steps) expect(s.run ?? '').not.toContain('secrets.');
     const withSecret = steps.filter((s) => s.env?.ITSM_WEBHOOK_URL);
