@@ -385,6 +385,23 @@ describe('itsm notify: SLA warnings, routing per team, escalation', () => {
     expect(outputs.slice(10).every((o) => o.startsWith('Nothing to announce'))).toBe(true);
   }, 60_000);
 
+  it('when the team’s channel fails, the global one still gets its message; only what arrived is recorded', async () => {
+    const global = await receiver();
+    const ops = await receiver([{ status: 404, body: 'no_service' }]);
+    const dir = routedWorkspace();
+    const args = ['notify', '--now', '2026-03-05T10:40:00+01:00', '--state', 'state.json'];
+    const env = { ...process.env, NO_COLOR: '1', ITSM_WEBHOOK_URL: global.url, ITSM_WEBHOOK_TEAM_OPS: ops.url + '/ops' };
+    let stderr = '';
+    const code = await main(args, { stdout: () => undefined, stderr: (t) => void (stderr += t), cwd: dir, env, isTTY: false });
+    expect(code).toBe(2);
+    expect(stderr).toContain('the webhook at 127.0.0.1:');
+    expect(stderr).toContain('answered 404');
+    expectNoSecret({ stdout: '', stderr });
+    expect(global.received).toHaveLength(1);
+    const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as { sent: Record<string, string> };
+    expect(Object.keys(state.sent)).toEqual(['warn:INC-0030:response:50@2026-03-05T09:30:00Z']);
+  });
+
   it('an acknowledgement within escalate_after stops the escalation; a team channel whose variable is unset falls back to the global webhook', async () => {
     const global = await receiver();
     const dir = routedWorkspace();

@@ -297,6 +297,14 @@ function runsEveryTenMinutes(files: Record<string, string>): Array<[string, stri
 }
 
 describe('SLA warnings and escalation', () => {
+  it('the manager named for escalations must be a person in the team files', () => {
+    const team = OPS_WITH_CHANNEL['content/teams/TEAM-ops.md'].replace('manager: grace', 'manager: graec');
+    const { diagnostics } = loadWorkspaceFromFiles(new Map(Object.entries({ ...minimalWorkspace(), 'content/teams/TEAM-ops.md': team })));
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.file, d.rule])).toEqual([['content/teams/TEAM-ops.md', 'person/unknown']]);
+    expect(errors[0]!.message).toContain('Did you mean "grace"?');
+  });
+
   it('a team file names its channel by an environment variable; a URL there is refused (it is a secret)', () => {
     const team = OPS_WITH_CHANNEL['content/teams/TEAM-ops.md'].replace(
       'webhook_env: ITSM_WEBHOOK_TEAM_OPS',
