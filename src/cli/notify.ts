@@ -61,7 +61,8 @@ Options:
   --timeout SECONDS   give up on an answer after this long (default 10)
   --dry-run           print the message instead of sending it (needs no URL; writes no state)
   --format F          pretty (default) or json: {"now","since","news":[...],"shown","omitted",
-                      "sent","payload"}
+                      "sent","payload","messages":[{"channel","items","payload"}]} (one
+                      message per channel: a team's variable name, or "global")
 
 Exit codes: 0 sent, or nothing to send; 1 an invalid workspace; 2 bad options, or the webhook
 failed (unreachable, timed out, or an error status after one retry).
@@ -109,13 +110,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const messageOptions = { name: settings.name, timeZone: settings.time_zone, moreUrl: siteUrl ? new URL('incidents/', withSlash(siteUrl)).href : undefined };
 
   // One message per channel: a team's channel when its environment variable is set, else the global one.
-  const channels = groupByChannel(news, io.env, globalText, dryRun);
-  for (const c of channels) {
-    if (c.unsetEnv)
-      io.stderr(
-        `itsm notify: ${c.unsetEnv} (named in a team file) is not set; its ${plural(c.items.length, 'item')} go${c.items.length === 1 ? 'es' : ''} to the global webhook.\n`,
-      );
-  }
+  const { channels, unset } = groupByChannel(news, io.env, globalText, dryRun);
+  for (const [name, n] of unset)
+    io.stderr(`itsm notify: ${name} (named in a team file) is not set; its ${plural(n, 'item')} go${n === 1 ? 'es' : ''} to the global webhook.\n`);
   const messages = channels.map((c) => {
     const flavor: PayloadFlavor = flavorOption === 'auto' ? (c.url && isWorkflowHost(c.url.hostname) ? 'teams-workflow' : 'slack-teams') : flavorOption;
     return { ...c, flavor, message: buildMessage(c.items, messageOptions, flavor) };
@@ -150,7 +147,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
           dry_run: dryRun,
           sent,
           payload: messages[0]?.message.payload ?? null,
-          messages: messages.map((m) => ({ channel: m.env ?? 'ITSM_WEBHOOK_URL', items: m.items.map((i) => i.key), payload: m.message.payload })),
+          messages: messages.map((m) => ({ channel: m.env ?? 'global', items: m.items.map((i) => i.key), payload: m.message.payload })),
         },
         null,
         2,
@@ -163,9 +160,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       const lines = m.items.map((n) => `  ${n.record.padEnd(10)} ${n.at}  ${n.event}: ${n.title}`);
       const shown = m.message;
       const omitted = shown.omitted ? ` (${shown.shown.length} in the message, the last line counts the other ${shown.omitted})` : '';
-      const where = m.env && !m.unsetEnv ? `the webhook in ${m.env}` : 'the webhook';
+      const where = m.env ? `the webhook in ${m.env}` : 'the webhook';
       const head = dryRun
-        ? `Would send ${plural(m.items.length, 'item')}${m.env && !m.unsetEnv ? ` to the webhook in ${m.env}` : ''}${omitted}:`
+        ? `Would send ${plural(m.items.length, 'item')}${m.env ? ` to the webhook in ${m.env}` : ''}${omitted}:`
         : `Sent ${plural(m.items.length, 'item')} to ${where} at ${m.url!.host}${omitted}:`;
       io.stdout([head, ...lines, ''].join('\n'));
       if (dryRun) io.stdout(`\nPayload (${m.flavor}):\n${JSON.stringify(shown.payload, null, 2)}\n`);
@@ -179,34 +176,35 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 interface Channel {
   /** The team file's environment variable; undefined for the global webhook. */
   env?: string;
-  /** Set when the team's variable is empty, so its items went to the global webhook. */
-  unsetEnv?: string;
   url: URL | undefined;
   items: NewsItem[];
 }
 
 /**
  * Items grouped by the webhook they go to, in the order they first appear. A team channel whose
- * variable is unset falls back to the global webhook (said on stderr); only when an item has no
- * channel at all is the global URL required.
+ * variable is unset falls back to the global webhook (`unset` counts its items, for stderr); only
+ * when an item goes to the global webhook is its URL required.
  */
-function groupByChannel(news: readonly NewsItem[], env: NodeJS.ProcessEnv, globalText: string | undefined, dryRun: boolean): Channel[] {
+function groupByChannel(
+  news: readonly NewsItem[],
+  env: NodeJS.ProcessEnv,
+  globalText: string | undefined,
+  dryRun: boolean,
+): { channels: Channel[]; unset: Map<string, number> } {
   const groups = new Map<string, Channel>();
-  let global: URL | undefined | null = null;
-  const globalUrl = () => (global === null ? (global = webhookUrl(globalText, dryRun)) : global);
+  const unset = new Map<string, number>();
   for (const item of news) {
     const own = item.channel_env ? env[item.channel_env]?.trim() : undefined;
-    const key = own ? item.channel_env! : item.channel_env ? `global ${item.channel_env}` : 'global';
+    if (item.channel_env && !own) unset.set(item.channel_env, (unset.get(item.channel_env) ?? 0) + 1);
+    const key = own ? item.channel_env! : '';
     let group = groups.get(key);
     if (!group) {
-      group = own
-        ? { env: item.channel_env, url: webhookUrl(own, dryRun, item.channel_env), items: [] }
-        : { ...(item.channel_env ? { env: item.channel_env, unsetEnv: item.channel_env } : {}), url: globalUrl(), items: [] };
+      group = own ? { env: item.channel_env, url: webhookUrl(own, dryRun, item.channel_env), items: [] } : { url: webhookUrl(globalText, dryRun), items: [] };
       groups.set(key, group);
     }
     group.items.push(item);
   }
-  return [...groups.values()];
+  return { channels: [...groups.values()], unset };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -385,6 +385,21 @@ describe('itsm notify: SLA warnings, routing per team, escalation', () => {
     expect(outputs.slice(10).every((o) => o.startsWith('Nothing to announce'))).toBe(true);
   }, 60_000);
 
+  it('--dry-run --format json lists one message per channel, by the variable that names it', async () => {
+    const dir = routedWorkspace();
+    const env = { ...process.env, NO_COLOR: '1', ITSM_WEBHOOK_URL: '', ITSM_WEBHOOK_TEAM_OPS: 'https://hooks.slack.com/services/T/B/x' };
+    let stdout = '';
+    const args = ['notify', '--now', '2026-03-05T10:40:00+01:00', '--since', '1h', '--dry-run', '--format', 'json'];
+    const code = await main(args, { stdout: (t) => void (stdout += t), stderr: () => undefined, cwd: dir, env, isTTY: false });
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { messages: Array<{ channel: string; items: string[] }>; sent: boolean };
+    expect(out.messages.map((m) => [m.channel, m.items])).toEqual([
+      ['ITSM_WEBHOOK_TEAM_OPS', ['warn:INC-0020:response:50@2026-03-05T09:30:00Z']],
+      ['global', ['warn:INC-0030:response:50@2026-03-05T09:30:00Z']],
+    ]);
+    expect(out.sent).toBe(false);
+  });
+
   it('when the team’s channel fails, the global one still gets its message; only what arrived is recorded', async () => {
     const global = await receiver();
     const ops = await receiver([{ status: 404, body: 'no_service' }]);
@@ -410,15 +425,15 @@ describe('itsm notify: SLA warnings, routing per team, escalation', () => {
     const r = await inProcess(['notify', '--now', '2026-03-05T12:00:00+01:00', '--since', '2026-03-05T10:00:00+01:00'], dir, global.url);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('itsm notify: ITSM_WEBHOOK_TEAM_OPS (named in a team file) is not set; its 1 item goes to the global webhook.\n');
-    const texts = global.received.map((x) => (JSON.parse(x.body) as { text: string }).text);
-    expect(texts).toHaveLength(2);
+    // One message to the one webhook both records' news goes to.
+    expect(global.received).toHaveLength(1);
+    const text = (JSON.parse(global.received[0]!.body) as { text: string }).text;
     // One run after two hours: warnings of clocks already breached are not news (the breach is).
-    // INC-0020 (acknowledged 11:20, 20 minutes after its breach): the breach, no escalation.
-    const ops = texts.find((t) => t.includes('INC-0020'))!;
-    expect(ops.split('\n\n')[0]).toBe('Acme Shop: 1 SLA breach');
-    // INC-0030, never acknowledged: escalated at 11:30.
-    const other = texts.find((t) => t.includes('INC-0030'))!;
-    expect(other.split('\n\n')[0]).toBe('Acme Shop: 1 escalation, 1 SLA breach');
+    expect(text.split('\n\n')[0]).toBe('Acme Shop: 1 escalation, 2 SLA breaches');
+    // INC-0030, never acknowledged, is escalated (11:30); INC-0020, acknowledged at 11:20, 20 minutes after its breach, is not.
+    expect(text).toContain('INC-0030 (P3, SVC-shop): response SLA breach not acknowledged within 30m');
+    expect(text).not.toContain('INC-0020 (P3, SVC-shop): response SLA breach not acknowledged');
+    expect(text).toContain('INC-0020 (P3, SVC-shop): response SLA breached');
   });
 });
 
