@@ -4,7 +4,7 @@
  * builds nothing: the caller prints the same diagnostics as `itsm validate`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
@@ -105,7 +105,14 @@ const children = new Set<ChildProcess>();
 function removeOnExit(dir: string): () => void {
   const remove = () => {
     for (const child of children) child.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+    // Astro's file writes still queued on libuv's thread pool may land after a first removal and
+    // recreate the folder (recursive mkdir): remove again until it stays gone for a moment.
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    for (let attempt = 0; attempt < 20; attempt++) {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 10 });
+      Atomics.wait(pause, 0, 0, 25);
+      if (!existsSync(dir)) break;
+    }
   };
   const onSignal = (signal: NodeJS.Signals) => {
     remove();

@@ -223,16 +223,35 @@ Needed for the spring sale.
   });
 });
 
+describe('columns the map does not know', () => {
+  it('are kept in the imported block of an incident and listed in the report, not a reason to refuse the file', async () => {
+    const dir = makeWorkspace(cmdbWorkspace());
+    writeFileSync(join(dir, 'odd.csv'), 'Issue key,Summary,Status,Created,Colour\nITSM-1,Printer jam,Open,02/Mar/26 9:15 AM,red\n');
+    const before = new Set(listAll(dir));
+    const r = await runMain(['import', 'jira', 'odd.csv', '--tz', 'UTC', '--default', 'service=SVC-shop'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Colour\s+->?\s*imported\.colour|Colour.*imported\.colour/i);
+    const written = listAll(dir).filter((f) => !before.has(f));
+    expect(written).toHaveLength(1);
+    expect(read(dir, `content/${written[0]!}`)).toMatch(/imported:[\s\S]*colour: red/);
+  });
+});
+
 describe('bad input: a clear error and nothing written', () => {
   const cases: Array<[string, string[], string, (dir: string) => void]> = [
     ['missing --tz', ['import', 'servicenow', '--table', 'incident', SN_INCIDENTS], "give the export's time zone with --tz", () => {}],
     ['an unknown zone', ['import', 'jira', JIRA, '--tz', 'Mars/Olympus'], '--tz "Mars/Olympus" is not a time zone', () => {}],
     ['no such file', ['import', 'jira', 'nope.csv', '--tz', 'UTC'], 'cannot read nope.csv: no such file', () => {}],
     [
-      'an unknown column',
-      ['import', 'jira', 'odd.csv', '--tz', 'UTC'],
-      'has column that jira issues exports do not have: Colour',
-      (dir) => writeFileSync(join(dir, 'odd.csv'), 'Issue key,Summary,Status,Created,Colour\nITSM-1,x,Open,02/Mar/26 9:15 AM,red\n'),
+      'an unknown column of a kind with no `imported` block to keep it in',
+      ['import', 'servicenow', '--table', 'change_request', 'odd.csv', '--tz', 'UTC'],
+      'has column that servicenow change_request exports do not have: colour',
+      (dir) =>
+        writeFileSync(
+          join(dir, 'odd.csv'),
+          'number,short_description,type,risk,state,start_date,end_date,colour\nCHG0030009,x,Normal,2 - High,New,2026-03-07 22:00:00,2026-03-08 02:00:00,red\n',
+        ),
     ],
     [
       'the wrong table',

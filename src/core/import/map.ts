@@ -123,7 +123,9 @@ export function planHeader(map: TableMap, header: readonly string[]): HeaderPlan
     const col = map.columns[name] || map.kept?.includes(name) ? name : (map.labels?.[name] ?? name);
     const first = !seen.has(col);
     seen.add(col);
-    const keep = map.kept !== undefined && (kept.has(col) || map.custom.test(col));
+    // Where the kind has an `imported` block, a column the map does not know is kept there rather than
+    // refusing the file: real instances add columns of their own, and nothing is dropped unseen.
+    const keep = map.kept !== undefined && !map.columns[col] && (kept.has(col) || map.custom.test(col) || !ignored.has(col));
     plan.use.push(map.columns[col] ? col : undefined);
     plan.keep.push(!map.columns[col] && keep ? col : undefined);
     let to: string;
