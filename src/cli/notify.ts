@@ -31,8 +31,8 @@ sent are kept in a file, so nothing is announced twice, even when a record is co
 
 Routed per team: a team file may name its channel by an environment variable,
   notify: { webhook_env: ITSM_WEBHOOK_TEAM_OPS, escalation_webhook_env: ITSM_WEBHOOK_DUTY, manager: ada }
-and the news of its records (the record's team) goes there, escalations to the second one. No
-team, no notify, or the variable unset: the global ITSM_WEBHOOK_URL. One message per channel.
+and the SLA news of its records (the record's team) goes there, escalations to the second one.
+Major incidents, records without a team, and unset variables: the global ITSM_WEBHOOK_URL.
 
 The webhook URL is a secret: put it in the environment variable ITSM_WEBHOOK_URL (in GitHub
 Actions, a repository secret). It is never printed. Slack: an "Incoming Webhook" URL. Teams: an

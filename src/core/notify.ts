@@ -246,9 +246,10 @@ function answeredBetween(kind: 'incident' | 'request', data: Incident | ServiceR
 }
 
 /**
- * Which channel an item goes to: its team's (the record's team, or the team an OLA measures), named
- * by an environment variable in the team file; escalations to the team's escalation channel, naming
- * its manager. No team, or a team without `notify`: the global webhook (no `channel_env`).
+ * Which channel an SLA item goes to: its team's (the record's team, or the team an OLA measures),
+ * named by an environment variable in the team file; escalations to the team's escalation channel,
+ * naming its manager. No team, or a team without `notify`: the global webhook (no `channel_env`).
+ * Major incidents carry no team: everyone's business, they stay on the global webhook.
  */
 function route(item: NewsItem, workspace: Workspace): NewsItem {
   const team = item.team ? workspace.byId.get(item.team) : undefined;
