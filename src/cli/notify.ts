@@ -106,7 +106,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const workspace = await loadValidWorkspace('notify', io, values.root, 'pretty');
   const settings = workspace.settings;
   const links = { siteUrl, repoUrl: settings.repo_url, branch: settings.default_branch };
-  const news = selectNews(workspace, computeSla(workspace, now), { since, now, sent: new Set(Object.keys(state?.sent ?? {})) }, links);
+  const news = selectNews(workspace, computeSla(workspace, now, { warnings: true }), { since, now, sent: new Set(Object.keys(state?.sent ?? {})) }, links);
   const messageOptions = { name: settings.name, timeZone: settings.time_zone, moreUrl: siteUrl ? new URL('incidents/', withSlash(siteUrl)).href : undefined };
 
   // One message per channel: a team's channel when its environment variable is set, else the global one.

@@ -119,7 +119,7 @@ function majorEvent(d: Incident, reportedInWindow: boolean): string {
  * What is news between `since` and `now`: major incidents (`major: true`) reported or changed in the
  * window, one item per incident describing where it stands; then SLA clocks whose breach instant
  * falls in the window. Instants after `now` (a projected breach, a timeline entry written ahead)
- * wait for their run. Keys in `sent` are left out. Ordered: major incidents, then breaches, each
+ * wait for their run. SLA warnings need `sla` computed with `{ warnings: true }`. Keys in `sent` are left out. Ordered: major incidents, then breaches, each
  * by instant and ID.
  */
 export function selectNews(workspace: Workspace, sla: readonly SlaResult[], window: NewsWindow, links: LinkOptions = {}): NewsItem[] {

@@ -42,7 +42,7 @@ function workspaceWith(files: Record<string, string>) {
 
 function news(files: Record<string, string>, since: string, now: string, sent: string[] = []) {
   const ws = workspaceWith(files);
-  return selectNews(ws, computeSla(ws, new Date(now)), { since: new Date(since), now: new Date(now), sent: new Set(sent) });
+  return selectNews(ws, computeSla(ws, new Date(now), { warnings: true }), { since: new Date(since), now: new Date(now), sent: new Set(sent) });
 }
 
 describe('what is news', () => {
@@ -289,7 +289,7 @@ function runsEveryTenMinutes(files: Record<string, string>): Array<[string, stri
   const out: Array<[string, string[]]> = [];
   for (let ms = Date.parse('2026-03-05T09:00:00Z'); ms <= Date.parse('2026-03-05T15:00:00Z'); ms += 600_000) {
     const now = new Date(ms);
-    const items = selectNews(ws, computeSla(ws, now), { since: new Date(ms - 7 * 86_400_000), now, sent });
+    const items = selectNews(ws, computeSla(ws, now, { warnings: true }), { since: new Date(ms - 7 * 86_400_000), now, sent });
     for (const i of items) sent.add(i.key);
     if (items.length) out.push([now.toISOString().slice(11, 16), items.map((i) => i.key)]);
   }
@@ -342,6 +342,14 @@ describe('SLA warnings and escalation', () => {
       'warn:INC-0010:resolution:60@2026-03-05T12:24:00Z',
     ]);
     expect(keys.some((k) => k.startsWith('esc:'))).toBe(false);
+  });
+
+  it('the engine gives the crossed thresholds only when asked (itsm sla does not pay for them)', () => {
+    const ws = workspaceWith({ ...majorIncident(), ...ESCALATING });
+    const at = new Date('2026-03-05T12:30:00+01:00');
+    const resolution = (opts?: { warnings: boolean }) => computeSla(ws, at, opts).find((r) => r.metric === 'resolution')!;
+    expect(resolution().warnings).toBeUndefined();
+    expect(resolution({ warnings: true }).warnings).toEqual([{ percent: 50, at: '2026-03-05T12:00:00+01:00' }]);
   });
 
   it('no escalation when the breach is acknowledged or the status changes within escalate_after', () => {

@@ -43,7 +43,7 @@ type Plan =
       reason: string;
       pause: ReadonlySet<string>;
       warning: number;
-      /** Percents of the target at which notify warns (warn_at; default [warning]), ascending. */
+      /** Percents of the target at which notify warns (warn_at; default [warning]), ascending; empty unless asked for. */
       warnAt: number[];
       /** Per metric with a target: the target in ms, or why it cannot be read. */
       targets: Array<{ metric: SlaMetric; ms: number } | { metric: SlaMetric; error: string }>;
@@ -78,7 +78,12 @@ interface Subject {
  * Records reported after `now` did not exist yet and yield nothing; neither do clocks whose start
  * condition has not held yet, nor OLA clocks of records never with a team the OLA covers.
  */
-export function computeSla(workspace: Pick<Workspace, 'records' | 'policies' | 'byId'>, now: Date | string): SlaResult[] {
+export interface SlaOptions {
+  /** Also give each open clock's crossed `warn_at` thresholds (`warnings`), for `itsm notify`; off by default, as it costs a calendar walk per threshold. */
+  warnings?: boolean;
+}
+
+export function computeSla(workspace: Pick<Workspace, 'records' | 'policies' | 'byId'>, now: Date | string, options: SlaOptions = {}): SlaResult[] {
   const nowMs = typeof now === 'string' ? Date.parse(now) : now.getTime();
   if (Number.isNaN(nowMs)) throw new RangeError(`computeSla: now is not a valid instant: ${String(now)}`);
   const policies = workspace.policies.sla?.policies ?? [];
@@ -91,7 +96,7 @@ export function computeSla(workspace: Pick<Workspace, 'records' | 'policies' | '
   const planOf = (kind: SlaKind, priority: string, serviceId: string | undefined, scope: Scope): Plan => {
     const key = `${scope} ${kind} ${priority} ${serviceId ?? ''}`;
     let plan = plans.get(key);
-    if (!plan) plans.set(key, (plan = planFor(kind, priority, serviceId, scope, workspace.byId, byScope[scope], calendars)));
+    if (!plan) plans.set(key, (plan = planFor(kind, priority, serviceId, scope, workspace.byId, byScope[scope], calendars, options.warnings === true)));
     return plan;
   };
   const results: SlaResult[] = [];
@@ -185,6 +190,7 @@ function planFor(
   byId: ReadonlyMap<string, AnyRecord>,
   policies: readonly SlaPolicy[],
   calendars: ReadonlyMap<string, Calendar>,
+  warnings: boolean,
 ): Plan {
   const serviceRecord = serviceId ? byId.get(serviceId) : undefined;
   const service = serviceRecord?.kind === 'service' ? serviceRecord.data : undefined;
@@ -235,7 +241,7 @@ function planFor(
     reason,
     pause,
     warning: policy.warning_threshold ?? DEFAULT_WARNING,
-    warnAt: [...(policy.warn_at ?? [policy.warning_threshold ?? DEFAULT_WARNING])].sort((a, b) => a - b),
+    warnAt: warnings ? [...(policy.warn_at ?? [policy.warning_threshold ?? DEFAULT_WARNING])].sort((a, b) => a - b) : [],
     targets,
     rules: { response: rulesFor('response'), resolution: rulesFor('resolution') },
     general:

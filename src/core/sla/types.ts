@@ -66,7 +66,8 @@ export interface SlaResult {
   at_risk: boolean;
   /**
    * Warning thresholds of the policy (warn_at) this clock's current cycle has crossed, with the
-   * instant each was reached; only for running or paused clocks (empty otherwise).
+   * instant each was reached; only for running or paused clocks, and only when computeSla is asked
+   * for them (`{ warnings: true }`: `itsm notify` does).
    */
   warnings?: Array<{ percent: number; at: string }>;
   clock: ClockState | null;
