@@ -347,7 +347,7 @@ describe('SLA warnings and escalation', () => {
   it('the engine gives the crossed thresholds only when asked (itsm sla does not pay for them)', () => {
     const ws = workspaceWith({ ...majorIncident(), ...ESCALATING });
     const at = new Date('2026-03-05T12:30:00+01:00');
-    const resolution = (opts?: { warnings: boolean }) => computeSla(ws, at, opts).find((r) => r.metric === 'resolution')!;
+    const resolution = (opts?: { warnings: boolean }) => computeSla(ws, at, opts).find((r) => r.record === 'INC-0010' && r.metric === 'resolution')!;
     expect(resolution().warnings).toBeUndefined();
     expect(resolution({ warnings: true }).warnings).toEqual([{ percent: 50, at: '2026-03-05T12:00:00+01:00' }]);
   });
