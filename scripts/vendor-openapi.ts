@@ -22,6 +22,7 @@ export const OPERATIONS = [
   'pulls/list-reviews',
   'pulls/list-commits',
   'repos/list-pull-requests-associated-with-commit',
+  'pulls/request-reviewers',
 ] as const;
 
 const OUT = resolve(import.meta.dirname, '../test/fixtures/github/openapi-schemas.json');

@@ -10,11 +10,11 @@
  * Every error exits 2; only a complete decision can exit 0.
  */
 import { approvalEvidence } from '../core/approvals/evidence.ts';
-import { escapeData, formatAnnotations, formatPretty, formatSummary } from '../core/approvals/format.ts';
-import type { ApprovalResult } from '../core/approvals/types.ts';
+import { escapeData, formatAnnotations, formatPretty, formatReviewRequest, formatSummary } from '../core/approvals/format.ts';
 import {
   appendStepSummary,
-  evaluateApprovals,
+  runApprovals,
+  type ApprovalRun,
   readEventPayload,
   workspacePrefix,
   type PullRequestEvent,
@@ -51,6 +51,13 @@ Options:
                    (actions/checkout with fetch-depth: 0); default: the current directory
   --now ISO        judge overdue post-implementation reviews as of this instant (with an offset,
                    e.g. 2026-03-04T09:15:00+01:00); default: the current time
+  --request-reviews
+                   ask for reviews (GitHub's reviewers API) from everyone who can fill an empty
+                   seat: the owner teams' members of every service the change reaches, the CAB...,
+                   and a team's GitHub team where its file names \`github_team\`. Never the author
+                   (nor their other logins), nobody asked already or who has reviewed, so a second
+                   run asks nobody new. Needs pull-requests: write. A failure to ask is reported
+                   and never changes the decision.
   --allow-base B   also judge pull requests into branch B (repeatable). By default only pull
                    requests into the repository's default branch can pass: a status check belongs
                    to a commit, so a pass judged against a laxer branch could be reused.
@@ -84,6 +91,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       format: { type: 'string' },
       'allow-base': { type: 'string', multiple: true },
       'from-git': { type: 'boolean' },
+      'request-reviews': { type: 'boolean' },
       base: { type: 'string' },
       head: { type: 'string' },
       now: { type: 'string' },
@@ -104,9 +112,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         }
       : { kind: 'github', target: whichPullRequest(values.pr, values.repo, io.env), env: io.env };
     const root = rootDir(io, values.root);
-    const result = await evaluateApprovals(root, source, values['allow-base'] ?? [], now);
-    report(result, format, io, await workspacePrefix(root));
-    return DECISION_EXIT[result.decision];
+    if (values['request-reviews'] && source.kind !== 'github') usage('--request-reviews asks GitHub for reviews; it does not go with --from-git.');
+    const run = await runApprovals(root, source, values['allow-base'] ?? [], now, { requestReviews: values['request-reviews'] === true });
+    report(run, format, io, await workspacePrefix(root));
+    return DECISION_EXIT[run.result.decision];
   } catch (err) {
     const message = err instanceof ExitError ? err.message : `itsm approvals: ${err instanceof Error ? err.message : String(err)}`;
     failClosed(message, format, io);
@@ -145,12 +154,21 @@ function whichPullRequest(pr: string | undefined, repo: string | undefined, env:
   return { owner: m[1]!, repo: m[2]!, number, ...(eventHeadSha ? { eventHeadSha } : {}) };
 }
 
-function report(result: ApprovalResult, format: 'pretty' | 'json' | 'github', io: CliIO, repoPrefix: string): void {
+function report(run: ApprovalRun, format: 'pretty' | 'json' | 'github', io: CliIO, repoPrefix: string): void {
+  const { result, canApprove, reviewRequest } = run;
   const annotations = formatAnnotations(result, repoPrefix);
-  if (format === 'json') io.stdout(JSON.stringify({ ...result, evidence: approvalEvidence(result) }, null, 2) + '\n');
-  else if (format === 'github') io.stdout(annotations.commands + formatPretty(result));
-  else io.stdout(formatPretty(result));
-  if (io.env.GITHUB_STEP_SUMMARY) appendStepSummary(io.env.GITHUB_STEP_SUMMARY, formatSummary(result, format === 'github' ? annotations.overflow : []));
+  if (format === 'json')
+    io.stdout(JSON.stringify({ ...result, evidence: approvalEvidence(result), canApprove, ...(reviewRequest ? { reviewRequest } : {}) }, null, 2) + '\n');
+  else {
+    if (format === 'github') {
+      io.stdout(annotations.commands);
+      if (reviewRequest?.error) io.stdout(`::warning title=Review requests failed::${escapeData(formatReviewRequest(reviewRequest))}\n`);
+    }
+    io.stdout(formatPretty(result));
+    if (reviewRequest) io.stdout(formatReviewRequest(reviewRequest) + '\n');
+  }
+  if (io.env.GITHUB_STEP_SUMMARY)
+    appendStepSummary(io.env.GITHUB_STEP_SUMMARY, formatSummary(result, format === 'github' ? annotations.overflow : [], { canApprove, reviewRequest }));
 }
 
 /** On any error: say so in the annotation and job summary too, so a red check explains itself. */

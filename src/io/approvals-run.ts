@@ -8,13 +8,14 @@ import { attributeCommits } from '../core/approvals/attribution.ts';
 import { decideApprovals } from '../core/approvals/decide.ts';
 import type { ApprovalResult, ChangedChange, PullRequestFacts } from '../core/approvals/types.ts';
 import { decisionInputs, governedEdits } from '../core/approvals/inputs.ts';
-import { recordsOf, type Change } from '../core/model.ts';
+import { reviewersToRequest, whoCanApprove, type AlreadyRequested } from '../core/approvals/reviewers.ts';
+import { recordsOf, type Change, type Team } from '../core/model.ts';
 import { sameLogin } from '../core/people.ts';
 import { loadBaseWorkspace, type BaseWorkspace } from './base.ts';
 import { verifyPullRequestCommits } from './commit-verification.ts';
 import { git, resolveCommit } from './git-tree.ts';
 import { readGitApprovals } from './git-approvals.ts';
-import { fetchPullRequest, githubOptionsFromEnv, type PullRequestCommit } from './github.ts';
+import { fetchPullRequest, githubOptionsFromEnv, requestReviewers, type PullRequestCommit } from './github.ts';
 import { misplacedRecord } from './layout.ts';
 
 /** Where the reviews come from: the GitHub API, or signed tags in the clone (--from-git). */
@@ -50,13 +51,68 @@ export function appendStepSummary(path: string, markdown: string): void {
 }
 
 export async function evaluateApprovals(root: string, source: Source, allowedBases: string[], now: string): Promise<ApprovalResult> {
+  return (await judge(root, source, allowedBases, now)).result;
+}
+
+/** What a run of `itsm approvals` found besides the decision. */
+export interface ApprovalRun {
+  result: ApprovalResult;
+  /** For each subject (change ID, "policy"...) with empty seats: the people who can fill them. */
+  canApprove: Record<string, string[]>;
+  /** With requestReviews: whom this run asked (nothing new on a second run), or why it could not ask. */
+  reviewRequest?: { users: string[]; teams: string[]; error?: string };
+}
+
+/**
+ * The decision, who can approve each subject, and (with `requestReviews`, GitHub only) review
+ * requests sent to them. A failure to request reviews is reported in `reviewRequest.error` and never
+ * changes the decision: the check still fails closed on the reviews alone.
+ */
+export async function runApprovals(
+  root: string,
+  source: Source,
+  allowedBases: string[],
+  now: string,
+  options: { requestReviews?: boolean } = {},
+): Promise<ApprovalRun> {
+  const { result, teams, facts, requested } = await judge(root, source, allowedBases, now);
+  const canApprove: Record<string, string[]> = {};
+  for (const s of result.subjects) {
+    const who = whoCanApprove(s, teams, facts);
+    if (who.length) canApprove[s.subject] = who;
+  }
+  if (!options.requestReviews || source.kind !== 'github') return { result, canApprove };
+  if (!requested)
+    return {
+      result,
+      canApprove,
+      reviewRequest: { users: [], teams: [], error: "GitHub's answer did not list who is asked for a review already, so nobody was asked." },
+    };
+  const ask = reviewersToRequest(result, teams, facts, requested);
+  if (ask.users.length === 0 && ask.teams.length === 0) return { result, canApprove, reviewRequest: ask };
+  try {
+    await requestReviewers(githubOptionsFromEnv(source.env), source.target.owner, source.target.repo, source.target.number, ask);
+    return { result, canApprove, reviewRequest: ask };
+  } catch (err) {
+    return { result, canApprove, reviewRequest: { ...ask, error: err instanceof Error ? err.message : String(err) } };
+  }
+}
+
+async function judge(
+  root: string,
+  source: Source,
+  allowedBases: string[],
+  now: string,
+): Promise<{ result: ApprovalResult; teams: Team[]; facts: PullRequestFacts; requested: AlreadyRequested | undefined }> {
   let facts: PullRequestFacts | undefined;
   let commits: PullRequestCommit[] | undefined;
+  let requested: AlreadyRequested | undefined;
   if (source.kind === 'github') {
     const { target, env } = source;
-    const { commits: listed, ...pr } = await fetchPullRequest(githubOptionsFromEnv(env), target.owner, target.repo, target.number);
+    const { commits: listed, requested: asked, ...pr } = await fetchPullRequest(githubOptionsFromEnv(env), target.owner, target.repo, target.number);
     facts = pr;
     commits = listed;
+    requested = asked;
     if (target.eventHeadSha && target.eventHeadSha !== pr.headSha) {
       throw new Error(
         `the pull request moved on: the event was for ${target.eventHeadSha.slice(0, 7)} but its head is now ${pr.headSha.slice(0, 7)}. The run for the new head decides.`,
@@ -115,19 +171,21 @@ export async function evaluateApprovals(root: string, source: Source, allowedBas
   for (const r of recordsOf(atBase.workspace, 'change')) schedule.set(r.id, r.data);
   for (const r of recordsOf(atHead.workspace, 'change')) if (changedIds.has(r.id)) schedule.set(r.id, r.data);
 
-  return decideApprovals({
+  const inputs = decisionInputs(atBase.workspace);
+  const result = decideApprovals({
     pr: facts,
     changes,
     changedPaths,
     repoPaths,
     // Judged by the base; the PR's own edits to the same inputs are measured from the fork point.
-    ...decisionInputs(atBase.workspace),
+    ...inputs,
     governedEdits: governedEdits(decisionInputs(before.workspace), decisionInputs(atHead.workspace)),
     now,
     schedule: [...schedule.values()],
     allowedBases,
     provenance,
   });
+  return { result, teams: inputs.teams, facts, requested };
 }
 
 /** A PR commit must be in the local clone: reading content any other way could be spoofed or stale. */

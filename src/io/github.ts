@@ -15,6 +15,7 @@
  * for the test server (test/helpers/github-server.ts).
  */
 import { Octokit } from 'octokit';
+import type { AlreadyRequested } from '../core/approvals/reviewers.ts';
 import type { PullRequestFacts, Review } from '../core/approvals/types.ts';
 
 export class GitHubError extends Error {
@@ -147,8 +148,12 @@ export interface PullRequestCommit {
   committer: string | null;
 }
 
-/** What GitHub says about a pull request: the decision's facts, and its commits to attribute. */
-export type PullRequestFromGitHub = PullRequestFacts & { commits: PullRequestCommit[] };
+/**
+ * What GitHub says about a pull request: the decision's facts, its commits to attribute, and who is
+ * asked for a review already (undefined when GitHub's answer does not list them readably: then
+ * nobody is asked, since asking again cannot be ruled out; the decision never reads it).
+ */
+export type PullRequestFromGitHub = PullRequestFacts & { commits: PullRequestCommit[]; requested: AlreadyRequested | undefined };
 
 /**
  * Reads everything the approval decision needs about one pull request. Throws GitHubError.
@@ -193,6 +198,7 @@ export async function fetchPullRequest(opts: GitHubOptions, owner: string, repo:
       reviews,
       files: files.flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]),
       commits,
+      requested: readRequested(data),
     };
   } catch (err) {
     throw explain(err, where, opts);
@@ -371,6 +377,54 @@ function readPull(pr: unknown, where: string) {
     commitCount: need(pr, 'commits', count, what),
     fileCount: need(pr, 'changed_files', count, what),
   };
+}
+
+/** requested_reviewers and requested_teams of a pull request, or undefined when they are not lists of named accounts. */
+function readRequested(pr: unknown): AlreadyRequested | undefined {
+  const names = (list: unknown, key: 'login' | 'slug'): string[] | undefined => {
+    if (!Array.isArray(list)) return undefined;
+    const out = list.map((x: unknown) => (object.test(x) && text.test(x[key]) ? x[key] : undefined));
+    return out.every((x) => x !== undefined) ? out : undefined;
+  };
+  const p = object.test(pr) ? pr : {};
+  const users = names(p.requested_reviewers, 'login');
+  const teams = names(p.requested_teams ?? [], 'slug');
+  return users && teams ? { users, teams } : undefined;
+}
+
+/**
+ * Asks for reviews on a pull request (POST .../pulls/{n}/requested_reviewers): `reviewers` are
+ * logins, `teams` GitHub team slugs. Needs a token with pull-requests: write. Throws GitHubError.
+ */
+export async function requestReviewers(
+  opts: GitHubOptions,
+  owner: string,
+  repo: string,
+  number: number,
+  request: { users: readonly string[]; teams: readonly string[] },
+): Promise<void> {
+  const where = `${owner}/${repo}#${number}`;
+  const octokit = client(opts);
+  try {
+    await octokit.rest.pulls.requestReviewers({
+      owner,
+      repo,
+      pull_number: number,
+      reviewers: [...request.users],
+      ...(request.teams.length ? { team_reviewers: [...request.teams] } : {}),
+    });
+  } catch (err) {
+    const status = (err as { status?: number }).status;
+    if (status === 403 || status === 422) {
+      const detail = err instanceof Error ? err.message : String(err);
+      throw new GitHubError(
+        `GitHub refused to request reviews on ${where} (${status}: ${detail}). The token needs pull-requests: write, and every reviewer must be able to see the repository (a team only where the token may read it).`,
+        status,
+        { cause: err },
+      );
+    }
+    throw explain(err, where, opts);
+  }
 }
 
 function readReview(r: unknown, what: string): Review {

@@ -9,7 +9,7 @@ type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?:
 const workflow = load(readFileSync(join(REPO_ROOT, '.github/workflows/approvals.yml'), 'utf8')) as {
   on: Record<string, unknown>;
   permissions: Record<string, string>;
-  jobs: Record<string, { name: string; steps: Step[] }>;
+  jobs: Record<string, { name: string; permissions?: Record<string, string>; steps: Step[] }>;
 };
 const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
 
@@ -18,8 +18,9 @@ describe('.github/workflows/approvals.yml', () => {
     expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'pull_request_review']);
   });
 
-  it('asks only to read contents and pull requests', () => {
+  it('asks only to read contents and pull requests, and to request reviews in the decision job', () => {
     expect(workflow.permissions).toEqual({ contents: 'read', 'pull-requests': 'read' });
+    expect(Object.values(workflow.jobs).map((j) => j.permissions)).toEqual([{ contents: 'read', 'pull-requests': 'write' }]);
   });
 
   it('runs the checker from the base commit, and keeps no credentials in the clones', () => {
@@ -34,7 +35,7 @@ describe('.github/workflows/approvals.yml', () => {
   });
 
   it('gives the token only to the step that reads the API', () => {
-    expect(steps.filter((s) => s.env?.GITHUB_TOKEN).map((s) => s.run)).toEqual(['node ../tooling/src/cli/main.ts approvals --format github']);
+    expect(steps.filter((s) => s.env?.GITHUB_TOKEN).map((s) => s.run)).toEqual(['node ../tooling/src/cli/main.ts approvals --format github --request-reviews']);
   });
 
   it('CODEOWNERS gives policies, teams and the workflow to the CAB', () => {

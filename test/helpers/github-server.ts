@@ -1,7 +1,9 @@
 /**
  * A stand-in for the GitHub REST API on 127.0.0.1, serving the operations `itsm approvals` calls:
  * pulls/get, pulls/list-files, pulls/list-reviews and pulls/list-commits (at most 3000 files and 250
- * commits, as GitHub), and repos/list-pull-requests-associated-with-commit (`itsm evidence record`), with GitHub's pagination (per_page up to 100, Link headers with absolute URLs).
+ * commits, as GitHub), and repos/list-pull-requests-associated-with-commit (`itsm evidence record`), with GitHub's pagination (per_page up to 100, Link headers with absolute URLs);
+ * and pulls/request-reviewers (`itsm approvals --request-reviews`), which adds to the PR's requested
+ * reviewers and teams and refuses the author with 422, as GitHub does.
  *
  * It cannot drift from the real API: every body it serves is validated with ajv against that
  * operation's response schema from GitHub's OpenAPI description (vendored in
@@ -17,7 +19,13 @@ import addFormats from 'ajv-formats';
 import vendored from '../fixtures/github/openapi-schemas.json' with { type: 'json' };
 
 type Json = Record<string, unknown>;
-type OperationId = 'pulls/get' | 'pulls/list-files' | 'pulls/list-reviews' | 'pulls/list-commits' | 'repos/list-pull-requests-associated-with-commit';
+type OperationId =
+  | 'pulls/get'
+  | 'pulls/list-files'
+  | 'pulls/list-reviews'
+  | 'pulls/list-commits'
+  | 'repos/list-pull-requests-associated-with-commit'
+  | 'pulls/request-reviewers';
 
 export interface FakeReview {
   login: string | null;
@@ -62,6 +70,9 @@ export interface FakePullRequest {
   /** Set when merged: the commit GitHub merged it as, and when (repos/list-pull-requests-associated-with-commit). */
   mergeCommitSha?: string;
   mergedAt?: string;
+  /** Who is asked for a review (requested_reviewers, requested_teams by slug); POST requested_reviewers adds to them. */
+  requestedReviewers?: string[];
+  requestedTeams?: string[];
 }
 
 /** Makes requests fail: with an HTTP status (and GitHub's error body) or by never answering. */
@@ -89,7 +100,7 @@ export interface GitHubServer {
   /** The API root to configure (GITHUB_API_URL), with the path prefix if one was asked for. */
   url: string;
   /** Every request, in order: method, path with query, and the Authorization header. */
-  requests: Array<{ method: string; url: string; authorization: string | undefined }>;
+  requests: Array<{ method: string; url: string; authorization: string | undefined; body?: unknown }>;
   /** Bodies that did not match GitHub's schema (each fails the test at close()). */
   violations: string[];
   pulls: FakePullRequest[];
@@ -135,6 +146,18 @@ function user(login: string, id: number): Json {
   };
 }
 
+function teamBody(slug: string, i: number): Json {
+  const [template] = (example('pulls/get') as Json).requested_teams as Json[];
+  return { ...template, id: 500 + i, slug, name: slug, type: 'organization', parent: null, html_url: `https://github.example/orgs/northwind/teams/${slug}` };
+}
+
+function requestedOf(pr: FakePullRequest): Json {
+  return {
+    requested_reviewers: (pr.requestedReviewers ?? []).map((l, i) => user(l, 5000 + i)),
+    requested_teams: (pr.requestedTeams ?? []).map(teamBody),
+  };
+}
+
 function pullBody(pr: FakePullRequest): Json {
   const body = example('pulls/get') as Json;
   const head = body.head as Json;
@@ -144,7 +167,7 @@ function pullBody(pr: FakePullRequest): Json {
     number: pr.number,
     state: 'open',
     user: user(pr.author, 1000),
-    requested_teams: [],
+    ...requestedOf(pr),
     head: { ...head, sha: pr.headSha },
     base: { ...base, sha: pr.baseSha, ref: pr.baseRef ?? 'main', repo: { ...(base.repo as Json), default_branch: pr.defaultBranch ?? 'main' } },
     changed_files: pr.changedFiles ?? pr.files.length,
@@ -218,7 +241,7 @@ function reviewBody(r: FakeReview, i: number, pr: FakePullRequest): Json {
   return out;
 }
 
-const ROUTE = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)(\/files|\/reviews|\/commits)?$/;
+const ROUTE = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)(\/files|\/reviews|\/commits|\/requested_reviewers)?$/;
 const COMMIT_PULLS = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([0-9a-f]{40})\/pulls$/;
 
 /**
@@ -264,8 +287,8 @@ export async function startGitHubServer(pulls: FakePullRequest[], options: { pre
     status: String(status),
   });
 
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
-    requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
+  const handle = (req: IncomingMessage, res: ServerResponse, body?: unknown) => {
+    requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, ...(body === undefined ? {} : { body }) });
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : '/-outside-the-prefix';
     const m = ROUTE.exec(path);
@@ -278,7 +301,9 @@ export async function startGitHubServer(pulls: FakePullRequest[], options: { pre
           ? 'pulls/list-reviews'
           : m?.[4] === '/commits'
             ? 'pulls/list-commits'
-            : 'pulls/get';
+            : m?.[4] === '/requested_reviewers'
+              ? 'pulls/request-reviewers'
+              : 'pulls/get';
     if (failure && (!failure.operation || failure.operation === operation)) {
       if ('timeout' in failure) return; // never answer: the client must give up on its own
       if (failure.times === undefined || (failure.used ?? 0) < failure.times) {
@@ -295,6 +320,24 @@ export async function startGitHubServer(pulls: FakePullRequest[], options: { pre
       byCommit && req.method === 'GET'
         ? pulls.filter((p) => p.owner === byCommit[1] && p.repo === byCommit[2] && (p.mergeCommitSha === byCommit[3] || p.headSha === byCommit[3]))
         : undefined;
+    if (operation === 'pulls/request-reviewers') {
+      const target = req.method === 'POST' ? pulls.find((p) => p.owner === m![1] && p.repo === m![2] && p.number === Number(m![3])) : undefined;
+      if (!target) return send(res, operation, 404, errorBody(404));
+      const asked = (body ?? {}) as { reviewers?: string[]; team_reviewers?: string[] };
+      const reviewers = asked.reviewers ?? [];
+      if (reviewers.some((l) => l.toLowerCase() === target.author.toLowerCase()))
+        return send(res, operation, 422, {
+          message: 'Review cannot be requested from pull request author.',
+          documentation_url: 'https://docs.github.com/rest',
+        });
+      const add = (list: string[] | undefined, more: string[]) => [
+        ...(list ?? []),
+        ...more.filter((x, i) => more.indexOf(x) === i && !(list ?? []).some((y) => y.toLowerCase() === x.toLowerCase())),
+      ];
+      target.requestedReviewers = add(target.requestedReviewers, reviewers);
+      target.requestedTeams = add(target.requestedTeams, asked.team_reviewers ?? []);
+      return send(res, operation, 201, { ...simplePullBody(target), ...requestedOf(target) });
+    }
     const pr = m && req.method === 'GET' ? pulls.find((p) => p.owner === m[1] && p.repo === m[2] && p.number === Number(m[3])) : undefined;
     if (!pr && !associated) return send(res, operation, 404, errorBody(404));
     if (operation === 'pulls/get') return send(res, operation, 200, pullBody(pr!), {}, 1);
@@ -319,7 +362,21 @@ export async function startGitHubServer(pulls: FakePullRequest[], options: { pre
     send(res, operation, 200, all.slice((page - 1) * perPage, page * perPage), links.length ? { link: links.join(', ') } : {}, page);
   };
 
-  const server = createServer(handle);
+  const server = createServer((req, res) => {
+    if (req.method !== 'POST') return handle(req, res);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // kept as text: the route answers for what it can read
+      }
+      handle(req, res, body);
+    });
+  });
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

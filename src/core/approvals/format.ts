@@ -41,8 +41,23 @@ function cell(text: string): string {
   return printable(text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' '));
 }
 
+/** What a run adds to the summary besides the decision (see runApprovals in src/io/approvals-run.ts). */
+export interface SummaryExtras {
+  /** Per subject with empty seats: the people who can fill them (never an author). */
+  canApprove?: Readonly<Record<string, readonly string[]>>;
+  /** Whom this run asked for a review, or why it could not. */
+  reviewRequest?: { users: readonly string[]; teams: readonly string[]; error?: string };
+}
+
+/** One line on the review requests of this run. */
+export function formatReviewRequest(request: NonNullable<SummaryExtras['reviewRequest']>): string {
+  const whom = [...request.users, ...request.teams.map((t) => `team ${t}`)].join(', ');
+  if (request.error) return printable(`Review requests${whom ? ` to ${whom}` : ''} failed (the decision stands): ${request.error}`);
+  return printable(whom ? `Review requested from ${whom}.` : 'No new review requests: everyone who can approve is asked already or has reviewed.');
+}
+
 /** The job summary: a table of subjects, then each explanation, then what was left out of annotations. */
-export function formatSummary(result: ApprovalResult, overflow: readonly string[] = []): string {
+export function formatSummary(result: ApprovalResult, overflow: readonly string[] = [], extras: SummaryExtras = {}): string {
   const out = [
     `## Change approvals for ${what(result)}: ${LABEL[result.decision]}`,
     '',
@@ -51,16 +66,18 @@ export function formatSummary(result: ApprovalResult, overflow: readonly string[
   ];
   if (result.subjects.length === 0) out.push('This pull request adds or advances no change record and edits no policy or team.');
   else {
-    out.push('| Subject | Decision | Approved by | Missing | Windows and conflicts |', '|---|---|---|---|---|');
+    out.push('| Subject | Decision | Approved by | Missing | Can approve | Windows and conflicts |', '|---|---|---|---|---|---|');
     for (const s of result.subjects) {
       const findings = [...s.windows.map((w) => w.message), ...s.conflicts.map((c) => c.message)];
+      const can = extras.canApprove?.[s.subject] ?? [];
       out.push(
-        `| ${cell(label(s.subject))} | ${LABEL[s.decision]} | ${cell(s.approvers.map((a) => a.login).join(', ') || '-')} | ${cell(s.missing.join('; ') || '-')} | ${cell(findings.join(' ') || '-')} |`,
+        `| ${cell(label(s.subject))} | ${LABEL[s.decision]} | ${cell(s.approvers.map((a) => a.login).join(', ') || '-')} | ${cell(s.missing.join('; ') || '-')} | ${cell(can.join(', ') || '-')} | ${cell(findings.join(' ') || '-')} |`,
       );
     }
     out.push('');
     for (const s of result.subjects) out.push(`- **${label(s.subject)}**: ${printable(s.explanation)}`);
   }
+  if (extras.reviewRequest) out.push('', formatReviewRequest(extras.reviewRequest));
   if (overflow.length > 0)
     out.push('', '### Findings not shown as annotations (GitHub shows at most 10 per type)', '', ...overflow.map((o) => `- ${printable(o)}`));
   return out.join('\n') + '\n';

@@ -1382,11 +1382,15 @@ export interface Team {
    */
   email?: string;
   /**
+   * The slug of the team's GitHub team (e.g. cab for @northwind/cab). When set, `itsm approvals --request-reviews` also asks the GitHub team for a review (the token must be allowed to see the team); the team's members in this file are asked either way.
+   */
+  github_team?: string;
+  /**
    * The team's chat channel.
    */
   chat?: string;
   /**
-   * Where `itsm notify` posts the news of this team's records (SLA warnings, breaches, escalations, major incidents). Channels are named by environment variables (in GitHub Actions, repository secrets passed to the notify step), never by their URL: a webhook URL is a secret and has no place in the repository.
+   * Where `itsm notify` posts the SLA news of this team's records (warnings, breaches, escalations; major incidents stay on the global webhook). Channels are named by environment variables (in GitHub Actions, repository secrets passed to the notify step), never by their URL: a webhook URL is a secret and has no place in the repository.
    */
   notify?: {
     /**

@@ -48,8 +48,17 @@ describe('annotations', () => {
 describe('job summary', () => {
   it('is a table with one row per subject; pipes in text cannot break it', () => {
     const md = formatSummary(result([subject(1, { missing: ['a | b'] })]));
-    expect(md).toContain('| Subject | Decision | Approved by | Missing | Windows and conflicts |');
-    expect(md).toContain('| CHG-0001 | pending | - | a \\| b | - |');
+    expect(md).toContain('| Subject | Decision | Approved by | Missing | Can approve | Windows and conflicts |');
+    expect(md).toContain('| CHG-0001 | pending | - | a \\| b | - | - |');
+  });
+
+  it('names who can approve each change, and whom this run asked', () => {
+    const md = formatSummary(result([subject(1)]), [], {
+      canApprove: { 'CHG-0001': ['paula', 'pete'] },
+      reviewRequest: { users: ['pete'], teams: ['payments'] },
+    });
+    expect(md).toMatch(/\| CHG-0001 \| pending \| - \| [^|]* \| paula, pete \| - \|/);
+    expect(md).toContain('Review requested from pete, team payments.');
   });
 });
 
