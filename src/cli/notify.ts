@@ -5,7 +5,7 @@
  * secret: it is never printed, and error messages name only its host.
  */
 import { resolve } from 'node:path';
-import { buildMessage, selectNews, type PayloadFlavor } from '../core/notify.ts';
+import { buildMessage, selectNews, type NewsItem, type PayloadFlavor } from '../core/notify.ts';
 import { computeSla } from '../core/sla/index.ts';
 import { readNotifyState, refuseLinkedState, writeNotifyState, type NotifyState } from '../io/notify-state.ts';
 import { postWebhook } from '../io/webhook.ts';
@@ -21,9 +21,18 @@ const HELP = `Usage: itsm notify [--root DIR] [--now ISO] [--since ISO|24h|7d] [
 Posts what is news to a chat channel through an incoming webhook (Slack, Microsoft Teams):
   major incidents   incidents with major: true reported or changed (acknowledged, resolved,
                     closed, a timeline entry) since the last run
+  SLA warnings      running clocks that crossed one of their policy's warn_at thresholds
+                    (e.g. warn_at: [50, 75]; default: warning_threshold, 75%)
   SLA breaches      response and resolution clocks whose target was exceeded since the last run
+  escalations       breaches nobody answered (no acknowledged_at, no status change) within the
+                    policy's escalate_after (e.g. 30m), naming the team's manager
 Each piece of news has a key (e.g. major:INC-0142@2026-03-05T09:00:00Z); with --state the keys
 sent are kept in a file, so nothing is announced twice, even when a record is committed late.
+
+Routed per team: a team file may name its channel by an environment variable,
+  notify: { webhook_env: ITSM_WEBHOOK_TEAM_OPS, escalation_webhook_env: ITSM_WEBHOOK_DUTY, manager: ada }
+and the SLA news of its records (the record's team) goes there, escalations to the second one.
+Major incidents, records without a team, and unset variables: the global ITSM_WEBHOOK_URL.
 
 The webhook URL is a secret: put it in the environment variable ITSM_WEBHOOK_URL (in GitHub
 Actions, a repository secret). It is never printed. Slack: an "Incoming Webhook" URL. Teams: an
@@ -52,7 +61,8 @@ Options:
   --timeout SECONDS   give up on an answer after this long (default 10)
   --dry-run           print the message instead of sending it (needs no URL; writes no state)
   --format F          pretty (default) or json: {"now","since","news":[...],"shown","omitted",
-                      "sent","payload"}
+                      "sent","payload","messages":[{"channel","items","payload"}]} (one
+                      message per channel: a team's variable name, or "global")
 
 Exit codes: 0 sent, or nothing to send; 1 an invalid workspace; 2 bad options, or the webhook
 failed (unreachable, timed out, or an error status after one retry).
@@ -86,7 +96,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const now = parseNow('notify', values.now);
   const timeoutMs = parseTimeout(values.timeout);
   const dryRun = Boolean(values['dry-run']);
-  const webhook = webhookUrl(values['webhook-url'] ?? io.env.ITSM_WEBHOOK_URL, dryRun);
+  const globalText = values['webhook-url'] ?? io.env.ITSM_WEBHOOK_URL;
   const siteUrl = parseSiteUrl(values['site-url'] ?? (io.env.ITSM_SITE_URL || undefined));
   const statePath = values.state === undefined ? undefined : resolve(io.cwd, values.state);
   if (statePath) refuseLinkedState(io.cwd, statePath);
@@ -96,42 +106,105 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const workspace = await loadValidWorkspace('notify', io, values.root, 'pretty');
   const settings = workspace.settings;
   const links = { siteUrl, repoUrl: settings.repo_url, branch: settings.default_branch };
-  const news = selectNews(workspace, computeSla(workspace, now), { since, now, sent: new Set(Object.keys(state?.sent ?? {})) }, links);
-  const flavor: PayloadFlavor = flavorOption === 'auto' ? (webhook && isWorkflowHost(webhook.hostname) ? 'teams-workflow' : 'slack-teams') : flavorOption;
-  const message = buildMessage(
-    news,
-    { name: settings.name, timeZone: settings.time_zone, moreUrl: siteUrl ? new URL('incidents/', withSlash(siteUrl)).href : undefined },
-    flavor,
-  );
+  const news = selectNews(workspace, computeSla(workspace, now, { warnings: true }), { since, now, sent: new Set(Object.keys(state?.sent ?? {})) }, links);
+  const messageOptions = { name: settings.name, timeZone: settings.time_zone, moreUrl: siteUrl ? new URL('incidents/', withSlash(siteUrl)).href : undefined };
 
-  let sent = false;
-  if (news.length > 0 && !dryRun) {
-    await postWebhook(webhook!, message.payload, { timeoutMs, ...(io.sleep ? { sleep: io.sleep } : {}) });
-    sent = true;
+  // One message per channel: a team's channel when its environment variable is set, else the global one.
+  const { channels, unset } = groupByChannel(news, io.env, globalText, dryRun);
+  for (const [name, n] of unset)
+    io.stderr(`itsm notify: ${name} (named in a team file) is not set; its ${plural(n, 'item')} go${n === 1 ? 'es' : ''} to the global webhook.\n`);
+  const messages = channels.map((c) => {
+    const flavor: PayloadFlavor = flavorOption === 'auto' ? (c.url && isWorkflowHost(c.url.hostname) ? 'teams-workflow' : 'slack-teams') : flavorOption;
+    return { ...c, flavor, message: buildMessage(c.items, messageOptions, flavor) };
+  });
+
+  const delivered: NewsItem[] = [];
+  let failure: Error | undefined;
+  if (!dryRun) {
+    for (const m of messages) {
+      try {
+        await postWebhook(m.url!, m.message.payload, { timeoutMs, ...(io.sleep ? { sleep: io.sleep } : {}) });
+        delivered.push(...m.items);
+      } catch (err) {
+        // The other channels still get theirs; what reached its channel is recorded, the rest retried next run.
+        failure ??= err instanceof Error ? err : new Error(String(err));
+      }
+    }
   }
-  if (statePath && !dryRun) writeNotifyState(statePath, now, state, news);
+  if (statePath && !dryRun) writeNotifyState(statePath, now, state, delivered);
+  if (failure) throw failure;
+  const sent = delivered.length > 0;
 
   const window = { now: now.toISOString(), since: since.toISOString() };
   if (format === 'json') {
     io.stdout(
       JSON.stringify(
-        { ...window, news, shown: message.shown.length, omitted: message.omitted, dry_run: dryRun, sent, payload: news.length ? message.payload : null },
+        {
+          ...window,
+          news,
+          shown: messages.reduce((n, m) => n + m.message.shown.length, 0),
+          omitted: messages.reduce((n, m) => n + m.message.omitted, 0),
+          dry_run: dryRun,
+          sent,
+          payload: messages[0]?.message.payload ?? null,
+          messages: messages.map((m) => ({ channel: m.env ?? 'global', items: m.items.map((i) => i.key), payload: m.message.payload })),
+        },
         null,
         2,
       ) + '\n',
     );
   } else if (news.length === 0) {
-    io.stdout(`Nothing to announce between ${window.since} and ${window.now}: no major incident reported or changed, no SLA clock breached.\n`);
+    io.stdout(`Nothing to announce between ${window.since} and ${window.now}: no major incident reported or changed, no SLA warning, breach or escalation.\n`);
   } else {
-    const lines = news.map((n) => `  ${n.record.padEnd(10)} ${n.at}  ${n.event}: ${n.title}`);
-    const omitted = message.omitted ? ` (${message.shown.length} in the message, the last line counts the other ${message.omitted})` : '';
-    const head = dryRun
-      ? `Would send ${news.length} item${news.length === 1 ? '' : 's'}${omitted}:`
-      : `Sent ${news.length} item${news.length === 1 ? '' : 's'} to the webhook at ${webhook!.host}${omitted}:`;
-    io.stdout([head, ...lines, ''].join('\n'));
-    if (dryRun) io.stdout(`\nPayload (${flavor}):\n${JSON.stringify(message.payload, null, 2)}\n`);
+    for (const m of messages) {
+      const lines = m.items.map((n) => `  ${n.record.padEnd(10)} ${n.at}  ${n.event}: ${n.title}`);
+      const shown = m.message;
+      const omitted = shown.omitted ? ` (${shown.shown.length} in the message, the last line counts the other ${shown.omitted})` : '';
+      const where = m.env ? `the webhook in ${m.env}` : 'the webhook';
+      const head = dryRun
+        ? `Would send ${plural(m.items.length, 'item')}${m.env ? ` to the webhook in ${m.env}` : ''}${omitted}:`
+        : `Sent ${plural(m.items.length, 'item')} to ${where} at ${m.url!.host}${omitted}:`;
+      io.stdout([head, ...lines, ''].join('\n'));
+      if (dryRun) io.stdout(`\nPayload (${m.flavor}):\n${JSON.stringify(shown.payload, null, 2)}\n`);
+    }
   }
   return EXIT.ok;
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+interface Channel {
+  /** The team file's environment variable; undefined for the global webhook. */
+  env?: string;
+  url: URL | undefined;
+  items: NewsItem[];
+}
+
+/**
+ * Items grouped by the webhook they go to, in the order they first appear. A team channel whose
+ * variable is unset falls back to the global webhook (`unset` counts its items, for stderr); only
+ * when an item goes to the global webhook is its URL required.
+ */
+function groupByChannel(
+  news: readonly NewsItem[],
+  env: NodeJS.ProcessEnv,
+  globalText: string | undefined,
+  dryRun: boolean,
+): { channels: Channel[]; unset: Map<string, number> } {
+  const groups = new Map<string, Channel>();
+  const unset = new Map<string, number>();
+  for (const item of news) {
+    const own = item.channel_env ? env[item.channel_env]?.trim() : undefined;
+    if (item.channel_env && !own) unset.set(item.channel_env, (unset.get(item.channel_env) ?? 0) + 1);
+    const key = own ? item.channel_env! : '';
+    let group = groups.get(key);
+    if (!group) {
+      group = own ? { env: item.channel_env, url: webhookUrl(own, dryRun, item.channel_env), items: [] } : { url: webhookUrl(globalText, dryRun), items: [] };
+      groups.set(key, group);
+    }
+    group.items.push(item);
+  }
+  return { channels: [...groups.values()], unset };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -148,7 +221,8 @@ function parseTimeout(text: string | undefined): number {
  * The webhook URL, checked without ever echoing it: https, or http to this machine only (a test
  * receiver), since anything else would send the secret in clear text.
  */
-function webhookUrl(text: string | undefined, dryRun: boolean): URL | undefined {
+function webhookUrl(text: string | undefined, dryRun: boolean, variable?: string): URL | undefined {
+  const which = variable ? `the webhook URL in ${variable}` : 'the webhook URL';
   if (!text) {
     if (dryRun) return undefined;
     throw usageError(
@@ -159,11 +233,11 @@ function webhookUrl(text: string | undefined, dryRun: boolean): URL | undefined 
   try {
     url = new URL(text.trim());
   } catch {
-    throw usageError('itsm notify: the webhook URL is not a valid URL (it is not shown here: it is a secret). Copy it again from Slack or Teams.');
+    throw usageError(`itsm notify: ${which} is not a valid URL (it is not shown here: it is a secret). Copy it again from Slack or Teams.`);
   }
   const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw usageError(`itsm notify: the webhook URL must start with https:// (it starts with ${url.protocol}//); plain http is accepted only for 127.0.0.1.`);
+    throw usageError(`itsm notify: ${which} must start with https:// (it starts with ${url.protocol}//); plain http is accepted only for 127.0.0.1.`);
   }
   return url;
 }

@@ -19,9 +19,10 @@
  */
 import { KIND_INFO } from './ids.ts';
 import { forgeLinks } from './forge.ts';
-import type { AnyRecord, Incident, Workspace } from './model.ts';
+import type { AnyRecord, Incident, ServiceRequest, Workspace } from './model.ts';
+import { statusHistory } from './sla/status.ts';
 import type { SlaResult } from './sla/index.ts';
-import { formatDuration } from './duration.ts';
+import { formatDuration, parseDuration } from './duration.ts';
 import { formatInstant, statusLabel } from './format.ts';
 import { isOpen } from './kinds/index.ts';
 
@@ -33,7 +34,7 @@ export interface NewsItem {
    * to the incident is a new key; a clock breaches once (a new breach after a reopen is a new key).
    */
   key: string;
-  type: 'major_incident' | 'sla_breach';
+  type: 'major_incident' | 'sla_breach' | 'sla_warning' | 'sla_escalation';
   record: string;
   /** The instant that makes it news (UTC ISO). */
   at: string;
@@ -50,6 +51,17 @@ export interface NewsItem {
   target_seconds?: number;
   over_seconds?: number;
   policy?: string;
+  /** SLA warnings: the threshold crossed (percent of the target) and the clock's due time. */
+  percent?: number;
+  due_at?: string;
+  /** Escalations: when the clock breached (`at` is when the escalation fell due). */
+  breached_at?: string;
+  /** The team whose channel gets the item (the record's team, or the team an OLA measures). */
+  team?: string;
+  /** The environment variable naming the channel's webhook; absent: the global webhook (ITSM_WEBHOOK_URL). */
+  channel_env?: string;
+  /** Escalations: the team manager's handle, named in the message. */
+  manager?: string;
   /** The record's page on the site, or its file on the forge; absent when neither is configured. */
   url?: string;
 }
@@ -107,7 +119,7 @@ function majorEvent(d: Incident, reportedInWindow: boolean): string {
  * What is news between `since` and `now`: major incidents (`major: true`) reported or changed in the
  * window, one item per incident describing where it stands; then SLA clocks whose breach instant
  * falls in the window. Instants after `now` (a projected breach, a timeline entry written ahead)
- * wait for their run. Keys in `sent` are left out. Ordered: major incidents, then breaches, each
+ * wait for their run. SLA warnings need `sla` computed with `{ warnings: true }`. Keys in `sent` are left out. Ordered: major incidents, then breaches, each
  * by instant and ID.
  */
 export function selectNews(workspace: Workspace, sla: readonly SlaResult[], window: NewsWindow, links: LinkOptions = {}): NewsItem[] {
@@ -143,34 +155,108 @@ export function selectNews(workspace: Workspace, sla: readonly SlaResult[], wind
     });
   }
 
+  const warnings: NewsItem[] = [];
+  const escalations: NewsItem[] = [];
+  const escalateAfter = escalationDelays(workspace);
   for (const s of sla) {
-    if (s.state !== 'breached' || !s.breached_at) continue;
-    const ms = Date.parse(s.breached_at);
-    if (!inWindow(ms)) continue;
-    const key = `sla:${s.record}:${s.metric}@${utc(ms)}`;
-    if (sent.has(key)) continue;
     const r = workspace.byId.get(s.record);
-    const data = (r?.data ?? {}) as { title?: string; status?: string };
-    breaches.push({
-      key,
-      type: 'sla_breach',
+    const data = (r?.data ?? {}) as { title?: string; status?: string; team?: string };
+    const team = s.team ?? data.team;
+    const about = {
       record: s.record,
-      at: utc(ms),
       title: data.title ?? s.record,
-      event: `${s.metric} SLA breached`,
       status: data.status ?? '',
       ...(s.priority ? { priority: s.priority } : {}),
       ...(s.service ? { service: s.service } : {}),
       metric: s.metric,
       ...(s.target_seconds !== null ? { target_seconds: s.target_seconds } : {}),
-      ...(s.remaining_seconds !== null ? { over_seconds: Math.max(0, -s.remaining_seconds) } : {}),
       ...(s.policy ? { policy: s.policy } : {}),
+      ...(team ? { team } : {}),
       ...(r ? withUrl(r, links) : {}),
+    };
+    // Warnings: each threshold crossed in the window, while the clock is still within its target
+    // (past it, the breach is the news). The crossing instant names the cycle: a new cycle crosses anew.
+    if (s.state === 'in_progress' || s.state === 'paused') {
+      for (const w of s.warnings ?? []) {
+        const ms = Date.parse(w.at);
+        const key = `warn:${s.record}:${s.metric}:${w.percent}@${utc(ms)}`;
+        if (!inWindow(ms) || sent.has(key)) continue;
+        warnings.push({
+          key,
+          type: 'sla_warning',
+          at: utc(ms),
+          event: `${s.metric} SLA at ${w.percent}%`,
+          percent: w.percent,
+          ...about,
+          ...(s.due_at ? { due_at: s.due_at } : {}),
+        });
+      }
+    }
+    if (s.state !== 'breached' || !s.breached_at) continue;
+    const ms = Date.parse(s.breached_at);
+    const key = `sla:${s.record}:${s.metric}@${utc(ms)}`;
+    if (inWindow(ms) && !sent.has(key))
+      breaches.push({
+        key,
+        type: 'sla_breach',
+        at: utc(ms),
+        event: `${s.metric} SLA breached`,
+        ...about,
+        ...(s.remaining_seconds !== null ? { over_seconds: Math.max(0, -s.remaining_seconds) } : {}),
+      });
+    // Escalation: the breach is still unanswered (no acknowledgement, no status change) when the
+    // policy's escalate_after has passed since it.
+    const delay = s.policy ? escalateAfter.get(s.policy) : undefined;
+    if (delay === undefined || !r || (r.kind !== 'incident' && r.kind !== 'request')) continue;
+    const escAt = ms + delay * 1000;
+    const escKey = `esc:${s.record}:${s.metric}@${utc(ms)}`;
+    if (!inWindow(escAt) || sent.has(escKey) || answeredBetween(r.kind, r.data, ms, escAt)) continue;
+    escalations.push({
+      key: escKey,
+      type: 'sla_escalation',
+      at: utc(escAt),
+      event: `${s.metric} SLA breach not acknowledged within ${formatDuration(delay)}`,
+      ...about,
+      breached_at: utc(ms),
     });
   }
 
   const order = (a: NewsItem, b: NewsItem) => a.at.localeCompare(b.at) || a.record.localeCompare(b.record) || a.key.localeCompare(b.key);
-  return [...majors.sort(order), ...breaches.sort(order)];
+  const routed = (items: NewsItem[]) => items.sort(order).map((i) => route(i, workspace));
+  return [...routed(majors), ...routed(escalations), ...routed(breaches), ...routed(warnings)];
+}
+
+/** escalate_after of each policy that has one, in seconds (an unreadable one is the validator's to report). */
+function escalationDelays(workspace: Workspace): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of workspace.policies.sla?.policies ?? []) {
+    if (!p.escalate_after) continue;
+    const d = parseDuration(p.escalate_after);
+    if (d.ok && d.seconds > 0) out.set(p.id, d.seconds);
+  }
+  return out;
+}
+
+/** Someone answered the breach: the record was acknowledged or changed status after it, by `until`. */
+function answeredBetween(kind: 'incident' | 'request', data: Incident | ServiceRequest, breach: number, until: number): boolean {
+  const h = statusHistory(kind, data);
+  if (!h) return false;
+  const after = (ms: number | null) => ms !== null && ms > breach && ms <= until;
+  return after(h.acknowledgedAt) || h.changes.some((c) => after(c.at));
+}
+
+/**
+ * Which channel an SLA item goes to: its team's (the record's team, or the team an OLA measures),
+ * named by an environment variable in the team file; escalations to the team's escalation channel,
+ * naming its manager. No team, or a team without `notify`: the global webhook (no `channel_env`).
+ * Major incidents carry no team: everyone's business, they stay on the global webhook.
+ */
+function route(item: NewsItem, workspace: Workspace): NewsItem {
+  const team = item.team ? workspace.byId.get(item.team) : undefined;
+  const notify = team?.kind === 'team' ? team.data.notify : undefined;
+  if (!notify) return item;
+  const env = item.type === 'sla_escalation' ? (notify.escalation_webhook_env ?? notify.webhook_env) : notify.webhook_env;
+  return { ...item, ...(env ? { channel_env: env } : {}), ...(item.type === 'sla_escalation' && notify.manager ? { manager: notify.manager } : {}) };
 }
 
 function withUrl(r: AnyRecord, links: LinkOptions): { url?: string } {
@@ -254,10 +340,25 @@ const HEADER_CHARS = 150;
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
 function countLine(items: readonly NewsItem[]): string {
-  const majors = items.filter((i) => i.type === 'major_incident').length;
-  const breaches = items.length - majors;
-  return [majors ? plural(majors, 'major incident') : '', breaches ? plural(breaches, 'SLA breach', 'SLA breaches') : ''].filter(Boolean).join(', ');
+  const count = (type: NewsItem['type']) => items.filter((i) => i.type === type).length;
+  const parts: Array<[number, string, string?]> = [
+    [count('major_incident'), 'major incident'],
+    [count('sla_escalation'), 'escalation'],
+    [count('sla_breach'), 'SLA breach', 'SLA breaches'],
+    [count('sla_warning'), 'SLA warning'],
+  ];
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([n, one, many]) => plural(n, one, many))
+    .join(', ');
 }
+
+const ICONS: Record<NewsItem['type'], string> = {
+  major_incident: ':rotating_light:',
+  sla_escalation: ':sos:',
+  sla_breach: ':alarm_clock:',
+  sla_warning: ':hourglass_flowing_sand:',
+};
 
 function facts(item: NewsItem): string[] {
   return [item.priority, item.service].filter((x): x is string => Boolean(x));
@@ -268,6 +369,22 @@ function when(item: NewsItem, timeZone: string): string {
 }
 
 function detail(item: NewsItem, timeZone: string): string {
+  if (item.type === 'sla_warning') {
+    const target = item.target_seconds !== undefined ? ` of target ${formatDuration(item.target_seconds)}` : '';
+    return [`at ${when(item, timeZone)}`, `${item.percent}%${target} used`, item.due_at ? `due ${formatInstant(item.due_at, timeZone)}` : '']
+      .filter(Boolean)
+      .join(', ');
+  }
+  if (item.type === 'sla_escalation') {
+    return [
+      item.breached_at ? `breached at ${formatInstant(item.breached_at, timeZone)}` : '',
+      `escalated at ${when(item, timeZone)}`,
+      item.team ? `team ${item.team}` : '',
+      item.manager ? `manager @${item.manager}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  }
   if (item.type === 'sla_breach') {
     // Business time, written as the policy writes targets (24h, 1h30m).
     const target = item.target_seconds !== undefined ? `target ${formatDuration(item.target_seconds)}` : '';
@@ -279,7 +396,7 @@ function detail(item: NewsItem, timeZone: string): string {
 
 /** The Slack section for one item (mrkdwn, verbatim: nothing in it is auto-linked or mentioned). */
 function itemBlock(item: NewsItem, timeZone: string): SlackBlock {
-  const icon = item.type === 'major_incident' ? ':rotating_light:' : ':alarm_clock:';
+  const icon = ICONS[item.type];
   const id = item.url ? `<${slackUrl(item.url)}|${escapeSlack(item.record)}>` : escapeSlack(item.record);
   const head = `${icon} *${id}* ${facts(item).map(escapeSlack).join(' · ')}${facts(item).length ? ' · ' : ''}*${escapeSlack(item.event)}*`;
   const lines = [head, escapeSlack(oneLine(item.title, TITLE_CHARS)), `_${escapeSlack(detail(item, timeZone))}_`];

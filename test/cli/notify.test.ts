@@ -3,7 +3,7 @@
  * starts, answering as Slack ("ok") and Teams connectors ("1") do, or failing as they can.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
@@ -289,6 +289,154 @@ describe('itsm notify', () => {
   });
 });
 
+/**
+ * Warnings, routing and escalation through real receivers: a global webhook, the ops team's
+ * channel and a duty manager's channel. The policy warns at 50% and 75% and escalates a breach
+ * unanswered after 30 minutes. INC-0020 (P3, TEAM-ops, not major) reported Thursday 5 March 2026
+ * 10:00 Berlin: response target 1h (office hours 9-12, 13-17): 50% at 10:30, 75% at 10:45,
+ * breached at 11:00, escalation due at 11:30. INC-0030 has no team: its news goes to the global webhook.
+ */
+function routedWorkspace(): string {
+  const incident = (id: string, team: string) =>
+    record(`id: ${id}
+title: Slow search ${id}
+status: new
+service: SVC-shop
+impact: medium
+urgency: medium
+priority: P3
+${team}reported_at: 2026-03-05T10:00:00+01:00`);
+  return makeWorkspace({
+    ...minimalWorkspace(),
+    'itsm.yaml': 'name: Acme Shop\ntime_zone: Europe/Berlin\n',
+    'content/policies/sla.yaml': `policies:
+  - id: incidents
+    name: Incidents
+    applies_to: { kind: incident }
+    calendar: service
+    warn_at: [50, 75]
+    escalate_after: 30m
+    targets:
+      P1: { response: 15m, resolution: 4h }
+      P3: { response: 1h, resolution: 16h }
+`,
+    'content/teams/TEAM-ops.md': record(`id: TEAM-ops
+name: Operations
+status: active
+roles: [cab, ecab]
+notify: { webhook_env: ITSM_WEBHOOK_TEAM_OPS, escalation_webhook_env: ITSM_WEBHOOK_DUTY, manager: grace }
+members:
+  - { name: Ada Lovelace, login: ada }
+  - { name: Grace Hopper, login: grace }`),
+    'content/incidents/INC-0020.md': incident('INC-0020', 'team: TEAM-ops\n'),
+    'content/incidents/INC-0030.md': incident('INC-0030', ''),
+  });
+}
+
+describe('itsm notify: SLA warnings, routing per team, escalation', () => {
+  it('sends each warning once, to the team’s channel, and escalates an unanswered breach to the duty channel naming the manager', async () => {
+    const global = await receiver();
+    const ops = await receiver();
+    const duty = await receiver();
+    const dir = routedWorkspace();
+    const env = { ITSM_WEBHOOK_TEAM_OPS: ops.url + '/ops', ITSM_WEBHOOK_DUTY: duty.url + '/duty' };
+    const run = async (time: string) => {
+      let stdout = '';
+      let stderr = '';
+      const code = await main(['notify', '--now', `2026-03-05T${time}:00+01:00`, '--state', 'state.json'], {
+        stdout: (t) => void (stdout += t),
+        stderr: (t) => void (stderr += t),
+        cwd: dir,
+        env: { ...process.env, NO_COLOR: '1', ITSM_WEBHOOK_URL: global.url, ...env, ITSM_SITE_URL: '' },
+        isTTY: false,
+      });
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      return stdout;
+    };
+    const texts = (hook: { received: Received[] }) => hook.received.map((r) => (JSON.parse(r.body) as { text: string }).text);
+
+    // Every 10 minutes from 10:00 to 12:00, as the scheduled workflow runs.
+    const outputs: string[] = [];
+    for (const t of ['10:00', '10:10', '10:20', '10:30', '10:40', '10:50', '11:00', '11:10', '11:20', '11:30', '11:40', '11:50', '12:00'])
+      outputs.push(await run(t));
+
+    // Each team message carries INC-0020 only; each global one INC-0030 only.
+    expect(texts(ops).every((t) => t.includes('INC-0020') && !t.includes('INC-0030'))).toBe(true);
+    expect(texts(global).every((t) => t.includes('INC-0030') && !t.includes('INC-0020'))).toBe(true);
+    // 50% at 10:30 (posted by the 10:30 run), 75% at 10:45 (10:50 run), breach at 11:00 (11:10 run): once each.
+    expect(texts(ops).map((t) => t.split('\n\n')[0])).toEqual(['Acme Shop: 1 SLA warning', 'Acme Shop: 1 SLA warning', 'Acme Shop: 1 SLA breach']);
+    expect(texts(ops)[0]).toContain('response SLA at 50%');
+    expect(texts(ops)[1]).toContain('response SLA at 75%');
+    expect(texts(global).map((t) => t.split('\n\n')[0])).toEqual([
+      'Acme Shop: 1 SLA warning',
+      'Acme Shop: 1 SLA warning',
+      'Acme Shop: 1 SLA breach',
+      'Acme Shop: 1 escalation',
+    ]);
+    expect(outputs[3]).toContain('Sent 1 item to the webhook in ITSM_WEBHOOK_TEAM_OPS at 127.0.0.1:');
+    // Nobody acknowledged: at 11:30 the escalation goes to the duty channel, once, naming the manager;
+    // INC-0030's escalation too, to the global webhook (its team has no escalation channel: it has no team).
+    expect(texts(duty)).toHaveLength(1);
+    expect(duty.received[0]!.path).toMatch(/\/duty$/);
+    expect(texts(duty)[0]).toContain('INC-0020 (P3, SVC-shop): response SLA breach not acknowledged within 30m');
+    expect(texts(duty)[0]).toContain('manager @grace');
+    expect(outputs[9]).toContain('to the webhook in ITSM_WEBHOOK_DUTY');
+    expect(outputs.slice(10).every((o) => o.startsWith('Nothing to announce'))).toBe(true);
+  }, 60_000);
+
+  it('--dry-run --format json lists one message per channel, by the variable that names it', async () => {
+    const dir = routedWorkspace();
+    const env = { ...process.env, NO_COLOR: '1', ITSM_WEBHOOK_URL: '', ITSM_WEBHOOK_TEAM_OPS: 'https://hooks.slack.com/services/T/B/x' };
+    let stdout = '';
+    const args = ['notify', '--now', '2026-03-05T10:40:00+01:00', '--since', '1h', '--dry-run', '--format', 'json'];
+    const code = await main(args, { stdout: (t) => void (stdout += t), stderr: () => undefined, cwd: dir, env, isTTY: false });
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { messages: Array<{ channel: string; items: string[] }>; sent: boolean };
+    expect(out.messages.map((m) => [m.channel, m.items])).toEqual([
+      ['ITSM_WEBHOOK_TEAM_OPS', ['warn:INC-0020:response:50@2026-03-05T09:30:00Z']],
+      ['global', ['warn:INC-0030:response:50@2026-03-05T09:30:00Z']],
+    ]);
+    expect(out.sent).toBe(false);
+  });
+
+  it('when the team’s channel fails, the global one still gets its message; only what arrived is recorded', async () => {
+    const global = await receiver();
+    const ops = await receiver([{ status: 404, body: 'no_service' }]);
+    const dir = routedWorkspace();
+    const args = ['notify', '--now', '2026-03-05T10:40:00+01:00', '--state', 'state.json'];
+    const env = { ...process.env, NO_COLOR: '1', ITSM_WEBHOOK_URL: global.url, ITSM_WEBHOOK_TEAM_OPS: ops.url + '/ops' };
+    let stderr = '';
+    const code = await main(args, { stdout: () => undefined, stderr: (t) => void (stderr += t), cwd: dir, env, isTTY: false });
+    expect(code).toBe(2);
+    expect(stderr).toContain('the webhook at 127.0.0.1:');
+    expect(stderr).toContain('answered 404');
+    expectNoSecret({ stdout: '', stderr });
+    expect(global.received).toHaveLength(1);
+    const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as { sent: Record<string, string> };
+    expect(Object.keys(state.sent)).toEqual(['warn:INC-0030:response:50@2026-03-05T09:30:00Z']);
+  });
+
+  it('an acknowledgement within escalate_after stops the escalation; a team channel whose variable is unset falls back to the global webhook', async () => {
+    const global = await receiver();
+    const dir = routedWorkspace();
+    const file = join(dir, 'content/incidents/INC-0020.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('status: new', 'status: acknowledged\nacknowledged_at: 2026-03-05T11:20:00+01:00'));
+    const r = await inProcess(['notify', '--now', '2026-03-05T12:00:00+01:00', '--since', '2026-03-05T10:00:00+01:00'], dir, global.url);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('itsm notify: ITSM_WEBHOOK_TEAM_OPS (named in a team file) is not set; its 1 item goes to the global webhook.\n');
+    // One message to the one webhook both records' news goes to.
+    expect(global.received).toHaveLength(1);
+    const text = (JSON.parse(global.received[0]!.body) as { text: string }).text;
+    // One run after two hours: warnings of clocks already breached are not news (the breach is).
+    expect(text.split('\n\n')[0]).toBe('Acme Shop: 1 escalation, 2 SLA breaches');
+    // INC-0030, never acknowledged, is escalated (11:30); INC-0020, acknowledged at 11:20, 20 minutes after its breach, is not.
+    expect(text).toContain('INC-0030 (P3, SVC-shop): response SLA breach not acknowledged within 30m');
+    expect(text).not.toContain('INC-0020 (P3, SVC-shop): response SLA breach not acknowledged');
+    expect(text).toContain('INC-0020 (P3, SVC-shop): response SLA breached');
+  });
+});
+
 describe('.github/workflows/notify.yml', () => {
   const text = readFileSync(join(REPO_ROOT, '.github/workflows/notify.yml'), 'utf8');
   const wf = parse(text) as {
@@ -302,6 +450,13 @@ describe('.github/workflows/notify.yml', () => {
     expect(Object.keys(wf.on).sort()).toEqual(['push', 'schedule', 'workflow_dispatch']);
     expect(wf.permissions).toEqual({});
     expect(wf.jobs.notify!.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('runs every 10 minutes, the cadence and cost docs/commands.md states', () => {
+    expect(wf.on.schedule).toEqual([{ cron: '3-59/10 * * * *' }]);
+    const docs = readFileSync(join(REPO_ROOT, 'docs/commands.md'), 'utf8');
+    expect(docs).toContain('runs every 10 minutes');
+    expect(docs).toContain('about 4,320 minutes a month');
   });
 
   it('passes the secret through env only, and skips every step when it is empty', () => {

@@ -42,7 +42,7 @@ function workspaceWith(files: Record<string, string>) {
 
 function news(files: Record<string, string>, since: string, now: string, sent: string[] = []) {
   const ws = workspaceWith(files);
-  return selectNews(ws, computeSla(ws, new Date(now)), { since: new Date(since), now: new Date(now), sent: new Set(sent) });
+  return selectNews(ws, computeSla(ws, new Date(now), { warnings: true }), { since: new Date(since), now: new Date(now), sent: new Set(sent) });
 }
 
 describe('what is news', () => {
@@ -100,9 +100,10 @@ timeline:
     expect(news(majorIncident(), '2026-03-05T09:59:00+01:00', '2026-03-05T10:00:00+01:00').map((i) => i.key)).toEqual(['major:INC-0010@2026-03-05T09:00:00Z']);
   });
 
-  it('a breach still ahead (projected for a running clock) waits for the run after it happens', () => {
+  it('a breach still ahead (projected for a running clock) waits for the run after it happens; the 75% warning does not', () => {
     const items = news(majorIncident(), '2026-03-05T09:00:00+01:00', '2026-03-05T10:14:00+01:00');
-    expect(items.map((i) => i.type)).toEqual(['major_incident']);
+    // 75% of the 15-minute response target: 11m15s after 10:00.
+    expect(items.map((i) => i.key)).toEqual(['major:INC-0010@2026-03-05T09:00:00Z', 'warn:INC-0010:response:75@2026-03-05T09:11:15Z']);
   });
 
   it('incidents that are not major are news only when they breach an SLA', () => {
@@ -241,5 +242,146 @@ describe('the message', () => {
     const line = card.body[1]!.text;
     expect(line).toContain('[open](https://acme.github.io/itsm/incidents/INC-0001/)');
     expect(line.replace('[open](https://acme.github.io/itsm/incidents/INC-0001/)', '')).not.toMatch(/\]\s*\(|<https/);
+  });
+});
+
+/**
+ * Warnings, routing and escalation. The incidents policy warns at 50% and 75% and escalates a
+ * breach nobody answered within 30 minutes. INC-0010 (P1, TEAM-ops, reported Thursday 5 March 2026
+ * 10:00 Berlin, office hours 9-12 and 13-17):
+ *   response 15m:   50% at 10:07:30, 75% at 10:11:15, breached 10:15, escalation due 10:45
+ *   resolution 4h:  50% (2h) at 12:00, 75% (3h: 10-12, lunch, 13-14) at 14:00, breached 15:00,
+ *                   escalation due 15:30
+ */
+function policyWith(extra: string): Record<string, string> {
+  return {
+    'content/policies/sla.yaml': `policies:
+  - id: incidents
+    name: Incidents
+    applies_to: { kind: incident }
+    calendar: service
+    pause_statuses: [on_hold]
+${extra}
+    targets:
+      P1: { response: 15m, resolution: 4h }
+      P3: { response: 1h, resolution: 16h }
+`,
+  };
+}
+
+const ESCALATING = policyWith('    warn_at: [50, 75]\n    escalate_after: 30m');
+
+const OPS_WITH_CHANNEL = {
+  'content/teams/TEAM-ops.md': record(`id: TEAM-ops
+name: Operations
+status: active
+roles: [cab, ecab]
+notify: { webhook_env: ITSM_WEBHOOK_TEAM_OPS, escalation_webhook_env: ITSM_WEBHOOK_DUTY, manager: grace }
+members:
+  - { name: Ada Lovelace, login: ada }
+  - { name: Grace Hopper, login: grace }`),
+};
+
+/** Runs every 10 minutes from 10:00 to 16:00 with a state of keys sent; what each run announces. */
+function runsEveryTenMinutes(files: Record<string, string>): Array<[string, string[]]> {
+  const ws = workspaceWith(files);
+  const sent = new Set<string>();
+  const out: Array<[string, string[]]> = [];
+  for (let ms = Date.parse('2026-03-05T09:00:00Z'); ms <= Date.parse('2026-03-05T15:00:00Z'); ms += 600_000) {
+    const now = new Date(ms);
+    const items = selectNews(ws, computeSla(ws, now, { warnings: true }), { since: new Date(ms - 7 * 86_400_000), now, sent });
+    for (const i of items) sent.add(i.key);
+    if (items.length) out.push([now.toISOString().slice(11, 16), items.map((i) => i.key)]);
+  }
+  return out;
+}
+
+describe('SLA warnings and escalation', () => {
+  it('the manager named for escalations must be a person in the team files', () => {
+    const team = OPS_WITH_CHANNEL['content/teams/TEAM-ops.md'].replace('manager: grace', 'manager: graec');
+    const { diagnostics } = loadWorkspaceFromFiles(new Map(Object.entries({ ...minimalWorkspace(), 'content/teams/TEAM-ops.md': team })));
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.file, d.rule])).toEqual([['content/teams/TEAM-ops.md', 'person/unknown']]);
+    expect(errors[0]!.message).toContain('Did you mean "grace"?');
+  });
+
+  it('a team file names its channel by an environment variable; a URL there is refused (it is a secret)', () => {
+    const team = OPS_WITH_CHANNEL['content/teams/TEAM-ops.md'].replace(
+      'webhook_env: ITSM_WEBHOOK_TEAM_OPS',
+      'webhook_env: "https://hooks.slack.com/services/T0/B0/x"',
+    );
+    const { diagnostics } = loadWorkspaceFromFiles(new Map(Object.entries({ ...minimalWorkspace(), 'content/teams/TEAM-ops.md': team })));
+    const errors = diagnostics.filter((d) => d.severity === 'error' && d.file === 'content/teams/TEAM-ops.md');
+    expect(errors.map((d) => [d.rule, d.line])).toEqual([['schema/pattern', 6]]);
+  });
+
+  it('warns at each threshold of warn_at, then the breach, then escalates it: each once, in the run after it happens', () => {
+    const files = { ...majorIncident('Checkout down', 'team: TEAM-ops'), ...ESCALATING };
+    files['content/incidents/INC-0010.md'] = files['content/incidents/INC-0010.md']!.replace('major: true\n', '');
+    expect(runsEveryTenMinutes(files)).toEqual([
+      ['09:10', ['warn:INC-0010:response:50@2026-03-05T09:07:30Z']],
+      // The 75% warning (10:11:15 Berlin) fell between two runs; by the next one the clock had
+      // breached, and the breach is the news: a cadence longer than the gap between thresholds skips one.
+      ['09:20', ['sla:INC-0010:response@2026-03-05T09:15:00Z']],
+      ['09:50', ['esc:INC-0010:response@2026-03-05T09:15:00Z']],
+      ['11:00', ['warn:INC-0010:resolution:50@2026-03-05T11:00:00Z']],
+      ['13:00', ['warn:INC-0010:resolution:75@2026-03-05T13:00:00Z']],
+      // At 15:00 itself the clock has reached its target, not exceeded it: breached from the next run.
+      ['14:10', ['sla:INC-0010:resolution@2026-03-05T14:00:00Z']],
+      ['14:30', ['esc:INC-0010:resolution@2026-03-05T14:00:00Z']],
+    ]);
+  });
+
+  it('without warn_at, warns once at the at-risk threshold (warning_threshold, default 75%)', () => {
+    const files = { ...majorIncident('Checkout down'), ...policyWith('    warning_threshold: 60') };
+    files['content/incidents/INC-0010.md'] = files['content/incidents/INC-0010.md']!.replace('major: true\n', '');
+    const keys = runsEveryTenMinutes(files).flatMap(([, k]) => k);
+    // 60% of 15m = 9m; 60% of 4h = 2h24m: 10-12, then 13:00-13:24.
+    expect(keys.filter((k) => k.startsWith('warn:'))).toEqual([
+      'warn:INC-0010:response:60@2026-03-05T09:09:00Z',
+      'warn:INC-0010:resolution:60@2026-03-05T12:24:00Z',
+    ]);
+    expect(keys.some((k) => k.startsWith('esc:'))).toBe(false);
+  });
+
+  it('the engine gives the crossed thresholds only when asked (itsm sla does not pay for them)', () => {
+    const ws = workspaceWith({ ...majorIncident(), ...ESCALATING });
+    const at = new Date('2026-03-05T12:30:00+01:00');
+    const resolution = (opts?: { warnings: boolean }) => computeSla(ws, at, opts).find((r) => r.record === 'INC-0010' && r.metric === 'resolution')!;
+    expect(resolution().warnings).toBeUndefined();
+    expect(resolution({ warnings: true }).warnings).toEqual([{ percent: 50, at: '2026-03-05T12:00:00+01:00' }]);
+  });
+
+  it('no escalation when the breach is acknowledged or the status changes within escalate_after', () => {
+    const at = (extra: string) => {
+      const files = { ...majorIncident('Checkout down', extra), ...ESCALATING };
+      return news(files, '2026-03-05T10:00:00+01:00', '2026-03-05T11:00:00+01:00').filter((i) => i.type === 'sla_escalation');
+    };
+    // Acknowledged 10:40, within 30 minutes of the 10:15 breach: answered.
+    expect(at('acknowledged_at: 2026-03-05T10:40:00+01:00').length).toBe(0);
+    // Acknowledged 10:50: the escalation fell due at 10:45.
+    expect(at('acknowledged_at: 2026-03-05T10:50:00+01:00').map((i) => [i.key, i.at, i.breached_at])).toEqual([
+      ['esc:INC-0010:response@2026-03-05T09:15:00Z', '2026-03-05T09:45:00Z', '2026-03-05T09:15:00Z'],
+    ]);
+    // Nothing at all: escalated.
+    expect(at('').length).toBe(1);
+  });
+
+  it('routes to the team’s channel named in its team file; escalations to its escalation channel, naming the manager', () => {
+    const files = { ...majorIncident('Checkout down', 'team: TEAM-ops'), ...ESCALATING, ...OPS_WITH_CHANNEL };
+    // Until 12:30: the response breach (10:15) and its escalation (10:45), the resolution clock's 50% (12:00).
+    const items = news(files, '2026-03-05T09:00:00+01:00', '2026-03-05T12:30:00+01:00');
+    expect(items.map((i) => [i.type, i.team, i.channel_env, i.manager])).toEqual([
+      ['major_incident', undefined, undefined, undefined],
+      ['sla_escalation', 'TEAM-ops', 'ITSM_WEBHOOK_DUTY', 'grace'],
+      ['sla_breach', 'TEAM-ops', 'ITSM_WEBHOOK_TEAM_OPS', undefined],
+      ['sla_warning', 'TEAM-ops', 'ITSM_WEBHOOK_TEAM_OPS', undefined],
+    ]);
+    const text = (buildMessage(items, { name: 'Acme', timeZone: 'Europe/Berlin' }).payload as WebhookPayload).text;
+    expect(text).toContain('response SLA breach not acknowledged within 30m');
+    expect(text).toContain('manager @grace');
+    expect(text).toContain('resolution SLA at 50%');
+    expect(text).toContain('50% of target 4h used, due 2026-03-05 15:00 CET');
+    expect(text).toContain('Acme: 1 major incident, 1 escalation, 1 SLA breach, 1 SLA warning');
   });
 });

@@ -1239,6 +1239,16 @@ export interface Policy {
    */
   warning_threshold?: number;
   /**
+   * Percents of the target at which `itsm notify` warns that a running clock is getting close to its breach, once per record, clock, cycle and threshold, e.g. [50, 75] (default: [warning_threshold], 75). The breach itself is always announced.
+   *
+   * @minItems 1
+   */
+  warn_at?: [number, ...number[]];
+  /**
+   * `itsm notify` escalates a breach that nobody acknowledged (no acknowledged_at and no status change after the breach) this long after it (wall-clock time, e.g. 30m): to the team's escalation channel, naming its manager. Without it, breaches are not escalated.
+   */
+  escalate_after?: string;
+  /**
    * Targets per priority.
    */
   targets: {
@@ -1383,6 +1393,23 @@ export interface Team {
    * The team's chat channel.
    */
   chat?: string;
+  /**
+   * Where `itsm notify` posts the SLA news of this team's records (warnings, breaches, escalations; major incidents stay on the global webhook). Channels are named by environment variables (in GitHub Actions, repository secrets passed to the notify step), never by their URL: a webhook URL is a secret and has no place in the repository.
+   */
+  notify?: {
+    /**
+     * The environment variable holding the team's webhook URL, e.g. ITSM_WEBHOOK_TEAM_OPS. Unset or empty: the global ITSM_WEBHOOK_URL.
+     */
+    webhook_env?: string;
+    /**
+     * The environment variable holding the webhook for escalations (breaches not acknowledged within the policy's escalate_after), e.g. a duty manager's channel. Default: the team's channel.
+     */
+    escalation_webhook_env?: string;
+    /**
+     * The person named in escalations (their handle).
+     */
+    manager?: string;
+  };
   /**
    * The people in the team, one entry per person, with every login they use. The same person may be in several teams: give them the same name and the same logins in each; two people never share a name or a login.
    *

@@ -51,5 +51,7 @@ export const team = defineKind<Team>()({
     { key: 'members', label: 'Members', value: { from: 'count', field: 'members' } },
   ],
   relations: [],
+  // The manager named in escalations (itsm notify) is a person like any other: they must exist.
+  people: [{ field: 'notify.manager' }],
   rules: teamRules,
 });

@@ -43,6 +43,8 @@ type Plan =
       reason: string;
       pause: ReadonlySet<string>;
       warning: number;
+      /** Percents of the target at which notify warns (warn_at; default [warning]), ascending; empty unless asked for. */
+      warnAt: number[];
       /** Per metric with a target: the target in ms, or why it cannot be read. */
       targets: Array<{ metric: SlaMetric; ms: number } | { metric: SlaMetric; error: string }>;
       /** How the clocks run when the policy asks for more than the defaults (see cycles.ts), per metric. */
@@ -76,7 +78,12 @@ interface Subject {
  * Records reported after `now` did not exist yet and yield nothing; neither do clocks whose start
  * condition has not held yet, nor OLA clocks of records never with a team the OLA covers.
  */
-export function computeSla(workspace: Pick<Workspace, 'records' | 'policies' | 'byId'>, now: Date | string): SlaResult[] {
+export interface SlaOptions {
+  /** Also give each open clock's crossed `warn_at` thresholds (`warnings`), for `itsm notify`; off by default, as it costs a calendar walk per threshold. */
+  warnings?: boolean;
+}
+
+export function computeSla(workspace: Pick<Workspace, 'records' | 'policies' | 'byId'>, now: Date | string, options: SlaOptions = {}): SlaResult[] {
   const nowMs = typeof now === 'string' ? Date.parse(now) : now.getTime();
   if (Number.isNaN(nowMs)) throw new RangeError(`computeSla: now is not a valid instant: ${String(now)}`);
   const policies = workspace.policies.sla?.policies ?? [];
@@ -89,7 +96,7 @@ export function computeSla(workspace: Pick<Workspace, 'records' | 'policies' | '
   const planOf = (kind: SlaKind, priority: string, serviceId: string | undefined, scope: Scope): Plan => {
     const key = `${scope} ${kind} ${priority} ${serviceId ?? ''}`;
     let plan = plans.get(key);
-    if (!plan) plans.set(key, (plan = planFor(kind, priority, serviceId, scope, workspace.byId, byScope[scope], calendars)));
+    if (!plan) plans.set(key, (plan = planFor(kind, priority, serviceId, scope, workspace.byId, byScope[scope], calendars, options.warnings === true)));
     return plan;
   };
   const results: SlaResult[] = [];
@@ -183,6 +190,7 @@ function planFor(
   byId: ReadonlyMap<string, AnyRecord>,
   policies: readonly SlaPolicy[],
   calendars: ReadonlyMap<string, Calendar>,
+  warnings: boolean,
 ): Plan {
   const serviceRecord = serviceId ? byId.get(serviceId) : undefined;
   const service = serviceRecord?.kind === 'service' ? serviceRecord.data : undefined;
@@ -233,6 +241,7 @@ function planFor(
     reason,
     pause,
     warning: policy.warning_threshold ?? DEFAULT_WARNING,
+    warnAt: warnings ? [...(policy.warn_at ?? [policy.warning_threshold ?? DEFAULT_WARNING])].sort((a, b) => a - b) : [],
     targets,
     rules: { response: rulesFor('response'), resolution: rulesFor('resolution') },
     general:
@@ -253,8 +262,13 @@ function measure(
   const calendar = plan.calendar;
   let elapsed = 0;
   let due: number | null = null;
+  // Warning thresholds crossed so far: only for clocks still open (the only ones notify warns of),
+  // so the closed majority costs nothing more.
+  const open = run.state === 'running' || run.state === 'paused';
+  const marks = open && targetMs > 0 ? plan.warnAt.map((percent) => ({ percent, ms: (targetMs * percent) / 100, at: null as number | null })) : [];
   for (const [from, to] of run.running) {
     const span = calendar.businessMs(from, to);
+    for (const m of marks) if (m.at === null && elapsed + span >= m.ms) m.at = calendar.addBusinessMs(from, m.ms - elapsed);
     if (due === null && elapsed + span >= targetMs) due = calendar.addBusinessMs(from, targetMs - elapsed);
     elapsed += span;
   }
@@ -298,6 +312,7 @@ function measure(
     breached_at: state === 'breached' || state === 'in_progress' ? dueAt : null,
     // Unrounded: 74.99% is not at risk at 75% even though it would print as 75.0 rounded.
     at_risk: (state === 'in_progress' || state === 'paused') && targetMs > 0 && elapsed * 100 >= plan.warning * targetMs,
+    ...(marks.some((m) => m.at !== null) ? { warnings: marks.flatMap((m) => (m.at === null ? [] : [{ percent: m.percent, at: calendar.format(m.at) }])) } : {}),
     clock: run.state,
     started_at: s.startedAt,
     stopped_at: run.stoppedAt === null ? null : calendar.format(run.stoppedAt),

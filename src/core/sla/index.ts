@@ -1,5 +1,5 @@
 /** The SLA engine's public surface: compute clocks for a workspace, and the pieces it is built from. */
-export { computeSla } from './engine.ts';
+export { computeSla, type SlaOptions } from './engine.ts';
 export { selectPolicy, selectCalendar, type PolicyChoice, type CalendarChoice, type PolicySubject } from './policy.ts';
 export { statusHistory, LIFECYCLES, type StatusHistory, type StatusChange, type Lifecycle } from './status.ts';
 export { runClock, responseStop, type ClockRun } from './clock.ts';

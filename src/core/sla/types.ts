@@ -64,6 +64,12 @@ export interface SlaResult {
   breached_at: string | null;
   /** A running or paused clock at or past the policy's warning threshold (default 75%, compared unrounded) and not yet breached. */
   at_risk: boolean;
+  /**
+   * Warning thresholds of the policy (warn_at) this clock's current cycle has crossed, with the
+   * instant each was reached; only for running or paused clocks, and only when computeSla is asked
+   * for them (`{ warnings: true }`: `itsm notify` does).
+   */
+  warnings?: Array<{ percent: number; at: string }>;
   clock: ClockState | null;
   /** When the current cycle of the clock started (reported_at / requested_at as written, unless a start condition, reopen, restart or assignment started it later). */
   started_at: string;
