@@ -5,51 +5,18 @@
  * FIXTURE_NOW: one review overdue (which `itsm validate` fails, but the site still shows), one due,
  * one held with an action overdue and one ahead.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/io/site-build.ts';
-import { makeWorkspace, runMain } from '../helpers/workspace.ts';
+import { describe, expect, it } from 'vitest';
+import { runMain } from '../helpers/workspace.ts';
+import { builtSite, element, rows, text } from './built-html.ts';
 import { FIXTURE_NOW, fixtureFiles } from './fixture.ts';
 import { REVIEW_FILES } from './reviews-fixture.ts';
 
-let root: string;
-let out: string;
-
-beforeAll(async () => {
-  root = makeWorkspace({ ...fixtureFiles(), ...REVIEW_FILES }, 'itsm-reviews-');
-  out = mkdtempSync(join(tmpdir(), 'itsm-reviews-out-'));
-  const built = await buildSite({ root, out, base: '/itsm/', now: FIXTURE_NOW });
-  expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-}, 240_000);
-
-afterAll(() => {
-  rmSync(out, { recursive: true, force: true });
-  rmSync(root, { recursive: true, force: true });
-});
-
-const html = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
-/** The text of an element's content, tags dropped and white space collapsed. */
-const text = (fragment: string) =>
-  fragment
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
-/** The first element carrying `attribute`, as HTML. */
-function element(page: string, attribute: string): string {
-  const start = page.indexOf(attribute);
-  expect(start, attribute).toBeGreaterThan(-1);
-  const open = page.lastIndexOf('<', start);
-  const tag = /^<(\w+)/.exec(page.slice(open))![1]!;
-  return page.slice(open, page.indexOf(`</${tag}>`, start) + tag.length + 3);
-}
-const rows = (table: string) => [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].slice(1).map((m) => text(m[1]!));
+const site = builtSite({ ...fixtureFiles(), ...REVIEW_FILES }, 'itsm-reviews');
+const html = site.html;
 
 describe('post-incident reviews on the built site', () => {
   it('`itsm validate` fails the overdue review the site still shows', async () => {
-    const r = await runMain(['validate', '--now', FIXTURE_NOW, '--format', 'json'], { cwd: root });
+    const r = await runMain(['validate', '--now', FIXTURE_NOW, '--format', 'json'], { cwd: site.root });
     const found = (JSON.parse(r.stdout) as { diagnostics: Array<{ rule: string; file: string }> }).diagnostics.filter((d) => d.rule.startsWith('major/'));
     expect(found.map((d) => `${d.rule} ${d.file}`)).toEqual(['major/pir-due content/incidents/INC-0004.md', 'major/pir-overdue content/incidents/INC-0005.md']);
   });

@@ -4,48 +4,15 @@
  * and on hold at FIXTURE_NOW, with a customer SLA and a team's OLA side by side; sla.yaml sets an
  * attainment target of 90%.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/io/site-build.ts';
-import { makeWorkspace } from '../helpers/workspace.ts';
-import { FIXTURE_NOW, fixtureFiles } from './fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { builtSite, element, rows, text } from './built-html.ts';
+import { fixtureFiles } from './fixture.ts';
 import { withSlaFiles } from './sla-fixture.ts';
 
-let root: string;
-let out: string;
-
-beforeAll(async () => {
-  const files = withSlaFiles(fixtureFiles());
-  files['content/policies/sla.yaml'] = `attainment_target: 90\n${files['content/policies/sla.yaml']!}`;
-  root = makeWorkspace(files, 'itsm-sla-site-');
-  out = mkdtempSync(join(tmpdir(), 'itsm-sla-site-out-'));
-  const built = await buildSite({ root, out, base: '/itsm/', now: FIXTURE_NOW });
-  expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-}, 240_000);
-
-afterAll(() => {
-  rmSync(out, { recursive: true, force: true });
-  rmSync(root, { recursive: true, force: true });
-});
-
-const html = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
-/** The text of an element's content, tags dropped and white space collapsed. */
-const text = (fragment: string) =>
-  fragment
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-/** The first element carrying `attribute`, as HTML. */
-function element(page: string, attribute: string): string {
-  const start = page.indexOf(attribute);
-  expect(start, attribute).toBeGreaterThan(-1);
-  const open = page.lastIndexOf('<', start);
-  const tag = /^<(\w+)/.exec(page.slice(open))![1]!;
-  return page.slice(open, page.indexOf(`</${tag}>`, start) + tag.length + 3);
-}
-const rows = (table: string) => [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].slice(1).map((m) => text(m[1]!));
+const files = withSlaFiles(fixtureFiles());
+files['content/policies/sla.yaml'] = `attainment_target: 90\n${files['content/policies/sla.yaml']!}`;
+const site = builtSite(files, 'itsm-sla-site');
+const html = site.html;
 
 describe('SLA clocks on a record page', () => {
   it('shows every clock, the OLA with its team, and since when a paused clock stands still', () => {
@@ -71,7 +38,7 @@ describe('SLA clocks on a record page', () => {
     expect(html('incidents/INC-0001')).not.toContain('data-sla-cycles');
   });
   it("gives the same clocks in the record's JSON twin", () => {
-    const api = JSON.parse(readFileSync(join(out, 'api', 'INC-0101.json'), 'utf8')) as {
+    const api = JSON.parse(site.file('api/INC-0101.json')) as {
       sla: {
         clocks: Array<{ clock: string; policy: string; team: string | null; pausedSince: string | null; cycles: Array<{ state: string; team?: string }> }>;
       };
