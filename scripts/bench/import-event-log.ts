@@ -5,13 +5,13 @@
  * through csv-parse and writes one file per ticket. Target: within 2x. Run alone:
  * `node scripts/bench/import-event-log.ts [tickets]`.
  */
-import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext } from '../bench.ts';
-import { fmt, measureItsm, ratio } from './measure.ts';
+import { bestOfTwo } from './import-runs.ts';
+import { fmt, ratio } from './measure.ts';
 import { rng } from './synthetic.ts';
 
 const CSV_PARSE = import.meta.resolve('csv-parse');
@@ -129,31 +129,14 @@ export async function bench(ctx: Pick<BenchContext, 'tmp' | 'log' | 'table'>, ti
   const dir = mkdtempSync(join(ctx.tmp, 'import-log-'));
   const csv = join(dir, 'event-log.csv');
   const rows = await writeEventLog(csv, tickets);
-  const floorRun = (n: number) => {
-    spawnSync('sync');
-    const t0 = performance.now();
-    const floor = spawnSync(process.execPath, ['--input-type=module', '-e', FLOOR, csv, join(dir, `floor-${n}`)], { encoding: 'utf8' });
-    if (floor.status !== 0) throw new Error(`floor failed: ${floor.stderr.slice(0, 500)}`);
-    return performance.now() - t0;
-  };
-  const importRun = (n: number) => {
-    const ws = join(dir, `ws-${n}`);
-    for (const [rel, text] of Object.entries(WORKSPACE)) {
-      mkdirSync(join(ws, rel, '..'), { recursive: true });
-      writeFileSync(join(ws, rel), text);
-    }
-    spawnSync('sync');
-    const run = measureItsm(['import', 'servicenow', '--table', 'incident', csv, '--tz', 'Europe/Berlin', '--default', 'service=SVC-shop'], ws);
-    const written = readdirSync(join(ws, 'content/incidents')).length;
-    if (written !== tickets) throw new Error(`import wrote ${written} of ${tickets} records:\n${run.stdout.slice(0, 1500)}`);
-    return run.ms;
-  };
-  const floors = [floorRun(1)];
-  const imports = [importRun(1)];
-  imports.push(importRun(2));
-  floors.push(floorRun(2));
-  const floorMs = Math.min(...floors);
-  const importMs = Math.min(...imports);
+  const { floorMs, importMs } = bestOfTwo({
+    dir,
+    csv,
+    floor: FLOOR,
+    workspace: WORKSPACE,
+    args: ['import', 'servicenow', '--table', 'incident', csv, '--tz', 'Europe/Berlin', '--default', 'service=SVC-shop'],
+    expected: tickets,
+  });
   ctx.log(
     `import, ServiceNow event log: ${rows.toLocaleString('en')} rows of ${tickets.toLocaleString('en')} incidents (folded, each record checked as it is rendered)`,
   );

@@ -3,13 +3,13 @@
  * measured in the same run: a child process that streams the same CSV through csv-parse and writes
  * one file per row with no mapping. Target: within 2x. Run alone: `node scripts/bench/import.ts [rows]`.
  */
-import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { rng } from './synthetic.ts';
-import { fmt, measureItsm, ratio } from './measure.ts';
+import { bestOfTwo } from './import-runs.ts';
+import { fmt, ratio } from './measure.ts';
 import type { BenchContext } from '../bench.ts';
 
 const CSV_PARSE = import.meta.resolve('csv-parse');
@@ -105,34 +105,14 @@ export async function bench(ctx: Pick<BenchContext, 'tmp' | 'log' | 'table'> & {
   const dir = mkdtempSync(join(ctx.tmp, 'import-'));
   const csv = join(dir, 'incident.csv');
   await writeServiceNowExport(csv, rows);
-  // Creating 100,000 files is mostly the file system's work, and how fast it goes depends on what
-  // was written just before. So each side runs twice, alternating, each after a `sync`, and the
-  // best run of each is compared.
-  const floorRun = (n: number) => {
-    spawnSync('sync');
-    const t0 = performance.now();
-    const floor = spawnSync(process.execPath, ['--input-type=module', '-e', FLOOR, csv, join(dir, `floor-${n}`)], { encoding: 'utf8' });
-    if (floor.status !== 0) throw new Error(`floor failed: ${floor.stderr.slice(0, 500)}`);
-    return performance.now() - t0;
-  };
-  const importRun = (n: number) => {
-    const ws = join(dir, `ws-${n}`);
-    for (const [rel, text] of Object.entries(WORKSPACE)) {
-      mkdirSync(join(ws, rel, '..'), { recursive: true });
-      writeFileSync(join(ws, rel), text);
-    }
-    spawnSync('sync');
-    const run = measureItsm(['import', 'servicenow', '--table', 'incident', csv, '--tz', 'Europe/Berlin'], ws);
-    const written = readdirSync(join(ws, 'content/incidents')).length;
-    if (written !== rows) throw new Error(`import wrote ${written} of ${rows} records:\n${run.stdout.slice(0, 1000)}`);
-    return run.ms;
-  };
-  const floors = [floorRun(1)];
-  const imports = [importRun(1)];
-  imports.push(importRun(2));
-  floors.push(floorRun(2));
-  const floorMs = Math.min(...floors);
-  const importMs = Math.min(...imports);
+  const { floorMs, importMs } = bestOfTwo({
+    dir,
+    csv,
+    floor: FLOOR,
+    workspace: WORKSPACE,
+    args: ['import', 'servicenow', '--table', 'incident', csv, '--tz', 'Europe/Berlin'],
+    expected: rows,
+  });
   const rate = (ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString('en')} rows/s`;
   ctx.log(`import, ${rows.toLocaleString('en')} ServiceNow incident rows (CSV with BOM and quoted newlines)`);
   ctx.table([
