@@ -1,21 +1,20 @@
-// Writes .vscode/settings.json and .vscode/extensions.json from the kind registry and the JSON
-// Schemas (src/core/editor-settings.ts says what they hold and why): VS Code then completes front
-// matter in content/**/*.md (Front Matter CMS content types) and the policy files (yaml.schemas).
-// `node scripts/gen-editor-settings.ts` rewrites them; `--check` only reports stale ones (exit 1),
-// and test/scripts/gen-editor-settings.test.ts fails when they are stale.
+// Writes frontmatter.json, .vscode/settings.json and .vscode/extensions.json from the kind registry
+// and the JSON Schemas (src/core/editor-settings.ts says what they hold and why): VS Code then
+// completes front matter in content/**/*.md (Front Matter CMS content types) and the policy files
+// (yaml.schemas). `node scripts/gen-editor-settings.ts` rewrites them; `--check` only reports stale
+// ones (exit 1), and test/core/editor-settings.test.ts fails when they are stale.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { editorSettings } from '../src/core/editor-settings.ts';
+import { editorFiles, editorSettings } from '../src/core/editor-settings.ts';
 import { REGISTRY } from '../src/core/kinds/index.ts';
 import { readSchemas } from '../src/io/schemas.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
-/** The files as they should be, by path from the repository root. */
+/** The files as they should be, by path from the repository root (whose schemas/ are the package's). */
 export function expectedEditorFiles(): Record<string, string> {
-  const { settings, extensions } = editorSettings(REGISTRY, readSchemas().documents);
-  const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
-  return { '.vscode/settings.json': json(settings), '.vscode/extensions.json': json(extensions) };
+  return editorFiles(editorSettings(REGISTRY, readSchemas().documents, (name) => `./schemas/${name}.schema.json`));
 }
 
 if (import.meta.main) {
@@ -26,7 +25,7 @@ if (import.meta.main) {
     stale++;
     if (check) console.error(`${file} is not current: run node scripts/gen-editor-settings.ts`);
     else {
-      mkdirSync(root + '.vscode', { recursive: true });
+      mkdirSync(dirname(root + file), { recursive: true });
       writeFileSync(root + file, expected);
       console.log(`wrote ${file}`);
     }
