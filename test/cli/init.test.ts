@@ -76,7 +76,7 @@ describe('itsm init DIR', () => {
       expect(owners).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s+@OWNER/cab$`, 'm'));
   });
 
-  it('writes the editor settings: content types for every kind, and the policy schemas of the installed package', () => {
+  it('writes the editor settings: content types for every kind, and the policy schemas of the installed package', async () => {
     expect(JSON.parse(read('.vscode/extensions.json'))).toEqual({ recommendations: ['eliostruyf.vscode-front-matter', 'redhat.vscode-yaml'] });
     const frontMatter = JSON.parse(read('frontmatter.json')) as Record<string, Array<{ name?: string; path?: string }>>;
     const types = frontMatter['frontMatter.taxonomy.contentTypes']!.map((t) => t.name);
@@ -87,6 +87,8 @@ describe('itsm init DIR', () => {
     // Each path names a schema the package ships, where npm install puts it.
     for (const path of Object.keys(yaml)) expect(readdirSync(join(REPO_ROOT, 'schemas'))).toContain(path.replace('./node_modules/itsm/schemas/', ''));
     expect(readFileSync(join(ws, 'frontmatter.json'), 'utf8')).toBe(readFileSync(join(REPO_ROOT, 'frontmatter.json'), 'utf8'));
+    // The same files `itsm editor-settings` writes.
+    expect(await runMain(['editor-settings', '--check'], { cwd: ws })).toMatchObject({ code: 0, stdout: 'The editor settings are current.\n' });
   });
 
   it('writes the intake issue forms for its own services', () => {
