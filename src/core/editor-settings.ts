@@ -99,7 +99,7 @@ class Groups {
   }
 }
 
-/** One schema property as a Front Matter field; undefined when the extension has no field for it (a value that may be a string or an object). */
+/** One schema property as a Front Matter field; undefined when the extension has no field for it (a string-or-object value, a free-form map). */
 function fieldOf(
   name: string,
   raw: Json,
