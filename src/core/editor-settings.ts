@@ -165,10 +165,13 @@ export function editorSettings(registry: KindRegistry, schemas: SchemaDocuments,
       $schema: FRONT_MATTER_SCHEMA,
       'frontMatter.taxonomy.contentTypes': contentTypes,
       'frontMatter.taxonomy.fieldGroups': groups.list,
+      // New records come from `itsm new` (next ID as the file name, the team's template, checked);
+      // the extension would name a file after its title. Folders still pick the content type.
       'frontMatter.content.pageFolders': registry.definitions.map((k) => ({
         title: k.plural,
         path: `[[workspace]]/content/${k.folder}`,
         contentTypes: [k.kind],
+        disableCreation: true,
       })),
     },
     vscode: { 'yaml.schemas': yamlSchemas },
