@@ -94,12 +94,6 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
       `${o.file} does not look like a ${what} export: it has no ${missing.join(', ')} column${missing.length === 1 ? '' : 's'}. Nothing was written.\nIts columns: ${rows.header.join(', ')}`,
     );
   }
-  const unknown = plans[0]!.unknown.filter((h) => plans.every((p) => p.unknown.includes(h)));
-  if (unknown.length) {
-    throw new ImportInputError(
-      `${o.file} has column${unknown.length === 1 ? '' : 's'} that ${what} exports do not have: ${unknown.join(', ')}. Nothing was written.\n${o.vendor === 'jira' ? 'Export with "CSV (all fields)"; custom fields are named "Custom field (...)".' : 'Check that --table matches the export; custom columns start with u_, those of scoped apps with x_.'}`,
-    );
-  }
   // Where each column went: to the first map that takes it (a Jira column may serve requests only).
   const where = plans[0]!.where.map((w) => {
     if (w.to !== 'dropped') return w;
