@@ -212,6 +212,17 @@ export function timeInFormat(text: string, format: DateFormat, timeZone: string)
 
 const NUMERIC_DATE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?:([ T])(\d{1,2}):(\d{2})(:\d{2})?)?$/;
 
+/** A numeric date (`29/02/2016 01:16`), whose layout detection must settle before it is read. */
+export function isNumericDate(text: string): boolean {
+  return NUMERIC_DATE.test(text.trim());
+}
+
+/** A numeric date that can only be day-first or only month-first (a part above 12): it settles the layout. */
+export function settlesDateLayout(text: string): boolean {
+  const m = NUMERIC_DATE.exec(text.trim());
+  return m !== null && (Number(m[1]) > 12 || Number(m[3]) > 12);
+}
+
 export type DateDetection = { ok: true; format?: DateFormat; evidence?: string } | { ok: false; message: string };
 
 /**

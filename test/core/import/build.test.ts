@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ticketFolder, workspaceFacts } from '../../../src/core/import/build.ts';
+import { planHeader, type MapContext } from '../../../src/core/import/map.ts';
+import { EMPTY_MAPPING } from '../../../src/core/import/mapping-file.ts';
+import { SERVICENOW_INCIDENT } from '../../../src/core/import/servicenow.ts';
+
+const HEADER = ['number', 'short_description', 'state', 'opened_at', 'sys_updated_at', 'sys_mod_count'];
+const ORDER = ['id', 'title', 'status', 'service', 'impact', 'urgency', 'priority', 'reported_at', 'acknowledged_at', 'timeline', 'source'];
+
+/** A folder over an incident event log that notes each ticket as it is finished (checked). */
+function folder() {
+  const ws = workspaceFacts('incident', [], undefined);
+  const ctx: MapContext = { timeZone: 'UTC', lookups: ws.lookups, defaults: { service: 'SVC-shop' }, mapping: EMPTY_MAPPING };
+  const finished: string[] = [];
+  const f = ticketFolder(SERVICENOW_INCIDENT, planHeader(SERVICENOW_INCIDENT, HEADER), ctx, ws, ORDER, (_kind, file, data) => {
+    finished.push(`${file} ${(data.source as { id: string }).id}`);
+    return [];
+  });
+  const row = (line: number, id: string, state: string, at: string, seq: number) =>
+    f.add(line, [id, `Ticket ${id}`, state, '2026-03-02 09:00:00', at, String(seq)]);
+  return { f, row, finished };
+}
+
+describe('folding an export as it is read', () => {
+  it('finishes a ticket as soon as the next one starts when the rows come grouped, holding only the open one', () => {
+    const { f, row, finished } = folder();
+    row(2, 'INC1', 'New', '2026-03-02 09:00:00', 0);
+    row(3, 'INC1', 'In Progress', '2026-03-02 09:30:00', 1);
+    expect(finished).toEqual([]);
+    row(4, 'INC2', 'New', '2026-03-02 10:00:00', 0);
+    expect(finished).toEqual(['content/incidents/INC-0001.md INC1']);
+    row(5, 'INC2', 'In Progress', '2026-03-02 10:10:00', 1);
+    expect(f.scattered().size).toBe(0);
+    const result = f.end();
+    expect(finished).toEqual(['content/incidents/INC-0001.md INC1', 'content/incidents/INC-0002.md INC2']);
+    expect(result.files.map((x) => x.id)).toEqual(['INC-0001', 'INC-0002']);
+    expect(result.rows).toBe(4);
+    expect(result.tickets).toBe(2);
+  });
+
+  it('asks for the rows of a ticket finished too early when its rows come back, and folds it again from all of them, keeping its ID', () => {
+    const { f, row } = folder();
+    const rows: Array<[number, string, string, string, number]> = [
+      [2, 'INC1', 'New', '2026-03-02 09:00:00', 0],
+      [3, 'INC2', 'New', '2026-03-02 10:00:00', 0],
+      [4, 'INC1', 'In Progress', '2026-03-02 11:00:00', 1],
+    ];
+    for (const r of rows) row(...r);
+    expect([...f.scattered()]).toEqual(['servicenow-inc1']);
+    for (const [line, id, state, at, seq] of rows) f.again(line, [id, `Ticket ${id}`, state, '2026-03-02 09:00:00', at, String(seq)]);
+    const result = f.end();
+    expect(result.files.map((x) => x.id)).toEqual(['INC-0001', 'INC-0002']);
+    expect(result.rows).toBe(3);
+    const first = result.files[0]!.text;
+    expect(first).toContain('status: in_progress\n');
+    expect(first).toContain('  - {at: 2026-03-02T09:00:00+00:00, status: new}\n  - {at: 2026-03-02T11:00:00+00:00, status: in_progress}\n');
+  });
+});
