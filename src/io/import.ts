@@ -17,6 +17,7 @@ import {
   type BuildResult,
   type ExistingRecord,
   type RecordCheck,
+  type RecordFile,
 } from '../core/import/build.ts';
 import { detectDateFormat, isNumericDate, normalizeHeader, parseDateFormat, settlesDateLayout, type DateFormat } from '../core/import/convert.ts';
 import { planChangelog, type ChangeRow } from '../core/import/changelog.ts';
@@ -30,7 +31,8 @@ import type { Policies } from '../core/model.ts';
 import { closeCodesOf } from '../core/validate/closing-rules.ts';
 import { parseFrontMatter } from '../core/front-matter.ts';
 import { checkExportFile, ImportInputError, openExportRows } from './import-rows.ts';
-import { safeJoin, symlinkOnPath, writeFilesInside } from './safe-fs.ts';
+import { startFileWriter } from './import-files.ts';
+import { safeJoin, symlinkOnPath } from './safe-fs.ts';
 import { readSchemas } from './schemas.ts';
 import { getValidators, loadWorkspace, type LoadResult } from './workspace.ts';
 import { checkRecord } from '../core/validate/check-record.ts';
@@ -137,7 +139,18 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
     checkRecord(kind, file, data, body, validators, loaded.workspace.policies)
       .diagnostics.filter((d) => d.severity === 'error')
       .map((d) => `${file}: ${d.rule}: ${d.message}`);
-  const folders = maps.map((m, i) => ticketFolder(m, plans[i]!, contexts[i]!, facts[i]!, fieldsOf(m.kind), check));
+  // New records are written as their tickets are finished, on another thread, while the rows are read;
+  // those finished before the date layout is settled wait for it, so an ambiguous export writes nothing.
+  const writer = o.dryRun || o.suggestMap ? undefined : startFileWriter(o.root);
+  const waiting: RecordFile[] = [];
+  let writing = dateFormat !== undefined;
+  const startWriting = () => {
+    writing = true;
+    for (const file of waiting) writer?.write(file);
+    waiting.length = 0;
+  };
+  const emit = writer && ((file: RecordFile) => (writing ? writer.write(file) : waiting.push(file)));
+  const folders = maps.map((m, i) => ticketFolder(m, plans[i]!, contexts[i]!, facts[i]!, fieldsOf(m.kind), check, emit));
   const others: BuildResult['skipped'] = [];
   const take = (row: Row) => {
     let what: string | undefined;
@@ -160,6 +173,7 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
     const found = detectDateFormat(timeCells(held, timeAt, input.header), input.unit);
     if (!found.ok) throw new ImportInputError(`${o.file}: ${found.message} Nothing was written.`);
     settled = true;
+    startWriting();
     if (found.format) {
       for (const c of contexts) c.dateFormat = found.format;
       dates = `Dates read as ${found.format.text} (detected: ${found.evidence}); give --date-format to read them otherwise.`;
@@ -167,26 +181,36 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
     for (const row of held) take(row);
     held.length = 0;
   };
-  for await (const row of input.rows) {
-    if (settled) take(row);
-    else if (held.length || timeAt.some((i) => isNumericDate(row.cells[i] ?? ''))) {
-      held.push(row);
-      if (timeAt.some((i) => settlesDateLayout(row.cells[i] ?? ''))) settle();
-    } else take(row);
-  }
-  if (held.length) settle();
-  // An export not grouped by ticket: the tickets finished before their rows came back are read again.
-  if (folders.some((f) => f.scattered().size)) {
-    for await (const row of (await openExportRows(o.path, o.file)).rows) for (const f of folders) if (f.scattered().size) f.again(row.line, row.cells);
-  }
-  const results = folders.map((f) => f.end());
-  if (o.suggestMap) return suggest(o, results, maps, contexts[0]!);
-  if (!o.dryRun) {
-    for (const result of results) {
-      writeAll(o.root, result.files);
-      rewriteAll(o.root, result.updates);
+  let results: BuildResult[];
+  try {
+    for await (const row of input.rows) {
+      if (settled) take(row);
+      else if (held.length || timeAt.some((i) => isNumericDate(row.cells[i] ?? ''))) {
+        held.push(row);
+        if (timeAt.some((i) => settlesDateLayout(row.cells[i] ?? ''))) settle();
+      } else take(row);
     }
+    if (held.length) settle();
+    startWriting();
+    // An export not grouped by ticket: the tickets finished before their rows came back are read again.
+    if (folders.some((f) => f.scattered().size)) {
+      for await (const row of (await openExportRows(o.path, o.file)).rows) for (const f of folders) if (f.scattered().size) f.again(row.line, row.cells);
+    }
+    results = folders.map((f) => f.end());
+  } catch (err) {
+    const written = writer ? (await writer.close()).written : 0;
+    if (err instanceof ImportInputError && written)
+      throw new ImportWriteError(
+        `${err.message.replace(/ Nothing was written\.$/, '')} The ${written} records finished before it were written; run the import again once the export is fixed to import the rest.`,
+        { cause: err },
+      );
+    throw err;
   }
+  if (o.suggestMap) return suggest(o, results, maps, contexts[0]!);
+  const stopped = writer && (await writer.close()).failed;
+  if (stopped)
+    throw new ImportWriteError(`stopped at ${stopped.file}: ${stopped.message}. Files written before it stay; run the same import again to continue.`);
+  if (!o.dryRun) for (const result of results) rewriteAll(o.root, result.updates);
   const invalid = results.flatMap((r) => r.invalid);
   const report = importReport({
     parts: results.map((r, i) => ({ map: maps[i]!, result: r })),
@@ -288,16 +312,6 @@ function suggest(o: ImportOptions, results: readonly BuildResult[], maps: readon
 /** A kind's fields in schema order (the order imported front matter is written in). */
 function fieldsOf(kind: Kind): string[] {
   return Object.keys((readSchemas().documents[kind] as { properties: Record<string, unknown> }).properties);
-}
-
-/** Writes the new files one after another (never overwriting). Measured: on this kind of file
- * system, concurrent creates in one folder contend and are slower than a plain loop. */
-function writeAll(root: string, files: ReadonlyArray<{ file: string; text: string }>): void {
-  writeFilesInside(root, files, (file, err) => {
-    throw new ImportWriteError(`stopped at ${file}: ${(err as Error).message}. Files written before it stay; run the same import again to continue.`, {
-      cause: err,
-    });
-  });
 }
 
 /** Rewrites records imported before and untouched since (checked again just before, never through a link). */

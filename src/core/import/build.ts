@@ -177,6 +177,17 @@ export interface BuildResult {
 /** Checks one rendered record on its own (schema and the kind's rules): its problems, one line each. */
 export type RecordCheck = (kind: Kind, file: string, data: Record<string, unknown>, body: string) => string[];
 
+/**
+ * A new record's file as soon as its ticket is finished, for writing while the export is read:
+ * `again` when a ticket finished too early was folded again (its file replaced, or removed when
+ * `text` is absent because it no longer makes a new record).
+ */
+export interface RecordFile {
+  file: string;
+  text?: string;
+  again?: boolean;
+}
+
 /** What became of one ticket once folded: at most one of file, update, refused, skipped, already. */
 interface Outcome {
   file?: { file: string; text: string; id: string };
@@ -222,6 +233,7 @@ export function ticketFolder(
   ws: WorkspaceFacts,
   order: readonly string[],
   check: RecordCheck = () => [],
+  emit?: (file: RecordFile) => void,
 ): TicketFolder {
   const found = ctx.found ?? emptyDistinct();
   // Rows read again count no values a second time (--suggest-map counts them); made when first needed,
@@ -234,7 +246,10 @@ export function ticketFolder(
   let next = info.numbered ? idNumber(first)! : 0n;
   const vendorName = map.vendor === 'jira' ? 'Jira' : 'ServiceNow';
   let rows = 0;
-  const unmapped = new Map<string, number>();
+  // Column -> value -> rows: counted without making a string per value of every row.
+  const unmapped = new Map<string, Map<string, number>>();
+  let lastId: string | undefined;
+  let lastKey = '';
   const rowSkips: BuildResult['skipped'] = [];
   const open = new Map<string, TicketRows>();
   /** Finished tickets, in the order they were first finished (the order IDs are given in). */
@@ -246,7 +261,11 @@ export function ticketFolder(
 
   function finish(key: string, group: TicketRows): void {
     // A ticket folded again keeps its place and its ID.
-    outcomes.set(key, fold(key, group, outcomes.get(key)?.file?.id));
+    const earlier = outcomes.get(key)?.file;
+    const o = fold(key, group, earlier?.id);
+    outcomes.set(key, o);
+    if (o.file) emit?.({ file: o.file.file, text: o.file.text, ...(earlier ? { again: true } : {}) });
+    else if (earlier) emit?.({ file: earlier.file, again: true });
   }
 
   function fold(key: string, group: TicketRows, reuseId: string | undefined): Outcome {
@@ -306,12 +325,21 @@ export function ticketFolder(
       const d = readRow(map, plan, cells, ctx);
       if (d.notMine) return d.notMine;
       rows++;
-      for (const u of d.unmapped) count(unmapped, `${u.column} "${u.value}"`);
+      for (const u of d.unmapped) {
+        let values = unmapped.get(u.column);
+        if (!values) unmapped.set(u.column, (values = new Map<string, number>()));
+        count(values, u.value);
+      }
       if (d.skip) {
         rowSkips.push({ line, sourceId: d.sourceId, reason: d.skip });
         return undefined;
       }
-      const key = sourceKey(map.vendor, d.sourceId);
+      // The rows of a ticket usually come together: its key is made once.
+      if (d.sourceId !== lastId) {
+        lastId = d.sourceId;
+        lastKey = sourceKey(map.vendor, d.sourceId);
+      }
+      const key = lastKey;
       if (key !== current) {
         if (grouped && outcomes.has(key)) {
           // Its rows came back after another ticket's: the export is not grouped by ticket.
@@ -356,11 +384,12 @@ export function ticketFolder(
         tickets: outcomes.size,
         replayed: 0,
         rows,
-        unmapped,
+        unmapped: new Map(),
         notes: new Map(),
         found,
         invalid: [],
       };
+      for (const [column, values] of unmapped) for (const [value, n] of values) out.unmapped.set(`${column} "${value}"`, n);
       for (const o of outcomes.values()) {
         if (o.file) out.files.push(o.file);
         if (o.update) out.updates.push(o.update);
