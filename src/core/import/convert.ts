@@ -39,16 +39,25 @@ export function vendorTime(text: string, timeZone: string): string | undefined {
 function zoned(year: number, month: number, day: number, hour: number, minute: number, second: number, timeZone: string): string | undefined {
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   // An event log has hundreds of thousands of times: the zone's offset is looked up once per
-  // local hour, and only an hour with no offset change in it is answered from the cache (as the
-  // hour's text up to the minutes, and its offset: a time is then two lookups and a concatenation).
+  // local day (per hour on a day when it changes), and only an hour with no offset change in it is
+  // answered from the cache (as the hour's text up to the minutes, and its offset: a time is then
+  // two lookups and a concatenation).
   let hours = HOUR_OFFSETS.get(timeZone);
   if (!hours) HOUR_OFFSETS.set(timeZone, (hours = new Map<number, HourText>()));
-  const key = ((year * 16 + month) * 32 + day) * 32 + hour;
+  const dayKey = (year * 16 + month) * 32 + day;
+  const key = dayKey * 32 + hour;
   let known = hours.get(key);
   if (known === undefined) {
-    const offset = hourOffset(year, month, day, hour, timeZone);
+    let days = DAY_OFFSETS.get(timeZone);
+    if (!days) DAY_OFFSETS.set(timeZone, (days = new Map<number, string>()));
+    let offset = days.get(dayKey);
+    if (offset === undefined) days.set(dayKey, (offset = spanOffset(year, month, day, 0, 23, timeZone)));
+    if (offset === CHANGES) offset = spanOffset(year, month, day, hour, hour, timeZone);
     known = offset === INVALID || offset === CHANGES ? offset : { prefix: `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:`, offset };
-    if (hours.size >= 100_000) hours.clear();
+    if (hours.size >= 100_000) {
+      hours.clear();
+      days.clear();
+    }
     hours.set(key, known);
   }
   if (known === INVALID) return undefined;
@@ -65,21 +74,26 @@ function zoned(year: number, month: number, day: number, hour: number, minute: n
 /** Zone -> local hour (a number) -> the hour's text and offset, or INVALID / CHANGES. */
 type HourText = { prefix: string; offset: string } | typeof INVALID | typeof CHANGES;
 const HOUR_OFFSETS = new Map<string, Map<number, HourText>>();
+/** Zone -> local day (a number) -> the offset all of it has, or INVALID / CHANGES. */
+const DAY_OFFSETS = new Map<string, Map<number, string>>();
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 const INVALID = 'invalid';
 const CHANGES = 'changes';
 
-/** The offset all of a local hour has in the zone; CHANGES when it changes within it (DST), INVALID for no such date. */
-function hourOffset(year: number, month: number, day: number, hour: number, timeZone: string): string {
+/**
+ * The offset all of the local hours `from`..`to` of a day have in the zone; CHANGES when it changes
+ * within them (DST), INVALID for no such date.
+ */
+function spanOffset(year: number, month: number, day: number, from: number, to: number, timeZone: string): string {
   try {
-    const at = (minute: number, second: number) =>
+    const at = (hour: number, minute: number, second: number) =>
       Temporal.PlainDateTime.from({ year, month, day, hour, minute, second }, { overflow: 'reject' }).toZonedDateTime(timeZone, {
         disambiguation: 'compatible',
       });
-    const start = at(0, 0);
-    const end = at(59, 59);
-    // Same offset at both ends, and the hour not moved (a skipped hour is moved forward): nothing changes within it.
-    if (start.offset !== end.offset || start.hour !== hour || end.hour !== hour) return CHANGES;
+    const start = at(from, 0, 0);
+    const end = at(to, 59, 59);
+    // Same offset at both ends, and neither end moved (a skipped hour is moved forward): nothing changes within.
+    if (start.offset !== end.offset || start.hour !== from || end.hour !== to || end.day !== day) return CHANGES;
     return start.offset;
   } catch {
     return INVALID;
