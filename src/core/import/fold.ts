@@ -44,10 +44,19 @@ export function stepOf(line: number, d: Draft): Step {
   if (f.assignee !== undefined) step.assignee = f.assignee;
   if (d.raw.team !== undefined) step.rawTeam = d.raw.team;
   if (d.raw.assignee !== undefined) step.rawAssignee = d.raw.assignee;
-  for (const field of Object.values(kindDefinition(d.kind).milestones)) if (f[field] !== undefined) step.milestones[field] = f[field];
+  for (const field of milestoneFields(d.kind)) if (f[field] !== undefined) step.milestones[field] = f[field];
   const start = f.reported_at ?? f.requested_at;
   if (start !== undefined) step.reportedAt = start;
   return step;
+}
+
+const MILESTONE_FIELDS = new Map<Draft['kind'], readonly string[]>();
+
+/** The kind's milestone fields (resolved_at, closed_at...), listed once per kind rather than once per row. */
+function milestoneFields(kind: Draft['kind']): readonly string[] {
+  let fields = MILESTONE_FIELDS.get(kind);
+  if (!fields) MILESTONE_FIELDS.set(kind, (fields = Object.values(kindDefinition(kind).milestones)));
+  return fields;
 }
 
 /** Adds a row to its ticket, keeping only the draft of the latest update. */
