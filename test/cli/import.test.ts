@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vendorTime } from '../../src/core/import/convert.ts';
@@ -307,6 +308,21 @@ imported: {colour: red, u_approver_count: 2}
       '---\nid: KB-0002\ntitle: Reset a password\ncategory: reference\nstatus: published\nowner: TEAM-ops\nsource: {system: servicenow, id: KB0010009, hash: HASH}\nimported: {x_acme_audience: staff, reviewed: false}\n---\n\nUse the self-service page.\n',
     );
     expect((await runMain(['validate'], { cwd: dir })).stdout).toContain('no errors');
+  });
+});
+
+describe('writing the records', () => {
+  it('never writes through a symlinked folder: stops at the first file, says where, and leaves the folder it points to alone', async () => {
+    const dir = makeWorkspace(cmdbWorkspace());
+    const outside = mkdtempSync(join(tmpdir(), 'itsm-outside-'));
+    rmSync(join(dir, 'content/incidents'), { recursive: true });
+    symlinkSync(outside, join(dir, 'content/incidents'));
+    const r = await runMain(['import', 'servicenow', '--table', 'incident', SN_INCIDENTS, '--tz', 'Europe/Berlin'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /itsm import: stopped at content\/incidents\/INC-0001\.md: refusing to write .*symlink.*Files written before it stay; run the same import again to continue\./,
+    );
+    expect(readdirSync(outside)).toEqual([]);
   });
 });
 
