@@ -1,9 +1,11 @@
 /**
- * `itsm import` behind the command: reads the export's header, the workspace and the mapping file,
- * then streams the rows, mapping and folding each ticket as its rows arrive (only per-ticket state is
- * held, see ticketFolder), checks each record, and writes once the whole export has been read, so
- * bad input (an unreadable file, an ambiguous date, a bad mapping, an unknown --default) writes nothing. New files never overwrite anything; a record imported
- * before is rewritten only while its text still has the hash the import stamped in `source`.
+ * `itsm import` behind the command: reads the export's header, the workspace and the mapping file
+ * (bad input there writes nothing), then streams the rows, mapping and folding each ticket as its
+ * rows arrive (only per-ticket state is held, see ticketFolder) and checking each record. A new
+ * record's file goes to the writer thread as soon as its ticket is finished and the export's date
+ * layout is settled (an export whose dates never say writes nothing). New files never overwrite
+ * anything; a record imported before is rewritten, at the end, only while its text still has the
+ * hash the import stamped in `source`.
  */
 import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
