@@ -1,19 +1,22 @@
 /**
- * Writing imported records while the export is still being read: the files go to a worker thread
- * in batches, so creating 25,000 files (mostly the file system's time) overlaps with reading and
- * folding the rows on the main thread. New files never overwrite anything.
+ * Checking and writing imported records while the export is still being read: the files go to a
+ * worker thread in batches, so checking each record and creating 25,000 files (mostly the file
+ * system's time) overlap with reading and folding the rows on the main thread. New files never
+ * overwrite anything.
  */
 import { Worker } from 'node:worker_threads';
 import type { RecordFile } from '../core/import/build.ts';
+import type { Policies } from '../core/model.ts';
 import { siblingModule } from './module-url.ts';
 
 /** A file to write: a new one, or (again) one this run wrote before, replaced, or removed when text is undefined. */
 export type FileJob = RecordFile;
 
-/** What the writer did: how many new files it wrote, and the file it stopped at, if any. */
+/** What the writer did: how many new files it wrote, the file it stopped at, if any, and the problems of the records it checked. */
 export interface WriterReport {
   written: number;
   failed?: { file: string; message: string };
+  invalid: string[];
 }
 
 export interface FileWriter {
@@ -24,8 +27,16 @@ export interface FileWriter {
 
 const BATCH = 256;
 
-export function startFileWriter(root: string): FileWriter {
-  const worker = new Worker(siblingModule(import.meta.url, 'import-files-worker'), { workerData: { root } });
+/** What the worker is given: where to write (nothing with `write` false: a dry run), and the policies records are checked against. */
+export interface WriterSetup {
+  root: string;
+  write: boolean;
+  policies: Policies;
+}
+
+/** Starts the worker; each file's `record`, when given, is checked there (schema and rules) before it is written. */
+export function startFileWriter(setup: WriterSetup): FileWriter {
+  const worker = new Worker(siblingModule(import.meta.url, 'import-files-worker'), { workerData: setup });
   let batch: FileJob[] = [];
   const report = new Promise<WriterReport>((resolve, reject) => {
     worker.once('message', (r: WriterReport) => resolve(r));

@@ -1,11 +1,11 @@
 /**
  * `itsm import` behind the command: reads the export's header, the workspace and the mapping file
  * (bad input there writes nothing), then streams the rows, mapping and folding each ticket as its
- * rows arrive (only per-ticket state is held, see ticketFolder) and checking each record. A new
- * record's file goes to the writer thread as soon as its ticket is finished and the export's date
- * layout is settled (an export whose dates never say writes nothing). New files never overwrite
- * anything; a record imported before is rewritten, at the end, only while its text still has the
- * hash the import stamped in `source`.
+ * rows arrive (only per-ticket state is held, see ticketFolder). A new record goes to the writer
+ * thread, which checks it and (unless this is a dry run) writes it, as soon as its ticket is
+ * finished and the export's date layout is settled (an export whose dates never say writes
+ * nothing). New files never overwrite anything; a record imported before is rewritten, at the end,
+ * only while its text still has the hash the import stamped in `source`.
  */
 import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -141,9 +141,10 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
     checkRecord(kind, file, data, body, validators, loaded.workspace.policies)
       .diagnostics.filter((d) => d.severity === 'error')
       .map((d) => `${file}: ${d.rule}: ${d.message}`);
-  // New records are written as their tickets are finished, on another thread, while the rows are read;
+  // New records are checked and written (only checked in a dry run) as their tickets are finished, on
+  // another thread, while the rows are read;
   // those finished before the date layout is settled wait for it, so an ambiguous export writes nothing.
-  const writer = o.dryRun || o.suggestMap ? undefined : startFileWriter(o.root);
+  const writer = o.suggestMap ? undefined : startFileWriter({ root: o.root, write: !o.dryRun, policies: loaded.workspace.policies });
   const waiting: RecordFile[] = [];
   let writing = dateFormat !== undefined;
   const startWriting = () => {
@@ -209,11 +210,12 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
     throw err;
   }
   if (o.suggestMap) return suggest(o, results, maps, contexts[0]!);
-  const stopped = writer && (await writer.close()).failed;
+  const done = writer && (await writer.close());
+  const stopped = done?.failed;
   if (stopped)
     throw new ImportWriteError(`stopped at ${stopped.file}: ${stopped.message}. Files written before it stay; run the same import again to continue.`);
   if (!o.dryRun) for (const result of results) rewriteAll(o.root, result.updates);
-  const invalid = results.flatMap((r) => r.invalid);
+  const invalid = [...(done?.invalid ?? []), ...results.flatMap((r) => r.invalid)];
   const report = importReport({
     parts: results.map((r, i) => ({ map: maps[i]!, result: r })),
     others,

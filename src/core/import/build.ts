@@ -186,6 +186,8 @@ export interface RecordFile {
   file: string;
   text?: string;
   again?: boolean;
+  /** What to check of the record (with the text): the receiver checks it, not the folder. */
+  record?: { kind: Kind; data: Record<string, unknown>; body: string };
 }
 
 /** What became of one ticket once folded: at most one of file, update, refused, skipped, already. */
@@ -200,6 +202,8 @@ interface Outcome {
   unmapped: string[];
   notes: string[];
   invalid: string[];
+  /** A new record to be checked by whoever `emit` hands it to. */
+  unchecked?: RecordFile['record'];
 }
 
 /**
@@ -224,7 +228,8 @@ export interface TicketFolder {
 /**
  * Maps rows, folds the rows of each ticket into one record, gives new IDs, and renders the files;
  * `order` is the kind's fields in schema order. A ticket imported before is rewritten only when
- * the export says more about it and nobody has edited the record since.
+ * the export says more about it and nobody has edited the record since. Records are checked with
+ * `check`, except new ones handed to `emit`, which come with what to check (`record`).
  */
 export function ticketFolder(
   map: TableMap,
@@ -264,7 +269,9 @@ export function ticketFolder(
     const earlier = outcomes.get(key)?.file;
     const o = fold(key, group, earlier?.id);
     outcomes.set(key, o);
-    if (o.file) emit?.({ file: o.file.file, text: o.file.text, ...(earlier ? { again: true } : {}) });
+    const record = o.unchecked;
+    delete o.unchecked;
+    if (o.file) emit?.({ file: o.file.file, text: o.file.text, ...(earlier ? { again: true } : {}), ...(record ? { record } : {}) });
     else if (earlier) emit?.({ file: earlier.file, again: true });
   }
 
@@ -314,7 +321,9 @@ export function ticketFolder(
     const file = `content/${info.folder}/${id}.md`;
     const rendered = renderImported(id, d, order);
     o.file = { id, file, text: rendered.text };
-    o.invalid = check(map.kind, file, rendered.data, d.body);
+    // Where the files are handed on as they are made, their receiver checks them (on another thread).
+    if (emit) o.unchecked = { kind: map.kind, data: rendered.data, body: d.body };
+    else o.invalid = check(map.kind, file, rendered.data, d.body);
     return o;
   }
 
