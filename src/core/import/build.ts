@@ -154,6 +154,7 @@ export function readDefaults(
 }
 
 export interface BuildResult {
+  /** New records (their text is empty once handed to `emit`). */
   files: Array<{ file: string; text: string; id: string }>;
   /** Records imported before, not edited since, that the export has more to say about: rewritten. */
   updates: Array<{ file: string; text: string; id: string }>;
@@ -271,8 +272,12 @@ export function ticketFolder(
     outcomes.set(key, o);
     const record = o.unchecked;
     delete o.unchecked;
-    if (o.file) emit?.({ file: o.file.file, text: o.file.text, ...(earlier ? { again: true } : {}), ...(record ? { record } : {}) });
-    else if (earlier) emit?.({ file: earlier.file, again: true });
+    if (!emit) return;
+    if (o.file) {
+      emit({ file: o.file.file, text: o.file.text, ...(earlier ? { again: true } : {}), ...(record ? { record } : {}) });
+      // Handed on: only its ID and file are kept, for the report.
+      o.file.text = '';
+    } else if (earlier) emit({ file: earlier.file, again: true });
   }
 
   function fold(key: string, group: TicketRows, reuseId: string | undefined): Outcome {
