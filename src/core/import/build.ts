@@ -355,8 +355,9 @@ export function ticketFolder(
       }
       const key = lastKey;
       if (key !== current) {
-        if (grouped && outcomes.has(key)) {
-          // Its rows came back after another ticket's: the export is not grouped by ticket.
+        if (outcomes.has(key)) {
+          // Finished, and its rows come back after another ticket's: the export is not grouped by
+          // ticket (from the first such ticket on), and this one is read again at the end.
           grouped = false;
           scattered.add(key);
         }

@@ -38,21 +38,23 @@ describe('folding an export as it is read', () => {
     expect(result.tickets).toBe(2);
   });
 
-  it('asks for the rows of a ticket finished too early when its rows come back, and folds it again from all of them, keeping its ID', () => {
+  it('asks for the rows of the tickets finished too early when their rows come back, and folds them again from all of them, keeping their IDs', () => {
     const { f, row } = folder();
     const rows: Array<[number, string, string, string, number]> = [
       [2, 'INC1', 'New', '2026-03-02 09:00:00', 0],
       [3, 'INC2', 'New', '2026-03-02 10:00:00', 0],
-      [4, 'INC1', 'In Progress', '2026-03-02 11:00:00', 1],
+      [4, 'INC3', 'New', '2026-03-02 10:30:00', 0],
+      [5, 'INC1', 'In Progress', '2026-03-02 11:00:00', 1],
+      [6, 'INC2', 'In Progress', '2026-03-02 11:30:00', 1],
     ];
     for (const r of rows) row(...r);
-    expect([...f.scattered()]).toEqual(['servicenow-inc1']);
+    // INC1 and INC2 were finished before their rows came back; INC3 was still open when the export showed it is not grouped.
+    expect([...f.scattered()]).toEqual(['servicenow-inc1', 'servicenow-inc2']);
     for (const [line, id, state, at, seq] of rows) f.again(line, [id, `Ticket ${id}`, state, '2026-03-02 09:00:00', at, String(seq)]);
     const result = f.end();
-    expect(result.files.map((x) => x.id)).toEqual(['INC-0001', 'INC-0002']);
-    expect(result.rows).toBe(3);
-    const first = result.files[0]!.text;
-    expect(first).toContain('status: in_progress\n');
-    expect(first).toContain('  - {at: 2026-03-02T09:00:00+00:00, status: new}\n  - {at: 2026-03-02T11:00:00+00:00, status: in_progress}\n');
+    expect(result.files.map((x) => x.id)).toEqual(['INC-0001', 'INC-0002', 'INC-0003']);
+    expect(result.rows).toBe(5);
+    expect(result.files[0]!.text).toContain('  - {at: 2026-03-02T09:00:00+00:00, status: new}\n  - {at: 2026-03-02T11:00:00+00:00, status: in_progress}\n');
+    expect(result.files[1]!.text).toContain('  - {at: 2026-03-02T10:00:00+00:00, status: new}\n  - {at: 2026-03-02T11:30:00+00:00, status: in_progress}\n');
   });
 });
