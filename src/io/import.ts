@@ -141,9 +141,9 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
     checkRecord(kind, file, data, body, validators, loaded.workspace.policies)
       .diagnostics.filter((d) => d.severity === 'error')
       .map((d) => `${file}: ${d.rule}: ${d.message}`);
-  // New records are checked and written (only checked in a dry run) as their tickets are finished, on
-  // another thread, while the rows are read;
-  // those finished before the date layout is settled wait for it, so an ambiguous export writes nothing.
+  // New records are checked and written (only checked in a dry run) on another thread as their
+  // tickets are finished, while the rows are read; those finished before the date layout is settled
+  // wait for it, so an export whose dates never say writes nothing.
   const writer = o.suggestMap ? undefined : startFileWriter({ root: o.root, write: !o.dryRun, policies: loaded.workspace.policies });
   const waiting: RecordFile[] = [];
   let writing = dateFormat !== undefined;
