@@ -409,12 +409,18 @@ describe('itsm report on imported data', () => {
 });
 
 describe('itsm import: records that would not validate', () => {
-  it('are written and listed with their diagnostic', async () => {
+  it('are written and listed with their diagnostic (and listed by a dry run, which writes nothing)', async () => {
     const dir = workspace();
     writeFileSync(
       join(dir, 'two-lines.csv'),
       'number,state,opened_at,short_description,business_service\nINC7,New,2026-03-02 09:10:00,"Printer offline\nsince Monday",Web shop\nINC8,New,2026-03-02 09:12:00,Mail slow,Web shop\n',
     );
+    // A dry run checks them just the same, and writes nothing.
+    const dry = await runMain(['import', 'servicenow', '--table', 'incident', 'two-lines.csv', '--tz', 'UTC', '--dry-run'], { cwd: dir });
+    expect(dry.stdout).toMatch(
+      /Problems in the records that would be written \(fix them by hand or in the export\): 1\n {2}content\/incidents\/INC-0003\.md: schema\/[a-z-]+: .*title/,
+    );
+    expect(readdirSync(join(dir, 'content/incidents'))).toEqual(['INC-0001.md', 'INC-0002.md']);
     const r = await runMain(['import', 'servicenow', '--table', 'incident', 'two-lines.csv', '--tz', 'UTC'], { cwd: dir });
     expect(r.stdout).toContain('Imported 2 incidents');
     expect(r.stdout).toMatch(
