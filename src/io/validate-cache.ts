@@ -24,6 +24,8 @@ export interface PolicyResult {
 }
 export interface CacheEntry {
   hash: string;
+  /** The file's size, times and inode when it was read (layout.ts stampOf): equal now, the file is not read again. */
+  stamp?: string;
   outcome: RecordOutcome;
 }
 export interface CacheFile {
@@ -65,7 +67,7 @@ function isPolicyResult(v: unknown): v is PolicyResult {
 }
 
 function isEntry(file: string, v: unknown): v is CacheEntry {
-  if (!isObject(v) || typeof v.hash !== 'string' || !/^[0-9a-f]{40}$/.test(v.hash)) return false;
+  if (!isObject(v) || typeof v.hash !== 'string' || !/^[0-9a-f]{40}$/.test(v.hash) || !isOptionalString(v.stamp)) return false;
   const o = v.outcome;
   if (!isObject(o) || o.file !== file || typeof o.kind !== 'string' || !KIND_SET.has(o.kind)) return false;
   if (!Array.isArray(o.diagnostics) || !o.diagnostics.every((d) => isDiagnostic(d, file))) return false;

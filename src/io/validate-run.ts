@@ -19,14 +19,14 @@ import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import type { RecordOutcome } from './analyze.ts';
 import { cacheExists, cacheIsCommitted, committedCacheDiagnostic, readCache, writeCache, writeLastRun, type CacheEntry } from './validate-cache.ts';
 import { packageVersion } from './version.ts';
-import { listWorkspace, readBytes, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
+import { currentStamp, listWorkspace, readStamped, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
 import { readTextNoFollow } from './safe-fs.ts';
 import { readSchemas } from './schemas.ts';
 import { workspaceSchemas } from './schema-overrides.ts';
 import { siblingModule } from './module-url.ts';
 
 /** Bump when the meaning of cached outcomes changes. */
-const CACHE_FORMAT = 7;
+const CACHE_FORMAT = 8;
 /** Below this many files to parse, starting workers costs more than it saves. */
 const PARALLEL_THRESHOLD = 1500;
 const ISSUE_FORMS_DIR = '.github/ISSUE_TEMPLATE/';
@@ -75,7 +75,7 @@ export interface SharedJobs {
   next: SharedArrayBuffer;
 }
 
-type JobResult = { index: number; outcome: RecordOutcome; hash: string };
+type JobResult = { index: number; outcome: RecordOutcome; hash: string; stamp?: string };
 
 function runWorker(shared: SharedJobs): Promise<JobResult[]> {
   return new Promise((resolve, reject) => {
@@ -95,14 +95,20 @@ export async function drainJobs(shared: SharedJobs, onDone?: () => void): Promis
   for (let start = Atomics.add(next, 0, CHUNK); start < shared.jobs.length; start = Atomics.add(next, 0, CHUNK)) {
     for (let index = start; index < Math.min(start + CHUNK, shared.jobs.length); index++) {
       const job = shared.jobs[index]!;
-      const bytes = readBytes(`${shared.root}/${job.rel}`);
-      if ('unreadable' in bytes)
+      const read = readStamped(`${shared.root}/${job.rel}`);
+      if ('unreadable' in read)
         out.push({
           index,
-          outcome: { file: job.rel, kind: job.kind, facts: undefined, diagnostics: [unreadableDiagnostic(job.rel, bytes.unreadable)] },
+          outcome: { file: job.rel, kind: job.kind, facts: undefined, diagnostics: [unreadableDiagnostic(job.rel, read.unreadable)] },
           hash: '',
         });
-      else out.push({ index, outcome: analyzeRecord(job.rel, job.kind, bytes, v, shared.policies, false), hash: hash('sha1', bytes) });
+      else
+        out.push({
+          index,
+          outcome: analyzeRecord(job.rel, job.kind, read.bytes, v, shared.policies, false),
+          hash: hash('sha1', read.bytes),
+          ...(read.stamp && { stamp: read.stamp }),
+        });
       onDone?.();
     }
   }
@@ -196,15 +202,26 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   let done = 0;
   const tick = () => opts.onProgress?.(++done, jobs.length);
 
-  // Warm: read and hash here, reuse what matches. Cold: no reading here, the parsers read.
+  // Warm: a file whose stamp (size, times, inode) is the cached one is not even read; the others
+  // are read and hashed here, and reused when the content is the same. Cold: the parsers read.
   const todo: Array<{ job: Job; index: number }> = [];
+  let restamped = false;
   if (previous) {
     jobs.forEach((job, index) => {
-      const bytes = readBytes(`${root}/${job.rel}`);
+      const path = `${root}/${job.rel}`;
       const hit = previous.entries[job.rel];
-      if (hit && !('unreadable' in bytes) && hit.hash === hash('sha1', bytes)) {
-        outcomes[index] = hit.outcome;
-        entries[job.rel] = hit;
+      let reuse: CacheEntry | undefined;
+      if (hit?.stamp !== undefined && hit.stamp === currentStamp(path)) reuse = hit;
+      else if (hit) {
+        const read = readStamped(path);
+        if (!('unreadable' in read) && hit.hash === hash('sha1', read.bytes)) {
+          reuse = { hash: hit.hash, outcome: hit.outcome, ...(read.stamp && { stamp: read.stamp }) };
+          restamped ||= read.stamp !== hit.stamp;
+        }
+      }
+      if (reuse) {
+        outcomes[index] = reuse.outcome;
+        entries[job.rel] = reuse;
         tick();
       } else todo.push({ job, index });
     });
@@ -219,7 +236,7 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
     for (const list of results) {
       for (const r of list) {
         outcomes[todo[r.index]!.index] = r.outcome;
-        entries[r.outcome.file] = { hash: r.hash, outcome: r.outcome };
+        entries[r.outcome.file] = { hash: r.hash, outcome: r.outcome, ...(r.stamp && { stamp: r.stamp }) };
       }
     }
   }
@@ -235,7 +252,7 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
     diagnostics.push(...placeLater(pending, textOf));
   }
   diagnostics.sort(compareDiagnostics);
-  if (useCache && (todo.length > 0 || !previous || Object.keys(previous.entries).length !== jobs.length)) {
+  if (useCache && (todo.length > 0 || restamped || !previous || Object.keys(previous.entries).length !== jobs.length)) {
     writeCache(root, { format: CACHE_FORMAT, key, policy, entries });
   }
   if (useCache) writeLastRun(root, { version: packageVersion(), records: jobs.length, diagnostics });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,6 +40,27 @@ describe('validateOnDisk', () => {
     const edited = await validateOnDisk(dir, { cache: true });
     expect(edited.cached).toBe(edited.records - 1);
     expect(edited.diagnostics.filter((d) => d.file === 'content/incidents/INC-0005.md').map((d) => d.rule)).toEqual(['schema/enum']);
+  });
+
+  it('skips reading files whose size, times and inode are unchanged, and still sees an edit of the same size', async () => {
+    const dir = makeWorkspace(manyIncidents(5));
+    const file = join(dir, 'content/incidents/INC-0003.md');
+    // Files changed in the last 2 seconds are always read (coarse timestamps): run "a minute later".
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 60_000);
+      const cold = await validateOnDisk(dir, { cache: true });
+      const cache = JSON.parse(readFileSync(join(dir, '.itsm-cache/validate-v1.json'), 'utf8')) as { entries: Record<string, { stamp?: string }> };
+      expect(cache.entries['content/incidents/INC-0003.md']!.stamp).toMatch(/^\d+:/);
+      expect((await validateOnDisk(dir, { cache: true })).diagnostics).toEqual(cold.diagnostics);
+
+      writeFileSync(file, readFileSync(file, 'utf8').replace('impact: medium', 'impact: mediux'));
+      const edited = await validateOnDisk(dir, { cache: true });
+      expect(edited.cached).toBe(edited.records - 1);
+      expect(edited.diagnostics.filter((d) => d.file === 'content/incidents/INC-0003.md').map((d) => d.rule)).toEqual(['schema/enum']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('throws the cache away when a policy changes, because the rules depend on it', async () => {
