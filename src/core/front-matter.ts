@@ -163,7 +163,9 @@ function split(text: string): { data: unknown; content: string; matter: string }
 /** True when nothing but blanks and `#` comment lines is left once those are removed, as gray-matter tested. */
 function commentsOnly(yaml: string): boolean {
   // A first visible character other than `#` survives the removal: most files stop here.
-  if (!yaml.trimStart().startsWith('#')) return yaml.trim() === '';
+  const first = /\S/.exec(yaml);
+  if (!first) return true;
+  if (first[0] !== '#') return false;
   return yaml.replace(/^\s*#[^\n]+/gm, '').trim() === '';
 }
 

@@ -2,7 +2,7 @@
  * Where things live in a workspace: which files are records, policies or strays. Light on purpose:
  * a warm `itsm validate` needs only this and the cache, no parser.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readdirSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { KIND_INFO, KINDS, kindOfFolder, type Kind } from '../core/ids.ts';
@@ -256,8 +256,12 @@ export function readStamped(path: string): { bytes: Uint8Array; stamp: string | 
     // O_NOFOLLOW: a file swapped for a link after the listing is still not followed (ELOOP).
     const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
     try {
-      const stamp = stampOf(fstatSync(fd));
-      return { bytes: readFileSync(fd), stamp };
+      // One fstat gives both the stamp and the size to read (readFileSync would take another).
+      const st = fstatSync(fd);
+      const bytes = Buffer.allocUnsafe(st.size);
+      let n = 0;
+      for (let got = 1; n < st.size && got > 0; n += got) got = readSync(fd, bytes, n, st.size - n, null);
+      return { bytes: n === st.size ? bytes : bytes.subarray(0, n), stamp: stampOf(st) };
     } finally {
       closeSync(fd);
     }

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../core/diagnostic.ts';
+import type { Diagnostic, PendingDiagnostic } from '../core/diagnostic.ts';
 import { KINDS } from '../core/ids.ts';
 import { isKnownTimeZone } from '../core/time-zone.ts';
 import type { Policies, WorkspaceSettings } from '../core/model.ts';
@@ -33,6 +33,11 @@ export interface CacheFile {
   key: string;
   policy: PolicyResult;
   entries: Record<string, CacheEntry>;
+  /**
+   * What the checks across records (workspaceChecks) found on these entries' facts: reused as long as
+   * no file comes or goes and no re-checked file's facts differ.
+   */
+  cross?: PendingDiagnostic[];
 }
 
 const KIND_SET = new Set<string>(KINDS);
@@ -51,6 +56,20 @@ function isDiagnostic(v: unknown, file?: string): v is Diagnostic {
     (v.severity === 'error' || v.severity === 'warning') &&
     typeof v.message === 'string' &&
     isOptionalString(v.hint)
+  );
+}
+
+function isPending(v: unknown): v is PendingDiagnostic {
+  return (
+    isObject(v) &&
+    typeof v.file === 'string' &&
+    (v.line === undefined || isCount(v.line)) &&
+    (v.column === undefined || isCount(v.column)) &&
+    typeof v.rule === 'string' &&
+    (v.severity === 'error' || v.severity === 'warning') &&
+    typeof v.message === 'string' &&
+    isOptionalString(v.hint) &&
+    isOptionalString(v.pointer)
   );
 }
 
@@ -79,7 +98,8 @@ function isEntry(file: string, v: unknown): v is CacheEntry {
     isOptionalString(f.id) &&
     typeof f.schemaValid === 'boolean' &&
     isObject(f.summary) &&
-    (f.people === undefined || (Array.isArray(f.people) && f.people.every(isPersonRef)))
+    (f.people === undefined || (Array.isArray(f.people) && f.people.every(isPersonRef))) &&
+    (f.happened === undefined || (isObject(f.happened) && Object.values(f.happened).every((t) => typeof t === 'string')))
   );
 }
 
@@ -93,6 +113,7 @@ function isPersonRef(v: unknown): boolean {
 /** True when `value` is a cache this version wrote for `key`, every entry included. */
 export function isCacheFile(value: unknown, format: number, key: string): value is CacheFile {
   if (!isObject(value) || value.format !== format || value.key !== key || !isPolicyResult(value.policy) || !isObject(value.entries)) return false;
+  if (value.cross !== undefined && !(Array.isArray(value.cross) && value.cross.every(isPending))) return false;
   for (const [file, entry] of Object.entries(value.entries)) if (!isEntry(file, entry)) return false;
   return true;
 }

@@ -121,18 +121,19 @@ function dateIn(instant: Date, timeZone: string): string {
 }
 
 /**
- * Checks over the whole workspace: references, cycles and offerings across records, policies
- * against records, and, given `today`, data quality and issue-form freshness. They run on the
- * records' facts, so cached files need no parsing.
+ * Checks over the whole workspace: `cross` (references, cycles and offerings across records, policies
+ * against records: workspaceChecks), and, given `today`, data quality and issue-form freshness. They
+ * run on the records' facts, so cached files need no parsing.
  */
 async function allRecordChecks(
+  cross: readonly PendingDiagnostic[],
   outcomes: readonly RecordOutcome[],
   found: readonly Diagnostic[],
   policies: Policies,
   today: string | undefined,
   textOf: (rel: string) => string | undefined,
 ): Promise<PendingDiagnostic[]> {
-  const pending = workspaceChecks(outcomes, policies);
+  const pending = [...cross];
   if (today === undefined) return pending;
   const failing = new Set(found.filter((d) => d.severity === 'error').map((d) => d.file));
   for (const p of pending) if (p.severity === 'error') failing.add(p.file);
@@ -243,7 +244,16 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   opts.onProgress?.(jobs.length, jobs.length);
   for (const o of outcomes) diagnostics.push(...o.diagnostics);
   const today = opts.now === undefined ? undefined : dateIn(opts.now, policy.settings.time_zone);
-  const pending = await allRecordChecks(outcomes, diagnostics, policy.policies, today, textOf);
+  // The checks across records see only facts: the same files with the same facts find the same.
+  const sameFacts =
+    previous?.cross !== undefined &&
+    cached + todo.length === Object.keys(previous.entries).length &&
+    todo.every(({ job, index }) => {
+      const before = previous.entries[job.rel];
+      return before !== undefined && JSON.stringify(before.outcome.facts) === JSON.stringify(outcomes[index]!.facts);
+    });
+  const cross = sameFacts ? previous.cross! : workspaceChecks(outcomes, policy.policies);
+  const pending = await allRecordChecks(cross, outcomes, diagnostics, policy.policies, today, textOf);
   // Not cached with the record: the same file can be fine today and wrong with another --now.
   if (opts.now) for (const o of outcomes) if (o.facts?.happened) pending.push(...futureTimes(o.file, o.facts.happened, opts.now));
   if (opts.now && opts.timed !== false) pending.push(...timedChecks(outcomes, opts.now, policy.settings));
@@ -253,7 +263,7 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   }
   diagnostics.sort(compareDiagnostics);
   if (useCache && (todo.length > 0 || restamped || !previous || Object.keys(previous.entries).length !== jobs.length)) {
-    writeCache(root, { format: CACHE_FORMAT, key, policy, entries });
+    writeCache(root, { format: CACHE_FORMAT, key, policy, entries, cross });
   }
   if (useCache) writeLastRun(root, { version: packageVersion(), records: jobs.length, diagnostics });
   return { diagnostics, records: jobs.length, cached };

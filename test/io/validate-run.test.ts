@@ -63,6 +63,23 @@ describe('validateOnDisk', () => {
     }
   });
 
+  it('re-runs the checks across records when a file comes, goes, or changes what other records see', async () => {
+    const dir = makeWorkspace(manyIncidents(4));
+    const refs = async () =>
+      (await validateOnDisk(dir, { cache: true })).diagnostics.filter((d) => d.rule.startsWith('ref/')).map((d) => `${d.rule} ${d.file}`);
+    expect(await refs()).toEqual([]);
+    const ci = join(dir, 'content/cis/CI-web.md');
+    const text = readFileSync(ci, 'utf8');
+    writeFileSync(ci, text + '\nA note in the body only.\n');
+    expect(await refs()).toEqual([]);
+    rmSync(ci);
+    const gone = await refs();
+    expect(gone.length).toBeGreaterThan(4);
+    expect(gone.every((r) => r.startsWith('ref/unknown'))).toBe(true);
+    writeFileSync(ci, text);
+    expect(await refs()).toEqual([]);
+  });
+
   it('throws the cache away when a policy changes, because the rules depend on it', async () => {
     const dir = makeWorkspace(manyIncidents(5));
     await validateOnDisk(dir, { cache: true });

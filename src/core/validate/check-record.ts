@@ -10,7 +10,7 @@ import type { Policies } from '../model.ts';
 import { firstUnsafe } from '../printable.ts';
 import { relationsFrom, topField } from '../relations.ts';
 import { closingRules } from './closing-rules.ts';
-import { recordedTimes, type RecordedTime } from './future-times.ts';
+import { recordedTimes, type RecordedTimes } from './future-times.ts';
 import { personRefs, type PersonRef } from './person-refs.ts';
 import { schemaDiagnostics } from './schema-messages.ts';
 import type { Validators } from './validators.ts';
@@ -28,7 +28,7 @@ export interface RecordFacts<K extends string = Kind> {
    */
   summary: Record<string, unknown>;
   /** The times the record says something happened (milestones, timeline), checked against --now. */
-  happened?: RecordedTime[];
+  happened?: RecordedTimes;
   /** Every person the record names (assignee, caller, timeline `by`...), checked against the team files. */
   people?: PersonRef[];
 }
@@ -80,7 +80,7 @@ export function checkRecord<K extends string = Kind>(
   };
   if (schemaValid) {
     const happened = recordedTimes(def, data);
-    if (happened.length > 0) facts.happened = happened;
+    if (Object.keys(happened).length > 0) facts.happened = happened;
     const people = personRefs(def, data);
     if (people.length > 0) facts.people = people;
   }
