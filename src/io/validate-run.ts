@@ -216,7 +216,8 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
       else if (hit) {
         const read = readStamped(path);
         if (!('unreadable' in read) && hit.hash === hash('sha1', read.bytes)) {
-          reuse = { hash: hit.hash, outcome: hit.outcome, ...(read.stamp && { stamp: read.stamp }) };
+          // The same entry while its stamp stays the same: the cache journals only entries that changed.
+          reuse = read.stamp === hit.stamp ? hit : { hash: hit.hash, outcome: hit.outcome, ...(read.stamp && { stamp: read.stamp }) };
           restamped ||= read.stamp !== hit.stamp;
         }
       }
@@ -263,7 +264,7 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   }
   diagnostics.sort(compareDiagnostics);
   if (useCache && (todo.length > 0 || restamped || !previous || Object.keys(previous.entries).length !== jobs.length)) {
-    writeCache(root, { format: CACHE_FORMAT, key, policy, entries, cross });
+    writeCache(root, { format: CACHE_FORMAT, key, policy, entries, cross }, previous);
   }
   if (useCache) writeLastRun(root, { version: packageVersion(), records: jobs.length, diagnostics });
   return { diagnostics, records: jobs.length, cached };

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { writeFileSync, rmSync, readFileSync } from 'node:fs';
+import { existsSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateOnDisk } from '../../src/io/validate-run.ts';
 import { minimalWorkspace, INCIDENT } from '../helpers/fixtures.ts';
@@ -78,6 +78,36 @@ describe('validateOnDisk', () => {
     expect(gone.every((r) => r.startsWith('ref/unknown'))).toBe(true);
     writeFileSync(ci, text);
     expect(await refs()).toEqual([]);
+  });
+
+  it('after a few edits writes only a journal of the changed entries, which the next run applies', async () => {
+    const dir = makeWorkspace(manyIncidents(6));
+    const cacheFile = join(dir, '.itsm-cache/validate-v1.json');
+    const journalFile = join(dir, '.itsm-cache/validate-v1.journal.json');
+    await validateOnDisk(dir, { cache: true });
+    const whole = readFileSync(cacheFile, 'utf8');
+    expect(existsSync(journalFile)).toBe(false);
+
+    const inc = join(dir, 'content/incidents/INC-0003.md');
+    writeFileSync(inc, readFileSync(inc, 'utf8').replace('impact: medium', 'impact: huge'));
+    rmSync(join(dir, 'content/incidents/INC-0004.md'));
+    const edited = await validateOnDisk(dir, { cache: true });
+    expect(readFileSync(cacheFile, 'utf8')).toBe(whole);
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Record<string, unknown> };
+    expect(Object.keys(journal.entries).sort()).toEqual(['content/incidents/INC-0003.md', 'content/incidents/INC-0004.md']);
+    expect(journal.entries['content/incidents/INC-0004.md']).toBeNull();
+
+    const again = await validateOnDisk(dir, { cache: true });
+    expect(again.cached).toBe(again.records);
+    expect(again.diagnostics).toEqual(edited.diagnostics);
+    expect(again.diagnostics).toEqual((await validateOnDisk(dir, { cache: false })).diagnostics);
+    expect(again.diagnostics.filter((d) => d.file === 'content/incidents/INC-0003.md').map((d) => d.rule)).toEqual(['schema/enum']);
+
+    // A journal written against another cache is not applied: its files are checked afresh.
+    writeFileSync(journalFile, readFileSync(journalFile, 'utf8').replace(/"base":"[0-9a-f]+"/, '"base":"0000"'));
+    const other = await validateOnDisk(dir, { cache: true });
+    expect(other.cached).toBe(other.records - 1);
+    expect(other.diagnostics).toEqual(edited.diagnostics);
   });
 
   it('throws the cache away when a policy changes, because the rules depend on it', async () => {
