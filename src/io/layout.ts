@@ -64,7 +64,16 @@ export function misplacedRecord(rel: string): { kind: Kind; id?: string; reason:
   };
 }
 
+const RECORD_ROLES = new Map(KINDS.map((k) => [k, { role: 'record', kind: k } as const]));
+
 export function roleOf(rel: string): FileRole {
+  // The common case first, without the look-alike analysis: content/<folder>/<ID>.md, canonical.
+  const canonical = /^content\/([a-z]+)\/([A-Za-z0-9-]+)\.md$/.exec(rel);
+  if (canonical) {
+    const kind = kindOfFolder(canonical[1]!);
+    const named = kind && idLike(canonical[2]!);
+    if (named && named.kind === kind && named.id === canonical[2]) return RECORD_ROLES.get(kind)!;
+  }
   const misplaced = misplacedRecord(rel);
   if (misplaced) return { role: 'stray', reason: misplaced.reason, record: misplaced.kind };
   const parts = rel.split('/');
