@@ -13,11 +13,21 @@ import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from '../
 import type { Kind } from '../core/ids.ts';
 import type { AnyRecord, Policies } from '../core/model.ts';
 import { dataQuality } from '../core/validate/data-quality.ts';
-import { futureTimes } from '../core/validate/future-times.ts';
+import { futureTimes, mayBeInFuture } from '../core/validate/future-times.ts';
 import { timedChecks } from '../core/validate/timed-rules.ts';
 import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import type { RecordOutcome } from './analyze.ts';
-import { cacheExists, cacheIsCommitted, committedCacheDiagnostic, readCache, writeCache, writeLastRun, type CacheEntry } from './validate-cache.ts';
+import type { RecordFacts } from '../core/validate/check-record.ts';
+import {
+  cachedOutcome,
+  cacheExists,
+  cacheIsCommitted,
+  committedCacheDiagnostic,
+  readCache,
+  writeCache,
+  writeLastRun,
+  type CacheEntry,
+} from './validate-cache.ts';
 import { packageVersion } from './version.ts';
 import { currentStamp, listWorkspace, readStamped, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
 import { readTextNoFollow } from './safe-fs.ts';
@@ -149,6 +159,14 @@ async function allRecordChecks(
   return pending;
 }
 
+/** The recorded times of a record file, read and checked again (undefined if it no longer can be). */
+async function recordedTimesOf(root: string, job: Job, policies: Policies): Promise<RecordFacts['happened']> {
+  const [{ analyzeRecord }, { getValidators }] = await Promise.all([import('./analyze.ts'), import('./workspace.ts')]);
+  const read = readStamped(`${root}/${job.rel}`);
+  if ('unreadable' in read) return undefined;
+  return analyzeRecord(job.rel, job.kind, read.bytes, getValidators(root), policies, false).facts?.happened;
+}
+
 export async function validateOnDisk(root: string, opts: ValidateRunOptions): Promise<ValidateRunResult> {
   const { files, problems } = listWorkspace(root);
   const listed = new Set(files);
@@ -238,7 +256,7 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
     for (const list of results) {
       for (const r of list) {
         outcomes[todo[r.index]!.index] = r.outcome;
-        entries[r.outcome.file] = { hash: r.hash, outcome: r.outcome, ...(r.stamp && { stamp: r.stamp }) };
+        entries[r.outcome.file] = { hash: r.hash, outcome: cachedOutcome(r.outcome), ...(r.stamp && { stamp: r.stamp }) };
       }
     }
   }
@@ -251,12 +269,19 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
     cached + todo.length === Object.keys(previous.entries).length &&
     todo.every(({ job, index }) => {
       const before = previous.entries[job.rel];
-      return before !== undefined && JSON.stringify(before.outcome.facts) === JSON.stringify(outcomes[index]!.facts);
+      return before !== undefined && JSON.stringify(before.outcome.facts) === JSON.stringify(cachedOutcome(outcomes[index]!).facts);
     });
   const cross = sameFacts ? previous.cross! : workspaceChecks(outcomes, policy.policies);
   const pending = await allRecordChecks(cross, outcomes, diagnostics, policy.policies, today, textOf);
   // Not cached with the record: the same file can be fine today and wrong with another --now.
-  if (opts.now) for (const o of outcomes) if (o.facts?.happened) pending.push(...futureTimes(o.file, o.facts.happened, opts.now));
+  if (opts.now) {
+    // Cached outcomes keep only the latest recorded time: a file with one past --now is read again for the list.
+    for (const [index, o] of outcomes.entries()) {
+      if (!mayBeInFuture(o.facts?.latest, opts.now)) continue;
+      const happened = o.facts!.happened ?? (await recordedTimesOf(root, jobs[index]!, policy.policies));
+      if (happened) pending.push(...futureTimes(o.file, happened, opts.now));
+    }
+  }
   if (opts.now && opts.timed !== false) pending.push(...timedChecks(outcomes, opts.now, policy.settings));
   if (pending.length > 0) {
     const { placeLater } = await import('./analyze.ts');

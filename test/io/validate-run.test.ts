@@ -110,6 +110,21 @@ describe('validateOnDisk', () => {
     expect(other.diagnostics).toEqual(edited.diagnostics);
   });
 
+  it('reports recorded times after --now from cached records too, though the cache keeps only the latest', async () => {
+    const dir = makeWorkspace(manyIncidents(3));
+    const future = (r: { diagnostics: Array<{ rule: string; file: string; line: number; message: string }> }) =>
+      r.diagnostics.filter((d) => d.rule === 'time/future').map((d) => `${d.file}:${d.line} ${d.message.slice(0, 40)}`);
+    const early = new Date('2026-03-02T08:00:00Z');
+    const cold = await validateOnDisk(dir, { cache: true, now: early });
+    expect(future(cold).length).toBeGreaterThan(3);
+    const cache = readFileSync(join(dir, '.itsm-cache/validate-v1.json'), 'utf8');
+    expect(cache).not.toContain('happened');
+    const warm = await validateOnDisk(dir, { cache: true, now: early });
+    expect(warm.cached).toBe(warm.records);
+    expect(future(warm)).toEqual(future(cold));
+    expect(future(await validateOnDisk(dir, { cache: true, now: new Date('2030-01-01T00:00:00Z') }))).toEqual([]);
+  });
+
   it('throws the cache away when a policy changes, because the rules depend on it', async () => {
     const dir = makeWorkspace(manyIncidents(5));
     await validateOnDisk(dir, { cache: true });

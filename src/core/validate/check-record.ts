@@ -27,8 +27,13 @@ export interface RecordFacts<K extends string = Kind> {
    * derived from it with `referencesOf`), a service's offerings, a request's offering...
    */
   summary: Record<string, unknown>;
-  /** The times the record says something happened (milestones, timeline), checked against --now. */
+  /**
+   * The times the record says something happened (milestones, timeline), checked against --now.
+   * Not kept in the validate cache: `latest` says whether any can be in the future.
+   */
   happened?: RecordedTimes;
+  /** The latest of `happened`, in ms since the epoch (whenever `happened` has a time that parses). */
+  latest?: number;
   /** Every person the record names (assignee, caller, timeline `by`...), checked against the team files. */
   people?: PersonRef[];
 }
@@ -80,7 +85,15 @@ export function checkRecord<K extends string = Kind>(
   };
   if (schemaValid) {
     const happened = recordedTimes(def, data);
-    if (Object.keys(happened).length > 0) facts.happened = happened;
+    if (Object.keys(happened).length > 0) {
+      facts.happened = happened;
+      const latest = Math.max(
+        ...Object.values(happened)
+          .map(Date.parse)
+          .filter((ms) => !Number.isNaN(ms)),
+      );
+      if (Number.isFinite(latest)) facts.latest = latest;
+    }
     const people = personRefs(def, data);
     if (people.length > 0) facts.people = people;
   }

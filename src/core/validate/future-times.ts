@@ -41,6 +41,11 @@ function fieldOf(pointer: string): string {
     .join('');
 }
 
+/** Whether a record whose latest recorded time is `latest` (ms) can have a time more than 5 minutes after `now`. */
+export function mayBeInFuture(latest: number | undefined, now: Date): boolean {
+  return latest !== undefined && latest > now.getTime() + FUTURE_TOLERANCE_MS;
+}
+
 /** One error per recorded time more than 5 minutes after `now`. */
 export function futureTimes(file: string, times: Readonly<RecordedTimes>, now: Date): PendingDiagnostic[] {
   const limit = now.getTime() + FUTURE_TOLERANCE_MS;
