@@ -15,9 +15,13 @@ export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
  */
 export type RecordedTimes = Record<string, string>;
 
-/** The fields of a kind that record when something happened: its milestones and its `happened` list. */
+const FIELDS = new WeakMap<object, string[]>();
+
+/** The fields of a kind that record when something happened: its milestones and its `happened` list (once per definition: asked for every record). */
 export function happenedFields(def: Pick<AnyKindDefinition, 'milestones' | 'happened'>): string[] {
-  return [...new Set([...Object.values(def.milestones), ...(def.happened ?? [])])];
+  let fields = FIELDS.get(def);
+  if (!fields) FIELDS.set(def, (fields = [...new Set([...Object.values(def.milestones), ...(def.happened ?? [])])]));
+  return fields;
 }
 
 /** Every recorded time of a record (instants only: a date alone has no time to compare), timeline entries included. */
