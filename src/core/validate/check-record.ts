@@ -46,15 +46,28 @@ export interface RecordCheck<K extends string = Kind> {
 const SUMMARY_FIELDS = ['id', 'status', 'owner', 'environment', 'review_by', 'support_calendar'];
 const KIND_SUMMARY_FIELDS: Partial<Record<string, string[]>> = { service: ['name', 'offerings'], request: ['offering'], team: ['members'] };
 
+/** The summary's fields per registry and kind, worked out once (summarize runs for every record). */
+const SUMMARY_BY_KIND = new WeakMap<KindRegistry, Map<string, string[]>>();
+
+function summaryFields(kind: string, registry: KindRegistry): string[] {
+  let byKind = SUMMARY_BY_KIND.get(registry);
+  if (!byKind) SUMMARY_BY_KIND.set(registry, (byKind = new Map<string, string[]>()));
+  let fields = byKind.get(kind);
+  if (!fields) {
+    fields = [
+      ...SUMMARY_FIELDS,
+      ...relationsFrom(kind, registry).map((r) => topField(r.field)),
+      ...(registry.get(kind).timed?.fields ?? []),
+      ...(KIND_SUMMARY_FIELDS[kind] ?? []),
+    ];
+    byKind.set(kind, fields);
+  }
+  return fields;
+}
+
 function summarize(kind: string, data: Record<string, unknown>, registry: KindRegistry): Record<string, unknown> {
   const summary: Record<string, unknown> = {};
-  const fields = [
-    ...SUMMARY_FIELDS,
-    ...relationsFrom(kind, registry).map((r) => topField(r.field)),
-    ...(registry.get(kind).timed?.fields ?? []),
-    ...(KIND_SUMMARY_FIELDS[kind] ?? []),
-  ];
-  for (const field of fields) if (data[field] !== undefined) summary[field] = data[field];
+  for (const field of summaryFields(kind, registry)) if (data[field] !== undefined) summary[field] = data[field];
   return summary;
 }
 
