@@ -115,7 +115,8 @@ export async function drainJobs(shared: SharedJobs, onDone?: () => void): Promis
       else
         out.push({
           index,
-          outcome: analyzeRecord(job.rel, job.kind, read.bytes, v, shared.policies, false),
+          // As the cache keeps it (no list of recorded times): smaller to pass back from a worker.
+          outcome: cachedOutcome(analyzeRecord(job.rel, job.kind, read.bytes, v, shared.policies, false)),
           hash: hash('sha1', read.bytes),
           ...(read.stamp && { stamp: read.stamp }),
         });
@@ -256,7 +257,7 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
     for (const list of results) {
       for (const r of list) {
         outcomes[todo[r.index]!.index] = r.outcome;
-        entries[r.outcome.file] = { hash: r.hash, outcome: cachedOutcome(r.outcome), ...(r.stamp && { stamp: r.stamp }) };
+        entries[r.outcome.file] = { hash: r.hash, outcome: r.outcome, ...(r.stamp && { stamp: r.stamp }) };
       }
     }
   }
@@ -269,13 +270,13 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
     cached + todo.length === Object.keys(previous.entries).length &&
     todo.every(({ job, index }) => {
       const before = previous.entries[job.rel];
-      return before !== undefined && JSON.stringify(before.outcome.facts) === JSON.stringify(cachedOutcome(outcomes[index]!).facts);
+      return before !== undefined && JSON.stringify(before.outcome.facts) === JSON.stringify(outcomes[index]!.facts);
     });
   const cross = sameFacts ? previous.cross! : workspaceChecks(outcomes, policy.policies);
   const pending = await allRecordChecks(cross, outcomes, diagnostics, policy.policies, today, textOf);
   // Not cached with the record: the same file can be fine today and wrong with another --now.
   if (opts.now) {
-    // Cached outcomes keep only the latest recorded time: a file with one past --now is read again for the list.
+    // Outcomes keep only the latest recorded time (as the cache does): a file with one past --now is read again for the list.
     for (const [index, o] of outcomes.entries()) {
       if (!mayBeInFuture(o.facts?.latest, opts.now)) continue;
       const happened = o.facts!.happened ?? (await recordedTimesOf(root, jobs[index]!, policy.policies));
