@@ -203,7 +203,9 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   // Record rules depend on the schemas and the policies: they are the cache's key.
   const overrides = workspaceSchemas(root);
   diagnostics.push(...overrides.diagnostics);
-  const key = hash('sha1', [readSchemas().hash, overrides.hash, ...policyFiles.flatMap((rel) => [rel, textOf(rel) ?? ''])].join('\0'));
+  // The version too: another release may check differently with the same schemas (and the cache
+  // keeps what the checks across records found).
+  const key = hash('sha1', [packageVersion(), readSchemas().hash, overrides.hash, ...policyFiles.flatMap((rel) => [rel, textOf(rel) ?? ''])].join('\0'));
   // A committed cache would let a commit decide the outcome: it is neither read nor rewritten.
   const committed = opts.cache && cacheExists(root) && cacheIsCommitted(root);
   if (committed) diagnostics.push(committedCacheDiagnostic());
