@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { existsSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateOnDisk } from '../../src/io/validate-run.ts';
+import { idleWorkers, validateOnDisk } from '../../src/io/validate-run.ts';
 import { minimalWorkspace, INCIDENT } from '../helpers/fixtures.ts';
 import { makeWorkspace } from '../helpers/workspace.ts';
 
@@ -25,6 +25,12 @@ describe('validateOnDisk', () => {
     const parallel = await validateOnDisk(dir, { cache: false, workers: 1, parallelThreshold: 10 });
     expect(single.diagnostics.length).toBeGreaterThan(10);
     expect(parallel.diagnostics).toEqual(single.diagnostics);
+  });
+
+  it('starts worker threads only on cores the load leaves free', () => {
+    expect([0, 1, 1.5, 1.6, 2, 3.5].map((load) => idleWorkers(2, load))).toEqual([1, 1, 1, 0, 0, 0]);
+    expect([0, 5, 9].map((load) => idleWorkers(8, load))).toEqual([7, 3, 0]);
+    expect(idleWorkers(1, 0)).toBe(0);
   });
 
   it('re-validates from the cache without re-parsing unchanged files, and sees edits', async () => {
