@@ -5,8 +5,8 @@
  * with overrides pays for compiling.
  */
 import { createHash } from 'node:crypto';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import formats from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { REGISTRY } from '../core/kinds/index.ts';
 import { mergeSchemaOverride } from '../core/validate/schema-override.ts';
@@ -113,8 +113,12 @@ export function workspaceSchemas(root: string): WorkspaceSchemas {
 }
 
 function compile(documents: Record<string, object>): Validators {
-  const ajv = new Ajv2020(AJV_OPTIONS);
-  (formats as unknown as (a: Ajv2020) => void)(ajv);
+  // ajv's compiler is loaded only here: a workspace without overrides never needs it (both are CommonJS).
+  const require = createRequire(import.meta.url);
+  const { Ajv2020: Compiler } = require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 };
+  const addFormats = require('ajv-formats') as (ajv: Ajv2020) => void;
+  const ajv = new Compiler(AJV_OPTIONS);
+  addFormats(ajv);
   for (const [name, schema] of Object.entries(documents)) ajv.addSchema(schema, `${name}.schema.json`);
   // Compiled eagerly, so a broken override is found here and not on the first record.
   const compiled = new Map(Object.entries(documents).map(([name, schema]) => [name, ajv.getSchema((schema as { $id: string }).$id)!]));
