@@ -1,8 +1,13 @@
-/** `itsm build`: validate, compute SLAs, read history, build the static site and its search index. */
+/**
+ * `itsm build`: validate, compute SLAs, read history, build the static site and its search index;
+ * or one shard of it (--shard i/n), or the site from its shards (--merge DIR...).
+ */
 import { join, resolve } from 'node:path';
+import { parseShard, type Shard } from '../core/site/shard.ts';
 import { buildSite } from '../io/site-build.ts';
-import { parseCommand } from './args.ts';
-import { EXIT, ExitError } from './exit-error.ts';
+import { mergeSites } from '../io/site-merge.ts';
+import { parseCommand, rootDir } from './args.ts';
+import { EXIT, ExitError, usageError } from './exit-error.ts';
 import { progress, type CliIO } from './io.ts';
 import { basePath } from '../core/urls.ts';
 import { nowOrReference, workspaceRoot } from './options.ts';
@@ -10,6 +15,8 @@ import { workspaceSettings } from '../io/reference-time.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
 
 const HELP = `Usage: itsm build [--root DIR] [--out DIR] [--base PATH] [--now ISO] [--verbose]
+       itsm build --shard I/N [--out DIR] [options as above]
+       itsm build --merge DIR... [--out DIR] [--verbose]
 
 Builds the static site of a workspace:
   1. validates every record and policy, like \`itsm validate\` (any error stops the build, exit 1)
@@ -28,6 +35,16 @@ Options:
                 reference_time if set, else now
   --verbose     print the time each stage takes
 
+Large workspaces build across machines (or one after another, in less memory each):
+  --shard I/N   build shard I of N: the pages of about 1/N of the records (chosen by a hash of the
+                record ID, so a record's page stays in its shard as records are added) and, in shard 1,
+                every shared page (dashboard, catalogs, queues, calendar, reports, feeds, search...).
+                Still validates the whole workspace. No search index: the merge makes it. Default
+                --out: dist-shard-I-of-N/ in the workspace. Give every shard the same --now.
+  --merge DIR...  join the folders of shards 1..N of one build into --out (default: dist/) and index
+                the result for search. Refuses a missing or repeated shard, shards of different
+                workspaces, commits, --now or --base, and two shards that wrote one file differently.
+
 Preview the result with \`itsm serve\`. Exit codes: 0 built, 1 validation errors, 2 usage or build error.
 `;
 
@@ -41,12 +58,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       base: { type: 'string' },
       now: { type: 'string' },
       verbose: { type: 'boolean' },
+      shard: { type: 'string' },
+      merge: { type: 'boolean' },
     },
     HELP,
     io,
   );
   if (!parsed) return EXIT.ok;
-  const { values } = parsed;
+  const { values, positionals } = parsed;
+  if (values.merge) return merge(positionals, values, io);
+  if (positionals.length > 0) throw usageError(`itsm build: unexpected argument "${positionals[0]}" (shard folders go after --merge).\n\n${HELP}`);
+  const shard = values.shard === undefined ? undefined : shardOption(values.shard);
   const root = workspaceRoot('build', io, values.root);
   const at = nowOrReference('build', values.now, workspaceSettings(root));
   const base = values.base?.trim();
@@ -56,7 +78,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       `itsm build: --base "${values.base}" is not a plain path such as / or /itsm/: use segments of letters, digits, . _ ~ - between slashes (no //, backslash, .. segment, scheme, query or fragment).`,
     );
   }
-  const out = values.out ? resolve(io.cwd, values.out) : join(root, 'dist');
+  const out = values.out ? resolve(io.cwd, values.out) : join(root, shard ? `dist-shard-${shard.index}-of-${shard.count}` : 'dist');
   const show = progress(io);
   const log = (line: string) => (values.verbose ? io.stderr(line + '\n') : show(line));
   let result;
@@ -67,6 +89,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       out,
       ...(values.base !== undefined ? { base: values.base } : {}),
       ...(values.now !== undefined || at.reference ? { now: at.text } : {}),
+      ...(shard ? { shard } : {}),
       onLog: log,
     });
   } finally {
@@ -79,9 +102,50 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT.failed;
   }
   if (result.diagnostics.length > 0) io.stdout(formatDiagnostics(result.diagnostics, 'pretty', summary, { color: io.isTTY && !io.env.NO_COLOR }));
-  const secs = (ms: number) => (ms / 1000).toFixed(1);
+  if (shard) {
+    io.stdout(
+      `Built shard ${shard.index}/${shard.count}: ${result.pages} pages (${result.shardRecords} of ${result.records} records${shard.index === 1 ? ' and the shared pages' : ''}) into ${out} (data ${secs(result.timings.data)} s, pages ${secs(result.timings.astro)} s).\nWhen every shard is built: itsm build --merge DIR... --out dist\n`,
+    );
+    return EXIT.ok;
+  }
   io.stdout(
     `Built ${result.pages} pages from ${result.records} records into ${out} (data ${secs(result.timings.data)} s, pages ${secs(result.timings.astro)} s, search index ${secs(result.timings.pagefind)} s).\nPreview: itsm serve --out ${out}\n`,
+  );
+  return EXIT.ok;
+}
+
+const secs = (ms: number) => (ms / 1000).toFixed(1);
+
+function shardOption(text: string): Shard {
+  const shard = parseShard(text);
+  if ('error' in shard) throw usageError(`itsm build: --shard ${shard.error}.`);
+  return shard;
+}
+
+/** `itsm build --merge DIR...`: the site from its shards, indexed for search. */
+async function merge(
+  dirs: string[],
+  values: { root?: string; out?: string; base?: string; now?: string; shard?: string; verbose?: boolean },
+  io: CliIO,
+): Promise<number> {
+  if (dirs.length === 0) throw usageError('itsm build: --merge needs the shard folders, e.g. itsm build --merge shard-1 shard-2 shard-3 --out dist.');
+  if (values.shard !== undefined) throw usageError('itsm build: --merge joins shards; it cannot be one (drop --shard).');
+  for (const flag of ['base', 'now'] as const) {
+    if (values[flag] !== undefined) throw usageError(`itsm build: --merge takes --${flag} from the shards (each was built with it); drop --${flag}.`);
+  }
+  const root = rootDir(io, values.root);
+  const out = values.out ? resolve(io.cwd, values.out) : join(root, 'dist');
+  const show = progress(io);
+  const log = (line: string) => (values.verbose ? io.stderr(line + '\n') : show(line));
+  let result;
+  try {
+    // A SiteBuildError (shards that do not fit) is reported by main.ts.
+    result = await mergeSites({ dirs: dirs.map((d) => resolve(io.cwd, d)), out, root, onLog: log });
+  } finally {
+    show('');
+  }
+  io.stdout(
+    `Merged ${result.shards} shards: ${result.pages} pages from ${result.records} records into ${out} (copy ${secs(result.timings.copy)} s, search index ${secs(result.timings.pagefind)} s).\nPreview: itsm serve --out ${out}\n`,
   );
   return EXIT.ok;
 }

@@ -2,6 +2,8 @@
  * Builds the static site: gather the data once (validate, SLA, history, reports), render it with
  * Astro's programmatic build, then index it with the Pagefind CLI. A workspace with validation errors
  * builds nothing: the caller prints the same diagnostics as `itsm validate`.
+ * A sharded build (`shard`) renders a share of the record pages (and the shared pages in shard 1),
+ * writes a manifest instead of a search index; src/io/site-merge.ts joins the shards and indexes them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -9,10 +11,12 @@ import { load } from 'js-yaml';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { normalizeBase } from '../core/site/links.ts';
+import type { Shard } from '../core/site/shard.ts';
 import { readTextNoFollow } from './safe-fs.ts';
 import { dependencyFolder, packagePath } from './package-root.ts';
 import { outputProblem, SITE_MARKER, SITE_MARKER_TEXT } from './site-output.ts';
-import { gatherSiteData, type SiteData } from './site-data.ts';
+import { gatherSiteData, hasSharedPages, type RecordsData } from './site-data.ts';
+import { writeShardManifest } from './site-shards.ts';
 
 const SITE_DATA_KEY = Symbol.for('itsm.site-data');
 
@@ -25,6 +29,8 @@ export interface BuildSiteOptions {
   base?: string;
   /** The instant the site shows data as of (default: now). */
   now?: string;
+  /** Build only this shard of the site (no search index: the merge makes it). */
+  shard?: Shard;
   onLog?: (line: string) => void;
 }
 
@@ -34,6 +40,8 @@ export interface BuildSiteResult {
   diagnostics: Diagnostic[];
   /** Records read (for the validation summary). */
   records: number;
+  /** Record pages rendered: every record's, or the shard's share. */
+  shardRecords: number;
   /** Milliseconds per stage. */
   timings: { data: number; astro: number; pagefind: number };
 }
@@ -64,9 +72,16 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
   const problem = outputProblem(out, root);
   if (problem) throw new SiteBuildError(problem);
   const t0 = Date.now();
-  const gathered = await gatherSiteData({ root, base: normalizeBase(opts.base ?? configuredBase(root)), ...(opts.now ? { now: opts.now } : {}), onLog: log });
+  const now = opts.now ?? new Date().toISOString();
+  const gathered = await gatherSiteData({
+    root,
+    base: normalizeBase(opts.base ?? configuredBase(root)),
+    ...(opts.now ? { now } : {}),
+    ...(opts.shard ? { shard: opts.shard } : {}),
+    onLog: log,
+  });
   const timings = { data: Date.now() - t0, astro: 0, pagefind: 0 };
-  if (!gathered.data) return { pages: 0, diagnostics: gathered.diagnostics, records: gathered.records, timings };
+  if (!gathered.data) return { pages: 0, diagnostics: gathered.diagnostics, records: gathered.records, shardRecords: 0, timings };
   // Built next to `out` (same file system: the final move is a rename), in a folder whose
   // node_modules points at the one holding Astro (this package's, or that of the project which
   // installed itsm), because Astro imports its prerender bundle from there.
@@ -83,12 +98,16 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
     writeFileSync(join(site, SITE_MARKER), SITE_MARKER_TEXT);
     timings.astro = Date.now() - t1;
     log(`astro: rendered in ${timings.astro} ms`);
-    const t2 = Date.now();
-    await runPagefind(site, log);
-    timings.pagefind = Date.now() - t2;
-    log(`pagefind: indexed in ${timings.pagefind} ms`);
+    if (opts.shard) {
+      writeShardManifest(site, { shard: opts.shard, records: gathered.data.records.length, fingerprint: gathered.fingerprint, now, base: gathered.data.base });
+    } else {
+      const t2 = Date.now();
+      await runPagefind(site, log);
+      timings.pagefind = Date.now() - t2;
+      log(`pagefind: indexed in ${timings.pagefind} ms`);
+    }
     moveDir(site, out);
-    return { pages: countPages(out), diagnostics: gathered.diagnostics, records: gathered.records, timings };
+    return { pages: countPages(out), diagnostics: gathered.diagnostics, records: gathered.records, shardRecords: gathered.data.records.length, timings };
   } finally {
     detach();
     rmSync(work, { recursive: true, force: true });
@@ -102,7 +121,7 @@ const children = new Set<ChildProcess>();
  * Removes `dir` if the process ends before the build does: on exit, and on SIGINT or SIGTERM, after
  * which the signal is raised again so the process ends as it would have. Returns the detacher.
  */
-function removeOnExit(dir: string): () => void {
+export function removeOnExit(dir: string): () => void {
   const remove = () => {
     for (const child of children) child.kill('SIGKILL');
     // Astro's file writes still queued on libuv's thread pool may land after a first removal and
@@ -149,14 +168,21 @@ function configuredBase(root: string): string {
  * The static API: /api/<ID>.json per record and /api/<folder>.json per kind. Written directly: as
  * Astro routes they doubled the number of pages Astro renders, for a JSON.stringify each.
  */
-function writeApi(data: SiteData, dir: string): void {
+function writeApi(data: RecordsData, dir: string): void {
   mkdirSync(join(dir, 'api'), { recursive: true });
   for (const [name, doc] of data.api) writeFileSync(join(dir, 'api', `${name}.json`), JSON.stringify(doc, null, 2) + '\n');
 }
 
-async function astroBuild(data: SiteData, work: string, out: string): Promise<void> {
+async function astroBuild(data: RecordsData, work: string, out: string): Promise<void> {
   const { build } = await import('astro');
-  const g = globalThis as { [SITE_DATA_KEY]?: Promise<SiteData> };
+  const g = globalThis as { [SITE_DATA_KEY]?: Promise<RecordsData> };
+  // The record pages are routed by astro.config.mjs; the shared pages are src/site/pages. A shard
+  // without them gets an empty pages folder instead, so Astro neither routes nor renders them.
+  let srcDir = packagePath('src/site');
+  if (!hasSharedPages(data)) {
+    srcDir = join(work, 'records-only');
+    mkdirSync(join(srcDir, 'pages'), { recursive: true });
+  }
   g[SITE_DATA_KEY] = Promise.resolve(data);
   // Vite's cache per build: builds in parallel processes (tests, bench) must not share it.
   const cacheDir = join(work, 'vite-cache');
@@ -170,7 +196,7 @@ async function astroBuild(data: SiteData, work: string, out: string): Promise<vo
       // there and goes with it, never in this package's checkout; the config and pages come from here.
       root: work,
       configFile: relative(work, packagePath('astro.config.mjs')),
-      srcDir: packagePath('src/site'),
+      srcDir,
       publicDir: packagePath('src/site/public'),
       outDir: out,
       base: normalizeBase(data.base),
@@ -189,7 +215,7 @@ async function astroBuild(data: SiteData, work: string, out: string): Promise<vo
 }
 
 /** Replaces `to` with `from`: a rename on one file system, a copy across two. */
-function moveDir(from: string, to: string): void {
+export function moveDir(from: string, to: string): void {
   rmSync(to, { recursive: true, force: true });
   mkdirSync(dirname(to), { recursive: true });
   try {
@@ -222,6 +248,6 @@ export function runPagefind(out: string, log: (s: string) => void): Promise<void
   });
 }
 
-function countPages(dir: string): number {
+export function countPages(dir: string): number {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind')).length;
 }
