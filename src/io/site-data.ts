@@ -217,9 +217,11 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
  * error of the build, not a site without history.
  */
 export async function readSiteHistories(root: string, files: readonly string[]): Promise<Map<string, HistoryEntry[]> | null> {
+  const wanted = new Set(files);
   let records;
   try {
-    ({ records } = await readRecordHistories(root));
+    // Only the versions of these records are read (a shard's share): the log itself is one pass.
+    ({ records } = await readRecordHistories(root, (path) => wanted.has(path)));
   } catch (err) {
     if (err instanceof NotARepositoryError) return null;
     throw err;
