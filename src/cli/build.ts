@@ -3,20 +3,22 @@
  * or one shard of it (--shard i/n), or the site from its shards (--merge DIR...).
  */
 import { join, resolve } from 'node:path';
-import { parseShard, type Shard } from '../core/site/shard.ts';
+import { parseShard, shardPlan, type Shard } from '../core/site/shard.ts';
 import { buildSite } from '../io/site-build.ts';
 import { mergeSites } from '../io/site-merge.ts';
 import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import { progress, type CliIO } from './io.ts';
 import { basePath } from '../core/urls.ts';
-import { nowOrReference, workspaceRoot } from './options.ts';
+import { nowOrReference, parseNow, workspaceRoot } from './options.ts';
+import { countRecordFiles } from '../io/paths.ts';
 import { workspaceSettings } from '../io/reference-time.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
 
 const HELP = `Usage: itsm build [--root DIR] [--out DIR] [--base PATH] [--now ISO] [--verbose]
        itsm build --shard I/N [--out DIR] [options as above]
        itsm build --merge DIR... [--out DIR] [--verbose]
+       itsm build --plan [--root DIR]
 
 Builds the static site of a workspace:
   1. validates every record and policy, like \`itsm validate\` (any error stops the build, exit 1)
@@ -40,10 +42,18 @@ Large workspaces build across machines (or one after another, in less memory eac
                 record ID, so a record's page stays in its shard as records are added) and, in shard 1,
                 every shared page (dashboard, catalogs, queues, calendar, reports, feeds, search...).
                 Still validates the whole workspace. No search index: the merge makes it. Default
-                --out: dist-shard-I-of-N/ in the workspace. Give every shard the same --now.
+                --out: dist-shard-I-of-N/ in the workspace. Give every shard the same --now
+                (or --started).
+  --started ISO the instant the build started, shared by its shards: the site is as of then, yet
+                counts down from the reader's clock as a build without --now does (reference_time
+                and --now win over it)
   --merge DIR...  join the folders of shards 1..N of one build into --out (default: dist/) and index
                 the result for search. Refuses a missing or repeated shard, shards of different
-                workspaces, commits, --now or --base, and two shards that wrote one file differently.
+                workspaces, commits, --now/--started or --base, and two shards that wrote one file
+                differently.
+  --plan        print how the site workflow builds this workspace, as lines for $GITHUB_OUTPUT:
+                records=N, count=N (1: one job; more: shards, by site_shards in itsm.yaml),
+                shards=[1,...] (the job matrix) and started=ISO (the instant to pass to --started)
 
 Preview the result with \`itsm serve\`. Exit codes: 0 built, 1 validation errors, 2 usage or build error.
 `;
@@ -60,6 +70,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       verbose: { type: 'boolean' },
       shard: { type: 'string' },
       merge: { type: 'boolean' },
+      started: { type: 'string' },
+      plan: { type: 'boolean' },
     },
     HELP,
     io,
@@ -68,9 +80,20 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parsed;
   if (values.merge) return merge(positionals, values, io);
   if (positionals.length > 0) throw usageError(`itsm build: unexpected argument "${positionals[0]}" (shard folders go after --merge).\n\n${HELP}`);
-  const shard = values.shard === undefined ? undefined : shardOption(values.shard);
   const root = workspaceRoot('build', io, values.root);
-  const at = nowOrReference('build', values.now, workspaceSettings(root));
+  const settings = workspaceSettings(root);
+  if (values.plan) {
+    const records = countRecordFiles(root);
+    const plan = shardPlan(records, settings.site_shards);
+    io.stdout(`records=${records}\ncount=${plan.count}\nshards=${JSON.stringify(plan.shards)}\nstarted=${parseNow('build', undefined).toISOString()}\n`);
+    return EXIT.ok;
+  }
+  const shard = values.shard === undefined ? undefined : shardOption(values.shard);
+  const at = nowOrReference('build', values.now, settings);
+  // --started fixes the instant of a build that is still "live" (no --now, no reference_time).
+  const live = values.now === undefined && !at.reference;
+  if (values.started !== undefined) parseNow('build', values.started, 'started');
+  const now = live ? values.started : at.text;
   const base = values.base?.trim();
   if (base !== undefined && basePath(base.startsWith('/') ? base : '/' + base) === undefined) {
     throw new ExitError(
@@ -88,7 +111,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       root,
       out,
       ...(values.base !== undefined ? { base: values.base } : {}),
-      ...(values.now !== undefined || at.reference ? { now: at.text } : {}),
+      ...(now !== undefined ? { now } : {}),
+      live,
       ...(shard ? { shard } : {}),
       onLog: log,
     });
@@ -125,12 +149,13 @@ function shardOption(text: string): Shard {
 /** `itsm build --merge DIR...`: the site from its shards, indexed for search. */
 async function merge(
   dirs: string[],
-  values: { root?: string; out?: string; base?: string; now?: string; shard?: string; verbose?: boolean },
+  values: { root?: string; out?: string; base?: string; now?: string; started?: string; plan?: boolean; shard?: string; verbose?: boolean },
   io: CliIO,
 ): Promise<number> {
   if (dirs.length === 0) throw usageError('itsm build: --merge needs the shard folders, e.g. itsm build --merge shard-1 shard-2 shard-3 --out dist.');
   if (values.shard !== undefined) throw usageError('itsm build: --merge joins shards; it cannot be one (drop --shard).');
-  for (const flag of ['base', 'now'] as const) {
+  if (values.plan) throw usageError('itsm build: --plan and --merge are two steps of a sharded build; give one.');
+  for (const flag of ['base', 'now', 'started'] as const) {
     if (values[flag] !== undefined) throw usageError(`itsm build: --merge takes --${flag} from the shards (each was built with it); drop --${flag}.`);
   }
   const root = rootDir(io, values.root);

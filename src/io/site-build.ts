@@ -29,6 +29,11 @@ export interface BuildSiteOptions {
   base?: string;
   /** The instant the site shows data as of (default: now). */
   now?: string;
+  /**
+   * Whether the site counts down from the reader's clock (default: when `now` is not given). A
+   * sharded live build gives every shard the same `now` and live.
+   */
+  live?: boolean;
   /** Build only this shard of the site (no search index: the merge makes it). */
   shard?: Shard;
   onLog?: (line: string) => void;
@@ -76,7 +81,8 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
   const gathered = await gatherSiteData({
     root,
     base: normalizeBase(opts.base ?? configuredBase(root)),
-    ...(opts.now ? { now } : {}),
+    now,
+    live: opts.live ?? opts.now === undefined,
     ...(opts.shard ? { shard: opts.shard } : {}),
     onLog: log,
   });
@@ -99,7 +105,8 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
     timings.astro = Date.now() - t1;
     log(`astro: rendered in ${timings.astro} ms`);
     if (opts.shard) {
-      writeShardManifest(site, { shard: opts.shard, records: gathered.data.records.length, fingerprint: gathered.fingerprint, now, base: gathered.data.base });
+      const { records, base, live } = gathered.data;
+      writeShardManifest(site, { shard: opts.shard, records: records.length, fingerprint: gathered.fingerprint, now, live, base });
     } else {
       const t2 = Date.now();
       await runPagefind(site, log);

@@ -129,6 +129,8 @@ export interface GatherOptions {
   base?: string;
   /** The instant the site is built "as of" (SLA clocks, upcoming changes). Default: now. */
   now?: string;
+  /** Count down from the reader's clock (default: when `now` is not given). */
+  live?: boolean;
   /** Read git history for record pages (default true; a workspace outside git simply has none). */
   history?: boolean;
   /** Gather only this shard's record pages (and the shared pages in shard 1). */
@@ -199,7 +201,7 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
     records,
     api: recordApi(mine, linkIndex(ws.records), views, links),
   };
-  data.live = opts.now === undefined;
+  data.live = opts.live ?? opts.now === undefined;
   if (shared) {
     const sharedData = sharedPages(ws, inputs);
     sharedData.diagnostics = checked.diagnostics;

@@ -33,9 +33,10 @@ export function readShardManifest(dir: string): ShardManifest | { error: string 
       typeof m.records === 'number' &&
       typeof m.fingerprint === 'string' &&
       typeof m.now === 'string' &&
+      typeof m.live === 'boolean' &&
       typeof m.base === 'string'
     ) {
-      return { shard: { index: shard.index, count: shard.count }, records: m.records, fingerprint: m.fingerprint, now: m.now, base: m.base };
+      return { shard: { index: shard.index, count: shard.count }, records: m.records, fingerprint: m.fingerprint, now: m.now, live: m.live, base: m.base };
     }
   } catch {
     // reported below

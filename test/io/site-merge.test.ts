@@ -21,7 +21,7 @@ const page = (title: string) =>
 function shard(index: number, files: Record<string, string>, over: Partial<ShardManifest> = {}): string {
   const dir = join(tmp, `shard-${index}`);
   writeFiles(dir, files);
-  writeShardManifest(dir, { shard: { index, count: 2 }, records: 1, fingerprint: 'abc', now: '2026-11-20T10:00:00Z', base: '/', ...over });
+  writeShardManifest(dir, { shard: { index, count: 2 }, records: 1, fingerprint: 'abc', now: '2026-11-20T10:00:00Z', live: false, base: '/', ...over });
   return dir;
 }
 

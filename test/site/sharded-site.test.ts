@@ -187,7 +187,7 @@ describe('itsm build --shard and --merge: mistakes', () => {
     expect(r.code, r.stderr).toBe(0);
     const mixed = await runMain(['build', '--merge', shardDirs[0]!, later, shardDirs[2]!, '--out', out], { cwd: ws });
     expect(mixed.code).toBe(2);
-    expect(mixed.stderr).toContain('were built as of different instants (2026-11-20T10:00:00Z and 2026-11-21T10:00:00Z): pass the same --now to every shard');
+    expect(mixed.stderr).toContain('were built as of different instants (2026-11-20T10:00:00Z and 2026-11-21T10:00:00Z): pass the same --now (or --started) to every shard');
     // A shard built after a record changed is of another commit, even as of the same instant.
     const file = join(ws, 'content/incidents/INC-000007.md');
     writeFileSync(file, readFileSync(file, 'utf8') + '\nOne more line.\n');

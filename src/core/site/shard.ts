@@ -68,6 +68,8 @@ export interface ShardManifest {
   fingerprint: string;
   /** The instant the site shows data as of. */
   now: string;
+  /** Whether its pages count down from the reader's clock (a build without --now). */
+  live: boolean;
   /** The base path the site is served under. */
   base: string;
 }
@@ -89,7 +91,11 @@ export function shardSetProblem(shards: ReadonlyArray<{ dir: string; manifest: S
     if (b.fingerprint !== a.fingerprint)
       return `${label(first)} and ${label(other)} were built from different workspaces or commits (fingerprints ${a.fingerprint} and ${b.fingerprint})`;
     if (b.now !== a.now)
-      return `${label(first)} and ${label(other)} were built as of different instants (${a.now} and ${b.now}): pass the same --now to every shard`;
+      return `${label(first)} and ${label(other)} were built as of different instants (${a.now} and ${b.now}): pass the same --now (or --started) to every shard`;
+    if (b.live !== a.live) {
+      const [live, fixed] = a.live ? [first, other] : [other, first];
+      return `${label(live)} counts down from the reader's clock and ${label(fixed)} does not: build every shard with --started, or every shard with --now`;
+    }
     if (b.base !== a.base) return `${label(first)} and ${label(other)} were built under different base paths (${a.base} and ${b.base})`;
   }
   const seen = new Map<number, string>();
@@ -102,4 +108,10 @@ export function shardSetProblem(shards: ReadonlyArray<{ dir: string; manifest: S
   if (missing.length > 0)
     return `${missing.length === 1 ? 'shard' : 'shards'} ${missing.map((i) => `${i}/${count}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`;
   return undefined;
+}
+
+/** How the site workflow builds a workspace of `records` records: in one job, or in `count` shards. */
+export function shardPlan(records: number, setting: { above: number; count: number } | undefined): { count: number; shards: number[] } {
+  const count = setting && records > setting.above ? setting.count : 1;
+  return { count, shards: Array.from({ length: count }, (_, i) => i + 1) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inShard, parseShard, rendersShared, shardOf, shardSetProblem, type ShardManifest } from '../../../src/core/site/shard.ts';
+import { inShard, parseShard, rendersShared, shardOf, shardPlan, shardSetProblem, type ShardManifest } from '../../../src/core/site/shard.ts';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `INC-${String(i + 1).padStart(6, '0')}`);
 
@@ -52,7 +52,7 @@ describe('--shard i/n', () => {
 describe('the shards given to a merge', () => {
   const manifest = (index: number, over: Partial<ShardManifest> = {}): { dir: string; manifest: ShardManifest } => ({
     dir: `s${index}`,
-    manifest: { shard: { index, count: 3 }, records: 10, fingerprint: 'f1', now: '2026-11-20T10:00:00Z', base: '/', ...over },
+    manifest: { shard: { index, count: 3 }, records: 10, fingerprint: 'f1', now: '2026-11-20T10:00:00Z', live: false, base: '/', ...over },
   });
 
   it('make one site when they are shards 1..n of one build', () => {
@@ -68,7 +68,20 @@ describe('the shards given to a merge', () => {
     ['another workspace or commit', [manifest(1), manifest(2, { fingerprint: 'f2' }), manifest(3)], 'were built from different workspaces or commits'],
     ['another --now', [manifest(1), manifest(2), manifest(3, { now: '2026-11-21T10:00:00Z' })], 'were built as of different instants'],
     ['another base path', [manifest(1, { base: '/itsm/' }), manifest(2), manifest(3)], 'were built under different base paths'],
+    [
+      'one live, one as of --now',
+      [manifest(1), manifest(2, { live: true }), manifest(3)],
+      "s2 (shard 2/3) counts down from the reader's clock and s1 (shard 1/3) does not",
+    ],
   ])('do not, given %s', (_, shards, message) => {
     expect(shardSetProblem(shards)).toContain(message);
+  });
+});
+
+describe('the site workflow plan', () => {
+  it('is one job without site_shards or up to its size, site_shards.count shards above it', () => {
+    expect(shardPlan(50_000, undefined)).toEqual({ count: 1, shards: [1] });
+    expect(shardPlan(20_000, { above: 20_000, count: 4 })).toEqual({ count: 1, shards: [1] });
+    expect(shardPlan(20_001, { above: 20_000, count: 4 })).toEqual({ count: 4, shards: [1, 2, 3, 4] });
   });
 });
