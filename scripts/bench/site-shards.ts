@@ -42,6 +42,8 @@ export async function bench(ctx: BenchContext): Promise<void> {
   const run = (args: string[], nodeArgs: string[]): Measurement => {
     const m = measureItsm(args, ws, 'source', nodeArgs);
     if (m.code !== 0) throw new Error(`itsm ${args.join(' ')} failed (${m.code}): ${m.stdout}`);
+    // Progress as each build ends: the whole stage takes many minutes.
+    ctx.log(`  ${args.slice(0, 4).join(' ')}: ${fmt(m.ms)}, ${(m.maxRssMiB / 1024).toFixed(2)} GiB`);
     return m;
   };
   const whole = run(['build', '--root', ws, '--out', join(ws, 'whole'), '--now', NOW], wholeHeap);
