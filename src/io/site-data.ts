@@ -179,7 +179,9 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   // SLA clocks of the whole workspace: the shared pages and a record's related records need them.
   const t1 = Date.now();
   const sla = computeSla(ws, now);
-  const views = slaViews(sla);
+  // The clocks as pages show them: a shard's record pages show their own; the shared pages all.
+  const ids = shared ? null : new Set(mine.map((r) => r.id));
+  const views = slaViews(ids ? sla.filter((r) => ids.has(r.record)) : sla);
   log(`SLA: ${sla.length} clocks in ${Date.now() - t1} ms`);
 
   const t2 = Date.now();
@@ -193,13 +195,14 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   const evidence = opts.history === false ? new Map<string, Evidence[]>() : await readApprovalEvidence(opts.root).catch(() => new Map<string, Evidence[]>());
   log(histories ? `history: ${histories.size} files in ${Date.now() - t2} ms` : 'history: none (not a git repository)');
 
-  const inputs: PageInputs = { now, links, views, histories, sla, bodies, evidence };
+  const related = linkIndex(ws.records);
+  const inputs: PageInputs = { now, links, views, histories, sla, related, bodies, evidence };
   const records = await recordPages(ws, mine, inputs);
   const data: RecordsData = {
     ...siteShell(ws, links, now, histories !== null),
     ...(shard ? { shard } : {}),
     records,
-    api: recordApi(mine, linkIndex(ws.records), views, links),
+    api: recordApi(mine, related, views, links),
   };
   data.live = opts.live ?? opts.now === undefined;
   if (shared) {
@@ -240,6 +243,8 @@ interface PageInputs {
   now: string;
   links: SiteLinks;
   views: Map<string, SlaView>;
+  /** Every record's related records, both ways (the workspace's link index). */
+  related: ReturnType<typeof linkIndex>;
   histories: Map<string, HistoryEntry[]> | null;
   sla: SlaResult[];
   /** The pages' record bodies as HTML, in the order of the records given (default: rendered here). */
@@ -279,10 +284,9 @@ function siteQueues(ws: Workspace, now: string, sla: SlaResult[], links: SiteLin
 export async function recordPages(
   ws: Workspace,
   mine: readonly AnyRecord[],
-  { now, links, views, histories, sla, bodies, evidence }: PageInputs,
+  { now, links, views, histories, sla, related, bodies, evidence }: PageInputs,
 ): Promise<RecordPageData[]> {
   const forge = forgeLinks(ws.settings.repo_url, ws.settings.default_branch ?? 'main');
-  const related = linkIndex(ws.records);
   const has = (kind: Kind) => mine.some((r) => r.kind === kind);
   const cmdb = has('ci') || has('service') ? cmdbIndex(ws, links) : null;
   const schedule = has('change') ? changeSchedule(ws, now, links) : null;
