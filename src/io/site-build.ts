@@ -6,7 +6,20 @@
  * writes a manifest instead of a search index; src/io/site-merge.ts joins the shards and indexes them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { load } from 'js-yaml';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
@@ -177,7 +190,36 @@ function configuredBase(root: string): string {
  */
 function writeApi(data: RecordsData, dir: string): void {
   mkdirSync(join(dir, 'api'), { recursive: true });
-  for (const [name, doc] of data.api) writeFileSync(join(dir, 'api', `${name}.json`), JSON.stringify(doc, null, 2) + '\n');
+  for (const [name, doc] of data.api) writeJson(join(dir, 'api', `${name}.json`), doc);
+}
+
+/**
+ * Writes `doc` as JSON.stringify(doc, null, 2) would, byte for byte. A kind's list (`records`, its
+ * last key) is written record by record: at 100,000 incidents it is 150 MB, too much for one string.
+ */
+function writeJson(path: string, doc: unknown): void {
+  const list = (doc as { records?: unknown } | null)?.records;
+  const keys = doc && typeof doc === 'object' ? Object.keys(doc) : [];
+  if (!Array.isArray(list) || list.length < 1000 || keys.at(-1) !== 'records') {
+    writeFileSync(path, JSON.stringify(doc, null, 2) + '\n');
+    return;
+  }
+  const shell = JSON.stringify({ ...(doc as object), records: [] }, null, 2);
+  const fd = openSync(path, 'w');
+  try {
+    let chunk = shell.slice(0, shell.lastIndexOf('[]')) + '[\n';
+    list.forEach((item, i) => {
+      // Nested one level deeper than on its own; JSON escapes newlines inside strings, so every \n is a line break.
+      chunk += '    ' + JSON.stringify(item, null, 2).replaceAll('\n', '\n    ') + (i < list.length - 1 ? ',\n' : '\n');
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    });
+    writeSync(fd, chunk + '  ]\n}\n');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 async function astroBuild(data: RecordsData, work: string, out: string): Promise<void> {

@@ -108,6 +108,11 @@ describe('a site built in 3 shards and merged', () => {
     expect(incident).toContain('The records');
     expect(incident).toMatch(/href="\/services\/SVC-s\d+\/"/);
     expect(readFileSync(join(merged, 'cis/CI-c1/index.html'), 'utf8')).toContain('<svg');
+    // The incident list (1,818 records, written record by record) is the JSON of JSON.stringify(doc, null, 2).
+    const list = readFileSync(join(merged, 'api/incidents.json'), 'utf8');
+    const doc = JSON.parse(list) as { count: number; records: unknown[] };
+    expect(doc.records).toHaveLength(doc.count);
+    expect(list).toBe(JSON.stringify(doc, null, 2) + '\n');
   });
 
   describe('in a browser', () => {
@@ -187,7 +192,9 @@ describe('itsm build --shard and --merge: mistakes', () => {
     expect(r.code, r.stderr).toBe(0);
     const mixed = await runMain(['build', '--merge', shardDirs[0]!, later, shardDirs[2]!, '--out', out], { cwd: ws });
     expect(mixed.code).toBe(2);
-    expect(mixed.stderr).toContain('were built as of different instants (2026-11-20T10:00:00Z and 2026-11-21T10:00:00Z): pass the same --now (or --started) to every shard');
+    expect(mixed.stderr).toContain(
+      'were built as of different instants (2026-11-20T10:00:00Z and 2026-11-21T10:00:00Z): pass the same --now (or --started) to every shard',
+    );
     // A shard built after a record changed is of another commit, even as of the same instant.
     const file = join(ws, 'content/incidents/INC-000007.md');
     writeFileSync(file, readFileSync(file, 'utf8') + '\nOne more line.\n');
