@@ -120,7 +120,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     show('');
   }
   const summary = summarize(result.records, result.diagnostics);
-  if (result.pages === 0) {
+  if (!result.built) {
     io.stdout(formatDiagnostics(result.diagnostics, 'pretty', summary, { color: io.isTTY && !io.env.NO_COLOR }));
     io.stderr('itsm build: the workspace has validation errors, so no site was built.\n');
     return EXIT.failed;

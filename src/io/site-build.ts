@@ -53,7 +53,9 @@ export interface BuildSiteOptions {
 }
 
 export interface BuildSiteResult {
-  /** HTML pages written (0 when validation failed). */
+  /** False when validation failed and nothing was written. */
+  built: boolean;
+  /** HTML pages written (0 when validation failed; a shard may also have none of its own). */
   pages: number;
   diagnostics: Diagnostic[];
   /** Records read (for the validation summary). */
@@ -100,7 +102,7 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
     onLog: log,
   });
   const timings = { data: Date.now() - t0, astro: 0, pagefind: 0 };
-  if (!gathered.data) return { pages: 0, diagnostics: gathered.diagnostics, records: gathered.records, shardRecords: 0, timings };
+  if (!gathered.data) return { built: false, pages: 0, diagnostics: gathered.diagnostics, records: gathered.records, shardRecords: 0, timings };
   // Built next to `out` (same file system: the final move is a rename), in a folder whose
   // node_modules points at the one holding Astro (this package's, or that of the project which
   // installed itsm), because Astro imports its prerender bundle from there.
@@ -127,7 +129,14 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
       log(`pagefind: indexed in ${timings.pagefind} ms`);
     }
     moveDir(site, out);
-    return { pages: countPages(out), diagnostics: gathered.diagnostics, records: gathered.records, shardRecords: gathered.data.records.length, timings };
+    return {
+      built: true,
+      pages: countPages(out),
+      diagnostics: gathered.diagnostics,
+      records: gathered.records,
+      shardRecords: gathered.data.records.length,
+      timings,
+    };
   } finally {
     detach();
     rmSync(work, { recursive: true, force: true });

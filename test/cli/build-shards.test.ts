@@ -3,8 +3,8 @@
  * (one job or how many shards, by site_shards in itsm.yaml) and `--started` (one instant for every
  * shard of a live build); and the workflow's shape around them.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { shardOf } from '../../src/core/site/shard.ts';
@@ -74,6 +74,20 @@ describe('itsm build --shard --started', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--started must be an instant with an offset');
   }, 120_000);
+});
+
+describe('a shard with no record of its own', () => {
+  it('still builds (its assets), rather than passing for a workspace with errors', async () => {
+    const ws = workspace();
+    const ids = readdirSync(join(ws, 'content'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => basename(f, '.md'));
+    const empty = Array.from({ length: 64 }, (_, i) => i + 1).find((i) => i > 1 && ids.every((id) => shardOf(id, 64) !== i))!;
+    const r = await runMain(['build', '--root', ws, '--shard', `${empty}/64`, '--out', join(ws, 'empty'), '--now', '2026-11-20T10:00:00Z'], { cwd: ws });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Built shard ${empty}/64: 0 pages (0 of 18 records) into `);
+    expect(existsSync(join(ws, 'empty/.itsm-shard.json'))).toBe(true);
+  }, 60_000);
 });
 
 describe('the site workflow', () => {
