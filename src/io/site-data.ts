@@ -176,7 +176,7 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
     mine.map((r) => r.body),
     recordLinks(ws, links),
   );
-  // SLA clocks of the whole workspace: the shared pages and a record's related records need them.
+  // SLA clocks of the whole workspace, as `itsm sla` computes them: the shared pages and a team's queue need them all.
   const t1 = Date.now();
   const sla = computeSla(ws, now);
   // The clocks as pages show them: a shard's record pages show their own; the shared pages all.
