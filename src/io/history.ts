@@ -94,7 +94,10 @@ export async function readHistory(root: string, opts: ReadHistoryOptions = {}): 
  * The story of every record file under content/ (or of those `keep` passes), in one pass: what the
  * site's record pages show. Keys are current paths (the last path, for deleted records).
  */
-export async function readRecordHistories(root: string, keep?: (path: string) => boolean): Promise<{ truncated: boolean; records: Map<string, HistoryEntry[]> }> {
+export async function readRecordHistories(
+  root: string,
+  keep?: (path: string) => boolean,
+): Promise<{ truncated: boolean; records: Map<string, HistoryEntry[]> }> {
   const { truncated, files } = await readHistory(root, { paths: ['content'], ...(keep ? { keep } : {}) });
   const records = new Map<string, HistoryEntry[]>();
   for (const [path, versions] of files) if (path.endsWith('.md')) records.set(path, recordHistory(versions, path));
