@@ -36,6 +36,7 @@ import { newRecordLinks } from '../core/site/new-record-links.ts';
 import { statusPage, type StatusPage } from '../core/site/status-page.ts';
 import { reviewViews, type PirView, type ReviewsPage, type ReviewStatus } from '../core/site/reviews.ts';
 import { statusReport } from '../core/status.ts';
+import { publishedSchemas } from '../core/schema-ids.ts';
 import type { Evidence } from '../core/approvals/evidence-note.ts';
 import { readApprovalEvidence } from './approval-notes.ts';
 import { layoutGraph } from './graph-layout.ts';
@@ -44,6 +45,7 @@ import { renderMarkdownBatch } from './markdown-batch.ts';
 import type { RecordLinks } from './markdown-record-links.ts';
 import { reportData } from './site-reports.ts';
 import { readSchemas } from './schemas.ts';
+import { packageVersion } from './version.ts';
 import { validateOnDisk } from './validate-run.ts';
 import { loadWorkspace } from './workspace.ts';
 
@@ -109,8 +111,8 @@ export interface SharedData {
   status: StatusPage;
   /** Post-incident reviews of major incidents and their open actions. */
   reviews: ReviewsPage;
-  /** The JSON Schemas, published at schemas/<name>.schema.json. */
-  schemas: Record<string, object>;
+  /** The JSON Schemas by path under the site: schemas/<name>.schema.json and schemas/v<major.minor>/<name>.schema.json. */
+  schemas: Map<string, object>;
   /** Atom feeds, by file name under feeds/. */
   feeds: Array<{ name: string; title: string; xml: string }>;
   diagnostics: Diagnostic[];
@@ -361,7 +363,7 @@ function sharedPages(ws: Workspace, { now, links, views, sla }: PageInputs): Sha
     reports: null,
     status: statusPage(status, links),
     reviews: reviewViews(ws, links, now).page(),
-    schemas: readSchemas().documents,
+    schemas: publishedSchemas(readSchemas().documents, packageVersion()),
     feeds: feeds(ws, links, status).map((f) => ({
       name: f.name,
       title: f.title,
