@@ -287,7 +287,7 @@ export function workspaceScaffold(input: ScaffoldInput): FileSet {
     dependencies: { itsm: input.version },
   };
   out.set('package.json', JSON.stringify(pkg, null, 2) + '\n');
-  out.set('.gitignore', ['node_modules/', 'dist/', '.itsm-cache/', '.itsm-build-*/', ''].join('\n'));
+  out.set('.gitignore', ['node_modules/', 'dist/', 'dist-shard-*/', '.itsm-cache/', '.itsm-build-*/', ''].join('\n'));
   for (const [file, text] of [...input.workflows].sort(([a], [b]) => a.localeCompare(b))) out.set(`.github/workflows/${file}`, workspaceWorkflow(file, text));
   out.set('.github/workflows/upgrade-check.yml', UPGRADE_CHECK_WORKFLOW);
   for (const [path, text] of Object.entries(input.issueForms)) out.set(path, text);

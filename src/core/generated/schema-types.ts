@@ -1520,6 +1520,19 @@ export interface WorkspaceSettings {
    */
   site_base?: string;
   /**
+   * When the site workflow builds the site in shards (`itsm build --shard i/n` as a job matrix, then `itsm build --merge`): above this many records, in this many shards; at or below it, in one job. `itsm build --plan` prints the plan. Leave it out to build in one job whatever the size.
+   */
+  site_shards?: {
+    /**
+     * Split the site build when the workspace has more records than this.
+     */
+    above: number;
+    /**
+     * How many shards (parallel jobs) the site build is split into above that size.
+     */
+    count: number;
+  };
+  /**
    * The close codes incidents and requests may end with (close_code). Default: solved-permanently, solved-workaround, solved-remotely, not-reproducible, duplicate, closed-by-caller, fulfilled, rejected.
    *
    * @minItems 1
