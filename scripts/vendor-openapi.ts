@@ -23,6 +23,14 @@ export const OPERATIONS = [
   'pulls/list-commits',
   'repos/list-pull-requests-associated-with-commit',
   'pulls/request-reviewers',
+  // itsm collisions: the open pull requests and their change files at the head.
+  'pulls/list',
+  'repos/get-content',
+  // itsm comment (src/io/pr-comment.ts): one comment per marker, kept updated.
+  'issues/list-comments',
+  'issues/create-comment',
+  'issues/update-comment',
+  'users/get-authenticated',
 ] as const;
 
 const OUT = resolve(import.meta.dirname, '../test/fixtures/github/openapi-schemas.json');
