@@ -27,7 +27,7 @@ const policy = {
 
 /** A scheduled change on 14 March 22:00-23:00 Berlin unless `extra` says otherwise. */
 function planned(id: string, extra: Partial<Change> = {}): PlannedChange {
-  const change = {
+  const change: Change = {
     id,
     title: `Work ${id}`,
     type: 'normal',
