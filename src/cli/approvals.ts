@@ -11,17 +11,9 @@
  */
 import { approvalEvidence } from '../core/approvals/evidence.ts';
 import { escapeData, formatAnnotations, formatPretty, formatReviewRequest, formatSummary } from '../core/approvals/format.ts';
-import {
-  appendStepSummary,
-  runApprovals,
-  type ApprovalRun,
-  readEventPayload,
-  workspacePrefix,
-  type PullRequestEvent,
-  type Source,
-  type Target,
-} from '../io/approvals-run.ts';
+import { appendStepSummary, runApprovals, type ApprovalRun, workspacePrefix, type Source } from '../io/approvals-run.ts';
 import { parseCommand, rootDir } from './args.ts';
+import { whichPullRequest } from './github-target.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 import { parseFormat, parseNow } from './options.ts';
@@ -110,7 +102,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
           base: values.base ?? usage('--from-git needs --base REV: the revision the changes will merge into (e.g. origin/main).'),
           head: values.head ?? 'HEAD',
         }
-      : { kind: 'github', target: whichPullRequest(values.pr, values.repo, io.env), env: io.env };
+      : { kind: 'github', target: whichPullRequest('approvals', values.pr, values.repo, io.env), env: io.env };
     const root = rootDir(io, values.root);
     if (values['request-reviews'] && source.kind !== 'github') usage('--request-reviews asks GitHub for reviews; it does not go with --from-git.');
     const run = await runApprovals(root, source, values['allow-base'] ?? [], now, { requestReviews: values['request-reviews'] === true });
@@ -125,33 +117,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
 function usage(message: string): never {
   throw usageError(`itsm approvals: ${message}`);
-}
-
-/** --pr/--repo win; in Actions the event payload and GITHUB_REPOSITORY fill the gaps. */
-function whichPullRequest(pr: string | undefined, repo: string | undefined, env: NodeJS.ProcessEnv): Target {
-  let event: PullRequestEvent = {};
-  if (env.GITHUB_EVENT_PATH) {
-    try {
-      event = readEventPayload(env.GITHUB_EVENT_PATH);
-    } catch (err) {
-      throw usageError(`itsm approvals: cannot read the event payload ${env.GITHUB_EVENT_PATH}: ${(err as Error).message}`);
-    }
-  }
-  const fromEvent = typeof event.pull_request?.number === 'number' ? event.pull_request.number : undefined;
-  const number = pr !== undefined ? Number(pr) : fromEvent;
-  if (number === undefined)
-    throw usageError('itsm approvals: which pull request? Pass --pr N (in GitHub Actions it comes from a pull_request or pull_request_review event).');
-  if (!Number.isInteger(number) || number < 1) throw usageError(`itsm approvals: --pr must be a pull request number; got "${pr}".`);
-  const full = repo ?? (typeof event.repository?.full_name === 'string' ? event.repository.full_name : undefined) ?? env.GITHUB_REPOSITORY;
-  const m = full ? /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(full) : null;
-  if (!m)
-    throw usageError(
-      full
-        ? `itsm approvals: --repo must be owner/name; got "${full}".`
-        : 'itsm approvals: which repository? Pass --repo owner/name (GitHub Actions sets GITHUB_REPOSITORY).',
-    );
-  const eventHeadSha = pr === undefined && typeof event.pull_request?.head?.sha === 'string' ? event.pull_request.head.sha : undefined;
-  return { owner: m[1]!, repo: m[2]!, number, ...(eventHeadSha ? { eventHeadSha } : {}) };
 }
 
 function report(run: ApprovalRun, format: 'pretty' | 'json' | 'github', io: CliIO, repoPrefix: string): void {

@@ -194,13 +194,19 @@ function linksBetween(a: Change, b: Change, paths: PathFinder): CollisionLink[] 
   for (const id of [...new Set(a.cis ?? [])].sort()) if (bCis.has(id)) links.push({ kind: 'same-ci', id });
   for (const id of [...new Set(a.services ?? [])].sort()) if (bServices.has(id)) links.push({ kind: 'same-service', id });
   if (links.length > 0) return links;
-  const aNodes = [...(a.cis ?? []), ...(a.services ?? [])];
-  const bNodes = [...(b.cis ?? []), ...(b.services ?? [])];
-  const forward = paths(aNodes, bNodes);
-  const backward = paths(bNodes, aNodes);
-  const path = !backward || (forward && forward.length <= backward.length) ? forward : backward;
+  // Between the CIs first (the most precise story), then from or to the services they name.
+  const path =
+    shortest(paths, a.cis ?? [], b.cis ?? []) ?? shortest(paths, [...(a.cis ?? []), ...(a.services ?? [])], [...(b.cis ?? []), ...(b.services ?? [])]);
   if (path) links.push({ kind: 'dependency', path, text: pathText(path) });
   return links;
+}
+
+/** The shorter of the paths from `a` to `b` and from `b` to `a` (`a` first on a tie). */
+function shortest(paths: PathFinder, a: readonly string[], b: readonly string[]): PathStep[] | undefined {
+  if (a.length === 0 || b.length === 0) return undefined;
+  const forward = paths(a, b);
+  const backward = paths(b, a);
+  return !backward || (forward && forward.length <= backward.length) ? forward : backward;
 }
 
 /** "CI-web -> depends_on -> CI-db -> runs_on -> CI-host". */

@@ -1,0 +1,166 @@
+/**
+ * The work of `itsm collisions`: reads the default branch's workspace from the local clone (the
+ * working tree, or a revision's git objects with `base`), every open pull request into the default
+ * branch from GitHub with the change records it adds or edits (read at its head through the contents
+ * API, parsed as data by the record parser, never run), and hands them to src/core/collisions.ts.
+ */
+import { writeFileSync } from 'node:fs';
+import { findCollisions, type PlannedChange, type ProposedPull, type PullCollisions } from '../core/collisions.ts';
+import { CI_FIELDS, SERVICE_FIELDS } from '../core/approvals/inputs.ts';
+import { recordsOf, type Change, type Policies } from '../core/model.ts';
+import { unsafePathReason } from '../core/safe-path.ts';
+import type { Validators } from '../core/validate/validators.ts';
+import { analyzeRecord } from './analyze.ts';
+import { loadBaseWorkspace } from './base.ts';
+import { git } from './git-tree.ts';
+import { githubOptionsFromEnv } from './github.ts';
+import { listOpenPullRequests, listPullRequestFiles, readFileAt } from './github-pulls.ts';
+import { roleOf } from './layout.ts';
+import { getValidators, loadWorkspace } from './workspace.ts';
+
+export interface CollisionsRequest {
+  owner: string;
+  repo: string;
+  env: NodeJS.ProcessEnv;
+  /** Read the default branch's workspace at this revision (git objects) instead of the working tree. */
+  base?: string;
+}
+
+export interface CollisionsRun {
+  /** The repository's default branch, as GitHub names it. */
+  defaultBranch: string;
+  /** Where the workspace sits in the repository ("" at the top, "ops/" in a sub-folder). */
+  prefix: string;
+  /** The open PRs into the default branch that add or edit a change record, with their findings. */
+  pulls: PullCollisions[];
+  /** The changes the open PRs propose, as at their heads: what the site's calendar marks "proposed". */
+  proposed: ProposedEntry[];
+  /** Open PRs read that touch no change record, and PRs into other branches (not checked). */
+  skipped: { noChanges: number[]; otherBase: number[] };
+}
+
+/** One change proposed in an open PR, with the fields a calendar shows. */
+export interface ProposedEntry {
+  pr: number;
+  headSha: string;
+  id: string;
+  title: string;
+  type: Change['type'];
+  status: Change['status'];
+  planned_start: string;
+  planned_end: string;
+  services: string[];
+  cis: string[];
+}
+
+/** Reads everything and finds the collisions. Throws (GitHubError, GitError) when any of it cannot be read. */
+export async function runCollisions(root: string, request: CollisionsRequest): Promise<CollisionsRun> {
+  const opts = githubOptionsFromEnv(request.env);
+  const prefix = (await git(root, ['rev-parse', '--show-prefix'])).trim();
+  const loaded = request.base ? await loadBaseWorkspace(root, request.base) : await loadWorkspace(root);
+  const ws = loaded.workspace;
+  const validators = getValidators(root);
+  const open = await listOpenPullRequests(opts, request.owner, request.repo);
+  const defaultBranch = open[0]?.defaultBranch ?? '';
+  const skipped: CollisionsRun['skipped'] = { noChanges: [], otherBase: [] };
+  const pulls: ProposedPull[] = [];
+  for (const pr of [...open].sort((a, b) => a.number - b.number)) {
+    if (pr.baseRef !== pr.defaultBranch) {
+      skipped.otherBase.push(pr.number);
+      continue;
+    }
+    const files = await listPullRequestFiles(opts, request.owner, request.repo, pr.number);
+    const proposed: ProposedPull = { number: pr.number, headSha: pr.headSha, title: pr.title, changes: [], unreadable: [] };
+    for (const f of files) {
+      if (f.status === 'removed') continue;
+      const place = changeFileOf(f.filename, prefix);
+      if (place.kind === 'ignore') continue;
+      if (place.kind === 'refuse') {
+        proposed.unreadable.push({ file: place.file, problem: place.reason });
+        continue;
+      }
+      const got = await readFileAt(opts, request.owner, request.repo, f.filename, pr.headSha);
+      if ('problem' in got) proposed.unreadable.push({ file: place.file, problem: got.problem });
+      else {
+        const read = readChange(place.file, got.bytes, validators, ws.policies);
+        if ('problem' in read) proposed.unreadable.push({ file: place.file, problem: read.problem });
+        else proposed.changes.push(read);
+      }
+    }
+    if (proposed.changes.length || proposed.unreadable.length) pulls.push(proposed);
+    else skipped.noChanges.push(pr.number);
+  }
+  const onDefault: PlannedChange[] = recordsOf(ws, 'change').map((r) => ({ id: r.id, file: r.file, change: r.data }));
+  const graph = {
+    services: recordsOf(ws, 'service').map((r) => pick(r.data, SERVICE_FIELDS)),
+    cis: recordsOf(ws, 'ci').map((r) => pick(r.data, CI_FIELDS)),
+  };
+  const proposed = pulls.flatMap((p) =>
+    p.changes.map(({ id, change: c }) => ({
+      pr: p.number,
+      headSha: p.headSha,
+      id,
+      title: c.title,
+      type: c.type,
+      status: c.status,
+      planned_start: c.planned_start,
+      planned_end: c.planned_end,
+      services: c.services ?? [],
+      cis: c.cis ?? [],
+    })),
+  );
+  return {
+    defaultBranch,
+    prefix,
+    proposed,
+    pulls: findCollisions({ defaultBranch: onDefault, pulls, graph, policy: ws.policies.changePolicy }),
+    skipped,
+  };
+}
+
+/** Writes the run as JSON (`--out FILE`), for the site build's change calendar. */
+export function writeCollisionsFile(path: string, json: string): void {
+  writeFileSync(path, json);
+}
+
+function pick<T extends object, K extends keyof T>(data: T, fields: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const f of fields) if (data[f] !== undefined) out[f] = data[f];
+  return out;
+}
+
+/**
+ * What a path from GitHub's list of a PR's files is to this run: a change record to read (at its
+ * workspace-relative path), something that looks like one but must not be read (an unsafe path, or a
+ * record outside content/changes/<ID>.md in another case, folder or extension), or nothing of ours.
+ */
+export function changeFileOf(
+  repoPath: string,
+  prefix: string,
+): { kind: 'ignore' } | { kind: 'read'; file: string } | { kind: 'refuse'; file: string; reason: string } {
+  const unsafe = unsafePathReason(repoPath);
+  if (unsafe) {
+    // Only paths that would land in the workspace's records concern us; the rest is not ours to judge.
+    return /content/i.test(repoPath) ? { kind: 'refuse', file: repoPath, reason: `the path is refused: ${unsafe}` } : { kind: 'ignore' };
+  }
+  if (!repoPath.startsWith(prefix)) return { kind: 'ignore' };
+  const file = repoPath.slice(prefix.length);
+  const role = roleOf(file);
+  if (role.role === 'record' && role.kind === 'change') return { kind: 'read', file };
+  if (role.role === 'stray' && role.record === 'change') return { kind: 'refuse', file, reason: `${role.reason}, so it is not read` };
+  return { kind: 'ignore' };
+}
+
+/** Parses and checks one change file as data; a file that does not pass is a problem, never a throw. */
+function readChange(file: string, bytes: Uint8Array, validators: Validators, policies: Policies): PlannedChange | { problem: string } {
+  const outcome = analyzeRecord(file, 'change', bytes, validators, policies, true);
+  const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length || !outcome.data || !outcome.facts?.schemaValid) {
+    const listed = errors.slice(0, 3).map((d) => `${d.line}:${d.column} ${d.message}`);
+    return { problem: listed.length ? listed.join(' ') + (errors.length > 3 ? ` (and ${errors.length - 3} more)` : '') : 'it does not parse as a record' };
+  }
+  const id = outcome.facts.id;
+  const expected = file.slice(file.lastIndexOf('/') + 1, -'.md'.length);
+  if (id !== expected) return { problem: `its id ${id ?? '(none)'} does not match the file name ${expected}.md` };
+  return { id, file, change: outcome.data as unknown as Change };
+}
