@@ -410,7 +410,15 @@ export async function startGitHubServer(
         html_url: `https://github.example/${p.owner}/${p.repo}/pull/${p.number}#issuecomment-${c.id}`,
         issue_url: `https://api.github.example/repos/${p.owner}/${p.repo}/issues/${p.number}`,
         body: c.body,
-        user: { ...user(c.login, 6000 + c.id), type: bot ? 'Bot' : 'User' },
+        // As GitHub names a bot: its API address percent-encoded, its page the app's.
+        user: bot
+          ? {
+              ...user(c.login, 6000 + c.id),
+              type: 'Bot',
+              url: `https://api.github.example/users/${encodeURIComponent(c.login)}`,
+              html_url: `https://github.example/apps/${c.login.replace('[bot]', '')}`,
+            }
+          : user(c.login, 6000 + c.id),
         author_association: bot ? 'NONE' : 'MEMBER',
       };
     };
