@@ -12,6 +12,7 @@
 import { approvalEvidence } from '../core/approvals/evidence.ts';
 import { escapeData, formatAnnotations, formatPretty, formatReviewRequest, formatSummary } from '../core/approvals/format.ts';
 import { appendStepSummary, runApprovals, type ApprovalRun, workspacePrefix, type Source } from '../io/approvals-run.ts';
+import { formatCollisionAnnotations, formatCollisionsMarkdown, formatDecisionCollisions } from '../core/collisions-format.ts';
 import { parseCommand, rootDir } from './args.ts';
 import { whichPullRequest } from './github-target.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
@@ -50,6 +51,10 @@ Options:
                    (nor their other logins), nobody asked already or who has reviewed, so a second
                    run asks nobody new. Needs pull-requests: write. A failure to ask is reported
                    and never changes the decision.
+  --collisions     also list this pull request's collisions (see \`itsm collisions\`): its changes
+                   planned at the same time as others on the same CI, service or CMDB path, or in a
+                   freeze. Informational: they never change the decision, and a failure to read
+                   them is reported, never fatal. Reads every open pull request (contents: read).
   --allow-base B   also judge pull requests into branch B (repeatable). By default only pull
                    requests into the repository's default branch can pass: a status check belongs
                    to a commit, so a pass judged against a laxer branch could be reused.
@@ -84,6 +89,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       'allow-base': { type: 'string', multiple: true },
       'from-git': { type: 'boolean' },
       'request-reviews': { type: 'boolean' },
+      collisions: { type: 'boolean' },
       base: { type: 'string' },
       head: { type: 'string' },
       now: { type: 'string' },
@@ -105,7 +111,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       : { kind: 'github', target: whichPullRequest('approvals', values.pr, values.repo, io.env), env: io.env };
     const root = rootDir(io, values.root);
     if (values['request-reviews'] && source.kind !== 'github') usage('--request-reviews asks GitHub for reviews; it does not go with --from-git.');
-    const run = await runApprovals(root, source, values['allow-base'] ?? [], now, { requestReviews: values['request-reviews'] === true });
+    if (values.collisions && source.kind !== 'github') usage('--collisions reads the open pull requests on GitHub; it does not go with --from-git.');
+    const run = await runApprovals(root, source, values['allow-base'] ?? [], now, {
+      requestReviews: values['request-reviews'] === true,
+      collisions: values.collisions === true,
+    });
     report(run, format, io, await workspacePrefix(root));
     return DECISION_EXIT[run.result.decision];
   } catch (err) {
@@ -120,20 +130,37 @@ function usage(message: string): never {
 }
 
 function report(run: ApprovalRun, format: 'pretty' | 'json' | 'github', io: CliIO, repoPrefix: string): void {
-  const { result, canApprove, reviewRequest } = run;
+  const { result, canApprove, reviewRequest, collisions } = run;
   const annotations = formatAnnotations(result, repoPrefix);
+  // The collisions as the collisions command shows this PR's: informational, beside the decision.
+  const pull = collisions ? [{ pr: result.pr, headSha: result.headSha, changes: [], findings: collisions.findings }] : [];
   if (format === 'json')
-    io.stdout(JSON.stringify({ ...result, evidence: approvalEvidence(result), canApprove, ...(reviewRequest ? { reviewRequest } : {}) }, null, 2) + '\n');
+    io.stdout(
+      JSON.stringify(
+        { ...result, evidence: approvalEvidence(result), canApprove, ...(reviewRequest ? { reviewRequest } : {}), ...(collisions ? { collisions } : {}) },
+        null,
+        2,
+      ) + '\n',
+    );
   else {
     if (format === 'github') {
       io.stdout(annotations.commands);
       if (reviewRequest?.error) io.stdout(`::warning title=Review requests failed::${escapeData(formatReviewRequest(reviewRequest))}\n`);
+      io.stdout(formatCollisionAnnotations(pull, repoPrefix));
+      if (collisions?.error) io.stdout(`::warning title=Collisions could not be read::${escapeData(collisions.error)}\n`);
     }
     io.stdout(formatPretty(result));
     if (reviewRequest) io.stdout(formatReviewRequest(reviewRequest) + '\n');
+    if (collisions) io.stdout(formatDecisionCollisions(collisions));
   }
   if (io.env.GITHUB_STEP_SUMMARY)
-    appendStepSummary(io.env.GITHUB_STEP_SUMMARY, formatSummary(result, format === 'github' ? annotations.overflow : [], { canApprove, reviewRequest }));
+    appendStepSummary(
+      io.env.GITHUB_STEP_SUMMARY,
+      formatSummary(result, format === 'github' ? annotations.overflow : [], { canApprove, reviewRequest }) +
+        (collisions
+          ? '\n' + (collisions.error ? `Collisions could not be read: ${collisions.error}\n` : formatCollisionsMarkdown(pull, { pr: result.pr }))
+          : ''),
+    );
 }
 
 /** On any error: say so in the annotation and job summary too, so a red check explains itself. */

@@ -34,6 +34,18 @@ export function formatCollisionsPretty(pulls: readonly PullCollisions[], scope: 
   return lines.join('\n') + '\n';
 }
 
+/** The lines `itsm approvals --collisions` prints under its decision. */
+export function formatDecisionCollisions(collisions: { findings: readonly CollisionFinding[]; error?: string }): string {
+  if (collisions.error) return printable(`Collisions could not be read (the decision stands): ${collisions.error}`) + '\n';
+  if (collisions.findings.length === 0) return 'Collisions: none.\n';
+  return (
+    [
+      `Collisions (informational, they do not change the decision): ${collisions.findings.length}`,
+      ...collisions.findings.map((f) => `  ${TITLE[f.kind]}: ${printable(f.message)}`),
+    ].join('\n') + '\n'
+  );
+}
+
 /**
  * Escapes text from records and pull requests for GitHub Markdown: no HTML (so no forged hidden
  * marker), no formatting, links or tables, and no @mention that would notify someone.
