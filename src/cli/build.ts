@@ -9,7 +9,7 @@ import { nowOrReference, workspaceRoot } from './options.ts';
 import { workspaceSettings } from '../io/reference-time.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
 
-const HELP = `Usage: itsm build [--root DIR] [--out DIR] [--base PATH] [--now ISO] [--verbose]
+const HELP = `Usage: itsm build [--root DIR] [--out DIR] [--base PATH] [--now ISO] [--proposed FILE] [--verbose]
 
 Builds the static site of a workspace:
   1. validates every record and policy, like \`itsm validate\` (any error stops the build, exit 1)
@@ -26,6 +26,10 @@ Options:
                 (default: site_base in itsm.yaml, else /)
   --now ISO     build the site as of this instant (SLA clocks, upcoming changes); default: itsm.yaml's
                 reference_time if set, else now
+  --proposed FILE
+                the JSON \`itsm collisions --format json --out FILE\` wrote: the changes proposed in
+                open pull requests appear on the change calendar, marked "proposed" and linked to
+                their pull request (without it, the calendar shows only the workspace's changes)
   --verbose     print the time each stage takes
 
 Preview the result with \`itsm serve\`. Exit codes: 0 built, 1 validation errors, 2 usage or build error.
@@ -41,6 +45,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       base: { type: 'string' },
       now: { type: 'string' },
       verbose: { type: 'boolean' },
+      proposed: { type: 'string' },
     },
     HELP,
     io,
@@ -67,6 +72,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       out,
       ...(values.base !== undefined ? { base: values.base } : {}),
       ...(values.now !== undefined || at.reference ? { now: at.text } : {}),
+      ...(values.proposed !== undefined ? { proposed: resolve(io.cwd, values.proposed) } : {}),
       onLog: log,
     });
   } finally {

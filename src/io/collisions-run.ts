@@ -4,7 +4,7 @@
  * branch from GitHub with the change records it adds or edits (read at its head through the contents
  * API, parsed as data by the record parser, never run), and hands them to src/core/collisions.ts.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { findCollisions, type PlannedChange, type ProposedPull, type PullCollisions } from '../core/collisions.ts';
 import { CI_FIELDS, SERVICE_FIELDS } from '../core/approvals/inputs.ts';
 import { recordsOf, type Change, type Policies } from '../core/model.ts';
@@ -121,6 +121,39 @@ export async function runCollisions(root: string, request: CollisionsRequest): P
 /** Writes the run as JSON (`--out FILE`), for the site build's change calendar. */
 export function writeCollisionsFile(path: string, json: string): void {
   writeFileSync(path, json);
+}
+
+/**
+ * The proposed changes of a file `itsm collisions --out` wrote, for the site build. Read as data and
+ * checked: anything but a list of entries with the fields the calendar shows throws, with the reason.
+ */
+export function readProposedFile(path: string): ProposedEntry[] {
+  const json = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  const list = typeof json === 'object' && json !== null ? (json as { proposed?: unknown }).proposed : undefined;
+  if (!Array.isArray(list)) throw new Error('it has no "proposed" list (write it with `itsm collisions --format json --out FILE`)');
+  return list.map((e: unknown, i) => {
+    const o = (typeof e === 'object' && e !== null ? e : {}) as Record<string, unknown>;
+    const str = (k: string) => {
+      if (typeof o[k] !== 'string') throw new Error(`entry ${i + 1} has no text "${k}"`);
+      return o[k];
+    };
+    const list = (k: string) => (Array.isArray(o[k]) ? (o[k] as unknown[]).filter((x): x is string => typeof x === 'string') : []);
+    if (!Number.isSafeInteger(o.pr) || (o.pr as number) < 1) throw new Error(`entry ${i + 1} has no pull request number "pr"`);
+    for (const k of ['planned_start', 'planned_end'])
+      if (!Number.isFinite(Date.parse(str(k)))) throw new Error(`entry ${i + 1} has "${k}" that is not an instant`);
+    return {
+      pr: o.pr as number,
+      headSha: str('headSha'),
+      id: str('id'),
+      title: str('title'),
+      type: str('type') as Change['type'],
+      status: str('status') as Change['status'],
+      planned_start: str('planned_start'),
+      planned_end: str('planned_end'),
+      services: list('services'),
+      cis: list('cis'),
+    };
+  });
 }
 
 function pick<T extends object, K extends keyof T>(data: T, fields: readonly K[]): Pick<T, K> {

@@ -13,6 +13,7 @@ import { readTextNoFollow } from './safe-fs.ts';
 import { dependencyFolder, packagePath } from './package-root.ts';
 import { outputProblem, SITE_MARKER, SITE_MARKER_TEXT } from './site-output.ts';
 import { gatherSiteData, type SiteData } from './site-data.ts';
+import { readProposedFile, type ProposedEntry } from './collisions-run.ts';
 
 const SITE_DATA_KEY = Symbol.for('itsm.site-data');
 
@@ -25,6 +26,8 @@ export interface BuildSiteOptions {
   base?: string;
   /** The instant the site shows data as of (default: now). */
   now?: string;
+  /** `itsm collisions --out` JSON: changes proposed in open pull requests, marked on the calendar. */
+  proposed?: string;
   onLog?: (line: string) => void;
 }
 
@@ -64,7 +67,21 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
   const problem = outputProblem(out, root);
   if (problem) throw new SiteBuildError(problem);
   const t0 = Date.now();
-  const gathered = await gatherSiteData({ root, base: normalizeBase(opts.base ?? configuredBase(root)), ...(opts.now ? { now: opts.now } : {}), onLog: log });
+  let proposed: ProposedEntry[] | undefined;
+  if (opts.proposed !== undefined) {
+    try {
+      proposed = readProposedFile(opts.proposed);
+    } catch (err) {
+      throw new SiteBuildError(`cannot read the proposed changes ${opts.proposed}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+  const gathered = await gatherSiteData({
+    root,
+    base: normalizeBase(opts.base ?? configuredBase(root)),
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(proposed ? { proposed } : {}),
+    onLog: log,
+  });
   const timings = { data: Date.now() - t0, astro: 0, pagefind: 0 };
   if (!gathered.data) return { pages: 0, diagnostics: gathered.diagnostics, records: gathered.records, timings };
   // Built next to `out` (same file system: the final move is a rename), in a folder whose

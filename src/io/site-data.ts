@@ -42,6 +42,7 @@ import { reportData } from './site-reports.ts';
 import { readSchemas } from './schemas.ts';
 import { validateOnDisk } from './validate-run.ts';
 import { loadWorkspace } from './workspace.ts';
+import type { ProposedEntry } from './collisions-run.ts';
 
 export interface RecordPageData extends RecordPage {
   bodyHtml: string;
@@ -105,6 +106,8 @@ export interface GatherOptions {
   now?: string;
   /** Read git history for record pages (default true; a workspace outside git simply has none). */
   history?: boolean;
+  /** Changes proposed in open pull requests (`itsm collisions --out`), shown on the calendar. */
+  proposed?: readonly ProposedEntry[];
   onLog?: (line: string) => void;
 }
 
@@ -153,7 +156,7 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   const evidence = opts.history === false ? new Map<string, Evidence[]>() : await readApprovalEvidence(opts.root).catch(() => new Map<string, Evidence[]>());
   log(histories ? `history: ${histories.size} files in ${Date.now() - t2} ms` : 'history: none (not a git repository)');
 
-  const data = await pageData(ws, { now, links, views, histories, sla, bodies, evidence });
+  const data = await pageData(ws, { now, links, views, histories, sla, bodies, evidence, proposed: opts.proposed ?? [] });
   data.live = opts.now === undefined;
   data.diagnostics = checked.diagnostics;
   data.reports = await reportData(ws, sla, now, log);
@@ -192,14 +195,18 @@ interface PageInputs {
   bodies?: Promise<string[]>;
   /** Approval evidence by change ID. */
   evidence?: ReadonlyMap<string, Evidence[]>;
+  /** Changes proposed in open pull requests, for the calendar. */
+  proposed?: readonly ProposedEntry[];
 }
 
 /** Every page's data from a loaded workspace (exported for the benchmark and tests). */
-export async function pageData(ws: Workspace, { now, links, views, histories, sla, bodies, evidence }: PageInputs): Promise<SiteData> {
+export async function pageData(ws: Workspace, { now, links, views, histories, sla, bodies, evidence, proposed = [] }: PageInputs): Promise<SiteData> {
   const forge = forgeLinks(ws.settings.repo_url, ws.settings.default_branch ?? 'main');
   const related = linkIndex(ws.records);
   const cmdb = cmdbIndex(ws, links);
-  const schedule = changeSchedule(ws, now, links);
+  // A proposed change links to its pull request (or, without a forge, to the record as merged, if it is).
+  const onCalendar = proposed.map((p) => ({ ...p, href: forge.pullRequest(p.pr) ?? links.record(p.id) }));
+  const schedule = changeSchedule(ws, now, links, undefined, onCalendar);
   const services = serviceCatalog(ws, links, now, forge);
   const serviceById = new Map(services.map((s) => [s.id, s]));
   const reviews = reviewViews(ws, links, now);
