@@ -90,14 +90,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
     if (io.env.GITHUB_STEP_SUMMARY) appendStepSummary(io.env.GITHUB_STEP_SUMMARY, markdown);
     if (values.comment && pr !== undefined) {
+      // A PR that touches no change record gets no comment, unless it had one (it then says so).
       const posted = await upsertPrComment(githubOptionsFromEnv(io.env), {
         owner: target.owner,
         repo: target.repo,
         pr,
         marker: COLLISIONS_MARKER,
         body: markdown,
+        create: pulls.length > 0,
       });
-      const line = `Comment ${posted.result}: ${posted.url}\n`;
+      const line =
+        posted.result === 'not-posted' ? 'No comment: the pull request adds or edits no change record.\n' : `Comment ${posted.result}: ${posted.url}\n`;
       // JSON on stdout stays one document.
       if (format === 'json') io.stderr(line);
       else io.stdout(line);

@@ -52,7 +52,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   try {
     const posted = await upsertPrComment(githubOptionsFromEnv(io.env), { owner: target.owner, repo: target.repo, pr: target.number, marker, body });
-    io.stdout(`${posted.result} ${posted.url}\n`);
+    io.stdout(posted.result === 'not-posted' ? 'not-posted\n' : `${posted.result} ${posted.url}\n`);
     return EXIT.ok;
   } catch (err) {
     if (err instanceof ExitError) throw err;

@@ -26,14 +26,19 @@ export interface PrCommentRequest {
   marker: string;
   /** Markdown; the marker line is put in front of it. */
   body: string;
+  /** When false, only an existing comment is updated: none is created (default true). */
+  create?: boolean;
 }
 
-export interface PrCommentOutcome {
-  result: 'created' | 'updated' | 'unchanged';
-  /** The comment's id and address. */
-  id: number;
-  url: string;
-}
+export type PrCommentOutcome =
+  | {
+      result: 'created' | 'updated' | 'unchanged';
+      /** The comment's id and address. */
+      id: number;
+      url: string;
+    }
+  /** With `create: false` and no comment yet: nothing was posted. */
+  | { result: 'not-posted' };
 
 /** Reads the body of `itsm comment --body-file` (UTF-8). Throws with the reason when it cannot. */
 export function readCommentBody(path: string): string {
@@ -86,6 +91,7 @@ export async function upsertPrComment(gh: GitHubOptions, request: PrCommentReque
     });
     const mine = comments.find((c) => c.login !== null && authors.has(c.login.toLowerCase()) && c.body.split('\n', 1)[0]!.trim() === line);
     if (mine && mine.body === body) return { result: 'unchanged', id: mine.id, url: mine.url };
+    if (!mine && request.create === false) return { result: 'not-posted' };
     const { data } = mine
       ? await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body })
       : await octokit.rest.issues.createComment({ owner, repo, issue_number: pr, body });

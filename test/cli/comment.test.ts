@@ -121,4 +121,17 @@ describe('itsm collisions --comment', () => {
       ].join('\n'),
     );
   });
+
+  it('a PR that touches no change record gets no comment, unless it had one, which then says so', async () => {
+    const s = await collisionsScenario([openPull(11, { 'docs/notes.md': 'x' })]);
+    const r = await s.run(['collisions', '--pr', '11', '--comment']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No comment: the pull request adds or edits no change record.\n');
+    expect(s.server.pulls[0]!.comments ?? []).toEqual([]);
+
+    s.server.pulls[0]!.comments = [{ id: 9, login: 'github-actions[bot]', body: '<!-- itsm:collisions -->\n## Change collisions: 1' }];
+    const again = await s.run(['collisions', '--pr', '11', '--comment']);
+    expect(again.stdout).toContain(`Comment updated: ${URL_11}9\n`);
+    expect(s.server.pulls[0]!.comments[0]!.body).toContain('This pull request adds or edits no change record.');
+  });
 });

@@ -3,7 +3,10 @@
  * pulls/get, pulls/list-files, pulls/list-reviews and pulls/list-commits (at most 3000 files and 250
  * commits, as GitHub), and repos/list-pull-requests-associated-with-commit (`itsm evidence record`), with GitHub's pagination (per_page up to 100, Link headers with absolute URLs);
  * and pulls/request-reviewers (`itsm approvals --request-reviews`), which adds to the PR's requested
- * reviewers and teams and refuses the author with 422, as GitHub does.
+ * reviewers and teams and refuses the author with 422, as GitHub does. For `itsm collisions` and
+ * `itsm comment`: pulls/list (open PRs, paginated), repos/get-content (a PR's files at its head),
+ * issues/list-comments, issues/create-comment and issues/update-comment (a PR's comments), and
+ * users/get-authenticated (403 unless `tokenUser` is set, as for a workflow's GITHUB_TOKEN).
  *
  * It cannot drift from the real API: every body it serves is validated with ajv against that
  * operation's response schema from GitHub's OpenAPI description (vendored in
