@@ -165,11 +165,6 @@ export function findCollisions(input: CollisionInput): PullCollisions[] {
   });
 }
 
-/** The findings of one PR, or undefined when it is not among them. */
-export function collisionsOf(all: readonly PullCollisions[], pr: number): PullCollisions | undefined {
-  return all.find((p) => p.pr === pr);
-}
-
 function planned(c: Change): { start: number; end: number } | undefined {
   const start = Date.parse(c.planned_start);
   const end = Date.parse(c.planned_end);

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { findCollisions, type PlannedChange, type ProposedPull, type PullCollisions } from '../core/collisions.ts';
-import { CI_FIELDS, SERVICE_FIELDS } from '../core/approvals/inputs.ts';
+import { decisionInputs } from '../core/approvals/inputs.ts';
 import { recordsOf, type Change, type Policies } from '../core/model.ts';
 import { unsafePathReason } from '../core/safe-path.ts';
 import type { Validators } from '../core/validate/validators.ts';
@@ -91,10 +91,8 @@ export async function runCollisions(root: string, request: CollisionsRequest): P
     else skipped.noChanges.push(pr.number);
   }
   const onDefault: PlannedChange[] = recordsOf(ws, 'change').map((r) => ({ id: r.id, file: r.file, change: r.data }));
-  const graph = {
-    services: recordsOf(ws, 'service').map((r) => pick(r.data, SERVICE_FIELDS)),
-    cis: recordsOf(ws, 'ci').map((r) => pick(r.data, CI_FIELDS)),
-  };
+  // The CMDB as the approval decision reads it: the same projection of services and CIs.
+  const { services, cis } = decisionInputs(ws);
   const proposed = pulls.flatMap((p) =>
     p.changes.map(({ id, change: c }) => ({
       pr: p.number,
@@ -113,7 +111,7 @@ export async function runCollisions(root: string, request: CollisionsRequest): P
     defaultBranch,
     prefix,
     proposed,
-    pulls: findCollisions({ defaultBranch: onDefault, pulls, graph, policy: ws.policies.changePolicy }),
+    pulls: findCollisions({ defaultBranch: onDefault, pulls, graph: { services, cis }, policy: ws.policies.changePolicy }),
     skipped,
   };
 }
@@ -154,12 +152,6 @@ export function readProposedFile(path: string): ProposedEntry[] {
       cis: list('cis'),
     };
   });
-}
-
-function pick<T extends object, K extends keyof T>(data: T, fields: readonly K[]): Pick<T, K> {
-  const out = {} as Pick<T, K>;
-  for (const f of fields) if (data[f] !== undefined) out[f] = data[f];
-  return out;
 }
 
 /**
