@@ -134,6 +134,26 @@ describe('itsm collisions', () => {
     s.server.tamper(undefined);
   });
 
+  it('an answer without the fields read fails closed; a change file GitHub says is no file is a finding', async () => {
+    const s = await collisionsScenario(FOUR_PULLS().slice(0, 1));
+    s.server.tamper({ operation: 'pulls/list', body: (b) => (b as Array<Record<string, unknown>>).map((p) => ({ ...p, head: {} })) });
+    const broken = await s.run(['collisions']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('GitHub returned open pull request 1 of northwind/itsm with head.sha missing; expected a commit SHA.');
+    s.server.tamper({ operation: 'repos/get-content', body: (b) => ({ ...(b as object), type: 'symlink' }) });
+    const symlink = await s.run(['collisions', '--format', 'json']);
+    expect(messages(symlink.stdout)['#11']).toEqual([
+      `content/changes/CHG-0011.md at aaaaaaa is not a readable change record, so its collisions cannot be checked: GitHub says it is a symlink, not a file`,
+    ]);
+    s.server.tamper({ operation: 'repos/get-content', body: (b) => ({ ...(b as object), size: 3 }) });
+    const short = await s.run(['collisions']);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(
+      /GitHub sent \d+ bytes of northwind\/itsm:content\/changes\/CHG-0011\.md@aaaaaaaaaaaa, but says it has 3; the run fails closed\./,
+    );
+    s.server.tamper(undefined);
+  });
+
   it('a proposed change inside a freeze; two PRs editing the same change', async () => {
     const s = await collisionsScenario([
       openPull(31, {
