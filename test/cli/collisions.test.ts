@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeCollisionScenarios, collisionsScenario, openPull, proposedChange } from '../helpers/collisions-scenario.ts';
+import { runCliAsync } from '../helpers/workspace.ts';
 
 afterEach(closeCollisionScenarios);
 
@@ -61,6 +62,28 @@ describe('itsm collisions', () => {
     expect(json.proposed.map((p) => `${p.pr} ${p.id}`)).toEqual(['11 CHG-0011', '12 CHG-0012', '13 CHG-0013', '14 CHG-0014']);
     // The change files were read at each PR's head, through the contents API.
     expect(s.server.requests.filter((q) => q.url.includes('/contents/')).map((q) => q.url.replace(/\?.*/, ''))).toHaveLength(4);
+  });
+
+  it('end to end: a real process reads the stand-in, escapes what a PR title holds, and exits 0', async () => {
+    const pulls = FOUR_PULLS().slice(0, 2);
+    pulls[1]!.title = 'Move the DB \u001b[31mnow\u001b[0m';
+    const s = await collisionsScenario(pulls);
+    const r = await runCliAsync(['collisions', '--pr', '12'], {
+      cwd: s.repo.dir,
+      env: {
+        GITHUB_TOKEN: 'test-token',
+        GITHUB_API_URL: s.server.url,
+        GITHUB_REPOSITORY: 'northwind/itsm',
+        ITSM_GITHUB_RETRIES: '0',
+        GITHUB_STEP_SUMMARY: '',
+        GITHUB_EVENT_PATH: '',
+        ITSM_ROOT: '',
+      },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(`#12 Move the DB \\x1b[31mnow\\x1b[0m (aaaaaaa): CHG-0012`);
+    expect(r.stdout).toContain('CHG-0012 overlaps CHG-0011 ("Work on CI-web", proposed in #11)');
   });
 
   it('--pr N shows only that PR, in plain text; --format markdown as the comment reads', async () => {
