@@ -6,7 +6,7 @@
 import { escapeData } from '../core/approvals/format.ts';
 import { formatCollisionAnnotations, formatCollisionsMarkdown, formatCollisionsPretty, COLLISIONS_MARKER } from '../core/collisions-format.ts';
 import { appendStepSummary } from '../io/approvals-run.ts';
-import { runCollisions, writeCollisionsFile, type CollisionsRun } from '../io/collisions-run.ts';
+import { runCollisions, writeCollisionsFile } from '../io/collisions-run.ts';
 import { githubOptionsFromEnv } from '../io/github.ts';
 import { upsertPrComment } from '../io/pr-comment.ts';
 import { parseCommand, rootDir } from './args.ts';
@@ -78,15 +78,19 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const root = rootDir(io, values.root);
     const result = await runCollisions(root, { owner: target.owner, repo: target.repo, env: io.env, ...(values.base ? { base: values.base } : {}) });
     const pulls = pr === undefined ? result.pulls : result.pulls.filter((p) => p.pr === pr);
-    const shown: CollisionsRun = { ...result, pulls, proposed: result.proposed };
-    const json = JSON.stringify({ repository: `${target.owner}/${target.repo}`, ...(pr !== undefined ? { pr } : {}), ...shown }, null, 2) + '\n';
+    const json = JSON.stringify({ repository: `${target.owner}/${target.repo}`, ...(pr !== undefined ? { pr } : {}), ...result, pulls }, null, 2) + '\n';
     if (values.out) writeCollisionsFile(rootDir(io, values.out), JSON.stringify({ repository: `${target.owner}/${target.repo}`, ...result }, null, 2) + '\n');
     const markdown = formatCollisionsMarkdown(pulls, pr !== undefined ? { pr } : {});
     if (format === 'json') io.stdout(json);
     else if (format === 'markdown') io.stdout(markdown);
     else {
       if (format === 'github') io.stdout(formatCollisionAnnotations(pulls, result.prefix));
-      io.stdout(formatCollisionsPretty(pulls, pr !== undefined ? `change in #${pr}` : 'open pull request'));
+      io.stdout(
+        formatCollisionsPretty(
+          pulls,
+          pr !== undefined ? `Pull request #${pr} adds or edits no change record (or is not open).` : 'No open pull request adds or edits a change record.',
+        ),
+      );
     }
     if (io.env.GITHUB_STEP_SUMMARY) appendStepSummary(io.env.GITHUB_STEP_SUMMARY, markdown);
     if (values.comment && pr !== undefined) {

@@ -20,15 +20,15 @@ function subject(f: CollisionFinding): string {
   return 'change' in f ? f.change : f.file;
 }
 
-/** One block per PR: its changes, then one line per finding. */
-export function formatCollisionsPretty(pulls: readonly PullCollisions[], scope: string): string {
+/** One block per PR: its changes, then one line per finding; `none` when there is no PR to show. */
+export function formatCollisionsPretty(pulls: readonly PullCollisions[], none: string): string {
   const lines: string[] = [];
   for (const p of pulls) {
     lines.push(printable(`#${p.pr}${p.title ? ` ${p.title}` : ''} (${p.headSha.slice(0, 7)}): ${p.changes.join(', ') || 'no readable change record'}`));
     if (p.findings.length === 0) lines.push('  no collisions');
     for (const f of p.findings) lines.push(`  ${TITLE[f.kind]}: ${printable(f.message)}`);
   }
-  if (pulls.length === 0) lines.push(`No ${scope} adds or edits a change record.`);
+  if (pulls.length === 0) lines.push(none);
   const count = pulls.reduce((n, p) => n + p.findings.length, 0);
   lines.push('', `${count} finding${count === 1 ? '' : 's'} in ${pulls.length} pull request${pulls.length === 1 ? '' : 's'}.`);
   return lines.join('\n') + '\n';

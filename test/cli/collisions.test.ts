@@ -102,6 +102,8 @@ describe('itsm collisions', () => {
     );
     const md = await s.run(['collisions', '--pr', '14', '--format', 'markdown']);
     expect(md.stdout).toContain('## Change collisions: none');
+    const none = await s.run(['collisions', '--pr', '15']);
+    expect(none.stdout).toBe('Pull request #15 adds or edits no change record (or is not open).\n\n0 findings in 0 pull requests.\n');
   });
 
   it('a change file that does not parse, one in the wrong folder and an unsafe path are findings, never a crash', async () => {
