@@ -63,12 +63,15 @@ export async function runCollisions(root: string, request: CollisionsRequest): P
   const open = await listOpenPullRequests(opts, request.owner, request.repo);
   const defaultBranch = open[0]?.defaultBranch ?? '';
   const skipped: CollisionsRun['skipped'] = { noChanges: [], otherBase: [] };
-  const pulls: ProposedPull[] = [];
-  for (const pr of [...open].sort((a, b) => a.number - b.number)) {
-    if (pr.baseRef !== pr.defaultBranch) {
+  const candidates = [...open]
+    .sort((a, b) => a.number - b.number)
+    .filter((pr) => {
+      if (pr.baseRef === pr.defaultBranch) return true;
       skipped.otherBase.push(pr.number);
-      continue;
-    }
+      return false;
+    });
+  // A few pull requests at a time: each is a list of files and a file or two, all small answers.
+  const read = await inPool(candidates, READ_AT_ONCE, async (pr): Promise<ProposedPull> => {
     const files = await listPullRequestFiles(opts, request.owner, request.repo, pr.number);
     const proposed: ProposedPull = { number: pr.number, headSha: pr.headSha, title: pr.title, changes: [], unreadable: [] };
     for (const f of files) {
@@ -80,16 +83,17 @@ export async function runCollisions(root: string, request: CollisionsRequest): P
         continue;
       }
       const got = await readFileAt(opts, request.owner, request.repo, f.filename, pr.headSha);
-      if ('problem' in got) proposed.unreadable.push({ file: place.file, problem: got.problem });
-      else {
-        const read = readChange(place.file, got.bytes, validators, ws.policies);
-        if ('problem' in read) proposed.unreadable.push({ file: place.file, problem: read.problem });
-        else proposed.changes.push(read);
-      }
+      const change = 'problem' in got ? got : readChange(place.file, got.bytes, validators, ws.policies);
+      if ('problem' in change) proposed.unreadable.push({ file: place.file, problem: change.problem });
+      else proposed.changes.push(change);
     }
-    if (proposed.changes.length || proposed.unreadable.length) pulls.push(proposed);
-    else skipped.noChanges.push(pr.number);
-  }
+    return proposed;
+  });
+  const pulls = read.filter((p) => {
+    if (p.changes.length || p.unreadable.length) return true;
+    skipped.noChanges.push(p.number);
+    return false;
+  });
   const onDefault: PlannedChange[] = recordsOf(ws, 'change').map((r) => ({ id: r.id, file: r.file, change: r.data }));
   // The CMDB as the approval decision reads it: the same projection of services and CIs.
   const { services, cis } = decisionInputs(ws);
@@ -114,6 +118,23 @@ export async function runCollisions(root: string, request: CollisionsRequest): P
     pulls: findCollisions({ defaultBranch: onDefault, pulls, graph: { services, cis }, policy: ws.policies.changePolicy }),
     skipped,
   };
+}
+
+/** How many pull requests are read from GitHub at once. */
+const READ_AT_ONCE = 4;
+
+/** `work` over `items`, at most `size` at a time, results in the items' order; the first failure fails all. */
+async function inPool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+  return out;
 }
 
 /** Writes the run as JSON (`--out FILE`), for the site build's change calendar. */

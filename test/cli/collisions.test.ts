@@ -125,11 +125,13 @@ describe('itsm collisions', () => {
       'content/changes/CHG-0023.md at aaaaaaa is not a readable change record, so its collisions cannot be checked: its id CHG-0099 does not match the file name CHG-0023.md',
     ]);
     // Only the well-placed files were fetched.
-    // (octokit sends the path as one segment, slashes encoded.)
-    expect(s.server.requests.filter((q) => q.url.includes('/contents/')).map((q) => decodeURIComponent(q.url.replace(/\?.*/, '')))).toEqual([
-      '/repos/northwind/itsm/contents/content/changes/CHG-0021.md',
-      '/repos/northwind/itsm/contents/content/changes/CHG-0023.md',
-    ]);
+    // (octokit sends the path as one segment, slashes encoded; PRs are read a few at a time, in any order.)
+    expect(
+      s.server.requests
+        .filter((q) => q.url.includes('/contents/'))
+        .map((q) => decodeURIComponent(q.url.replace(/\?.*/, '')))
+        .sort(),
+    ).toEqual(['/repos/northwind/itsm/contents/content/changes/CHG-0021.md', '/repos/northwind/itsm/contents/content/changes/CHG-0023.md']);
   });
 
   it('reads every page of open pull requests, and fails closed on a partial or empty page', async () => {
