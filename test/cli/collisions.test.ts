@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeCollisionScenarios, collisionsScenario, openPull, proposedChange } from '../helpers/collisions-scenario.ts';
@@ -179,6 +179,16 @@ describe('itsm collisions', () => {
       /GitHub sent \d+ bytes of northwind\/itsm:content\/changes\/CHG-0011\.md@aaaaaaaaaaaa, but says it has 3; the run fails closed\./,
     );
     s.server.tamper(undefined);
+  });
+
+  it('--base REV reads the default branch from git, not the working tree', async () => {
+    const s = await collisionsScenario(FOUR_PULLS().slice(1, 2));
+    // The working tree is a PR's merge or a local edit: here CHG-0002 is gone from it.
+    rmSync(join(s.repo.dir, 'content/changes/CHG-0002.md'));
+    expect(messages((await s.run(['collisions', '--format', 'json'])).stdout)['#12']).toEqual([]);
+    expect(messages((await s.run(['collisions', '--format', 'json', '--base', 'main'])).stdout)['#12']).toEqual([
+      'CHG-0012 overlaps CHG-0002 ("Patch the database host", on the default branch) from 2026-03-14T22:30:00+01:00 to 2026-03-14T23:00:00+01:00: CI-db -> runs_on -> CI-host.',
+    ]);
   });
 
   it('a proposed change inside a freeze; two PRs editing the same change', async () => {
