@@ -15,7 +15,6 @@ import {
   GitHubError,
   GITHUB_MAX_FILES,
   need,
-  optional,
   PER_PAGE,
   readFile,
   sha,
@@ -24,15 +23,13 @@ import {
   type GitHubOptions,
 } from './github.ts';
 
-/** An open pull request as the list shows it. */
+/** An open pull request as the list shows it, as far as collisions go (not its author: a deleted account's PR is listed too). */
 export interface OpenPullRequest {
   number: number;
   title: string;
-  author: string;
   headSha: string;
   baseRef: string;
   defaultBranch: string;
-  draft: boolean;
 }
 
 /** Every open pull request of the repository, all pages (each full but the last). Throws GitHubError. */
@@ -60,11 +57,9 @@ export async function listOpenPullRequests(opts: GitHubOptions, owner: string, r
       return {
         number,
         title: need(p, 'title', string, what),
-        author: need(p, 'user.login', text, what),
         headSha: need(p, 'head.sha', sha, what),
         baseRef: need(p, 'base.ref', text, what),
         defaultBranch: need(p, 'base.repo.default_branch', text, what),
-        draft: need(p, 'draft', optional({ test: (v): v is boolean => typeof v === 'boolean', expected: 'a boolean' }), what) ?? false,
       };
     });
   } catch (err) {

@@ -167,6 +167,9 @@ describe('itsm collisions', () => {
     const broken = await s.run(['collisions']);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('GitHub returned open pull request 1 of northwind/itsm with head.sha missing; expected a commit SHA.');
+    // A pull request by a deleted account (GitHub's "ghost": user null) is read like any other.
+    s.server.tamper({ operation: 'pulls/list', body: (b) => (b as Array<Record<string, unknown>>).map((p) => ({ ...p, user: null })) });
+    expect(messages((await s.run(['collisions', '--format', 'json'])).stdout)['#11']).toHaveLength(1);
     s.server.tamper({ operation: 'repos/get-content', body: (b) => ({ ...(b as object), type: 'symlink' }) });
     const symlink = await s.run(['collisions', '--format', 'json']);
     expect(messages(symlink.stdout)['#11']).toEqual([
