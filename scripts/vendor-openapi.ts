@@ -15,7 +15,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-/** The operations the GitHub client (src/io/github.ts) calls. Keep in step with it. */
+/** The operations the GitHub client calls (src/io/github.ts, github-pulls.ts, pr-comment.ts). Keep in step with them: test/io/github.test.ts checks. */
 export const OPERATIONS = [
   'pulls/get',
   'pulls/list-files',
