@@ -5,14 +5,13 @@
  * with overrides pays for compiling.
  */
 import { createHash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { REGISTRY } from '../core/kinds/index.ts';
 import { mergeSchemaOverride } from '../core/validate/schema-override.ts';
 import { AJV_OPTIONS, type Validators } from '../core/validate/validators.ts';
-import { PACKAGE_ROOT } from './package-root.ts';
+import { isPackageRoot } from './package-root.ts';
 import { readTextNoFollow } from './safe-fs.ts';
 import { readSchemas } from './schemas.ts';
 
@@ -36,7 +35,7 @@ const cache = new Map<string, WorkspaceSchemas>();
 export function workspaceSchemas(root: string): WorkspaceSchemas {
   // The package's own repository (this one, with the demo as its workspace): its schemas/ are the
   // package's schemas, not overrides of them.
-  if (samePath(root, PACKAGE_ROOT)) return { validators: undefined, hash: '', diagnostics: [], documents: readSchemas().documents };
+  if (isPackageRoot(root)) return { validators: undefined, hash: '', diagnostics: [], documents: readSchemas().documents };
   const files: Array<{ name: string; file: string; text: string | { symlink: string } }> = [];
   const hash = createHash('sha1');
   for (const kind of REGISTRY.kinds) {
@@ -111,14 +110,6 @@ export function workspaceSchemas(root: string): WorkspaceSchemas {
   const out: WorkspaceSchemas = { validators, hash: key, diagnostics, documents: validators ? merged : documents };
   cache.set(key, out);
   return out;
-}
-
-function samePath(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return false;
-  }
 }
 
 function compile(documents: Record<string, object>): Validators {

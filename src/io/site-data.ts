@@ -32,6 +32,7 @@ import { newRecordLinks } from '../core/site/new-record-links.ts';
 import { statusPage, type StatusPage } from '../core/site/status-page.ts';
 import { reviewViews, type PirView, type ReviewsPage, type ReviewStatus } from '../core/site/reviews.ts';
 import { statusReport } from '../core/status.ts';
+import { publishedSchemas } from '../core/schema-ids.ts';
 import type { Evidence } from '../core/approvals/evidence-note.ts';
 import { readApprovalEvidence } from './approval-notes.ts';
 import { layoutGraph } from './graph-layout.ts';
@@ -40,6 +41,7 @@ import { renderMarkdownBatch } from './markdown-batch.ts';
 import type { RecordLinks } from './markdown-record-links.ts';
 import { reportData } from './site-reports.ts';
 import { readSchemas } from './schemas.ts';
+import { packageVersion } from './version.ts';
 import { validateOnDisk } from './validate-run.ts';
 import { loadWorkspace } from './workspace.ts';
 import type { ProposedEntry } from './collisions-run.ts';
@@ -89,8 +91,8 @@ export interface SiteData {
   status: StatusPage;
   /** Post-incident reviews of major incidents and their open actions. */
   reviews: ReviewsPage;
-  /** The JSON Schemas, published at schemas/<name>.schema.json. */
-  schemas: Record<string, object>;
+  /** The JSON Schemas by path under the site: schemas/<name>.schema.json and schemas/v<major.minor>/<name>.schema.json. */
+  schemas: Map<string, object>;
   /** Atom feeds, by file name under feeds/. */
   feeds: Array<{ name: string; title: string; xml: string }>;
   /** The JSON twins: /api/<ID>.json and /api/<folder>.json. */
@@ -283,7 +285,7 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
     reports: null,
     status: statusPage(status, links),
     reviews: reviews.page(),
-    schemas: readSchemas().documents,
+    schemas: publishedSchemas(readSchemas().documents, packageVersion()),
     feeds: feeds(ws, links, status).map((f) => ({
       name: f.name,
       title: f.title,
