@@ -15,7 +15,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-/** The operations the GitHub client (src/io/github.ts) calls. Keep in step with it. */
+/** The operations the GitHub client calls (src/io/github.ts, github-pulls.ts, pr-comment.ts). Keep in step with them: test/io/github.test.ts checks. */
 export const OPERATIONS = [
   'pulls/get',
   'pulls/list-files',
@@ -23,6 +23,14 @@ export const OPERATIONS = [
   'pulls/list-commits',
   'repos/list-pull-requests-associated-with-commit',
   'pulls/request-reviewers',
+  // itsm collisions: the open pull requests and their change files at the head.
+  'pulls/list',
+  'repos/get-content',
+  // itsm comment (src/io/pr-comment.ts): one comment per marker, kept updated.
+  'issues/list-comments',
+  'issues/create-comment',
+  'issues/update-comment',
+  'users/get-authenticated',
 ] as const;
 
 const OUT = resolve(import.meta.dirname, '../test/fixtures/github/openapi-schemas.json');

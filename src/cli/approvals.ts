@@ -11,17 +11,10 @@
  */
 import { approvalEvidence } from '../core/approvals/evidence.ts';
 import { escapeData, formatAnnotations, formatPretty, formatReviewRequest, formatSummary } from '../core/approvals/format.ts';
-import {
-  appendStepSummary,
-  runApprovals,
-  type ApprovalRun,
-  readEventPayload,
-  workspacePrefix,
-  type PullRequestEvent,
-  type Source,
-  type Target,
-} from '../io/approvals-run.ts';
+import { appendStepSummary, runApprovals, type ApprovalRun, workspacePrefix, type Source } from '../io/approvals-run.ts';
+import { formatCollisionAnnotations, formatCollisionsMarkdown, formatDecisionCollisions } from '../core/collisions-format.ts';
 import { parseCommand, rootDir } from './args.ts';
+import { whichPullRequest } from './github-target.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 import { parseFormat, parseNow } from './options.ts';
@@ -58,6 +51,10 @@ Options:
                    (nor their other logins), nobody asked already or who has reviewed, so a second
                    run asks nobody new. Needs pull-requests: write. A failure to ask is reported
                    and never changes the decision.
+  --collisions     also list this pull request's collisions (see \`itsm collisions\`): its changes
+                   planned at the same time as others on the same CI, service or CMDB path, or in a
+                   freeze. Informational: they never change the decision, and a failure to read
+                   them is reported, never fatal. Reads every open pull request (contents: read).
   --allow-base B   also judge pull requests into branch B (repeatable). By default only pull
                    requests into the repository's default branch can pass: a status check belongs
                    to a commit, so a pass judged against a laxer branch could be reused.
@@ -92,6 +89,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       'allow-base': { type: 'string', multiple: true },
       'from-git': { type: 'boolean' },
       'request-reviews': { type: 'boolean' },
+      collisions: { type: 'boolean' },
       base: { type: 'string' },
       head: { type: 'string' },
       now: { type: 'string' },
@@ -110,10 +108,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
           base: values.base ?? usage('--from-git needs --base REV: the revision the changes will merge into (e.g. origin/main).'),
           head: values.head ?? 'HEAD',
         }
-      : { kind: 'github', target: whichPullRequest(values.pr, values.repo, io.env), env: io.env };
+      : { kind: 'github', target: whichPullRequest('approvals', values.pr, values.repo, io.env), env: io.env };
     const root = rootDir(io, values.root);
     if (values['request-reviews'] && source.kind !== 'github') usage('--request-reviews asks GitHub for reviews; it does not go with --from-git.');
-    const run = await runApprovals(root, source, values['allow-base'] ?? [], now, { requestReviews: values['request-reviews'] === true });
+    if (values.collisions && source.kind !== 'github') usage('--collisions reads the open pull requests on GitHub; it does not go with --from-git.');
+    const run = await runApprovals(root, source, values['allow-base'] ?? [], now, {
+      requestReviews: values['request-reviews'] === true,
+      collisions: values.collisions === true,
+    });
     report(run, format, io, await workspacePrefix(root));
     return DECISION_EXIT[run.result.decision];
   } catch (err) {
@@ -127,48 +129,38 @@ function usage(message: string): never {
   throw usageError(`itsm approvals: ${message}`);
 }
 
-/** --pr/--repo win; in Actions the event payload and GITHUB_REPOSITORY fill the gaps. */
-function whichPullRequest(pr: string | undefined, repo: string | undefined, env: NodeJS.ProcessEnv): Target {
-  let event: PullRequestEvent = {};
-  if (env.GITHUB_EVENT_PATH) {
-    try {
-      event = readEventPayload(env.GITHUB_EVENT_PATH);
-    } catch (err) {
-      throw usageError(`itsm approvals: cannot read the event payload ${env.GITHUB_EVENT_PATH}: ${(err as Error).message}`);
-    }
-  }
-  const fromEvent = typeof event.pull_request?.number === 'number' ? event.pull_request.number : undefined;
-  const number = pr !== undefined ? Number(pr) : fromEvent;
-  if (number === undefined)
-    throw usageError('itsm approvals: which pull request? Pass --pr N (in GitHub Actions it comes from a pull_request or pull_request_review event).');
-  if (!Number.isInteger(number) || number < 1) throw usageError(`itsm approvals: --pr must be a pull request number; got "${pr}".`);
-  const full = repo ?? (typeof event.repository?.full_name === 'string' ? event.repository.full_name : undefined) ?? env.GITHUB_REPOSITORY;
-  const m = full ? /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(full) : null;
-  if (!m)
-    throw usageError(
-      full
-        ? `itsm approvals: --repo must be owner/name; got "${full}".`
-        : 'itsm approvals: which repository? Pass --repo owner/name (GitHub Actions sets GITHUB_REPOSITORY).',
-    );
-  const eventHeadSha = pr === undefined && typeof event.pull_request?.head?.sha === 'string' ? event.pull_request.head.sha : undefined;
-  return { owner: m[1]!, repo: m[2]!, number, ...(eventHeadSha ? { eventHeadSha } : {}) };
-}
-
 function report(run: ApprovalRun, format: 'pretty' | 'json' | 'github', io: CliIO, repoPrefix: string): void {
-  const { result, canApprove, reviewRequest } = run;
+  const { result, canApprove, reviewRequest, collisions } = run;
   const annotations = formatAnnotations(result, repoPrefix);
+  // The collisions as the collisions command shows this PR's: informational, beside the decision.
+  const pull = collisions ? [{ pr: result.pr, headSha: result.headSha, changes: [], findings: collisions.findings }] : [];
   if (format === 'json')
-    io.stdout(JSON.stringify({ ...result, evidence: approvalEvidence(result), canApprove, ...(reviewRequest ? { reviewRequest } : {}) }, null, 2) + '\n');
+    io.stdout(
+      JSON.stringify(
+        { ...result, evidence: approvalEvidence(result), canApprove, ...(reviewRequest ? { reviewRequest } : {}), ...(collisions ? { collisions } : {}) },
+        null,
+        2,
+      ) + '\n',
+    );
   else {
     if (format === 'github') {
       io.stdout(annotations.commands);
       if (reviewRequest?.error) io.stdout(`::warning title=Review requests failed::${escapeData(formatReviewRequest(reviewRequest))}\n`);
+      io.stdout(formatCollisionAnnotations(pull, repoPrefix));
+      if (collisions?.error) io.stdout(`::warning title=Collisions could not be read::${escapeData(collisions.error)}\n`);
     }
     io.stdout(formatPretty(result));
     if (reviewRequest) io.stdout(formatReviewRequest(reviewRequest) + '\n');
+    if (collisions) io.stdout(formatDecisionCollisions(collisions));
   }
   if (io.env.GITHUB_STEP_SUMMARY)
-    appendStepSummary(io.env.GITHUB_STEP_SUMMARY, formatSummary(result, format === 'github' ? annotations.overflow : [], { canApprove, reviewRequest }));
+    appendStepSummary(
+      io.env.GITHUB_STEP_SUMMARY,
+      formatSummary(result, format === 'github' ? annotations.overflow : [], { canApprove, reviewRequest }) +
+        (collisions
+          ? '\n' + (collisions.error ? `Collisions could not be read: ${collisions.error}\n` : formatCollisionsMarkdown(pull, { pr: result.pr }))
+          : ''),
+    );
 }
 
 /** On any error: say so in the annotation and job summary too, so a red check explains itself. */

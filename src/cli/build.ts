@@ -15,7 +15,7 @@ import { countRecordFiles } from '../io/paths.ts';
 import { workspaceSettings } from '../io/reference-time.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
 
-const HELP = `Usage: itsm build [--root DIR] [--out DIR] [--base PATH] [--now ISO] [--verbose]
+const HELP = `Usage: itsm build [--root DIR] [--out DIR] [--base PATH] [--now ISO] [--proposed FILE] [--verbose]
        itsm build --shard I/N [--out DIR] [options as above]
        itsm build --merge DIR... [--out DIR] [--verbose]
        itsm build --plan [--root DIR]
@@ -35,6 +35,10 @@ Options:
                 (default: site_base in itsm.yaml, else /)
   --now ISO     build the site as of this instant (SLA clocks, upcoming changes); default: itsm.yaml's
                 reference_time if set, else now
+  --proposed FILE
+                the JSON \`itsm collisions --format json --out FILE\` wrote: the changes proposed in
+                open pull requests appear on the change calendar, marked "proposed" and linked to
+                their pull request (without it, the calendar shows only the workspace's changes)
   --verbose     print the time each stage takes
 
 Large workspaces build across machines (or one after another, in less memory each):
@@ -72,6 +76,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       merge: { type: 'boolean' },
       started: { type: 'string' },
       plan: { type: 'boolean' },
+      proposed: { type: 'string' },
     },
     HELP,
     io,
@@ -114,6 +119,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       ...(now !== undefined ? { now } : {}),
       live,
       ...(shard ? { shard } : {}),
+      ...(values.proposed !== undefined ? { proposed: resolve(io.cwd, values.proposed) } : {}),
       onLog: log,
     });
   } finally {

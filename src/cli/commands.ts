@@ -15,6 +15,14 @@ export const COMMANDS: Record<string, Command> = {
   history: { summary: "A record's story from git: who changed which field, when, in which PR.", load: () => import('./history.ts') },
   'as-of': { summary: 'Write out the workspace as it stood at a date.', load: () => import('./as-of.ts') },
   approvals: { summary: "Decide whether a pull request's changes have the approvals the change policy requires.", load: () => import('./approvals.ts') },
+  collisions: {
+    summary: 'Changes proposed in open pull requests that overlap other changes on the same CI, service or CMDB path, or a freeze.',
+    load: () => import('./collisions.ts'),
+  },
+  comment: {
+    summary: "Post or update this tool's comment on a pull request, found by a hidden marker (one comment per marker).",
+    load: () => import('./comment.ts'),
+  },
   evidence: {
     summary: 'Record approval evidence after a merge (git notes), or show who approved each change in which PR.',
     load: () => import('./evidence.ts'),

@@ -17,6 +17,8 @@ import { git, resolveCommit } from './git-tree.ts';
 import { readGitApprovals } from './git-approvals.ts';
 import { fetchPullRequest, githubOptionsFromEnv, requestReviewers, type PullRequestCommit } from './github.ts';
 import { misplacedRecord } from './layout.ts';
+import { runCollisions } from './collisions-run.ts';
+import type { CollisionFinding } from '../core/collisions.ts';
 
 /** Where the reviews come from: the GitHub API, or signed tags in the clone (--from-git). */
 export type Source = { kind: 'github'; target: Target; env: NodeJS.ProcessEnv } | { kind: 'git'; base: string; head: string };
@@ -61,6 +63,11 @@ export interface ApprovalRun {
   canApprove: Record<string, string[]>;
   /** With requestReviews: whom this run asked (nothing new on a second run), or why it could not ask. */
   reviewRequest?: { users: string[]; teams: string[]; error?: string };
+  /**
+   * With collisions (GitHub only): this PR's collisions with the base's changes and other open PRs
+   * (see itsm collisions), or why they could not be read. Informational: never part of the decision.
+   */
+  collisions?: { findings: CollisionFinding[]; error?: string };
 }
 
 /**
@@ -73,7 +80,7 @@ export async function runApprovals(
   source: Source,
   allowedBases: string[],
   now: string,
-  options: { requestReviews?: boolean } = {},
+  options: { requestReviews?: boolean; collisions?: boolean } = {},
 ): Promise<ApprovalRun> {
   const { result, teams, facts, requested } = await judge(root, source, allowedBases, now);
   const canApprove: Record<string, string[]> = {};
@@ -81,6 +88,30 @@ export async function runApprovals(
     const who = whoCanApprove(s, teams, facts);
     if (who.length) canApprove[s.subject] = who;
   }
+  const collisions = options.collisions && source.kind === 'github' ? { collisions: await collisionsOf(root, source, facts.baseSha) } : {};
+  const run = await withReviewRequests(result, canApprove, teams, facts, requested, source, options);
+  return { ...run, ...collisions };
+}
+
+/** This PR's collisions, read like `itsm collisions --pr N --base <base>`; a failure is reported, not thrown. */
+async function collisionsOf(root: string, source: Extract<Source, { kind: 'github' }>, base: string): Promise<NonNullable<ApprovalRun['collisions']>> {
+  try {
+    const read = await runCollisions(root, { owner: source.target.owner, repo: source.target.repo, env: source.env, base });
+    return { findings: read.pulls.find((p) => p.pr === source.target.number)?.findings ?? [] };
+  } catch (err) {
+    return { findings: [], error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+async function withReviewRequests(
+  result: ApprovalResult,
+  canApprove: Record<string, string[]>,
+  teams: Team[],
+  facts: PullRequestFacts,
+  requested: AlreadyRequested | undefined,
+  source: Source,
+  options: { requestReviews?: boolean },
+): Promise<ApprovalRun> {
   if (!options.requestReviews || source.kind !== 'github') return { result, canApprove };
   if (!requested)
     return {

@@ -119,7 +119,8 @@ function refusal(message: string, status?: number): Error {
   return Object.assign(new Error(message, { cause: new GitHubError(message, status) }), { name: 'AbortError' });
 }
 
-function client(opts: GitHubOptions): Octokit {
+/** The octokit every call goes through: guarded fetch, retries, throttling, no logging. */
+export function client(opts: GitHubOptions): Octokit {
   // Rate limits: wait and retry only when GitHub asks for a short wait; otherwise fail (closed).
   const onLimit = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
     retryCount < opts.retries && retryAfter * 1000 <= opts.timeoutMs;
@@ -137,7 +138,7 @@ function client(opts: GitHubOptions): Octokit {
 /** GitHub lists at most this many commits and files of a pull request; more is a refusal, not a guess. */
 export const GITHUB_MAX_COMMITS = 250;
 export const GITHUB_MAX_FILES = 3000;
-const PER_PAGE = 100;
+export const PER_PAGE = 100;
 
 /** One commit of the pull request as GitHub attributes it: the accounts its emails belong to, if any. */
 export interface PullRequestCommit {
@@ -218,15 +219,17 @@ const MAX_PAGES = 100;
 
 /**
  * Every page of a list, following `Link: rel=next` only inside the API root (guardedFetch enforces
- * it for every request too). A page that is not a list, or an empty page that promises more, fails.
+ * it for every request too). A page that is not a list, or an empty page that promises more, fails;
+ * with `fullPages` (the page size asked for), so does any page short of it that promises more.
  */
-async function allPages<P>(
+export async function allPages<P>(
   octokit: Octokit,
   baseUrl: string,
   first: (params: P) => Promise<{ data: unknown; headers: { link?: string } }>,
   params: P,
   what: string,
   where: string,
+  fullPages?: number,
 ): Promise<unknown[]> {
   let res = await first(params);
   const out: unknown[] = [];
@@ -238,6 +241,10 @@ async function allPages<P>(
     if (next && res.data.length === 0)
       throw new GitHubError(
         `GitHub answered page ${page} of the ${what} of ${where} with no items but a link to a next page; the check fails closed rather than decide on a partial list.`,
+      );
+    if (next && fullPages !== undefined && res.data.length < fullPages)
+      throw new GitHubError(
+        `GitHub answered page ${page} of the ${what} of ${where} with ${res.data.length} items of ${fullPages} but a link to a next page; the list would be partial, so the run fails closed.`,
       );
     out.push(...(res.data as unknown[]));
     if (!next) return out;
@@ -315,20 +322,20 @@ export async function mergedPullRequestOf(opts: GitHubOptions, owner: string, re
 }
 
 /** A type test for a field the decision reads, with the words for what was expected. */
-interface Expect<T> {
+export interface Expect<T> {
   test: (v: unknown) => v is T;
   expected: string;
 }
-const string: Expect<string> = { test: (v): v is string => typeof v === 'string', expected: 'a string' };
-const text: Expect<string> = { test: (v): v is string => typeof v === 'string' && v.length > 0, expected: 'a non-empty string' };
-const count: Expect<number> = { test: (v): v is number => Number.isSafeInteger(v) && (v as number) >= 0, expected: 'a non-negative integer' };
-const sha: Expect<string> = { test: isSha, expected: 'a commit SHA' };
-const optional = <T>(e: Expect<T>): Expect<T | undefined> => ({
+export const string: Expect<string> = { test: (v): v is string => typeof v === 'string', expected: 'a string' };
+export const text: Expect<string> = { test: (v): v is string => typeof v === 'string' && v.length > 0, expected: 'a non-empty string' };
+export const count: Expect<number> = { test: (v): v is number => Number.isSafeInteger(v) && (v as number) >= 0, expected: 'a non-negative integer' };
+export const sha: Expect<string> = { test: isSha, expected: 'a commit SHA' };
+export const optional = <T>(e: Expect<T>): Expect<T | undefined> => ({
   test: (v): v is T | undefined => v === undefined || e.test(v),
   expected: `${e.expected} or nothing`,
 });
-const nullable = <T>(e: Expect<T>): Expect<T | null> => ({ test: (v): v is T | null => v === null || e.test(v), expected: `${e.expected} or null` });
-const object: Expect<Record<string, unknown>> = {
+export const nullable = <T>(e: Expect<T>): Expect<T | null> => ({ test: (v): v is T | null => v === null || e.test(v), expected: `${e.expected} or null` });
+export const object: Expect<Record<string, unknown>> = {
   test: (v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v),
   expected: 'an object',
 };
@@ -337,7 +344,7 @@ const object: Expect<Record<string, unknown>> = {
  * Reads `path` (dot-separated) of a response item, or throws saying what GitHub sent instead. Only
  * the fields read are checked: a field GitHub adds never matters.
  */
-function need<T>(item: unknown, path: string, e: Expect<T>, what: string): T {
+export function need<T>(item: unknown, path: string, e: Expect<T>, what: string): T {
   let v: unknown = item;
   for (const key of path.split('.')) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
   if (!e.test(v)) {
@@ -349,7 +356,7 @@ function need<T>(item: unknown, path: string, e: Expect<T>, what: string): T {
 }
 
 /** Each answer and list item must be an object before any field of it is read. */
-function entry(item: unknown, what: string): void {
+export function entry(item: unknown, what: string): void {
   if (!object.test(item))
     throw new GitHubError(
       `GitHub returned ${what} as ${item === null ? 'null' : Array.isArray(item) ? 'a list' : `a ${typeof item}`} instead of an object. The decision relies on it, so the check fails closed.`,
@@ -439,7 +446,7 @@ function readReview(r: unknown, what: string): Review {
   };
 }
 
-function readFile(f: unknown, what: string): { filename: string; previous_filename?: string } {
+export function readFile(f: unknown, what: string): { filename: string; previous_filename?: string } {
   entry(f, what);
   const filename = need(f, 'filename', text, what);
   const status = need(f, 'status', text, what);
@@ -466,7 +473,7 @@ function isSha(s: unknown): s is string {
 }
 
 /** Turns whatever went wrong into one GitHubError with a message that says what to do. */
-function explain(err: unknown, where: string, opts: GitHubOptions): GitHubError {
+export function explain(err: unknown, where: string, opts: GitHubOptions): GitHubError {
   // A refusal inside the fetch reaches here wrapped by octokit: it is the message that matters.
   for (let e: unknown = err; e instanceof Error; e = e.cause) if (e instanceof GitHubError) return e;
   const status = (err as { status?: number }).status;

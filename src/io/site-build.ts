@@ -30,6 +30,7 @@ import { dependencyFolder, packagePath } from './package-root.ts';
 import { outputProblem, SITE_MARKER, SITE_MARKER_TEXT } from './site-output.ts';
 import { gatherSiteData, hasSharedPages, type RecordsData } from './site-data.ts';
 import { writeShardManifest } from './site-shards.ts';
+import { readProposedFile, type ProposedEntry } from './collisions-run.ts';
 
 const SITE_DATA_KEY = Symbol.for('itsm.site-data');
 
@@ -49,6 +50,8 @@ export interface BuildSiteOptions {
   live?: boolean;
   /** Build only this shard of the site (no search index: the merge makes it). */
   shard?: Shard;
+  /** `itsm collisions --out` JSON: changes proposed in open pull requests, marked on the calendar. */
+  proposed?: string;
   onLog?: (line: string) => void;
 }
 
@@ -92,6 +95,14 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
   const problem = outputProblem(out, root);
   if (problem) throw new SiteBuildError(problem);
   const t0 = Date.now();
+  let proposed: ProposedEntry[] | undefined;
+  if (opts.proposed !== undefined) {
+    try {
+      proposed = readProposedFile(opts.proposed);
+    } catch (err) {
+      throw new SiteBuildError(`cannot read the proposed changes ${opts.proposed}: ${(err as Error).message}`, { cause: err });
+    }
+  }
   const now = opts.now ?? new Date().toISOString();
   const gathered = await gatherSiteData({
     root,
@@ -99,6 +110,7 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
     now,
     live: opts.live ?? opts.now === undefined,
     ...(opts.shard ? { shard: opts.shard } : {}),
+    ...(proposed ? { proposed } : {}),
     onLog: log,
   });
   const timings = { data: Date.now() - t0, astro: 0, pagefind: 0 };

@@ -48,6 +48,7 @@ import { readSchemas } from './schemas.ts';
 import { packageVersion } from './version.ts';
 import { validateOnDisk } from './validate-run.ts';
 import { loadWorkspace } from './workspace.ts';
+import type { ProposedEntry } from './collisions-run.ts';
 
 export interface RecordPageData extends RecordPage {
   bodyHtml: string;
@@ -137,6 +138,8 @@ export interface GatherOptions {
   history?: boolean;
   /** Gather only this shard's record pages (and the shared pages in shard 1). */
   shard?: Shard;
+  /** Changes proposed in open pull requests (`itsm collisions --out`), shown on the calendar. */
+  proposed?: readonly ProposedEntry[];
   onLog?: (line: string) => void;
 }
 
@@ -198,7 +201,7 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   log(histories ? `history: ${histories.size} files in ${Date.now() - t2} ms` : 'history: none (not a git repository)');
 
   const related = linkIndex(ws.records);
-  const inputs: PageInputs = { now, links, views, histories, sla, related, bodies, evidence };
+  const inputs: PageInputs = { now, links, views, histories, sla, related, bodies, evidence, proposed: opts.proposed ?? [] };
   const records = await recordPages(ws, mine, inputs);
   const data: RecordsData = {
     ...siteShell(ws, links, now, histories !== null),
@@ -253,6 +256,8 @@ interface PageInputs {
   bodies?: Promise<string[]>;
   /** Approval evidence by change ID. */
   evidence?: ReadonlyMap<string, Evidence[]>;
+  /** Changes proposed in open pull requests, for the calendar. */
+  proposed?: readonly ProposedEntry[];
 }
 
 /** What every page's shell shows, from the settings alone. */
@@ -347,9 +352,11 @@ export async function recordPages(
 }
 
 /** The shared pages' data (dashboard, catalogs, queues, calendar, status, reviews, feeds...), reports aside. */
-function sharedPages(ws: Workspace, { now, links, views, sla }: PageInputs): SharedData {
+function sharedPages(ws: Workspace, { now, links, views, sla, proposed = [] }: PageInputs): SharedData {
   const forge = forgeLinks(ws.settings.repo_url, ws.settings.default_branch ?? 'main');
-  const schedule = changeSchedule(ws, now, links);
+  // A proposed change links to its pull request (or, without a forge, to the record as merged, if it is).
+  const onCalendar = proposed.map((p) => ({ ...p, href: forge.pullRequest(p.pr) ?? links.record(p.id) }));
+  const schedule = changeSchedule(ws, now, links, undefined, onCalendar);
   const status = statusReport(ws.records, { now, timeZone: ws.settings.time_zone });
   const queues = siteQueues(ws, now, sla, links);
   return {

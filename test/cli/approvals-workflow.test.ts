@@ -18,9 +18,19 @@ describe('.github/workflows/approvals.yml', () => {
     expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'pull_request_review']);
   });
 
-  it('asks only to read contents and pull requests, and to request reviews in the decision job', () => {
+  it('asks only to read contents and pull requests, and to write only to request reviews and post the collisions comment', () => {
     expect(workflow.permissions).toEqual({ contents: 'read', 'pull-requests': 'read' });
-    expect(Object.values(workflow.jobs).map((j) => j.permissions)).toEqual([{ contents: 'read', 'pull-requests': 'write' }]);
+    expect(Object.fromEntries(Object.entries(workflow.jobs).map(([id, j]) => [id, j.permissions]))).toEqual({
+      approvals: { contents: 'read', 'pull-requests': 'write' },
+      collisions: { contents: 'read', 'pull-requests': 'write' },
+    });
+  });
+
+  it("the collisions job runs only the base commit's code and keeps its comment up to date", () => {
+    const job = workflow.jobs.collisions!;
+    const checkouts = job.steps.filter((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkouts.map((s) => s.with)).toEqual([{ ref: '${{ github.event.pull_request.base.sha }}', path: 'tooling', 'persist-credentials': false }]);
+    expect(job.steps.filter((s) => s.env?.GITHUB_TOKEN).map((s) => s.run)).toEqual(['node ../tooling/src/cli/main.ts collisions --comment --format github']);
   });
 
   it('runs the checker from the base commit, and keeps no credentials in the clones', () => {
@@ -34,8 +44,11 @@ describe('.github/workflows/approvals.yml', () => {
     expect(steps.filter((s) => s.run?.includes('npm')).every((s) => s['working-directory'] === 'tooling' && s.run!.includes('--ignore-scripts'))).toBe(true);
   });
 
-  it('gives the token only to the step that reads the API', () => {
-    expect(steps.filter((s) => s.env?.GITHUB_TOKEN).map((s) => s.run)).toEqual(['node ../tooling/src/cli/main.ts approvals --format github --request-reviews']);
+  it('gives the token only to the steps that read the API', () => {
+    expect(steps.filter((s) => s.env?.GITHUB_TOKEN).map((s) => s.run)).toEqual([
+      'node ../tooling/src/cli/main.ts approvals --format github --request-reviews --collisions',
+      'node ../tooling/src/cli/main.ts collisions --comment --format github',
+    ]);
   });
 
   it('CODEOWNERS gives policies, teams and the workflow to the CAB', () => {

@@ -36,6 +36,8 @@ interface Example {
 const SKIPPED: Array<{ file: string; command: string; occurrence?: number; reason: string }> = [
   { file: 'README.md', command: './dev itsm validate', occurrence: 2, reason: 'runs after the `sed` that breaks a record (exit 1); test/io/demo-repo.test.ts covers a broken record in the demo' },
   { file: 'README.md', command: 'GITHUB_TOKEN=... ./dev itsm approvals', reason: 'needs GitHub and a token' },
+  { file: 'README.md', command: 'GITHUB_TOKEN=... ./dev itsm collisions', reason: 'needs GitHub and a token: test/cli/collisions.test.ts runs it against the GitHub stand-in' },
+  { file: 'README.md', command: 'GITHUB_TOKEN=... ./dev itsm comment', reason: 'needs GitHub and a token: test/cli/comment.test.ts runs it against the GitHub stand-in' },
   { file: 'README.md', command: './dev itsm intake --issue event-issue.json', reason: "a GitHub `issues` event payload, which the intake workflow gets from GitHub ($GITHUB_EVENT_PATH)" },
   { file: 'README.md', command: './dev itsm build', reason: 'a full site build (about a minute): test/cli/build.test.ts and the browser tests build the site' },
   { file: 'README.md', command: './dev itsm serve', reason: 'serves until Ctrl-C: test/io/serve.test.ts' },

@@ -3,7 +3,10 @@
  * pulls/get, pulls/list-files, pulls/list-reviews and pulls/list-commits (at most 3000 files and 250
  * commits, as GitHub), and repos/list-pull-requests-associated-with-commit (`itsm evidence record`), with GitHub's pagination (per_page up to 100, Link headers with absolute URLs);
  * and pulls/request-reviewers (`itsm approvals --request-reviews`), which adds to the PR's requested
- * reviewers and teams and refuses the author with 422, as GitHub does.
+ * reviewers and teams and refuses the author with 422, as GitHub does. For `itsm collisions` and
+ * `itsm comment`: pulls/list (open PRs, paginated), repos/get-content (a PR's files at its head),
+ * issues/list-comments, issues/create-comment and issues/update-comment (a PR's comments), and
+ * users/get-authenticated (403 unless `tokenUser` is set, as for a workflow's GITHUB_TOKEN).
  *
  * It cannot drift from the real API: every body it serves is validated with ajv against that
  * operation's response schema from GitHub's OpenAPI description (vendored in
@@ -25,7 +28,13 @@ type OperationId =
   | 'pulls/list-reviews'
   | 'pulls/list-commits'
   | 'repos/list-pull-requests-associated-with-commit'
-  | 'pulls/request-reviewers';
+  | 'pulls/request-reviewers'
+  | 'pulls/list'
+  | 'repos/get-content'
+  | 'issues/list-comments'
+  | 'issues/create-comment'
+  | 'issues/update-comment'
+  | 'users/get-authenticated';
 
 export interface FakeReview {
   login: string | null;
@@ -49,11 +58,26 @@ export interface FakeCommit {
   parents?: number;
 }
 
+/** A comment on a pull request (GitHub's issue comment). */
+export interface FakeComment {
+  id: number;
+  login: string;
+  body: string;
+}
+
 export interface FakePullRequest {
   owner: string;
   repo: string;
   number: number;
   author: string;
+  /** Shown by pulls/list; default "Pull request N". */
+  title?: string;
+  /** Closed PRs are not listed by pulls/list?state=open. */
+  state?: 'open' | 'closed';
+  /** Files at the head commit, path -> text, served by repos/get-content?ref=<headSha>. */
+  contents?: Record<string, string>;
+  /** Its comments, oldest first; POST adds one by the token's account, PATCH edits one. */
+  comments?: FakeComment[];
   headSha: string;
   baseSha: string;
   /** The branch the PR merges into (default main) and the repository's default branch (default main). */
@@ -248,7 +272,17 @@ const COMMIT_PULLS = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([0-9a-f]{40})\/pulls
  * Starts the server on an ephemeral port of 127.0.0.1. `prefix` serves the API under a path, as
  * GitHub Enterprise Server does under /api/v3.
  */
-export async function startGitHubServer(pulls: FakePullRequest[], options: { prefix?: string } = {}): Promise<GitHubServer> {
+export async function startGitHubServer(
+  pulls: FakePullRequest[],
+  options: {
+    prefix?: string;
+    /**
+     * The token's account as GET /user answers it; undefined (default) answers 403 "Resource not accessible
+     * by integration", as for a workflow's GITHUB_TOKEN, whose comments are github-actions[bot]'s.
+     */
+    tokenUser?: string;
+  } = {},
+): Promise<GitHubServer> {
   const requests: GitHubServer['requests'] = [];
   const violations: string[] = [];
   const prefix = options.prefix ?? '';
@@ -287,10 +321,161 @@ export async function startGitHubServer(pulls: FakePullRequest[], options: { pre
     status: String(status),
   });
 
+  /** Serves one page of a list with GitHub's Link headers (absolute URLs). */
+  const sendPage = (req: IncomingMessage, res: ServerResponse, url: URL, operation: OperationId, all: unknown[]) => {
+    const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
+    const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100);
+    const last = Math.max(Math.ceil(all.length / perPage), 1);
+    const link = (n: number, rel: string) => {
+      const u = new URL(url.pathname, `http://${req.headers.host}`);
+      for (const [k, v] of url.searchParams) if (k !== 'page' && k !== 'per_page') u.searchParams.set(k, v);
+      u.searchParams.set('per_page', String(perPage));
+      u.searchParams.set('page', String(n));
+      return `<${u.href}>; rel="${rel}"`;
+    };
+    const links = [...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []), ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : [])];
+    send(res, operation, 200, all.slice((page - 1) * perPage, page * perPage), links.length ? { link: links.join(', ') } : {}, page);
+  };
+
+  /** The operations of `itsm collisions` and `itsm comment`; false when the path is none of theirs. */
+  const handleMore = (req: IncomingMessage, res: ServerResponse, url: URL, path: string, body: unknown): boolean => {
+    const method = req.method ?? 'GET';
+    const pullsOf = (o: string, r: string) => pulls.filter((p) => p.owner === o && p.repo === r);
+    const fail = (operation: OperationId): boolean => {
+      if (!failure || (failure.operation && failure.operation !== operation)) return false;
+      if ('timeout' in failure) return true;
+      if (failure.times !== undefined && (failure.used ?? 0) >= failure.times) return false;
+      failure.used = (failure.used ?? 0) + 1;
+      send(res, operation, failure.status, errorBody(failure.status));
+      return true;
+    };
+    let m: RegExpExecArray | null;
+    if (path === '/user' && method === 'GET') {
+      if (fail('users/get-authenticated')) return true;
+      if (options.tokenUser === undefined)
+        send(res, 'users/get-authenticated', 403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest',
+          status: '403',
+        });
+      else send(res, 'users/get-authenticated', 200, { ...(example('users/get-authenticated') as Json), login: options.tokenUser, id: 77 });
+      return true;
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls$/.exec(path)) && method === 'GET') {
+      if (fail('pulls/list')) return true;
+      const state = url.searchParams.get('state') ?? 'open';
+      const listed = pullsOf(m[1]!, m[2]!)
+        .filter((p) => state === 'all' || (p.state ?? 'open') === state)
+        .sort((a, b) => b.number - a.number)
+        .map((p) => ({ ...simplePullBody(p), state: p.state ?? 'open', title: p.title ?? `Pull request ${p.number}`, merged_at: null, closed_at: null }));
+      sendPage(req, res, url, 'pulls/list', listed);
+      return true;
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(path)) && method === 'GET') {
+      if (fail('repos/get-content')) return true;
+      const file = decodeURIComponent(m[3]!);
+      const ref = url.searchParams.get('ref');
+      const text = pullsOf(m[1]!, m[2]!).find((p) => p.headSha === ref)?.contents?.[file];
+      if (text === undefined) {
+        send(res, 'repos/get-content', 404, errorBody(404));
+        return true;
+      }
+      const bytes = Buffer.from(text, 'utf8');
+      const api = `https://api.github.example/repos/${m[1]}/${m[2]}/contents/${file}?ref=${ref}`;
+      const html = `https://github.example/${m[1]}/${m[2]}/blob/${ref}/${file}`;
+      const git = `https://api.github.example/repos/${m[1]}/${m[2]}/git/blobs/${'b'.repeat(40)}`;
+      // GitHub wraps base64 at 60 characters.
+      const content = (bytes.toString('base64').match(/.{1,60}/g) ?? []).join('\n') + '\n';
+      send(res, 'repos/get-content', 200, {
+        type: 'file',
+        encoding: 'base64',
+        size: bytes.length,
+        name: file.split('/').pop(),
+        path: file,
+        content,
+        sha: 'b'.repeat(40),
+        url: api,
+        git_url: git,
+        html_url: html,
+        download_url: `https://raw.github.example/${m[1]}/${m[2]}/${ref}/${file}`,
+        _links: { git, html, self: api },
+      });
+      return true;
+    }
+    const commentBody = (c: FakeComment, p: FakePullRequest): Json => {
+      const [template] = example('issues/list-comments') as Json[];
+      const bot = c.login.endsWith('[bot]');
+      return {
+        ...template,
+        id: c.id,
+        node_id: `IC_${c.id}`,
+        url: `https://api.github.example/repos/${p.owner}/${p.repo}/issues/comments/${c.id}`,
+        html_url: `https://github.example/${p.owner}/${p.repo}/pull/${p.number}#issuecomment-${c.id}`,
+        issue_url: `https://api.github.example/repos/${p.owner}/${p.repo}/issues/${p.number}`,
+        body: c.body,
+        // As GitHub names a bot: its API address percent-encoded, its page the app's.
+        user: bot
+          ? {
+              ...user(c.login, 6000 + c.id),
+              type: 'Bot',
+              url: `https://api.github.example/users/${encodeURIComponent(c.login)}`,
+              html_url: `https://github.example/apps/${c.login.replace('[bot]', '')}`,
+            }
+          : user(c.login, 6000 + c.id),
+        author_association: bot ? 'NONE' : 'MEMBER',
+      };
+    };
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path))) {
+      const operation: OperationId = method === 'POST' ? 'issues/create-comment' : 'issues/list-comments';
+      if (fail(operation)) return true;
+      const p = pullsOf(m[1]!, m[2]!).find((x) => x.number === Number(m![3]));
+      if (!p) {
+        send(res, operation, 404, errorBody(404));
+        return true;
+      }
+      p.comments ??= [];
+      if (method === 'POST') {
+        const text = (body as { body?: unknown } | undefined)?.body;
+        if (typeof text !== 'string') {
+          send(res, operation, 422, { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest' });
+          return true;
+        }
+        const c = { id: 100 + nextComment++, login: options.tokenUser ?? 'github-actions[bot]', body: text };
+        p.comments.push(c);
+        send(res, operation, 201, commentBody(c, p), { location: String(commentBody(c, p).url) });
+      } else
+        sendPage(
+          req,
+          res,
+          url,
+          operation,
+          p.comments.map((c) => commentBody(c, p)),
+        );
+      return true;
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path)) && method === 'PATCH') {
+      if (fail('issues/update-comment')) return true;
+      const p = pullsOf(m[1]!, m[2]!).find((x) => x.comments?.some((c) => c.id === Number(m![3])));
+      const c = p?.comments?.find((x) => x.id === Number(m![3]));
+      const text = (body as { body?: unknown } | undefined)?.body;
+      if (!p || !c) send(res, 'issues/update-comment', 404, errorBody(404));
+      else if (typeof text !== 'string')
+        send(res, 'issues/update-comment', 422, { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest' });
+      else {
+        c.body = text;
+        send(res, 'issues/update-comment', 200, commentBody(c, p));
+      }
+      return true;
+    }
+    return false;
+  };
+  let nextComment = 0;
+
   const handle = (req: IncomingMessage, res: ServerResponse, body?: unknown) => {
     requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, ...(body === undefined ? {} : { body }) });
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : '/-outside-the-prefix';
+    if (handleMore(req, res, url, path, body)) return;
     const m = ROUTE.exec(path);
     const byCommit = COMMIT_PULLS.exec(path);
     const operation: OperationId = byCommit
@@ -363,7 +548,7 @@ export async function startGitHubServer(pulls: FakePullRequest[], options: { pre
   };
 
   const server = createServer((req, res) => {
-    if (req.method !== 'POST') return handle(req, res);
+    if (req.method !== 'POST' && req.method !== 'PATCH') return handle(req, res);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {

@@ -17,6 +17,8 @@ const INACTIVE = new Set(['draft', 'cancelled', 'completed', 'failed', 'rolled_b
 export interface CalendarChange extends RecordRef {
   start: string;
   end: string;
+  /** Set for a change proposed in an open pull request (not merged): the PR's number. */
+  proposed?: number;
   /** "09:00-11:00", or "from 22:00" / "until 04:00" on the days a change spans. */
   when: string;
   type: string;
@@ -45,6 +47,8 @@ export interface CalendarMonth {
   freezes: Array<{ name: string; text: string; services: string[] }>;
   conflicts: Array<{ a: RecordRef; b: RecordRef; shared: string[] }>;
   changeCount: number;
+  /** Changes proposed in open pull requests planned in the month. */
+  proposedCount: number;
 }
 
 export interface ChangeSchedule {
@@ -56,9 +60,24 @@ export interface ChangeSchedule {
   findings(id: string): { conflicts: Array<{ ref: RecordRef; shared: string[] }>; freezes: string[] };
 }
 
+/**
+ * A change proposed in an open pull request, from `itsm collisions --out FILE`: shown beside the
+ * approved ones, marked proposed, linked to its pull request (`href`).
+ */
+export interface ProposedChange {
+  pr: number;
+  id: string;
+  title: string;
+  type: string;
+  risk?: string;
+  planned_start: string;
+  planned_end: string;
+  href: string;
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-export function changeSchedule(ws: Workspace, now: string, links: SiteLinks, maxMonths = 36): ChangeSchedule {
+export function changeSchedule(ws: Workspace, now: string, links: SiteLinks, maxMonths = 36, proposed: readonly ProposedChange[] = []): ChangeSchedule {
   const tz = ws.settings.time_zone;
   const policy = ws.policies.changePolicy;
   // The same reach as the approval check, so the calendar shows the freezes the check applies.
@@ -70,12 +89,30 @@ export function changeSchedule(ws: Workspace, now: string, links: SiteLinks, max
 
   /** local date -> changes touching it. */
   const byDay = new Map<string, CalendarChange[]>();
-  for (const c of changes) {
-    const start = Date.parse(c.data.planned_start);
-    const end = Date.parse(c.data.planned_end);
+  /** Puts a change on every local day its planned window touches. */
+  const place = (base: Omit<CalendarChange, 'when'>) => {
+    const start = Date.parse(base.start);
+    const end = Date.parse(base.end);
+    if (!Number.isFinite(start) || !Number.isFinite(end)) return;
     const first = localDate(start, tz);
     const last = localDate(Math.max(start, end - 1), tz);
-    const base = {
+    let day = first;
+    for (let guard = 0; guard < 62; guard++) {
+      const when =
+        first === last
+          ? `${hhmm(base.start, tz)}-${hhmm(base.end, tz)}`
+          : day === first
+            ? `from ${hhmm(base.start, tz)}`
+            : day === last
+              ? `until ${hhmm(base.end, tz)}`
+              : 'all day';
+      push(byDay, day, { ...base, when });
+      if (day >= last) break;
+      day = addDays(day, 1);
+    }
+  };
+  for (const c of changes) {
+    place({
       ...refOf(c, links),
       start: c.data.planned_start,
       end: c.data.planned_end,
@@ -83,21 +120,23 @@ export function changeSchedule(ws: Workspace, now: string, links: SiteLinks, max
       risk: c.data.risk,
       conflicts: [...(conflicts.get(c.id)?.keys() ?? [])].sort(),
       freezes: freezesOf.get(c.id) ?? [],
-    };
-    let day = first;
-    for (let guard = 0; guard < 62; guard++) {
-      const when =
-        first === last
-          ? `${hhmm(c.data.planned_start, tz)}-${hhmm(c.data.planned_end, tz)}`
-          : day === first
-            ? `from ${hhmm(c.data.planned_start, tz)}`
-            : day === last
-              ? `until ${hhmm(c.data.planned_end, tz)}`
-              : 'all day';
-      push(byDay, day, { ...base, when });
-      if (day >= last) break;
-      day = addDays(day, 1);
-    }
+    });
+  }
+  // Proposed changes: their collisions are on the pull request; here they are only shown.
+  for (const p of proposed) {
+    place({
+      id: p.id,
+      kind: 'change',
+      title: p.title,
+      href: p.href,
+      start: p.planned_start,
+      end: p.planned_end,
+      type: p.type,
+      risk: p.risk ?? '',
+      conflicts: [],
+      freezes: [],
+      proposed: p.pr,
+    });
   }
   for (const list of byDay.values()) list.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id));
 
@@ -126,11 +165,13 @@ export function changeSchedule(ws: Workspace, now: string, links: SiteLinks, max
       const weeks: CalendarDay[][] = [];
       let date = addDays(firstDay, -lead);
       const count = new Set<string>();
+      const proposedCount = new Set<string>();
       for (let i = 0; i < cells; i++) {
         if (i % 7 === 0) weeks.push([]);
         const inMonth = date.slice(0, 7) === ym;
         const dayChanges = byDay.get(date) ?? [];
-        if (inMonth) for (const c of dayChanges) count.add(c.id);
+        if (inMonth) for (const c of dayChanges) if (c.proposed === undefined) count.add(c.id);
+        if (inMonth) for (const c of dayChanges) if (c.proposed !== undefined) proposedCount.add(`${c.proposed} ${c.id}`);
         weeks[weeks.length - 1]!.push({
           date,
           day: Number(date.slice(8)),
@@ -162,6 +203,7 @@ export function changeSchedule(ws: Workspace, now: string, links: SiteLinks, max
         freezes: monthFreezes,
         conflicts: pairs,
         changeCount: count.size,
+        proposedCount: proposedCount.size,
       };
     },
     findings(id) {

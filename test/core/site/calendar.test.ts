@@ -59,3 +59,35 @@ describe('change calendar', () => {
     expect(addMonths('2026-01', -1)).toBe('2025-12');
   });
 });
+
+describe('changes proposed in open pull requests', () => {
+  const ws = fixtureWorkspace();
+  const proposed = [
+    {
+      pr: 12,
+      id: 'CHG-0042',
+      title: 'Resize the cache',
+      type: 'normal',
+      risk: 'low',
+      planned_start: '2026-11-24T21:00:00+01:00',
+      planned_end: '2026-11-24T22:30:00+01:00',
+      href: 'https://github.example/northwind/itsm/pull/12',
+    },
+  ];
+  const nov = changeSchedule(ws, FIXTURE_NOW, siteLinks('/'), 36, proposed).month('2026-11');
+
+  it('sit beside the approved ones, marked with their pull request and linked to it, counted apart', () => {
+    const day24 = nov.weeks.flat().find((d) => d.date === '2026-11-24')!;
+    expect(day24.changes.map((c) => [c.id, c.when, c.proposed, c.href])).toEqual([
+      ['CHG-0042', '21:00-22:30', 12, 'https://github.example/northwind/itsm/pull/12'],
+      ['CHG-0002', 'from 22:00', undefined, '/changes/CHG-0002/'],
+      ['CHG-0003', 'from 23:00', undefined, '/changes/CHG-0003/'],
+    ]);
+    expect(nov.proposedCount).toBe(1);
+    expect(nov.changeCount).toBe(changeSchedule(ws, FIXTURE_NOW, siteLinks('/')).month('2026-11').changeCount);
+  });
+
+  it('without them the calendar is as before', () => {
+    expect(changeSchedule(ws, FIXTURE_NOW, siteLinks('/'), 36, []).month('2026-11')).toEqual(changeSchedule(ws, FIXTURE_NOW, siteLinks('/')).month('2026-11'));
+  });
+});
