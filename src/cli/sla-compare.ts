@@ -7,12 +7,10 @@ import { compareSla } from '../core/sla/compare.ts';
 import { comparisonMarkdown, comparisonText } from '../core/sla/compare-format.ts';
 import { referenceNote } from '../core/reference-time.ts';
 import { readPoliciesAt } from '../io/policies-at.ts';
-import { EXIT, ExitError, usageError } from './exit-error.ts';
+import { EXIT, ExitError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 import { loadValidWorkspace, nowOrReference, workspaceRoot } from './options.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
-
-export const DEFAULT_DAYS = 90;
 
 export interface CompareOptions {
   base: string;
@@ -20,14 +18,6 @@ export interface CompareOptions {
   format: 'pretty' | 'json' | 'markdown';
   root: string | undefined;
   now: string | undefined;
-}
-
-/** --days: a whole number of days from 1 to 3660. */
-export function parseDays(command: string, text: string | undefined): number {
-  if (text === undefined) return DEFAULT_DAYS;
-  const n = /^\d{1,4}$/.test(text) ? Number(text) : NaN;
-  if (!(n >= 1 && n <= 3660)) throw usageError(`itsm ${command}: --days must be a whole number of days from 1 to 3660, e.g. --days 90; got "${text}".`);
-  return n;
 }
 
 export async function runCompare(o: CompareOptions, io: CliIO): Promise<number> {

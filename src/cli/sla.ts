@@ -4,9 +4,9 @@ import { atRiskWithin, computeSla, isOpenClock, slaSummary, type SlaResult, type
 import { oneOf, parseCommand } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
-import { loadValidWorkspace, nowOrReference, parseFormat, parseNow, refuseUnknownIds } from './options.ts';
+import { loadValidWorkspace, nowOrReference, parseDays, parseFormat, parseNow, refuseUnknownIds } from './options.ts';
 import { referenceNote } from '../core/reference-time.ts';
-import { parseDays, runCompare } from './sla-compare.ts';
+import { runCompare } from './sla-compare.ts';
 
 const HELP = `Usage: itsm sla [ID...] [--root DIR] [--now ISO] [--format pretty|json|github]
                 [--only breached|at-risk] [--at-risk [--within DURATION]] [--open] [--fail-on-breach]
@@ -95,7 +95,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
   if (values.compare !== undefined) return compare(values, positionals, io);
-  if (values.days !== undefined) throw usageError('itsm sla: --days is the window of --compare; add --compare BASE (e.g. itsm sla --compare origin/main --days 90).');
+  if (values.days !== undefined)
+    throw usageError('itsm sla: --days is the window of --compare; add --compare BASE (e.g. itsm sla --compare origin/main --days 90).');
   const format = parseFormat('sla', values.format, ['pretty', 'json', 'github']);
   const only = values.only === undefined ? null : oneOf('sla', 'only', values.only, ['breached', 'at-risk'] as const, 'breached');
   if (values['at-risk'] && only === 'breached') throw usageError('itsm sla: --at-risk and --only breached ask for different clocks; use one of them.');

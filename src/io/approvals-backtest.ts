@@ -1,0 +1,139 @@
+/**
+ * The data of a change policy back-test (`itsm approvals --backtest BASE`): the pull requests merged
+ * in a window, from the approval evidence notes, each with the workspace before and after its merge
+ * read from git objects; the base's change policy from git and the working tree's from its file.
+ * Nothing is checked out and nothing from either tree runs: files are only read as data.
+ */
+import { backtestChangePolicy, type ChangePolicyBacktest, type MergedPullRequest } from '../core/approvals/backtest.ts';
+import { decisionInputs, governedEdits } from '../core/approvals/inputs.ts';
+import type { ChangedChange } from '../core/approvals/types.ts';
+import { DAY_MS } from '../core/calendar.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
+import { recordsOf, type Change } from '../core/model.ts';
+import { resolveNow } from '../core/reference-time.ts';
+import { readApprovalNotes } from './approval-notes.ts';
+import { loadBaseWorkspace, type BaseWorkspace } from './base.ts';
+import { git } from './git-tree.ts';
+import { readPoliciesAt } from './policies-at.ts';
+import { loadWorkspace } from './workspace.ts';
+
+const CHANGE_POLICY = 'content/policies/change-policy.yaml';
+
+export type ApprovalsBacktest =
+  | {
+      ok: true;
+      base: { rev: string; commit: string };
+      now: string;
+      days: number;
+      from: string;
+      result: ChangePolicyBacktest;
+      /** Evidence notes that were left out as malformed. */
+      warnings: Diagnostic[];
+    }
+  /** A change policy that does not validate, on either side: nothing can be decided under it. */
+  | { ok: false; side: 'base' | 'head'; commit?: string; diagnostics: Diagnostic[] };
+
+/**
+ * Decides every pull request merged in the `days` before `now` under BASE's and the working tree's
+ * change policy; `now` null: the workspace's reference_time if it sets one, else the current time.
+ * Throws GitError.
+ */
+export async function backtestApprovals(root: string, baseRev: string, given: Date | null, days: number): Promise<ApprovalsBacktest> {
+  const working = await loadWorkspace(root);
+  const now = resolveNow(
+    given ? { now: given, text: given.toISOString() } : undefined,
+    working.workspace.settings.reference_time,
+    new Date(Math.floor(Date.now() / 1000) * 1000),
+  ).now;
+  const headErrors = working.diagnostics.filter((d) => d.file === CHANGE_POLICY && d.severity === 'error');
+  if (headErrors.length > 0) return { ok: false, side: 'head', diagnostics: headErrors };
+  const base = await readPoliciesAt(root, baseRev, ['changePolicy'], new Set(working.workspace.byId.keys()));
+  const baseErrors = base.diagnostics.filter((d) => d.severity === 'error');
+  if (baseErrors.length > 0) return { ok: false, side: 'base', commit: base.commit, diagnostics: baseErrors };
+
+  const fromMs = now.getTime() - days * DAY_MS;
+  const { notes, warnings } = await readApprovalNotes(root);
+  const dates = await commitFacts(
+    root,
+    notes.map((n) => n.commit),
+  );
+  const loaded = new Map<string, Promise<BaseWorkspace>>();
+  const at = (sha: string) => {
+    let w = loaded.get(sha);
+    if (!w) loaded.set(sha, (w = loadBaseWorkspace(root, sha)));
+    return w;
+  };
+  const merged: MergedPullRequest[] = [];
+  for (const { commit, note } of notes) {
+    const facts = dates.get(commit);
+    if (!facts || facts.parents.length === 0) continue;
+    const t = Date.parse(facts.date);
+    if (t < fromMs || t > now.getTime()) continue;
+    merged.push(await replay(root, commit, facts, note, await at(facts.parents[0]!), await at(commit)));
+  }
+  return {
+    ok: true,
+    base: { rev: baseRev, commit: base.commit },
+    now: now.toISOString(),
+    days,
+    from: new Date(fromMs).toISOString(),
+    result: backtestChangePolicy(merged, base.policies.changePolicy, working.workspace.policies.changePolicy),
+    warnings,
+  };
+}
+
+/** The decision's inputs for one merged pull request: as `itsm approvals` read them, the merge's first parent as the base. */
+async function replay(
+  root: string,
+  commit: string,
+  facts: { date: string; parents: string[] },
+  note: MergedPullRequest['note'],
+  before: BaseWorkspace,
+  after: BaseWorkspace,
+): Promise<MergedPullRequest> {
+  const parent = facts.parents[0]!;
+  const diff = async (relative: boolean) =>
+    (await git(root, ['diff', relative ? '--relative' : '--no-relative', '--name-only', '-z', '--no-renames', parent, commit])).split('\0').filter(Boolean);
+  const beforeById = new Map(recordsOf(before.workspace, 'change').map((r) => [r.id, r]));
+  const afterById = new Map(recordsOf(after.workspace, 'change').map((r) => [r.id, r]));
+  const changes: ChangedChange[] = [];
+  for (const { change: id } of note.changes) {
+    if (!id.startsWith('CHG-')) continue;
+    const b = beforeById.get(id);
+    const a = afterById.get(id);
+    changes.push({ id, file: a?.file ?? b?.file ?? `content/changes/${id}.md`, ...(b ? { before: b.data } : {}), ...(a ? { after: a.data } : {}) });
+  }
+  const changed = new Set(changes.map((c) => c.id));
+  const schedule = new Map<string, Change>();
+  for (const r of recordsOf(before.workspace, 'change')) schedule.set(r.id, r.data);
+  for (const r of recordsOf(after.workspace, 'change')) if (changed.has(r.id)) schedule.set(r.id, r.data);
+  const { policy: _, ...inputs } = decisionInputs(before.workspace);
+  return {
+    commit,
+    mergedAt: facts.date,
+    note,
+    input: {
+      ...inputs,
+      // The author is not in the note; those it names as approvers were never the author.
+      pr: { number: note.pr, author: '', headSha: note.head_sha, baseSha: parent, reviews: [], files: [] },
+      changes,
+      changedPaths: await diff(true),
+      repoPaths: await diff(false),
+      governedEdits: governedEdits(decisionInputs(before.workspace), decisionInputs(after.workspace)),
+      now: note.decided_at,
+      schedule: [...schedule.values()],
+    },
+  };
+}
+
+/** Each commit's committer date and parents, in one git process. */
+async function commitFacts(root: string, commits: readonly string[]): Promise<Map<string, { date: string; parents: string[] }>> {
+  const out = new Map<string, { date: string; parents: string[] }>();
+  if (commits.length === 0) return out;
+  const text = await git(root, ['show', '-s', '--no-show-signature', '--format=%H%x00%cI%x00%P', ...commits]);
+  for (const line of text.split('\n')) {
+    const [sha, date, parents] = line.split('\0');
+    if (sha && date) out.set(sha, { date, parents: (parents ?? '').split(' ').filter(Boolean) });
+  }
+  return out;
+}
