@@ -124,6 +124,12 @@ describe('itsm approvals --backtest refuses', () => {
     expect(r.stderr).toContain('itsm approvals: the change policy at broken-policy (');
   });
 
+  it('a base git cannot find (exit 2)', async () => {
+    const r = await runMain(['approvals', '--backtest', 'no-such-branch', '--now', NOW], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('git revision "no-such-branch" was not found');
+  });
+
   it('the options of a pull request decision, and --days without --backtest (exit 2)', async () => {
     const r = await backtest('--pr', '5');
     expect(r.code).toBe(2);
