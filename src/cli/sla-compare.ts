@@ -24,7 +24,7 @@ export async function runCompare(o: CompareOptions, io: CliIO): Promise<number> 
   const root = workspaceRoot('sla', io, o.root);
   const workspace = await loadValidWorkspace('sla', io, o.root, o.format === 'json' ? 'json' : 'pretty');
   const at = nowOrReference('sla', o.now, workspace.settings);
-  const base = await readPoliciesAt(root, o.base, ['sla', 'calendars', 'priorityMatrix'], new Set(workspace.byId.keys()));
+  const base = await readPoliciesAt(root, o.base, ['sla', 'calendars', 'priorityMatrix']);
   const errors = base.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     io.stderr(formatDiagnostics(errors, o.format === 'json' ? 'json' : 'pretty', summarize(0, errors), { color: io.isTTY && !io.env.NO_COLOR }));

@@ -47,7 +47,7 @@ export async function backtestApprovals(root: string, baseRev: string, given: Da
   ).now;
   const headErrors = working.diagnostics.filter((d) => d.file === CHANGE_POLICY && d.severity === 'error');
   if (headErrors.length > 0) return { ok: false, side: 'head', diagnostics: headErrors };
-  const base = await readPoliciesAt(root, baseRev, ['changePolicy'], new Set(working.workspace.byId.keys()));
+  const base = await readPoliciesAt(root, baseRev, ['changePolicy']);
   const baseErrors = base.diagnostics.filter((d) => d.severity === 'error');
   if (baseErrors.length > 0) return { ok: false, side: 'base', commit: base.commit, diagnostics: baseErrors };
 

@@ -21,14 +21,19 @@ export interface PoliciesAt {
 
 /**
  * Reads and validates the policy files `which` (keys of POLICY_FILES) of the workspace at `root` as
- * they are at `rev`. `ids` are the record IDs the policies may name (services in sla.yaml...).
- * Throws GitError when `rev` cannot be read.
+ * they are at `rev`, against the records of that commit (the services sla.yaml names must exist
+ * there). Throws GitError when `rev` cannot be read.
  */
-export async function readPoliciesAt(root: string, rev: string, which: ReadonlyArray<keyof PolicyFiles>, ids: ReadonlySet<string>): Promise<PoliciesAt> {
+export async function readPoliciesAt(root: string, rev: string, which: ReadonlyArray<keyof PolicyFiles>): Promise<PoliciesAt> {
   const commit = await resolveCommit(root, rev);
   const prefix = (await git(root, ['rev-parse', '--show-prefix'])).trim();
+  const ids = await recordIdsAt(root, commit, prefix);
   const wanted = new Set(which.map((key) => `content/policies/${POLICY_FILES[key].file}`));
-  const tree = await readTreeAt(root, commit, [...wanted].map((rel) => `${prefix}${rel}`));
+  const tree = await readTreeAt(
+    root,
+    commit,
+    [...wanted].map((rel) => `${prefix}${rel}`),
+  );
   const textOf = (rel: string): string | undefined => (wanted.has(rel) ? tree.get(`${prefix}${rel}`) : undefined);
   const outcome = analyzePolicies(textOf);
   const later = placeLater(
@@ -37,4 +42,15 @@ export async function readPoliciesAt(root: string, rev: string, which: ReadonlyA
   );
   const diagnostics = [...outcome.diagnostics, ...later].map((d) => ({ ...d, file: `${rev}:${d.file}` })).sort(compareDiagnostics);
   return { commit, policies: outcome.policies, diagnostics };
+}
+
+/** The IDs of the records at a commit, from their file names (content/<kind>/<ID>.md): one `git ls-tree`, nothing parsed. */
+async function recordIdsAt(root: string, commit: string, prefix: string): Promise<Set<string>> {
+  const names = await git(root, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', `${prefix}content`]);
+  const ids = new Set<string>();
+  for (const path of names.split('\0')) {
+    const m = /\/([^/]+)\.md$/.exec(path);
+    if (m) ids.add(m[1]!);
+  }
+  return ids;
 }

@@ -37,17 +37,51 @@ timeline:
 const RECORDS = {
   // INC-0001 (the fixture's): P2, acknowledged after 10m, resolved after 1h50m.
   // P2: acknowledged after 25m (target 30m), resolved after 4h (09-12, 13-14; target 8h).
-  'content/incidents/INC-0002.md': incident('INC-0002', 'medium', 'high', 'P2', '2026-03-03T09:00:00+01:00', '2026-03-03T09:25:00+01:00', '2026-03-03T14:00:00+01:00'),
+  'content/incidents/INC-0002.md': incident(
+    'INC-0002',
+    'medium',
+    'high',
+    'P2',
+    '2026-03-03T09:00:00+01:00',
+    '2026-03-03T09:25:00+01:00',
+    '2026-03-03T14:00:00+01:00',
+  ),
   // P3: acknowledged after 50m (target 1h), resolved after 6h (09-12, 13-16; target 16h).
-  'content/incidents/INC-0003.md': incident('INC-0003', 'high', 'low', 'P3', '2026-03-04T09:00:00+01:00', '2026-03-04T09:50:00+01:00', '2026-03-04T16:00:00+01:00'),
+  'content/incidents/INC-0003.md': incident(
+    'INC-0003',
+    'high',
+    'low',
+    'P3',
+    '2026-03-04T09:00:00+01:00',
+    '2026-03-04T09:50:00+01:00',
+    '2026-03-04T16:00:00+01:00',
+  ),
   // P1: acknowledged after 5m (target 15m), resolved after 2h (target 4h).
-  'content/incidents/INC-0004.md': incident('INC-0004', 'high', 'high', 'P1', '2026-03-05T10:00:00+01:00', '2026-03-05T10:05:00+01:00', '2026-03-05T12:00:00+01:00'),
+  'content/incidents/INC-0004.md': incident(
+    'INC-0004',
+    'high',
+    'high',
+    'P1',
+    '2026-03-05T10:00:00+01:00',
+    '2026-03-05T10:05:00+01:00',
+    '2026-03-05T12:00:00+01:00',
+  ),
   // Four months ago, outside the 90 days: a P2 acknowledged after 25m, like INC-0002.
-  'content/incidents/INC-0005.md': incident('INC-0005', 'medium', 'high', 'P2', '2025-11-04T09:00:00+01:00', '2025-11-04T09:25:00+01:00', '2025-11-04T10:00:00+01:00'),
+  'content/incidents/INC-0005.md': incident(
+    'INC-0005',
+    'medium',
+    'high',
+    'P2',
+    '2025-11-04T09:00:00+01:00',
+    '2025-11-04T09:25:00+01:00',
+    '2025-11-04T10:00:00+01:00',
+  ),
 };
 
 /** The pull request's edit: P2 response 30m -> 20m, P3 resolution 16h -> 5h. */
-const TIGHTER_SLA = POLICIES['content/policies/sla.yaml'].replace('P2: { response: 30m', 'P2: { response: 20m').replace('P3: { response: 1h, resolution: 16h', 'P3: { response: 1h, resolution: 5h');
+const TIGHTER_SLA = POLICIES['content/policies/sla.yaml']
+  .replace('P2: { response: 30m', 'P2: { response: 20m')
+  .replace('P3: { response: 1h, resolution: 16h', 'P3: { response: 1h, resolution: 5h');
 
 let repo: GitRepo;
 
@@ -169,6 +203,27 @@ Clocks decided differently (2): 2 breaches appear, 0 disappear.
     const r = await runMain(['sla', '--compare', 'HEAD', '--now', NOW, '--format', 'json'], { cwd: repo.dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).changed).toEqual([]);
+  });
+});
+
+describe('itsm sla --compare judges each side by its own commit', () => {
+  it('a base policy naming a service the head has removed is valid at the base', async () => {
+    const r2 = gitRepo('itsm-sla-compare-removed-');
+    try {
+      const legacy = record('id: SVC-legacy\nname: Legacy shop\nstatus: active\nowner: TEAM-ops\ntier: 3\nsupport_calendar: office\n');
+      const withLegacy = POLICIES['content/policies/sla.yaml'].replace(
+        'policies:\n',
+        'policies:\n  - id: legacy\n    name: Legacy\n    applies_to: { kind: incident, services: [SVC-legacy] }\n    calendar: office\n    targets:\n      P2: { response: 1h }\n',
+      );
+      r2.commit('Workspace', { ...minimalWorkspace(), ...RECORDS, 'content/services/SVC-legacy.md': legacy, 'content/policies/sla.yaml': withLegacy });
+      r2.commit('Retire the legacy shop', { 'content/services/SVC-legacy.md': null, 'content/policies/sla.yaml': POLICIES['content/policies/sla.yaml'] });
+      const r = await runMain(['sla', '--compare', 'HEAD~1', '--now', NOW, '--format', 'json'], { cwd: r2.dir });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).changed).toEqual([]);
+    } finally {
+      r2.remove();
+    }
   });
 });
 
