@@ -57,19 +57,28 @@ export async function backtestApprovals(root: string, baseRev: string, given: Da
     root,
     notes.map((n) => n.commit),
   );
-  const loaded = new Map<string, Promise<BaseWorkspace>>();
-  const at = (sha: string) => {
-    let w = loaded.get(sha);
-    if (!w) loaded.set(sha, (w = loadBaseWorkspace(root, sha)));
-    return w;
+  const inWindow = notes
+    .map((n) => ({ ...n, facts: dates.get(n.commit) }))
+    .filter((n): n is typeof n & { facts: CommitFacts } => {
+      if (!n.facts || n.facts.parents.length === 0) return false;
+      const t = Date.parse(n.facts.date);
+      return t >= fromMs && t <= now.getTime();
+    })
+    .sort((a, b) => Date.parse(a.facts.date) - Date.parse(b.facts.date));
+  // Oldest first, so a merge's first parent is usually the previous merge, just loaded: only the
+  // last two workspaces are kept, whatever the number of merges.
+  const recent = new Map<string, BaseWorkspace>();
+  const at = async (sha: string): Promise<BaseWorkspace> => {
+    const found = recent.get(sha) ?? (await loadBaseWorkspace(root, sha));
+    recent.delete(sha);
+    recent.set(sha, found);
+    if (recent.size > 2) recent.delete(recent.keys().next().value!);
+    return found;
   };
   const merged: MergedPullRequest[] = [];
-  for (const { commit, note } of notes) {
-    const facts = dates.get(commit);
-    if (!facts || facts.parents.length === 0) continue;
-    const t = Date.parse(facts.date);
-    if (t < fromMs || t > now.getTime()) continue;
-    merged.push(await replay(root, commit, facts, note, await at(facts.parents[0]!), await at(commit)));
+  for (const { commit, note, facts } of inWindow) {
+    const before = await at(facts.parents[0]!);
+    merged.push(await replay(root, commit, facts, note, before, await at(commit)));
   }
   return {
     ok: true,
@@ -86,7 +95,7 @@ export async function backtestApprovals(root: string, baseRev: string, given: Da
 async function replay(
   root: string,
   commit: string,
-  facts: { date: string; parents: string[] },
+  facts: CommitFacts,
   note: MergedPullRequest['note'],
   before: BaseWorkspace,
   after: BaseWorkspace,
@@ -126,9 +135,15 @@ async function replay(
   };
 }
 
+interface CommitFacts {
+  /** Committer date, ISO 8601. */
+  date: string;
+  parents: string[];
+}
+
 /** Each commit's committer date and parents, in one git process. */
-async function commitFacts(root: string, commits: readonly string[]): Promise<Map<string, { date: string; parents: string[] }>> {
-  const out = new Map<string, { date: string; parents: string[] }>();
+async function commitFacts(root: string, commits: readonly string[]): Promise<Map<string, CommitFacts>> {
+  const out = new Map<string, CommitFacts>();
   if (commits.length === 0) return out;
   const text = await git(root, ['show', '-s', '--no-show-signature', '--format=%H%x00%cI%x00%P', ...commits]);
   for (const line of text.split('\n')) {
