@@ -103,7 +103,16 @@ export function comparisonMarkdown(c: SlaComparison, labels: SideLabels): string
     ['Attainment by service', 'Service', c.by_service],
   ] as const) {
     const head = header(c, first);
-    lines.push('', `### ${title}`, '', `| ${head.join(' | ')} |`, `|---|${head.slice(1).map(() => '---:').join('|')}|`);
+    lines.push(
+      '',
+      `### ${title}`,
+      '',
+      `| ${head.join(' | ')} |`,
+      `|---|${head
+        .slice(1)
+        .map(() => '---:')
+        .join('|')}|`,
+    );
     for (const r of tableRows(c, rows)) lines.push(`| ${r.map(cell).join(' | ')} |`);
   }
   lines.push('', `### Clocks decided differently (${c.changed.length}): ${breachCounts(c)}`, '');
@@ -114,7 +123,8 @@ export function comparisonMarkdown(c: SlaComparison, labels: SideLabels): string
       lines.push(
         `| ${cell(x.record)} | ${clockName(x)} | ${cell(x.service ?? '')} | ${x.base.state} -> ${x.head.state} | ${cell(outcomeText(x.base))} | ${cell(outcomeText(x.head))} |`,
       );
-    if (c.changed.length > MARKDOWN_ROWS) lines.push('', `... and ${c.changed.length - MARKDOWN_ROWS} more: run \`itsm sla --compare\` locally for the full list.`);
+    if (c.changed.length > MARKDOWN_ROWS)
+      lines.push('', `... and ${c.changed.length - MARKDOWN_ROWS} more: run \`itsm sla --compare\` locally for the full list.`);
   }
   return lines.join('\n') + '\n';
 }

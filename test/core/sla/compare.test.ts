@@ -9,8 +9,20 @@ const NOW = new Date('2026-03-06T17:00:00+01:00');
 
 /** Office hours; each acknowledged after `ack` and resolved at Tue 12:00 (3h of office time). */
 const RECORDS = [
-  incident({ id: 'INC-0001', reported_at: '2026-03-03T09:00:00+01:00', acknowledged_at: '2026-03-03T09:40:00+01:00', resolved_at: '2026-03-03T12:00:00+01:00', status: 'resolved' }),
-  incident({ id: 'INC-0002', reported_at: '2026-03-03T09:00:00+01:00', acknowledged_at: '2026-03-03T09:10:00+01:00', resolved_at: '2026-03-03T12:00:00+01:00', status: 'resolved' }),
+  incident({
+    id: 'INC-0001',
+    reported_at: '2026-03-03T09:00:00+01:00',
+    acknowledged_at: '2026-03-03T09:40:00+01:00',
+    resolved_at: '2026-03-03T12:00:00+01:00',
+    status: 'resolved',
+  }),
+  incident({
+    id: 'INC-0002',
+    reported_at: '2026-03-03T09:00:00+01:00',
+    acknowledged_at: '2026-03-03T09:10:00+01:00',
+    resolved_at: '2026-03-03T12:00:00+01:00',
+    status: 'resolved',
+  }),
 ];
 
 function side(targets: Targets, priorityMatrix?: PriorityMatrix): SlaPolicySide {
@@ -82,7 +94,12 @@ describe('prioritized', () => {
   it('keeps an overridden priority and one whose timeline records priority changes', () => {
     const overridden = incident({ id: 'INC-0003', reported_at: '2026-03-03T09:00:00+01:00', status: 'new', priority_override_reason: 'VIP' });
     const plain = incident({ id: 'INC-0004', reported_at: '2026-03-03T09:00:00+01:00', status: 'new' });
-    const changed = incident({ id: 'INC-0005', reported_at: '2026-03-03T09:00:00+01:00', status: 'new', timeline: [{ at: '2026-03-03T09:00:00+01:00', status: 'new', priority: 'P2' }] });
+    const changed = incident({
+      id: 'INC-0005',
+      reported_at: '2026-03-03T09:00:00+01:00',
+      status: 'new',
+      timeline: [{ at: '2026-03-03T09:00:00+01:00', status: 'new', priority: 'P2' }],
+    });
     const out = prioritized([overridden, plain, changed], matrix);
     expect(out.map((r) => (r.data as { priority: string }).priority)).toEqual(['P2', 'P1', 'P2']);
   });
