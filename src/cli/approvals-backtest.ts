@@ -29,9 +29,22 @@ export async function runBacktest(o: BacktestOptions, io: CliIO): Promise<number
     throw new ExitError(EXIT.failed, `itsm approvals: the change policy ${which} does not validate (above), so nothing can be decided under it.`);
   }
   if (r.warnings.length > 0) io.stderr(formatDiagnostics(r.warnings, diagnosticsFormat, summarize(0, r.warnings), { color: io.isTTY && !io.env.NO_COLOR }));
-  const frame = { base: `${o.base} (${r.base.commit.slice(0, 7)})`, head: 'the working tree', days: r.days, now: r.now, from: r.from };
+  const frame = {
+    base: `${o.base} (${r.base.commit.slice(0, 7)})`,
+    head: 'the working tree',
+    days: r.days,
+    now: r.now,
+    from: r.from,
+    withoutEvidence: r.withoutEvidence.map((m) => m.pr),
+  };
   if (o.format === 'json')
-    io.stdout(JSON.stringify({ base: r.base, head: 'working tree', now: r.now, days: r.days, from: r.from, ...r.result }, null, 2) + '\n');
+    io.stdout(
+      JSON.stringify(
+        { base: r.base, head: 'working tree', now: r.now, days: r.days, from: r.from, ...r.result, without_evidence: r.withoutEvidence },
+        null,
+        2,
+      ) + '\n',
+    );
   else io.stdout(o.format === 'markdown' ? backtestMarkdown(r.result, frame) : backtestText(r.result, frame));
   return EXIT.ok;
 }

@@ -83,7 +83,9 @@ Back-testing a change policy edit (docs/approvals.md, "Back-testing a change pol
                    Exit 0 (differences are data), 1 when either change policy does not validate.
                    json: {"base":{"rev","commit"},"head","now","days","from","pull_requests",
                    "decisions","differences":[{"change","pr","commit","merged_at","recorded",
-                   "base":{"decision","required","approvers","missing"},"head":{...},"why"}]}
+                   "base":{"decision","required","approvers","missing"},"head":{...},"why"}],
+                   "without_evidence":[{"pr","commit"}]} (merged into HEAD's main line in the
+                   window without a note: named, not replayed)
   --days N         the window of --backtest, in days of 24 hours (default 90), before --now or,
                    without it, itsm.yaml's reference_time if set, else the current time
 

@@ -8,6 +8,7 @@ import { backtestChangePolicy, type ChangePolicyBacktest, type MergedPullRequest
 import { decisionInputs, governedEdits } from '../core/approvals/inputs.ts';
 import type { ChangedChange } from '../core/approvals/types.ts';
 import { DAY_MS } from '../core/calendar.ts';
+import { pullRequestFromSubject } from '../core/history.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { recordsOf, type Change } from '../core/model.ts';
 import { resolveNow } from '../core/reference-time.ts';
@@ -27,6 +28,8 @@ export type ApprovalsBacktest =
       days: number;
       from: string;
       result: ChangePolicyBacktest;
+      /** Pull requests merged into HEAD's main line in the window without an evidence note: not replayed. */
+      withoutEvidence: Array<{ pr: number; commit: string }>;
       /** Evidence notes that were left out as malformed. */
       warnings: Diagnostic[];
     }
@@ -80,6 +83,7 @@ export async function backtestApprovals(root: string, baseRev: string, given: Da
     const before = await at(facts.parents[0]!);
     merged.push(await replay(root, commit, facts, note, before, await at(commit)));
   }
+  const withoutEvidence = await mergedWithoutNotes(root, new Set(notes.map((n) => n.commit)), fromMs, now.getTime());
   return {
     ok: true,
     base: { rev: baseRev, commit: base.commit },
@@ -87,6 +91,7 @@ export async function backtestApprovals(root: string, baseRev: string, given: Da
     days,
     from: new Date(fromMs).toISOString(),
     result: backtestChangePolicy(merged, base.policies.changePolicy, working.workspace.policies.changePolicy),
+    withoutEvidence,
     warnings,
   };
 }
@@ -151,4 +156,20 @@ async function commitFacts(root: string, commits: readonly string[]): Promise<Ma
     if (sha && date) out.set(sha, { date, parents: (parents ?? '').split(' ').filter(Boolean) });
   }
   return out;
+}
+
+/**
+ * The pull requests merged into HEAD's main line (merge and squash commits name them) in
+ * [fromMs, toMs] whose commit has no evidence note, oldest first: the back-test cannot replay them.
+ */
+async function mergedWithoutNotes(root: string, noted: ReadonlySet<string>, fromMs: number, toMs: number): Promise<Array<{ pr: number; commit: string }>> {
+  const log = await git(root, ['log', '--first-parent', '--no-show-signature', `--since=${Math.floor(fromMs / 1000)}`, '--format=%H%x00%cI%x00%s', 'HEAD']);
+  const out: Array<{ pr: number; commit: string }> = [];
+  for (const line of log.split('\n')) {
+    const [commit = '', date = '', subject = ''] = line.split('\0');
+    const t = Date.parse(date);
+    const pr = pullRequestFromSubject(subject);
+    if (pr !== null && !noted.has(commit) && t >= fromMs && t <= toMs) out.push({ pr, commit });
+  }
+  return out.reverse();
 }

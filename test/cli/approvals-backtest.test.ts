@@ -51,6 +51,11 @@ beforeAll(async () => {
   await mergeChange(11, 'CHG-0002', 'low', ['ada']);
   await mergeChange(12, 'CHG-0003', 'high', ['ada', 'grace']);
   await mergeChange(13, 'CHG-0004', 'medium', ['grace', 'ada']);
+  // Merged while the evidence workflow was down: no note, so nothing to replay.
+  repo.branch('add-CHG-0005');
+  repo.commit('Add CHG-0005', { 'content/changes/CHG-0005.md': changeFile('CHG-0005', { services: '[SVC-shop]' }) });
+  repo.checkout('main');
+  merges[14] = repo.mergePullRequest('add-CHG-0005', 14);
   repo.branch('stricter-policy');
   repo.commit('Normal changes need the CAB', { 'content/policies/change-policy.yaml': STRICTER });
 });
@@ -66,7 +71,7 @@ describe('itsm approvals --backtest BASE', () => {
     const sha = repo.git('rev-parse', '--short=7', 'main').trim();
     const mergedAt = repo.git('show', '-s', '--format=%cI', merges[11]!).trim();
     expect(r.stdout).toBe(
-      `Change policy back-test: 3 pull requests merged in the 90 days before 2026-03-06T12:00:00.000Z (since 2025-12-06T12:00:00.000Z) with approval evidence, 3 decisions made again with the recorded approvals under the change policy of main (${sha}) (base) and of the working tree (head).
+      `Change policy back-test: 3 pull requests merged in the 90 days before 2026-03-06T12:00:00.000Z (since 2025-12-06T12:00:00.000Z) with approval evidence, 3 decisions made again with the recorded approvals under the change policy of main (${sha}) (base) and of the working tree (head). 1 merged pull request has no evidence note and was not replayed: #14.
 
 Decided differently (1):
   CHG-0002  PR #11  merged ${mergedAt}  approved -> pending
@@ -77,7 +82,7 @@ Decided differently (1):
 
   it('gives the same as JSON and as a Markdown comment', async () => {
     const json = JSON.parse((await backtest('--format', 'json')).stdout);
-    expect(json).toMatchObject({ base: { rev: 'main' }, pull_requests: 3, decisions: 3 });
+    expect(json).toMatchObject({ base: { rev: 'main' }, pull_requests: 3, decisions: 3, without_evidence: [{ pr: 14, commit: merges[14] }] });
     expect(json.differences).toEqual([
       {
         change: 'CHG-0002',

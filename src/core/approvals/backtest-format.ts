@@ -11,6 +11,8 @@ export interface BacktestFrame {
   days: number;
   now: string;
   from: string;
+  /** Pull requests merged in the window without an evidence note, which could not be replayed. */
+  withoutEvidence: readonly number[];
 }
 
 function name(d: DecidedDifferently): string {
@@ -19,9 +21,13 @@ function name(d: DecidedDifferently): string {
 
 function intro(r: ChangePolicyBacktest, f: BacktestFrame): string {
   const prs = `${r.pull_requests} pull request${r.pull_requests === 1 ? '' : 's'}`;
+  const missing = f.withoutEvidence.length;
   return (
     `${prs} merged in the ${f.days} days before ${f.now} (since ${f.from}) with approval evidence, ` +
-    `${r.decisions} decision${r.decisions === 1 ? '' : 's'} made again with the recorded approvals under the change policy of ${f.base} (base) and of ${f.head} (head).`
+    `${r.decisions} decision${r.decisions === 1 ? '' : 's'} made again with the recorded approvals under the change policy of ${f.base} (base) and of ${f.head} (head).` +
+    (missing
+      ? ` ${missing} merged pull request${missing === 1 ? ' has' : 's have'} no evidence note and ${missing === 1 ? 'was' : 'were'} not replayed: ${f.withoutEvidence.map((n) => `#${n}`).join(', ')}.`
+      : '')
   );
 }
 
