@@ -85,7 +85,7 @@ Back-testing a change policy edit (docs/approvals.md, "Back-testing a change pol
                    "decisions","differences":[{"change","pr","commit","merged_at","recorded",
                    "base":{"decision","required","approvers","missing"},"head":{...},"why"}],
                    "without_evidence":[{"pr","commit"}]} (merged into HEAD's main line in the
-                   window without a note: named, not replayed)
+                   window, editing change records, without a note: named, not replayed)
   --days N         the window of --backtest, in days of 24 hours (default 90), before --now or,
                    without it, itsm.yaml's reference_time if set, else the current time
 

@@ -28,7 +28,7 @@ export type ApprovalsBacktest =
       days: number;
       from: string;
       result: ChangePolicyBacktest;
-      /** Pull requests merged into HEAD's main line in the window without an evidence note: not replayed. */
+      /** Pull requests merged into HEAD's main line in the window that touched a change record but have no evidence note: not replayed. */
       withoutEvidence: Array<{ pr: number; commit: string }>;
       /** Evidence notes that were left out as malformed. */
       warnings: Diagnostic[];
@@ -160,16 +160,29 @@ async function commitFacts(root: string, commits: readonly string[]): Promise<Ma
 
 /**
  * The pull requests merged into HEAD's main line (merge and squash commits name them) in
- * [fromMs, toMs] whose commit has no evidence note, oldest first: the back-test cannot replay them.
+ * [fromMs, toMs] that touched a change record but have no evidence note, oldest first: the
+ * back-test cannot replay them. One `git log`, files compared with each commit's first parent.
  */
 async function mergedWithoutNotes(root: string, noted: ReadonlySet<string>, fromMs: number, toMs: number): Promise<Array<{ pr: number; commit: string }>> {
-  const log = await git(root, ['log', '--first-parent', '--no-show-signature', `--since=${Math.floor(fromMs / 1000)}`, '--format=%H%x00%cI%x00%s', 'HEAD']);
+  const log = await git(root, [
+    'log',
+    '--first-parent',
+    '--diff-merges=first-parent',
+    '--relative',
+    '--name-only',
+    '--no-show-signature',
+    `--since=${Math.floor(fromMs / 1000)}`,
+    '--format=%x01%H%x00%cI%x00%s',
+    'HEAD',
+  ]);
   const out: Array<{ pr: number; commit: string }> = [];
-  for (const line of log.split('\n')) {
-    const [commit = '', date = '', subject = ''] = line.split('\0');
+  for (const entry of log.split('\x01')) {
+    const [header = '', ...files] = entry.split('\n');
+    const [commit = '', date = '', subject = ''] = header.split('\0');
     const t = Date.parse(date);
     const pr = pullRequestFromSubject(subject);
-    if (pr !== null && !noted.has(commit) && t >= fromMs && t <= toMs) out.push({ pr, commit });
+    if (pr === null || noted.has(commit) || !(t >= fromMs && t <= toMs)) continue;
+    if (files.some((f) => f.startsWith('content/changes/'))) out.push({ pr, commit });
   }
   return out.reverse();
 }

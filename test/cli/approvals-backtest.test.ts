@@ -71,7 +71,7 @@ describe('itsm approvals --backtest BASE', () => {
     const sha = repo.git('rev-parse', '--short=7', 'main').trim();
     const mergedAt = repo.git('show', '-s', '--format=%cI', merges[11]!).trim();
     expect(r.stdout).toBe(
-      `Change policy back-test: 3 pull requests merged in the 90 days before 2026-03-06T12:00:00.000Z (since 2025-12-06T12:00:00.000Z) with approval evidence, 3 decisions made again with the recorded approvals under the change policy of main (${sha}) (base) and of the working tree (head). 1 merged pull request has no evidence note and was not replayed: #14.
+      `Change policy back-test: 3 pull requests merged in the 90 days before 2026-03-06T12:00:00.000Z (since 2025-12-06T12:00:00.000Z) with approval evidence, 3 decisions made again with the recorded approvals under the change policy of main (${sha}) (base) and of the working tree (head). 1 merged pull request editing change records has no evidence note and was not replayed: #14.
 
 Decided differently (1):
   CHG-0002  PR #11  merged ${mergedAt}  approved -> pending

@@ -19,6 +19,12 @@ function name(d: DecidedDifferently): string {
   return d.change === 'policy' ? 'policy edits' : d.change;
 }
 
+/** "#3, #5", or the first ten and how many more. */
+function listed(prs: readonly number[]): string {
+  const shown = prs.slice(0, 10).map((n) => `#${n}`);
+  return prs.length > 10 ? `${shown.join(', ')} and ${prs.length - 10} more` : shown.join(', ');
+}
+
 function intro(r: ChangePolicyBacktest, f: BacktestFrame): string {
   const prs = `${r.pull_requests} pull request${r.pull_requests === 1 ? '' : 's'}`;
   const missing = f.withoutEvidence.length;
@@ -26,7 +32,7 @@ function intro(r: ChangePolicyBacktest, f: BacktestFrame): string {
     `${prs} merged in the ${f.days} days before ${f.now} (since ${f.from}) with approval evidence, ` +
     `${r.decisions} decision${r.decisions === 1 ? '' : 's'} made again with the recorded approvals under the change policy of ${f.base} (base) and of ${f.head} (head).` +
     (missing
-      ? ` ${missing} merged pull request${missing === 1 ? ' has' : 's have'} no evidence note and ${missing === 1 ? 'was' : 'were'} not replayed: ${f.withoutEvidence.map((n) => `#${n}`).join(', ')}.`
+      ? ` ${missing} merged pull request${missing === 1 ? '' : 's'} editing change records ${missing === 1 ? 'has' : 'have'} no evidence note and ${missing === 1 ? 'was' : 'were'} not replayed: ${listed(f.withoutEvidence)}.`
       : '')
   );
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { backtestChangePolicy, reviewsFromNote, type MergedPullRequest } from '../../../src/core/approvals/backtest.ts';
 import type { EvidenceNote } from '../../../src/core/approvals/evidence-note.ts';
 import type { ChangePolicy } from '../../../src/core/model.ts';
+import { backtestText } from '../../../src/core/approvals/backtest-format.ts';
 import { change, HEAD, input, policy } from './fixture.ts';
 
 function note(approvers: string[], decision: EvidenceNote['changes'][number]['decision'] = 'approved'): EvidenceNote {
@@ -68,5 +69,16 @@ describe('backtestChangePolicy', () => {
     const m = merged(note(['paula']));
     m.input = { ...m.input, changes: [{ id: 'CHG-0001', file: 'content/changes/CHG-0001.md', before: change(), after: change() }] };
     expect(backtestChangePolicy([m], policy, stricter)).toMatchObject({ decisions: 1, differences: [] });
+  });
+});
+
+describe('backtestText', () => {
+  const frame = { base: 'main (1a2b3c4)', head: 'the working tree', days: 90, now: '2026-10-02T00:00:00.000Z', from: '2026-07-04T00:00:00.000Z' };
+  it('names the first ten pull requests it could not replay, and counts the rest', () => {
+    const text = backtestText({ pull_requests: 0, decisions: 0, differences: [] }, { ...frame, withoutEvidence: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] });
+    expect(text).toContain(
+      '12 merged pull requests editing change records have no evidence note and were not replayed: #1, #2, #3, #4, #5, #6, #7, #8, #9, #10 and 2 more.',
+    );
+    expect(text).toContain('Decided differently (0):\n  None: every merged change is decided the same under both policies.\n');
   });
 });
