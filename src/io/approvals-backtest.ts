@@ -10,13 +10,13 @@ import type { ChangedChange } from '../core/approvals/types.ts';
 import { DAY_MS } from '../core/calendar.ts';
 import { pullRequestFromSubject } from '../core/history.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
+import { kindDefinition, type Kind } from '../core/kinds/index.ts';
 import { recordsOf, type Change } from '../core/model.ts';
 import { resolveNow } from '../core/reference-time.ts';
 import { readApprovalNotes } from './approval-notes.ts';
-import { loadBaseWorkspace, type BaseWorkspace } from './base.ts';
-import { git } from './git-tree.ts';
+import { git, readTreeAt } from './git-tree.ts';
 import { readPoliciesAt } from './policies-at.ts';
-import { loadWorkspace } from './workspace.ts';
+import { loadWorkspace, loadWorkspaceFromFiles, type LoadResult } from './workspace.ts';
 
 const CHANGE_POLICY = 'content/policies/change-policy.yaml';
 
@@ -70,9 +70,10 @@ export async function backtestApprovals(root: string, baseRev: string, given: Da
     .sort((a, b) => Date.parse(a.facts.date) - Date.parse(b.facts.date));
   // Oldest first, so a merge's first parent is usually the previous merge, just loaded: only the
   // last two workspaces are kept, whatever the number of merges.
-  const recent = new Map<string, BaseWorkspace>();
-  const at = async (sha: string): Promise<BaseWorkspace> => {
-    const found = recent.get(sha) ?? (await loadBaseWorkspace(root, sha));
+  const prefix = (await git(root, ['rev-parse', '--show-prefix'])).trim();
+  const recent = new Map<string, LoadResult>();
+  const at = async (sha: string): Promise<LoadResult> => {
+    const found = recent.get(sha) ?? (await loadDecisionRecords(root, prefix, sha));
     recent.delete(sha);
     recent.set(sha, found);
     if (recent.size > 2) recent.delete(recent.keys().next().value!);
@@ -96,14 +97,34 @@ export async function backtestApprovals(root: string, baseRev: string, given: Da
   };
 }
 
+/**
+ * The kinds the decision reads (teams, services, CIs, changes) and every kind they refer to, so
+ * their references resolve: from the kind definitions' relations. Incidents, requests and the
+ * rest, the bulk of a workspace, are never read, which makes replaying a quarter of merges cheap.
+ */
+function decisionFolders(): string[] {
+  const kinds = new Set<Kind>(['team', 'service', 'ci', 'change']);
+  for (const kind of kinds) for (const r of kindDefinition(kind).relations) kinds.add(r.to as Kind);
+  return [...kinds].map((k) => `content/${kindDefinition(k).folder}`).sort();
+}
+
+/** Those records, the policies and itsm.yaml at a commit, validated like any workspace. */
+async function loadDecisionRecords(root: string, prefix: string, commit: string): Promise<LoadResult> {
+  const paths = [...decisionFolders(), 'content/policies', 'itsm.yaml'].map((p) => `${prefix}${p}`);
+  const tree = await readTreeAt(root, commit, paths);
+  const files = new Map<string, string>();
+  for (const [path, text] of tree) files.set(path.slice(prefix.length), text);
+  return loadWorkspaceFromFiles(files);
+}
+
 /** The decision's inputs for one merged pull request: as `itsm approvals` read them, the merge's first parent as the base. */
 async function replay(
   root: string,
   commit: string,
   facts: CommitFacts,
   note: MergedPullRequest['note'],
-  before: BaseWorkspace,
-  after: BaseWorkspace,
+  before: LoadResult,
+  after: LoadResult,
 ): Promise<MergedPullRequest> {
   const parent = facts.parents[0]!;
   const diff = async (relative: boolean) =>
