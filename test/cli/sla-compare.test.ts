@@ -227,6 +227,25 @@ describe('itsm sla --compare judges each side by its own commit', () => {
   });
 });
 
+describe('itsm sla --compare in a workspace in a sub-folder of its repository', () => {
+  it('reads the base policies from that sub-folder', async () => {
+    const r3 = gitRepo('itsm-sla-compare-sub-');
+    try {
+      const inOps = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).map(([k, v]) => [`ops/${k}`, v]));
+      r3.commit('Workspace', { 'README.md': 'Ops.\n', ...inOps({ ...minimalWorkspace(), ...RECORDS }) });
+      r3.commit('Tighten', inOps({ 'content/policies/sla.yaml': TIGHTER_SLA }));
+      const r = await runMain(['sla', '--compare', 'HEAD~1', '--now', NOW, '--root', 'ops', '--format', 'json'], { cwd: r3.dir });
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout).changed.map((c: { record: string; metric: string }) => `${c.record} ${c.metric}`)).toEqual([
+        'INC-0002 response',
+        'INC-0003 resolution',
+      ]);
+    } finally {
+      r3.remove();
+    }
+  });
+});
+
 describe('itsm sla --compare refuses', () => {
   it('a base whose policies do not validate, naming the file at that commit (exit 1)', async () => {
     const broken = gitRepo('itsm-sla-compare-broken-');
