@@ -7,6 +7,16 @@ import { defineConfig } from 'astro/config';
 const base = process.env.ITSM_SITE_BASE || '/';
 if (!/^(?=\/)(\/(?!\.\.?(\/|$))[A-Za-z0-9._~-]+)*\/?$/.test(base)) throw new Error(`ITSM_SITE_BASE "${base}" is not a plain path such as / or /itsm/.`);
 
+// Record pages are routed from outside src/site/pages: a sharded build (`itsm build --shard 2/4`)
+// points srcDir at an empty pages folder so that only they render, never the shared pages.
+const recordPages = {
+  name: 'itsm-record-pages',
+  hooks: {
+    'astro:config:setup': ({ injectRoute }) =>
+      injectRoute({ pattern: '/[folder]/[id]', entrypoint: new URL('./src/site/records/[folder]/[id].astro', import.meta.url), prerender: true }),
+  },
+};
+
 export default defineConfig({
   output: 'static',
   srcDir: './src/site',
@@ -15,6 +25,10 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // Pages render while earlier ones are written: the build waits on the disk less.
   build: { format: 'directory', concurrency: 8 },
+  integrations: [recordPages],
+  // Asset names by content alone: Vite names a stylesheet after the first page using it, which a
+  // shard without the shared pages would name differently from the whole site's build.
+  vite: { build: { rolldownOptions: { output: { assetFileNames: '_astro/site.[hash][extname]' } } } },
   devToolbar: { enabled: false },
   telemetry: false,
 });

@@ -23,6 +23,7 @@ export default defineConfig(
   globalIgnores([
     'content/',
     'dist/',
+    'dist-shard-*/',
     'dist-pkg/',
     '.astro/',
     '.cache/',

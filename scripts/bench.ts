@@ -3,6 +3,7 @@
  * Stages live in scripts/bench/<name>.ts and export `bench(ctx)`.
  *   BENCH_SIZES=10000,100000   record counts for the stages that scale (default 10000,100000)
  *   BENCH_ONLY=validate,sla    run only these stages
+ *   BENCH_RUNS=3               the validate stage reports the best of 3 runs of each figure
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';

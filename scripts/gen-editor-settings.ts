@@ -1,35 +1,21 @@
-// Writes .vscode/settings.json and .vscode/extensions.json from the kind registry and the JSON
-// Schemas (src/core/editor-settings.ts says what they hold and why): VS Code then completes front
-// matter in content/**/*.md (Front Matter CMS content types) and the policy files (yaml.schemas).
+// Writes frontmatter.json, .vscode/settings.json and .vscode/extensions.json of this repository (the
+// package's own workspace) from the kind registry and the JSON Schemas, as `itsm editor-settings`
+// does in a workspace (src/core/editor-settings.ts says what they hold and why).
 // `node scripts/gen-editor-settings.ts` rewrites them; `--check` only reports stale ones (exit 1),
-// and test/scripts/gen-editor-settings.test.ts fails when they are stale.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// and test/core/editor-settings.test.ts fails when they are stale.
 import { fileURLToPath } from 'node:url';
-import { editorSettings } from '../src/core/editor-settings.ts';
-import { REGISTRY } from '../src/core/kinds/index.ts';
-import { readSchemas } from '../src/io/schemas.ts';
+import { expectedEditorFiles as expectedIn, syncEditorSettings } from '../src/io/editor-settings.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
-/** The files as they should be, by path from the repository root. */
+/** The files as they should be, by path from the repository root (whose schemas/ are the package's). */
 export function expectedEditorFiles(): Record<string, string> {
-  const { settings, extensions } = editorSettings(REGISTRY, readSchemas().documents);
-  const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
-  return { '.vscode/settings.json': json(settings), '.vscode/extensions.json': json(extensions) };
+  return expectedIn(root).files;
 }
 
 if (import.meta.main) {
   const check = process.argv.includes('--check');
-  let stale = 0;
-  for (const [file, expected] of Object.entries(expectedEditorFiles())) {
-    if (existsSync(root + file) && readFileSync(root + file, 'utf8') === expected) continue;
-    stale++;
-    if (check) console.error(`${file} is not current: run node scripts/gen-editor-settings.ts`);
-    else {
-      mkdirSync(root + '.vscode', { recursive: true });
-      writeFileSync(root + file, expected);
-      console.log(`wrote ${file}`);
-    }
-  }
-  if (check && stale > 0) process.exitCode = 1;
+  const { stale } = syncEditorSettings(root, check);
+  for (const file of stale) console[check ? 'error' : 'log'](check ? `${file} is not current: run node scripts/gen-editor-settings.ts` : `wrote ${file}`);
+  if (check && stale.length > 0) process.exitCode = 1;
 }

@@ -8,18 +8,24 @@ const COMPILED_CHILD = fileURLToPath(new URL('./measured-child-compiled.js', imp
 
 export interface Measurement {
   ms: number;
+  /** User + system CPU of the child, all its threads (NaN if it did not say). */
+  cpuMs: number;
   maxRssMiB: number;
   code: number;
   stdout: string;
 }
 
-/** Runs `itsm <args>` in a fresh Node process (process start included), from the TypeScript sources or the compiled package. */
-export function measureItsm(args: string[], cwd: string, from: 'source' | 'compiled' = 'source'): Measurement {
+/**
+ * Runs `itsm <args>` in a fresh Node process (process start included), from the TypeScript sources or
+ * the compiled package; `nodeArgs` go to Node (e.g. --max-old-space-size).
+ */
+export function measureItsm(args: string[], cwd: string, from: 'source' | 'compiled' = 'source', nodeArgs: readonly string[] = []): Measurement {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [from === 'compiled' ? COMPILED_CHILD : CHILD, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [...nodeArgs, from === 'compiled' ? COMPILED_CHILD : CHILD, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - t0;
   const rss = /maxRSS=(\d+)/.exec(r.stderr)?.[1];
-  return { ms, maxRssMiB: rss ? Number(rss) / 1024 : NaN, code: r.status ?? -1, stdout: r.stdout };
+  const cpu = /cpuMs=([\d.]+)/.exec(r.stderr)?.[1];
+  return { ms, cpuMs: cpu ? Number(cpu) : NaN, maxRssMiB: rss ? Number(rss) / 1024 : NaN, code: r.status ?? -1, stdout: r.stdout };
 }
 
 export function fmt(ms: number): string {

@@ -3,5 +3,7 @@ import { main } from '../../src/cli/main.ts';
 import { processIO } from '../../src/cli/io.ts';
 
 const code = await main(process.argv.slice(2), processIO());
-process.stderr.write(`\nmaxRSS=${process.resourceUsage().maxRSS}\n`);
+const usage = process.resourceUsage();
+// CPU time (user + system, all threads) besides wall time: on a shared machine it moves far less with the load.
+process.stderr.write(`\nmaxRSS=${usage.maxRSS}\ncpuMs=${(usage.userCPUTime + usage.systemCPUTime) / 1000}\n`);
 process.exitCode = code;

@@ -45,6 +45,10 @@ export const COMMANDS: Record<string, Command> = {
   import: { summary: 'Import a ServiceNow or Jira Service Management export as records, never overwriting.', load: () => import('./import.ts') },
   intake: { summary: 'Turn a GitHub issue made with an intake form into an incident or request record.', load: () => import('./intake.ts') },
   notify: { summary: 'Post new major incidents and SLA breaches to a Slack or Teams webhook.', load: () => import('./notify.ts') },
+  'editor-settings': {
+    summary: 'Write the VS Code settings that complete front matter and policy files from the schemas (frontmatter.json, .vscode/).',
+    load: () => import('./editor-settings.ts'),
+  },
   init: { summary: 'Create a workspace repository that runs this package: examples, policies, workflows, first commit.', load: () => import('./init.ts') },
   'upgrade-check': {
     summary: 'After bumping itsm: what the new version reports on this workspace that the old one did not, and renamed fields.',

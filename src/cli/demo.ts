@@ -10,7 +10,7 @@ import { loadWorkspace } from '../io/workspace.ts';
 import { parseCommand } from './args.ts';
 import { nowOrReference, workspaceRoot } from './options.ts';
 import { workspaceSettings } from '../io/reference-time.ts';
-import { referenceNote } from '../core/reference-time.ts';
+import { referenceNote } from '../core/reference-note.ts';
 import { EXIT, ExitError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';

@@ -26,16 +26,18 @@ Turns a vendor export into records under content/:
               and Watchers columns...): its incidents, and its service requests, whose Customer
               Request Type names an offering of a service
 
-The rows of one ticket are folded into one record whose timeline replays the changes (status,
-team, assignee, priority, who and when). Exports carry local times without a zone: --tz says
-which zone they are in (the exporting user's). Teams, CIs and services are matched by name or
-ID, people by login, name or email (written as their handle), or all through a mapping file
-(--map). An assignee must be in the record's team; the caller (caller_id, or opened_by; Jira
-Reporter) is kept as the person's handle or else as an external contact {name}. The report lists
-every column and where it went (a field, the timeline, the record's imported block, or dropped)
-and the values that matched nothing. Each record keeps its vendor ID in source: {system, id,
-hash}: running the same import again writes nothing; a later, longer export updates the records
-nobody has edited since and lists the others. New numbered IDs follow the highest in use.
+The export is streamed: each row is folded into its ticket as it is read, and each record is
+written as soon as its ticket is complete. The rows of one ticket are folded into one record
+whose timeline replays the changes (status, team, assignee, priority, who and when). Exports
+carry local times without a zone: --tz says which zone they are in (the exporting user's).
+Teams, CIs and services are matched by name or ID, people by login, name or email (written as
+their handle), or all through a mapping file (--map). An assignee must be in the record's
+team; the caller (caller_id, or opened_by; Jira Reporter) is kept as the person's handle or else
+as an external contact {name}. The report lists every column and where it went (a field, the
+timeline, the record's imported block, or dropped) and the values that matched nothing. Each
+record keeps its vendor ID in source: {system, id, hash}: running the same import again writes
+nothing; a later, longer export updates the records nobody has edited since and lists the
+others. New numbered IDs follow the highest in use.
 See docs/migration.md.
 
 Options:
@@ -61,8 +63,9 @@ Examples:
   itsm import servicenow --table cmdb_ci cmdb_ci_server.json --tz UTC --default owner=TEAM-ops
   itsm import jira JSM-export.csv --tz America/New_York --default service=SVC-helpdesk
 
-Exit codes: 0 every row imported (or imported before), 1 some rows skipped or some edited
-records not updated (see the report), 2 bad input: nothing written.
+Exit codes: 0 every row imported (or imported before), 1 some rows skipped, some edited
+records not updated (see the report), or writing stopped part-way (run it again to continue),
+2 bad input: nothing written.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {

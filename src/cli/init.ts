@@ -16,6 +16,9 @@ Creates a workspace repository in DIR (default: the current directory), which mu
   .github/            the workflows (validate, approvals, site, SLA, intake, notify), calling
                       \`npx itsm\`; the intake issue forms; CODEOWNERS for the policies
   README.md           how the team uses it
+  frontmatter.json, .vscode/
+                      editor settings: VS Code completes front matter (Front Matter CMS content
+                      types) and the policy files (yaml.schemas -> node_modules/itsm/schemas/)
 then runs \`git init\` and makes the first commit.
 
 Next: cd DIR && npm install (commit package-lock.json), then \`npx itsm validate\`.

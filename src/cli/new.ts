@@ -20,7 +20,7 @@ and writes it. It never overwrites a file.
 Kinds: ${KINDS.join(', ')}
 
 Fields: any field of the kind's schema, as field=value:
-  lists are comma-separated (cis=CI-web,CI-db), true/false for yes/no fields.
+  lists are comma-separated (cis=CI-web,CI-db, tags=db,slow), true/false for yes/no fields.
 
 Then it prints the new file's path, and opens $EDITOR when run in a terminal.
 Fields the template leaves empty are listed: fill them in, then run \`itsm validate\`.

@@ -4,7 +4,7 @@ import { formatInstant, formatSeconds, statusLabel } from '../core/format.ts';
 import { recordsOf } from '../core/model.ts';
 import { queue, queueKinds, timeLeft, type QueueFilter, type QueueRow } from '../core/queue.ts';
 import { sameLogin } from '../core/people.ts';
-import { referenceNote } from '../core/reference-time.ts';
+import { referenceNote } from '../core/reference-note.ts';
 import { similarIds } from '../core/suggest.ts';
 import { parseCommand } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';

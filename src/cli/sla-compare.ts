@@ -5,7 +5,7 @@
  */
 import { compareSla } from '../core/sla/compare.ts';
 import { comparisonMarkdown, comparisonText } from '../core/sla/compare-format.ts';
-import { referenceNote } from '../core/reference-time.ts';
+import { referenceNote } from '../core/reference-note.ts';
 import { readPoliciesAt } from '../io/policies-at.ts';
 import { EXIT, ExitError } from './exit-error.ts';
 import type { CliIO } from './io.ts';

@@ -5,7 +5,7 @@ import { oneOf, parseCommand } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
 import { loadValidWorkspace, nowOrReference, parseDays, parseFormat, parseNow, refuseUnknownIds } from './options.ts';
-import { referenceNote } from '../core/reference-time.ts';
+import { referenceNote } from '../core/reference-note.ts';
 import { runCompare } from './sla-compare.ts';
 
 const HELP = `Usage: itsm sla [ID...] [--root DIR] [--now ISO] [--format pretty|json|github]

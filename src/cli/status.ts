@@ -5,7 +5,7 @@ import { loadWorkspace } from '../io/workspace.ts';
 import { parseCommand } from './args.ts';
 import { EXIT } from './exit-error.ts';
 import { nowOrReference, parseFormat, parseNow, refuseUnknownIds, workspaceRoot } from './options.ts';
-import { referenceNote } from '../core/reference-time.ts';
+import { referenceNote } from '../core/reference-note.ts';
 import type { CliIO } from './io.ts';
 
 const HELP = `Usage: itsm status [SVC-ID...] [--format pretty|json] [--now ISO] [--root DIR]

@@ -7,7 +7,7 @@ import type { CliIO } from './io.ts';
 import { nowOrReference, parseFormat, workspaceRoot } from './options.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
 
-const HELP = `Usage: itsm upgrade-check [--from OLD] [--root DIR] [--now ISO] [--format pretty|json]
+const HELP = `Usage: itsm upgrade-check [--from OLD] [--registry URL] [--root DIR] [--now ISO] [--format pretty|json]
 
 Run it with the NEW version of itsm installed, in the pull request that bumps it: it validates the
 workspace with the old version and with this one, and lists
@@ -15,24 +15,29 @@ workspace with the old version and with this one, and lists
   - the findings it no longer reports,
   - the fields a release in between renamed that records still use (\`itsm migrate\` rewrites them).
 
-  --from OLD     the old itsm: its package folder (for example the base branch's
-                 node_modules/itsm, installed in another checkout) or its npm tarball (.tgz).
+  --from OLD     the old itsm: a released version (e.g. 0.3.0, downloaded from the npm
+                 registry and checked against its checksum), its package folder (for example
+                 the base branch's node_modules/itsm, installed in another checkout) or its npm
+                 tarball (.tgz); write ./0.3.0 for a folder named like a version.
                  Without it: the workspace's last full \`itsm validate\` (recorded in
                  .itsm-cache/last-run.json), when an older version ran it: run
                  \`itsm validate\` before \`npm install\` of the new version
+  --registry URL the npm registry to download --from VERSION from (default: the one npm is
+                 configured with: NPM_CONFIG_REGISTRY, else \`npm config get registry\`)
   --now ISO      the instant both versions judge the workspace at (default: itsm.yaml's
                  reference_time if set, else now)
   --format F     pretty (default) or json
 
 Exit codes: 0 no new errors, 1 this version reports errors the old one did not (or records use
-renamed fields), 2 bad arguments or the old package cannot be run.
+renamed fields), 2 bad arguments, the old package cannot be run, or the registry cannot be
+reached or has no such version.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const parsed = parseCommand(
     'upgrade-check',
     args,
-    { from: { type: 'string' }, root: { type: 'string' }, now: { type: 'string' }, format: { type: 'string' } },
+    { from: { type: 'string' }, registry: { type: 'string' }, root: { type: 'string' }, now: { type: 'string' }, format: { type: 'string' } },
     HELP,
     io,
   );
@@ -43,7 +48,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const now = nowOrReference('upgrade-check', values.now, workspaceSettings(root)).text;
   let result;
   try {
-    result = upgradeCheck({ root, now, ...(values.from === undefined ? {} : { from: values.from }) });
+    result = await upgradeCheck({
+      root,
+      now,
+      env: io.env,
+      ...(values.from === undefined ? {} : { from: values.from }),
+      ...(values.registry === undefined ? {} : { registry: values.registry }),
+    });
   } catch (err) {
     if (err instanceof UpgradeCheckError) throw usageError(`itsm upgrade-check: ${err.message}`);
     throw err;

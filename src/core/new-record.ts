@@ -101,6 +101,23 @@ export type JsonSchema = {
   enum?: unknown[];
 };
 
+export type SharedDefs = { $defs?: Record<string, JsonSchema> };
+
+/**
+ * The kind's fields with the types of the shared definitions they refer to (`tags` is a list,
+ * `source` an object), so field=value reads `tags=a,b` as the list it is.
+ */
+export function withSharedTypes(schema: JsonSchema, common: SharedDefs): JsonSchema {
+  const prefix = 'common.schema.json#/$defs/';
+  const properties = Object.fromEntries(
+    Object.entries(schema.properties ?? {}).map(([field, prop]) => {
+      const shared = prop.type === undefined && prop.$ref?.startsWith(prefix) ? common.$defs?.[prop.$ref.slice(prefix.length)] : undefined;
+      return [field, shared ? { ...prop, type: shared.type, items: prop.items ?? shared.items } : prop];
+    }),
+  );
+  return { ...schema, properties };
+}
+
 /** The field that names a record: `title` for most kinds, `name` for services, CIs and teams. */
 export function nameField(schema: JsonSchema): 'title' | 'name' {
   return schema.properties?.title ? 'title' : 'name';

@@ -3,8 +3,6 @@
  * reference_time (itsm.yaml, for a demo whose records do not move with the calendar), else the
  * current time. Pure: the current time is a parameter.
  */
-import { Temporal } from 'temporal-polyfill';
-import { isKnownTimeZone } from './time-zone.ts';
 
 export interface ResolvedNow {
   now: Date;
@@ -20,11 +18,4 @@ export function resolveNow(given: { now: Date; text: string } | undefined, refer
   if (referenceTime !== undefined && !Number.isNaN(Date.parse(referenceTime)))
     return { now: new Date(Date.parse(referenceTime)), text: referenceTime, reference: true };
   return { now: clock, text: clock.toISOString(), reference: false };
-}
-
-/** "as of 2026-11-26 08:45 Europe/Berlin (the workspace's reference time; --now to change)". */
-export function referenceNote(instant: string, timeZone: string): string {
-  const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
-  const local = Temporal.Instant.from(instant).toZonedDateTimeISO(zone).toPlainDateTime().toString({ smallestUnit: 'minute' }).replace('T', ' ');
-  return `as of ${local} ${zone} (the workspace's reference time; --now to change)`;
 }

@@ -6,10 +6,12 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { GATE_FILE_NAMES, GOVERNED_PREFIXES } from './approvals/inputs.ts';
+import { editorFiles, editorSettings } from './editor-settings.ts';
 import { formatNumberedId, isValidId, kindOfId, type Kind } from './ids.ts';
 import { REGISTRY } from './kinds/index.ts';
 import { recordFromTemplate, type JsonSchema } from './new-record.ts';
 import { splitFrontMatter } from './record-writer.ts';
+import type { SchemaDocuments } from './validate/validators.ts';
 
 /** Files as path (relative, with /) -> text. */
 export type FileSet = Map<string, string>;
@@ -202,7 +204,12 @@ export interface ScaffoldInput {
   workflows: ReadonlyMap<string, string>;
   /** The intake issue forms rendered for the new content, path -> text. */
   issueForms: Readonly<Record<string, string>>;
+  /** The package's JSON Schemas, for the editor settings. */
+  schemas: SchemaDocuments;
 }
+
+/** Where a workspace's editor finds the package's schema `name`: the installed package, so it matches the version in use. */
+export const installedSchemaPath = (name: string) => `./node_modules/itsm/schemas/${name}.schema.json`;
 
 /** How the package's workflows run itsm (from its sources) and how a workspace's run it (the installed package). */
 const WORKFLOW_COMMANDS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -268,7 +275,7 @@ jobs:
         run: npx itsm upgrade-check --from ../base/node_modules/itsm
 `;
 
-/** The repository around the content: package.json, workflows, issue forms, CODEOWNERS, README, .gitignore. */
+/** The repository around the content: package.json, workflows, issue forms, CODEOWNERS, README, .gitignore, editor settings. */
 export function workspaceScaffold(input: ScaffoldInput): FileSet {
   const out: FileSet = new Map();
   const pkg = {
@@ -280,12 +287,13 @@ export function workspaceScaffold(input: ScaffoldInput): FileSet {
     dependencies: { itsm: input.version },
   };
   out.set('package.json', JSON.stringify(pkg, null, 2) + '\n');
-  out.set('.gitignore', ['node_modules/', 'dist/', '.itsm-cache/', '.itsm-build-*/', ''].join('\n'));
+  out.set('.gitignore', ['node_modules/', 'dist/', 'dist-shard-*/', '.itsm-cache/', '.itsm-build-*/', ''].join('\n'));
   for (const [file, text] of [...input.workflows].sort(([a], [b]) => a.localeCompare(b))) out.set(`.github/workflows/${file}`, workspaceWorkflow(file, text));
   out.set('.github/workflows/upgrade-check.yml', UPGRADE_CHECK_WORKFLOW);
   for (const [path, text] of Object.entries(input.issueForms)) out.set(path, text);
   out.set('.github/CODEOWNERS', codeowners());
   out.set('README.md', teamReadme(input));
+  for (const [path, text] of Object.entries(editorFiles(editorSettings(REGISTRY, input.schemas, installedSchemaPath)))) out.set(path, text);
   return out;
 }
 
@@ -337,6 +345,8 @@ npx itsm build && npx itsm serve
   \`npx itsm\`. \`.github/CODEOWNERS\` names who reviews policy changes: replace \`@OWNER/cab\`.
 - \`schemas/<kind>.schema.json\` (optional): our own fields for a kind, merged over the package's
   schema (see the package's docs/adopting.md).
+- \`frontmatter.json\`, \`.vscode/\`: completion of front matter and policy files in VS Code (accept
+  the recommended extensions; see the package's docs/adopting.md).
 
 ## Upgrade
 

@@ -36,6 +36,11 @@ export interface ReadHistoryOptions {
   contents?: boolean;
   /** Split the log over the cores from this many first-parent commits on (default 2000). */
   sliceAbove?: number;
+  /**
+   * Keep only the files whose current path passes, before any content is read (a sharded site build
+   * reads the contents of its own records' versions only). Renames are followed first.
+   */
+  keep?: (path: string) => boolean;
 }
 
 /** Fields of one commit in the log, separated by NUL; commits start with RS (\x1e). */
@@ -79,17 +84,21 @@ export async function readHistory(root: string, opts: ReadHistoryOptions = {}): 
   ]);
   const prs = assignPullRequests(graph ?? commits, repo.head);
   const files = collectVersions(commits, prs);
+  if (opts.keep) for (const path of [...files.keys()]) if (!opts.keep(path)) files.delete(path);
   if (opts.contents !== false) await fillContents(root, files);
   else for (const versions of files.values()) for (const v of versions) stripBlobs(v as PendingVersion);
   return { truncated: repo.shallow, files };
 }
 
 /**
- * The story of every record file under content/, in one pass: what the site's record pages show.
- * Keys are current paths (the last path, for deleted records).
+ * The story of every record file under content/ (or of those `keep` passes), in one pass: what the
+ * site's record pages show. Keys are current paths (the last path, for deleted records).
  */
-export async function readRecordHistories(root: string): Promise<{ truncated: boolean; records: Map<string, HistoryEntry[]> }> {
-  const { truncated, files } = await readHistory(root, { paths: ['content'] });
+export async function readRecordHistories(
+  root: string,
+  keep?: (path: string) => boolean,
+): Promise<{ truncated: boolean; records: Map<string, HistoryEntry[]> }> {
+  const { truncated, files } = await readHistory(root, { paths: ['content'], ...(keep ? { keep } : {}) });
   const records = new Map<string, HistoryEntry[]>();
   for (const [path, versions] of files) if (path.endsWith('.md')) records.set(path, recordHistory(versions, path));
   return { truncated, records };

@@ -1,28 +1,30 @@
 /**
- * `itsm import` behind the command: reads the whole export first (the CSV streamed), detects its
- * date layout, reads the mapping file, maps and folds every ticket, checks each record, and only
- * then writes, so bad input (unknown columns, an unreadable file, an ambiguous date, a bad mapping,
- * an unknown --default) writes nothing. New files never overwrite anything; a record imported
- * before is rewritten only while its text still has the hash the import stamped in `source`.
+ * `itsm import` behind the command: reads the export's header, the workspace and the mapping file
+ * (bad input there writes nothing), then streams the rows, mapping and folding each ticket as its
+ * rows arrive (only per-ticket state is held, see ticketFolder). A new record goes to the writer
+ * thread, which checks it and (unless this is a dry run) writes it, as soon as its ticket is
+ * finished and the export's date layout is settled (an export whose dates never say writes
+ * nothing). New files never overwrite anything; a record imported before is rewritten, at the end,
+ * only while its text still has the hash the import stamped in `source`.
  */
 import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KIND_INFO, type Kind } from '../core/ids.ts';
 import {
-  buildRecords,
   importReport,
   readDefaults,
-  unclaimedRows,
+  ticketFolder,
+  unclaimedRow,
   workspaceFacts,
   type BuildResult,
   type ExistingRecord,
-  type ExportRows,
   type RecordCheck,
+  type RecordFile,
 } from '../core/import/build.ts';
-import { detectDateFormat, normalizeHeader, parseDateFormat, type DateFormat } from '../core/import/convert.ts';
+import { detectDateFormat, isNumericDate, normalizeHeader, parseDateFormat, settlesDateLayout, type DateFormat } from '../core/import/convert.ts';
 import { planChangelog, type ChangeRow } from '../core/import/changelog.ts';
 import { JIRA_INCIDENTS } from '../core/import/jira.ts';
-import { planHeader, readTime, type HeaderPlan, type Lookups, type MapContext, type TableMap } from '../core/import/map.ts';
+import { planHeader, readTime, type Lookups, type MapContext, type TableMap } from '../core/import/map.ts';
 import { EMPTY_MAPPING, emptyDistinct, readMapping, SECTIONS, suggestMapping, type ImportMapping } from '../core/import/mapping-file.ts';
 import { guessMapping } from '../core/import/suggest.ts';
 import { lifecycle } from '../core/kinds/index.ts';
@@ -30,8 +32,9 @@ import { loadYaml } from '../core/yaml-load.ts';
 import type { Policies } from '../core/model.ts';
 import { closeCodesOf } from '../core/validate/closing-rules.ts';
 import { parseFrontMatter } from '../core/front-matter.ts';
-import { checkExportFile, ImportInputError, readExportRows } from './import-rows.ts';
-import { safeJoin, symlinkOnPath, writeFilesInside } from './safe-fs.ts';
+import { checkExportFile, ImportInputError, openExportRows } from './import-rows.ts';
+import { startFileWriter } from './import-files.ts';
+import { safeJoin, symlinkOnPath } from './safe-fs.ts';
 import { readSchemas } from './schemas.ts';
 import { getValidators, loadWorkspace, type LoadResult } from './workspace.ts';
 import { checkRecord } from '../core/validate/check-record.ts';
@@ -82,22 +85,15 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
     if (!dateFormat)
       throw new ImportInputError(`--date-format "${o.dateFormat}" needs a day (DD), a month (MM or MMM) and a year (YYYY or YY), e.g. "DD-MM-YYYY HH:mm".`);
   }
-  const rows = await readExportRows(o.path, o.file);
+  const input = await openExportRows(o.path, o.file);
   let maps = o.maps;
   // Without an Issue Type column every Jira row is taken for an incident.
-  if (o.vendor === 'jira' && !rows.header.some((h) => normalizeHeader(h) === 'issue_type')) maps = [JIRA_INCIDENTS];
-  const plans = maps.map((m) => planHeader(m, rows.header));
+  if (o.vendor === 'jira' && !input.header.some((h) => normalizeHeader(h) === 'issue_type')) maps = [JIRA_INCIDENTS];
+  const plans = maps.map((m) => planHeader(m, input.header));
   const missing = plans[0]!.missing;
-  const what = `${o.vendor} ${maps[0]!.table}`;
   if (missing.length) {
     throw new ImportInputError(
-      `${o.file} does not look like a ${what} export: it has no ${missing.join(', ')} column${missing.length === 1 ? '' : 's'}. Nothing was written.\nIts columns: ${rows.header.join(', ')}`,
-    );
-  }
-  const unknown = plans[0]!.unknown.filter((h) => plans.every((p) => p.unknown.includes(h)));
-  if (unknown.length) {
-    throw new ImportInputError(
-      `${o.file} has column${unknown.length === 1 ? '' : 's'} that ${what} exports do not have: ${unknown.join(', ')}. Nothing was written.\n${o.vendor === 'jira' ? 'Export with "CSV (all fields)"; custom fields are named "Custom field (...)".' : 'Check that --table matches the export; custom columns start with u_, those of scoped apps with x_.'}`,
+      `${o.file} does not look like a ${o.vendor} ${maps[0]!.table} export: it has no ${missing.join(', ')} column${missing.length === 1 ? '' : 's'}. Nothing was written.\nIts columns: ${input.header.join(', ')}`,
     );
   }
   // Where each column went: to the first map that takes it (a Jira column may serve requests only).
@@ -106,13 +102,6 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
     const other = plans.map((p) => p.where.find((x) => x.column === w.column)).find((x) => x && x.to !== 'dropped');
     return other ?? { column: w.column, to: 'dropped (the model has no place for it)' };
   });
-  let dates: string | undefined;
-  if (!dateFormat) {
-    const found = detectDateFormat(timeCells(maps[0]!, plans[0]!, rows), rows.unit);
-    if (!found.ok) throw new ImportInputError(`${o.file}: ${found.message} Nothing was written.`);
-    dateFormat = found.format;
-    if (found.format) dates = `Dates read as ${found.format.text} (detected: ${found.evidence}); give --date-format to read them otherwise.`;
-  } else dates = `Dates read as ${dateFormat.text} (--date-format).`;
 
   const loaded = await loadWorkspace(o.root);
   // Teams, CIs and services to match names against, and the records of the kinds imported.
@@ -152,44 +141,122 @@ export async function importExport(o: ImportOptions): Promise<ImportOutcome> {
     checkRecord(kind, file, data, body, validators, loaded.workspace.policies)
       .diagnostics.filter((d) => d.severity === 'error')
       .map((d) => `${file}: ${d.rule}: ${d.message}`);
-  const results = maps.map((m, i) => buildRecords(m, plans[i]!, rows.rows, contexts[i]!, facts[i]!, fieldsOf(m.kind), check));
-  if (o.suggestMap) return suggest(o, results, maps, contexts[0]!);
-  const others = unclaimedRows(rows.rows, results, maps, o.vendor);
-  if (!o.dryRun) {
-    for (const result of results) {
-      writeAll(o.root, result.files);
-      rewriteAll(o.root, result.updates);
+  // New records are checked and written (only checked in a dry run) on another thread as their
+  // tickets are finished, while the rows are read; those finished before the date layout is settled
+  // wait for it, so an export whose dates never say writes nothing.
+  const writer = o.suggestMap ? undefined : startFileWriter({ root: o.root, write: !o.dryRun, policies: loaded.workspace.policies });
+  const waiting: RecordFile[] = [];
+  let writing = dateFormat !== undefined;
+  const startWriting = () => {
+    writing = true;
+    for (const file of waiting) writer?.write(file);
+    waiting.length = 0;
+  };
+  const emit = writer && ((file: RecordFile) => (writing ? writer.write(file) : waiting.push(file)));
+  const folders = maps.map((m, i) => ticketFolder(m, plans[i]!, contexts[i]!, facts[i]!, fieldsOf(m.kind), check, emit));
+  const others: BuildResult['skipped'] = [];
+  const take = (row: Row) => {
+    let what: string | undefined;
+    let claimed = false;
+    for (const f of folders) {
+      const notMine = f.add(row.line, row.cells);
+      if (notMine === undefined) claimed = true;
+      else what ??= notMine;
     }
+    if (!claimed) others.push(unclaimedRow(row.line, what!, maps, o.vendor));
+  };
+  // Rows are mapped and folded as they are read. Numeric dates wait until the export has shown
+  // whether they are day-first or month-first: the rows from the first such date on are held until
+  // a date settles it (usually within a few rows), or to the end, where an export that never says is an error.
+  const timeAt = plans[0]!.use.flatMap((col, i) => (col && maps[0]!.columns[col]!.time ? [i] : []));
+  const held: Row[] = [];
+  let settled = dateFormat !== undefined;
+  let dates: string | undefined = settled ? `Dates read as ${dateFormat!.text} (--date-format).` : undefined;
+  const settle = () => {
+    const found = detectDateFormat(timeCells(held, timeAt, input.header), input.unit);
+    if (!found.ok) throw new ImportInputError(`${o.file}: ${found.message} Nothing was written.`);
+    settled = true;
+    startWriting();
+    if (found.format) {
+      for (const c of contexts) c.dateFormat = found.format;
+      dates = `Dates read as ${found.format.text} (detected: ${found.evidence}); give --date-format to read them otherwise.`;
+    }
+    for (const row of held) take(row);
+    held.length = 0;
+  };
+  let results: BuildResult[];
+  try {
+    for await (const row of input.rows) {
+      if (settled) take(row);
+      else if (held.length || timeAt.some((i) => isNumericDate(row.cells[i] ?? ''))) {
+        held.push(row);
+        if (timeAt.some((i) => settlesDateLayout(row.cells[i] ?? ''))) settle();
+      } else take(row);
+    }
+    if (held.length) settle();
+    startWriting();
+    // An export not grouped by ticket: the tickets finished before their rows came back are read again.
+    if (folders.some((f) => f.scattered().size)) {
+      for await (const row of (await openExportRows(o.path, o.file)).rows) for (const f of folders) if (f.scattered().size) f.again(row.line, row.cells);
+    }
+    results = folders.map((f) => f.end());
+  } catch (err) {
+    const written = writer ? (await writer.close()).written : 0;
+    if (err instanceof ImportInputError && written)
+      throw new ImportWriteError(
+        `${err.message.replace(/ Nothing was written\.$/, '')} The ${written} records finished before it were written; run the import again once the export is fixed to import the rest.`,
+        { cause: err },
+      );
+    throw err;
   }
-  const invalid = results.flatMap((r) => r.invalid);
+  if (o.suggestMap) return suggest(o, results, maps, contexts[0]!);
+  const done = writer && (await writer.close());
+  const stopped = done?.failed;
+  if (stopped)
+    throw new ImportWriteError(`stopped at ${stopped.file}: ${stopped.message}. Files written before it stay; run the same import again to continue.`);
+  if (!o.dryRun) for (const result of results) rewriteAll(o.root, result.updates);
+  const invalid = [...(done?.invalid ?? []), ...results.flatMap((r) => r.invalid)];
   const report = importReport({
     parts: results.map((r, i) => ({ map: maps[i]!, result: r })),
     others,
     where,
     file: o.file,
-    rows,
+    rows: input,
     dry: o.dryRun,
     ...(dates ? { dates } : {}),
     invalid,
   });
   const skipped = results.reduce((n, r) => n + r.skipped.length + r.refused.length, 0) + others.length;
-  return { report, notImported: skipped + rows.badRows.length };
+  return { report, notImported: skipped + input.badRows.length };
 }
 
-/** Reads a changelog export into each ticket's changes; a row without a readable time is an error naming it. */
+type Row = { line: number; cells: string[] };
+
+/**
+ * Reads a changelog export into each ticket's changes; a row without a readable time is an error
+ * naming it. Its numeric dates are read as --date-format says, else as its own dates show.
+ */
 async function readChangelog(file: { path: string; file: string }, ctx: MapContext): Promise<Map<string, ChangeRow[]>> {
   checkExportFile(file.path, file.file);
-  const rows = await readExportRows(file.path, file.file);
-  const plan = planChangelog(rows.header);
+  const input = await openExportRows(file.path, file.file);
+  const plan = planChangelog(input.header);
   if ('missing' in plan)
     throw new ImportInputError(
-      `${file.file} does not look like a changelog export: it has no ${plan.missing.join(', ')} column. Nothing was written.\nIts columns: ${rows.header.join(', ')}`,
+      `${file.file} does not look like a changelog export: it has no ${plan.missing.join(', ')} column. Nothing was written.\nIts columns: ${input.header.join(', ')}`,
     );
+  const rows: Row[] = [];
+  for await (const row of input.rows) rows.push(row);
+  let read = ctx;
+  if (!ctx.dateFormat) {
+    const found = detectDateFormat(timeCells(rows, [plan.at.at], input.header), input.unit);
+    if (!found.ok) throw new ImportInputError(`${file.file}: ${found.message} Nothing was written.`);
+    if (found.format) read = { ...ctx, dateFormat: found.format };
+  }
   const out = new Map<string, ChangeRow[]>();
-  for (const row of rows.rows) {
+  for (const row of rows) {
     const cell = (k: keyof typeof plan.at) => (row.cells[plan.at[k]] ?? '').trim();
-    const at = readTime(cell('at'), ctx);
-    if (!at) throw new ImportInputError(`${file.file}: ${rows.unit} ${row.line}: "${cell('at')}" is not a time. Nothing was written.`);
+    const at = readTime(cell('at'), read);
+    if (!at) throw new ImportInputError(`${file.file}: ${input.unit} ${row.line}: "${cell('at')}" is not a time. Nothing was written.`);
     const change: ChangeRow = { line: row.line, field: cell('field'), from: cell('from'), to: cell('to'), at, by: cell('by') };
     const list = out.get(cell('key'));
     if (list) list.push(change);
@@ -198,10 +265,9 @@ async function readChangelog(file: { path: string; file: string }, ctx: MapConte
   return out;
 }
 
-/** Every cell of the columns that hold times, for detecting the date layout. */
-function* timeCells(map: TableMap, plan: HeaderPlan, rows: ExportRows): Generator<{ line: number; column: string; text: string }> {
-  const at = plan.use.flatMap((col, i) => (col && map.columns[col]!.time ? [i] : []));
-  for (const row of rows.rows) for (const i of at) yield { line: row.line, column: rows.header[i]!, text: row.cells[i] ?? '' };
+/** The cells of the columns that hold times, for detecting the date layout. */
+function* timeCells(rows: readonly Row[], at: readonly number[], header: readonly string[]): Generator<{ line: number; column: string; text: string }> {
+  for (const row of rows) for (const i of at) yield { line: row.line, column: header[i]!, text: row.cells[i] ?? '' };
 }
 
 /** Reads and checks --map: every team, person, CI, service and status it names must exist. */
@@ -250,16 +316,6 @@ function suggest(o: ImportOptions, results: readonly BuildResult[], maps: readon
 /** A kind's fields in schema order (the order imported front matter is written in). */
 function fieldsOf(kind: Kind): string[] {
   return Object.keys((readSchemas().documents[kind] as { properties: Record<string, unknown> }).properties);
-}
-
-/** Writes the new files one after another (never overwriting). Measured: on this kind of file
- * system, concurrent creates in one folder contend and are slower than a plain loop. */
-function writeAll(root: string, files: ReadonlyArray<{ file: string; text: string }>): void {
-  writeFilesInside(root, files, (file, err) => {
-    throw new ImportWriteError(`stopped at ${file}: ${(err as Error).message}. Files written before it stay; run the same import again to continue.`, {
-      cause: err,
-    });
-  });
 }
 
 /** Rewrites records imported before and untouched since (checked again just before, never through a link). */

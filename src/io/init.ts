@@ -47,14 +47,22 @@ export function initWorkspace(o: InitOptions): InitResult {
 
   const demo = shippedDemo();
   const name = titleOf(basename(dir));
-  const content = o.demo ? demoContent(demo) : starterContent({ demo, schemas: readSchemas().documents, now: o.now, name });
+  const schemas = readSchemas().documents;
+  const content = o.demo ? demoContent(demo) : starterContent({ demo, schemas, now: o.now, name });
   const loaded = loadWorkspaceFromFiles(content);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new Error(`the starter workspace does not validate: ${errors.map((d) => `${d.file}: ${d.message}`).join('; ')}`);
   const version = packageVersion();
   const files: FileSet = new Map([
     ...content,
-    ...workspaceScaffold({ folder: basename(dir), name, version, workflows: shippedWorkflows(), issueForms: renderIssueForms(loaded.workspace.records) }),
+    ...workspaceScaffold({
+      folder: basename(dir),
+      name,
+      version,
+      workflows: shippedWorkflows(),
+      issueForms: renderIssueForms(loaded.workspace.records),
+      schemas,
+    }),
   ]);
 
   for (const [rel, text] of files) {

@@ -2,7 +2,7 @@
  * Where things live in a workspace: which files are records, policies or strays. Light on purpose:
  * a warm `itsm validate` needs only this and the cache, no parser.
  */
-import { closeSync, constants, lstatSync, openSync, readFileSync, readdirSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { KIND_INFO, KINDS, kindOfFolder, type Kind } from '../core/ids.ts';
@@ -19,16 +19,19 @@ export type FileRole =
 
 const POLICY_BY_FILE = new Map(Object.entries(POLICY_FILES).map(([key, v]) => [`content/policies/${v.file}`, key as keyof PolicyFiles]));
 
-const lower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+/** ASCII letters only: a name's other characters keep their case (K, the Kelvin sign, is no k). */
+const lower = (s: string) => (/[A-Z]/.test(s) ? s.replace(/[A-Z]/g, (c) => c.toLowerCase()) : s);
 const KIND_BY_LOWER_FOLDER = new Map(KINDS.map((k) => [KIND_INFO[k].folder, k]));
+const LOWER_PREFIXES = KINDS.map((k) => [k, KIND_INFO[k].prefix, lower(KIND_INFO[k].prefix)] as const);
 
 /** The kind and ID a file name looks like (any case, any extension): CHG-0009.MD, chg-0009.md. */
 function idLike(name: string): { kind: Kind; id: string } | undefined {
   const stem = name.includes('.') ? name.slice(0, name.indexOf('.')) : name;
-  for (const k of KINDS) {
-    const prefix = KIND_INFO[k].prefix;
-    if (stem.length > prefix.length && lower(stem).startsWith(lower(prefix)) && /^[A-Za-z0-9-]+$/.test(stem))
-      return { kind: k, id: prefix + stem.slice(prefix.length) };
+  // Called for every file of every run: one test and one lower-casing per name, not one per kind.
+  if (!/^[A-Za-z0-9-]+$/.test(stem)) return undefined;
+  const low = lower(stem);
+  for (const [k, prefix, lowPrefix] of LOWER_PREFIXES) {
+    if (stem.length > prefix.length && low.startsWith(lowPrefix)) return { kind: k, id: prefix + stem.slice(prefix.length) };
   }
   return undefined;
 }
@@ -61,7 +64,16 @@ export function misplacedRecord(rel: string): { kind: Kind; id?: string; reason:
   };
 }
 
+const RECORD_ROLES = new Map(KINDS.map((k) => [k, { role: 'record', kind: k } as const]));
+
 export function roleOf(rel: string): FileRole {
+  // The common case first, without the look-alike analysis: content/<folder>/<ID>.md, canonical.
+  const canonical = /^content\/([a-z]+)\/([A-Za-z0-9-]+)\.md$/.exec(rel);
+  if (canonical) {
+    const kind = kindOfFolder(canonical[1]!);
+    const named = kind && idLike(canonical[2]!);
+    if (named && named.kind === kind && named.id === canonical[2]) return RECORD_ROLES.get(kind)!;
+  }
   const misplaced = misplacedRecord(rel);
   if (misplaced) return { role: 'stray', reason: misplaced.reason, record: misplaced.kind };
   const parts = rel.split('/');
@@ -223,11 +235,42 @@ function nameDiagnostic(rel: string, reason: string): Diagnostic {
 
 /** Reads a workspace file's bytes, or says why it cannot be read (a folder named like a record, no permission...). */
 export function readBytes(path: string): Uint8Array | { unreadable: string } {
+  const read = readStamped(path);
+  return 'unreadable' in read ? read : read.bytes;
+}
+
+/**
+ * What a file's metadata says about its content (size, times, inode), or undefined for a file
+ * changed in the last 2 seconds: on a file system with coarse timestamps, a change in the same
+ * tick as the read would leave the stamp alike (git's "racily clean" entries).
+ */
+export function stampOf(st: Stats, atMs = Date.now()): string | undefined {
+  if (atMs - Math.max(st.mtimeMs, st.ctimeMs) < 2000) return undefined;
+  return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+}
+
+/** The stamp of a workspace file as it is now (no link followed), or undefined. */
+export function currentStamp(path: string): string | undefined {
+  try {
+    const st = lstatSync(path);
+    return st.isFile() ? `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** readBytes, with the file's stamp taken before reading (a change during the read then shows at the next run). */
+export function readStamped(path: string): { bytes: Uint8Array; stamp: string | undefined } | { unreadable: string } {
   try {
     // O_NOFOLLOW: a file swapped for a link after the listing is still not followed (ELOOP).
     const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
     try {
-      return readFileSync(fd);
+      // One fstat gives both the stamp and the size to read (readFileSync would take another).
+      const st = fstatSync(fd);
+      const bytes = Buffer.allocUnsafe(st.size);
+      let n = 0;
+      for (let got = 1; n < st.size && got > 0; n += got) got = readSync(fd, bytes, n, st.size - n, null);
+      return { bytes: n === st.size ? bytes : bytes.subarray(0, n), stamp: stampOf(st) };
     } finally {
       closeSync(fd);
     }

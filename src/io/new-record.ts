@@ -7,7 +7,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { KIND_INFO, type Kind } from '../core/ids.ts';
-import { chooseId, isInstant, nameField, readAssignments, recordFromTemplate, templateFromSchema, type Checked, type JsonSchema } from '../core/new-record.ts';
+import {
+  chooseId,
+  isInstant,
+  nameField,
+  readAssignments,
+  recordFromTemplate,
+  templateFromSchema,
+  withSharedTypes,
+  type Checked,
+  type JsonSchema,
+  type SharedDefs,
+} from '../core/new-record.ts';
 import { splitFrontMatter, topLevelKeyByLine } from '../core/record-writer.ts';
 import { listWorkspaceFiles } from './layout.ts';
 import { readTextNoFollow, writeFileInside } from './safe-fs.ts';
@@ -44,8 +55,10 @@ export type NewRecordOutcome =
 export function createRecord(o: NewRecordOptions): NewRecordOutcome {
   const { root, kind } = o;
   // The workspace's own fields (schema overrides) are fields like any other here.
-  const schema = workspaceSchemas(root).documents[kind] as JsonSchema;
-  const fields = checked(readAssignments(kind, schema, o.assignments));
+  const { documents } = workspaceSchemas(root);
+  const schema = documents[kind] as JsonSchema;
+  // Read by the types of the shared definitions too: `tags=a,b` is the list the schema says `tags` is.
+  const fields = checked(readAssignments(kind, withSharedTypes(schema, documents.common as SharedDefs), o.assignments));
   if (!isInstant(o.now)) throw new NewRecordError(`ITSM_NOW must be an instant like 2026-03-04T08:15:00Z; got "${o.now}".`);
 
   const files = readWorkspace(root);

@@ -3,11 +3,20 @@
  * (src/site, astro.config.mjs) and package.json. The same two levels up from src/io/*.ts in this
  * repository and from dist-pkg/io/*.js in the installed package, so every such path is package-relative.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Whether `root` is the package's own repository (the demo is its workspace, and its schemas/ are the package's). */
+export function isPackageRoot(root: string): boolean {
+  try {
+    return realpathSync(root) === realpathSync(PACKAGE_ROOT);
+  } catch {
+    return false;
+  }
+}
 
 /** A file inside the package, e.g. packagePath('schemas', 'incident.schema.json'). */
 export function packagePath(...parts: string[]): string {

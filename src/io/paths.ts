@@ -1,6 +1,7 @@
 /** Questions commands ask of the file system before they start, answered without reading any file. */
 import { existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { KINDS, KIND_INFO } from '../core/ids.ts';
 
 /** Whether root holds a workspace: a content/ folder. */
 export function hasContentFolder(root: string): boolean {
@@ -27,4 +28,17 @@ export function outputFolderState(path: string): 'missing' | 'symlink' | 'file' 
 /** Creates the folder and its parents; throws with the system's reason when it cannot. */
 export function createFolder(path: string): void {
   mkdirSync(path, { recursive: true });
+}
+
+/** How many record files the workspace has (content/<kind folder>/*.md), counted without reading one. */
+export function countRecordFiles(root: string): number {
+  let n = 0;
+  for (const kind of KINDS) {
+    try {
+      n += readdirSync(join(root, 'content', KIND_INFO[kind].folder)).filter((f) => f.endsWith('.md')).length;
+    } catch {
+      // no folder for this kind
+    }
+  }
+  return n;
 }

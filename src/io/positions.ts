@@ -2,7 +2,18 @@
  * Maps a JSON pointer into YAML text to a line and column. Only called for files that have a
  * diagnostic: it re-parses that one text with the `yaml` package, which keeps source ranges.
  */
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Node } from 'yaml';
+
+let loaded: typeof Yaml | undefined;
+/**
+ * The `yaml` package, loaded on the first position asked for: it takes longer to load than a clean
+ * `itsm validate` of hundreds of records takes in all. Its CommonJS build, so the call stays synchronous.
+ */
+function yaml(): typeof Yaml {
+  return (loaded ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+}
 
 export interface Position {
   line: number;
@@ -18,6 +29,7 @@ function unescape(segment: string): string {
  * missing node, the deepest existing parent. `firstLine` is where the YAML text starts in its file.
  */
 export function locate(yamlText: string, pointer: string, fallback: Position): Position {
+  const { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, keepSourceTokens: false, uniqueKeys: false });
   let node: unknown = doc.contents;

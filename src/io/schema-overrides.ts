@@ -5,14 +5,13 @@
  * with overrides pays for compiling.
  */
 import { createHash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import formats from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { REGISTRY } from '../core/kinds/index.ts';
 import { mergeSchemaOverride } from '../core/validate/schema-override.ts';
 import { AJV_OPTIONS, type Validators } from '../core/validate/validators.ts';
-import { PACKAGE_ROOT } from './package-root.ts';
+import { isPackageRoot } from './package-root.ts';
 import { readTextNoFollow } from './safe-fs.ts';
 import { readSchemas } from './schemas.ts';
 
@@ -36,7 +35,7 @@ const cache = new Map<string, WorkspaceSchemas>();
 export function workspaceSchemas(root: string): WorkspaceSchemas {
   // The package's own repository (this one, with the demo as its workspace): its schemas/ are the
   // package's schemas, not overrides of them.
-  if (samePath(root, PACKAGE_ROOT)) return { validators: undefined, hash: '', diagnostics: [], documents: readSchemas().documents };
+  if (isPackageRoot(root)) return { validators: undefined, hash: '', diagnostics: [], documents: readSchemas().documents };
   const files: Array<{ name: string; file: string; text: string | { symlink: string } }> = [];
   const hash = createHash('sha1');
   for (const kind of REGISTRY.kinds) {
@@ -113,17 +112,13 @@ export function workspaceSchemas(root: string): WorkspaceSchemas {
   return out;
 }
 
-function samePath(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return false;
-  }
-}
-
 function compile(documents: Record<string, object>): Validators {
-  const ajv = new Ajv2020(AJV_OPTIONS);
-  (formats as unknown as (a: Ajv2020) => void)(ajv);
+  // ajv's compiler is loaded only here: a workspace without overrides never needs it (both are CommonJS).
+  const require = createRequire(import.meta.url);
+  const { Ajv2020: Compiler } = require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 };
+  const addFormats = require('ajv-formats') as (ajv: Ajv2020) => void;
+  const ajv = new Compiler(AJV_OPTIONS);
+  addFormats(ajv);
   for (const [name, schema] of Object.entries(documents)) ajv.addSchema(schema, `${name}.schema.json`);
   // Compiled eagerly, so a broken override is found here and not on the first record.
   const compiled = new Map(Object.entries(documents).map(([name, schema]) => [name, ajv.getSchema((schema as { $id: string }).$id)!]));

@@ -2,17 +2,34 @@
  * Builds the static site: gather the data once (validate, SLA, history, reports), render it with
  * Astro's programmatic build, then index it with the Pagefind CLI. A workspace with validation errors
  * builds nothing: the caller prints the same diagnostics as `itsm validate`.
+ * A sharded build (`shard`) renders a share of the record pages (and the shared pages in shard 1),
+ * writes a manifest instead of a search index; src/io/site-merge.ts joins the shards and indexes them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { load } from 'js-yaml';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { normalizeBase } from '../core/site/links.ts';
+import type { Shard } from '../core/site/shard.ts';
 import { readTextNoFollow } from './safe-fs.ts';
 import { dependencyFolder, packagePath } from './package-root.ts';
 import { outputProblem, SITE_MARKER, SITE_MARKER_TEXT } from './site-output.ts';
-import { gatherSiteData, type SiteData } from './site-data.ts';
+import { gatherSiteData, hasSharedPages, type RecordsData } from './site-data.ts';
+import { writeShardManifest } from './site-shards.ts';
 
 const SITE_DATA_KEY = Symbol.for('itsm.site-data');
 
@@ -25,15 +42,26 @@ export interface BuildSiteOptions {
   base?: string;
   /** The instant the site shows data as of (default: now). */
   now?: string;
+  /**
+   * Whether the site counts down from the reader's clock (default: when `now` is not given). A
+   * sharded live build gives every shard the same `now` and live.
+   */
+  live?: boolean;
+  /** Build only this shard of the site (no search index: the merge makes it). */
+  shard?: Shard;
   onLog?: (line: string) => void;
 }
 
 export interface BuildSiteResult {
-  /** HTML pages written (0 when validation failed). */
+  /** False when validation failed and nothing was written. */
+  built: boolean;
+  /** HTML pages written (0 when validation failed; a shard may also have none of its own). */
   pages: number;
   diagnostics: Diagnostic[];
   /** Records read (for the validation summary). */
   records: number;
+  /** Record pages rendered: every record's, or the shard's share. */
+  shardRecords: number;
   /** Milliseconds per stage. */
   timings: { data: number; astro: number; pagefind: number };
 }
@@ -64,9 +92,17 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
   const problem = outputProblem(out, root);
   if (problem) throw new SiteBuildError(problem);
   const t0 = Date.now();
-  const gathered = await gatherSiteData({ root, base: normalizeBase(opts.base ?? configuredBase(root)), ...(opts.now ? { now: opts.now } : {}), onLog: log });
+  const now = opts.now ?? new Date().toISOString();
+  const gathered = await gatherSiteData({
+    root,
+    base: normalizeBase(opts.base ?? configuredBase(root)),
+    now,
+    live: opts.live ?? opts.now === undefined,
+    ...(opts.shard ? { shard: opts.shard } : {}),
+    onLog: log,
+  });
   const timings = { data: Date.now() - t0, astro: 0, pagefind: 0 };
-  if (!gathered.data) return { pages: 0, diagnostics: gathered.diagnostics, records: gathered.records, timings };
+  if (!gathered.data) return { built: false, pages: 0, diagnostics: gathered.diagnostics, records: gathered.records, shardRecords: 0, timings };
   // Built next to `out` (same file system: the final move is a rename), in a folder whose
   // node_modules points at the one holding Astro (this package's, or that of the project which
   // installed itsm), because Astro imports its prerender bundle from there.
@@ -83,12 +119,24 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
     writeFileSync(join(site, SITE_MARKER), SITE_MARKER_TEXT);
     timings.astro = Date.now() - t1;
     log(`astro: rendered in ${timings.astro} ms`);
-    const t2 = Date.now();
-    await runPagefind(site, log);
-    timings.pagefind = Date.now() - t2;
-    log(`pagefind: indexed in ${timings.pagefind} ms`);
+    if (opts.shard) {
+      const { records, base, live } = gathered.data;
+      writeShardManifest(site, { shard: opts.shard, records: records.length, fingerprint: gathered.fingerprint, now, live, base });
+    } else {
+      const t2 = Date.now();
+      await runPagefind(site, log);
+      timings.pagefind = Date.now() - t2;
+      log(`pagefind: indexed in ${timings.pagefind} ms`);
+    }
     moveDir(site, out);
-    return { pages: countPages(out), diagnostics: gathered.diagnostics, records: gathered.records, timings };
+    return {
+      built: true,
+      pages: countPages(out),
+      diagnostics: gathered.diagnostics,
+      records: gathered.records,
+      shardRecords: gathered.data.records.length,
+      timings,
+    };
   } finally {
     detach();
     rmSync(work, { recursive: true, force: true });
@@ -102,7 +150,7 @@ const children = new Set<ChildProcess>();
  * Removes `dir` if the process ends before the build does: on exit, and on SIGINT or SIGTERM, after
  * which the signal is raised again so the process ends as it would have. Returns the detacher.
  */
-function removeOnExit(dir: string): () => void {
+export function removeOnExit(dir: string): () => void {
   const remove = () => {
     for (const child of children) child.kill('SIGKILL');
     // Astro's file writes still queued on libuv's thread pool may land after a first removal and
@@ -149,14 +197,50 @@ function configuredBase(root: string): string {
  * The static API: /api/<ID>.json per record and /api/<folder>.json per kind. Written directly: as
  * Astro routes they doubled the number of pages Astro renders, for a JSON.stringify each.
  */
-function writeApi(data: SiteData, dir: string): void {
+function writeApi(data: RecordsData, dir: string): void {
   mkdirSync(join(dir, 'api'), { recursive: true });
-  for (const [name, doc] of data.api) writeFileSync(join(dir, 'api', `${name}.json`), JSON.stringify(doc, null, 2) + '\n');
+  for (const [name, doc] of data.api) writeJson(join(dir, 'api', `${name}.json`), doc);
 }
 
-async function astroBuild(data: SiteData, work: string, out: string): Promise<void> {
+/**
+ * Writes `doc` as JSON.stringify(doc, null, 2) would, byte for byte. A kind's list (`records`, its
+ * last key) is written record by record: at 100,000 incidents it is 150 MB, too much for one string.
+ */
+function writeJson(path: string, doc: unknown): void {
+  const list = (doc as { records?: unknown } | null)?.records;
+  const keys = doc && typeof doc === 'object' ? Object.keys(doc) : [];
+  if (!Array.isArray(list) || list.length < 1000 || keys.at(-1) !== 'records') {
+    writeFileSync(path, JSON.stringify(doc, null, 2) + '\n');
+    return;
+  }
+  const shell = JSON.stringify({ ...(doc as object), records: [] }, null, 2);
+  const fd = openSync(path, 'w');
+  try {
+    let chunk = shell.slice(0, shell.lastIndexOf('[]')) + '[\n';
+    list.forEach((item, i) => {
+      // Nested one level deeper than on its own; JSON escapes newlines inside strings, so every \n is a line break.
+      chunk += '    ' + JSON.stringify(item, null, 2).replaceAll('\n', '\n    ') + (i < list.length - 1 ? ',\n' : '\n');
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    });
+    writeSync(fd, chunk + '  ]\n}\n');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function astroBuild(data: RecordsData, work: string, out: string): Promise<void> {
   const { build } = await import('astro');
-  const g = globalThis as { [SITE_DATA_KEY]?: Promise<SiteData> };
+  const g = globalThis as { [SITE_DATA_KEY]?: Promise<RecordsData> };
+  // The record pages are routed by astro.config.mjs; the shared pages are src/site/pages. A shard
+  // without them gets an empty pages folder instead, so Astro neither routes nor renders them.
+  let srcDir = packagePath('src/site');
+  if (!hasSharedPages(data)) {
+    srcDir = join(work, 'records-only');
+    mkdirSync(join(srcDir, 'pages'), { recursive: true });
+  }
   g[SITE_DATA_KEY] = Promise.resolve(data);
   // Vite's cache per build: builds in parallel processes (tests, bench) must not share it.
   const cacheDir = join(work, 'vite-cache');
@@ -170,7 +254,7 @@ async function astroBuild(data: SiteData, work: string, out: string): Promise<vo
       // there and goes with it, never in this package's checkout; the config and pages come from here.
       root: work,
       configFile: relative(work, packagePath('astro.config.mjs')),
-      srcDir: packagePath('src/site'),
+      srcDir,
       publicDir: packagePath('src/site/public'),
       outDir: out,
       base: normalizeBase(data.base),
@@ -189,7 +273,7 @@ async function astroBuild(data: SiteData, work: string, out: string): Promise<vo
 }
 
 /** Replaces `to` with `from`: a rename on one file system, a copy across two. */
-function moveDir(from: string, to: string): void {
+export function moveDir(from: string, to: string): void {
   rmSync(to, { recursive: true, force: true });
   mkdirSync(dirname(to), { recursive: true });
   try {
@@ -222,6 +306,6 @@ export function runPagefind(out: string, log: (s: string) => void): Promise<void
   });
 }
 
-function countPages(dir: string): number {
+export function countPages(dir: string): number {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind')).length;
 }

@@ -1,8 +1,11 @@
 /**
  * Everything the site shows, gathered once per build: the workspace (loaded and validated by the same
  * loader as `itsm validate`), SLA results, git history and the report, turned into page data by the
- * pure functions in src/core/site. Astro pages only render what this returns.
+ * pure functions in src/core/site. Astro pages only render what this returns. A sharded build
+ * (`itsm build --shard i/n`) still loads, validates and times the whole workspace, but produces page
+ * data only for its share of the records, and the shared pages' data only in shard 1.
  */
+import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import type { HistoryEntry } from '../core/history.ts';
 import { KIND_INFO, KINDS, type Kind } from '../core/ids.ts';
@@ -19,6 +22,7 @@ import { knowledgeBase, knownErrors, type KbCategory, type KnownError } from '..
 import { forgeLinks } from '../core/forge.ts';
 import { siteLinks, type SiteLinks } from '../core/site/links.ts';
 import { recordPage, type RecordPage } from '../core/site/record-page.ts';
+import { inShard, rendersShared, type Shard } from '../core/site/shard.ts';
 import type { RecordRef } from '../core/site/refs.ts';
 import type { ReportTable } from '../core/site/report-tables.ts';
 import { serviceCatalog, type ServiceEntry } from '../core/site/services.ts';
@@ -27,11 +31,12 @@ import { computeSla, type SlaResult } from '../core/sla/index.ts';
 import { queue } from '../core/queue.ts';
 import { queuePages, type QueuePages } from '../core/site/queues.ts';
 import { approvalRows, type ApprovalRow } from '../core/site/approvals.ts';
-import { atomXml, feeds } from '../core/site/feeds.ts';
+import { atomXml, feedLinks, feeds } from '../core/site/feeds.ts';
 import { newRecordLinks } from '../core/site/new-record-links.ts';
 import { statusPage, type StatusPage } from '../core/site/status-page.ts';
 import { reviewViews, type PirView, type ReviewsPage, type ReviewStatus } from '../core/site/reviews.ts';
 import { statusReport } from '../core/status.ts';
+import { publishedSchemas } from '../core/schema-ids.ts';
 import type { Evidence } from '../core/approvals/evidence-note.ts';
 import { readApprovalEvidence } from './approval-notes.ts';
 import { layoutGraph } from './graph-layout.ts';
@@ -40,6 +45,7 @@ import { renderMarkdownBatch } from './markdown-batch.ts';
 import type { RecordLinks } from './markdown-record-links.ts';
 import { reportData } from './site-reports.ts';
 import { readSchemas } from './schemas.ts';
+import { packageVersion } from './version.ts';
 import { validateOnDisk } from './validate-run.ts';
 import { loadWorkspace } from './workspace.ts';
 
@@ -57,9 +63,12 @@ export interface RecordPageData extends RecordPage {
   /** Major incident pages: the post-incident review, and where it stands. */
   pir?: PirView;
   review?: ReviewStatus;
+  /** Team pages: the team's queue and how much open work is in it. */
+  queue?: { href: string; open: number };
 }
 
-export interface SiteData {
+/** What every page's shell shows (header, footer, feed links). */
+export interface SiteShell {
   name: string;
   timeZone: string;
   now: string;
@@ -75,11 +84,25 @@ export interface SiteData {
   newChangeHref?: string;
   /** True when the workspace has git history (record pages then show it). */
   hasHistory: boolean;
+  /** The Atom feeds every page links to. */
+  feedLinks: Array<{ name: string; title: string }>;
+}
+
+/** What a build renders for its records: every record, or a shard's share (`itsm build --shard`). */
+export interface RecordsData extends SiteShell {
+  /** The shard this data is for (absent: the whole site). */
+  shard?: Shard;
+  records: RecordPageData[];
+  /** The JSON twins: /api/<ID>.json of these records, and with the shared pages /api/<folder>.json. */
+  api: Map<string, unknown>;
+}
+
+/** The shared pages' data: computed only by a build that renders them (unsharded, or shard 1). */
+export interface SharedData {
   dashboard: Dashboard;
   catalogs: Catalog[];
   /** The queue pages (per team, unassigned), from one pass over the open work. */
   queues: QueuePages;
-  records: RecordPageData[];
   services: ServiceEntry[];
   calendar: { current: string; months: CalendarMonth[] };
   knownErrors: KnownError[];
@@ -88,14 +111,19 @@ export interface SiteData {
   status: StatusPage;
   /** Post-incident reviews of major incidents and their open actions. */
   reviews: ReviewsPage;
-  /** The JSON Schemas, published at schemas/<name>.schema.json. */
-  schemas: Record<string, object>;
+  /** The JSON Schemas by path under the site: schemas/<name>.schema.json and schemas/v<major.minor>/<name>.schema.json. */
+  schemas: Map<string, object>;
   /** Atom feeds, by file name under feeds/. */
   feeds: Array<{ name: string; title: string; xml: string }>;
-  /** The JSON twins: /api/<ID>.json and /api/<folder>.json. */
-  api: Map<string, unknown>;
   diagnostics: Diagnostic[];
   sla: SlaResult[];
+}
+
+export type SiteData = RecordsData & SharedData;
+
+/** True when the data carries the shared pages (an unsharded build, or shard 1). */
+export function hasSharedPages(data: RecordsData): data is SiteData {
+  return 'dashboard' in data;
 }
 
 export interface GatherOptions {
@@ -103,18 +131,27 @@ export interface GatherOptions {
   base?: string;
   /** The instant the site is built "as of" (SLA clocks, upcoming changes). Default: now. */
   now?: string;
+  /** Count down from the reader's clock (default: when `now` is not given). */
+  live?: boolean;
   /** Read git history for record pages (default true; a workspace outside git simply has none). */
   history?: boolean;
+  /** Gather only this shard's record pages (and the shared pages in shard 1). */
+  shard?: Shard;
   onLog?: (line: string) => void;
 }
 
 export interface Gathered {
-  data: SiteData | null;
+  data: RecordsData | null;
   diagnostics: Diagnostic[];
   records: number;
+  /** The workspace's fingerprint (records and settings): shards of one build must agree on it. */
+  fingerprint: string;
 }
 
-/** Loads and validates the workspace; when it has no errors, computes every page's data. */
+/**
+ * Loads and validates the whole workspace; when it has no errors, computes the page data of the
+ * shard's records (every record without a shard), and the shared pages' data when the shard renders them.
+ */
 export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   const log = opts.onLog ?? (() => {});
   const now = opts.now ?? new Date().toISOString();
@@ -126,20 +163,27 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   log(`validated and loaded ${loaded.records} records in ${Date.now() - t0} ms`);
   const failed = (list: readonly Diagnostic[]) => list.some((d) => d.severity === 'error');
   if (failed(checked.diagnostics) || failed(loaded.diagnostics)) {
-    return { data: null, diagnostics: failed(checked.diagnostics) ? checked.diagnostics : loaded.diagnostics, records: checked.records };
+    return { data: null, diagnostics: failed(checked.diagnostics) ? checked.diagnostics : loaded.diagnostics, records: checked.records, fingerprint: '' };
   }
   const ws = loaded.workspace;
   const base = opts.base ?? ws.settings.site_base ?? '/';
   const links = siteLinks(base);
+  const shard = opts.shard;
+  const mine = ws.records.filter((r) => inShard(r.id, shard));
+  const shared = rendersShared(shard);
+  if (shard) log(`shard ${shard.index}/${shard.count}: ${mine.length} of ${ws.records.length} record pages${shared ? ' and the shared pages' : ''}`);
 
   // Markdown renders on a worker thread (for large workspaces) while the rest is computed here.
   const bodies = renderMarkdownBatch(
-    ws.records.map((r) => r.body),
+    mine.map((r) => r.body),
     recordLinks(ws, links),
   );
+  // SLA clocks of the whole workspace, as `itsm sla` computes them: the shared pages and a team's queue need them all.
   const t1 = Date.now();
   const sla = computeSla(ws, now);
-  const views = slaViews(sla);
+  // The clocks as pages show them: a shard's record pages show their own; the shared pages all.
+  const ids = shared ? null : new Set(mine.map((r) => r.id));
+  const views = slaViews(ids ? sla.filter((r) => ids.has(r.record)) : sla);
   log(`SLA: ${sla.length} clocks in ${Date.now() - t1} ms`);
 
   const t2 = Date.now();
@@ -148,17 +192,30 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
       ? null
       : await readSiteHistories(
           opts.root,
-          ws.records.map((r) => r.file),
+          mine.map((r) => r.file),
         );
   const evidence = opts.history === false ? new Map<string, Evidence[]>() : await readApprovalEvidence(opts.root).catch(() => new Map<string, Evidence[]>());
   log(histories ? `history: ${histories.size} files in ${Date.now() - t2} ms` : 'history: none (not a git repository)');
 
-  const data = await pageData(ws, { now, links, views, histories, sla, bodies, evidence });
-  data.live = opts.now === undefined;
-  data.diagnostics = checked.diagnostics;
-  data.reports = await reportData(ws, sla, now, log);
+  const related = linkIndex(ws.records);
+  const inputs: PageInputs = { now, links, views, histories, sla, related, bodies, evidence };
+  const records = await recordPages(ws, mine, inputs);
+  const data: RecordsData = {
+    ...siteShell(ws, links, now, histories !== null),
+    ...(shard ? { shard } : {}),
+    records,
+    api: recordApi(mine, related, views, links),
+  };
+  data.live = opts.live ?? opts.now === undefined;
+  if (shared) {
+    const sharedData = sharedPages(ws, inputs);
+    sharedData.diagnostics = checked.diagnostics;
+    sharedData.reports = await reportData(ws, sla, now, log);
+    Object.assign(data, sharedData);
+    for (const [name, doc] of kindLists(ws, links)) data.api.set(name, doc);
+  }
   log(`page data in ${Date.now() - t2} ms`);
-  return { data, diagnostics: checked.diagnostics, records: checked.records };
+  return { data, diagnostics: checked.diagnostics, records: checked.records, fingerprint: workspaceFingerprint(ws) };
 }
 
 /**
@@ -167,9 +224,11 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
  * error of the build, not a site without history.
  */
 export async function readSiteHistories(root: string, files: readonly string[]): Promise<Map<string, HistoryEntry[]> | null> {
+  const wanted = new Set(files);
   let records;
   try {
-    ({ records } = await readRecordHistories(root));
+    // Only the versions of these records are read (a shard's share): the log itself is one pass.
+    ({ records } = await readRecordHistories(root, (path) => wanted.has(path)));
   } catch (err) {
     if (err instanceof NotARepositoryError) return null;
     throw err;
@@ -186,36 +245,70 @@ interface PageInputs {
   now: string;
   links: SiteLinks;
   views: Map<string, SlaView>;
+  /** Every record's related records, both ways (the workspace's link index). */
+  related: ReturnType<typeof linkIndex>;
   histories: Map<string, HistoryEntry[]> | null;
   sla: SlaResult[];
-  /** Each record's body as HTML, in workspace order (default: rendered here). */
+  /** The pages' record bodies as HTML, in the order of the records given (default: rendered here). */
   bodies?: Promise<string[]>;
   /** Approval evidence by change ID. */
   evidence?: ReadonlyMap<string, Evidence[]>;
 }
 
-/** Every page's data from a loaded workspace (exported for the benchmark and tests). */
-export async function pageData(ws: Workspace, { now, links, views, histories, sla, bodies, evidence }: PageInputs): Promise<SiteData> {
+/** What every page's shell shows, from the settings alone. */
+function siteShell(ws: Workspace, links: SiteLinks, now: string, hasHistory: boolean): SiteShell {
   const forge = forgeLinks(ws.settings.repo_url, ws.settings.default_branch ?? 'main');
-  const related = linkIndex(ws.records);
-  const cmdb = cmdbIndex(ws, links);
-  const schedule = changeSchedule(ws, now, links);
-  const services = serviceCatalog(ws, links, now, forge);
-  const serviceById = new Map(services.map((s) => [s.id, s]));
-  const reviews = reviewViews(ws, links, now);
+  const creators = newRecordLinks(ws, forge, now);
+  return {
+    name: ws.settings.name,
+    timeZone: ws.settings.time_zone,
+    now,
+    nowText: formatInstant(now, ws.settings.time_zone),
+    live: false,
+    base: links.base,
+    links,
+    ...(creators.incident ? { newIncidentHref: creators.incident } : {}),
+    ...(creators.change ? { newChangeHref: creators.change } : {}),
+    hasHistory,
+    feedLinks: feedLinks(ws.settings.name, true),
+  };
+}
+
+/** The queue pages, from one pass over the open work of the whole workspace. */
+function siteQueues(ws: Workspace, now: string, sla: SlaResult[], links: SiteLinks): QueuePages {
+  return queuePages(ws, queue(ws, new Date(now), {}, sla), now, links);
+}
+
+/**
+ * The page data of `mine` (every record, or a shard's share). What a page shows of other records
+ * (titles, links, SLA states) comes from the workspace's indexes, never from their page data.
+ */
+export async function recordPages(
+  ws: Workspace,
+  mine: readonly AnyRecord[],
+  { now, links, views, histories, sla, related, bodies, evidence }: PageInputs,
+): Promise<RecordPageData[]> {
+  const forge = forgeLinks(ws.settings.repo_url, ws.settings.default_branch ?? 'main');
+  const has = (kind: Kind) => mine.some((r) => r.kind === kind);
+  const cmdb = has('ci') || has('service') ? cmdbIndex(ws, links) : null;
+  const schedule = has('change') ? changeSchedule(ws, now, links) : null;
+  const serviceById = has('service') ? new Map(serviceCatalog(ws, links, now, forge).map((s) => [s.id, s])) : null;
+  const reviews = has('incident') ? reviewViews(ws, links, now) : null;
+  const queues = has('team') ? siteQueues(ws, now, sla, links) : null;
 
   // elk answers asynchronously (a fake worker): lay every CI graph out at once so the waits overlap.
   const graphs = new Map<string, string>();
-  await Promise.all(
-    ws.records
-      .filter((rec) => rec.kind === 'ci' || rec.kind === 'service')
-      .map(async (rec) => {
-        const graph = cmdb.graph(rec.id);
-        graphs.set(rec.id, graphSvg(graph, await layoutGraph(graph), `Relationships of ${rec.id}`));
-      }),
-  );
+  if (cmdb)
+    await Promise.all(
+      mine
+        .filter((rec) => rec.kind === 'ci' || rec.kind === 'service')
+        .map(async (rec) => {
+          const graph = cmdb.graph(rec.id);
+          graphs.set(rec.id, graphSvg(graph, await layoutGraph(graph), `Relationships of ${rec.id}`));
+        }),
+    );
   const records: RecordPageData[] = [];
-  for (const rec of ws.records) {
+  for (const rec of mine) {
     const page: RecordPageData = {
       ...recordPage({
         ws,
@@ -229,75 +322,67 @@ export async function pageData(ws: Workspace, { now, links, views, histories, sl
       }),
       bodyHtml: '',
     };
-    if (rec.kind === 'ci' || rec.kind === 'service') {
+    if (cmdb && (rec.kind === 'ci' || rec.kind === 'service')) {
       page.graphSvg = graphs.get(rec.id)!;
       page.impact = cmdb.impact(rec.id);
     }
-    if (rec.kind === 'service') page.service = serviceById.get(rec.id);
-    if (rec.kind === 'change') {
+    if (rec.kind === 'service') page.service = serviceById?.get(rec.id);
+    if (schedule && rec.kind === 'change') {
       page.schedule = schedule.findings(rec.id);
       page.approvals = approvalRows(evidence?.get(rec.id) ?? [], forge, ws.settings.time_zone);
     }
-    if (rec.kind === 'incident') Object.assign(page, reviews.incident(rec));
+    if (reviews && rec.kind === 'incident') Object.assign(page, reviews.incident(rec));
+    const teamQueue = rec.kind === 'team' ? queues?.teams.find((q) => q.key === rec.id) : undefined;
+    if (teamQueue) page.queue = { href: teamQueue.href, open: teamQueue.rows.length };
     records.push(page);
   }
 
   const html = await (bodies ??
     renderMarkdownBatch(
-      ws.records.map((r) => r.body),
+      mine.map((r) => r.body),
       recordLinks(ws, links),
     ));
   records.forEach((page, i) => (page.bodyHtml = html[i]!));
+  return records;
+}
 
+/** The shared pages' data (dashboard, catalogs, queues, calendar, status, reviews, feeds...), reports aside. */
+function sharedPages(ws: Workspace, { now, links, views, sla }: PageInputs): SharedData {
+  const forge = forgeLinks(ws.settings.repo_url, ws.settings.default_branch ?? 'main');
+  const schedule = changeSchedule(ws, now, links);
   const status = statusReport(ws.records, { now, timeZone: ws.settings.time_zone });
-  const creators = newRecordLinks(ws, forge, now);
-  const queues = queuePages(ws, queue(ws, new Date(now), {}, sla), now, links);
-  const newIncidentHref = creators.incident;
-  const newChangeHref = creators.change;
+  const queues = siteQueues(ws, now, sla, links);
   return {
-    name: ws.settings.name,
-    timeZone: ws.settings.time_zone,
-    now,
-    nowText: formatInstant(now, ws.settings.time_zone),
-    live: false,
-    base: links.base,
-    links,
-    ...(newIncidentHref ? { newIncidentHref } : {}),
-    ...(newChangeHref ? { newChangeHref } : {}),
-    hasHistory: histories !== null,
     dashboard: dashboard({ ws, sla: views, now, links, queues }),
     catalogs: KINDS.map((k) => catalog(ws, k, links, views, { now })),
     queues,
-    records,
-    services,
+    services: serviceCatalog(ws, links, now, forge),
     calendar: { current: schedule.current, months: schedule.months.map((m) => schedule.month(m)) },
     knownErrors: knownErrors(ws, links),
     knowledge: knowledgeBase(ws, links, now),
     reports: null,
     status: statusPage(status, links),
-    reviews: reviews.page(),
-    schemas: readSchemas().documents,
+    reviews: reviewViews(ws, links, now).page(),
+    schemas: publishedSchemas(readSchemas().documents, packageVersion()),
     feeds: feeds(ws, links, status).map((f) => ({
       name: f.name,
       title: f.title,
       xml: atomXml(f, links.page(`feeds/${f.name}`), links.home, ws.settings.name),
     })),
-    api: apiDocuments(ws, related, views, links),
     diagnostics: [],
     sla,
   };
 }
 
-/** Every record's page and name, for the IDs a body mentions. */
+/** Every record's page and name, for the IDs a body mentions: the compact index of the whole workspace. */
 function recordLinks(ws: Workspace, links: SiteLinks): RecordLinks {
   return new Map(ws.records.map((r) => [r.id, { href: links.record(r.id), title: displayName(r) }]));
 }
 
-/** The static API: a JSON twin of every record and one list per kind. */
-function apiDocuments(ws: Workspace, related: ReturnType<typeof linkIndex>, views: Map<string, SlaView>, links: SiteLinks): Map<string, unknown> {
+/** The JSON twin of each of `mine`: /api/<ID>.json. */
+function recordApi(mine: readonly AnyRecord[], related: ReturnType<typeof linkIndex>, views: Map<string, SlaView>, links: SiteLinks): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  const byKind = new Map<Kind, AnyRecord[]>();
-  for (const rec of ws.records) {
+  for (const rec of mine) {
     out.set(rec.id, {
       id: rec.id,
       kind: rec.kind,
@@ -308,8 +393,15 @@ function apiDocuments(ws: Workspace, related: ReturnType<typeof linkIndex>, view
       related: related.get(rec.id) ?? [],
       sla: views.get(rec.id) ?? null,
     });
-    (byKind.get(rec.kind) ?? byKind.set(rec.kind, []).get(rec.kind)!).push(rec);
   }
+  return out;
+}
+
+/** One list per kind, /api/<folder>.json: shared pages. */
+function kindLists(ws: Workspace, links: SiteLinks): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  const byKind = new Map<Kind, AnyRecord[]>();
+  for (const rec of ws.records) (byKind.get(rec.kind) ?? byKind.set(rec.kind, []).get(rec.kind)!).push(rec);
   for (const kind of KINDS) {
     const list = (byKind.get(kind) ?? []).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
     out.set(KIND_INFO[kind].folder, {
@@ -319,4 +411,17 @@ function apiDocuments(ws: Workspace, related: ReturnType<typeof linkIndex>, view
     });
   }
   return out;
+}
+
+/**
+ * A digest of what the site is built from: the settings and every record (file, front matter, body).
+ * Shards of one build agree on it; shards of another commit or workspace do not.
+ */
+function workspaceFingerprint(ws: Workspace): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(ws.settings) + JSON.stringify(ws.policies));
+  for (const rec of [...ws.records].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    hash.update('\0' + rec.file + '\0' + JSON.stringify(rec.data) + '\0' + rec.body);
+  }
+  return hash.digest('hex').slice(0, 32);
 }

@@ -9,7 +9,7 @@ import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
 import { parseFrontMatter } from '../core/front-matter.ts';
 import { REGISTRY } from '../core/kinds/index.ts';
 import type { AnyKindDefinition } from '../core/kinds/definition.ts';
-import { zonedTimestamp, type JsonSchema } from '../core/new-record.ts';
+import { withSharedTypes, zonedTimestamp, type JsonSchema, type SharedDefs } from '../core/new-record.ts';
 import { similarIds } from '../core/suggest.ts';
 import { peopleFrom, similarHandles, type People, type Person, type TeamMembers } from '../core/people.ts';
 import { closeStep, personByEmail, planUpdate, reopenStep, resolveStep, skippedMilestones, type UpdateRequest } from '../core/update.ts';
@@ -163,23 +163,6 @@ function assignments(
   const theirs = people.teamsOf(person.handle);
   if (data.team === undefined && fields.team && theirs.length === 1) out.push(`team=${theirs[0]!}`);
   return out;
-}
-
-type SharedDefs = { $defs?: Record<string, JsonSchema> };
-
-/**
- * The kind's fields with the types of the shared definitions they refer to (`tags` is a list,
- * `source` an object), so field=value reads `tags=[a,b]` as the list it is.
- */
-function withSharedTypes(schema: JsonSchema, common: SharedDefs): JsonSchema {
-  const prefix = 'common.schema.json#/$defs/';
-  const properties = Object.fromEntries(
-    Object.entries(schema.properties ?? {}).map(([field, prop]) => {
-      const shared = prop.type === undefined && prop.$ref?.startsWith(prefix) ? common.$defs?.[prop.$ref.slice(prefix.length)] : undefined;
-      return [field, shared ? { ...prop, type: shared.type, items: prop.items ?? shared.items } : prop];
-    }),
-  );
-  return { ...schema, properties };
 }
 
 /** Resolves a person given on the command line (a login or other login) to their handle; exit 2 with "did you mean" otherwise. */

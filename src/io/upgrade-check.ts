@@ -13,8 +13,10 @@ import { RENAMES } from '../core/renames.ts';
 import { diffFindings, type FindingsDiff, type RunFindings } from '../core/upgrade.ts';
 import { readRecordTexts } from './migrate.ts';
 import { readLastRun } from './validate-cache.ts';
-import { packageVersion } from './version.ts';
+import { isExactVersion } from '../core/packument.ts';
+import { packageName, packageVersion } from './version.ts';
 import { dependencyFolder, packagePath } from './package-root.ts';
+import { configuredRegistry, fetchPackage, RegistryError } from './registry.ts';
 
 /** The old package cannot be found or run: a clear message, exit 2. */
 export class UpgradeCheckError extends Error {
@@ -27,11 +29,15 @@ export class UpgradeCheckError extends Error {
 export interface UpgradeCheckOptions {
   root: string;
   /**
-   * The old itsm: its package folder (e.g. node_modules/itsm of the base branch) or its npm
-   * tarball. Without it, the workspace's last full validation (.itsm-cache/last-run.json) stands
-   * for the old version, when another version wrote it.
+   * The old itsm: a released version (0.3.0, fetched from the npm registry), its package folder
+   * (e.g. node_modules/itsm of the base branch) or its npm tarball. Without it, the workspace's last
+   * full validation (.itsm-cache/last-run.json) stands for the old version, when another version wrote it.
    */
   from?: string;
+  /** The npm registry to fetch a version from (default: as npm is configured, see io/registry.ts). */
+  registry?: string;
+  /** The environment npm's settings are read from (npm_config_registry). */
+  env?: NodeJS.ProcessEnv;
   /** The instant both versions judge the workspace at. */
   now: string;
   /** The renames table (default: this package's). */
@@ -46,7 +52,7 @@ export interface UpgradeCheckResult extends FindingsDiff {
   migration: MigrationPlan;
 }
 
-export function upgradeCheck(o: UpgradeCheckOptions): UpgradeCheckResult {
+export async function upgradeCheck(o: UpgradeCheckOptions): Promise<UpgradeCheckResult> {
   let before: UpgradeCheckResult['before'];
   if (o.from === undefined) {
     const last = readLastRun(o.root);
@@ -61,7 +67,7 @@ export function upgradeCheck(o: UpgradeCheckOptions): UpgradeCheckResult {
       );
     before = { ...last, source: 'last-run' };
   } else {
-    const old = oldPackage(o.from);
+    const old = isExactVersion(o.from) && !existsSync(resolve(o.from)) ? await released(o.from, o) : oldPackage(o.from);
     try {
       before = { ...validateWith(old.dir, o.root, o.now), source: 'run' };
     } finally {
@@ -72,6 +78,21 @@ export function upgradeCheck(o: UpgradeCheckOptions): UpgradeCheckResult {
   const renames = renamesBetween(o.table ?? RENAMES, before.version, after.version);
   const migration = planMigration(readRecordTexts(o.root), renames);
   return { before, after, ...diffFindings(before.diagnostics, after.diagnostics), renames, migration };
+}
+
+/** A released version, fetched from the registry into a temporary folder and unpacked like any tarball. */
+async function released(version: string, o: UpgradeCheckOptions): Promise<{ dir: string; remove: () => void }> {
+  const download = mkdtempSync(join(tmpdir(), 'itsm-upgrade-download-'));
+  try {
+    const registry = configuredRegistry(o.registry, o.env ?? process.env);
+    const tarball = await fetchPackage(registry, packageName(), version, download);
+    return oldPackage(tarball);
+  } catch (err) {
+    if (err instanceof RegistryError) throw new UpgradeCheckError(err.message);
+    throw err;
+  } finally {
+    rmSync(download, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -5,9 +5,10 @@
  * cache committed to git is not trusted either: it would come from whoever wrote the commit.
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../core/diagnostic.ts';
+import type { Diagnostic, PendingDiagnostic } from '../core/diagnostic.ts';
 import { KINDS } from '../core/ids.ts';
 import { isKnownTimeZone } from '../core/time-zone.ts';
 import type { Policies, WorkspaceSettings } from '../core/model.ts';
@@ -16,6 +17,13 @@ import { symlinkOnPath } from './safe-fs.ts';
 
 export const CACHE_DIR = '.itsm-cache';
 const CACHE_FILE = 'validate-v1.json';
+/**
+ * The entries changed since validate-v1.json was written, by a run that changed few: rewriting
+ * every entry (megabytes at 10,000 records) for 10 edited files would cost more than checking them.
+ */
+const JOURNAL_FILE = 'validate-v1.journal.json';
+/** A journal may hold this many entries (or a tenth of all, if more) before the whole cache is rewritten. */
+const JOURNAL_LIMIT = 1000;
 
 export interface PolicyResult {
   settings: WorkspaceSettings;
@@ -24,6 +32,9 @@ export interface PolicyResult {
 }
 export interface CacheEntry {
   hash: string;
+  /** The file's size, times and inode when it was read (layout.ts stampOf): equal now, the file is not read again. */
+  stamp?: string;
+  /** The outcome without its facts' `happened` list (cachedOutcome): `latest` stands for it. */
   outcome: RecordOutcome;
 }
 export interface CacheFile {
@@ -31,6 +42,13 @@ export interface CacheFile {
   key: string;
   policy: PolicyResult;
   entries: Record<string, CacheEntry>;
+  /** Names this write of the whole cache: a journal applies only to the cache it was written against. */
+  id?: string;
+  /**
+   * What the checks across records (workspaceChecks) found on these entries' facts: reused as long as
+   * no file comes or goes and no re-checked file's facts differ.
+   */
+  cross?: PendingDiagnostic[];
 }
 
 const KIND_SET = new Set<string>(KINDS);
@@ -52,6 +70,20 @@ function isDiagnostic(v: unknown, file?: string): v is Diagnostic {
   );
 }
 
+function isPending(v: unknown): v is PendingDiagnostic {
+  return (
+    isObject(v) &&
+    typeof v.file === 'string' &&
+    (v.line === undefined || isCount(v.line)) &&
+    (v.column === undefined || isCount(v.column)) &&
+    typeof v.rule === 'string' &&
+    (v.severity === 'error' || v.severity === 'warning') &&
+    typeof v.message === 'string' &&
+    isOptionalString(v.hint) &&
+    isOptionalString(v.pointer)
+  );
+}
+
 function isPolicyResult(v: unknown): v is PolicyResult {
   return (
     isObject(v) &&
@@ -65,7 +97,7 @@ function isPolicyResult(v: unknown): v is PolicyResult {
 }
 
 function isEntry(file: string, v: unknown): v is CacheEntry {
-  if (!isObject(v) || typeof v.hash !== 'string' || !/^[0-9a-f]{40}$/.test(v.hash)) return false;
+  if (!isObject(v) || typeof v.hash !== 'string' || !/^[0-9a-f]{40}$/.test(v.hash) || !isOptionalString(v.stamp)) return false;
   const o = v.outcome;
   if (!isObject(o) || o.file !== file || typeof o.kind !== 'string' || !KIND_SET.has(o.kind)) return false;
   if (!Array.isArray(o.diagnostics) || !o.diagnostics.every((d) => isDiagnostic(d, file))) return false;
@@ -77,7 +109,9 @@ function isEntry(file: string, v: unknown): v is CacheEntry {
     isOptionalString(f.id) &&
     typeof f.schemaValid === 'boolean' &&
     isObject(f.summary) &&
-    (f.people === undefined || (Array.isArray(f.people) && f.people.every(isPersonRef)))
+    (f.people === undefined || (Array.isArray(f.people) && f.people.every(isPersonRef))) &&
+    f.happened === undefined &&
+    (f.latest === undefined || Number.isFinite(f.latest))
   );
 }
 
@@ -91,6 +125,8 @@ function isPersonRef(v: unknown): boolean {
 /** True when `value` is a cache this version wrote for `key`, every entry included. */
 export function isCacheFile(value: unknown, format: number, key: string): value is CacheFile {
   if (!isObject(value) || value.format !== format || value.key !== key || !isPolicyResult(value.policy) || !isObject(value.entries)) return false;
+  if (!isOptionalString(value.id)) return false;
+  if (value.cross !== undefined && !(Array.isArray(value.cross) && value.cross.every(isPending))) return false;
   for (const [file, entry] of Object.entries(value.entries)) if (!isEntry(file, entry)) return false;
   return true;
 }
@@ -116,32 +152,99 @@ export function committedCacheDiagnostic(): Diagnostic {
   };
 }
 
-/** The cache, or undefined when it is missing, unreadable, for other inputs, or any part of it has the wrong shape. */
-export function readCache(root: string, format: number, key: string): CacheFile | undefined {
-  if (symlinkOnPath(root, `${CACHE_DIR}/${CACHE_FILE}`)) return undefined;
-  let parsed: unknown;
+/** A cache as read: the file with its journal applied, and what the journal held (the next journal starts from it). */
+export interface ReadCache extends CacheFile {
+  journal: Record<string, CacheEntry | null>;
+}
+
+interface JournalFile {
+  format: number;
+  key: string;
+  base: string;
+  /** Changed or added entries; null for a file that is gone. */
+  entries: Record<string, CacheEntry | null>;
+  cross?: PendingDiagnostic[];
+}
+
+function isJournal(v: unknown, format: number, key: string, base: string | undefined): v is JournalFile {
+  if (!isObject(v) || v.format !== format || v.key !== key || base === undefined || v.base !== base || !isObject(v.entries)) return false;
+  if (v.cross !== undefined && !(Array.isArray(v.cross) && v.cross.every(isPending))) return false;
+  for (const [file, entry] of Object.entries(v.entries)) if (entry !== null && !isEntry(file, entry)) return false;
+  return true;
+}
+
+function readJson(root: string, file: string): unknown {
+  if (symlinkOnPath(root, `${CACHE_DIR}/${file}`)) return undefined;
   try {
-    parsed = JSON.parse(readFileSync(join(root, CACHE_DIR, CACHE_FILE), 'utf8'));
+    return JSON.parse(readFileSync(join(root, CACHE_DIR, file), 'utf8'));
   } catch {
     return undefined; // missing or corrupt: start afresh
   }
-  return isCacheFile(parsed, format, key) ? parsed : undefined;
 }
 
-export function writeCache(root: string, cache: CacheFile): void {
+/** The cache, or undefined when it is missing, unreadable, for other inputs, or any part of it has the wrong shape. */
+export function readCache(root: string, format: number, key: string): ReadCache | undefined {
+  const parsed = readJson(root, CACHE_FILE);
+  if (!isCacheFile(parsed, format, key)) return undefined;
+  const journal = readJson(root, JOURNAL_FILE);
+  // A journal of another cache (or a broken one) is ignored, with the cache it was not written for still good.
+  if (!isJournal(journal, format, key, parsed.id)) return { ...parsed, journal: {} };
+  for (const [file, entry] of Object.entries(journal.entries)) {
+    if (entry === null) delete parsed.entries[file];
+    else parsed.entries[file] = entry;
+  }
+  return { ...parsed, ...(journal.cross && { cross: journal.cross }), journal: journal.entries };
+}
+
+/**
+ * Writes the cache: only a journal of the entries that differ from `previous` (the cache as read at
+ * the start of the run) when they are few, else the whole file (and no journal).
+ */
+export function writeCache(root: string, cache: CacheFile, previous?: ReadCache): void {
   // Written only through no link: a linked .itsm-cache/ would send the writes out of the workspace.
-  if (symlinkOnPath(root, `${CACHE_DIR}/.gitignore`) || symlinkOnPath(root, `${CACHE_DIR}/${CACHE_FILE}`)) return;
+  if (
+    symlinkOnPath(root, `${CACHE_DIR}/.gitignore`) ||
+    symlinkOnPath(root, `${CACHE_DIR}/${CACHE_FILE}`) ||
+    symlinkOnPath(root, `${CACHE_DIR}/${JOURNAL_FILE}`)
+  )
+    return;
   try {
     const dir = join(root, CACHE_DIR);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, '.gitignore'), '*\n');
-    const tmp = join(dir, `${CACHE_FILE}.${process.pid}.tmp`);
-    rmSync(tmp, { force: true });
-    writeFileSync(tmp, JSON.stringify(cache), { flag: 'wx' });
-    renameSync(tmp, join(dir, CACHE_FILE));
+    if (previous?.id !== undefined) {
+      const journal: Record<string, CacheEntry | null> = { ...previous.journal };
+      for (const [file, entry] of Object.entries(cache.entries)) if (previous.entries[file] !== entry) journal[file] = entry;
+      for (const file of Object.keys(previous.entries)) if (!(file in cache.entries)) journal[file] = null;
+      if (Object.keys(journal).length <= Math.max(JOURNAL_LIMIT, Object.keys(cache.entries).length / 10)) {
+        const file: JournalFile = { format: cache.format, key: cache.key, base: previous.id, entries: journal, ...(cache.cross && { cross: cache.cross }) };
+        replace(dir, JOURNAL_FILE, JSON.stringify(file));
+        return;
+      }
+    }
+    replace(dir, CACHE_FILE, JSON.stringify({ ...cache, id: randomBytes(8).toString('hex') }));
+    rmSync(join(dir, JOURNAL_FILE), { force: true });
   } catch {
     // a cache that cannot be written only costs speed next time
   }
+}
+
+/** Writes a file whole or not at all (a reader never sees half of it). */
+function replace(dir: string, name: string, text: string): void {
+  const tmp = join(dir, `${name}.${process.pid}.tmp`);
+  rmSync(tmp, { force: true });
+  writeFileSync(tmp, text, { flag: 'wx' });
+  renameSync(tmp, join(dir, name));
+}
+
+/**
+ * An outcome as the cache keeps it: without the list of recorded times, the larger part of a record's
+ * facts. `latest` says whether any can be in the future; only then is the file read again for them.
+ */
+export function cachedOutcome(outcome: RecordOutcome): RecordOutcome {
+  if (!outcome.facts?.happened) return outcome;
+  const { happened, ...facts } = outcome.facts;
+  return { ...outcome, facts };
 }
 
 /** True when a cache file is there at all (the committed check runs only then: it costs a git process). */

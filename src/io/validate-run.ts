@@ -6,27 +6,37 @@
  */
 import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from '../core/diagnostic.ts';
 import type { Kind } from '../core/ids.ts';
 import type { AnyRecord, Policies } from '../core/model.ts';
 import { dataQuality } from '../core/validate/data-quality.ts';
-import { futureTimes } from '../core/validate/future-times.ts';
+import { futureTimes, mayBeInFuture } from '../core/validate/future-times.ts';
 import { timedChecks } from '../core/validate/timed-rules.ts';
 import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import type { RecordOutcome } from './analyze.ts';
-import { cacheExists, cacheIsCommitted, committedCacheDiagnostic, readCache, writeCache, writeLastRun, type CacheEntry } from './validate-cache.ts';
+import type { RecordFacts } from '../core/validate/check-record.ts';
+import {
+  cachedOutcome,
+  cacheExists,
+  cacheIsCommitted,
+  committedCacheDiagnostic,
+  readCache,
+  writeCache,
+  writeLastRun,
+  type CacheEntry,
+} from './validate-cache.ts';
 import { packageVersion } from './version.ts';
-import { listWorkspace, readBytes, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
+import { currentStamp, listWorkspace, readStamped, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
 import { readTextNoFollow } from './safe-fs.ts';
 import { readSchemas } from './schemas.ts';
 import { workspaceSchemas } from './schema-overrides.ts';
 import { siblingModule } from './module-url.ts';
 
 /** Bump when the meaning of cached outcomes changes. */
-const CACHE_FORMAT = 7;
+const CACHE_FORMAT = 8;
 /** Below this many files to parse, starting workers costs more than it saves. */
 const PARALLEL_THRESHOLD = 1500;
 const ISSUE_FORMS_DIR = '.github/ISSUE_TEMPLATE/';
@@ -75,7 +85,7 @@ export interface SharedJobs {
   next: SharedArrayBuffer;
 }
 
-type JobResult = { index: number; outcome: RecordOutcome; hash: string };
+type JobResult = { index: number; outcome: RecordOutcome; hash: string; stamp?: string };
 
 function runWorker(shared: SharedJobs): Promise<JobResult[]> {
   return new Promise((resolve, reject) => {
@@ -84,6 +94,16 @@ function runWorker(shared: SharedJobs): Promise<JobResult[]> {
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`validate worker exited with code ${code}`)));
   });
+}
+
+/**
+ * Worker threads worth starting besides the main thread: the cores the 1-minute load average leaves
+ * free, rounded, and at most all but one. A worker costs a second start and JIT warm-up (about 0.5 s
+ * of CPU at 10,000 records); on a core that is busy anyway it only slows the run down (measured on 2
+ * cores at load 2: 1.5-1.7 s on one thread, 1.6-2.0 s with a worker).
+ */
+export function idleWorkers(cores: number, load: number): number {
+  return Math.max(0, Math.min(cores - 1, Math.floor(cores - load + 0.5)));
 }
 
 /** Claims chunks of jobs until none are left: reads, hashes and analyzes each in this thread. */
@@ -95,14 +115,21 @@ export async function drainJobs(shared: SharedJobs, onDone?: () => void): Promis
   for (let start = Atomics.add(next, 0, CHUNK); start < shared.jobs.length; start = Atomics.add(next, 0, CHUNK)) {
     for (let index = start; index < Math.min(start + CHUNK, shared.jobs.length); index++) {
       const job = shared.jobs[index]!;
-      const bytes = readBytes(`${shared.root}/${job.rel}`);
-      if ('unreadable' in bytes)
+      const read = readStamped(`${shared.root}/${job.rel}`);
+      if ('unreadable' in read)
         out.push({
           index,
-          outcome: { file: job.rel, kind: job.kind, facts: undefined, diagnostics: [unreadableDiagnostic(job.rel, bytes.unreadable)] },
+          outcome: { file: job.rel, kind: job.kind, facts: undefined, diagnostics: [unreadableDiagnostic(job.rel, read.unreadable)] },
           hash: '',
         });
-      else out.push({ index, outcome: analyzeRecord(job.rel, job.kind, bytes, v, shared.policies, false), hash: hash('sha1', bytes) });
+      else
+        out.push({
+          index,
+          // As the cache keeps it (no list of recorded times): smaller to pass back from a worker.
+          outcome: cachedOutcome(analyzeRecord(job.rel, job.kind, read.bytes, v, shared.policies, false)),
+          hash: hash('sha1', read.bytes),
+          ...(read.stamp && { stamp: read.stamp }),
+        });
       onDone?.();
     }
   }
@@ -115,18 +142,19 @@ function dateIn(instant: Date, timeZone: string): string {
 }
 
 /**
- * Checks over the whole workspace: references, cycles and offerings across records, policies
- * against records, and, given `today`, data quality and issue-form freshness. They run on the
- * records' facts, so cached files need no parsing.
+ * Checks over the whole workspace: `cross` (references, cycles and offerings across records, policies
+ * against records: workspaceChecks), and, given `today`, data quality and issue-form freshness. They
+ * run on the records' facts, so cached files need no parsing.
  */
 async function allRecordChecks(
+  cross: readonly PendingDiagnostic[],
   outcomes: readonly RecordOutcome[],
   found: readonly Diagnostic[],
   policies: Policies,
   today: string | undefined,
   textOf: (rel: string) => string | undefined,
 ): Promise<PendingDiagnostic[]> {
-  const pending = workspaceChecks(outcomes, policies);
+  const pending = [...cross];
   if (today === undefined) return pending;
   const failing = new Set(found.filter((d) => d.severity === 'error').map((d) => d.file));
   for (const p of pending) if (p.severity === 'error') failing.add(p.file);
@@ -140,6 +168,14 @@ async function allRecordChecks(
     pending.push(...staleIssueForms(records, textOf));
   }
   return pending;
+}
+
+/** The recorded times of a record file, read and checked again (undefined if it no longer can be). */
+async function recordedTimesOf(root: string, job: Job, policies: Policies): Promise<RecordFacts['happened']> {
+  const [{ analyzeRecord }, { getValidators }] = await Promise.all([import('./analyze.ts'), import('./workspace.ts')]);
+  const read = readStamped(`${root}/${job.rel}`);
+  if ('unreadable' in read) return undefined;
+  return analyzeRecord(job.rel, job.kind, read.bytes, getValidators(root), policies, false).facts?.happened;
 }
 
 export async function validateOnDisk(root: string, opts: ValidateRunOptions): Promise<ValidateRunResult> {
@@ -177,7 +213,9 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   // Record rules depend on the schemas and the policies: they are the cache's key.
   const overrides = workspaceSchemas(root);
   diagnostics.push(...overrides.diagnostics);
-  const key = hash('sha1', [readSchemas().hash, overrides.hash, ...policyFiles.flatMap((rel) => [rel, textOf(rel) ?? ''])].join('\0'));
+  // The version too: another release may check differently with the same schemas (and the cache
+  // keeps what the checks across records found).
+  const key = hash('sha1', [packageVersion(), readSchemas().hash, overrides.hash, ...policyFiles.flatMap((rel) => [rel, textOf(rel) ?? ''])].join('\0'));
   // A committed cache would let a commit decide the outcome: it is neither read nor rewritten.
   const committed = opts.cache && cacheExists(root) && cacheIsCommitted(root);
   if (committed) diagnostics.push(committedCacheDiagnostic());
@@ -196,15 +234,27 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   let done = 0;
   const tick = () => opts.onProgress?.(++done, jobs.length);
 
-  // Warm: read and hash here, reuse what matches. Cold: no reading here, the parsers read.
+  // Warm: a file whose stamp (size, times, inode) is the cached one is not even read; the others
+  // are read and hashed here, and reused when the content is the same. Cold: the parsers read.
   const todo: Array<{ job: Job; index: number }> = [];
+  let restamped = false;
   if (previous) {
     jobs.forEach((job, index) => {
-      const bytes = readBytes(`${root}/${job.rel}`);
+      const path = `${root}/${job.rel}`;
       const hit = previous.entries[job.rel];
-      if (hit && !('unreadable' in bytes) && hit.hash === hash('sha1', bytes)) {
-        outcomes[index] = hit.outcome;
-        entries[job.rel] = hit;
+      let reuse: CacheEntry | undefined;
+      if (hit?.stamp !== undefined && hit.stamp === currentStamp(path)) reuse = hit;
+      else if (hit) {
+        const read = readStamped(path);
+        if (!('unreadable' in read) && hit.hash === hash('sha1', read.bytes)) {
+          // The same entry while its stamp stays the same: the cache journals only entries that changed.
+          reuse = read.stamp === hit.stamp ? hit : { hash: hit.hash, outcome: hit.outcome, ...(read.stamp && { stamp: read.stamp }) };
+          restamped ||= read.stamp !== hit.stamp;
+        }
+      }
+      if (reuse) {
+        outcomes[index] = reuse.outcome;
+        entries[job.rel] = reuse;
         tick();
       } else todo.push({ job, index });
     });
@@ -212,31 +262,48 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   const cached = jobs.length - todo.length;
 
   if (todo.length > 0) {
-    const extra = todo.length >= (opts.parallelThreshold ?? PARALLEL_THRESHOLD) ? Math.min(opts.workers ?? availableParallelism() - 1, 7) : 0;
+    const extra =
+      todo.length >= (opts.parallelThreshold ?? PARALLEL_THRESHOLD) ? Math.min(opts.workers ?? idleWorkers(availableParallelism(), loadavg()[0]!), 7) : 0;
     const shared: SharedJobs = { root, jobs: todo.map((t) => t.job), policies: policy.policies, next: new SharedArrayBuffer(4) };
     const workerResults = Array.from({ length: extra }, () => runWorker(shared));
     const results = [await drainJobs(shared, tick), ...(await Promise.all(workerResults))];
     for (const list of results) {
       for (const r of list) {
         outcomes[todo[r.index]!.index] = r.outcome;
-        entries[r.outcome.file] = { hash: r.hash, outcome: r.outcome };
+        entries[r.outcome.file] = { hash: r.hash, outcome: r.outcome, ...(r.stamp && { stamp: r.stamp }) };
       }
     }
   }
   opts.onProgress?.(jobs.length, jobs.length);
   for (const o of outcomes) diagnostics.push(...o.diagnostics);
   const today = opts.now === undefined ? undefined : dateIn(opts.now, policy.settings.time_zone);
-  const pending = await allRecordChecks(outcomes, diagnostics, policy.policies, today, textOf);
+  // The checks across records see only facts: the same files with the same facts find the same.
+  const sameFacts =
+    previous?.cross !== undefined &&
+    cached + todo.length === Object.keys(previous.entries).length &&
+    todo.every(({ job, index }) => {
+      const before = previous.entries[job.rel];
+      return before !== undefined && JSON.stringify(before.outcome.facts) === JSON.stringify(outcomes[index]!.facts);
+    });
+  const cross = sameFacts ? previous.cross! : workspaceChecks(outcomes, policy.policies);
+  const pending = await allRecordChecks(cross, outcomes, diagnostics, policy.policies, today, textOf);
   // Not cached with the record: the same file can be fine today and wrong with another --now.
-  if (opts.now) for (const o of outcomes) if (o.facts?.happened) pending.push(...futureTimes(o.file, o.facts.happened, opts.now));
+  if (opts.now) {
+    // Outcomes keep only the latest recorded time (as the cache does): a file with one past --now is read again for the list.
+    for (const [index, o] of outcomes.entries()) {
+      if (!mayBeInFuture(o.facts?.latest, opts.now)) continue;
+      const happened = o.facts!.happened ?? (await recordedTimesOf(root, jobs[index]!, policy.policies));
+      if (happened) pending.push(...futureTimes(o.file, happened, opts.now));
+    }
+  }
   if (opts.now && opts.timed !== false) pending.push(...timedChecks(outcomes, opts.now, policy.settings));
   if (pending.length > 0) {
     const { placeLater } = await import('./analyze.ts');
     diagnostics.push(...placeLater(pending, textOf));
   }
   diagnostics.sort(compareDiagnostics);
-  if (useCache && (todo.length > 0 || !previous || Object.keys(previous.entries).length !== jobs.length)) {
-    writeCache(root, { format: CACHE_FORMAT, key, policy, entries });
+  if (useCache && (todo.length > 0 || restamped || !previous || Object.keys(previous.entries).length !== jobs.length)) {
+    writeCache(root, { format: CACHE_FORMAT, key, policy, entries, cross }, previous);
   }
   if (useCache) writeLastRun(root, { version: packageVersion(), records: jobs.length, diagnostics });
   return { diagnostics, records: jobs.length, cached };

@@ -117,6 +117,25 @@ describe('itsm import servicenow: an event log', () => {
     expect(where).toContain('  active                   dropped (the model has no place for it)\n');
   });
 
+  it('folds the same records whatever the order of the rows: grouped by ticket, interleaved, or each ticket backwards', async () => {
+    const [header, ...rows] = read(workspace(), 'log.csv').trimEnd().split('\n');
+    const ticket = (row: string) => row.slice(0, row.indexOf(','));
+    const tickets = [...new Set(rows.map(ticket))];
+    const grouped = tickets.flatMap((t) => rows.filter((r) => ticket(r) === t));
+    const backwards = tickets.flatMap((t) => rows.filter((r) => ticket(r) === t).reverse());
+    const imported = async (lines: string[]) => {
+      const dir = workspace();
+      writeFileSync(join(dir, 'log.csv'), [header, ...lines, ''].join('\n'));
+      const r = await runMain(IMPORT, { cwd: dir });
+      expect(r.stdout).toContain('folded from 12 rows of 3 tickets');
+      return snapshot(dir);
+    };
+    const interleaved = await imported(rows);
+    expect(Object.keys(interleaved)).toEqual(['INC-0001.md', 'INC-0002.md', 'INC-0003.md', 'INC-0004.md', 'INC-0005.md']);
+    expect(await imported(grouped)).toEqual(interleaved);
+    expect(await imported(backwards)).toEqual(interleaved);
+  });
+
   it('says so when a second run has nothing new, and writes nothing', async () => {
     const dir = workspace();
     await runMain(IMPORT, { cwd: dir });
@@ -209,6 +228,17 @@ describe("itsm import: dates in the exporting user's format", () => {
     expect(r.stdout).toContain('Dates read as MM-DD-YYYY HH:mm (--date-format).');
     expect(read(dir, 'content/incidents/INC-0003.md')).toContain('reported_at: 2026-03-04T10:00:00+00:00\n');
     expect(read(dir, 'content/incidents/INC-0004.md')).toContain('reported_at: 2026-05-04T11:30:00+00:00\n');
+  });
+
+  it('holds the rows whose dates could be either until a later date settles it, then reads them all alike', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'late.csv'), `${csv}INC3,New,25-04-2026 09:00,VPN drops\n`);
+    const r = await runMain(['import', 'servicenow', '--table', 'incident', 'late.csv', '--tz', 'UTC', '--default', 'service=SVC-shop'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Dates read as DD-MM-YYYY HH:mm (detected: line 4, opened_at 25-04-2026 09:00)');
+    expect(read(dir, 'content/incidents/INC-0003.md')).toContain('reported_at: 2026-04-03T10:00:00+00:00\n');
+    expect(read(dir, 'content/incidents/INC-0004.md')).toContain('reported_at: 2026-04-05T11:30:00+00:00\n');
+    expect(read(dir, 'content/incidents/INC-0005.md')).toContain('reported_at: 2026-04-25T09:00:00+00:00\n');
   });
 
   it('refuses a --date-format without a day, month and year', async () => {
@@ -379,12 +409,18 @@ describe('itsm report on imported data', () => {
 });
 
 describe('itsm import: records that would not validate', () => {
-  it('are written and listed with their diagnostic', async () => {
+  it('are written and listed with their diagnostic (and listed by a dry run, which writes nothing)', async () => {
     const dir = workspace();
     writeFileSync(
       join(dir, 'two-lines.csv'),
       'number,state,opened_at,short_description,business_service\nINC7,New,2026-03-02 09:10:00,"Printer offline\nsince Monday",Web shop\nINC8,New,2026-03-02 09:12:00,Mail slow,Web shop\n',
     );
+    // A dry run checks them just the same, and writes nothing.
+    const dry = await runMain(['import', 'servicenow', '--table', 'incident', 'two-lines.csv', '--tz', 'UTC', '--dry-run'], { cwd: dir });
+    expect(dry.stdout).toMatch(
+      /Problems in the records that would be written \(fix them by hand or in the export\): 1\n {2}content\/incidents\/INC-0003\.md: schema\/[a-z-]+: .*title/,
+    );
+    expect(readdirSync(join(dir, 'content/incidents'))).toEqual(['INC-0001.md', 'INC-0002.md']);
     const r = await runMain(['import', 'servicenow', '--table', 'incident', 'two-lines.csv', '--tz', 'UTC'], { cwd: dir });
     expect(r.stdout).toContain('Imported 2 incidents');
     expect(r.stdout).toMatch(

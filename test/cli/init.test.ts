@@ -59,7 +59,7 @@ describe('itsm init DIR', () => {
       readdirSync(ws)
         .filter((f) => f !== '.itsm-cache')
         .sort(),
-    ).toEqual(['.git', '.github', '.gitignore', 'README.md', 'content', 'itsm.yaml', 'package.json']);
+    ).toEqual(['.git', '.github', '.gitignore', '.vscode', 'README.md', 'content', 'frontmatter.json', 'itsm.yaml', 'package.json']);
     expect(read('README.md')).toContain('# Service desk');
   });
 
@@ -74,6 +74,21 @@ describe('itsm init DIR', () => {
     const owners = read('.github/CODEOWNERS');
     for (const path of ['/content/policies/', '/content/teams/', '/.github/', 'package.json', 'package-lock.json'])
       expect(owners).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s+@OWNER/cab$`, 'm'));
+  });
+
+  it('writes the editor settings: content types for every kind, and the policy schemas of the installed package', async () => {
+    expect(JSON.parse(read('.vscode/extensions.json'))).toEqual({ recommendations: ['eliostruyf.vscode-front-matter', 'redhat.vscode-yaml'] });
+    const frontMatter = JSON.parse(read('frontmatter.json')) as Record<string, Array<{ name?: string; path?: string }>>;
+    const types = frontMatter['frontMatter.taxonomy.contentTypes']!.map((t) => t.name);
+    for (const kind of KINDS) expect(types).toContain(kind);
+    expect(frontMatter['frontMatter.content.pageFolders']!.map((f) => f.path)).toContain('[[workspace]]/content/incidents');
+    const yaml = (JSON.parse(read('.vscode/settings.json')) as { 'yaml.schemas': Record<string, string[]> })['yaml.schemas'];
+    expect(yaml['./node_modules/itsm/schemas/sla.schema.json']).toEqual(['content/policies/sla.yaml']);
+    // Each path names a schema the package ships, where npm install puts it.
+    for (const path of Object.keys(yaml)) expect(readdirSync(join(REPO_ROOT, 'schemas'))).toContain(path.replace('./node_modules/itsm/schemas/', ''));
+    expect(readFileSync(join(ws, 'frontmatter.json'), 'utf8')).toBe(readFileSync(join(REPO_ROOT, 'frontmatter.json'), 'utf8'));
+    // The same files `itsm editor-settings` writes.
+    expect(await runMain(['editor-settings', '--check'], { cwd: ws })).toMatchObject({ code: 0, stdout: 'The editor settings are current.\n' });
   });
 
   it('writes the intake issue forms for its own services', () => {

@@ -53,6 +53,17 @@ describe('itsm new', () => {
     expect((await runMain(['validate'], { cwd: dir })).code).toBe(0);
   });
 
+  it('reads tags=a,b as the list the schema says tags is, like any list field', async () => {
+    const dir = workspace();
+    const r = await runMain(['new', 'incident', '--title', 'Slow search', 'service=SVC-shop', 'tags=search,slow-query'], { cwd: dir, env: NOW });
+    expect(r.stderr).not.toContain('nothing was written');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'content/incidents/INC-0002.md'), 'utf8')).toContain('tags: [search, slow-query]\n');
+    await runMain(['new', 'problem', '--title', 'Pool exhaustion', 'tags=database'], { cwd: dir, env: NOW });
+    expect(readFileSync(join(dir, 'content/problems/PRB-0001.md'), 'utf8')).toContain('tags: [database]\n');
+    expect((await runMain(['validate'], { cwd: dir })).code).toBe(0);
+  });
+
   it('uses summer time in summer', async () => {
     const dir = workspace();
     await runMain(['new', 'problem', '--title', 'Pool exhaustion'], { cwd: dir, env: { ITSM_NOW: '2026-07-01T10:00:00Z' } });

@@ -4,7 +4,11 @@
  * package whose `itsm validate` prints a fixed report; the real old-against-new run over npm
  * tarballs is in test/package/package.e2e.test.ts.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -67,9 +71,9 @@ describe('itsm upgrade-check', () => {
     expect(strict.code).toBe(1);
   });
 
-  it('lists the renamed fields the workspace still uses, from the renames between the two versions', () => {
+  it('lists the renamed fields the workspace still uses, from the renames between the two versions', async () => {
     const ws = workspace();
-    const result = upgradeCheck({
+    const result = await upgradeCheck({
       root: ws,
       from: oldPackage('0.0.6', []),
       now: NOW,
@@ -112,6 +116,86 @@ describe('itsm upgrade-check', () => {
     const wrong = await runMain(['upgrade-check', '--from', other], { cwd: ws });
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('is not an itsm package');
+  });
+});
+
+/** `package/...` in a gzipped tar, as `npm pack` writes it. */
+function tarball(dir: string): Buffer {
+  const stage = mkdtempSync(join(temp, 'pack-'));
+  cpSync(dir, join(stage, 'package'), { recursive: true });
+  execFileSync('tar', ['-czf', join(stage, 'out.tgz'), '-C', stage, 'package']);
+  return readFileSync(join(stage, 'out.tgz'));
+}
+
+/** A stand-in npm registry on 127.0.0.1 with one release of itsm, 0.0.5 (its checksum as given). */
+async function registry(integrity?: (tgz: Buffer) => string): Promise<{ url: string; requests: string[]; server: Server }> {
+  const tgz = tarball(oldPackage('0.0.5', [{ file: 'content/kb/KB-0001.md', line: 2, column: 1, rule: 'old/rule', severity: 'warning', message: 'Old.' }]));
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    if (req.url === '/itsm') {
+      const dist = {
+        tarball: `${base}/itsm/-/itsm-0.0.5.tgz`,
+        integrity: integrity ? integrity(tgz) : `sha512-${createHash('sha512').update(tgz).digest('base64')}`,
+      };
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ name: 'itsm', versions: { '0.0.4': { dist: { ...dist, tarball: `${base}/gone.tgz` } }, '0.0.5': { dist } } }));
+    } else if (req.url === '/itsm/-/itsm-0.0.5.tgz') res.end(tgz);
+    else {
+      res.statusCode = 404;
+      res.end('{}');
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  afterAll(() => void server.close());
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, requests, server };
+}
+
+describe('itsm upgrade-check --from VERSION', () => {
+  it('downloads the release from the registry given, checks it, and compares with it', async () => {
+    const reg = await registry();
+    const result = await runMain(['upgrade-check', '--from', '0.0.5', '--registry', reg.url, '--now', NOW], { cwd: workspace() });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('itsm 0.0.5 -> ');
+    expect(result.stdout).toContain('No longer reported by');
+    expect(result.code).toBe(0);
+    expect(reg.requests).toEqual(['/itsm', '/itsm/-/itsm-0.0.5.tgz']);
+  });
+
+  it('uses the registry npm is configured with in the environment (NPM_CONFIG_REGISTRY)', async () => {
+    const reg = await registry();
+    const result = await runMain(['upgrade-check', '--from', '0.0.5', '--now', NOW, '--format', 'json'], {
+      cwd: workspace(),
+      env: { npm_config_registry: undefined, NPM_CONFIG_REGISTRY: reg.url },
+    });
+    expect((JSON.parse(result.stdout) as { from: string }).from).toBe('0.0.5');
+    expect(reg.requests).toContain('/itsm/-/itsm-0.0.5.tgz');
+  });
+
+  it('says clearly when the version is not there, the registry cannot be reached, or the tarball is not the one published (exit 2)', async () => {
+    const reg = await registry();
+    const missing = await runMain(['upgrade-check', '--from', '9.9.9', '--registry', reg.url], { cwd: workspace() });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('itsm 9.9.9 is not on the registry (its latest versions: 0.0.4, 0.0.5)');
+
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((done) => closed.close(done));
+    const unreachable = await runMain(['upgrade-check', '--from', '0.0.5', '--registry', `http://127.0.0.1:${port}/`], { cwd: workspace() });
+    expect(unreachable.code).toBe(2);
+    expect(unreachable.stderr).toContain(`cannot reach the npm registry at http://127.0.0.1:${port}/`);
+    expect(unreachable.stderr).toContain('ECONNREFUSED');
+
+    const tampered = await registry(() => `sha512-${createHash('sha512').update('something else').digest('base64')}`);
+    const bad = await runMain(['upgrade-check', '--from', '0.0.5', '--registry', tampered.url], { cwd: workspace() });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("does not match the registry's checksum");
+
+    const notUrl = await runMain(['upgrade-check', '--from', '0.0.5', '--registry', 'file:///etc'], { cwd: workspace() });
+    expect(notUrl.code).toBe(2);
+    expect(notUrl.stderr).toContain('is not an http(s) URL');
   });
 });
 

@@ -1,3 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { minimalWorkspace, INCIDENT } from '../helpers/fixtures.ts';
 import { makeWorkspace, record, runCli, runMain } from '../helpers/workspace.ts';
@@ -23,6 +26,22 @@ describe('itsm validate', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('no errors, 0 warnings in 8 records');
     expect(r.stderr).toBe('');
+  });
+
+  it('end to end: a clean run loads no YAML editor, schema compiler, gray-matter or Temporal (start-up time)', () => {
+    const dir = makeWorkspace(minimalWorkspace());
+    // A module hook in the itsm process writes down every module it loads.
+    const hook = join(dir, '.module-hook.mjs');
+    const loaded = join(dir, '.modules.txt');
+    writeFileSync(
+      hook,
+      `import { registerHooks } from 'node:module';\nimport { appendFileSync } from 'node:fs';\nregisterHooks({ load(url, context, next) { appendFileSync(${JSON.stringify(loaded)}, url + '\\n'); return next(url, context); } });\n`,
+    );
+    const r = runCli(['validate'], { cwd: dir, env: { NODE_OPTIONS: `--import ${pathToFileURL(hook).href}` } });
+    expect(r.code).toBe(0);
+    const modules = readFileSync(loaded, 'utf8').split('\n');
+    expect(modules.some((m) => m.includes('/js-yaml/'))).toBe(true); // the hook saw the parser it needs
+    expect(modules.filter((m) => /\/node_modules\/(yaml|gray-matter|temporal-polyfill)\/|\/ajv\/dist\/(2020|core|compile\/)/.test(m))).toEqual([]);
   });
 
   it('prints JSON in the documented shape with paths relative to the root', async () => {

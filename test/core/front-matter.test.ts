@@ -10,6 +10,28 @@ describe('parseFrontMatter', () => {
     expect(r.bodyLine).toBe(5); // the body starts with the blank line after the closing ---
   });
 
+  // The split used to be gray-matter's; these are the cuts it made, kept exactly.
+  it.each([
+    ['a comment-only front matter is an empty mapping', '---\n# just a note\n---\nBody', { data: {}, body: 'Body', yaml: '\n# just a note' }],
+    ['a null document is an empty mapping', '---\nnull\n---\nx', { data: {}, body: 'x', yaml: '\nnull' }],
+    ['text after the closing dashes starts the body', '---\na: 1\n---x: 2\n---\nbody', { data: { a: 1 }, body: 'x: 2\n---\nbody', yaml: '\na: 1' }],
+    ['a comment inside a block scalar is text', '---\na: |\n  # hi\n---\n', { data: { a: '# hi\n' }, body: '', yaml: '\na: |\n  # hi' }],
+    [
+      'CRLF: one line break after the closing line is dropped',
+      '---\r\na: 1\r\n---\r\n\r\nBody\r\n',
+      { data: { a: 1 }, body: '\r\nBody\r\n', yaml: '\r\na: 1\r' },
+    ],
+  ])('cuts front matter and body as before: %s', (_, text, expected) => {
+    const r = parseFrontMatter(text, 'x.md');
+    expect(r.diagnostics).toEqual([]);
+    expect({ data: r.data, body: r.body, yaml: r.yaml }).toEqual(expected);
+  });
+
+  it('reports a lone # as YAML with nothing in it, and blank front matter as empty', () => {
+    expect(parseFrontMatter('---\n#\n---\nx', 'x.md').diagnostics.map((d) => d.rule)).toEqual(['front-matter/yaml']);
+    expect(parseFrontMatter('---\n\n  \n---\n', 'x.md').diagnostics.map((d) => d.rule)).toEqual(['front-matter/empty']);
+  });
+
   it('reads files with a BOM and CRLF line endings', () => {
     const r = parseFrontMatter('\ufeff---\r\nid: INC-0001\r\ntitle: Printer on fire\r\n---\r\nBody\r\n', 'x.md');
     expect(r.diagnostics).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextNumberedId, readField, slugId, zonedTimestamp } from '../../src/core/new-record.ts';
+import { nextNumberedId, readField, slugId, withSharedTypes, zonedTimestamp } from '../../src/core/new-record.ts';
 
 describe('the next free ID', () => {
   it.each([
@@ -45,5 +45,15 @@ describe('field=value', () => {
     expect(readField(schema, 'tier', '2', flow)).toEqual({ ok: true, value: 2 });
     expect(readField(schema, 'title', 'a: b = c', flow)).toEqual({ ok: true, value: 'a: b = c' });
     expect(readField(schema, 'tier', 'two', flow)).toEqual({ ok: false, message: 'tier must be a number; got "two".' });
+  });
+
+  it('takes the type of a field that refers to a shared definition from that definition', () => {
+    const kind = { properties: { tags: { $ref: 'common.schema.json#/$defs/tags' }, title: { type: 'string', $ref: 'common.schema.json#/$defs/line' } } };
+    const common = { $defs: { tags: { type: 'array', items: { type: 'string' } }, line: { type: 'string' } } };
+    expect(readField(kind, 'tags', 'db,slow', flow)).toEqual({ ok: true, value: 'db,slow' });
+    const typed = withSharedTypes(kind, common);
+    expect(readField(typed, 'tags', 'db, slow', flow)).toEqual({ ok: true, value: ['db', 'slow'] });
+    expect(readField(typed, 'tags', 'db', flow)).toEqual({ ok: true, value: ['db'] });
+    expect(typed.properties!.title).toEqual(kind.properties.title);
   });
 });

@@ -1,6 +1,7 @@
 /** The pure planning behind `itsm init`: policy entries that name missing records, and workflows that must call the package. */
 import { describe, expect, it } from 'vitest';
 import { withoutEntriesNaming, workspaceScaffold, workspaceWorkflow } from '../../src/core/starter.ts';
+import { readSchemas } from '../../src/io/schemas.ts';
 
 describe('withoutEntriesNaming', () => {
   const sla = `# SLA policies.
@@ -35,7 +36,14 @@ describe('workspaceWorkflow', () => {
 
 describe('workspaceScaffold', () => {
   it('depends on exactly the given version and names the package after the folder', () => {
-    const files = workspaceScaffold({ folder: 'Service Desk!', name: 'Service desk', version: '1.2.3', workflows: new Map(), issueForms: {} });
+    const files = workspaceScaffold({
+      folder: 'Service Desk!',
+      name: 'Service desk',
+      version: '1.2.3',
+      workflows: new Map(),
+      issueForms: {},
+      schemas: readSchemas().documents,
+    });
     expect(JSON.parse(files.get('package.json')!)).toMatchObject({ name: 'service-desk', private: true, dependencies: { itsm: '1.2.3' } });
     expect(files.get('.gitignore')).toContain('node_modules/');
   });

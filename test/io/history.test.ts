@@ -175,6 +175,12 @@ describe('readHistory: one pass over the repository', () => {
     ]);
   });
 
+  it("gives the story of a shard's records only, a renamed record under its current path", async () => {
+    const { records } = await readRecordHistories(repo.dir, (path) => path !== INC);
+    expect([...records.keys()].sort()).toEqual(['content/incidents/INC-0003.md', 'content/incidents/INC-0009.md']);
+    expect(records.get('content/incidents/INC-0003.md')!.map((e) => e.event)).toEqual(['renamed', 'created']);
+  });
+
   it('reads the same history when the log is split over the cores', async () => {
     const split = await readHistory(repo.dir, { sliceAbove: 1 });
     expect([...split.files]).toEqual([...(await readHistory(repo.dir)).files]);

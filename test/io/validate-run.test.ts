@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { writeFileSync, rmSync, readFileSync } from 'node:fs';
+import { existsSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateOnDisk } from '../../src/io/validate-run.ts';
+import { idleWorkers, validateOnDisk } from '../../src/io/validate-run.ts';
 import { minimalWorkspace, INCIDENT } from '../helpers/fixtures.ts';
 import { makeWorkspace } from '../helpers/workspace.ts';
 
@@ -27,6 +27,12 @@ describe('validateOnDisk', () => {
     expect(parallel.diagnostics).toEqual(single.diagnostics);
   });
 
+  it('starts worker threads only on cores the load leaves free', () => {
+    expect([0, 1, 1.5, 1.6, 2, 3.5].map((load) => idleWorkers(2, load))).toEqual([1, 1, 1, 0, 0, 0]);
+    expect([0, 5, 9].map((load) => idleWorkers(8, load))).toEqual([7, 3, 0]);
+    expect(idleWorkers(1, 0)).toBe(0);
+  });
+
   it('re-validates from the cache without re-parsing unchanged files, and sees edits', async () => {
     const dir = makeWorkspace(manyIncidents(30));
     const cold = await validateOnDisk(dir, { cache: true });
@@ -40,6 +46,89 @@ describe('validateOnDisk', () => {
     const edited = await validateOnDisk(dir, { cache: true });
     expect(edited.cached).toBe(edited.records - 1);
     expect(edited.diagnostics.filter((d) => d.file === 'content/incidents/INC-0005.md').map((d) => d.rule)).toEqual(['schema/enum']);
+  });
+
+  it('skips reading files whose size, times and inode are unchanged, and still sees an edit of the same size', async () => {
+    const dir = makeWorkspace(manyIncidents(5));
+    const file = join(dir, 'content/incidents/INC-0003.md');
+    // Files changed in the last 2 seconds are always read (coarse timestamps): run "a minute later".
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 60_000);
+      const cold = await validateOnDisk(dir, { cache: true });
+      const cache = JSON.parse(readFileSync(join(dir, '.itsm-cache/validate-v1.json'), 'utf8')) as { entries: Record<string, { stamp?: string }> };
+      expect(cache.entries['content/incidents/INC-0003.md']!.stamp).toMatch(/^\d+:/);
+      expect((await validateOnDisk(dir, { cache: true })).diagnostics).toEqual(cold.diagnostics);
+
+      writeFileSync(file, readFileSync(file, 'utf8').replace('impact: medium', 'impact: mediux'));
+      const edited = await validateOnDisk(dir, { cache: true });
+      expect(edited.cached).toBe(edited.records - 1);
+      expect(edited.diagnostics.filter((d) => d.file === 'content/incidents/INC-0003.md').map((d) => d.rule)).toEqual(['schema/enum']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('re-runs the checks across records when a file comes, goes, or changes what other records see', async () => {
+    const dir = makeWorkspace(manyIncidents(4));
+    const refs = async () =>
+      (await validateOnDisk(dir, { cache: true })).diagnostics.filter((d) => d.rule.startsWith('ref/')).map((d) => `${d.rule} ${d.file}`);
+    expect(await refs()).toEqual([]);
+    const ci = join(dir, 'content/cis/CI-web.md');
+    const text = readFileSync(ci, 'utf8');
+    writeFileSync(ci, text + '\nA note in the body only.\n');
+    expect(await refs()).toEqual([]);
+    rmSync(ci);
+    const gone = await refs();
+    expect(gone.length).toBeGreaterThan(4);
+    expect(gone.every((r) => r.startsWith('ref/unknown'))).toBe(true);
+    writeFileSync(ci, text);
+    expect(await refs()).toEqual([]);
+  });
+
+  it('after a few edits writes only a journal of the changed entries, which the next run applies', async () => {
+    const dir = makeWorkspace(manyIncidents(6));
+    const cacheFile = join(dir, '.itsm-cache/validate-v1.json');
+    const journalFile = join(dir, '.itsm-cache/validate-v1.journal.json');
+    await validateOnDisk(dir, { cache: true });
+    const whole = readFileSync(cacheFile, 'utf8');
+    expect(existsSync(journalFile)).toBe(false);
+
+    const inc = join(dir, 'content/incidents/INC-0003.md');
+    writeFileSync(inc, readFileSync(inc, 'utf8').replace('impact: medium', 'impact: huge'));
+    rmSync(join(dir, 'content/incidents/INC-0004.md'));
+    const edited = await validateOnDisk(dir, { cache: true });
+    expect(readFileSync(cacheFile, 'utf8')).toBe(whole);
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Record<string, unknown> };
+    expect(Object.keys(journal.entries).sort()).toEqual(['content/incidents/INC-0003.md', 'content/incidents/INC-0004.md']);
+    expect(journal.entries['content/incidents/INC-0004.md']).toBeNull();
+
+    const again = await validateOnDisk(dir, { cache: true });
+    expect(again.cached).toBe(again.records);
+    expect(again.diagnostics).toEqual(edited.diagnostics);
+    expect(again.diagnostics).toEqual((await validateOnDisk(dir, { cache: false })).diagnostics);
+    expect(again.diagnostics.filter((d) => d.file === 'content/incidents/INC-0003.md').map((d) => d.rule)).toEqual(['schema/enum']);
+
+    // A journal written against another cache is not applied: its files are checked afresh.
+    writeFileSync(journalFile, readFileSync(journalFile, 'utf8').replace(/"base":"[0-9a-f]+"/, '"base":"0000"'));
+    const other = await validateOnDisk(dir, { cache: true });
+    expect(other.cached).toBe(other.records - 1);
+    expect(other.diagnostics).toEqual(edited.diagnostics);
+  });
+
+  it('reports recorded times after --now from cached records too, though the cache keeps only the latest', async () => {
+    const dir = makeWorkspace(manyIncidents(3));
+    const future = (r: { diagnostics: Array<{ rule: string; file: string; line: number; message: string }> }) =>
+      r.diagnostics.filter((d) => d.rule === 'time/future').map((d) => `${d.file}:${d.line} ${d.message.slice(0, 40)}`);
+    const early = new Date('2026-03-02T08:00:00Z');
+    const cold = await validateOnDisk(dir, { cache: true, now: early });
+    expect(future(cold).length).toBeGreaterThan(3);
+    const cache = readFileSync(join(dir, '.itsm-cache/validate-v1.json'), 'utf8');
+    expect(cache).not.toContain('happened');
+    const warm = await validateOnDisk(dir, { cache: true, now: early });
+    expect(warm.cached).toBe(warm.records);
+    expect(future(warm)).toEqual(future(cold));
+    expect(future(await validateOnDisk(dir, { cache: true, now: new Date('2030-01-01T00:00:00Z') }))).toEqual([]);
   });
 
   it('throws the cache away when a policy changes, because the rules depend on it', async () => {

@@ -6,6 +6,8 @@ import { renderStandaloneValidators } from '../../scripts/lib/standalone-validat
 import { compileValidators } from '../../src/core/validate/compile.ts';
 import { readSchemas } from '../../src/io/schemas.ts';
 import { getValidators } from '../../src/io/workspace.ts';
+import { packageVersion } from '../../src/io/version.ts';
+import { staleSchemaIds } from '../../src/core/schema-ids.ts';
 import { KINDS } from '../../src/core/ids.ts';
 import { kindDefinition } from '../../src/core/kinds/index.ts';
 import { POLICY_FILES } from '../../src/core/model.ts';
@@ -18,6 +20,10 @@ describe('schemas', () => {
   it('the TypeScript types are generated from the current schemas (run `npm run gen:types` if this fails)', async () => {
     const committed = readFileSync(fileURLToPath(new URL('../../src/core/generated/schema-types.ts', import.meta.url)), 'utf8');
     expect(committed).toBe(await renderSchemaTypes());
+  });
+
+  it('every $id carries the version in package.json (run `npm run gen:types` after a version bump if this fails)', () => {
+    expect(staleSchemaIds(documents, packageVersion())).toEqual([]);
   });
 
   it('there is a schema for every kind and every policy file, and each compiles', () => {

@@ -2,12 +2,15 @@
  * The built site in a real browser: a small workspace (in git, so pages have history) built under a
  * GitHub Pages base path, served on 127.0.0.1, and used the way a service desk would use it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schemaVersion } from '../../src/core/schema-ids.ts';
 import { buildSite } from '../../src/io/site-build.ts';
+import { readSchemas } from '../../src/io/schemas.ts';
+import { packageVersion } from '../../src/io/version.ts';
 import { serveSite, type Served } from '../../src/io/serve.ts';
 import type { GitRepo } from '../helpers/git-repo.ts';
 import { runMain } from '../helpers/workspace.ts';
@@ -227,6 +230,21 @@ describe('the site of a small workspace, in a browser', () => {
     expect(await feed.text()).toContain('<link rel="alternate" href="/itsm/incidents/INC-0003/"/>');
     const schema = await page.request.get(served.url + 'schemas/incident.schema.json');
     expect((await schema.json()).title ?? (await schema.json()).$id).toBeTruthy();
+  });
+
+  it("publishes every schema as the latest and under its version, each at its `$id`'s path", async () => {
+    const version = schemaVersion(packageVersion());
+    const names = Object.keys(readSchemas().documents);
+    const published = readdirSync(join(out, 'schemas'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
+    expect(published.sort()).toEqual([...names.map((n) => `${n}.schema.json`), ...names.map((n) => `${version}/${n}.schema.json`)].sort());
+    for (const file of published.filter((f) => f.startsWith(`${version}/`))) {
+      const { $id } = JSON.parse(readFileSync(join(out, 'schemas', file), 'utf8')) as { $id: string };
+      expect(new URL($id).pathname).toBe(`/schemas/${file}`);
+    }
+    // Served under the site's base path, the versioned address is the `$id`'s path.
+    const res = await page.request.get(served.url + `schemas/${version}/incident.schema.json`);
+    expect(res.status()).toBe(200);
+    expect(new URL((await res.json()).$id).pathname).toBe(`/schemas/${version}/incident.schema.json`);
   });
 
   it('a body with <script> and onerror= renders inert', async () => {

@@ -362,6 +362,7 @@ export interface Change {
   timeline?: Timeline;
   tags?: Tags;
   source?: Source;
+  imported?: Imported;
 }
 
 /**
@@ -424,6 +425,14 @@ export interface Source {
    * Set by itsm import: a digest of the front matter and body the import wrote. A later import of a newer export updates the record only while it still matches (nobody has edited it since); an edited record is left alone and reported.
    */
   hash?: string;
+}
+
+/**
+ * Values from the source system that this model has no field for, kept as the export gave them (itsm import), under the export's column name: e.g. opened_by, subcategory, contact_type, reopen_count, made_sla. Nothing an export carries is silently dropped.
+ */
+
+export interface Imported {
+  [k: string]: string | number | boolean | undefined;
 }
 
 /**
@@ -502,10 +511,15 @@ export interface ConfigurationItem {
   connects_to?: string[];
   tags?: Tags;
   source?: Source;
+  imported?: Imported;
 }
 
 /**
  * Where this record came from, when it was imported (itsm import) or taken in from an issue (itsm intake). Absent for records written here.
+ */
+
+/**
+ * Values from the source system that this model has no field for, kept as the export gave them (itsm import), under the export's column name: e.g. opened_by, subcategory, contact_type, reopen_count, made_sla. Nothing an export carries is silently dropped.
  */
 
 /**
@@ -719,10 +733,6 @@ export interface PirAction {
  * Values from the source system that this model has no field for, kept as the export gave them (itsm import), under the export's column name: e.g. opened_by, subcategory, contact_type, reopen_count, made_sla. Nothing an export carries is silently dropped.
  */
 
-export interface Imported {
-  [k: string]: string | number | boolean | undefined;
-}
-
 /**
  * Free lowercase labels for search and filtering.
  */
@@ -778,10 +788,15 @@ export interface KnowledgeArticle {
   review_by?: string;
   tags?: Tags;
   source?: Source;
+  imported?: Imported;
 }
 
 /**
  * Where this record came from, when it was imported (itsm import) or taken in from an issue (itsm intake). Absent for records written here.
+ */
+
+/**
+ * Values from the source system that this model has no field for, kept as the export gave them (itsm import), under the export's column name: e.g. opened_by, subcategory, contact_type, reopen_count, made_sla. Nothing an export carries is silently dropped.
  */
 
 /**
@@ -1504,6 +1519,19 @@ export interface WorkspaceSettings {
    * Base path the site is served under, e.g. /itsm/ for GitHub Pages: plain path segments (letters, digits, . _ ~ -) between slashes, such as /, /itsm/ or /docs/v2/; no //, backslash, .. segment, scheme, query or fragment.
    */
   site_base?: string;
+  /**
+   * When the site workflow builds the site in shards (`itsm build --shard i/n` as a job matrix, then `itsm build --merge`): above this many records, in this many shards; at or below it, in one job. `itsm build --plan` prints the plan. Leave it out to build in one job whatever the size.
+   */
+  site_shards?: {
+    /**
+     * Split the site build when the workspace has more records than this.
+     */
+    above: number;
+    /**
+     * How many shards (parallel jobs) the site build is split into above that size.
+     */
+    count: number;
+  };
   /**
    * The close codes incidents and requests may end with (close_code). Default: solved-permanently, solved-workaround, solved-remotely, not-reproducible, duplicate, closed-by-caller, fulfilled, rejected.
    *

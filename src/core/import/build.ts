@@ -1,7 +1,7 @@
 /**
  * From an export's rows to record files and a report: the IDs new records get, which rows were
- * imported before, the rendering, and what the report says. Pure: rows, the workspace's facts and
- * the schema's field order come in; texts come out (nothing is written here).
+ * imported before, the rendering, and what the report says. Pure: rows (one at a time), the
+ * workspace's facts and the schema's field order come in; texts come out (nothing is written here).
  */
 import { formatNumberedId, idNumber, KIND_INFO, type Kind } from '../ids.ts';
 import { nextNumberedId, slugify } from '../new-record.ts';
@@ -15,13 +15,12 @@ import { readRow, type Draft, type HeaderPlan, type Lookups, type MapContext, ty
 import { emptyDistinct, type DistinctValues } from './mapping-file.ts';
 import { sourceKey, sourceKeysOf } from './source.ts';
 
-/** An export read into rows. */
+/** An export being read: its header, how its rows are numbered, and the rows that could not be read. */
 export interface ExportRows {
   header: string[];
   /** How rows are numbered in the report: CSV by the line a row ends on, JSON by position. */
   unit: 'line' | 'record';
-  /** Cells per row, with its number. */
-  rows: Array<{ line: number; cells: string[] }>;
+  /** Rows that could not be read (filled in as the rows are read). */
   badRows: Array<{ line: number; reason: string }>;
 }
 
@@ -155,13 +154,12 @@ export function readDefaults(
 }
 
 export interface BuildResult {
+  /** New records (their text is empty once handed to `emit`). */
   files: Array<{ file: string; text: string; id: string }>;
   /** Records imported before, not edited since, that the export has more to say about: rewritten. */
   updates: Array<{ file: string; text: string; id: string }>;
   /** Records imported before that the export has more to say about, but that were edited here since. */
   refused: Array<{ line: number; sourceId: string; id: string }>;
-  /** Rows left to another map of the same export: line -> what they are. */
-  notMine: Map<number, string>;
   skipped: Array<{ line: number; sourceId: string; reason: string }>;
   already: number;
   /** Tickets in the export (one record each), and rows they were folded from. */
@@ -181,112 +179,246 @@ export interface BuildResult {
 export type RecordCheck = (kind: Kind, file: string, data: Record<string, unknown>, body: string) => string[];
 
 /**
+ * A new record's file as soon as its ticket is finished, for writing while the export is read:
+ * `again` when a ticket finished too early was folded again (its file replaced, or removed when
+ * `text` is absent because it no longer makes a new record).
+ */
+export interface RecordFile {
+  file: string;
+  text?: string;
+  again?: boolean;
+  /** What to check of the record (with the text): the receiver checks it, not the folder. */
+  record?: { kind: Kind; data: Record<string, unknown>; body: string };
+}
+
+/** What became of one ticket once folded: at most one of file, update, refused, skipped, already. */
+interface Outcome {
+  file?: { file: string; text: string; id: string };
+  update?: { file: string; text: string; id: string };
+  refused?: { line: number; sourceId: string; id: string };
+  skipped?: { line: number; sourceId: string; reason: string };
+  already?: boolean;
+  replayed: boolean;
+  /** Values that only finishing the folded ticket found unmapped (the rows' own are counted as read). */
+  unmapped: string[];
+  notes: string[];
+  invalid: string[];
+  /** A new record to be checked by whoever `emit` hands it to. */
+  unchecked?: RecordFile['record'];
+}
+
+/**
+ * Folds an export's rows into records as they are read, one ticket at a time. Only per-ticket
+ * state is held (the steps the timeline needs and the latest row's draft), never the rows. While
+ * the rows of each ticket come together, a ticket is finished (folded, rendered, checked) as soon
+ * as the next one starts, and only its text is kept. A ticket whose rows come back after another
+ * ticket's means the export is not grouped: from then on every ticket stays open to the end, and
+ * the tickets finished too early are listed by `scattered()` for their rows to be read again.
+ */
+export interface TicketFolder {
+  /** Maps one row; returns what the row is when it is for another map of the export (a Jira task), else undefined. */
+  add(line: number, cells: readonly string[]): string | undefined;
+  /** Source keys of tickets finished before all their rows were read (rows come back through `again`). */
+  scattered(): ReadonlySet<string>;
+  /** A row read a second time, for a scattered ticket: added to it (nothing counted twice); other rows are ignored. */
+  again(line: number, cells: readonly string[]): void;
+  /** Finishes the tickets still open: the records and what the report says. */
+  end(): BuildResult;
+}
+
+/**
  * Maps rows, folds the rows of each ticket into one record, gives new IDs, and renders the files;
  * `order` is the kind's fields in schema order. A ticket imported before is rewritten only when
- * the export says more about it and nobody has edited the record since.
+ * the export says more about it and nobody has edited the record since. Records are checked with
+ * `check`, except new ones handed to `emit`, which come with what to check (`record`).
  */
-export function buildRecords(
+export function ticketFolder(
   map: TableMap,
   plan: HeaderPlan,
-  rows: ExportRows['rows'],
   ctx: MapContext,
   ws: WorkspaceFacts,
   order: readonly string[],
   check: RecordCheck = () => [],
-): BuildResult {
-  const out: BuildResult = {
-    files: [],
-    updates: [],
-    refused: [],
-    notMine: new Map(),
-    skipped: [],
-    already: 0,
-    tickets: 0,
-    replayed: 0,
-    rows: 0,
-    unmapped: new Map(),
-    notes: new Map(),
-    found: ctx.found ?? emptyDistinct(),
-    invalid: [],
-  };
+  emit?: (file: RecordFile) => void,
+): TicketFolder {
+  const found = ctx.found ?? emptyDistinct();
+  // Rows read again count no values a second time (--suggest-map counts them); made when first needed,
+  // once the export's date layout is known.
+  let quiet: MapContext | undefined;
   const info = KIND_INFO[map.kind];
   // Numbering continues from the highest ID in use, as wide as it is (see nextNumberedId).
   const first = info.numbered ? nextNumberedId(map.kind, ws.ids) : '';
   const width = first.length - info.prefix.length;
   let next = info.numbered ? idNumber(first)! : 0n;
-  const tickets = new Map<string, TicketRows>();
-  for (const row of rows) {
-    const d = readRow(map, plan, row.cells, ctx);
-    if (d.notMine) {
-      out.notMine.set(row.line, d.notMine);
-      continue;
-    }
-    out.rows++;
-    for (const u of d.unmapped) count(out.unmapped, `${u.column} "${u.value}"`);
-    if (d.skip) {
-      out.skipped.push({ line: row.line, sourceId: d.sourceId, reason: d.skip });
-      continue;
-    }
-    const key = sourceKey(map.vendor, d.sourceId);
-    tickets.set(key, addRow(tickets.get(key), row.line, d));
-  }
   const vendorName = map.vendor === 'jira' ? 'Jira' : 'ServiceNow';
-  for (const [key, group] of tickets) {
-    out.tickets++;
+  let rows = 0;
+  // Column -> value -> rows: counted without making a string per value of every row.
+  const unmapped = new Map<string, Map<string, number>>();
+  let lastId: string | undefined;
+  let lastKey = '';
+  const rowSkips: BuildResult['skipped'] = [];
+  const open = new Map<string, TicketRows>();
+  /** Finished tickets, in the order they were first finished (the order IDs are given in). */
+  const outcomes = new Map<string, Outcome>();
+  const scattered = new Set<string>();
+  /** The ticket whose rows are being read, while the export is grouped by ticket. */
+  let current: string | undefined;
+  let grouped = true;
+
+  function finish(key: string, group: TicketRows): void {
+    // A ticket folded again keeps its place and its ID.
+    const earlier = outcomes.get(key)?.file;
+    const o = fold(key, group, earlier?.id);
+    outcomes.set(key, o);
+    const record = o.unchecked;
+    delete o.unchecked;
+    if (!emit) return;
+    if (o.file) {
+      emit({ file: o.file.file, text: o.file.text, ...(earlier ? { again: true } : {}), ...(record ? { record } : {}) });
+      // Handed on: only its ID and file are kept, for the report.
+      o.file.text = '';
+    } else if (earlier) emit({ file: earlier.file, again: true });
+  }
+
+  function fold(key: string, group: TicketRows, reuseId: string | undefined): Outcome {
+    const o: Outcome = { replayed: false, unmapped: [], notes: [], invalid: [] };
     const changes = ctx.history?.get(group.latest.draft.sourceId);
     if (changes?.length && group.steps.length === 1) {
       group.steps = changelogSteps(group.latest.draft, group.latest.line, changes, map, ctx);
-      out.replayed++;
+      o.replayed = true;
     }
-    const counted = unmappedSoFar(group);
+    const counted = group.latest.draft.unmapped.length;
     const d = foldTicket(group, vendorName);
     map.finish(d, ctx);
     const line = group.latest.line;
-    // Only what finishing the folded ticket added: the rows' own were counted as they were read.
-    for (const u of d.unmapped.slice(counted)) count(out.unmapped, `${u.column} "${u.value}"`);
+    for (const u of d.unmapped.slice(counted)) o.unmapped.push(`${u.column} "${u.value}"`);
     if (d.skip) {
-      out.skipped.push({ line, sourceId: d.sourceId, reason: d.skip });
-      continue;
+      o.skipped = { line, sourceId: d.sourceId, reason: d.skip };
+      return o;
     }
     // A CI is known by its name too: one entered by hand before the import is the same item.
     const byName = map.kind === 'ci' && ws.lookups.ci.has(String(d.data.name).toLowerCase());
     const before = ws.sources.get(key);
     if (byName || (before && before.hash === undefined)) {
-      out.already++;
-      continue;
+      o.already = true;
+      return o;
     }
     d.data.source = { system: map.vendor, id: d.sourceId };
     if (before) {
       const again = renderImported(before.id, d, order);
-      if (again.hash === before.hash) out.already++;
-      else if (before.edited) out.refused.push({ line, sourceId: d.sourceId, id: before.id });
+      if (again.hash === before.hash) o.already = true;
+      else if (before.edited) o.refused = { line, sourceId: d.sourceId, id: before.id };
       else {
-        out.updates.push({ id: before.id, file: before.file, text: again.text });
-        out.invalid.push(...check(map.kind, before.file, again.data, d.body));
+        o.update = { id: before.id, file: before.file, text: again.text };
+        o.invalid = check(map.kind, before.file, again.data, d.body);
       }
-      continue;
+      return o;
     }
-    for (const n of d.notes) count(out.notes, n);
-    let id: string;
-    if (info.numbered) id = formatNumberedId(map.kind, next++, width);
-    else {
+    o.notes = d.notes;
+    let id = reuseId;
+    if (id === undefined && info.numbered) id = formatNumberedId(map.kind, next++, width);
+    else if (id === undefined) {
       const base = info.prefix + (slugify(String(d.data.name ?? d.data.title ?? d.sourceId)) || tagOf(d.sourceId));
       id = base;
       for (let k = 2; ws.ids.has(id); k++) id = `${base}-${k}`;
     }
     ws.ids.add(id);
     const file = `content/${info.folder}/${id}.md`;
-    ws.sources.set(key, { id, file });
     const rendered = renderImported(id, d, order);
-    out.files.push({ id, file, text: rendered.text });
-    out.invalid.push(...check(map.kind, file, rendered.data, d.body));
+    o.file = { id, file, text: rendered.text };
+    // Where the files are handed on as they are made, their receiver checks them (on another thread).
+    if (emit) o.unchecked = { kind: map.kind, data: rendered.data, body: d.body };
+    else o.invalid = check(map.kind, file, rendered.data, d.body);
+    return o;
   }
-  return out;
-}
 
-/** How many unmapped values the latest row's draft had before finishing. */
-function unmappedSoFar(group: TicketRows): number {
-  return group.latest.draft.unmapped.length;
+  let retold: Map<string, TicketRows> | undefined;
+
+  return {
+    add(line, cells) {
+      const d = readRow(map, plan, cells, ctx);
+      if (d.notMine) return d.notMine;
+      rows++;
+      for (const u of d.unmapped) {
+        let values = unmapped.get(u.column);
+        if (!values) unmapped.set(u.column, (values = new Map<string, number>()));
+        count(values, u.value);
+      }
+      if (d.skip) {
+        rowSkips.push({ line, sourceId: d.sourceId, reason: d.skip });
+        return undefined;
+      }
+      // The rows of a ticket usually come together: its key is made once.
+      if (d.sourceId !== lastId) {
+        lastId = d.sourceId;
+        lastKey = sourceKey(map.vendor, d.sourceId);
+      }
+      const key = lastKey;
+      if (key !== current) {
+        if (outcomes.has(key)) {
+          // Finished, and its rows come back after another ticket's: the export is not grouped by
+          // ticket (from the first such ticket on), and this one is read again at the end.
+          grouped = false;
+          scattered.add(key);
+        }
+        if (grouped && current !== undefined) {
+          finish(current, open.get(current)!);
+          open.delete(current);
+        }
+        current = key;
+      }
+      open.set(key, addRow(open.get(key), line, d));
+      return undefined;
+    },
+    scattered: () => scattered,
+    again(line, cells) {
+      if (!quiet) {
+        const { found: _counted, ...rest } = ctx;
+        quiet = rest;
+      }
+      const d = readRow(map, plan, cells, quiet);
+      if (d.notMine || d.skip) return;
+      const key = sourceKey(map.vendor, d.sourceId);
+      if (!scattered.has(key)) return;
+      (retold ??= new Map()).set(key, addRow(retold.get(key), line, d));
+    },
+    end() {
+      // A scattered ticket is folded from all its rows, read again (those after its return, too).
+      for (const [key, group] of retold ?? []) {
+        open.delete(key);
+        finish(key, group);
+      }
+      for (const [key, group] of open) finish(key, group);
+      open.clear();
+      const out: BuildResult = {
+        files: [],
+        updates: [],
+        refused: [],
+        skipped: [...rowSkips],
+        already: 0,
+        tickets: outcomes.size,
+        replayed: 0,
+        rows,
+        unmapped: new Map(),
+        notes: new Map(),
+        found,
+        invalid: [],
+      };
+      for (const [column, values] of unmapped) for (const [value, n] of values) out.unmapped.set(`${column} "${value}"`, n);
+      for (const o of outcomes.values()) {
+        if (o.file) out.files.push(o.file);
+        if (o.update) out.updates.push(o.update);
+        if (o.refused) out.refused.push(o.refused);
+        if (o.skipped) out.skipped.push(o.skipped);
+        if (o.already) out.already++;
+        if (o.replayed) out.replayed++;
+        for (const u of o.unmapped) count(out.unmapped, u);
+        for (const n of o.notes) count(out.notes, n);
+        out.invalid.push(...o.invalid);
+      }
+      return out;
+    },
+  };
 }
 
 function count(m: Map<string, number>, key: string): void {
@@ -335,15 +467,10 @@ export function textHash(text: string): string {
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The rows no map took (a Jira task, say), as skipped rows of the report. */
-export function unclaimedRows(rows: ExportRows['rows'], results: readonly BuildResult[], maps: readonly TableMap[], vendor: string): BuildResult['skipped'] {
-  const unclaimed = rows.filter((row) => results.every((r) => r.notMine.has(row.line)));
+/** A row no map took (a Jira task, say), as a skipped row of the report; `what` is what the first map said it is. */
+export function unclaimedRow(line: number, what: string, maps: readonly TableMap[], vendor: string): BuildResult['skipped'][number] {
   const kinds = maps.map((m) => KIND_INFO[m.kind].plural).join(' and ');
-  return unclaimed.map((row) => ({
-    line: row.line,
-    sourceId: '',
-    reason: `issue type ${results[0]!.notMine.get(row.line)} (only ${kinds} are imported from ${vendor === 'jira' ? 'Jira' : vendor})`,
-  }));
+  return { line, sourceId: '', reason: `issue type ${what} (only ${kinds} are imported from ${vendor === 'jira' ? 'Jira' : vendor})` };
 }
 
 /** What the report is made of. */

@@ -39,16 +39,29 @@ export function vendorTime(text: string, timeZone: string): string | undefined {
 function zoned(year: number, month: number, day: number, hour: number, minute: number, second: number, timeZone: string): string | undefined {
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   // An event log has hundreds of thousands of times: the zone's offset is looked up once per
-  // local hour, and only an hour with no offset change in it is answered from the cache.
-  const key = `${timeZone} ${year}-${month}-${day} ${hour}`;
-  let offset = HOUR_OFFSETS.get(key);
-  if (offset === undefined) {
-    offset = hourOffset(year, month, day, hour, timeZone);
-    if (HOUR_OFFSETS.size >= 100_000) HOUR_OFFSETS.clear();
-    HOUR_OFFSETS.set(key, offset);
+  // local day (per hour on a day when it changes), and only an hour with no offset change in it is
+  // answered from the cache (as the hour's text up to the minutes, and its offset: a time is then
+  // two lookups and a concatenation).
+  let hours = HOUR_OFFSETS.get(timeZone);
+  if (!hours) HOUR_OFFSETS.set(timeZone, (hours = new Map<number, HourText>()));
+  const dayKey = (year * 16 + month) * 32 + day;
+  const key = dayKey * 32 + hour;
+  let known = hours.get(key);
+  if (known === undefined) {
+    let days = DAY_OFFSETS.get(timeZone);
+    if (!days) DAY_OFFSETS.set(timeZone, (days = new Map<number, string>()));
+    let offset = days.get(dayKey);
+    if (offset === undefined) days.set(dayKey, (offset = spanOffset(year, month, day, 0, 23, timeZone)));
+    if (offset === CHANGES) offset = spanOffset(year, month, day, hour, hour, timeZone);
+    known = offset === INVALID || offset === CHANGES ? offset : { prefix: `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:`, offset };
+    if (hours.size >= 100_000) {
+      hours.clear();
+      days.clear();
+    }
+    hours.set(key, known);
   }
-  if (offset === INVALID) return undefined;
-  if (offset !== CHANGES) return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${offset}`;
+  if (known === INVALID) return undefined;
+  if (known !== CHANGES) return known.prefix + TWO_DIGITS[minute]! + ':' + TWO_DIGITS[second]! + known.offset;
   try {
     const local = Temporal.PlainDateTime.from({ year, month, day, hour, minute, second }, { overflow: 'reject' });
     // In the hour a DST change skips, 'compatible' moves forward, as the vendor's own UI would have.
@@ -58,21 +71,29 @@ function zoned(year: number, month: number, day: number, hour: number, minute: n
   }
 }
 
-const HOUR_OFFSETS = new Map<string, string>();
+/** Zone -> local hour (a number) -> the hour's text and offset, or INVALID / CHANGES. */
+type HourText = { prefix: string; offset: string } | typeof INVALID | typeof CHANGES;
+const HOUR_OFFSETS = new Map<string, Map<number, HourText>>();
+/** Zone -> local day (a number) -> the offset all of it has, or INVALID / CHANGES. */
+const DAY_OFFSETS = new Map<string, Map<number, string>>();
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 const INVALID = 'invalid';
 const CHANGES = 'changes';
 
-/** The offset all of a local hour has in the zone; CHANGES when it changes within it (DST), INVALID for no such date. */
-function hourOffset(year: number, month: number, day: number, hour: number, timeZone: string): string {
+/**
+ * The offset all of the local hours `from`..`to` of a day have in the zone; CHANGES when it changes
+ * within them (DST), INVALID for no such date.
+ */
+function spanOffset(year: number, month: number, day: number, from: number, to: number, timeZone: string): string {
   try {
-    const at = (minute: number, second: number) =>
+    const at = (hour: number, minute: number, second: number) =>
       Temporal.PlainDateTime.from({ year, month, day, hour, minute, second }, { overflow: 'reject' }).toZonedDateTime(timeZone, {
         disambiguation: 'compatible',
       });
-    const start = at(0, 0);
-    const end = at(59, 59);
-    // Same offset at both ends, and the hour not moved (a skipped hour is moved forward): nothing changes within it.
-    if (start.offset !== end.offset || start.hour !== hour || end.hour !== hour) return CHANGES;
+    const start = at(from, 0, 0);
+    const end = at(to, 59, 59);
+    // Same offset at both ends, and neither end moved (a skipped hour is moved forward): nothing changes within.
+    if (start.offset !== end.offset || start.hour !== from || end.hour !== to || end.day !== day) return CHANGES;
     return start.offset;
   } catch {
     return INVALID;
@@ -149,7 +170,8 @@ export function keptValue(text: string): string | number | boolean {
 export interface DateFormat {
   text: string;
   regex: RegExp;
-  fields: string[];
+  /** Each field's group in the regex (1-based), 0 when the layout lacks it. */
+  at: Record<'year' | 'yy' | 'mon' | 'day' | 'month' | 'hour' | 'minute' | 'second' | 'ampm', number>;
 }
 
 const TOKENS = ['YYYY', 'MMM', 'YY', 'DD', 'MM', 'HH', 'hh', 'mm', 'ss', 'D', 'M', 'H', 'h', 'A', 'a'];
@@ -191,26 +213,37 @@ export function parseDateFormat(text: string): DateFormat | undefined {
   // A layout without seconds still reads a value that has them (exports are not consistent).
   if (has('minute') && !has('second')) re += '(?::(\\d{2}))?';
   if (has('minute') && !has('second')) fields.push('second');
-  return { text, regex: new RegExp(`^${re}$`), fields };
+  const at = { year: 0, yy: 0, mon: 0, day: 0, month: 0, hour: 0, minute: 0, second: 0, ampm: 0 };
+  fields.forEach((f, i) => (at[f as keyof typeof at] = i + 1));
+  return { text, regex: new RegExp(`^${re}$`), at };
 }
 
 /** A local time read with a --date-format layout, in `timeZone`; undefined when it does not fit. */
 export function timeInFormat(text: string, format: DateFormat, timeZone: string): string | undefined {
   const m = format.regex.exec(text.trim());
   if (!m) return undefined;
-  const v: Record<string, string> = {};
-  format.fields.forEach((f, i) => {
-    if (m[i + 1] !== undefined) v[f] = m[i + 1]!;
-  });
-  const month = v.mon ? MONTHS[v.mon.toLowerCase()] : Number(v.month);
+  const { at } = format;
+  const num = (i: number) => (i && m[i] !== undefined ? Number(m[i]) : 0);
+  const month = at.mon ? MONTHS[m[at.mon]!.toLowerCase()] : num(at.month);
   if (!month) return undefined;
-  let hour = Number(v.hour ?? 0);
-  if (v.ampm) hour = (hour % 12) + (v.ampm.toLowerCase() === 'pm' ? 12 : 0);
-  const year = v.year ? Number(v.year) : 2000 + Number(v.yy);
-  return zoned(year, month, Number(v.day), hour, Number(v.minute ?? 0), Number(v.second ?? 0), timeZone);
+  let hour = num(at.hour);
+  if (at.ampm) hour = (hour % 12) + (m[at.ampm]!.toLowerCase() === 'pm' ? 12 : 0);
+  const year = at.year ? num(at.year) : 2000 + num(at.yy);
+  return zoned(year, month, num(at.day), hour, num(at.minute), num(at.second), timeZone);
 }
 
 const NUMERIC_DATE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?:([ T])(\d{1,2}):(\d{2})(:\d{2})?)?$/;
+
+/** A numeric date (`29/02/2016 01:16`), whose layout detection must settle before it is read. */
+export function isNumericDate(text: string): boolean {
+  return NUMERIC_DATE.test(text.trim());
+}
+
+/** A numeric date that can only be day-first or only month-first (a part above 12): it settles the layout. */
+export function settlesDateLayout(text: string): boolean {
+  const m = NUMERIC_DATE.exec(text.trim());
+  return m !== null && (Number(m[1]) > 12 || Number(m[3]) > 12);
+}
 
 export type DateDetection = { ok: true; format?: DateFormat; evidence?: string } | { ok: false; message: string };
 

@@ -5,7 +5,7 @@
  * hands every value to the setter. Other issue types are reported and skipped.
  */
 import { choiceWords, keptValue, tagOf } from './convert.ts';
-import { finishIncident } from './servicenow.ts';
+import { finishIncident, keepImported } from './servicenow.ts';
 import {
   applyDefaults,
   body,
@@ -303,6 +303,6 @@ export const JIRA_REQUESTS: TableMap = {
     if (d.data.status !== 'fulfilled') delete d.data.fulfilled_at;
     else if (d.data.fulfilled_at === undefined) d.skip = 'status done but no Resolved time';
     if (d.data.status === 'fulfilled' || d.data.status === 'rejected') d.data.close_code ??= d.data.status;
-    if (Object.keys(d.kept).length) d.data.imported = d.kept;
+    keepImported(d);
   },
 };

@@ -90,11 +90,14 @@ export interface TableMap {
   columns: Readonly<Record<string, Setter>>;
   /** Display labels that differ from the dictionary name (normalized): `opened` -> `opened_at`. */
   labels?: Readonly<Record<string, string>>;
-  /** Columns kept as they are in the record's `imported` block (the kind's schema must have one). */
-  kept?: readonly string[];
+  /**
+   * Columns kept as they are in the record's `imported` block, named because the form has them
+   * (every importable kind's schema has the block; a column the map does not know goes there too).
+   */
+  kept: readonly string[];
   /** Documented columns that are deliberately not imported. */
   ignored: readonly string[];
-  /** Custom columns the vendor lets customers add: kept when the map keeps columns, else not imported. */
+  /** Custom columns the vendor lets customers add: kept, even where a documented column of that name is ignored. */
   custom: RegExp;
   /** Fills derived and required fields once every column is read; may set `skip`. */
   finish(d: Draft, ctx: MapContext): void;
@@ -106,36 +109,30 @@ export interface HeaderPlan {
   use: Array<string | undefined>;
   /** For each position: the key it is kept under in the `imported` block, if it is. */
   keep: Array<string | undefined>;
-  /** Headers as written that the map does not know at all (neither imported, ignored nor custom). */
-  unknown: string[];
   /** Every column as written and where it goes. */
   where: Array<{ column: string; to: string }>;
   missing: string[];
 }
 
 export function planHeader(map: TableMap, header: readonly string[]): HeaderPlan {
-  const plan: HeaderPlan = { use: [], keep: [], unknown: [], where: [], missing: [] };
+  const plan: HeaderPlan = { use: [], keep: [], where: [], missing: [] };
   const ignored = new Set(map.ignored);
-  const kept = new Set(map.kept ?? []);
+  const kept = new Set(map.kept);
   const seen = new Set<string>();
   for (const raw of header) {
     const name = normalizeHeader(raw);
-    const col = map.columns[name] || map.kept?.includes(name) ? name : (map.labels?.[name] ?? name);
+    const col = map.columns[name] || kept.has(name) ? name : (map.labels?.[name] ?? name);
     const first = !seen.has(col);
     seen.add(col);
-    // Where the kind has an `imported` block, a column the map does not know is kept there rather than
-    // refusing the file: real instances add columns of their own, and nothing is dropped unseen.
-    const keep = map.kept !== undefined && !map.columns[col] && (kept.has(col) || map.custom.test(col) || !ignored.has(col));
+    // A column the map does not know is kept in the `imported` block rather than refusing the file:
+    // real instances add columns of their own, and nothing is dropped unseen.
+    const keep = col !== '' && !map.columns[col] && (kept.has(col) || map.custom.test(col) || !ignored.has(col));
     plan.use.push(map.columns[col] ? col : undefined);
     plan.keep.push(!map.columns[col] && keep ? col : undefined);
     let to: string;
     if (map.columns[col]) to = col === map.idColumn ? 'source.id' : (map.columns[col].target ?? col);
     else if (keep) to = `imported.${col}`;
-    else if (ignored.has(col) || map.custom.test(col)) to = 'dropped';
-    else {
-      to = 'unknown';
-      if (!plan.unknown.includes(raw)) plan.unknown.push(raw);
-    }
+    else to = 'dropped';
     if (first) plan.where.push({ column: raw, to });
   }
   plan.missing = map.required

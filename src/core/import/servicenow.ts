@@ -364,8 +364,13 @@ export function finishIncident(vendor: string): (d: Draft, ctx: MapContext) => v
     }
     if (status === 'closed') d.data.closed_at ??= d.data.resolved_at;
     else delete d.data.closed_at;
-    if (Object.keys(d.kept).length) d.data.imported = d.kept;
+    keepImported(d);
   };
+}
+
+/** The values kept as exported, as the record's `imported` block (absent when there are none). */
+export function keepImported(d: Draft): void {
+  if (Object.keys(d.kept).length) d.data.imported = d.kept;
 }
 
 /** An assignee is a member of the record's team; one who is not is left out and reported. */
@@ -444,6 +449,8 @@ export const SERVICENOW_CHANGE: TableMap = {
         })[choiceWords(v)],
     ),
   },
+  // No form field goes there by name; columns the map does not know (the instance's own) do.
+  kept: [],
   ignored: [
     ...SYSTEM,
     'category',
@@ -503,6 +510,7 @@ export const SERVICENOW_CHANGE: TableMap = {
     if (status === 'completed' && d.data.outcome === undefined) d.data.outcome = 'successful';
     if (['implementing', 'completed'].includes(status)) d.data.actual_start ??= d.data.planned_start;
     if (status === 'completed') d.data.actual_end ??= d.data.planned_end;
+    keepImported(d);
   },
 };
 
@@ -583,6 +591,8 @@ export const SERVICENOW_CI: TableMap = {
     description: body,
     short_description: body,
   },
+  // No form field goes there by name; columns the map does not know (the instance's own) do.
+  kept: [],
   ignored: [
     ...SYSTEM,
     'asset',
@@ -658,6 +668,7 @@ export const SERVICENOW_CI: TableMap = {
       d.notes.push('status not given: set to active');
     }
     requireFields(d, ['name'], '');
+    keepImported(d);
   },
 };
 
@@ -702,6 +713,8 @@ export const SERVICENOW_KB: TableMap = {
     published: choice('published_at', vendorDate),
     cmdb_ci: ref('cis', 'ci', true),
   },
+  // No form field goes there by name; columns the map does not know (the instance's own) do.
+  kept: [],
   ignored: [
     ...SYSTEM,
     'author',
@@ -747,6 +760,7 @@ export const SERVICENOW_KB: TableMap = {
       ['title', 'status', 'owner'],
       d.data.owner === undefined ? 'give an ownership_group the workspace knows, or --default owner=TEAM-...' : '',
     );
+    keepImported(d);
   },
 };
 

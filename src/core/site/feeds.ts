@@ -26,6 +26,16 @@ export interface Feed {
 
 const LIMIT = 50;
 
+/** The feeds a site publishes (the status feed only with a status page): what each page links to in its head. */
+export function feedLinks(workspaceName: string, withStatus: boolean): Array<Pick<Feed, 'name' | 'title'>> {
+  return [
+    { name: 'incidents.xml', title: `${workspaceName}: incidents` },
+    { name: 'changes.xml', title: `${workspaceName}: changes` },
+    { name: 'knowledge.xml', title: `${workspaceName}: knowledge base` },
+    ...(withStatus ? [{ name: 'status.xml', title: `${workspaceName}: service status` }] : []),
+  ];
+}
+
 /** The latest instant a record mentions (timeline entries and milestone fields). */
 function lastTouched(data: Record<string, unknown>, fields: readonly string[]): string {
   const times: string[] = [];
@@ -61,12 +71,13 @@ export function feeds(ws: Workspace, links: SiteLinks, status: StatusReport | nu
       href: links.record(r.id),
       summary: `${r.data.category} article`,
     }));
+  const [incidentFeed, changeFeed, kbFeed, statusFeed] = feedLinks(name, status !== null);
   const out: Feed[] = [
-    { name: 'incidents.xml', title: `${name}: incidents`, entries: incidents.sort(newestFirst).slice(0, LIMIT) },
-    { name: 'changes.xml', title: `${name}: changes`, entries: changes.sort(newestFirst).slice(0, LIMIT) },
-    { name: 'knowledge.xml', title: `${name}: knowledge base`, entries: kb.sort(newestFirst).slice(0, LIMIT) },
+    { ...incidentFeed!, entries: incidents.sort(newestFirst).slice(0, LIMIT) },
+    { ...changeFeed!, entries: changes.sort(newestFirst).slice(0, LIMIT) },
+    { ...kbFeed!, entries: kb.sort(newestFirst).slice(0, LIMIT) },
   ];
-  if (status) {
+  if (status && statusFeed) {
     const entries: FeedEntry[] = [];
     for (const s of status.services) {
       for (const i of s.openIncidents)
@@ -86,7 +97,7 @@ export function feeds(ws: Workspace, links: SiteLinks, status: StatusReport | nu
           summary: `From ${m.planned_start} to ${m.planned_end}.`,
         });
     }
-    out.push({ name: 'status.xml', title: `${name}: service status`, entries: entries.sort(newestFirst).slice(0, LIMIT) });
+    out.push({ ...statusFeed, entries: entries.sort(newestFirst).slice(0, LIMIT) });
   }
   return out;
 }

@@ -10,7 +10,7 @@ import type { Policies } from '../model.ts';
 import { firstUnsafe } from '../printable.ts';
 import { relationsFrom, topField } from '../relations.ts';
 import { closingRules } from './closing-rules.ts';
-import { recordedTimes, type RecordedTime } from './future-times.ts';
+import { recordedTimes, type RecordedTimes } from './future-times.ts';
 import { personRefs, type PersonRef } from './person-refs.ts';
 import { schemaDiagnostics } from './schema-messages.ts';
 import type { Validators } from './validators.ts';
@@ -27,8 +27,13 @@ export interface RecordFacts<K extends string = Kind> {
    * derived from it with `referencesOf`), a service's offerings, a request's offering...
    */
   summary: Record<string, unknown>;
-  /** The times the record says something happened (milestones, timeline), checked against --now. */
-  happened?: RecordedTime[];
+  /**
+   * The times the record says something happened (milestones, timeline), checked against --now.
+   * Not kept in the validate cache: `latest` says whether any can be in the future.
+   */
+  happened?: RecordedTimes;
+  /** The latest of `happened`, in ms since the epoch (whenever `happened` has a time that parses). */
+  latest?: number;
   /** Every person the record names (assignee, caller, timeline `by`...), checked against the team files. */
   people?: PersonRef[];
 }
@@ -41,15 +46,28 @@ export interface RecordCheck<K extends string = Kind> {
 const SUMMARY_FIELDS = ['id', 'status', 'owner', 'environment', 'review_by', 'support_calendar'];
 const KIND_SUMMARY_FIELDS: Partial<Record<string, string[]>> = { service: ['name', 'offerings'], request: ['offering'], team: ['members'] };
 
+/** The summary's fields per registry and kind, worked out once (summarize runs for every record). */
+const SUMMARY_BY_KIND = new WeakMap<KindRegistry, Map<string, string[]>>();
+
+function summaryFields(kind: string, registry: KindRegistry): string[] {
+  let byKind = SUMMARY_BY_KIND.get(registry);
+  if (!byKind) SUMMARY_BY_KIND.set(registry, (byKind = new Map<string, string[]>()));
+  let fields = byKind.get(kind);
+  if (!fields) {
+    fields = [
+      ...SUMMARY_FIELDS,
+      ...relationsFrom(kind, registry).map((r) => topField(r.field)),
+      ...(registry.get(kind).timed?.fields ?? []),
+      ...(KIND_SUMMARY_FIELDS[kind] ?? []),
+    ];
+    byKind.set(kind, fields);
+  }
+  return fields;
+}
+
 function summarize(kind: string, data: Record<string, unknown>, registry: KindRegistry): Record<string, unknown> {
   const summary: Record<string, unknown> = {};
-  const fields = [
-    ...SUMMARY_FIELDS,
-    ...relationsFrom(kind, registry).map((r) => topField(r.field)),
-    ...(registry.get(kind).timed?.fields ?? []),
-    ...(KIND_SUMMARY_FIELDS[kind] ?? []),
-  ];
-  for (const field of fields) if (data[field] !== undefined) summary[field] = data[field];
+  for (const field of summaryFields(kind, registry)) if (data[field] !== undefined) summary[field] = data[field];
   return summary;
 }
 
@@ -80,7 +98,15 @@ export function checkRecord<K extends string = Kind>(
   };
   if (schemaValid) {
     const happened = recordedTimes(def, data);
-    if (happened.length > 0) facts.happened = happened;
+    if (Object.keys(happened).length > 0) {
+      facts.happened = happened;
+      const latest = Math.max(
+        ...Object.values(happened)
+          .map(Date.parse)
+          .filter((ms) => !Number.isNaN(ms)),
+      );
+      if (Number.isFinite(latest)) facts.latest = latest;
+    }
     const people = personRefs(def, data);
     if (people.length > 0) facts.people = people;
   }

@@ -113,7 +113,6 @@ export function personChecks(files: readonly FileFacts<string>[]): PendingDiagno
   const out: PendingDiagnostic[] = [];
   for (const f of files) {
     for (const ref of f.facts.people ?? []) {
-      const field = personFieldLabel(ref.pointer);
       const person = people.known(ref.handle);
       if (!person) {
         const near = similarHandles(ref.handle, people);
@@ -122,7 +121,7 @@ export function personChecks(files: readonly FileFacts<string>[]): PendingDiagno
           rule: 'person/unknown',
           severity: 'error',
           pointer: ref.pointer,
-          message: `${capital(field)} is "${ref.handle}", but no team file lists that login.${near.length ? ` Did you mean ${near.map((h) => `"${h}"`).join(', ')}?` : ''}`,
+          message: `${capital(personFieldLabel(ref.pointer))} is "${ref.handle}", but no team file lists that login.${near.length ? ` Did you mean ${near.map((h) => `"${h}"`).join(', ')}?` : ''}`,
           hint: ref.contact
             ? 'Name a person by their handle (their `login` in content/teams/); write an external contact as {name, email}.'
             : 'Name a person by their handle (their `login` in content/teams/), or add them to their team file.',
@@ -137,7 +136,7 @@ export function personChecks(files: readonly FileFacts<string>[]): PendingDiagno
         rule: 'assignee/not-in-team',
         severity: 'error',
         pointer: ref.pointer,
-        message: `${capital(field)} is ${person.name} (${person.handle}), who is not a member of ${ref.team} (members: ${members.join(', ')}).`,
+        message: `${capital(personFieldLabel(ref.pointer))} is ${person.name} (${person.handle}), who is not a member of ${ref.team} (members: ${members.join(', ')}).`,
         hint: `Assign someone from ${ref.team}, move the record to a team ${person.name} is in, or add them to ${ref.team}.`,
       });
     }

@@ -18,9 +18,12 @@ export function exportName(schemaName: string): string {
 
 /** Validators from a module of precompiled functions (src/core/generated/validators.js). */
 export function validatorsFrom(compiled: Record<string, unknown>): Validators {
+  const byName = new Map<string, unknown>();
   return {
     get(name) {
-      const fn = compiled[exportName(name)];
+      // Asked once per record: the name is turned into an export name once.
+      let fn = byName.get(name);
+      if (fn === undefined) byName.set(name, (fn = compiled[exportName(name)]));
       if (typeof fn !== 'function') throw new Error(`no precompiled validator for schema ${name}; run npm run gen:types`);
       return fn as ValidateFunction;
     },

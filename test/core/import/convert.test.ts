@@ -4,6 +4,30 @@ import { describe, expect, it } from 'vitest';
 import { detectDateFormat, keptValue, parseDateFormat, timeInFormat, vendorTime } from '../../../src/core/import/convert.ts';
 
 describe('vendor local times', () => {
+  it('agree with Temporal at every quarter hour of the days a zone changes its offset, read in any order', () => {
+    const days: Array<[string, string]> = [
+      ['Europe/Berlin', '2026-03-29'],
+      ['Europe/Berlin', '2026-10-25'],
+      ['America/New_York', '2026-03-08'],
+      ['America/New_York', '2026-11-01'],
+      ['Australia/Lord_Howe', '2026-04-05'],
+      ['America/Santiago', '2026-09-06'],
+    ];
+    for (const [zone, date] of days) {
+      const quarters = Array.from(
+        { length: 96 },
+        (_, i) => `${date} ${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}:00`,
+      );
+      // Backwards too: the first time read on a day decides what is cached for it.
+      for (const local of [...quarters.filter((_, i) => i % 2), ...quarters.reverse()]) {
+        const expected = Temporal.PlainDateTime.from(local.replace(' ', 'T'))
+          .toZonedDateTime(zone, { disambiguation: 'compatible' })
+          .toString({ timeZoneName: 'never', smallestUnit: 'second' });
+        expect(vendorTime(local, zone), `${local} ${zone}`).toBe(expected);
+      }
+    }
+  });
+
   it('agree with Temporal for any local time, DST changes included (the offset cache answers only whole hours)', () => {
     const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'UTC', 'Asia/Kolkata'];
     fc.assert(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addRow, foldTicket, type TicketRows } from '../../../src/core/import/fold.ts';
+import { addRow, foldTicket, ms, type TicketRows } from '../../../src/core/import/fold.ts';
 import { newDraft } from '../../../src/core/import/map.ts';
 
 /** A row of an incident's event log: its state after one update. */
@@ -49,4 +49,13 @@ describe('folding an event log', () => {
     const d = fold(row('2026-03-02T10:00:00+01:00', { status: 'in_progress' }));
     expect(d.data.timeline).toBeUndefined();
   });
+});
+
+describe('reading the times the import writes', () => {
+  it.each(['2026-03-14T09:00:00+01:00', '2016-02-29T01:16:00-05:30', '2026-10-25T02:30:00+00:00', '2026-03-14T09:00:00Z', '2026-13-01T00:00:00+00:00', 'soon'])(
+    'reads %s as Date.parse does',
+    (text) => {
+      expect(ms(text)).toEqual(Date.parse(text));
+    },
+  );
 });

@@ -16,12 +16,16 @@ import { siteLinks } from '../../../src/core/site/links.ts';
 import { checkRecord } from '../../../src/core/validate/check-record.ts';
 import { compileValidators } from '../../../src/core/validate/compile.ts';
 import { workspaceChecks } from '../../../src/core/validate/workspace-checks.ts';
+import { withSchemaId } from '../../../src/core/schema-ids.ts';
 import { readSchemas } from '../../../src/io/schemas.ts';
+import { packageVersion } from '../../../src/io/version.ts';
 import { vendor } from '../../fixtures/vendor-kind/vendor.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/vendor-kind/${name}`, import.meta.url), 'utf8');
 const registry = buildRegistry([...REGISTRY.definitions, vendor]);
-const validators = compileValidators({ ...readSchemas().documents, vendor: JSON.parse(fixture('vendor.schema.json')) as object });
+// Its `$id` set the way scripts/gen-types.ts sets it once the schema is in schemas/.
+const vendorSchema = JSON.parse(withSchemaId(fixture('vendor.schema.json'), 'vendor', packageVersion())) as object;
+const validators = compileValidators({ ...readSchemas().documents, vendor: vendorSchema });
 
 const TEAM = `---\nid: TEAM-ops\nname: Operations\nstatus: active\nmembers:\n  - { name: Ada, login: ada }\n---\n`;
 const SERVICE = `---\nid: SVC-shop\nname: Shop\nstatus: active\nowner: TEAM-ops\ntier: 2\n---\n`;
