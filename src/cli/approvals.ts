@@ -13,14 +13,16 @@ import { approvalEvidence } from '../core/approvals/evidence.ts';
 import { escapeData, formatAnnotations, formatPretty, formatReviewRequest, formatSummary } from '../core/approvals/format.ts';
 import { appendStepSummary, runApprovals, type ApprovalRun, workspacePrefix, type Source } from '../io/approvals-run.ts';
 import { formatCollisionAnnotations, formatCollisionsMarkdown, formatDecisionCollisions } from '../core/collisions-format.ts';
-import { parseCommand, rootDir } from './args.ts';
+import { oneOf, parseCommand, rootDir } from './args.ts';
+import { runBacktest } from './approvals-backtest.ts';
 import { whichPullRequest } from './github-target.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
-import { parseFormat, parseNow } from './options.ts';
+import { parseDays, parseFormat, parseNow } from './options.ts';
 
 const HELP = `Usage: itsm approvals --pr N [--repo owner/name] [--format pretty|json|github] [--root DIR] [--now ISO]
        itsm approvals --from-git --base REV [--head REV] [--format ...] [--root DIR] [--now ISO]
+       itsm approvals --backtest BASE [--days N] [--format pretty|json|markdown] [--root DIR] [--now ISO]
 
 Decides whether pull request N has the approvals that content/policies/change-policy.yaml requires
 for the change records it adds or advances, and for any edit to what decides approvals: content/policies/,
@@ -68,6 +70,22 @@ in --base..--head must be signed by a listed member: the signers are the authors
   --base REV       with --from-git: the revision the changes merge into (e.g. origin/main)
   --head REV       with --from-git: the changes' last commit (default HEAD)
 
+Back-testing a change policy edit (docs/approvals.md, "Back-testing a change policy edit"):
+  --backtest BASE  every pull request merged in the last --days days (before --now) that has
+                   approval evidence (git notes, refs/notes/itsm-approvals: fetch them first) is
+                   decided again with the approvals its note recorded, under the change policy of
+                   the commit BASE (read from git) and under the working tree's; prints the changes
+                   decided differently: ID, PR, base decision -> head decision, and why. Only
+                   data is read: notes, and files at the merge commits and their first parents.
+                   Exit 0 (differences are data), 1 when either change policy does not validate.
+                   json: {"base":{"rev","commit"},"head","now","days","from","pull_requests",
+                   "decisions","differences":[{"change","pr","commit","merged_at","recorded",
+                   "base":{"decision","required","approvers","missing"},"head":{...},"why"}],
+                   "without_evidence":[{"pr","commit"}]} (merged into HEAD's main line in the
+                   window, editing change records, without a note: named, not replayed)
+  --days N         the window of --backtest, in days of 24 hours (default 90), before --now or,
+                   without it, itsm.yaml's reference_time if set, else the current time
+
 Environment: GITHUB_TOKEN (required; read access to pull requests), GITHUB_API_URL (default
 https://api.github.com), GITHUB_EVENT_PATH and GITHUB_REPOSITORY (set by GitHub Actions).
 
@@ -93,12 +111,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       base: { type: 'string' },
       head: { type: 'string' },
       now: { type: 'string' },
+      backtest: { type: 'string' },
+      days: { type: 'string' },
     },
     HELP,
     io,
   );
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
+  if (values.backtest !== undefined) return backtest(values, io);
+  if (values.days !== undefined) usage('--days is the window of --backtest; add --backtest BASE (e.g. itsm approvals --backtest origin/main --days 90).');
   const format = parseFormat('approvals', values.format, ['pretty', 'json', 'github']);
   const now = parseNow('approvals', values.now).toISOString();
   try {
@@ -123,6 +145,23 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     failClosed(message, format, io);
     throw new ExitError(EXIT.usage, message);
   }
+}
+
+/** --backtest: a report on merged history, not a decision on a pull request; the PR options do not apply. */
+function backtest(values: Record<string, string | boolean | string[] | undefined>, io: CliIO): Promise<number> {
+  const clash = ['pr', 'repo', 'allow-base', 'from-git', 'request-reviews', 'base', 'head'].filter((k) => values[k] !== undefined);
+  if (clash.length > 0) usage(`--backtest replays merged pull requests and takes no ${clash.map((k) => `--${k}`).join(', ')}; run it without them.`);
+  const format = oneOf('approvals', 'format', values.format as string | undefined, ['pretty', 'json', 'markdown', 'github'] as const, 'pretty');
+  return runBacktest(
+    {
+      base: values.backtest as string,
+      days: parseDays('approvals', values.days as string | undefined),
+      format: format === 'github' ? 'markdown' : format,
+      root: values.root as string | undefined,
+      now: values.now === undefined ? null : parseNow('approvals', values.now as string),
+    },
+    io,
+  );
 }
 
 function usage(message: string): never {

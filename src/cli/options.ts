@@ -75,3 +75,14 @@ export function refuseUnknownIds(command: string, given: readonly string[], know
   const lines = unknown.map(({ id, near }) => `itsm ${command}: no ${what} ${id}.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`);
   throw usageError(lines.join('\n'));
 }
+
+/** The window of the back-tests (--days) when none is given: a quarter. */
+const DEFAULT_DAYS = 90;
+
+/** --days: a whole number of days from 1 to 3660; DEFAULT_DAYS when absent. */
+export function parseDays(command: string, text: string | undefined): number {
+  if (text === undefined) return DEFAULT_DAYS;
+  const n = /^\d{1,4}$/.test(text) ? Number(text) : NaN;
+  if (!(n >= 1 && n <= 3660)) throw usageError(`itsm ${command}: --days must be a whole number of days from 1 to 3660, e.g. --days 90; got "${text}".`);
+  return n;
+}

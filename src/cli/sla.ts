@@ -4,11 +4,13 @@ import { atRiskWithin, computeSla, isOpenClock, slaSummary, type SlaResult, type
 import { oneOf, parseCommand } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';
 import type { CliIO } from './io.ts';
-import { loadValidWorkspace, nowOrReference, parseFormat, parseNow, refuseUnknownIds } from './options.ts';
+import { loadValidWorkspace, nowOrReference, parseDays, parseFormat, parseNow, refuseUnknownIds } from './options.ts';
 import { referenceNote } from '../core/reference-note.ts';
+import { runCompare } from './sla-compare.ts';
 
 const HELP = `Usage: itsm sla [ID...] [--root DIR] [--now ISO] [--format pretty|json|github]
                 [--only breached|at-risk] [--at-risk [--within DURATION]] [--open] [--fail-on-breach]
+       itsm sla --compare BASE [--days N] [--root DIR] [--now ISO] [--format pretty|json|markdown]
 
 Computes the SLA clocks of every incident and service request, as content/policies/sla.yaml says:
   response     from reported (requested) to acknowledged
@@ -31,6 +33,7 @@ Examples:
   itsm sla --now 2026-03-31T18:00:00+02:00  the clocks as they stood at the end of March
   itsm sla --at-risk --within 4h            what will breach in the next four hours
   itsm sla --open --format github >> "$GITHUB_STEP_SUMMARY"
+  itsm sla --compare origin/main            back-test this branch's SLA policy edit
 
 Options:
   --root DIR        the workspace (default: the current directory)
@@ -53,7 +56,21 @@ Options:
   --open            only clocks still running or paused (records not yet acknowledged/resolved)
   --fail-on-breach  exit 1 when a listed clock is breached (breaches are data, not failures, otherwise)
 
-Exit codes: 0 ok, 1 a breach with --fail-on-breach or an invalid workspace, 2 bad options.
+Back-testing a policy edit (docs/sla.md, "Back-testing a policy edit"):
+  --compare BASE    judge the incidents and requests opened in the last --days days (before --now)
+                    twice: under the SLA policies of the commit BASE (sla.yaml, calendars.yaml and
+                    priority-matrix.yaml, read from git; they must validate) and under the working
+                    tree's. Prints attainment per priority and per service on both sides, and every
+                    clock whose outcome differs (met -> breached, breached -> met) with its due
+                    times. --format markdown gives a pull request comment; json:
+                    {"base":{"rev","commit"},"head","now","days","from","records","overall":{"base","head"},
+                     "by_priority":[{"key","base","head"}],"by_service":[...],
+                     "changed":[{"record","metric","cycle","service","base","head"}]}
+                    (base and head of a changed clock: {"state","policy","priority","due_at","target_seconds"})
+  --days N          the window of --compare, in days of 24 hours (default 90)
+
+Exit codes: 0 ok, 1 a breach with --fail-on-breach, an invalid workspace or invalid BASE policies,
+2 bad options or a BASE git cannot read.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -69,12 +86,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       'at-risk': { type: 'boolean' },
       within: { type: 'string' },
       'fail-on-breach': { type: 'boolean' },
+      compare: { type: 'string' },
+      days: { type: 'string' },
     },
     HELP,
     io,
   );
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
+  if (values.compare !== undefined) return compare(values, positionals, io);
+  if (values.days !== undefined)
+    throw usageError('itsm sla: --days is the window of --compare; add --compare BASE (e.g. itsm sla --compare origin/main --days 90).');
   const format = parseFormat('sla', values.format, ['pretty', 'json', 'github']);
   const only = values.only === undefined ? null : oneOf('sla', 'only', values.only, ['breached', 'at-risk'] as const, 'breached');
   if (values['at-risk'] && only === 'breached') throw usageError('itsm sla: --at-risk and --only breached ask for different clocks; use one of them.');
@@ -105,6 +127,27 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(note + pretty(nowIso, summary, shown, filter, Boolean(values.open)));
   }
   return values['fail-on-breach'] && shown.some((r) => r.state === 'breached') ? EXIT.failed : EXIT.ok;
+}
+
+/** --compare: the other options ask for a list of clocks, which a comparison does not print. */
+function compare(values: Record<string, string | boolean | undefined>, positionals: string[], io: CliIO): Promise<number> {
+  const clash = ['only', 'open', 'at-risk', 'within', 'fail-on-breach'].filter((k) => values[k] !== undefined);
+  if (positionals.length > 0 || clash.length > 0)
+    throw usageError(
+      `itsm sla: --compare judges every record of the window and takes no ${positionals.length > 0 ? 'record IDs' : clash.map((k) => `--${k}`).join(', ')}; run it without them.`,
+    );
+  const format = oneOf('sla', 'format', values.format as string | undefined, ['pretty', 'json', 'markdown', 'github'] as const, 'pretty');
+  if (values.now !== undefined) parseNow('sla', values.now as string);
+  return runCompare(
+    {
+      base: values.compare as string,
+      days: parseDays('sla', values.days as string | undefined),
+      format: format === 'github' ? 'markdown' : format,
+      root: values.root as string | undefined,
+      now: values.now as string | undefined,
+    },
+    io,
+  );
 }
 
 /** --within: a wall-clock duration, only with --at-risk (or --only at-risk); null without it. */

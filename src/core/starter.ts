@@ -340,7 +340,8 @@ npx itsm build && npx itsm serve
   matrix, change policy) and \`content/.templates/\` (what \`itsm new\` starts from). The records
   here are examples: change or delete them.
 - \`.github/workflows/\`: validation of every pull request, change approvals, the site on GitHub
-  Pages, the daily SLA check, intake from issue forms, chat notifications. They call
+  Pages, the daily SLA check, intake from issue forms, chat notifications, and a back-test of
+  every policy edit posted on its pull request. They call
   \`npx itsm\`. \`.github/CODEOWNERS\` names who reviews policy changes: replace \`@OWNER/cab\`.
 - \`schemas/<kind>.schema.json\` (optional): our own fields for a kind, merged over the package's
   schema (see the package's docs/adopting.md).
