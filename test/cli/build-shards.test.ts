@@ -96,7 +96,7 @@ describe('the site workflow', () => {
     if?: string;
     permissions?: Record<string, string>;
     strategy?: { matrix: Record<string, string> };
-    steps: Array<{ run?: string; uses?: string; with?: Record<string, unknown> }>;
+    steps: Array<{ run?: string; uses?: string; if?: string; with?: Record<string, unknown> }>;
   };
   const wf = parse(readFileSync(join(REPO_ROOT, '.github/workflows/site.yml'), 'utf8')) as { permissions: unknown; jobs: Record<string, Job> };
   const runs = (job: string) => wf.jobs[job]!.steps.map((s) => s.run ?? '').join('\n');
@@ -107,6 +107,9 @@ describe('the site workflow', () => {
     expect(wf.jobs.shard!.if).toBe("needs.plan.outputs.count != '1'");
     expect(wf.jobs.shard!.strategy!.matrix.shard).toBe('${{ fromJSON(needs.plan.outputs.shards) }}');
     expect(runs('shard')).toContain('build --shard "$SHARD/$COUNT" --started "$STARTED"');
+    // Only shard 1 draws the calendar, so only it reads the proposed changes.
+    const proposed = wf.jobs.shard!.steps.find((s) => s.run?.includes('collisions --format json'))!;
+    expect(proposed.if).toBe('matrix.shard == 1');
     const upload = wf.jobs.shard!.steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))!;
     // The manifest is a hidden file, which upload-artifact leaves out by default.
     expect(upload.with!['include-hidden-files']).toBe(true);
@@ -117,11 +120,13 @@ describe('the site workflow', () => {
 
   it('gives write access to the deploy job only, which runs no code of the repository', () => {
     expect(wf.permissions).toEqual({ contents: 'read' });
+    // The jobs that draw the change calendar read the open pull requests' proposed changes.
+    const readsPulls = new Set(['build', 'shard']);
     for (const [name, job] of Object.entries(wf.jobs)) {
       if (name === 'deploy') {
         expect(job.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
         expect(job.steps.map((s) => s.uses)).toEqual(['actions/deploy-pages@v4']);
-      } else expect(job.permissions, name).toEqual({ contents: 'read' });
+      } else expect(job.permissions, name).toEqual(readsPulls.has(name) ? { contents: 'read', 'pull-requests': 'read' } : { contents: 'read' });
     }
     expect(readFileSync(join(REPO_ROOT, '.github/workflows/site.yml'), 'utf8')).not.toMatch(/secrets\./);
   });
