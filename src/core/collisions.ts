@@ -8,9 +8,8 @@
  * ending at 02:00 does not collide with one starting then.
  */
 import { freezeFinding, freezesHit } from './approvals/windows.ts';
-import { reachOf } from './approvals/scope.ts';
+import { dependencyEdges, reachOf } from './approvals/scope.ts';
 import type { DecisionInputs } from './approvals/inputs.ts';
-import { DEPENDENCY_RELATIONS } from './impact.ts';
 import { isOpen } from './kinds/index.ts';
 import type { Change, ChangePolicy } from './model.ts';
 
@@ -214,18 +213,10 @@ type PathFinder = (from: readonly string[], to: readonly string[]) => PathStep[]
 
 function pathFinder(graph: Pick<DecisionInputs, 'services' | 'cis'>): PathFinder {
   const needs = new Map<string, PathStep[]>();
-  const holders = [...graph.services.map((data) => ({ kind: 'service', data })), ...graph.cis.map((data) => ({ kind: 'ci', data }))];
-  for (const { kind, data } of holders) {
-    for (const rel of DEPENDENCY_RELATIONS) {
-      if (rel.from !== kind) continue;
-      const value = (data as Record<string, unknown>)[rel.field];
-      for (const target of Array.isArray(value) ? value : typeof value === 'string' ? [value] : []) {
-        if (typeof target !== 'string') continue;
-        const list = needs.get(data.id) ?? [];
-        list.push({ from: data.id, field: rel.field, to: target });
-        needs.set(data.id, list);
-      }
-    }
+  for (const edge of dependencyEdges(graph)) {
+    const list = needs.get(edge.from) ?? [];
+    list.push(edge);
+    needs.set(edge.from, list);
   }
   // Breadth first from the sorted starts over edges in a fixed order: the same input gives the same path.
   for (const list of needs.values()) list.sort((x, y) => x.to.localeCompare(y.to) || x.field.localeCompare(y.field));

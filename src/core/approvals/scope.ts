@@ -18,18 +18,10 @@ type Touches = Pick<Change, 'cis' | 'services'>;
 export function reachOf(graph: Graph): (change: Touches) => string[] {
   const services = new Set(graph.services.map((s) => s.id));
   const neededBy = new Map<string, string[]>();
-  const holders = [...graph.services.map((data) => ({ kind: 'service', data })), ...graph.cis.map((data) => ({ kind: 'ci', data }))];
-  for (const { kind, data } of holders) {
-    for (const rel of DEPENDENCY_RELATIONS) {
-      if (rel.from !== kind) continue;
-      const value = (data as Record<string, unknown>)[rel.field];
-      for (const target of Array.isArray(value) ? value : typeof value === 'string' ? [value] : []) {
-        if (typeof target !== 'string') continue;
-        const list = neededBy.get(target);
-        if (list) list.push(data.id);
-        else neededBy.set(target, [data.id]);
-      }
-    }
+  for (const edge of dependencyEdges(graph)) {
+    const list = neededBy.get(edge.to);
+    if (list) list.push(edge.from);
+    else neededBy.set(edge.to, [edge.from]);
   }
   return (change) => {
     const out = new Set(change.services ?? []);
@@ -49,4 +41,27 @@ export function reachOf(graph: Graph): (change: Touches) => string[] {
 /** Services one change affects (see reachOf; build that once when asking for many changes). */
 export function affectedServices(change: Touches, graph: Graph): string[] {
   return reachOf(graph)(change);
+}
+
+/** One "needs" edge of the CMDB graph: `from` names `to` in its relation field `field`. */
+export interface DependencyEdge {
+  from: string;
+  field: string;
+  to: string;
+}
+
+/** Every dependency edge the services and CIs declare (the relations impact analysis follows). */
+export function dependencyEdges(graph: Graph): DependencyEdge[] {
+  const edges: DependencyEdge[] = [];
+  const holders = [...graph.services.map((data) => ({ kind: 'service', data })), ...graph.cis.map((data) => ({ kind: 'ci', data }))];
+  for (const { kind, data } of holders) {
+    for (const rel of DEPENDENCY_RELATIONS) {
+      if (rel.from !== kind) continue;
+      const value = (data as Record<string, unknown>)[rel.field];
+      for (const target of Array.isArray(value) ? value : typeof value === 'string' ? [value] : []) {
+        if (typeof target === 'string') edges.push({ from: data.id, field: rel.field, to: target });
+      }
+    }
+  }
+  return edges;
 }
