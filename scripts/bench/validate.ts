@@ -67,50 +67,26 @@ export async function bench(ctx: BenchContext): Promise<void> {
     const { cold, warm } = runs('source', 'Edited for the warm run.');
     const compiled = runs('compiled', 'Edited again for the compiled warm run.');
     const rate = (ms: number) => `${Math.round(size / (ms / 1000)).toLocaleString('en')} records/s`;
+    type Run = { ms: number; cpuMs: number; maxRssMiB: number };
+    /** One measured run against its floor: wall time, rate, memory, ratio, target, CPU and CPU ratio. */
+    const measuredRow = (stage: string, run: Run, floor: Run, floorName: string, target: string) => [
+      stage,
+      fmt(run.ms),
+      rate(run.ms),
+      `${run.maxRssMiB.toFixed(0)} MiB`,
+      `${ratio(run.ms, floor.ms)} of ${floorName} floor`,
+      target,
+      fmt(run.cpuMs),
+      ratio(run.cpuMs, floor.cpuMs),
+    ];
     ctx.table([
       ['stage', 'time', 'rate', 'peak memory', 'vs floor', 'target', 'CPU (all threads)', 'CPU vs floor CPU'],
       ['floor: list + read files', fmt(read.ms), rate(read.ms), `${read.maxRssMiB.toFixed(0)} MiB`, '', '', fmt(read.cpuMs), ''],
       ['floor: list + read + js-yaml load', fmt(parse.ms), rate(parse.ms), `${parse.maxRssMiB.toFixed(0)} MiB`, '', '', fmt(parse.cpuMs), ''],
-      [
-        'itsm validate, cold (process start included)',
-        fmt(cold.ms),
-        rate(cold.ms),
-        `${cold.maxRssMiB.toFixed(0)} MiB`,
-        `${ratio(cold.ms, parse.ms)} of parse floor`,
-        '<= 1.5x',
-        fmt(cold.cpuMs),
-        ratio(cold.cpuMs, parse.cpuMs),
-      ],
-      [
-        'itsm validate, warm (10 files edited)',
-        fmt(warm.ms),
-        rate(warm.ms),
-        `${warm.maxRssMiB.toFixed(0)} MiB`,
-        `${ratio(warm.ms, read.ms)} of read floor`,
-        '<= 2x',
-        fmt(warm.cpuMs),
-        ratio(warm.cpuMs, read.cpuMs),
-      ],
-      [
-        'compiled JavaScript (the npm package), cold',
-        fmt(compiled.cold.ms),
-        rate(compiled.cold.ms),
-        `${compiled.cold.maxRssMiB.toFixed(0)} MiB`,
-        `${ratio(compiled.cold.ms, parse.ms)} of parse floor`,
-        '<= 1.5x',
-        fmt(compiled.cold.cpuMs),
-        ratio(compiled.cold.cpuMs, parse.cpuMs),
-      ],
-      [
-        'compiled JavaScript (the npm package), warm',
-        fmt(compiled.warm.ms),
-        rate(compiled.warm.ms),
-        `${compiled.warm.maxRssMiB.toFixed(0)} MiB`,
-        `${ratio(compiled.warm.ms, read.ms)} of read floor`,
-        '<= 2x',
-        fmt(compiled.warm.cpuMs),
-        ratio(compiled.warm.cpuMs, read.cpuMs),
-      ],
+      measuredRow('itsm validate, cold (process start included)', cold, parse, 'parse', '<= 1.5x'),
+      measuredRow('itsm validate, warm (10 files edited)', warm, read, 'read', '<= 2x'),
+      measuredRow('compiled JavaScript (the npm package), cold', compiled.cold, parse, 'parse', '<= 1.5x'),
+      measuredRow('compiled JavaScript (the npm package), warm', compiled.warm, read, 'read', '<= 2x'),
     ]);
     rmSync(dir, { recursive: true, force: true });
   }
