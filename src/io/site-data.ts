@@ -13,7 +13,7 @@ import type { AnyRecord, Workspace } from '../core/model.ts';
 import { linkIndex } from '../core/relations.ts';
 import { displayName } from '../core/kinds/index.ts';
 import { catalog, type Catalog } from '../core/site/catalog.ts';
-import { changeSchedule, type CalendarMonth } from '../core/site/calendar.ts';
+import { changeSchedule, type CalendarMonth, type ChangeSchedule } from '../core/site/calendar.ts';
 import { cmdbIndex, type Impact } from '../core/site/cmdb.ts';
 import { dashboard, type Dashboard } from '../core/site/dashboard.ts';
 import { formatInstant } from '../core/format.ts';
@@ -201,7 +201,7 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   log(histories ? `history: ${histories.size} files in ${Date.now() - t2} ms` : 'history: none (not a git repository)');
 
   const related = linkIndex(ws.records);
-  const inputs: PageInputs = { now, links, views, histories, sla, related, bodies, evidence, proposed: opts.proposed ?? [] };
+  const inputs: PageInputs = { now, links, views, histories, sla, related, bodies, evidence, overviews: overviews(ws, now, links, sla, opts.proposed ?? []) };
   const records = await recordPages(ws, mine, inputs);
   const data: RecordsData = {
     ...siteShell(ws, links, now, histories !== null),
@@ -256,8 +256,38 @@ interface PageInputs {
   bodies?: Promise<string[]>;
   /** Approval evidence by change ID. */
   evidence?: ReadonlyMap<string, Evidence[]>;
-  /** Changes proposed in open pull requests, for the calendar. */
-  proposed?: readonly ProposedEntry[];
+  /** The views over the whole workspace that record pages and shared pages both read. */
+  overviews: Overviews;
+}
+
+/**
+ * The views over the whole workspace that record pages and the shared pages both show parts of,
+ * each computed once and only when first asked for (a shard without changes never plans the calendar).
+ */
+interface Overviews {
+  /** The change calendar, with the changes proposed in open pull requests (they never alter a change's findings). */
+  schedule(): ChangeSchedule;
+  services(): ServiceEntry[];
+  reviews(): ReturnType<typeof reviewViews>;
+  queues(): QueuePages;
+}
+
+function overviews(ws: Workspace, now: string, links: SiteLinks, sla: SlaResult[], proposed: readonly ProposedEntry[]): Overviews {
+  const forge = forgeLinks(ws.settings.repo_url, ws.settings.default_branch ?? 'main');
+  const once = <T>(make: () => T): (() => T) => {
+    let made: { value: T } | undefined;
+    return () => (made ??= { value: make() }).value;
+  };
+  return {
+    schedule: once(() => {
+      // A proposed change links to its pull request (or, without a forge, to the record as merged, if it is).
+      const onCalendar = proposed.map((p) => ({ ...p, href: forge.pullRequest(p.pr) ?? links.record(p.id) }));
+      return changeSchedule(ws, now, links, undefined, onCalendar);
+    }),
+    services: once(() => serviceCatalog(ws, links, now, forge)),
+    reviews: once(() => reviewViews(ws, links, now)),
+    queues: once(() => queuePages(ws, queue(ws, new Date(now), {}, sla), now, links)),
+  };
 }
 
 /** What every page's shell shows, from the settings alone. */
@@ -279,11 +309,6 @@ function siteShell(ws: Workspace, links: SiteLinks, now: string, hasHistory: boo
   };
 }
 
-/** The queue pages, from one pass over the open work of the whole workspace. */
-function siteQueues(ws: Workspace, now: string, sla: SlaResult[], links: SiteLinks): QueuePages {
-  return queuePages(ws, queue(ws, new Date(now), {}, sla), now, links);
-}
-
 /**
  * The page data of `mine` (every record, or a shard's share). What a page shows of other records
  * (titles, links, SLA states) comes from the workspace's indexes, never from their page data.
@@ -291,15 +316,15 @@ function siteQueues(ws: Workspace, now: string, sla: SlaResult[], links: SiteLin
 export async function recordPages(
   ws: Workspace,
   mine: readonly AnyRecord[],
-  { now, links, views, histories, sla, related, bodies, evidence }: PageInputs,
+  { now, links, views, histories, related, bodies, evidence, overviews }: PageInputs,
 ): Promise<RecordPageData[]> {
   const forge = forgeLinks(ws.settings.repo_url, ws.settings.default_branch ?? 'main');
   const has = (kind: Kind) => mine.some((r) => r.kind === kind);
   const cmdb = has('ci') || has('service') ? cmdbIndex(ws, links) : null;
-  const schedule = has('change') ? changeSchedule(ws, now, links) : null;
-  const serviceById = has('service') ? new Map(serviceCatalog(ws, links, now, forge).map((s) => [s.id, s])) : null;
-  const reviews = has('incident') ? reviewViews(ws, links, now) : null;
-  const queues = has('team') ? siteQueues(ws, now, sla, links) : null;
+  const schedule = has('change') ? overviews.schedule() : null;
+  const serviceById = has('service') ? new Map(overviews.services().map((s) => [s.id, s])) : null;
+  const reviews = has('incident') ? overviews.reviews() : null;
+  const queues = has('team') ? overviews.queues() : null;
 
   // elk answers asynchronously (a fake worker): lay every CI graph out at once so the waits overlap.
   const graphs = new Map<string, string>();
@@ -352,24 +377,21 @@ export async function recordPages(
 }
 
 /** The shared pages' data (dashboard, catalogs, queues, calendar, status, reviews, feeds...), reports aside. */
-function sharedPages(ws: Workspace, { now, links, views, sla, proposed = [] }: PageInputs): SharedData {
-  const forge = forgeLinks(ws.settings.repo_url, ws.settings.default_branch ?? 'main');
-  // A proposed change links to its pull request (or, without a forge, to the record as merged, if it is).
-  const onCalendar = proposed.map((p) => ({ ...p, href: forge.pullRequest(p.pr) ?? links.record(p.id) }));
-  const schedule = changeSchedule(ws, now, links, undefined, onCalendar);
+function sharedPages(ws: Workspace, { now, links, views, sla, overviews }: PageInputs): SharedData {
+  const schedule = overviews.schedule();
   const status = statusReport(ws.records, { now, timeZone: ws.settings.time_zone });
-  const queues = siteQueues(ws, now, sla, links);
+  const queues = overviews.queues();
   return {
     dashboard: dashboard({ ws, sla: views, now, links, queues }),
     catalogs: KINDS.map((k) => catalog(ws, k, links, views, { now })),
     queues,
-    services: serviceCatalog(ws, links, now, forge),
+    services: overviews.services(),
     calendar: { current: schedule.current, months: schedule.months.map((m) => schedule.month(m)) },
     knownErrors: knownErrors(ws, links),
     knowledge: knowledgeBase(ws, links, now),
     reports: null,
     status: statusPage(status, links),
-    reviews: reviewViews(ws, links, now).page(),
+    reviews: overviews.reviews().page(),
     schemas: publishedSchemas(readSchemas().documents, packageVersion()),
     feeds: feeds(ws, links, status).map((f) => ({
       name: f.name,
