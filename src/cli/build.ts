@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { parseShard, shardPlan, type Shard } from '../core/site/shard.ts';
 import { buildSite } from '../io/site-build.ts';
 import { mergeSites } from '../io/site-merge.ts';
+import type { IncrementalSummary } from '../io/site-incremental.ts';
 import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
 import { progress, type CliIO } from './io.ts';
@@ -15,7 +16,7 @@ import { countRecordFiles } from '../io/paths.ts';
 import { workspaceSettings } from '../io/reference-time.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
 
-const HELP = `Usage: itsm build [--root DIR] [--out DIR] [--base PATH] [--now ISO] [--proposed FILE] [--verbose]
+const HELP = `Usage: itsm build [--root DIR] [--out DIR] [--base PATH] [--now ISO] [--proposed FILE] [--incremental] [--verbose]
        itsm build --shard I/N [--out DIR] [options as above]
        itsm build --merge DIR... [--out DIR] [--verbose]
        itsm build --plan [--root DIR]
@@ -39,6 +40,14 @@ Options:
                 the JSON \`itsm collisions --format json --out FILE\` wrote: the changes proposed in
                 open pull requests appear on the change calendar, marked "proposed" and linked to
                 their pull request (without it, the calendar shows only the workspace's changes)
+  --incremental reuse the previous build in --out: render only the record pages whose content
+                changed (the record, and the pages that show something of it that changed, such as
+                a related record's title), take the others from it, and render the shared pages,
+                JSON twins and search index as always. The result is the same site a full build
+                makes. Needs a previous build made with --incremental, by the same version of itsm,
+                with the same settings, --base and --now (a build without --now is as of another
+                instant each time, so it renders every page); otherwise, or if the previous site
+                was altered, it builds everything and says why. Not with --shard.
   --verbose     print the time each stage takes
 
 Large workspaces build across machines (or one after another, in less memory each):
@@ -77,6 +86,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       started: { type: 'string' },
       plan: { type: 'boolean' },
       proposed: { type: 'string' },
+      incremental: { type: 'boolean' },
     },
     HELP,
     io,
@@ -94,6 +104,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT.ok;
   }
   const shard = values.shard === undefined ? undefined : shardOption(values.shard);
+  if (shard && values.incremental)
+    throw usageError('itsm build: --incremental rebuilds the whole site from its previous build; it cannot be a shard (drop one).');
   const at = nowOrReference('build', values.now, settings);
   // --started fixes the instant of a build that is still "live" (no --now, no reference_time).
   const live = values.now === undefined && !at.reference;
@@ -120,6 +132,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       live,
       ...(shard ? { shard } : {}),
       ...(values.proposed !== undefined ? { proposed: resolve(io.cwd, values.proposed) } : {}),
+      ...(values.incremental ? { incremental: true } : {}),
       onLog: log,
     });
   } finally {
@@ -139,12 +152,21 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT.ok;
   }
   io.stdout(
-    `Built ${result.pages} pages from ${result.records} records into ${out} (data ${secs(result.timings.data)} s, pages ${secs(result.timings.astro)} s, search index ${secs(result.timings.pagefind)} s).\nPreview: itsm serve --out ${out}\n`,
+    `Built ${result.pages} pages from ${result.records} records into ${out} (data ${secs(result.timings.data)} s, pages ${secs(result.timings.astro)} s, search index ${secs(result.timings.pagefind)} s).\n${incrementalLine(result.incremental)}Preview: itsm serve --out ${out}\n`,
   );
   return EXIT.ok;
 }
 
 const secs = (ms: number) => (ms / 1000).toFixed(1);
+
+/** What an incremental build reused, or why it rendered everything. */
+function incrementalLine(inc: IncrementalSummary | undefined): string {
+  if (!inc) return '';
+  if (inc.fullBecause !== undefined) return `Incremental: rendered all ${inc.rendered} record pages (${inc.fullBecause}).\n`;
+  // The pages rendered are named when there are few (one push's worth), so a reader can see why.
+  const which = inc.renderedIds.length > 0 && inc.renderedIds.length <= 20 ? ` (${inc.renderedIds.join(', ')})` : '';
+  return `Incremental: rendered ${inc.rendered} record pages${which}, reused ${inc.reused} from the previous build, dropped ${inc.dropped}.\n`;
+}
 
 function shardOption(text: string): Shard {
   const shard = parseShard(text);
@@ -155,12 +177,23 @@ function shardOption(text: string): Shard {
 /** `itsm build --merge DIR...`: the site from its shards, indexed for search. */
 async function merge(
   dirs: string[],
-  values: { root?: string; out?: string; base?: string; now?: string; started?: string; plan?: boolean; shard?: string; verbose?: boolean },
+  values: {
+    root?: string;
+    out?: string;
+    base?: string;
+    now?: string;
+    started?: string;
+    plan?: boolean;
+    shard?: string;
+    verbose?: boolean;
+    incremental?: boolean;
+  },
   io: CliIO,
 ): Promise<number> {
   if (dirs.length === 0) throw usageError('itsm build: --merge needs the shard folders, e.g. itsm build --merge shard-1 shard-2 shard-3 --out dist.');
   if (values.shard !== undefined) throw usageError('itsm build: --merge joins shards; it cannot be one (drop --shard).');
   if (values.plan) throw usageError('itsm build: --plan and --merge are two steps of a sharded build; give one.');
+  if (values.incremental) throw usageError('itsm build: --merge indexes the shards it joins; it has no previous build to reuse (drop --incremental).');
   for (const flag of ['base', 'now', 'started'] as const) {
     if (values[flag] !== undefined) throw usageError(`itsm build: --merge takes --${flag} from the shards (each was built with it); drop --${flag}.`);
   }

@@ -4,6 +4,8 @@
  * builds nothing: the caller prints the same diagnostics as `itsm validate`.
  * A sharded build (`shard`) renders a share of the record pages (and the shared pages in shard 1),
  * writes a manifest instead of a search index; src/io/site-merge.ts joins the shards and indexes them.
+ * An incremental build (`incremental`) renders only the record pages whose data changed since the
+ * previous build in `out` and takes the others from it (src/io/site-incremental.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
@@ -30,6 +32,7 @@ import { dependencyFolder, packagePath } from './package-root.ts';
 import { outputProblem, SITE_MARKER, SITE_MARKER_TEXT } from './site-output.ts';
 import { gatherSiteData, hasSharedPages, type RecordsData } from './site-data.ts';
 import { writeShardManifest } from './site-shards.ts';
+import { startIncremental, type IncrementalBuild, type IncrementalSummary } from './site-incremental.ts';
 import { readProposedFile, type ProposedEntry } from './collisions-run.ts';
 
 const SITE_DATA_KEY = Symbol.for('itsm.site-data');
@@ -52,6 +55,11 @@ export interface BuildSiteOptions {
   shard?: Shard;
   /** `itsm collisions --out` JSON: changes proposed in open pull requests, marked on the calendar. */
   proposed?: string;
+  /**
+   * Reuse the record pages of the previous build in `out` whose data did not change, and write the
+   * manifest the next incremental build reads (not with `shard`).
+   */
+  incremental?: boolean;
   onLog?: (line: string) => void;
 }
 
@@ -67,6 +75,8 @@ export interface BuildSiteResult {
   shardRecords: number;
   /** Milliseconds per stage. */
   timings: { data: number; astro: number; pagefind: number };
+  /** An incremental build: record pages rendered and reused, or why it rendered them all. */
+  incremental?: IncrementalSummary;
 }
 
 export class SiteBuildError extends Error {
@@ -94,6 +104,7 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
   const root = resolve(opts.root);
   const problem = outputProblem(out, root);
   if (problem) throw new SiteBuildError(problem);
+  if (opts.incremental && opts.shard) throw new SiteBuildError('an incremental build is of the whole site: it cannot be a shard.');
   const t0 = Date.now();
   let proposed: ProposedEntry[] | undefined;
   if (opts.proposed !== undefined) {
@@ -126,7 +137,10 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
     symlinkSync(dependencyFolder('astro'), join(work, 'node_modules'), 'junction');
     const site = join(work, 'site');
     const t1 = Date.now();
-    await astroBuild(gathered.data, work, site);
+    let incremental: IncrementalBuild | undefined;
+    if (opts.incremental) incremental = startIncremental(out, gathered.data, join(work, 'reused'), log);
+    await astroBuild(incremental?.data ?? gathered.data, work, site);
+    incremental?.placeReused(site);
     writeApi(gathered.data, site);
     writeFileSync(join(site, SITE_MARKER), SITE_MARKER_TEXT);
     timings.astro = Date.now() - t1;
@@ -140,6 +154,7 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
       timings.pagefind = Date.now() - t2;
       log(`pagefind: indexed in ${timings.pagefind} ms`);
     }
+    incremental?.writeManifest(site);
     moveDir(site, out);
     return {
       built: true,
@@ -148,6 +163,7 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
       records: gathered.records,
       shardRecords: gathered.data.records.length,
       timings,
+      ...(incremental ? { incremental: incremental.summary } : {}),
     };
   } finally {
     detach();

@@ -1,0 +1,181 @@
+/**
+ * `itsm build --incremental`: render only the record pages whose data changed since the previous
+ * build in --out, take the others from it, and always render the shared pages (they list every
+ * record), the JSON twins and the search index. The previous build is trusted only through its
+ * manifest (`.itsm-incremental.json`, see src/core/site/page-digest.ts): missing, edited, of another
+ * version, code, shell, instant or base path, a file it does not list, a page whose bytes changed
+ * since: then the build is a full one, and says why.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { KIND_INFO } from '../core/ids.ts';
+import {
+  buildKey,
+  pageDigest,
+  parseManifest,
+  planIncremental,
+  sealManifest,
+  sha256,
+  INCREMENTAL_FORMAT,
+  type IncrementalManifest,
+} from '../core/site/page-digest.ts';
+import { dependencyFolder, packagePath } from './package-root.ts';
+import type { RecordPageData, RecordsData, SiteShell } from './site-data.ts';
+import { packageVersion } from './version.ts';
+
+export const INCREMENTAL_MANIFEST = '.itsm-incremental.json';
+
+/** How many record pages an incremental build rendered and reused, and why it was full if it was. */
+export interface IncrementalSummary {
+  rendered: number;
+  /** The IDs of the record pages rendered when others were reused (empty in a full build). */
+  renderedIds: string[];
+  reused: number;
+  /** Pages of the previous build whose record is gone. */
+  dropped: number;
+  /** Why every page was rendered (no previous build to trust); absent when pages were reused. */
+  fullBecause?: string;
+}
+
+export interface IncrementalBuild {
+  /** What Astro renders: the shared pages' data, and only the record pages to render. */
+  data: RecordsData;
+  summary: IncrementalSummary;
+  /** Moves the reused pages into the site Astro wrote. */
+  placeReused(site: string): void;
+  /** Writes the manifest of the finished site (after the search index: it lists every file). */
+  writeManifest(site: string): void;
+}
+
+/**
+ * What the page shell renders on every page (src/site/layouts/Base.astro), picked out of the data it
+ * shares an object with. Typed as every key of SiteShell: a field added there fails to compile here
+ * until it is added. `links` holds functions (no JSON form): what they make follows from `base`.
+ */
+function shellOf(d: RecordsData): Record<keyof SiteShell, unknown> {
+  return {
+    name: d.name,
+    timeZone: d.timeZone,
+    now: d.now,
+    nowText: d.nowText,
+    live: d.live,
+    base: d.base,
+    links: { ...d.links },
+    newIncidentHref: d.newIncidentHref,
+    newChangeHref: d.newChangeHref,
+    hasHistory: d.hasHistory,
+    feedLinks: d.feedLinks,
+  };
+}
+
+let code: string | undefined;
+
+/**
+ * A digest of the code that renders the pages: the package's version, its sources (src/, and the
+ * compiled dist-pkg/ of an installed package), the Astro config and Astro's version. Any edit to
+ * them, even without a new version (a checkout of this repository), means a full build.
+ */
+function codeDigest(): string {
+  if (code !== undefined) return code;
+  const parts: string[] = [packageVersion()];
+  for (const dir of ['src', 'dist-pkg'].map((d) => packagePath(d)).filter((d) => existsSync(d))) {
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
+    for (const file of files) parts.push(relative(packagePath(), file), sha256(readFileSync(file)));
+  }
+  parts.push(sha256(readFileSync(packagePath('astro.config.mjs'))));
+  parts.push(sha256(readFileSync(join(dependencyFolder('astro'), 'astro', 'package.json'))));
+  return (code = sha256(parts.join('\0')));
+}
+
+/** Where a record's page is in the site. */
+function pagePath(page: RecordPageData): string {
+  return `${KIND_INFO[page.kind].folder}/${page.id}/index.html`;
+}
+
+/** Every file under `dir` (relative, `/`-separated, sorted) but the manifest, or why the folder is not one a build wrote. */
+function listFiles(dir: string): string[] | { problem: string } {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
+    if (entry.isDirectory()) continue;
+    if (!entry.isFile()) return { problem: `the previous site holds ${path}, which is neither a file nor a folder` };
+    if (path !== INCREMENTAL_MANIFEST) files.push(path);
+  }
+  return files.sort();
+}
+
+function readManifest(out: string): IncrementalManifest | { problem: string } {
+  let text: string;
+  try {
+    text = readFileSync(join(out, INCREMENTAL_MANIFEST), 'utf8');
+  } catch {
+    return { problem: existsSync(out) ? `${out} holds no ${INCREMENTAL_MANIFEST} (it was not built with --incremental)` : `${out} does not exist yet` };
+  }
+  try {
+    return parseManifest(JSON.parse(text));
+  } catch {
+    return { problem: 'the manifest is not valid JSON' };
+  }
+}
+
+/**
+ * Plans the build of `data` (the whole site's data) into `out`, whose current content is the
+ * previous build. Reused pages are read, checked against the SHA-256 the manifest gives and copied
+ * into `staging` now, before anything is rendered: a page that fails the check makes it a full build.
+ */
+export function startIncremental(out: string, data: RecordsData, staging: string, log: (line: string) => void): IncrementalBuild {
+  const key = buildKey({ code: codeDigest(), shell: shellOf(data) });
+  const pages = data.records.map((page) => ({ path: pagePath(page), digest: pageDigest(key, page) }));
+  const previous = readManifest(out);
+  const files = 'problem' in previous || !existsSync(out) ? { problem: 'no previous site' } : listFiles(out);
+  let plan = planIncremental(previous, key, pages, files);
+  const reusedSha = new Map<string, string>();
+  if (!plan.full) {
+    for (const [path, expected] of plan.reuse) {
+      const bytes = readFileSync(join(out, path));
+      if (sha256(bytes) !== expected) {
+        plan = { full: true, reason: `${path} differs from the page the previous build wrote` };
+        break;
+      }
+      mkdirSync(dirname(join(staging, path)), { recursive: true });
+      writeFileSync(join(staging, path), bytes);
+      reusedSha.set(path, expected);
+    }
+  }
+  if (plan.full) reusedSha.clear();
+  const render = plan.full ? null : plan.render;
+  const summary: IncrementalSummary = plan.full
+    ? { rendered: pages.length, renderedIds: [], reused: 0, dropped: 0, fullBecause: plan.reason }
+    : {
+        rendered: render!.size,
+        renderedIds: data.records.filter((page) => render!.has(pagePath(page))).map((page) => page.id),
+        reused: reusedSha.size,
+        dropped: plan.dropped,
+      };
+  log(
+    plan.full
+      ? `incremental: full build, ${plan.reason}`
+      : `incremental: rendering ${summary.rendered} of ${pages.length} record pages, reusing ${summary.reused}, dropping ${summary.dropped}`,
+  );
+  return {
+    data: render ? { ...data, records: data.records.filter((page) => render.has(pagePath(page))) } : data,
+    summary,
+    placeReused(site) {
+      for (const path of reusedSha.keys()) {
+        mkdirSync(dirname(join(site, path)), { recursive: true });
+        renameSync(join(staging, path), join(site, path));
+      }
+    },
+    writeManifest(site) {
+      const listed = listFiles(site);
+      if ('problem' in listed) throw new Error(`the site just built ${listed.problem}`);
+      const manifestPages: IncrementalManifest['pages'] = {};
+      for (const { path, digest } of pages) manifestPages[path] = { digest, sha256: reusedSha.get(path) ?? sha256(readFileSync(join(site, path))) };
+      const manifest = sealManifest({ format: INCREMENTAL_FORMAT, key, pages: manifestPages, files: listed });
+      writeFileSync(join(site, INCREMENTAL_MANIFEST), JSON.stringify(manifest, null, 1) + '\n');
+    },
+  };
+}
