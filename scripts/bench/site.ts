@@ -2,9 +2,10 @@
  * Site stage: `itsm build` (validate, SLA, page data, Astro, Pagefind) on generated workspaces, next
  * to the floor measured in the same run: a bare Astro build of the same number of trivial pages plus
  * Pagefind over them. 1,000 records always; 10,000 when BENCH_SITE_10K=1 (it takes minutes).
+ * Then `itsm build --incremental` after one record's title changed, next to the full build.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchContext } from '../bench.ts';
@@ -20,18 +21,17 @@ export async function bench(ctx: BenchContext): Promise<void> {
     `site: itsm build (pages + search index) vs a bare Astro build of as many trivial pages + Pagefind${sizes.includes(10000) ? '' : ' (BENCH_SITE_10K=1 adds 10,000 records)'}`,
   );
   const rows = [['records', 'pages', 'itsm build', 'data', 'astro', 'pagefind', 'floor (astro + pagefind)', 'ratio']];
+  const incremental = [
+    ['records', 'full build', 'first --incremental (full, writes the manifest)', 'after one edit', 'record pages rendered / reused', 'ratio to full'],
+  ];
   for (const n of sizes) {
     const ws = join(ctx.tmp, `site-${n}`);
     mkdirSync(ws, { recursive: true });
     const cis = Math.max(10, Math.round(n * 0.08));
     writeSyntheticWorkspace(ws, { incidents: n - cis - 21, cis, services: 20 });
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [CLI, 'build', '--root', ws, '--out', join(ws, 'dist'), '--now', '2026-11-20T10:00:00Z'], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 28,
-    });
+    const r = build(ws, 'dist');
     const ms = performance.now() - t0;
-    if (r.status !== 0) throw new Error(`itsm build failed (${r.status}): ${r.stderr || r.stdout}`);
     const m = /Built (\d+) pages .*\(data ([\d.]+) s, pages ([\d.]+) s, search index ([\d.]+) s\)/.exec(r.stdout);
     const floorDir = join(ctx.tmp, `site-floor-${n}`);
     const f = spawnSync(process.execPath, [FLOOR, floorDir, String(n)], { encoding: 'utf8' });
@@ -48,7 +48,31 @@ export async function bench(ctx: BenchContext): Promise<void> {
       `${fmt(floorMs)} (${fmt(floor.astroMs)} + ${fmt(floor.pagefindMs)})`,
       ratio(ms, floorMs),
     ]);
+
+    // A push that retitles one incident: its page, and those of its service, CI and team, change.
+    const t1 = performance.now();
+    build(ws, 'dist-incremental', '--incremental');
+    const firstMs = performance.now() - t1;
+    const file = join(ws, 'content/incidents/INC-000001.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Checkout outage after the certificate expired'));
+    const t2 = performance.now();
+    const again = build(ws, 'dist-incremental', '--incremental');
+    const againMs = performance.now() - t2;
+    const counts = /Incremental: rendered (\d+) record pages.*, reused (\d+)/.exec(again.stdout);
+    incremental.push([String(n), fmt(ms), fmt(firstMs), fmt(againMs), counts ? `${counts[1]} / ${counts[2]}` : '?', ratio(againMs, ms)]);
   }
   ctx.table(rows);
   ctx.log('  target: within 1.5x of the floor, under 3 minutes at 10,000 records on 2 cores.\n');
+  ctx.log('site, incremental: itsm build --incremental after one incident was retitled, vs the full build above');
+  ctx.table(incremental);
+}
+
+/** `itsm build` of the workspace into its folder `out`, as of a fixed instant. */
+function build(ws: string, out: string, ...more: string[]): { stdout: string } {
+  const r = spawnSync(process.execPath, [CLI, 'build', '--root', ws, '--out', join(ws, out), '--now', '2026-11-20T10:00:00Z', ...more], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  if (r.status !== 0) throw new Error(`itsm build failed (${r.status}): ${r.stderr || r.stdout}`);
+  return r;
 }

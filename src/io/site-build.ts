@@ -138,7 +138,7 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
     const site = join(work, 'site');
     const t1 = Date.now();
     let incremental: IncrementalBuild | undefined;
-    if (opts.incremental) incremental = startIncremental(out, gathered.data, join(work, 'reused'), log);
+    if (opts.incremental) incremental = startIncremental(out, gathered.data, log);
     await astroBuild(incremental?.data ?? gathered.data, work, site);
     incremental?.placeReused(site);
     writeApi(gathered.data, site);

@@ -6,7 +6,7 @@
  * version, code, shell, instant or base path, a file it does not list, a page whose bytes changed
  * since: then the build is a full one, and says why.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { KIND_INFO } from '../core/ids.ts';
 import {
@@ -41,7 +41,7 @@ export interface IncrementalBuild {
   /** What Astro renders: the shared pages' data, and only the record pages to render. */
   data: RecordsData;
   summary: IncrementalSummary;
-  /** Moves the reused pages into the site Astro wrote. */
+  /** Puts the reused pages into the site Astro wrote (hard links to the previous build's files, else copies). */
   placeReused(site: string): void;
   /** Writes the manifest of the finished site (after the search index: it lists every file). */
   writeManifest(site: string): void;
@@ -123,10 +123,11 @@ function readManifest(out: string): IncrementalManifest | { problem: string } {
 
 /**
  * Plans the build of `data` (the whole site's data) into `out`, whose current content is the
- * previous build. Reused pages are read, checked against the SHA-256 the manifest gives and copied
- * into `staging` now, before anything is rendered: a page that fails the check makes it a full build.
+ * previous build. Reused pages are read and checked against the SHA-256 the manifest gives now,
+ * before anything is rendered: a page that fails the check makes it a full build.
  */
-export function startIncremental(out: string, data: RecordsData, staging: string, log: (line: string) => void): IncrementalBuild {
+export function startIncremental(out: string, data: RecordsData, log: (line: string) => void): IncrementalBuild {
+  const t0 = Date.now();
   const key = buildKey({ code: codeDigest(), shell: shellOf(data) });
   const pages = data.records.map((page) => ({ path: pagePath(page), digest: pageDigest(key, page) }));
   const previous = readManifest(out);
@@ -135,13 +136,10 @@ export function startIncremental(out: string, data: RecordsData, staging: string
   const reusedSha = new Map<string, string>();
   if (!plan.full) {
     for (const [path, expected] of plan.reuse) {
-      const bytes = readFileSync(join(out, path));
-      if (sha256(bytes) !== expected) {
+      if (sha256(readFileSync(join(out, path))) !== expected) {
         plan = { full: true, reason: `${path} differs from the page the previous build wrote` };
         break;
       }
-      mkdirSync(dirname(join(staging, path)), { recursive: true });
-      writeFileSync(join(staging, path), bytes);
       reusedSha.set(path, expected);
     }
   }
@@ -155,27 +153,35 @@ export function startIncremental(out: string, data: RecordsData, staging: string
         reused: reusedSha.size,
         dropped: plan.dropped,
       };
-  log(
-    plan.full
-      ? `incremental: full build, ${plan.reason}`
-      : `incremental: rendering ${summary.rendered} of ${pages.length} record pages, reusing ${summary.reused}, dropping ${summary.dropped}`,
-  );
+  const what = plan.full
+    ? `full build, ${plan.reason}`
+    : `rendering ${summary.rendered} of ${pages.length} record pages, reusing ${summary.reused}, dropping ${summary.dropped}`;
+  log(`incremental: ${what} (planned in ${Date.now() - t0} ms)`);
   return {
     data: render ? { ...data, records: data.records.filter((page) => render.has(pagePath(page))) } : data,
     summary,
     placeReused(site) {
+      // A link costs no copy, and outlives the previous site, which the new one replaces (same file
+      // system: the build folder is beside --out). Copied where links are refused.
       for (const path of reusedSha.keys()) {
-        mkdirSync(dirname(join(site, path)), { recursive: true });
-        renameSync(join(staging, path), join(site, path));
+        const to = join(site, path);
+        mkdirSync(dirname(to), { recursive: true });
+        try {
+          linkSync(join(out, path), to);
+        } catch {
+          copyFileSync(join(out, path), to);
+        }
       }
     },
     writeManifest(site) {
+      const t1 = Date.now();
       const listed = listFiles(site);
       if ('problem' in listed) throw new Error(`the site just built ${listed.problem}`);
       const manifestPages: IncrementalManifest['pages'] = {};
       for (const { path, digest } of pages) manifestPages[path] = { digest, sha256: reusedSha.get(path) ?? sha256(readFileSync(join(site, path))) };
       const manifest = sealManifest({ format: INCREMENTAL_FORMAT, key, pages: manifestPages, files: listed });
       writeFileSync(join(site, INCREMENTAL_MANIFEST), JSON.stringify(manifest, null, 1) + '\n');
+      log(`incremental: manifest of ${listed.length} files written in ${Date.now() - t1} ms`);
     },
   };
 }
