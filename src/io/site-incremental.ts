@@ -95,13 +95,13 @@ function pagePath(page: RecordPageData): string {
   return `${KIND_INFO[page.kind].folder}/${page.id}/index.html`;
 }
 
-/** Every file under `dir` (relative, `/`-separated, sorted) but the manifest, or why the folder is not one a build wrote. */
-function listFiles(dir: string): string[] | { problem: string } {
+/** Every file under `dir` (relative, `/`-separated, sorted) but the manifest, or the first entry that is no file or folder (a link). */
+function listFiles(dir: string): string[] | { odd: string } {
   const files: string[] = [];
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
     if (entry.isDirectory()) continue;
-    if (!entry.isFile()) return { problem: `the previous site holds ${path}, which is neither a file nor a folder` };
+    if (!entry.isFile()) return { odd: path };
     if (path !== INCREMENTAL_MANIFEST) files.push(path);
   }
   return files.sort();
@@ -131,12 +131,19 @@ export function startIncremental(out: string, data: RecordsData, log: (line: str
   const key = buildKey({ code: codeDigest(), shell: shellOf(data) });
   const pages = data.records.map((page) => ({ path: pagePath(page), digest: pageDigest(key, page) }));
   const previous = readManifest(out);
-  const files = 'problem' in previous || !existsSync(out) ? { problem: 'no previous site' } : listFiles(out);
+  const listed = 'problem' in previous ? previous : listFiles(out);
+  const files = 'odd' in listed ? { problem: `the previous site holds ${listed.odd}, which is neither a file nor a folder` } : listed;
   let plan = planIncremental(previous, key, pages, files);
   const reusedSha = new Map<string, string>();
   if (!plan.full) {
     for (const [path, expected] of plan.reuse) {
-      if (sha256(readFileSync(join(out, path))) !== expected) {
+      let bytes: Buffer | undefined;
+      try {
+        bytes = readFileSync(join(out, path));
+      } catch {
+        // listed in the manifest's pages, not among its files: a forged manifest
+      }
+      if (!bytes || sha256(bytes) !== expected) {
         plan = { full: true, reason: `${path} differs from the page the previous build wrote` };
         break;
       }
@@ -175,13 +182,13 @@ export function startIncremental(out: string, data: RecordsData, log: (line: str
     },
     writeManifest(site) {
       const t1 = Date.now();
-      const listed = listFiles(site);
-      if ('problem' in listed) throw new Error(`the site just built ${listed.problem}`);
+      const written = listFiles(site);
+      if ('odd' in written) throw new Error(`the site just built holds ${written.odd}, which is neither a file nor a folder`);
       const manifestPages: IncrementalManifest['pages'] = {};
       for (const { path, digest } of pages) manifestPages[path] = { digest, sha256: reusedSha.get(path) ?? sha256(readFileSync(join(site, path))) };
-      const manifest = sealManifest({ format: INCREMENTAL_FORMAT, key, pages: manifestPages, files: listed });
+      const manifest = sealManifest({ format: INCREMENTAL_FORMAT, key, pages: manifestPages, files: written });
       writeFileSync(join(site, INCREMENTAL_MANIFEST), JSON.stringify(manifest, null, 1) + '\n');
-      log(`incremental: manifest of ${listed.length} files written in ${Date.now() - t1} ms`);
+      log(`incremental: manifest of ${written.length} files written in ${Date.now() - t1} ms`);
     },
   };
 }

@@ -84,8 +84,9 @@ afterAll(() => {
 
 describe('an incremental build after a push', () => {
   it('renders only the pages that show what changed, reuses the others and drops the deleted record', () => {
-    // The edited and the added incident, and every page that lists the three incidents among its
-    // related records (the deleted one's too: its entry is gone from them). Nothing else shows them.
+    // The edited and the added incident, and the pages that list one of the three among their related
+    // records (the deleted one's entry is gone from them): their services and CIs (a dozen incidents
+    // each) and the team, which lists its 30 newest incidents, the added one now among them.
     const rendered = ['INC-000005', 'INC-000250', ...linked].sort();
     expect(rendered).toHaveLength(9);
     expect(incrementalOutput).toContain(`Incremental: rendered 9 record pages (${rendered.join(', ')}), reused 291 from the previous build, dropped 1.`);
