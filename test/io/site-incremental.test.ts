@@ -105,6 +105,19 @@ describe('an incremental build after a push', () => {
   });
 });
 
+describe('an incremental build with nothing changed', () => {
+  it('renders no record page, only the shared pages, and writes the same site', async () => {
+    const again = join(tmp, 'again');
+    cpSync(incremental, again, { recursive: true });
+    const r = await build(again);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Incremental: rendered 0 record pages, reused 300 from the previous build, dropped 0.');
+    const mine = files(again);
+    expect(mine).toEqual(files(fresh));
+    expect(mine.filter((p) => !readFileSync(join(again, p)).equals(readFileSync(join(fresh, p))))).toEqual([]);
+  }, 120_000);
+});
+
 describe('an incremental build falls back to a full build', () => {
   /** A copy of the site built before the push, changed by `alter`, then built into incrementally. */
   async function rebuildFrom(name: string, alter: (out: string) => void, ...more: string[]): Promise<{ out: string; stdout: string }> {
