@@ -130,6 +130,12 @@ describe('an incremental build falls back to a full build', () => {
   }
   const full = (reason: string) => `Incremental: rendered all 300 record pages (${reason}).`;
 
+  it('when the previous site has no manifest (it was built without --incremental)', async () => {
+    const { out, stdout } = await rebuildFrom('plain', (out) => rmSync(join(out, INCREMENTAL_MANIFEST)));
+    expect(stdout).toContain(full(`${out} holds no ${INCREMENTAL_MANIFEST} (it was not built with --incremental)`));
+    expect(files(out)).toContain(INCREMENTAL_MANIFEST);
+  }, 120_000);
+
   it('when the manifest was edited', async () => {
     const { stdout } = await rebuildFrom('tampered', (out) => {
       const manifest = join(out, INCREMENTAL_MANIFEST);
