@@ -45,9 +45,9 @@ Options:
                 a related record's title), take the others from it, and render the shared pages,
                 JSON twins and search index as always. The result is the same site a full build
                 makes. Needs a previous build made with --incremental, by the same version of itsm,
-                with the same settings, --base and --now (a build without --now is as of another
-                instant each time, so it renders every page); otherwise, or if the previous site
-                was altered, it builds everything and says why. Not with --shard.
+                with the same settings, --base and --now (a build without --now or reference_time
+                is as of another instant each time, so it renders every page); otherwise, or if the
+                previous site was altered, it builds everything and says why. Not with --shard.
   --verbose     print the time each stage takes
 
 Large workspaces build across machines (or one after another, in less memory each):
