@@ -140,6 +140,17 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
     let incremental: IncrementalBuild | undefined;
     if (opts.incremental) incremental = startIncremental(out, gathered.data, log);
     await astroBuild(incremental?.data ?? gathered.data, work, site);
+    const assets = incremental?.assetsProblem(site);
+    if (incremental && assets) {
+      // Every page after all. Astro runs again from a root of its own: the first run's bundle stays
+      // in Node's module cache under the first root's paths.
+      incremental.renderAll(assets);
+      rmSync(site, { recursive: true, force: true });
+      const again = join(work, 'again');
+      mkdirSync(again);
+      symlinkSync(dependencyFolder('astro'), join(again, 'node_modules'), 'junction');
+      await astroBuild(gathered.data, again, site);
+    }
     incremental?.placeReused(site);
     writeApi(gathered.data, site);
     writeFileSync(join(site, SITE_MARKER), SITE_MARKER_TEXT);

@@ -41,6 +41,14 @@ export interface IncrementalBuild {
   /** What Astro renders: the shared pages' data, and only the record pages to render. */
   data: RecordsData;
   summary: IncrementalSummary;
+  /**
+   * Why the pages reused cannot go into the site Astro wrote, or undefined when they can: they link
+   * the previous build's scripts and styles (`_astro/`, named by their content), so those must be
+   * the same files. Any other version of a dependency that bundles them would change them.
+   */
+  assetsProblem(site: string): string | undefined;
+  /** Gives up reusing pages: the caller renders every record page (after `assetsProblem`). */
+  renderAll(reason: string): void;
   /** Puts the reused pages into the site Astro wrote (hard links to the previous build's files, else copies). */
   placeReused(site: string): void;
   /** Writes the manifest of the finished site (after the search index: it lists every file). */
@@ -152,7 +160,7 @@ export function startIncremental(out: string, data: RecordsData, log: (line: str
   }
   if (plan.full) reusedSha.clear();
   const render = plan.full ? null : plan.render;
-  const summary: IncrementalSummary = plan.full
+  let summary: IncrementalSummary = plan.full
     ? { rendered: pages.length, renderedIds: [], reused: 0, dropped: 0, fullBecause: plan.reason }
     : {
         rendered: render!.size,
@@ -166,7 +174,23 @@ export function startIncremental(out: string, data: RecordsData, log: (line: str
   log(`incremental: ${what} (planned in ${Date.now() - t0} ms)`);
   return {
     data: render ? { ...data, records: data.records.filter((page) => render.has(pagePath(page))) } : data,
-    summary,
+    get summary() {
+      return summary;
+    },
+    assetsProblem(site) {
+      if ('problem' in previous || reusedSha.size === 0) return undefined;
+      const before = previous.files.filter((f) => f.startsWith('_astro/'));
+      const assets = existsSync(join(site, '_astro')) ? listFiles(join(site, '_astro')) : [];
+      if ('odd' in assets) return `the site just built holds _astro/${assets.odd}, which is neither a file nor a folder`;
+      const now = assets.map((f) => `_astro/${f}`);
+      const same = before.length === now.length && before.every((f, i) => f === now[i]);
+      return same ? undefined : `the scripts and styles the pages link (_astro/) are not those of the previous build`;
+    },
+    renderAll(reason) {
+      reusedSha.clear();
+      summary = { rendered: pages.length, renderedIds: [], reused: 0, dropped: 0, fullBecause: reason };
+      log(`incremental: full build after all, ${reason}`);
+    },
     placeReused(site) {
       // A link costs no copy, and outlives the previous site, which the new one replaces (same file
       // system: the build folder is beside --out). Copied where links are refused.

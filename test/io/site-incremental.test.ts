@@ -3,7 +3,7 @@
  * adds one and deletes one, the build renders only the record pages that show something that changed
  * and reuses the rest, and its site is byte for byte the site a fresh full build makes.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,6 +171,21 @@ describe('an incremental build falls back to a full build', () => {
     const later = await runMain(['build', '--root', repo.dir, '--out', out, '--now', '2026-11-21T10:00:00Z', '--incremental'], { cwd: repo.dir });
     expect(later.stdout).toContain(full('the previous site was built by another version of itsm, or with other settings, base path or instant (--now)'));
   }, 240_000);
+
+  it("when Astro bundles other scripts or styles than the previous build's (which the reused pages link)", async () => {
+    const { out, stdout } = await rebuildFrom('other-assets', (out) => {
+      // As if another version of Vite had named the stylesheet otherwise: a manifest that agrees.
+      const css = readdirSync(join(out, '_astro')).find((f) => f.endsWith('.css'))!;
+      renameSync(join(out, '_astro', css), join(out, '_astro/site.0ther.css'));
+      const path = join(out, INCREMENTAL_MANIFEST);
+      const { check: _check, ...manifest } = JSON.parse(readFileSync(path, 'utf8')) as IncrementalManifest;
+      const files = manifest.files.map((f) => (f === `_astro/${css}` ? '_astro/site.0ther.css' : f)).sort();
+      writeFileSync(path, JSON.stringify(sealManifest({ ...manifest, files })));
+    });
+    expect(stdout).toContain(full('the scripts and styles the pages link (_astro/) are not those of the previous build'));
+    expect(files(out)).toEqual(files(fresh));
+    expect(files(out).filter((p) => !readFileSync(join(out, p)).equals(readFileSync(join(fresh, p))))).toEqual([]);
+  }, 120_000);
 
   it('when the previous site holds a file it did not write, or a link', async () => {
     const extra = await rebuildFrom('extra', (out) => writeFileSync(join(out, 'incidents/extra.html'), '<p>added by hand</p>'));
