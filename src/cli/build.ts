@@ -44,10 +44,11 @@ Options:
                 changed (the record, and the pages that show something of it that changed, such as
                 a related record's title), take the others from it, and render the shared pages,
                 JSON twins and search index as always. The result is the same site a full build
-                makes. Needs a previous build made with --incremental, by the same version of itsm,
-                with the same settings, --base and --now (a build without --now or reference_time
-                is as of another instant each time, so it renders every page); otherwise, or if the
-                previous site was altered, it builds everything and says why. Not with --shard.
+                makes. A build as of another instant (a live build, without --now) reuses the pages
+                that show nothing depending on it (closed records) and gives them the new instant.
+                Needs a previous build made with --incremental, by the same version of itsm, with
+                the same settings and --base; otherwise, or if the previous site was altered, it
+                builds everything and says why. Not with --shard.
   --verbose     print the time each stage takes
 
 Large workspaces build across machines (or one after another, in less memory each):
@@ -165,7 +166,8 @@ function incrementalLine(inc: IncrementalSummary | undefined): string {
   if (inc.fullBecause !== undefined) return `Incremental: rendered all ${inc.rendered} record pages (${inc.fullBecause}).\n`;
   // The pages rendered are named when there are few (one push's worth), so a reader can see why.
   const which = inc.renderedIds.length > 0 && inc.renderedIds.length <= 20 ? ` (${inc.renderedIds.join(', ')})` : '';
-  return `Incremental: rendered ${inc.rendered} record pages${which}, reused ${inc.reused} from the previous build, dropped ${inc.dropped}.\n`;
+  const restamped = inc.restamped > 0 ? ` (${inc.restamped} given the new instant)` : '';
+  return `Incremental: rendered ${inc.rendered} record ${inc.rendered === 1 ? 'page' : 'pages'}${which}, reused ${inc.reused} from the previous build${restamped}, dropped ${inc.dropped}.\n`;
 }
 
 function shardOption(text: string): Shard {

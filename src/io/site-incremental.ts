@@ -15,9 +15,11 @@ import {
   parseManifest,
   planIncremental,
   sealManifest,
+  restampPage,
   sha256,
   INCREMENTAL_FORMAT,
   type IncrementalManifest,
+  type Stamp,
 } from '../core/site/page-digest.ts';
 import { dependencyFolder, packagePath } from './package-root.ts';
 import type { RecordPageData, RecordsData, SiteShell } from './site-data.ts';
@@ -31,6 +33,8 @@ export interface IncrementalSummary {
   /** The IDs of the record pages rendered when others were reused (empty in a full build). */
   renderedIds: string[];
   reused: number;
+  /** Of those, the pages that now show the new instant the site is as of (the previous build's was another). */
+  restamped: number;
   /** Pages of the previous build whose record is gone. */
   dropped: number;
   /** Why every page was rendered (no previous build to trust); absent when pages were reused. */
@@ -57,15 +61,14 @@ export interface IncrementalBuild {
 
 /**
  * What the page shell renders on every page (src/site/layouts/Base.astro), picked out of the data it
- * shares an object with. Typed as every key of SiteShell: a field added there fails to compile here
- * until it is added. `links` holds functions (no JSON form): what they make follows from `base`.
+ * shares an object with, but the instant (a reused page gets the new one: restampPage). Typed as
+ * every other key of SiteShell: a field added there fails to compile here until it is added.
+ * `links` holds functions (no JSON form): what they make follows from `base`.
  */
-function shellOf(d: RecordsData): Record<keyof SiteShell, unknown> {
+function shellOf(d: RecordsData): Record<Exclude<keyof SiteShell, keyof Stamp>, unknown> {
   return {
     name: d.name,
     timeZone: d.timeZone,
-    now: d.now,
-    nowText: d.nowText,
     live: d.live,
     base: d.base,
     links: { ...d.links },
@@ -142,8 +145,11 @@ export function startIncremental(out: string, data: RecordsData, log: (line: str
   const listed = 'problem' in previous ? previous : listFiles(out);
   const files = 'odd' in listed ? { problem: `the previous site holds ${listed.odd}, which is neither a file nor a folder` } : listed;
   let plan = planIncremental(previous, key, pages, files);
-  const reusedSha = new Map<string, string>();
-  if (!plan.full) {
+  const stamp: Stamp = { now: data.now, nowText: data.nowText };
+  // Reused pages by path: the SHA-256 of their bytes, or null when they get the new instant (known once written).
+  const reused = new Map<string, string | null>();
+  const restamp = !('problem' in previous) && (previous.stamp.now !== stamp.now || previous.stamp.nowText !== stamp.nowText);
+  if (!plan.full && !('problem' in previous)) {
     for (const [path, expected] of plan.reuse) {
       let bytes: Buffer | undefined;
       try {
@@ -155,22 +161,25 @@ export function startIncremental(out: string, data: RecordsData, log: (line: str
         plan = { full: true, reason: `${path} differs from the page the previous build wrote` };
         break;
       }
-      reusedSha.set(path, expected);
+      if (!restamp) reused.set(path, expected);
+      else if (restampPage(bytes.toString('utf8'), previous.stamp, stamp) !== undefined) reused.set(path, null);
+      else plan.render.add(path);
     }
   }
-  if (plan.full) reusedSha.clear();
+  if (plan.full) reused.clear();
   const render = plan.full ? null : plan.render;
   let summary: IncrementalSummary = plan.full
-    ? { rendered: pages.length, renderedIds: [], reused: 0, dropped: 0, fullBecause: plan.reason }
+    ? { rendered: pages.length, renderedIds: [], reused: 0, restamped: 0, dropped: 0, fullBecause: plan.reason }
     : {
         rendered: render!.size,
         renderedIds: data.records.filter((page) => render!.has(pagePath(page))).map((page) => page.id),
-        reused: reusedSha.size,
+        reused: reused.size,
+        restamped: restamp ? reused.size : 0,
         dropped: plan.dropped,
       };
   const what = plan.full
     ? `full build, ${plan.reason}`
-    : `rendering ${summary.rendered} of ${pages.length} record pages, reusing ${summary.reused}, dropping ${summary.dropped}`;
+    : `rendering ${summary.rendered} of ${pages.length} record pages, reusing ${summary.reused} (${summary.restamped} as of the new instant), dropping ${summary.dropped}`;
   log(`incremental: ${what} (planned in ${Date.now() - t0} ms)`);
   return {
     data: render ? { ...data, records: data.records.filter((page) => render.has(pagePath(page))) } : data,
@@ -178,7 +187,7 @@ export function startIncremental(out: string, data: RecordsData, log: (line: str
       return summary;
     },
     assetsProblem(site) {
-      if ('problem' in previous || reusedSha.size === 0) return undefined;
+      if ('problem' in previous || reused.size === 0) return undefined;
       const before = previous.files.filter((f) => f.startsWith('_astro/'));
       const assets = existsSync(join(site, '_astro')) ? listFiles(join(site, '_astro')) : [];
       if ('odd' in assets) return `the site just built holds _astro/${assets.odd}, which is neither a file nor a folder`;
@@ -187,16 +196,24 @@ export function startIncremental(out: string, data: RecordsData, log: (line: str
       return same ? undefined : `the scripts and styles the pages link (_astro/) are not those of the previous build`;
     },
     renderAll(reason) {
-      reusedSha.clear();
-      summary = { rendered: pages.length, renderedIds: [], reused: 0, dropped: 0, fullBecause: reason };
+      reused.clear();
+      summary = { rendered: pages.length, renderedIds: [], reused: 0, restamped: 0, dropped: 0, fullBecause: reason };
       log(`incremental: full build after all, ${reason}`);
     },
     placeReused(site) {
       // A link costs no copy, and outlives the previous site, which the new one replaces (same file
-      // system: the build folder is beside --out). Copied where links are refused.
-      for (const path of reusedSha.keys()) {
+      // system: the build folder is beside --out). Copied where links are refused. A page as of
+      // another instant is written with the new one (its bytes were checked when planned).
+      for (const [path, sha] of reused) {
         const to = join(site, path);
         mkdirSync(dirname(to), { recursive: true });
+        if (sha === null && !('problem' in previous)) {
+          const html = restampPage(readFileSync(join(out, path), 'utf8'), previous.stamp, stamp);
+          if (html === undefined) throw new Error(`${join(out, path)} changed while the site was built`);
+          writeFileSync(to, html);
+          reused.set(path, sha256(html));
+          continue;
+        }
         try {
           linkSync(join(out, path), to);
         } catch {
@@ -209,8 +226,8 @@ export function startIncremental(out: string, data: RecordsData, log: (line: str
       const written = listFiles(site);
       if ('odd' in written) throw new Error(`the site just built holds ${written.odd}, which is neither a file nor a folder`);
       const manifestPages: IncrementalManifest['pages'] = {};
-      for (const { path, digest } of pages) manifestPages[path] = { digest, sha256: reusedSha.get(path) ?? sha256(readFileSync(join(site, path))) };
-      const manifest = sealManifest({ format: INCREMENTAL_FORMAT, key, pages: manifestPages, files: written });
+      for (const { path, digest } of pages) manifestPages[path] = { digest, sha256: reused.get(path) ?? sha256(readFileSync(join(site, path))) };
+      const manifest = sealManifest({ format: INCREMENTAL_FORMAT, key, stamp, pages: manifestPages, files: written });
       writeFileSync(join(site, INCREMENTAL_MANIFEST), JSON.stringify(manifest, null, 1) + '\n');
       log(`incremental: manifest of ${written.length} files written in ${Date.now() - t1} ms`);
     },

@@ -2,9 +2,12 @@
  * Incremental site builds (`itsm build --incremental`): which record pages must be rendered again and
  * which can be taken from the previous build. A page is reused when the digest of everything it
  * renders (its page data, which already carries what it shows of other records, and the build's key:
- * the code that renders it, the page shell, `now`, the base path) equals the digest the previous build
- * recorded for it. Any doubt about the previous build means a full build. No I/O here: the manifest is
- * read and the files are listed and hashed by src/io/site-incremental.ts.
+ * the code that renders it, the page shell, live or not, the base path) equals the digest the
+ * previous build recorded for it. The instant the site is as of is not in the key: every page's shell
+ * shows it, and a reused page gets the new one (restampPage); a page whose data depends on the
+ * instant (an SLA clock still running) has other data, so it is rendered again. Any doubt about the
+ * previous build means a full build. No I/O here: the manifest is read and the files are listed and
+ * hashed by src/io/site-incremental.ts.
  */
 import { createHash } from 'node:crypto';
 
@@ -14,14 +17,22 @@ export const INCREMENTAL_FORMAT = 1;
 /** What an incremental build records about the site it wrote. */
 export interface IncrementalManifest {
   format: number;
-  /** The build key: the code, the page shell, `now`, `live`, the base path (see buildKey). */
+  /** The build key: the code, the page shell but its instant, `live`, the base path (see buildKey). */
   key: string;
+  /** The instant the site was built as of, as the page shell shows it (ISO, and as text). */
+  stamp: Stamp;
   /** Record pages by their path in the site (e.g. incidents/INC-1/index.html). */
   pages: Record<string, { digest: string; sha256: string }>;
   /** Every file of the site but the manifest itself, sorted: a site holding any other is not reused. */
   files: string[];
   /** The digest of the rest of the manifest: a manifest edited by hand or cut short is not trusted. */
   check: string;
+}
+
+/** The instant a site is as of, as every page's shell shows it. */
+export interface Stamp {
+  now: string;
+  nowText: string;
 }
 
 /** JSON with object keys sorted at every level, so a digest does not depend on the order keys were set in. */
@@ -52,7 +63,7 @@ export function pageDigest(key: string, page: unknown): string {
 
 /** The manifest's check: the digest of every other field. */
 export function manifestCheck(m: Omit<IncrementalManifest, 'check'>): string {
-  return sha256(canonicalJson({ format: m.format, key: m.key, pages: m.pages, files: m.files }));
+  return sha256(canonicalJson({ format: m.format, key: m.key, stamp: m.stamp, pages: m.pages, files: m.files }));
 }
 
 /** A manifest with its check filled in. */
@@ -69,9 +80,17 @@ export function parseManifest(value: unknown): IncrementalManifest | { problem: 
     !!m.pages &&
     typeof m.pages === 'object' &&
     Object.values(m.pages).every((p) => !!p && typeof p === 'object' && typeof p.digest === 'string' && typeof p.sha256 === 'string');
-  if (typeof m.key !== 'string' || !pagesOk || !Array.isArray(m.files) || !m.files.every((f) => typeof f === 'string') || typeof m.check !== 'string')
+  const stampOk = !!m.stamp && typeof m.stamp === 'object' && typeof m.stamp.now === 'string' && typeof m.stamp.nowText === 'string';
+  if (
+    typeof m.key !== 'string' ||
+    !stampOk ||
+    !pagesOk ||
+    !Array.isArray(m.files) ||
+    !m.files.every((f) => typeof f === 'string') ||
+    typeof m.check !== 'string'
+  )
     return { problem: 'the manifest lacks a field or has one of the wrong type' };
-  const manifest = { format: m.format, key: m.key, pages: m.pages!, files: m.files, check: m.check };
+  const manifest = { format: m.format, key: m.key, stamp: { now: m.stamp!.now, nowText: m.stamp!.nowText }, pages: m.pages!, files: m.files, check: m.check };
   if (manifestCheck(manifest) !== manifest.check) return { problem: 'the manifest does not match its check (it was edited or cut short)' };
   return manifest;
 }
@@ -101,7 +120,10 @@ export function planIncremental(
 ): IncrementalPlan {
   if ('problem' in previous) return { full: true, reason: previous.problem };
   if (previous.key !== key)
-    return { full: true, reason: 'the previous site was built by another version of itsm, or with other settings, base path or instant (--now)' };
+    return {
+      full: true,
+      reason: 'the previous site was built by another version of itsm, or with other settings or base path, or live where this one is not (or the reverse)',
+    };
   if ('problem' in files) return { full: true, reason: files.problem };
   if (files.length !== previous.files.length || files.some((f, i) => f !== previous.files[i]))
     return { full: true, reason: 'the previous site holds files its manifest does not list, or lacks some it lists' };
@@ -115,4 +137,28 @@ export function planIncremental(
   const current = new Set(pages.map((p) => p.path));
   const dropped = Object.keys(previous.pages).filter((p) => !current.has(p)).length;
   return { full: false, render, reuse, dropped };
+}
+
+/**
+ * A page of a site as of `from`, as the same page of a site as of `to`: the two places the page shell
+ * (src/site/layouts/Base.astro) shows the instant, `data-as-of="..."` and the footer's
+ * `<time datetime="...">...</time>`, each exactly once. Undefined when that cannot be done for sure:
+ * either form is not there exactly once, an instant needs escaping in HTML, or the old instant is
+ * still in the page afterwards (shown elsewhere, or a record's own time that looks the same): then
+ * the page is rendered instead. test/io/site-incremental.test.ts compares the result with a full build.
+ */
+export function restampPage(html: string, from: Stamp, to: Stamp): string | undefined {
+  if ([from.now, from.nowText, to.now, to.nowText].some((t) => /[&<>"']/.test(t) || t === '')) return undefined;
+  const forms: Array<[string, string]> = [
+    [`data-as-of="${from.now}"`, `data-as-of="${to.now}"`],
+    [`<time datetime="${from.now}">${from.nowText}</time>`, `<time datetime="${to.now}">${to.nowText}</time>`],
+  ];
+  let out = html;
+  for (const [old, now] of forms) {
+    const at = out.indexOf(old);
+    if (at < 0 || out.indexOf(old, at + 1) >= 0) return undefined;
+    out = out.slice(0, at) + now + out.slice(at + old.length);
+  }
+  if (out.includes(from.now) || out.includes(from.nowText)) return undefined;
+  return out;
 }

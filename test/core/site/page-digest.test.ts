@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildKey, canonicalJson, pageDigest, parseManifest, planIncremental, sealManifest, INCREMENTAL_FORMAT } from '../../../src/core/site/page-digest.ts';
+import {
+  buildKey,
+  canonicalJson,
+  pageDigest,
+  parseManifest,
+  planIncremental,
+  restampPage,
+  sealManifest,
+  INCREMENTAL_FORMAT,
+} from '../../../src/core/site/page-digest.ts';
 
 const KEY = buildKey({ code: 'v1', shell: { name: 'Desk', now: '2026-11-20T10:00:00Z', base: '/' } });
 const page = (id: string, title: string) => ({ id, title, related: [{ id: 'SVC-a', title: 'Payments' }] });
@@ -8,6 +17,7 @@ function previous(pages: Record<string, string>) {
   return sealManifest({
     format: INCREMENTAL_FORMAT,
     key: KEY,
+    stamp: { now: '2026-11-20T10:00:00Z', nowText: '2026-11-20 10:00 UTC' },
     pages: Object.fromEntries(Object.entries(pages).map(([path, digest]) => [path, { digest, sha256: `sha-of-${path}` }])),
     files: Object.keys(pages).sort(),
   });
@@ -53,5 +63,23 @@ describe('planning an incremental build', () => {
       problem: 'the manifest does not match its check (it was edited or cut short)',
     });
     expect(parseManifest(null)).toEqual({ problem: 'the manifest is not a JSON object' });
+  });
+});
+
+describe('a reused page as of a new instant', () => {
+  const from = { now: '2026-11-20T10:00:00Z', nowText: '2026-11-20 10:00 UTC' };
+  const to = { now: '2026-11-21T08:30:00Z', nowText: '2026-11-21 08:30 UTC' };
+  const page = (s: { now: string; nowText: string }, body = '<p>INC-1 resolved 2026-03-04 09:15 UTC</p>') =>
+    `<html lang="en" data-base="/" data-as-of="${s.now}" data-live="true"><body>${body}<footer>as of <time datetime="${s.now}">${s.nowText}</time>.</footer></body></html>`;
+
+  it('shows the new instant where the shell shows it, and nothing else changes', () => {
+    expect(restampPage(page(from), from, to)).toBe(page(to));
+  });
+
+  it('is rendered instead when the old instant shows elsewhere, or the shell is not as expected', () => {
+    expect(restampPage(page(from, `<td><time datetime="${from.now}">${from.nowText}</time></td>`), from, to)).toBeUndefined();
+    expect(restampPage(page(from, `<td>${from.nowText}</td>`), from, to)).toBeUndefined();
+    expect(restampPage(page(from).replace(' data-as-of', ' data-was'), from, to)).toBeUndefined();
+    expect(restampPage(page(from), from, { ...to, nowText: 'a < b' })).toBeUndefined();
   });
 });
