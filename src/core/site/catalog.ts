@@ -268,7 +268,14 @@ interface CatalogSource {
   row: (rec: AnyRecord) => CatalogRow;
 }
 
-function catalogSource(ws: Workspace, kind: Kind, links: SiteLinks, sla: ReadonlyMap<string, SlaView>, now: string | undefined, registry: KindRegistry): CatalogSource {
+function catalogSource(
+  ws: Workspace,
+  kind: Kind,
+  links: SiteLinks,
+  sla: ReadonlyMap<string, SlaView>,
+  now: string | undefined,
+  registry: KindRegistry,
+): CatalogSource {
   const ctx: Ctx = { ws, links, sla, tz: ws.settings.time_zone, nowMs: now === undefined ? NaN : Date.parse(now), registry };
   const defs = columnsOf(kind, registry);
   const info = registry.get(kind);
