@@ -137,13 +137,21 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
     symlinkSync(dependencyFolder('astro'), join(work, 'node_modules'), 'junction');
     const site = join(work, 'site');
     const t1 = Date.now();
+    // The JSON twins go first, and their data is let go before Astro renders: a kind's list holds
+    // every record's front matter, which no page needs.
+    const api = join(work, 'api');
+    writeApi(gathered.data, api);
+    gathered.data.api = new Map();
+    gathered.data.renderOnce = true;
+    // Planned before rendering: the digests are of the page data Astro then lets go of.
     let incremental: IncrementalBuild | undefined;
     if (opts.incremental) incremental = startIncremental(out, gathered.data, log);
     await astroBuild(incremental?.data ?? gathered.data, work, site);
     const assets = incremental?.assetsProblem(site);
     if (incremental && assets) {
-      // Every page after all. Astro runs again from a root of its own: the first run's bundle stays
-      // in Node's module cache under the first root's paths.
+      // Every page after all (the first run let go only of the pages it rendered, a copy of the list).
+      // Astro runs again from a root of its own: the first run's bundle stays in Node's module cache
+      // under the first root's paths.
       incremental.renderAll(assets);
       rmSync(site, { recursive: true, force: true });
       const again = join(work, 'again');
@@ -152,7 +160,7 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
       await astroBuild(gathered.data, again, site);
     }
     incremental?.placeReused(site);
-    writeApi(gathered.data, site);
+    renameSync(api, join(site, 'api'));
     writeFileSync(join(site, SITE_MARKER), SITE_MARKER_TEXT);
     timings.astro = Date.now() - t1;
     log(`astro: rendered in ${timings.astro} ms`);
@@ -233,12 +241,12 @@ function configuredBase(root: string): string {
 }
 
 /**
- * The static API: /api/<ID>.json per record and /api/<folder>.json per kind. Written directly: as
+ * The static API (`dir` becomes /api/): <ID>.json per record and <folder>.json per kind. Written directly: as
  * Astro routes they doubled the number of pages Astro renders, for a JSON.stringify each.
  */
 function writeApi(data: RecordsData, dir: string): void {
-  mkdirSync(join(dir, 'api'), { recursive: true });
-  for (const [name, doc] of data.api) writeJson(join(dir, 'api', `${name}.json`), doc);
+  mkdirSync(dir, { recursive: true });
+  for (const [name, doc] of data.api) writeJson(join(dir, `${name}.json`), doc);
 }
 
 /**
