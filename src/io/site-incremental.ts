@@ -23,6 +23,7 @@ import {
 } from '../core/site/page-digest.ts';
 import { dependencyFolder, packagePath } from './package-root.ts';
 import type { RecordPageData, RecordsData, SiteShell } from './site-data.ts';
+import { SiteBuildError } from './site-build.ts';
 import { packageVersion } from './version.ts';
 
 export const INCREMENTAL_MANIFEST = '.itsm-incremental.json';
@@ -146,8 +147,9 @@ export function startIncremental(out: string, data: RecordsData, log: (line: str
   const files = 'odd' in listed ? { problem: `the previous site holds ${listed.odd}, which is neither a file nor a folder` } : listed;
   let plan = planIncremental(previous, key, pages, files);
   const stamp: Stamp = { now: data.now, nowText: data.nowText };
-  // Reused pages by path: the SHA-256 of their bytes, or null when they get the new instant (known once written).
-  const reused = new Map<string, string | null>();
+  // Reused pages by path: the SHA-256 of their bytes, and whether they get the new instant (then the
+  // SHA-256 of the page as written replaces it).
+  const reused = new Map<string, { sha: string; restamp: boolean }>();
   const restamp = !('problem' in previous) && (previous.stamp.now !== stamp.now || previous.stamp.nowText !== stamp.nowText);
   if (!plan.full && !('problem' in previous)) {
     for (const [path, expected] of plan.reuse) {
@@ -161,8 +163,7 @@ export function startIncremental(out: string, data: RecordsData, log: (line: str
         plan = { full: true, reason: `${path} differs from the page the previous build wrote` };
         break;
       }
-      if (!restamp) reused.set(path, expected);
-      else if (restampPage(bytes.toString('utf8'), previous.stamp, stamp) !== undefined) reused.set(path, null);
+      if (!restamp || restampPage(bytes.toString('utf8'), previous.stamp, stamp) !== undefined) reused.set(path, { sha: expected, restamp });
       else plan.render.add(path);
     }
   }
@@ -204,14 +205,15 @@ export function startIncremental(out: string, data: RecordsData, log: (line: str
       // A link costs no copy, and outlives the previous site, which the new one replaces (same file
       // system: the build folder is beside --out). Copied where links are refused. A page as of
       // another instant is written with the new one (its bytes were checked when planned).
-      for (const [path, sha] of reused) {
+      for (const [path, page] of reused) {
         const to = join(site, path);
         mkdirSync(dirname(to), { recursive: true });
-        if (sha === null && !('problem' in previous)) {
-          const html = restampPage(readFileSync(join(out, path), 'utf8'), previous.stamp, stamp);
-          if (html === undefined) throw new Error(`${join(out, path)} changed while the site was built`);
+        if (page.restamp && !('problem' in previous)) {
+          const bytes = readFileSync(join(out, path));
+          const html = sha256(bytes) === page.sha ? restampPage(bytes.toString('utf8'), previous.stamp, stamp) : undefined;
+          if (html === undefined) throw new SiteBuildError(`${join(out, path)} changed while the site was being built: build again.`);
           writeFileSync(to, html);
-          reused.set(path, sha256(html));
+          reused.set(path, { sha: sha256(html), restamp: false });
           continue;
         }
         try {
@@ -226,7 +228,7 @@ export function startIncremental(out: string, data: RecordsData, log: (line: str
       const written = listFiles(site);
       if ('odd' in written) throw new Error(`the site just built holds ${written.odd}, which is neither a file nor a folder`);
       const manifestPages: IncrementalManifest['pages'] = {};
-      for (const { path, digest } of pages) manifestPages[path] = { digest, sha256: reused.get(path) ?? sha256(readFileSync(join(site, path))) };
+      for (const { path, digest } of pages) manifestPages[path] = { digest, sha256: reused.get(path)?.sha ?? sha256(readFileSync(join(site, path))) };
       const manifest = sealManifest({ format: INCREMENTAL_FORMAT, key, stamp, pages: manifestPages, files: written });
       writeFileSync(join(site, INCREMENTAL_MANIFEST), JSON.stringify(manifest, null, 1) + '\n');
       log(`incremental: manifest of ${written.length} files written in ${Date.now() - t1} ms`);
