@@ -120,8 +120,7 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
   // installed itsm), because Astro imports its prerender bundle from there.
   // The folder goes however the build ends: success, error, exit, SIGINT, SIGTERM.
   mkdirSync(dirname(out), { recursive: true });
-  const work = mkdtempSync(join(dirname(out), '.itsm-build-'));
-  const detach = removeOnExit(work);
+  const { work, detach } = temporaryBuildFolder(out);
   try {
     symlinkSync(dependencyFolder('astro'), join(work, 'node_modules'), 'junction');
     const site = join(work, 'site');
@@ -159,12 +158,33 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
 const children = new Set<ChildProcess>();
 
 /**
- * Removes `dir` if the process ends before the build does: on exit, and on SIGINT or SIGTERM, after
- * which the signal is raised again so the process ends as it would have. Returns the detacher.
+ * A new temporary folder beside `out` for a build to work in, removed if the process ends before
+ * the build does (see removeOnExit). The handlers are in place before the folder exists: a signal
+ * that comes as soon as the folder can be seen still removes it (armed after it, a signal in
+ * between ended the process with the default action and left the folder behind).
  */
-export function removeOnExit(dir: string): () => void {
+export function temporaryBuildFolder(out: string): { work: string; detach: () => void } {
+  let work: string | undefined;
+  const detach = removeOnExit(() => work);
+  try {
+    work = mkdtempSync(join(dirname(out), '.itsm-build-'));
+  } catch (err) {
+    detach();
+    throw err;
+  }
+  return { work, detach };
+}
+
+/**
+ * Removes the folder `folder()` names (none yet: nothing to remove) if the process ends before the
+ * build does: on exit, and on SIGINT or SIGTERM, after which the signal is raised again so the
+ * process ends as it would have. Returns the detacher.
+ */
+function removeOnExit(folder: () => string | undefined): () => void {
   const remove = () => {
     for (const child of children) child.kill('SIGKILL');
+    const dir = folder();
+    if (dir === undefined) return;
     // Astro's file writes still queued on libuv's thread pool may land after a first removal and
     // recreate the folder (recursive mkdir): remove again until it stays gone for a moment.
     const pause = new Int32Array(new SharedArrayBuffer(4));
