@@ -51,7 +51,7 @@ export async function mergeSites(opts: MergeSitesOptions): Promise<MergeSitesRes
   if (outProblem) throw new SiteBuildError(outProblem);
 
   mkdirSync(dirname(out), { recursive: true });
-  const { work, detach } = temporaryBuildFolder(out);
+  const { work, detach } = temporaryBuildFolder(out, log);
   try {
     const site = join(work, 'site');
     const t0 = Date.now();
