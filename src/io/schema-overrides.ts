@@ -132,7 +132,7 @@ function jsonProblem(file: string, text: string, err: Error): Diagnostic {
   return overrideProblem(
     file,
     `The schema override is not valid JSON: ${reason}.`.replace(/\.\.$/, '.'),
-    'Fix the JSON there: keys and strings in double quotes, no trailing comma, no comments. Until it parses, the override is not applied.',
+    'Put keys and strings in double quotes, and leave out trailing commas and comments: until the file parses, the override is not applied.',
     { line: line + 1, column: column + 1 },
   );
 }

@@ -84,7 +84,7 @@ describe('a schema override in the workspace', () => {
     const comma = await at('{\n  "properties": {\n    "x_a": { "type": "string" },\n  }\n}\n');
     expect([comma.line, comma.column]).toEqual([4, 3]);
     expect(comma.message).not.toContain('position');
-    expect(comma.hint).toContain('trailing comma');
+    expect(comma.hint).toContain('trailing commas');
     // Cut short: where the text ends.
     expect(await at('{ "properties": ')).toMatchObject({ line: 1, column: 17, message: expect.stringContaining('not valid JSON') });
     // A redefined package field: its key.
