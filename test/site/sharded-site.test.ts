@@ -81,6 +81,8 @@ describe('a site built in 3 shards and merged', () => {
       'index.html',
       '404.html',
       'incidents/index.html',
+      'incidents/all/index.html',
+      'incidents/all/2/index.html',
       'queues/index.html',
       'calendar/index.html',
       'reports/index.html',
@@ -141,6 +143,38 @@ describe('a site built in 3 shards and merged', () => {
         await page.close();
       }
     }
+
+    it('pages the catalog of 1,818 incidents: the open ones first, then 1,000 records a page, without JavaScript', async () => {
+      const context = await b.browser.newContext({ javaScriptEnabled: false });
+      try {
+        const page = await context.newPage();
+        const rows = () => page.locator('table[data-catalog] tbody tr').evaluateAll((trs) => trs.map((r) => (r as HTMLElement).dataset.id ?? ''));
+        await page.goto(`${served[1]!.url}incidents/`);
+        const pager = page.locator('nav.catalog-pager');
+        const open = Number(/open \((\d+)\)/.exec((await pager.textContent()) ?? '')?.[1]);
+        expect(open).toBeGreaterThan(0);
+        expect(open).toBeLessThan(1818);
+        // The index lists the open incidents only, newest first.
+        const first = await rows();
+        expect(first).toHaveLength(open);
+        expect(await page.locator('a[aria-current=page]', { hasText: 'open' }).count()).toBe(1);
+        await pager.getByRole('link', { name: '2', exact: true }).click();
+        expect(page.url()).toBe(`${served[1]!.url}incidents/all/2/`);
+        expect(await page.locator('h1').textContent()).toBe('All incidents: page 2 of 2');
+        const second = await rows();
+        expect(second).toHaveLength(818);
+        expect(second.at(-1)).toBe('INC-000001');
+        await pager.getByRole('link', { name: 'previous' }).click();
+        expect(page.url()).toBe(`${served[1]!.url}incidents/all/`);
+        const all = await rows();
+        expect(all).toHaveLength(1000);
+        expect(all[0]).toBe('INC-001818');
+        expect(new Set([...all, ...second]).size).toBe(1818);
+        expect(first.every((id) => all.includes(id) || second.includes(id))).toBe(true);
+      } finally {
+        await context.close();
+      }
+    });
 
     it.each(['INC-000042', 'checkout latency', 'vendor', 'Service 7', 'nosuchword'])(
       'searching "%s" finds the same records as on the site built whole',
