@@ -108,7 +108,7 @@ export function makeBuildFolder(out: string): string {
  * named `.itsm-build-*` holding a regular owner file a build wrote on this host, naming a process
  * that no longer runs. A running build's folder, one without an owner file (a build killed before
  * writing it), one from another host and anything else are left alone. Returns a line per folder
- * removed, for the log.
+ * removed (or that could not be), for the log.
  */
 export function removeDeadBuildFolders(out: string): string[] {
   const parent = dirname(out);
@@ -123,8 +123,13 @@ export function removeDeadBuildFolders(out: string): string[] {
     const dir = join(parent, name);
     const owner = buildOwner(dir);
     if (!owner || owner.host !== hostname() || isRunning(owner.pid)) continue;
-    rmSync(dir, { recursive: true, force: true });
-    removed.push(`removed ${dir}: the temporary folder of a build (process ${owner.pid}) that ended without removing it`);
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      removed.push(`removed ${dir}: the temporary folder of a build (process ${owner.pid}) that ended without removing it`);
+    } catch (err) {
+      // A leftover is no reason to fail this build: it is tried again next time.
+      removed.push(`could not remove ${dir}, the temporary folder of a build (process ${owner.pid}) that ended: ${(err as Error).message}`);
+    }
   }
   return removed;
 }
