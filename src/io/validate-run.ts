@@ -87,13 +87,32 @@ export interface SharedJobs {
 
 type JobResult = { index: number; outcome: RecordOutcome; hash: string; stamp?: string };
 
-function runWorker(shared: SharedJobs): Promise<JobResult[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(siblingModule(import.meta.url, 'validate-worker'), { workerData: shared });
+/**
+ * A worker thread started as soon as the main thread knows it will parse many files: it loads the
+ * parsers and validators while the main thread reads the policies, then claims jobs when sent them.
+ */
+interface ParseWorker {
+  run(shared: SharedJobs): Promise<JobResult[]>;
+}
+
+function startWorker(): ParseWorker {
+  const worker = new Worker(siblingModule(import.meta.url, 'validate-worker'));
+  // Until it is given work it does not keep the process alive (a run that stops early just exits).
+  worker.unref();
+  const results = new Promise<JobResult[]>((resolve, reject) => {
     worker.once('message', (m: JobResult[]) => resolve(m));
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`validate worker exited with code ${code}`)));
   });
+  // A failure before run() is reported when run()'s promise is awaited, not as an unhandled rejection.
+  results.catch(() => {});
+  return {
+    run(shared) {
+      worker.ref();
+      worker.postMessage(shared);
+      return results;
+    },
+  };
 }
 
 /**
@@ -210,6 +229,11 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
     else if (role.role === 'record') jobs.push({ rel, kind: role.kind });
     else if (role.role === 'policy' || rel === 'itsm.yaml') policyFiles.push(rel);
   }
+  const threshold = opts.parallelThreshold ?? PARALLEL_THRESHOLD;
+  const extra = Math.min(opts.workers ?? idleWorkers(availableParallelism(), loadavg()[0]!), 7);
+  // With no cache every file is parsed: the workers start now and load their parsers while this
+  // thread reads the policies and the schemas (otherwise they start once the cache says what to parse).
+  let workers = (!opts.cache || !cacheExists(root)) && jobs.length >= threshold ? Array.from({ length: extra }, startWorker) : [];
   // Record rules depend on the schemas and the policies: they are the cache's key.
   const overrides = workspaceSchemas(root);
   diagnostics.push(...overrides.diagnostics);
@@ -261,11 +285,10 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   } else jobs.forEach((job, index) => todo.push({ job, index }));
   const cached = jobs.length - todo.length;
 
+  if (workers.length === 0 && todo.length > 0 && todo.length >= threshold) workers = Array.from({ length: extra }, startWorker);
   if (todo.length > 0) {
-    const extra =
-      todo.length >= (opts.parallelThreshold ?? PARALLEL_THRESHOLD) ? Math.min(opts.workers ?? idleWorkers(availableParallelism(), loadavg()[0]!), 7) : 0;
     const shared: SharedJobs = { root, jobs: todo.map((t) => t.job), policies: policy.policies, next: new SharedArrayBuffer(4) };
-    const workerResults = Array.from({ length: extra }, () => runWorker(shared));
+    const workerResults = workers.map((w) => w.run(shared));
     const results = [await drainJobs(shared, tick), ...(await Promise.all(workerResults))];
     for (const list of results) {
       for (const r of list) {
