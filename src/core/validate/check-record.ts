@@ -6,6 +6,7 @@ import type { PendingDiagnostic } from '../diagnostic.ts';
 import type { Kind } from '../ids.ts';
 import { REGISTRY } from '../kinds/index.ts';
 import type { KindRegistry } from '../kinds/registry.ts';
+import { parseInstant } from '../instant.ts';
 import type { Policies } from '../model.ts';
 import { firstUnsafe } from '../printable.ts';
 import { relationsFrom, topField } from '../relations.ts';
@@ -100,11 +101,11 @@ export function checkRecord<K extends string = Kind>(
     const happened = recordedTimes(def, data);
     if (Object.keys(happened).length > 0) {
       facts.happened = happened;
-      const latest = Math.max(
-        ...Object.values(happened)
-          .map(Date.parse)
-          .filter((ms) => !Number.isNaN(ms)),
-      );
+      let latest = -Infinity;
+      for (const time of Object.values(happened)) {
+        const ms = parseInstant(time);
+        if (ms > latest) latest = ms;
+      }
       if (Number.isFinite(latest)) facts.latest = latest;
     }
     const people = personRefs(def, data);
