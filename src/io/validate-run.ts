@@ -13,21 +13,12 @@ import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from '../
 import type { Kind } from '../core/ids.ts';
 import type { AnyRecord, Policies } from '../core/model.ts';
 import { dataQuality } from '../core/validate/data-quality.ts';
-import { futureTimes, mayBeInFuture } from '../core/validate/future-times.ts';
+import { futureTimes, mayBeInFuture, recordedTimes, type RecordedTimes } from '../core/validate/future-times.ts';
+import { REGISTRY } from '../core/kinds/index.ts';
 import { timedChecks } from '../core/validate/timed-rules.ts';
 import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import type { RecordOutcome } from './analyze.ts';
-import type { RecordFacts } from '../core/validate/check-record.ts';
-import {
-  cachedOutcome,
-  cacheExists,
-  cacheIsCommitted,
-  committedCacheDiagnostic,
-  readCache,
-  writeCache,
-  writeLastRun,
-  type CacheEntry,
-} from './validate-cache.ts';
+import { cacheExists, cacheIsCommitted, committedCacheDiagnostic, readCache, writeCache, writeLastRun, type CacheEntry } from './validate-cache.ts';
 import { packageVersion } from './version.ts';
 import { currentStamp, listWorkspace, readStamped, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
 import { readTextNoFollow } from './safe-fs.ts';
@@ -144,8 +135,7 @@ export async function drainJobs(shared: SharedJobs, onDone?: () => void): Promis
       else
         out.push({
           index,
-          // As the cache keeps it (no list of recorded times): smaller to pass back from a worker.
-          outcome: cachedOutcome(analyzeRecord(job.rel, job.kind, read.bytes, v, shared.policies, false)),
+          outcome: analyzeRecord(job.rel, job.kind, read.bytes, v, shared.policies, false),
           hash: hash('sha1', read.bytes),
           ...(read.stamp && { stamp: read.stamp }),
         });
@@ -190,11 +180,12 @@ async function allRecordChecks(
 }
 
 /** The recorded times of a record file, read and checked again (undefined if it no longer can be). */
-async function recordedTimesOf(root: string, job: Job, policies: Policies): Promise<RecordFacts['happened']> {
+async function recordedTimesOf(root: string, job: Job, policies: Policies): Promise<RecordedTimes | undefined> {
   const [{ analyzeRecord }, { getValidators }] = await Promise.all([import('./analyze.ts'), import('./workspace.ts')]);
   const read = readStamped(`${root}/${job.rel}`);
   if ('unreadable' in read) return undefined;
-  return analyzeRecord(job.rel, job.kind, read.bytes, getValidators(root), policies, false).facts?.happened;
+  const outcome = analyzeRecord(job.rel, job.kind, read.bytes, getValidators(root), policies, true);
+  return outcome.facts?.schemaValid && outcome.data ? recordedTimes(REGISTRY.get(job.kind), outcome.data) : undefined;
 }
 
 export async function validateOnDisk(root: string, opts: ValidateRunOptions): Promise<ValidateRunResult> {
@@ -315,7 +306,7 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
     // Outcomes keep only the latest recorded time (as the cache does): a file with one past --now is read again for the list.
     for (const [index, o] of outcomes.entries()) {
       if (!mayBeInFuture(o.facts?.latest, opts.now)) continue;
-      const happened = o.facts!.happened ?? (await recordedTimesOf(root, jobs[index]!, policy.policies));
+      const happened = await recordedTimesOf(root, jobs[index]!, policy.policies);
       if (happened) pending.push(...futureTimes(o.file, happened, opts.now));
     }
   }
