@@ -28,6 +28,13 @@ export interface Reference<K extends string = Kind> {
 export function referencesOf<K extends string = Kind>(kind: string, data: Record<string, unknown>, registry?: KindRegistry<K>): Reference<K>[] {
   const out: Reference<K>[] = [];
   for (const relation of relationsFrom(kind, registry)) {
+    // A plain field (most are) is read directly: this runs for every record of the workspace.
+    if (!relation.field.includes('.')) {
+      const value = data[relation.field];
+      if (typeof value === 'string') out.push({ relation, target: value, pointer: `/${relation.field}` });
+      else if (Array.isArray(value)) value.forEach((v, i) => typeof v === 'string' && out.push({ relation, target: v, pointer: `/${relation.field}/${i}` }));
+      continue;
+    }
     for (const { value, pointer } of valuesAt(data, relation.field)) {
       if (typeof value === 'string') out.push({ relation, target: value, pointer });
       else if (Array.isArray(value)) value.forEach((v, i) => typeof v === 'string' && out.push({ relation, target: v, pointer: `${pointer}/${i}` }));
