@@ -55,6 +55,8 @@ export function topField(field: string): string {
  */
 export function valuesAt(data: Record<string, unknown>, field: string): Array<{ value: unknown; pointer: string }> {
   if (!field.includes('.')) return data[field] === undefined ? [] : [{ value: data[field], pointer: `/${field}` }];
+  // Most records have no value at the path's first step (no `pir`): nothing to walk.
+  if (data[topField(field)] === undefined) return [];
   let level: Array<{ value: unknown; pointer: string }> = [{ value: data, pointer: '' }];
   for (const key of field.split('.')) {
     const next: typeof level = [];
