@@ -126,8 +126,14 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
     symlinkSync(dependencyFolder('astro'), join(work, 'node_modules'), 'junction');
     const site = join(work, 'site');
     const t1 = Date.now();
+    // The JSON twins go first, and their data is let go before Astro renders: a kind's list holds
+    // every record's front matter, which no page needs.
+    const api = join(work, 'api');
+    writeApi(gathered.data, api);
+    gathered.data.api = new Map();
+    gathered.data.renderOnce = true;
     await astroBuild(gathered.data, work, site);
-    writeApi(gathered.data, site);
+    renameSync(api, join(site, 'api'));
     writeFileSync(join(site, SITE_MARKER), SITE_MARKER_TEXT);
     timings.astro = Date.now() - t1;
     log(`astro: rendered in ${timings.astro} ms`);
@@ -206,12 +212,12 @@ function configuredBase(root: string): string {
 }
 
 /**
- * The static API: /api/<ID>.json per record and /api/<folder>.json per kind. Written directly: as
+ * The static API (`dir` becomes /api/): <ID>.json per record and <folder>.json per kind. Written directly: as
  * Astro routes they doubled the number of pages Astro renders, for a JSON.stringify each.
  */
 function writeApi(data: RecordsData, dir: string): void {
-  mkdirSync(join(dir, 'api'), { recursive: true });
-  for (const [name, doc] of data.api) writeJson(join(dir, 'api', `${name}.json`), doc);
+  mkdirSync(dir, { recursive: true });
+  for (const [name, doc] of data.api) writeJson(join(dir, `${name}.json`), doc);
 }
 
 /**

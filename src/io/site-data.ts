@@ -12,7 +12,7 @@ import { KIND_INFO, KINDS, type Kind } from '../core/ids.ts';
 import type { AnyRecord, Workspace } from '../core/model.ts';
 import { linkIndex } from '../core/relations.ts';
 import { displayName } from '../core/kinds/index.ts';
-import { catalog, type Catalog } from '../core/site/catalog.ts';
+import { catalogSet, type CatalogSet } from '../core/site/catalog.ts';
 import { changeSchedule, type CalendarMonth, type ChangeSchedule } from '../core/site/calendar.ts';
 import { cmdbIndex, type Impact } from '../core/site/cmdb.ts';
 import { dashboard, type Dashboard } from '../core/site/dashboard.ts';
@@ -94,6 +94,8 @@ export interface RecordsData extends SiteShell {
   /** The shard this data is for (absent: the whole site). */
   shard?: Shard;
   records: RecordPageData[];
+  /** Each record page renders once (`itsm build`): its data is let go when it has been rendered. */
+  renderOnce?: true;
   /** The JSON twins: /api/<ID>.json of these records, and with the shared pages /api/<folder>.json. */
   api: Map<string, unknown>;
 }
@@ -101,7 +103,8 @@ export interface RecordsData extends SiteShell {
 /** The shared pages' data: computed only by a build that renders them (unsharded, or shard 1). */
 export interface SharedData {
   dashboard: Dashboard;
-  catalogs: Catalog[];
+  /** One per kind; a page's rows are made when the page renders (src/core/site/catalog.ts). */
+  catalogs: CatalogSet[];
   /** The queue pages (per team, unassigned), from one pass over the open work. */
   queues: QueuePages;
   services: ServiceEntry[];
@@ -117,7 +120,6 @@ export interface SharedData {
   /** Atom feeds, by file name under feeds/. */
   feeds: Array<{ name: string; title: string; xml: string }>;
   diagnostics: Diagnostic[];
-  sla: SlaResult[];
 }
 
 export type SiteData = RecordsData & SharedData;
@@ -181,12 +183,12 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
     mine.map((r) => r.body),
     recordLinks(ws, links),
   );
-  // SLA clocks of the whole workspace, as `itsm sla` computes them: the shared pages and a team's queue need them all.
+  // SLA clocks as `itsm sla` computes them: the shared pages (dashboard, catalogs, queues) need every
+  // record's; a shard without them only its own records' (a team page counts its open work, which no
+  // clock changes). A clock reads other records (a service's support hours) through the whole byId.
   const t1 = Date.now();
-  const sla = computeSla(ws, now);
-  // The clocks as pages show them: a shard's record pages show their own; the shared pages all.
-  const ids = shared ? null : new Set(mine.map((r) => r.id));
-  const views = slaViews(ids ? sla.filter((r) => ids.has(r.record)) : sla);
+  let sla: SlaResult[] | null = computeSla(shared ? ws : { records: mine, byId: ws.byId, policies: ws.policies }, now);
+  const views = slaViews(sla);
   log(`SLA: ${sla.length} clocks in ${Date.now() - t1} ms`);
 
   const t2 = Date.now();
@@ -201,7 +203,20 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
   log(histories ? `history: ${histories.size} files in ${Date.now() - t2} ms` : 'history: none (not a git repository)');
 
   const related = linkIndex(ws.records);
-  const inputs: PageInputs = { now, links, views, histories, sla, related, bodies, evidence, overviews: overviews(ws, now, links, sla, opts.proposed ?? []) };
+  const clocks = () => {
+    if (!sla) throw new Error('the SLA clocks were asked for after they were let go');
+    return sla;
+  };
+  const inputs: PageInputs = { now, links, views, histories, related, bodies, evidence, overviews: overviews(ws, now, links, clocks, opts.proposed ?? []) };
+  // The shared pages' data first: it is what needs every clock, which can then go before the record pages are made.
+  let sharedData: SharedData | null = null;
+  if (shared) {
+    sharedData = sharedPages(ws, inputs);
+    sharedData.diagnostics = checked.diagnostics;
+    sharedData.reports = await reportData(ws, clocks(), now, log);
+  }
+  overviewsReady(inputs.overviews, mine);
+  sla = null;
   const records = await recordPages(ws, mine, inputs);
   const data: RecordsData = {
     ...siteShell(ws, links, now, histories !== null),
@@ -210,10 +225,7 @@ export async function gatherSiteData(opts: GatherOptions): Promise<Gathered> {
     api: recordApi(mine, related, views, links),
   };
   data.live = opts.live ?? opts.now === undefined;
-  if (shared) {
-    const sharedData = sharedPages(ws, inputs);
-    sharedData.diagnostics = checked.diagnostics;
-    sharedData.reports = await reportData(ws, sla, now, log);
+  if (sharedData) {
     Object.assign(data, sharedData);
     for (const [name, doc] of kindLists(ws, links)) data.api.set(name, doc);
   }
@@ -251,7 +263,6 @@ interface PageInputs {
   /** Every record's related records, both ways (the workspace's link index). */
   related: ReturnType<typeof linkIndex>;
   histories: Map<string, HistoryEntry[]> | null;
-  sla: SlaResult[];
   /** The pages' record bodies as HTML, in the order of the records given (default: rendered here). */
   bodies?: Promise<string[]>;
   /** Approval evidence by change ID. */
@@ -272,7 +283,7 @@ interface Overviews {
   queues(): QueuePages;
 }
 
-function overviews(ws: Workspace, now: string, links: SiteLinks, sla: SlaResult[], proposed: readonly ProposedEntry[]): Overviews {
+function overviews(ws: Workspace, now: string, links: SiteLinks, clocks: () => readonly SlaResult[], proposed: readonly ProposedEntry[]): Overviews {
   const forge = forgeLinks(ws.settings.repo_url, ws.settings.default_branch ?? 'main');
   const once = <T>(make: () => T): (() => T) => {
     let made: { value: T } | undefined;
@@ -286,8 +297,13 @@ function overviews(ws: Workspace, now: string, links: SiteLinks, sla: SlaResult[
     }),
     services: once(() => serviceCatalog(ws, links, now, forge)),
     reviews: once(() => reviewViews(ws, links, now)),
-    queues: once(() => queuePages(ws, queue(ws, new Date(now), {}, sla), now, links)),
+    queues: once(() => queuePages(ws, queue(ws, new Date(now), {}, clocks()), now, links)),
   };
+}
+
+/** Makes now the overviews that `mine`'s record pages will read and that need the SLA clocks (a team page's queue). */
+function overviewsReady(views: Overviews, mine: readonly AnyRecord[]): void {
+  if (mine.some((r) => r.kind === 'team')) views.queues();
 }
 
 /** What every page's shell shows, from the settings alone. */
@@ -377,13 +393,13 @@ export async function recordPages(
 }
 
 /** The shared pages' data (dashboard, catalogs, queues, calendar, status, reviews, feeds...), reports aside. */
-function sharedPages(ws: Workspace, { now, links, views, sla, overviews }: PageInputs): SharedData {
+function sharedPages(ws: Workspace, { now, links, views, overviews }: PageInputs): SharedData {
   const schedule = overviews.schedule();
   const status = statusReport(ws.records, { now, timeZone: ws.settings.time_zone });
   const queues = overviews.queues();
   return {
     dashboard: dashboard({ ws, sla: views, now, links, queues }),
-    catalogs: KINDS.map((k) => catalog(ws, k, links, views, { now })),
+    catalogs: KINDS.map((k) => catalogSet(ws, k, links, views, { now, ...(ws.settings.catalog_page_size ? { pageSize: ws.settings.catalog_page_size } : {}) })),
     queues,
     services: overviews.services(),
     calendar: { current: schedule.current, months: schedule.months.map((m) => schedule.month(m)) },
@@ -399,7 +415,6 @@ function sharedPages(ws: Workspace, { now, links, views, sla, overviews }: PageI
       xml: atomXml(f, links.page(`feeds/${f.name}`), links.home, ws.settings.name),
     })),
     diagnostics: [],
-    sla,
   };
 }
 

@@ -33,7 +33,7 @@ function files(dir: string): string[] {
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'itsm-sharded-'));
   ws = join(tmp, 'ws');
-  // 1,818 incidents, 160 CIs, 20 services and a team, committed: record pages show their history.
+  // 1,819 incidents, 160 CIs, 20 services and a team, committed: record pages show their history.
   writeSyntheticWorkspace(ws, { incidents: 2000 - 160 - 21, cis: 160, services: 20 });
   const git = (...args: string[]) =>
     execFileSync('git', args, {
@@ -81,6 +81,8 @@ describe('a site built in 3 shards and merged', () => {
       'index.html',
       '404.html',
       'incidents/index.html',
+      'incidents/all/index.html',
+      'incidents/all/2/index.html',
       'queues/index.html',
       'calendar/index.html',
       'reports/index.html',
@@ -108,7 +110,7 @@ describe('a site built in 3 shards and merged', () => {
     expect(incident).toContain('The records');
     expect(incident).toMatch(/href="\/services\/SVC-s\d+\/"/);
     expect(readFileSync(join(merged, 'cis/CI-c1/index.html'), 'utf8')).toContain('<svg');
-    // The incident list (1,818 records, written record by record) is the JSON of JSON.stringify(doc, null, 2).
+    // The incident list (1,819 records, written record by record) is the JSON of JSON.stringify(doc, null, 2).
     const list = readFileSync(join(merged, 'api/incidents.json'), 'utf8');
     const doc = JSON.parse(list) as { count: number; records: unknown[] };
     expect(doc.records).toHaveLength(doc.count);
@@ -141,6 +143,35 @@ describe('a site built in 3 shards and merged', () => {
         await page.close();
       }
     }
+
+    it('pages the catalog of 1,819 incidents: the open ones first, then 1,000 records a page, without JavaScript', async () => {
+      const context = await b.browser.newContext({ javaScriptEnabled: false });
+      try {
+        const page = await context.newPage();
+        const rows = () => page.locator('table[data-catalog] tbody tr').evaluateAll((trs) => trs.map((r) => (r as HTMLElement).dataset.id ?? ''));
+        await page.goto(`${served[1]!.url}incidents/`);
+        const pager = page.locator('nav.catalog-pager');
+        // The index lists the open incidents only: the synthetic ones are all resolved.
+        expect(await pager.textContent()).toMatch(/open \(0\)\s+·\s+all \(1819\) in 2 pages:/);
+        expect(await rows()).toEqual([]);
+        expect(await page.locator('main').textContent()).toContain('No open incidents.');
+        expect(await page.locator('a[aria-current=page]', { hasText: 'open' }).count()).toBe(1);
+        await pager.getByRole('link', { name: '2', exact: true }).click();
+        expect(page.url()).toBe(`${served[1]!.url}incidents/all/2/`);
+        expect(await page.locator('h1').textContent()).toBe('All incidents: page 2 of 2');
+        const second = await rows();
+        expect(second).toHaveLength(819);
+        expect(second.at(-1)).toBe('INC-000001');
+        await pager.getByRole('link', { name: 'previous' }).click();
+        expect(page.url()).toBe(`${served[1]!.url}incidents/all/`);
+        const all = await rows();
+        expect(all).toHaveLength(1000);
+        expect(all[0]).toBe('INC-001819');
+        expect(new Set([...all, ...second]).size).toBe(1819);
+      } finally {
+        await context.close();
+      }
+    });
 
     it.each(['INC-000042', 'checkout latency', 'vendor', 'Service 7', 'nosuchword'])(
       'searching "%s" finds the same records as on the site built whole',

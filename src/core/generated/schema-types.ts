@@ -1520,6 +1520,10 @@ export interface WorkspaceSettings {
    */
   site_base?: string;
   /**
+   * The site lists at most this many records on one catalog page (default 1000): a kind with more gets its open records on its index page and every record over numbered pages (/incidents/all/, /incidents/all/2/...).
+   */
+  catalog_page_size?: number;
+  /**
    * When the site workflow builds the site in shards (`itsm build --shard i/n` as a job matrix, then `itsm build --merge`): above this many records, in this many shards; at or below it, in one job. `itsm build --plan` prints the plan. Leave it out to build in one job whatever the size.
    */
   site_shards?: {

@@ -45,6 +45,19 @@ export interface Facet {
   options: Array<{ value: string; count: number }>;
 }
 
+/** Where a page of a paged catalog sits: the open records (index) or page `page` of every record. */
+export interface CatalogPager {
+  /** 0: the kind's index page (its open records, or page 1 for kinds without open statuses); else the page number. */
+  page: number;
+  pages: number;
+  /** The index page, and each page of every record (hrefs[0] is page 1). */
+  indexHref: string;
+  hrefs: string[];
+  /** How many records the kind has, and how many are open (kinds with open statuses). */
+  all: number;
+  open: number | null;
+}
+
 export interface Catalog {
   kind: Kind;
   title: string;
@@ -55,7 +68,12 @@ export interface Catalog {
   facets: Facet[];
   /** Kinds with open statuses list the open records first, with a switch to all: the counts of both. */
   openSwitch: { open: number; all: number } | null;
+  /** A kind with more records than one page holds: this page's place (rows and facets are this page's). */
+  pager?: CatalogPager;
 }
+
+/** The default of itsm.yaml's catalog_page_size. */
+export const CATALOG_PAGE_SIZE = 1000;
 
 type Getter = (rec: AnyRecord, ctx: Ctx) => Cell | Cell[];
 interface ColumnDef {
@@ -172,13 +190,100 @@ export function catalog(
   sla: ReadonlyMap<string, SlaView> = new Map(),
   { now, registry = REGISTRY }: { now?: string; registry?: KindRegistry } = {},
 ): Catalog {
+  return wholeCatalog(catalogSource(ws, kind, links, sla, now, registry));
+}
+
+/** Every record of the kind on one page, open ones first where the kind has open statuses. */
+function wholeCatalog(source: CatalogSource): Catalog {
+  const rows = source.records.map(source.row);
+  const openSwitch = source.open.size > 0 ? { open: rows.filter((r) => !r.closed).length, all: rows.length } : null;
+  return { ...source.head, rows, facets: facetsOf(source.defs, rows), openSwitch };
+}
+
+/**
+ * A kind's catalog as the site shows it: one page while the kind has at most `pageSize` records;
+ * beyond that, an index page (the open records; page 1 for kinds without open statuses) and numbered
+ * pages of every record. Rows are made when a page is asked for, so a build holds one page of rows at
+ * a time, not 100,000 (facets count the page's own rows).
+ */
+export interface CatalogSet {
+  kind: Kind;
+  /** Numbered pages of every record: 0 when the kind fits on its index page. */
+  pages: number;
+  index(): Catalog;
+  /** Page `n` (1-based) of every record. */
+  page(n: number): Catalog;
+}
+
+export function catalogSet(
+  ws: Workspace,
+  kind: Kind,
+  links: SiteLinks,
+  sla: ReadonlyMap<string, SlaView> = new Map(),
+  { now, registry = REGISTRY, pageSize = CATALOG_PAGE_SIZE }: { now?: string; registry?: KindRegistry; pageSize?: number } = {},
+): CatalogSet {
+  const source = catalogSource(ws, kind, links, sla, now, registry);
+  const { records, open } = source;
+  if (records.length <= pageSize) return { kind, pages: 0, index: () => wholeCatalog(source), page: noPage(kind) };
+  const pages = Math.ceil(records.length / pageSize);
+  const isOpen = (rec: AnyRecord) => open.has(String((rec.data as { status?: unknown }).status));
+  const openCount = open.size > 0 ? records.filter(isOpen).length : null;
+  const folder = links.catalog(kind);
+  const pager = (page: number): CatalogPager => ({
+    page,
+    pages,
+    indexHref: folder,
+    hrefs: Array.from({ length: pages }, (_, i) => (i === 0 ? `${folder}all/` : `${folder}all/${i + 1}/`)),
+    all: records.length,
+    open: openCount,
+  });
+  const build = (list: readonly AnyRecord[], page: number): Catalog => {
+    const rows = list.map(source.row);
+    return { ...source.head, rows, facets: facetsOf(source.defs, rows), openSwitch: null, pager: pager(page) };
+  };
+  const slice = (n: number) => records.slice((n - 1) * pageSize, n * pageSize);
+  return {
+    kind,
+    pages,
+    index: () => build(openCount === null ? slice(1) : records.filter(isOpen), 0),
+    page: (n) => {
+      if (!Number.isInteger(n) || n < 1 || n > pages) throw new RangeError(`${kind} catalog has pages 1 to ${pages}, not ${n}`);
+      return build(slice(n), n);
+    },
+  };
+}
+
+function noPage(kind: Kind): (n: number) => Catalog {
+  return (n) => {
+    throw new RangeError(`${kind} catalog fits on one page, it has no page ${n}`);
+  };
+}
+
+/** What every page of a kind's catalog shares: its records in catalog order and how a row is made. */
+interface CatalogSource {
+  records: AnyRecord[];
+  open: ReadonlySet<string>;
+  defs: ColumnDef[];
+  head: Pick<Catalog, 'kind' | 'title' | 'order' | 'columns'>;
+  row: (rec: AnyRecord) => CatalogRow;
+}
+
+function catalogSource(
+  ws: Workspace,
+  kind: Kind,
+  links: SiteLinks,
+  sla: ReadonlyMap<string, SlaView>,
+  now: string | undefined,
+  registry: KindRegistry,
+): CatalogSource {
   const ctx: Ctx = { ws, links, sla, tz: ws.settings.time_zone, nowMs: now === undefined ? NaN : Date.parse(now), registry };
   const defs = columnsOf(kind, registry);
   const info = registry.get(kind);
-  const order = info.numbered ? 'descending' : 'ascending';
+  const order: Catalog['order'] = info.numbered ? 'descending' : 'ascending';
   const open = new Set(info.lifecycle.open);
   const records = ws.records.filter((r) => r.kind === kind).sort((a, b) => (order === 'descending' ? compareIds(b.id, a.id) : compareIds(a.id, b.id)));
-  const rows: CatalogRow[] = records.map((rec) => {
+  const head = { kind, title: capital(info.plural), order, columns: defs.map((d) => ({ key: d.key, label: d.label, facet: Boolean(d.facet) })) };
+  const row = (rec: AnyRecord): CatalogRow => {
     const facets: Record<string, string[]> = {};
     const cells = defs.map((def) => {
       const got = def.get(rec, ctx);
@@ -193,8 +298,13 @@ export function catalog(
     });
     const closed = open.size > 0 && !open.has(String((rec.data as { status?: unknown }).status));
     return { id: rec.id, href: links.record(rec.id), cells, facets, ...(closed ? { closed: true as const } : {}) };
-  });
-  const facets: Facet[] = defs
+  };
+  return { records, open, defs, head, row };
+}
+
+/** Each facet column's values among `rows`, with their counts. */
+function facetsOf(defs: readonly ColumnDef[], rows: readonly CatalogRow[]): Facet[] {
+  return defs
     .filter((d) => d.facet)
     .map((d) => {
       const counts = new Map<string, number>();
@@ -206,16 +316,6 @@ export function catalog(
       };
     })
     .filter((f) => f.options.length > 0);
-  const openSwitch = open.size > 0 ? { open: rows.filter((r) => !r.closed).length, all: rows.length } : null;
-  return {
-    kind,
-    title: capital(info.plural),
-    order,
-    columns: defs.map((d) => ({ key: d.key, label: d.label, facet: Boolean(d.facet) })),
-    rows,
-    facets,
-    openSwitch,
-  };
 }
 
 const collator = new Intl.Collator('en', { numeric: true });

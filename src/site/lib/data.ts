@@ -3,7 +3,7 @@
  * over in-process before Astro renders; a bare `astro build` gathers it here from ITSM_ROOT.
  * Never Astro's glob loader: it would parse YAML by other rules than `itsm validate`.
  */
-import type { RecordsData, SiteData } from '../../io/site-data.ts';
+import type { RecordPageData, RecordsData, SiteData } from '../../io/site-data.ts';
 
 export const SITE_DATA_KEY = Symbol.for('itsm.site-data');
 
@@ -24,6 +24,17 @@ export async function siteData(): Promise<SiteData> {
   const d = await recordsData();
   if (!('dashboard' in d)) throw new Error(`A shared page was rendered by shard ${d.shard?.index}/${d.shard?.count}, which has no shared pages' data.`);
   return d as SiteData;
+}
+
+/**
+ * The data of the record page at `index`. A build that renders each page once (`itsm build`, which
+ * sets `renderOnce`) lets go of it here, so a shard does not hold every rendered page's data.
+ */
+export function takeRecordPage(d: RecordsData, index: number): RecordPageData {
+  const page = d.records[index];
+  if (!page) throw new Error(`The record page ${index} was asked for twice, or does not exist.`);
+  if (d.renderOnce) (d.records as Array<RecordPageData | undefined>)[index] = undefined;
+  return page;
 }
 
 async function gatherHere(): Promise<RecordsData> {

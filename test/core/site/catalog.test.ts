@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, compareIds } from '../../../src/core/site/catalog.ts';
+import { catalog, catalogSet, compareIds } from '../../../src/core/site/catalog.ts';
 import { siteLinks } from '../../../src/core/site/links.ts';
 import { slaViews } from '../../../src/core/site/sla-view.ts';
 import { computeSla } from '../../../src/core/sla/index.ts';
@@ -42,5 +42,36 @@ describe('catalog tables', () => {
     const services = catalog(ws, 'service', links);
     expect(services.order).toBe('ascending');
     expect(services.rows.map((r) => r.cells[1]!.text)).toEqual(['Checkout', 'Identity', 'Payments']);
+  });
+
+  describe('paged when a kind has more records than a page holds', () => {
+    it('lists the open records on the index page, then every record over numbered pages', () => {
+      const set = catalogSet(ws, 'incident', links, new Map(), { pageSize: 2 });
+      expect(set.pages).toBe(2);
+      const index = set.index();
+      expect(index.rows.map((r) => r.id)).toEqual(['INC-0003', 'INC-0001']);
+      expect(index.openSwitch).toBeNull();
+      expect(index.pager).toEqual({ page: 0, pages: 2, indexHref: '/incidents/', hrefs: ['/incidents/all/', '/incidents/all/2/'], all: 3, open: 2 });
+      expect(set.page(1).rows.map((r) => r.id)).toEqual(['INC-0003', 'INC-0002']);
+      expect(set.page(2).rows.map((r) => r.id)).toEqual(['INC-0001']);
+      expect(set.page(2).pager!.page).toBe(2);
+      // A page's facets count its own rows: the filters work within the page.
+      expect(set.page(2).facets.find((f) => f.key === 'service')!.options).toEqual([{ value: 'SVC-payments', count: 1 }]);
+      expect(() => set.page(3)).toThrow(RangeError);
+    });
+
+    it('shows page 1 on the index of a kind without open statuses', () => {
+      const set = catalogSet(ws, 'service', links, new Map(), { pageSize: 2 });
+      expect(set.pages).toBe(2);
+      expect(set.index().rows.map((r) => r.id)).toEqual(set.page(1).rows.map((r) => r.id));
+      expect(set.index().pager).toMatchObject({ page: 0, open: null, all: 3 });
+    });
+
+    it('keeps a kind that fits on one page as one catalog, open records first', () => {
+      const set = catalogSet(ws, 'incident', links);
+      expect(set.pages).toBe(0);
+      expect(set.index()).toEqual(catalog(ws, 'incident', links));
+      expect(() => set.page(1)).toThrow(RangeError);
+    });
   });
 });
