@@ -31,6 +31,9 @@ Options:
   --root DIR    the workspace (default: the current directory)
   --out DIR     where the site goes (default: dist/ in the workspace), replaced wholesale: a new
                 or empty folder, or a site itsm built before (never the workspace, content/, .git)
+                The build works in a temporary .itsm-build-* folder beside it, removed however the
+                build ends; one an earlier build left when it was killed outright (out of memory,
+                SIGKILL) is removed by the next build, once its process is gone
   --base PATH   the path the site is served under, e.g. /itsm/ for GitHub Pages
                 (default: site_base in itsm.yaml, else /)
   --now ISO     build the site as of this instant (SLA clocks, upcoming changes); default: itsm.yaml's
@@ -39,7 +42,7 @@ Options:
                 the JSON \`itsm collisions --format json --out FILE\` wrote: the changes proposed in
                 open pull requests appear on the change calendar, marked "proposed" and linked to
                 their pull request (without it, the calendar shows only the workspace's changes)
-  --verbose     print the time each stage takes
+  --verbose     print the time each stage takes, and each leftover folder removed
 
 Large workspaces build across machines (or one after another, in less memory each):
   --shard I/N   build shard I of N: the pages of about 1/N of the records (chosen by a hash of the

@@ -21,6 +21,7 @@ import {
 } from '../core/approvals/evidence-note.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { pullRequestFromSubject } from '../core/history.ts';
+import { gitEnvironment } from './git-env.ts';
 import { catFileBatch, git, GitError } from './git-tree.ts';
 
 export { EVIDENCE_NOTES_REF } from '../core/approvals/evidence-note.ts';
@@ -147,7 +148,11 @@ function warning(ref: string, commit: string, what: string, hint: string): Diagn
 function existingCommits(root: string, shas: readonly string[]): Promise<Set<string>> {
   if (shas.length === 0) return Promise.resolve(new Set());
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('git', ['cat-file', '--batch-check=%(objectname) %(objecttype)'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', ['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+      cwd: root,
+      env: gitEnvironment(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));

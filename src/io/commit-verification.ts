@@ -8,6 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import type { AttributedCommit } from '../core/approvals/attribution.ts';
+import { gitEnvironment } from './git-env.ts';
 import { git, GitError } from './git-tree.ts';
 
 /** A commit as the forge attributes it (see fetchPullRequest). */
@@ -71,11 +72,16 @@ async function bringsInOnlyBaseCleanly(root: string, merge: LocalCommit, inPr: R
 /** `git merge-tree --write-tree`: the tree git's automatic merge would produce, and whether it conflicted. */
 function mergeTree(cwd: string, ours: string, theirs: string): Promise<{ clean: boolean; tree: string }> {
   return new Promise((resolve) => {
-    execFile('git', ['merge-tree', '--write-tree', '--no-messages', ours, theirs], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 }, (err, stdout) => {
-      // Exit 1 is a conflict; anything else (an old git without --write-tree) cannot verify: not exempt.
-      const tree = stdout.split('\n')[0]?.trim() ?? '';
-      resolve({ clean: !err && /^[0-9a-f]{40,64}$/.test(tree), tree });
-    });
+    execFile(
+      'git',
+      ['merge-tree', '--write-tree', '--no-messages', ours, theirs],
+      { cwd, env: gitEnvironment(), encoding: 'utf8', maxBuffer: 1 << 26 },
+      (err, stdout) => {
+        // Exit 1 is a conflict; anything else (an old git without --write-tree) cannot verify: not exempt.
+        const tree = stdout.split('\n')[0]?.trim() ?? '';
+        resolve({ clean: !err && /^[0-9a-f]{40,64}$/.test(tree), tree });
+      },
+    );
   });
 }
 

@@ -15,6 +15,7 @@ import { evidenceNote, serializeEvidenceNote } from '../core/approvals/evidence-
 import type { Diagnostic } from '../core/diagnostic.ts';
 import type { Author, ReplayPlan } from '../core/replay/plan.ts';
 import { EVIDENCE_NOTES_REF } from './approval-notes.ts';
+import { gitEnvironment } from './git-env.ts';
 import { git, GitError } from './git-tree.ts';
 import { listWorkspace } from './layout.ts';
 
@@ -131,7 +132,7 @@ export async function writeDemoRepo(out: string, plan: ReplayPlan): Promise<void
 const SCRATCH_REF = 'refs/itsm-replay/head';
 
 async function fastImport(out: string, plan: ReplayPlan): Promise<void> {
-  const child = spawn('git', ['fast-import', '--quiet', '--done'], { cwd: out, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('git', ['fast-import', '--quiet', '--done'], { cwd: out, env: gitEnvironment(), stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   // A failed import closes its input early: the exit code and stderr say why, not EPIPE.
   child.stdin.on('error', () => {});

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import type { PullRequestFacts, Review } from '../core/approvals/types.ts';
 import type { Team } from '../core/model.ts';
 import { loginKey } from '../core/people.ts';
+import { gitEnvironment } from './git-env.ts';
 import { git } from './git-tree.ts';
 
 export const APPROVAL_TAG_PREFIX = 'refs/tags/itsm-approval/';
@@ -47,7 +48,7 @@ function verifiedSigner(root: string, signersFile: string, args: string[]): Prom
     execFile(
       'git',
       ['-c', 'gpg.format=ssh', '-c', `gpg.ssh.allowedSignersFile=${signersFile}`, ...args],
-      { cwd: root, encoding: 'utf8' },
+      { cwd: root, env: gitEnvironment(), encoding: 'utf8' },
       (err, _stdout, stderr) => {
         if (err) return resolve(undefined);
         resolve(/^Good "git" signature for (\S+) with /m.exec(stderr)?.[1]);

@@ -6,6 +6,7 @@ import { spawn, execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { excerpt } from '../core/excerpt.ts';
 import { unsafePathReason } from '../core/safe-path.ts';
+import { gitEnvironment } from './git-env.ts';
 
 const execFileP = promisify(execFile);
 
@@ -19,7 +20,7 @@ export class GitError extends Error {
 /** Runs git and returns stdout; throws GitError with git's own message. */
 export async function git(cwd: string, args: string[]): Promise<string> {
   try {
-    const { stdout } = await execFileP('git', args, { cwd, maxBuffer: 1 << 30, encoding: 'utf8' });
+    const { stdout } = await execFileP('git', args, { cwd, env: gitEnvironment(), maxBuffer: 1 << 30, encoding: 'utf8' });
     return stdout;
   } catch (err) {
     const stderr = (err as { stderr?: string }).stderr?.trim();
@@ -72,7 +73,7 @@ export async function readTreeAt(cwd: string, rev: string, prefixes: string[]): 
 export function catFileBatch(cwd: string, shas: string[]): Promise<Buffer[]> {
   if (shas.length === 0) return Promise.resolve([]);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', ['cat-file', '--batch'], { cwd, env: gitEnvironment(), stdio: ['pipe', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => chunks.push(c));

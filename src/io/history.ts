@@ -5,9 +5,9 @@
  * contents go through raw plumbing, which is what makes it fast.
  */
 import { availableParallelism } from 'node:os';
-import { simpleGit } from 'simple-git';
 import { assignPullRequests, recordHistory, type CommitLink, type FileVersion, type HistoryEntry } from '../core/history.ts';
 import { unsafePathReason } from '../core/safe-path.ts';
+import { simpleGitAt } from './git-env.ts';
 import { catFileBatch, git, GitError } from './git-tree.ts';
 
 export type { FileVersion, HistoryEntry } from '../core/history.ts';
@@ -113,7 +113,7 @@ interface Repository {
 }
 
 async function openRepository(root: string): Promise<Repository> {
-  const sg = simpleGit({ baseDir: root });
+  const sg = simpleGitAt(root);
   if (!(await sg.checkIsRepo())) throw new NotARepositoryError(root);
   const [shallow, prefix, head] = await Promise.all([
     sg.revparse(['--is-shallow-repository']),
@@ -125,7 +125,7 @@ async function openRepository(root: string): Promise<Repository> {
 
 /** True when `root` is in a shallow clone (history truncated). */
 export async function isShallow(root: string): Promise<boolean> {
-  return (await simpleGit({ baseDir: root }).revparse(['--is-shallow-repository'])).trim() === 'true';
+  return (await simpleGitAt(root).revparse(['--is-shallow-repository'])).trim() === 'true';
 }
 
 /**

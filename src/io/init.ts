@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { renderIssueForms } from '../core/intake.ts';
 import { demoContent, starterContent, workspaceScaffold, type FileSet } from '../core/starter.ts';
+import { gitEnvironment } from './git-env.ts';
 import { packagePath } from './package-root.ts';
 import { outputFolderState } from './paths.ts';
 import { readSchemas } from './schemas.ts';
@@ -101,7 +102,7 @@ function titleOf(folder: string): string {
 
 /** `git init` and the first commit; a machine without a git identity commits as "itsm init". */
 function firstCommit(dir: string, version: string): InitResult['commit'] {
-  const git = (args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  const git = (args: string[]) => execFileSync('git', args, { cwd: dir, env: gitEnvironment(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   try {
     git(['init', '--quiet', '--initial-branch=main']);
     git(['add', '--all']);

@@ -6,20 +6,7 @@
  * writes a manifest instead of a search index; src/io/site-merge.ts joins the shards and indexes them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import {
-  closeSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
@@ -27,7 +14,7 @@ import { normalizeBase } from '../core/site/links.ts';
 import type { Shard } from '../core/site/shard.ts';
 import { readTextNoFollow } from './safe-fs.ts';
 import { dependencyFolder, packagePath } from './package-root.ts';
-import { outputProblem, SITE_MARKER, SITE_MARKER_TEXT } from './site-output.ts';
+import { makeBuildFolder, outputProblem, removeDeadBuildFolders, SITE_MARKER, SITE_MARKER_TEXT } from './site-output.ts';
 import { gatherSiteData, hasSharedPages, type RecordsData } from './site-data.ts';
 import { writeShardManifest } from './site-shards.ts';
 import { readProposedFile, type ProposedEntry } from './collisions-run.ts';
@@ -120,8 +107,7 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
   // installed itsm), because Astro imports its prerender bundle from there.
   // The folder goes however the build ends: success, error, exit, SIGINT, SIGTERM.
   mkdirSync(dirname(out), { recursive: true });
-  const work = mkdtempSync(join(dirname(out), '.itsm-build-'));
-  const detach = removeOnExit(work);
+  const { work, detach } = temporaryBuildFolder(out, log);
   try {
     symlinkSync(dependencyFolder('astro'), join(work, 'node_modules'), 'junction');
     const site = join(work, 'site');
@@ -165,12 +151,35 @@ async function buildOnce(opts: BuildSiteOptions): Promise<BuildSiteResult> {
 const children = new Set<ChildProcess>();
 
 /**
- * Removes `dir` if the process ends before the build does: on exit, and on SIGINT or SIGTERM, after
- * which the signal is raised again so the process ends as it would have. Returns the detacher.
+ * A new temporary folder beside `out` for a build to work in (see makeBuildFolder), removed if the
+ * process ends before the build does (see removeOnExit). The handlers are in place before the
+ * folder exists: a signal that comes as soon as the folder can be seen still removes it (armed
+ * after it, a signal in between ended the process with the default action and left the folder).
  */
-export function removeOnExit(dir: string): () => void {
+export function temporaryBuildFolder(out: string, log: (line: string) => void): { work: string; detach: () => void } {
+  // Folders of earlier builds that were killed outright (out of memory, SIGKILL) go first.
+  for (const line of removeDeadBuildFolders(out)) log(line);
+  let work: string | undefined;
+  const detach = removeOnExit(() => work);
+  try {
+    work = makeBuildFolder(out);
+  } catch (err) {
+    detach();
+    throw err;
+  }
+  return { work, detach };
+}
+
+/**
+ * Removes the folder `folder()` names (none yet: nothing to remove) if the process ends before the
+ * build does: on exit, and on SIGINT or SIGTERM, after which the signal is raised again so the
+ * process ends as it would have. Returns the detacher.
+ */
+function removeOnExit(folder: () => string | undefined): () => void {
   const remove = () => {
     for (const child of children) child.kill('SIGKILL');
+    const dir = folder();
+    if (dir === undefined) return;
     // Astro's file writes still queued on libuv's thread pool may land after a first removal and
     // recreate the folder (recursive mkdir): remove again until it stays gone for a moment.
     const pause = new Int32Array(new SharedArrayBuffer(4));

@@ -4,11 +4,11 @@
  * shardSetProblem) and two shards writing the same file with different bytes (their assets, public
  * files and a shared page are the same file in every shard; anything else differing is a bug).
  */
-import { constants, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isWithin } from '../core/safe-path.ts';
 import { shardSetProblem, type ShardManifest } from '../core/site/shard.ts';
-import { countPages, moveDir, removeOnExit, runPagefind, SiteBuildError } from './site-build.ts';
+import { countPages, moveDir, runPagefind, SiteBuildError, temporaryBuildFolder } from './site-build.ts';
 import { outputProblem, SITE_MARKER, SITE_MARKER_TEXT } from './site-output.ts';
 import { readShardManifest, SHARD_MANIFEST } from './site-shards.ts';
 
@@ -51,8 +51,7 @@ export async function mergeSites(opts: MergeSitesOptions): Promise<MergeSitesRes
   if (outProblem) throw new SiteBuildError(outProblem);
 
   mkdirSync(dirname(out), { recursive: true });
-  const work = mkdtempSync(join(dirname(out), '.itsm-build-'));
-  const detach = removeOnExit(work);
+  const { work, detach } = temporaryBuildFolder(out, log);
   try {
     const site = join(work, 'site');
     const t0 = Date.now();

@@ -12,6 +12,7 @@ import { planMigration, renamesBetween, type FieldRename, type MigrationPlan } f
 import { RENAMES } from '../core/renames.ts';
 import { diffFindings, type FindingsDiff, type RunFindings } from '../core/upgrade.ts';
 import { readRecordTexts } from './migrate.ts';
+import { gitEnvironment } from './git-env.ts';
 import { readLastRun } from './validate-cache.ts';
 import { isExactVersion } from '../core/packument.ts';
 import { packageName, packageVersion } from './version.ts';
@@ -141,6 +142,8 @@ function validateWith(dir: string, root: string, now: string): RunFindings {
   const run = spawnSync(process.execPath, [join(dir, 'bin/itsm.js'), 'validate', '--format', 'json', '--no-cache', '--root', root, '--now', now], {
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
+    // An older itsm would let an inherited GIT_DIR point its git calls at another repository.
+    env: gitEnvironment(),
   });
   if (run.status !== 0 && run.status !== 1)
     throw new UpgradeCheckError(`itsm ${version} could not validate the workspace (exit ${run.status}):\n${(run.stderr || run.stdout).trim()}`);

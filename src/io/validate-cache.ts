@@ -13,6 +13,7 @@ import { KINDS } from '../core/ids.ts';
 import { isKnownTimeZone } from '../core/time-zone.ts';
 import type { Policies, WorkspaceSettings } from '../core/model.ts';
 import type { RecordOutcome } from './analyze.ts';
+import { gitEnvironment } from './git-env.ts';
 import { symlinkOnPath } from './safe-fs.ts';
 
 export const CACHE_DIR = '.itsm-cache';
@@ -133,7 +134,10 @@ export function isCacheFile(value: unknown, format: number, key: string): value 
 /** True when git tracks anything under .itsm-cache/ (false outside git, or when git cannot say). */
 export function cacheIsCommitted(root: string): boolean {
   try {
-    return execFileSync('git', ['ls-files', '-z', '--', CACHE_DIR], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).length > 0;
+    return (
+      execFileSync('git', ['ls-files', '-z', '--', CACHE_DIR], { cwd: root, env: gitEnvironment(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+        .length > 0
+    );
   } catch {
     return false;
   }

@@ -3,7 +3,7 @@
  * over the package's schema, so an upgrade of the package never overwrites them. The override is
  * checked itself: it may only add fields, never redefine one the package has.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostic.ts';
@@ -61,7 +61,7 @@ describe('a schema override in the workspace', () => {
     for (const [override, says] of [
       [JSON.stringify({ additionalProperties: true }), 'may only add fields'],
       ['{ "properties": ', 'not valid JSON'],
-      [JSON.stringify({ properties: { x_size: { type: 'strnig' } } }), 'do not compile'],
+      [JSON.stringify({ properties: { x_size: { type: 'strnig' } } }), 'does not compile'],
       [JSON.stringify({ properties: { x_a: { type: 'string' } }, required: ['title'] }), 'only list fields the override itself adds'],
     ]) {
       const result = await validate(workspace(override, INCIDENT));
@@ -69,6 +69,51 @@ describe('a schema override in the workspace', () => {
       expect(found.map((d) => d.message).join(' '), override).toContain(says);
       expect(result.code).toBe(1);
     }
+  });
+
+  it('says where in the override file each problem is, and how to fix it', async () => {
+    const at = async (override: string) => {
+      const result = await validate(workspace(override, INCIDENT));
+      const found = result.diagnostics.filter((d) => d.rule === 'schema/override');
+      expect(found).toHaveLength(1);
+      expect(found[0]!.file).toBe('schemas/incident.schema.json');
+      expect(found[0]!.hint).toBeTruthy();
+      return found[0]!;
+    };
+    // A trailing comma: the parser stops at the closing brace on line 4.
+    const comma = await at('{\n  "properties": {\n    "x_a": { "type": "string" },\n  }\n}\n');
+    expect([comma.line, comma.column]).toEqual([4, 3]);
+    expect(comma.message).not.toContain('position');
+    expect(comma.hint).toContain('trailing commas');
+    // Cut short: where the text ends.
+    expect(await at('{ "properties": ')).toMatchObject({ line: 1, column: 17, message: expect.stringContaining('not valid JSON') });
+    // A redefined package field: its key.
+    expect(await at('{\n  "properties": {\n    "title": { "type": "string" }\n  }\n}\n')).toMatchObject({ line: 3, column: 5 });
+    // A key an override may not have.
+    expect(await at('{\n  "properties": {},\n  "additionalProperties": true\n}\n')).toMatchObject({ line: 3, column: 3 });
+    // A field schema ajv refuses: the keyword it refuses.
+    const type = await at('{\n  "properties": {\n    "x_size": { "type": "strnig" }\n  }\n}\n');
+    expect(type).toMatchObject({ line: 3, column: 17, message: expect.stringContaining('does not compile') });
+    expect(type.hint).toContain('JSON Schema');
+  });
+
+  it('reports a symlinked override on the file itself, with how to fix it', async () => {
+    const ws = workspace(undefined, INCIDENT);
+    writeFileSync(join(ws, 'elsewhere.json'), COST_CENTER);
+    mkdirSync(join(ws, 'schemas'), { recursive: true });
+    symlinkSync(join(ws, 'elsewhere.json'), join(ws, 'schemas/incident.schema.json'));
+    const result = await validate(ws);
+    const found = result.diagnostics.filter((d) => d.rule === 'schema/override');
+    expect(found).toEqual([
+      expect.objectContaining({
+        file: 'schemas/incident.schema.json',
+        line: 0,
+        column: 0,
+        message: expect.stringContaining('symlink'),
+        hint: expect.stringContaining('regular file'),
+      }),
+    ]);
+    expect(result.code).toBe(1);
   });
 
   it('is part of the validate cache key: editing the override re-checks the cached records', async () => {

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { outputProblem, SITE_MARKER } from '../../src/io/site-output.ts';
+import { BUILD_OWNER_FILE, outputProblem, SITE_MARKER } from '../../src/io/site-output.ts';
 import { minimalWorkspace } from '../helpers/fixtures.ts';
 import { gitRepo } from '../helpers/git-repo.ts';
 import { CLI, makeWorkspace, REPO_ROOT, runCli, runMain } from '../helpers/workspace.ts';
@@ -163,7 +163,8 @@ describe('a build writes only to its output and a temporary folder it removes', 
       const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
         child.on('close', (code, sig) => resolve({ code, signal: sig })),
       );
-      // Wait for the temporary folder to appear, then interrupt the build in the middle.
+      // Wait for the temporary folder to appear, then interrupt the build in the middle. (The build
+      // arms its signal handlers before it makes the folder: once seen, a signal always finds them.)
       const deadline = Date.now() + 60_000;
       while (!readdirSync(parent).some((f) => f.startsWith('.itsm-build-')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       expect(readdirSync(parent).some((f) => f.startsWith('.itsm-build-'))).toBe(true);
@@ -174,4 +175,27 @@ describe('a build writes only to its output and a temporary folder it removes', 
       expect(existsSync(join(REPO_ROOT, '.astro'))).toBe(false);
     }, 90_000);
   }
+
+  it('a build killed outright (SIGKILL) leaves its folder; the next build removes it and says so', async () => {
+    const ws = makeWorkspace(minimalWorkspace());
+    dirs.push(ws);
+    const parent = temp('itsm-build-parent-');
+    const out = join(parent, 'site');
+    const child = spawn(process.execPath, [CLI, 'build', '--root', ws, '--out', out, '--now', NOW], { cwd: ws, stdio: 'ignore' });
+    const closed = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, sig) => resolve(sig)));
+    // Killed once its folder names it: as the OS kills a build out of memory, with no chance to clean up.
+    const marked = () => readdirSync(parent).some((f) => f.startsWith('.itsm-build-') && existsSync(join(parent, f, BUILD_OWNER_FILE)));
+    const deadline = Date.now() + 60_000;
+    while (!marked() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(marked()).toBe(true);
+    child.kill('SIGKILL');
+    expect(await closed).toBe('SIGKILL');
+    const left = readdirSync(parent);
+    expect(left).toEqual([expect.stringMatching(/^\.itsm-build-/)]);
+
+    const r = await runMain(['build', '--root', ws, '--out', out, '--now', NOW, '--verbose'], { cwd: ws });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`removed ${join(parent, left[0]!)}: the temporary folder of a build (process ${child.pid}) that ended without removing it`);
+    expect(readdirSync(parent)).toEqual(['site']);
+  }, 120_000);
 });
