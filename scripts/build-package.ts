@@ -1,7 +1,7 @@
 /**
  * Compiles the npm package: src/ to JavaScript with declarations in dist-pkg/ (`tsc -p
  * tsconfig.build.json`; Node does not strip types under node_modules), plus the generated ajv
- * validators, which are JavaScript already. `npm pack` runs it (prepack); the repository itself
+ * validators and the format checks they import, which are JavaScript already. `npm pack` runs it (prepack); the repository itself
  * keeps running the TypeScript sources.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,5 +15,6 @@ rmSync(out, { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const run = spawnSync(process.execPath, [tsc, '-p', `${root}tsconfig.build.json`], { stdio: 'inherit' });
 if (run.status !== 0) process.exit(run.status ?? 1);
-for (const file of ['validators.js', 'validators.d.ts']) copyFileSync(`${root}src/core/generated/${file}`, `${out}core/generated/${file}`);
+for (const file of ['generated/validators.js', 'generated/validators.d.ts', 'validate/rfc3339.js', 'validate/rfc3339.d.ts'])
+  copyFileSync(`${root}src/core/${file}`, `${out}core/${file}`);
 console.log(`compiled src/ into ${out}`);

@@ -28,6 +28,9 @@ function fail(file: string, rule: string, message: string, hint: string, line = 
   return { data: undefined, body: '', yaml: '', bodyLine: 1, diagnostics: [{ file, rule, severity: 'error', message, hint, line, column }] };
 }
 
+/** One decoder for every file: a fatal decoder keeps no state between whole (non-streamed) decodes. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Decodes bytes as UTF-8 text, or says why the file is not a text record. */
 export function decodeRecordBytes(bytes: Uint8Array, file: string): { text: string } | { problem: ParsedFile } {
   if (bytes.length === 0) {
@@ -55,7 +58,7 @@ export function decodeRecordBytes(bytes: Uint8Array, file: string): { text: stri
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     return { problem: fail(file, 'file/encoding', 'The file is not valid UTF-8 text.', 'Save the file as UTF-8.') };
   }

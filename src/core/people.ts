@@ -12,7 +12,8 @@ import { similarWords } from './suggest.ts';
 
 /** The form a login is compared in: ASCII letters lower-cased, every other character left alone. */
 export function loginKey(login: string): string {
-  return login.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+  // Asked for every person every record names: most logins are lower-case already.
+  return /[A-Z]/.test(login) ? login.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32)) : login;
 }
 
 /** Whether two logins name the same account (ASCII case-insensitive). */

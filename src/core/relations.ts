@@ -28,6 +28,13 @@ export interface Reference<K extends string = Kind> {
 export function referencesOf<K extends string = Kind>(kind: string, data: Record<string, unknown>, registry?: KindRegistry<K>): Reference<K>[] {
   const out: Reference<K>[] = [];
   for (const relation of relationsFrom(kind, registry)) {
+    // A plain field (most are) is read directly: this runs for every record of the workspace.
+    if (!relation.field.includes('.')) {
+      const value = data[relation.field];
+      if (typeof value === 'string') out.push({ relation, target: value, pointer: `/${relation.field}` });
+      else if (Array.isArray(value)) value.forEach((v, i) => typeof v === 'string' && out.push({ relation, target: v, pointer: `/${relation.field}/${i}` }));
+      continue;
+    }
     for (const { value, pointer } of valuesAt(data, relation.field)) {
       if (typeof value === 'string') out.push({ relation, target: value, pointer });
       else if (Array.isArray(value)) value.forEach((v, i) => typeof v === 'string' && out.push({ relation, target: v, pointer: `${pointer}/${i}` }));
@@ -48,6 +55,8 @@ export function topField(field: string): string {
  */
 export function valuesAt(data: Record<string, unknown>, field: string): Array<{ value: unknown; pointer: string }> {
   if (!field.includes('.')) return data[field] === undefined ? [] : [{ value: data[field], pointer: `/${field}` }];
+  // Most records have no value at the path's first step (no `pir`): nothing to walk.
+  if (data[topField(field)] === undefined) return [];
   let level: Array<{ value: unknown; pointer: string }> = [{ value: data, pointer: '' }];
   for (const key of field.split('.')) {
     const next: typeof level = [];

@@ -35,7 +35,6 @@ export interface CacheEntry {
   hash: string;
   /** The file's size, times and inode when it was read (layout.ts stampOf): equal now, the file is not read again. */
   stamp?: string;
-  /** The outcome without its facts' `happened` list (cachedOutcome): `latest` stands for it. */
   outcome: RecordOutcome;
 }
 export interface CacheFile {
@@ -239,16 +238,6 @@ function replace(dir: string, name: string, text: string): void {
   rmSync(tmp, { force: true });
   writeFileSync(tmp, text, { flag: 'wx' });
   renameSync(tmp, join(dir, name));
-}
-
-/**
- * An outcome as the cache keeps it: without the list of recorded times, the larger part of a record's
- * facts. `latest` says whether any can be in the future; only then is the file read again for them.
- */
-export function cachedOutcome(outcome: RecordOutcome): RecordOutcome {
-  if (!outcome.facts?.happened) return outcome;
-  const { happened, ...facts } = outcome.facts;
-  return { ...outcome, facts };
 }
 
 /** True when a cache file is there at all (the committed check runs only then: it costs a git process). */

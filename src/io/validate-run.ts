@@ -13,21 +13,12 @@ import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from '../
 import type { Kind } from '../core/ids.ts';
 import type { AnyRecord, Policies } from '../core/model.ts';
 import { dataQuality } from '../core/validate/data-quality.ts';
-import { futureTimes, mayBeInFuture } from '../core/validate/future-times.ts';
+import { futureTimes, mayBeInFuture, recordedTimes, type RecordedTimes } from '../core/validate/future-times.ts';
+import { REGISTRY } from '../core/kinds/index.ts';
 import { timedChecks } from '../core/validate/timed-rules.ts';
 import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import type { RecordOutcome } from './analyze.ts';
-import type { RecordFacts } from '../core/validate/check-record.ts';
-import {
-  cachedOutcome,
-  cacheExists,
-  cacheIsCommitted,
-  committedCacheDiagnostic,
-  readCache,
-  writeCache,
-  writeLastRun,
-  type CacheEntry,
-} from './validate-cache.ts';
+import { cacheExists, cacheIsCommitted, committedCacheDiagnostic, readCache, writeCache, writeLastRun, type CacheEntry } from './validate-cache.ts';
 import { packageVersion } from './version.ts';
 import { currentStamp, listWorkspace, readStamped, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
 import { readTextNoFollow } from './safe-fs.ts';
@@ -87,13 +78,32 @@ export interface SharedJobs {
 
 type JobResult = { index: number; outcome: RecordOutcome; hash: string; stamp?: string };
 
-function runWorker(shared: SharedJobs): Promise<JobResult[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(siblingModule(import.meta.url, 'validate-worker'), { workerData: shared });
+/**
+ * A worker thread started as soon as the main thread knows it will parse many files: it loads the
+ * parsers and validators while the main thread reads the policies, then claims jobs when sent them.
+ */
+interface ParseWorker {
+  run(shared: SharedJobs): Promise<JobResult[]>;
+}
+
+function startWorker(): ParseWorker {
+  const worker = new Worker(siblingModule(import.meta.url, 'validate-worker'));
+  // Until it is given work it does not keep the process alive (a run that stops early just exits).
+  worker.unref();
+  const results = new Promise<JobResult[]>((resolve, reject) => {
     worker.once('message', (m: JobResult[]) => resolve(m));
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`validate worker exited with code ${code}`)));
   });
+  // A failure before run() is reported when run()'s promise is awaited, not as an unhandled rejection.
+  results.catch(() => {});
+  return {
+    run(shared) {
+      worker.ref();
+      worker.postMessage(shared);
+      return results;
+    },
+  };
 }
 
 /**
@@ -125,8 +135,7 @@ export async function drainJobs(shared: SharedJobs, onDone?: () => void): Promis
       else
         out.push({
           index,
-          // As the cache keeps it (no list of recorded times): smaller to pass back from a worker.
-          outcome: cachedOutcome(analyzeRecord(job.rel, job.kind, read.bytes, v, shared.policies, false)),
+          outcome: analyzeRecord(job.rel, job.kind, read.bytes, v, shared.policies, false),
           hash: hash('sha1', read.bytes),
           ...(read.stamp && { stamp: read.stamp }),
         });
@@ -171,11 +180,12 @@ async function allRecordChecks(
 }
 
 /** The recorded times of a record file, read and checked again (undefined if it no longer can be). */
-async function recordedTimesOf(root: string, job: Job, policies: Policies): Promise<RecordFacts['happened']> {
+async function recordedTimesOf(root: string, job: Job, policies: Policies): Promise<RecordedTimes | undefined> {
   const [{ analyzeRecord }, { getValidators }] = await Promise.all([import('./analyze.ts'), import('./workspace.ts')]);
   const read = readStamped(`${root}/${job.rel}`);
   if ('unreadable' in read) return undefined;
-  return analyzeRecord(job.rel, job.kind, read.bytes, getValidators(root), policies, false).facts?.happened;
+  const outcome = analyzeRecord(job.rel, job.kind, read.bytes, getValidators(root), policies, true);
+  return outcome.facts?.schemaValid && outcome.data ? recordedTimes(REGISTRY.get(job.kind), outcome.data) : undefined;
 }
 
 export async function validateOnDisk(root: string, opts: ValidateRunOptions): Promise<ValidateRunResult> {
@@ -210,6 +220,11 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
     else if (role.role === 'record') jobs.push({ rel, kind: role.kind });
     else if (role.role === 'policy' || rel === 'itsm.yaml') policyFiles.push(rel);
   }
+  const threshold = opts.parallelThreshold ?? PARALLEL_THRESHOLD;
+  const extra = Math.min(opts.workers ?? idleWorkers(availableParallelism(), loadavg()[0]!), 7);
+  // With no cache every file is parsed: the workers start now and load their parsers while this
+  // thread reads the policies and the schemas (otherwise they start once the cache says what to parse).
+  let workers = (!opts.cache || !cacheExists(root)) && jobs.length >= threshold ? Array.from({ length: extra }, startWorker) : [];
   // Record rules depend on the schemas and the policies: they are the cache's key.
   const overrides = workspaceSchemas(root);
   diagnostics.push(...overrides.diagnostics);
@@ -261,11 +276,10 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   } else jobs.forEach((job, index) => todo.push({ job, index }));
   const cached = jobs.length - todo.length;
 
+  if (workers.length === 0 && todo.length > 0 && todo.length >= threshold) workers = Array.from({ length: extra }, startWorker);
   if (todo.length > 0) {
-    const extra =
-      todo.length >= (opts.parallelThreshold ?? PARALLEL_THRESHOLD) ? Math.min(opts.workers ?? idleWorkers(availableParallelism(), loadavg()[0]!), 7) : 0;
     const shared: SharedJobs = { root, jobs: todo.map((t) => t.job), policies: policy.policies, next: new SharedArrayBuffer(4) };
-    const workerResults = Array.from({ length: extra }, () => runWorker(shared));
+    const workerResults = workers.map((w) => w.run(shared));
     const results = [await drainJobs(shared, tick), ...(await Promise.all(workerResults))];
     for (const list of results) {
       for (const r of list) {
@@ -292,7 +306,7 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
     // Outcomes keep only the latest recorded time (as the cache does): a file with one past --now is read again for the list.
     for (const [index, o] of outcomes.entries()) {
       if (!mayBeInFuture(o.facts?.latest, opts.now)) continue;
-      const happened = o.facts!.happened ?? (await recordedTimesOf(root, jobs[index]!, policy.policies));
+      const happened = await recordedTimesOf(root, jobs[index]!, policy.policies);
       if (happened) pending.push(...futureTimes(o.file, happened, opts.now));
     }
   }

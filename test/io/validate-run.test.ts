@@ -27,6 +27,17 @@ describe('validateOnDisk', () => {
     expect(parallel.diagnostics).toEqual(single.diagnostics);
   });
 
+  it('with no cache yet, a worker started before the policies are read finds what one thread finds, and the next run reuses its cache', async () => {
+    const dir = makeWorkspace(manyIncidents(60));
+    const single = await validateOnDisk(dir, { cache: false, workers: 0 });
+    const cold = await validateOnDisk(dir, { cache: true, workers: 1, parallelThreshold: 10 });
+    expect(cold.cached).toBe(0);
+    expect(cold.diagnostics).toEqual(single.diagnostics);
+    const warm = await validateOnDisk(dir, { cache: true, workers: 1, parallelThreshold: 10 });
+    expect(warm.cached).toBe(warm.records);
+    expect(warm.diagnostics).toEqual(single.diagnostics);
+  });
+
   it('starts worker threads only on cores the load leaves free', () => {
     expect([0, 1, 1.5, 1.6, 2, 3.5].map((load) => idleWorkers(2, load))).toEqual([1, 1, 1, 0, 0, 0]);
     expect([0, 5, 9].map((load) => idleWorkers(8, load))).toEqual([7, 3, 0]);

@@ -93,6 +93,7 @@ describe('end to end: the npm package, installed from its tarball into an empty 
       'dist-pkg/cli/main.js',
       'dist-pkg/cli/main.d.ts',
       'dist-pkg/core/generated/validators.js',
+      'dist-pkg/core/validate/rfc3339.js',
       'astro.config.mjs',
       'src/site/pages/index.astro',
       'schemas/incident.schema.json',

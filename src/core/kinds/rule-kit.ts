@@ -1,5 +1,6 @@
 /** Small helpers the per-kind rules share. */
 import type { PendingDiagnostic, Severity } from '../diagnostic.ts';
+import { parseInstant } from '../instant.ts';
 import type { Policies, WorkspaceSettings } from '../model.ts';
 
 export interface RuleContext {
@@ -22,7 +23,7 @@ export type TimedRules<T> = (data: Partial<T>, ctx: TimedContext) => PendingDiag
 /** Milliseconds since the epoch of an ISO timestamp with offset (schema-validated before rules run). */
 export function instant(ts: string | undefined): number | undefined {
   if (ts === undefined) return undefined;
-  const ms = Date.parse(ts);
+  const ms = parseInstant(ts);
   return Number.isNaN(ms) ? undefined : ms;
 }
 

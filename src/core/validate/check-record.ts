@@ -10,7 +10,7 @@ import type { Policies } from '../model.ts';
 import { firstUnsafe } from '../printable.ts';
 import { relationsFrom, topField } from '../relations.ts';
 import { closingRules } from './closing-rules.ts';
-import { recordedTimes, type RecordedTimes } from './future-times.ts';
+import { latestRecordedTime } from './future-times.ts';
 import { personRefs, type PersonRef } from './person-refs.ts';
 import { schemaDiagnostics } from './schema-messages.ts';
 import type { Validators } from './validators.ts';
@@ -28,11 +28,10 @@ export interface RecordFacts<K extends string = Kind> {
    */
   summary: Record<string, unknown>;
   /**
-   * The times the record says something happened (milestones, timeline), checked against --now.
-   * Not kept in the validate cache: `latest` says whether any can be in the future.
+   * The latest time the record says something happened at (milestones, timeline), in ms since the
+   * epoch, when one parses: only a record whose latest time is past --now is read again for the
+   * list of its times (recordedTimes), so the facts and the cache keep this one number.
    */
-  happened?: RecordedTimes;
-  /** The latest of `happened`, in ms since the epoch (whenever `happened` has a time that parses). */
   latest?: number;
   /** Every person the record names (assignee, caller, timeline `by`...), checked against the team files. */
   people?: PersonRef[];
@@ -97,16 +96,8 @@ export function checkRecord<K extends string = Kind>(
     summary: summarize(kind, data, registry),
   };
   if (schemaValid) {
-    const happened = recordedTimes(def, data);
-    if (Object.keys(happened).length > 0) {
-      facts.happened = happened;
-      const latest = Math.max(
-        ...Object.values(happened)
-          .map(Date.parse)
-          .filter((ms) => !Number.isNaN(ms)),
-      );
-      if (Number.isFinite(latest)) facts.latest = latest;
-    }
+    const latest = latestRecordedTime(def, data);
+    if (latest !== undefined) facts.latest = latest;
     const people = personRefs(def, data);
     if (people.length > 0) facts.people = people;
   }

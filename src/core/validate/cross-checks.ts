@@ -4,7 +4,7 @@ import type { Kind } from '../ids.ts';
 import { REGISTRY } from '../kinds/index.ts';
 import type { KindRegistry } from '../kinds/registry.ts';
 import type { RecordFacts } from './check-record.ts';
-import { referencesOf } from '../relations.ts';
+import { referencesOf, type Reference } from '../relations.ts';
 
 export interface FileFacts<K extends string = Kind> {
   file: string;
@@ -14,26 +14,11 @@ export interface FileFacts<K extends string = Kind> {
 }
 
 function baseName(file: string): string {
-  return file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/, '');
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  return name.endsWith('.md') ? name.slice(0, -3) : name;
 }
 
-interface Ref {
-  target: string;
-  to: string;
-  pointer: string;
-  field: string;
-  acyclic: boolean;
-}
-
-function refsOf(f: FileFacts<string>, registry: KindRegistry): Ref[] {
-  return referencesOf(f.facts.kind, f.facts.summary, registry).map((r) => ({
-    target: r.target,
-    to: r.relation.to,
-    pointer: r.pointer,
-    field: r.relation.field,
-    acyclic: r.relation.acyclic === true,
-  }));
-}
+type Ref = Reference<string>;
 
 function offeringIds(summary: Record<string, unknown>): string[] {
   const list = Array.isArray(summary.offerings) ? summary.offerings : [];
@@ -45,7 +30,7 @@ export function crossChecks(files: readonly FileFacts<string>[], registry: KindR
   const out: PendingDiagnostic[] = [];
   const info = (kind: string) => registry.get(kind);
   const isValidId = (id: string, kind: string) => info(kind).idPattern.test(id);
-  const refs = new Map(files.map((f) => [f, refsOf(f, registry)]));
+  const refs = new Map(files.map((f) => [f, referencesOf(f.facts.kind, f.facts.summary, registry)]));
   const byId = new Map<string, FileFacts<string>[]>();
   for (const f of files) {
     const id = f.facts.id;
@@ -95,7 +80,7 @@ export function crossChecks(files: readonly FileFacts<string>[], registry: KindR
   for (const f of files) if (f.facts.kind === 'service' && f.facts.id) offerings.set(f.facts.id, offeringIds(f.facts.summary));
   for (const f of files) {
     for (const ref of refs.get(f)!) {
-      if (!isValidId(ref.target, ref.to)) continue; // the schema already reports a malformed or wrong-prefix ID
+      if (!isValidId(ref.target, ref.relation.to)) continue; // the schema already reports a malformed or wrong-prefix ID
       const target = byId.get(ref.target);
       if (!target) {
         out.push({
@@ -103,23 +88,23 @@ export function crossChecks(files: readonly FileFacts<string>[], registry: KindR
           rule: 'ref/unknown-id',
           severity: 'error',
           pointer: ref.pointer,
-          message: `\`${ref.field}\` refers to ${ref.target}, but no such ${info(ref.to).label} exists.`,
-          hint: `Check the ID for a typo, or add content/${info(ref.to).folder}/${ref.target}.md.`,
+          message: `\`${ref.relation.field}\` refers to ${ref.target}, but no such ${info(ref.relation.to).label} exists.`,
+          hint: `Check the ID for a typo, or add content/${info(ref.relation.to).folder}/${ref.target}.md.`,
         });
-      } else if (target[0]!.folderKind !== ref.to) {
+      } else if (target[0]!.folderKind !== ref.relation.to) {
         out.push({
           file: f.file,
           rule: 'ref/wrong-kind',
           severity: 'error',
           pointer: ref.pointer,
-          message: `\`${ref.field}\` must name a ${info(ref.to).label}, but ${ref.target} is a ${info(target[0]!.folderKind).label}.`,
-          hint: `Use the ID of a ${info(ref.to).label}.`,
+          message: `\`${ref.relation.field}\` must name a ${info(ref.relation.to).label}, but ${ref.target} is a ${info(target[0]!.folderKind).label}.`,
+          hint: `Use the ID of a ${info(ref.relation.to).label}.`,
         });
       }
     }
     const offering = f.facts.summary.offering;
     if (f.facts.kind === 'request' && typeof offering === 'string') {
-      const service = refs.get(f)!.find((r) => r.field === 'service')?.target;
+      const service = refs.get(f)!.find((r) => r.relation.field === 'service')?.target;
       const known = service !== undefined ? offerings.get(service) : undefined;
       if (known && !known.includes(offering)) {
         out.push({
@@ -145,8 +130,8 @@ function cycles(files: readonly FileFacts<string>[], refs: ReadonlyMap<FileFacts
   for (const f of files) {
     if (!f.facts.id) continue;
     for (const ref of refs.get(f)!) {
-      if (!ref.acyclic) continue;
-      const key = `${f.facts.kind}.${ref.field}`;
+      if (ref.relation.acyclic !== true) continue;
+      const key = `${f.facts.kind}.${ref.relation.field}`;
       let graph = edgesByField.get(key);
       if (!graph) edgesByField.set(key, (graph = new Map() as Edges));
       let list = graph.get(f.facts.id);

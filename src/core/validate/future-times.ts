@@ -4,6 +4,7 @@
  * Plans (planned_start, planned_end) are not milestones and may lie ahead.
  */
 import type { PendingDiagnostic } from '../diagnostic.ts';
+import { parseInstant } from '../instant.ts';
 import type { AnyKindDefinition } from '../kinds/definition.ts';
 
 /** How far ahead of `now` a recorded time may be before it is an error. */
@@ -34,6 +35,23 @@ export function recordedTimes(def: Pick<AnyKindDefinition, 'milestones' | 'happe
   const timeline = data.timeline;
   if (Array.isArray(timeline)) timeline.forEach((entry: unknown, i) => add(`/timeline/${i}/at`, (entry as { at?: unknown } | null)?.at));
   return out;
+}
+
+/**
+ * The latest of a record's recorded times in ms (the times recordedTimes lists), or undefined when
+ * none parses; read straight from the data, without building the list, since it runs for every record.
+ */
+export function latestRecordedTime(def: Pick<AnyKindDefinition, 'milestones' | 'happened'>, data: Record<string, unknown>): number | undefined {
+  let latest = -Infinity;
+  const consider = (value: unknown) => {
+    if (typeof value !== 'string' || !value.includes('T')) return;
+    const ms = parseInstant(value);
+    if (ms > latest) latest = ms;
+  };
+  for (const field of happenedFields(def)) consider(data[field]);
+  const timeline = data.timeline;
+  if (Array.isArray(timeline)) for (const entry of timeline) consider((entry as { at?: unknown } | null)?.at);
+  return Number.isFinite(latest) ? latest : undefined;
 }
 
 /** The field as the user reads it: `/timeline/2/at` is `timeline[2].at`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REGISTRY } from '../../../src/core/kinds/index.ts';
-import { futureTimes, happenedFields, recordedTimes } from '../../../src/core/validate/future-times.ts';
+import { futureTimes, happenedFields, latestRecordedTime, recordedTimes } from '../../../src/core/validate/future-times.ts';
 
 const NOW = new Date('2026-03-02T12:00:00Z');
 
@@ -12,6 +12,24 @@ describe('time/future', () => {
     expect(happenedFields(REGISTRY.get('change'))).not.toContain('planned_end');
     expect(happenedFields(REGISTRY.get('request'))).toEqual(expect.arrayContaining(['requested_at', 'fulfilled_at']));
     expect(happenedFields(REGISTRY.get('problem'))).toEqual(expect.arrayContaining(['opened_at', 'resolved_at']));
+  });
+
+  it('keeps the latest recorded time as one number, read from the same fields as the list (offsets counted, dates alone and plans left out)', () => {
+    const def = REGISTRY.get('incident');
+    const data = {
+      reported_at: '2026-03-02T13:04:00+01:00',
+      resolved_at: '2026-03-02T13:06:00+01:00', // 12:06Z
+      timeline: [{ at: '2026-03-02T12:30:00+02:00' }, { at: 'not a time' }, null, { note: 'no time' }],
+    };
+    expect(latestRecordedTime(def, data)).toBe(Date.parse('2026-03-02T12:06:00Z'));
+    expect(latestRecordedTime(def, data)).toBe(
+      Math.max(
+        ...Object.values(recordedTimes(def, data))
+          .map(Date.parse)
+          .filter((ms) => !Number.isNaN(ms)),
+      ),
+    );
+    expect(latestRecordedTime(REGISTRY.get('change'), { planned_start: '2027-01-01T00:00:00Z', actual_start: '2026-01-01' })).toBeUndefined();
   });
 
   it('flags a milestone and a timeline entry more than 5 minutes after now, naming field, value and --now', () => {
