@@ -27,6 +27,9 @@ const { n } = Astro.props;
 `,
 );
 const { build } = (await import(join(SOURCE, 'node_modules/astro/dist/core/index.js'))) as typeof import('astro');
+// Astro keeps its prerender bundle in ./.astro of the working directory unless the output is under
+// it: work in the floor's own folder, not in the checkout the bench was started from.
+process.chdir(dir);
 const t0 = performance.now();
 await build({ root: dir, logLevel: 'error' });
 const astroMs = performance.now() - t0;
