@@ -6,7 +6,7 @@
 import { backtestMarkdown, backtestText } from '../core/approvals/backtest-format.ts';
 import { backtestApprovals } from '../io/approvals-backtest.ts';
 import { EXIT, ExitError } from './exit-error.ts';
-import type { CliIO } from './io.ts';
+import { colorOn, type CliIO } from './io.ts';
 import { workspaceRoot } from './options.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
 
@@ -24,11 +24,11 @@ export async function runBacktest(o: BacktestOptions, io: CliIO): Promise<number
   const r = await backtestApprovals(root, o.base, o.now, o.days);
   const diagnosticsFormat = o.format === 'json' ? 'json' : 'pretty';
   if (!r.ok) {
-    io.stderr(formatDiagnostics(r.diagnostics, diagnosticsFormat, summarize(0, r.diagnostics), { color: io.isTTY && !io.env.NO_COLOR }));
+    io.stderr(formatDiagnostics(r.diagnostics, diagnosticsFormat, summarize(0, r.diagnostics), { color: colorOn(io) }));
     const which = r.side === 'base' ? `at ${o.base} (${r.commit!.slice(0, 7)})` : 'in the working tree';
     throw new ExitError(EXIT.failed, `itsm approvals: the change policy ${which} does not validate (above), so nothing can be decided under it.`);
   }
-  if (r.warnings.length > 0) io.stderr(formatDiagnostics(r.warnings, diagnosticsFormat, summarize(0, r.warnings), { color: io.isTTY && !io.env.NO_COLOR }));
+  if (r.warnings.length > 0) io.stderr(formatDiagnostics(r.warnings, diagnosticsFormat, summarize(0, r.warnings), { color: colorOn(io) }));
   const frame = {
     base: `${o.base} (${r.base.commit.slice(0, 7)})`,
     head: 'the working tree',

@@ -9,7 +9,7 @@ import { mergeSites } from '../io/site-merge.ts';
 import type { IncrementalSummary } from '../io/site-incremental.ts';
 import { parseCommand, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
-import { progress, type CliIO } from './io.ts';
+import { colorOn, progress, type CliIO } from './io.ts';
 import { basePath } from '../core/urls.ts';
 import { nowOrReference, parseNow, workspaceRoot } from './options.ts';
 import { countRecordFiles } from '../io/paths.ts';
@@ -144,11 +144,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const summary = summarize(result.records, result.diagnostics);
   if (!result.built) {
-    io.stdout(formatDiagnostics(result.diagnostics, 'pretty', summary, { color: io.isTTY && !io.env.NO_COLOR }));
+    io.stdout(formatDiagnostics(result.diagnostics, 'pretty', summary, { color: colorOn(io) }));
     io.stderr('itsm build: the workspace has validation errors, so no site was built.\n');
     return EXIT.failed;
   }
-  if (result.diagnostics.length > 0) io.stdout(formatDiagnostics(result.diagnostics, 'pretty', summary, { color: io.isTTY && !io.env.NO_COLOR }));
+  if (result.diagnostics.length > 0) io.stdout(formatDiagnostics(result.diagnostics, 'pretty', summary, { color: colorOn(io) }));
   if (shard) {
     io.stdout(
       `Built shard ${shard.index}/${shard.count}: ${result.pages} pages (${result.shardRecords} of ${result.records} records${shard.index === 1 ? ' and the shared pages' : ''}) into ${out} (data ${secs(result.timings.data)} s, pages ${secs(result.timings.astro)} s).\nWhen every shard is built: itsm build --merge DIR... --out dist\n`,

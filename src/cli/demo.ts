@@ -12,7 +12,7 @@ import { nowOrReference, workspaceRoot } from './options.ts';
 import { workspaceSettings } from '../io/reference-time.ts';
 import { referenceNote } from '../core/reference-note.ts';
 import { EXIT, ExitError } from './exit-error.ts';
-import type { CliIO } from './io.ts';
+import { colorOn, type CliIO } from './io.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
 
 const HELP = `Usage: itsm demo [--root DIR] [--out DIR] [--port N] [--now ISO] [--no-serve]
@@ -72,7 +72,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const checked = await validateOnDisk(root, { cache: true, now: new Date(now) });
   const shown: Diagnostic[] = checked.diagnostics;
   const summary = summarize(checked.records, shown);
-  io.stdout(formatDiagnostics(shown, 'pretty', summary, { color: io.isTTY && !io.env.NO_COLOR }));
+  io.stdout(formatDiagnostics(shown, 'pretty', summary, { color: colorOn(io) }));
   io.stdout(`   (${((performance.now() - t0) / 1000).toFixed(2)} s)\n`);
   if (summary.errors > 0) {
     io.stdout('\nFix the errors above, then run the demo again.\n');

@@ -34,6 +34,11 @@ export interface CliIO {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** Whether diagnostics are coloured: on a terminal, unless NO_COLOR is set (no-color.org). */
+export function colorOn(io: CliIO): boolean {
+  return io.isTTY && !io.env.NO_COLOR;
+}
+
 export function processIO(): CliIO {
   return {
     stdout: (t) => void process.stdout.write(t),

@@ -9,7 +9,7 @@ import { hasContentFolder } from '../io/paths.ts';
 import { loadWorkspace } from '../io/workspace.ts';
 import { oneOf, rootDir } from './args.ts';
 import { EXIT, ExitError, usageError } from './exit-error.ts';
-import type { CliIO } from './io.ts';
+import { colorOn, type CliIO } from './io.ts';
 import { formatDiagnostics, summarize, type Format } from './reporter.ts';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -59,7 +59,7 @@ export async function loadValidWorkspace(command: string, io: CliIO, rootOption:
   const loaded = await loadWorkspace(workspaceRoot(command, io, rootOption));
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
-    io.stderr(formatDiagnostics(errors, format, summarize(loaded.records, errors), { color: io.isTTY && !io.env.NO_COLOR }));
+    io.stderr(formatDiagnostics(errors, format, summarize(loaded.records, errors), { color: colorOn(io) }));
     throw new ExitError(EXIT.failed, `itsm ${command}: the workspace has errors (above); fix them first (\`itsm validate\` checks).`);
   }
   return loaded.workspace;

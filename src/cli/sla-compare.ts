@@ -8,7 +8,7 @@ import { comparisonMarkdown, comparisonText } from '../core/sla/compare-format.t
 import { referenceNote } from '../core/reference-note.ts';
 import { readPoliciesAt } from '../io/policies-at.ts';
 import { EXIT, ExitError } from './exit-error.ts';
-import type { CliIO } from './io.ts';
+import { colorOn, type CliIO } from './io.ts';
 import { loadValidWorkspace, nowOrReference, workspaceRoot } from './options.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
 
@@ -27,7 +27,7 @@ export async function runCompare(o: CompareOptions, io: CliIO): Promise<number> 
   const base = await readPoliciesAt(root, o.base, ['sla', 'calendars', 'priorityMatrix']);
   const errors = base.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
-    io.stderr(formatDiagnostics(errors, o.format === 'json' ? 'json' : 'pretty', summarize(0, errors), { color: io.isTTY && !io.env.NO_COLOR }));
+    io.stderr(formatDiagnostics(errors, o.format === 'json' ? 'json' : 'pretty', summarize(0, errors), { color: colorOn(io) }));
     throw new ExitError(
       EXIT.failed,
       `itsm sla: the SLA policies at ${o.base} (${base.commit.slice(0, 7)}) do not validate (above), so nothing can be judged under them. Compare with a commit whose policies are valid.`,

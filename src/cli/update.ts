@@ -8,7 +8,7 @@ import { askForMissing } from '../core/update.ts';
 import { updateOnDisk, UpdateError, type UpdateOptions, type UpdateOutcome } from '../io/update.ts';
 import { parseCommand, type Options } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';
-import type { CliIO } from './io.ts';
+import { colorOn, type CliIO } from './io.ts';
 import { parseFormat, parseNow, workspaceRoot } from './options.ts';
 import { formatDiagnostics, summarize } from './reporter.ts';
 
@@ -226,7 +226,7 @@ async function invoke<O extends Options>(args: string[], io: CliIO, how: Invocat
     io.stdout(pretty(outcome, io, root));
     if (diagnostics.length) {
       if (blocked) io.stderr(`itsm ${command}: ${outcome.id} would not be valid; nothing was written.\n\n`);
-      io.stderr(formatDiagnostics(diagnostics, 'pretty', summarize(1, diagnostics), { color: io.isTTY && !io.env.NO_COLOR }));
+      io.stderr(formatDiagnostics(diagnostics, 'pretty', summarize(1, diagnostics), { color: colorOn(io) }));
     }
   }
   return blocked ? EXIT.failed : EXIT.ok;

@@ -4,7 +4,7 @@ import { recordFilesNamed } from '../io/layout.ts';
 import { validateOnDisk } from '../io/validate-run.ts';
 import { parseCommand } from './args.ts';
 import { EXIT, usageError } from './exit-error.ts';
-import { progress, type CliIO } from './io.ts';
+import { colorOn, progress, type CliIO } from './io.ts';
 import { nowOrReference, parseFormat, workspaceRoot } from './options.ts';
 import { workspaceSettings } from '../io/reference-time.ts';
 import { FORMATS, formatDiagnostics, summarize } from './reporter.ts';
@@ -80,7 +80,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (only) diagnostics = diagnostics.filter((d) => only.has(d.file));
   const summary = summarize(only ? only.size : result.records, diagnostics);
-  io.stdout(formatDiagnostics(diagnostics, format, summary, { color: io.isTTY && !io.env.NO_COLOR }));
+  io.stdout(formatDiagnostics(diagnostics, format, summary, { color: colorOn(io) }));
   return summary.errors > 0 ? EXIT.failed : EXIT.ok;
 }
 
