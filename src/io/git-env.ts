@@ -7,8 +7,11 @@
  * another repository. Inherited, they would point the tool's git calls somewhere else than the
  * workspace it was given. They are dropped; everything else (PATH, HOME, LANG, the user's identity,
  * `GIT_CONFIG_GLOBAL`, tracing) is kept, and git never prompts on a terminal.
+ *
+ * simple-git is created in simple-git-at.ts, not here: every command that runs git imports this,
+ * `itsm validate` included (the cache asks git whether it is committed), and loading simple-git was
+ * 90 KB more at every start.
  */
-import { simpleGit, type SimpleGit } from 'simple-git';
 
 /** Which repository, work tree, objects, refs and index git uses (git(1), "The Git Repository"), and what a pathspec means. */
 const REPOSITORY_VARIABLES = [
@@ -53,14 +56,4 @@ export function gitEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.Pro
   for (const [name, value] of Object.entries(env)) if (!redirectsGit(name)) out[name] = value;
   out.GIT_TERMINAL_PROMPT = '0';
   return out;
-}
-
-/**
- * simple-git for `root`. simple-git 4's environment guard already removes every inherited `GIT_*`
- * variable (a superset of the ones above) and refuses unsafe ones given explicitly, so it is given no
- * environment of ours: passing gitEnvironment() through `.env()` would make the guard refuse the
- * user's own `GIT_AUTHOR_NAME` or `EDITOR`. The guard stays on.
- */
-export function simpleGitAt(root: string): SimpleGit {
-  return simpleGit({ baseDir: root });
 }

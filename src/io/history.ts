@@ -7,8 +7,8 @@
 import { availableParallelism } from 'node:os';
 import { assignPullRequests, recordHistory, type CommitLink, type FileVersion, type HistoryEntry } from '../core/history.ts';
 import { unsafePathReason } from '../core/safe-path.ts';
-import { simpleGitAt } from './git-env.ts';
 import { catFileBatch, git, GitError } from './git-tree.ts';
+import { simpleGitAt } from './simple-git-at.ts';
 
 export type { FileVersion, HistoryEntry } from '../core/history.ts';
 

@@ -28,7 +28,7 @@ describe('itsm validate', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('end to end: a clean run loads no YAML editor, schema compiler, gray-matter or Temporal (start-up time)', () => {
+  it('end to end: a clean run loads no YAML editor, schema compiler, gray-matter, Temporal or simple-git (start-up time)', () => {
     const dir = makeWorkspace(minimalWorkspace());
     // A module hook in the itsm process writes down every module it loads.
     const hook = join(dir, '.module-hook.mjs');
@@ -41,7 +41,9 @@ describe('itsm validate', () => {
     expect(r.code).toBe(0);
     const modules = readFileSync(loaded, 'utf8').split('\n');
     expect(modules.some((m) => m.includes('/js-yaml/'))).toBe(true); // the hook saw the parser it needs
-    expect(modules.filter((m) => /\/node_modules\/(yaml|gray-matter|temporal-polyfill)\/|\/ajv\/dist\/(2020|core|compile\/)/.test(m))).toEqual([]);
+    expect(modules.filter((m) => /\/node_modules\/(yaml|gray-matter|temporal-polyfill|simple-git|debug)\/|\/ajv\/dist\/(2020|core|compile\/)/.test(m))).toEqual(
+      [],
+    );
   });
 
   it('prints JSON in the documented shape with paths relative to the root', async () => {
