@@ -8,9 +8,8 @@ import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from '../core/diagnostic.ts';
-import type { Kind } from '../core/ids.ts';
 import type { AnyRecord, Policies } from '../core/model.ts';
 import { dataQuality } from '../core/validate/data-quality.ts';
 import { futureTimes, mayBeInFuture, recordedTimes, type RecordedTimes } from '../core/validate/future-times.ts';
@@ -20,11 +19,12 @@ import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import type { RecordOutcome } from './analyze.ts';
 import { cacheExists, cacheIsCommitted, committedCacheDiagnostic, readCache, writeCache, writeLastRun, type CacheEntry } from './validate-cache.ts';
 import { packageVersion } from './version.ts';
-import { currentStamp, listWorkspace, readStamped, roleOf, SETTINGS_FILE, strayDiagnostic, unreadableDiagnostic } from './layout.ts';
+import { currentStamp, listWorkspace, readStamped, roleOf, SETTINGS_FILE, strayDiagnostic } from './layout.ts';
 import { readTextNoFollow } from './safe-fs.ts';
 import { readSchemas } from './schemas.ts';
 import { workspaceSchemas } from './schema-overrides.ts';
 import { siblingModule } from './module-url.ts';
+import { drainJobs, type Job, type JobResult, type SharedJobs } from './validate-drain.ts';
 
 /** Bump when the meaning of cached outcomes changes. */
 const CACHE_FORMAT = 8;
@@ -60,48 +60,72 @@ export interface ValidateRunResult {
   cached: number;
 }
 
-export interface Job {
-  rel: string;
-  kind: Kind;
-}
-
-/** Files are claimed in chunks from a shared counter, so a worker that starts late simply takes fewer. */
-const CHUNK = 64;
-
-export interface SharedJobs {
-  root: string;
-  jobs: Job[];
-  policies: Policies;
-  /** Int32 counter of the next unclaimed job, shared by every thread. */
-  next: SharedArrayBuffer;
-}
-
-type JobResult = { index: number; outcome: RecordOutcome; hash: string; stamp?: string };
-
 /**
  * A worker thread started as soon as the main thread knows it will parse many files: it loads the
  * parsers and validators while the main thread reads the policies, then claims jobs when sent them.
+ * It posts each chunk's results as it finishes it; the main thread takes them in between its own
+ * chunks (`poll`), so little is left to take once the files run out (`rest`).
  */
 interface ParseWorker {
-  run(shared: SharedJobs): Promise<JobResult[]>;
+  run(shared: SharedJobs): RunningWorker;
+}
+
+interface RunningWorker {
+  /** Takes what the worker has posted so far, without waiting. */
+  poll(take: (results: JobResult[]) => void): void;
+  /** Takes the rest, until the worker says it is done (rejects if it fails). */
+  rest(take: (results: JobResult[]) => void): Promise<void>;
 }
 
 function startWorker(): ParseWorker {
   const worker = new Worker(siblingModule(import.meta.url, 'validate-worker'));
   // Until it is given work it does not keep the process alive (a run that stops early just exits).
   worker.unref();
-  const results = new Promise<JobResult[]>((resolve, reject) => {
-    worker.once('message', (m: JobResult[]) => resolve(m));
-    worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`validate worker exited with code ${code}`)));
+  // Kept from the start: a worker that fails while it loads has ended before anyone waits for it.
+  let failure: unknown;
+  let exitCode: number | undefined;
+  let onExit: (() => void) | undefined;
+  worker.once('error', (err) => (failure = err));
+  worker.once('exit', (code) => {
+    exitCode = code;
+    onExit?.();
   });
-  // A failure before run() is reported when run()'s promise is awaited, not as an unhandled rejection.
-  results.catch(() => {});
   return {
     run(shared) {
+      const { port1, port2 } = new MessageChannel();
+      let done = false;
+      const handle = (message: JobResult[] | 'done', take: (results: JobResult[]) => void) => {
+        if (message === 'done') done = true;
+        else take(message);
+      };
+      const poll = (take: (results: JobResult[]) => void) => {
+        for (let m = receiveMessageOnPort(port1); m && !done; m = receiveMessageOnPort(port1)) handle(m.message as JobResult[] | 'done', take);
+      };
       worker.ref();
-      worker.postMessage(shared);
-      return results;
+      worker.postMessage({ shared, port: port2 }, [port2]);
+      return {
+        poll,
+        async rest(take) {
+          try {
+            await new Promise<void>((resolve, reject) => {
+              // On exit, what it posted before may still be queued: taken first, then judged.
+              const settle = () => {
+                poll(take);
+                if (done) resolve();
+                else reject(failure instanceof Error ? failure : new Error(`validate worker exited with code ${exitCode} before it was done`));
+              };
+              if (exitCode !== undefined) return settle();
+              onExit = settle;
+              port1.on('message', (message: JobResult[] | 'done') => {
+                handle(message, take);
+                if (done) resolve();
+              });
+            });
+          } finally {
+            port1.close();
+          }
+        },
+      };
     },
   };
 }
@@ -116,35 +140,6 @@ export function idleWorkers(cores: number, load: number): number {
   return Math.max(0, Math.min(cores - 1, Math.floor(cores - load + 0.5)));
 }
 
-/** Claims chunks of jobs until none are left: reads, hashes and analyzes each in this thread. */
-export async function drainJobs(shared: SharedJobs, onDone?: () => void): Promise<JobResult[]> {
-  const [{ analyzeRecord }, { getValidators }] = await Promise.all([import('./analyze.ts'), import('./workspace.ts')]);
-  const v = getValidators(shared.root);
-  const next = new Int32Array(shared.next);
-  const out: JobResult[] = [];
-  for (let start = Atomics.add(next, 0, CHUNK); start < shared.jobs.length; start = Atomics.add(next, 0, CHUNK)) {
-    for (let index = start; index < Math.min(start + CHUNK, shared.jobs.length); index++) {
-      const job = shared.jobs[index]!;
-      const read = readStamped(`${shared.root}/${job.rel}`);
-      if ('unreadable' in read)
-        out.push({
-          index,
-          outcome: { file: job.rel, kind: job.kind, facts: undefined, diagnostics: [unreadableDiagnostic(job.rel, read.unreadable)] },
-          hash: '',
-        });
-      else
-        out.push({
-          index,
-          outcome: analyzeRecord(job.rel, job.kind, read.bytes, v, shared.policies, false),
-          hash: hash('sha1', read.bytes),
-          ...(read.stamp && { stamp: read.stamp }),
-        });
-      onDone?.();
-    }
-  }
-  return out;
-}
-
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 function dateIn(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
@@ -152,15 +147,15 @@ function dateIn(instant: Date, timeZone: string): string {
 
 /**
  * Checks over the whole workspace: `cross` (references, cycles and offerings across records, policies
- * against records: workspaceChecks), and, given `today`, data quality and issue-form freshness. They
- * run on the records' facts, so cached files need no parsing.
+ * against records: workspaceChecks), and, given `today` (asked only if a check needs the date), data
+ * quality and issue-form freshness. They run on the records' facts, so cached files need no parsing.
  */
 async function allRecordChecks(
   cross: readonly PendingDiagnostic[],
   outcomes: readonly RecordOutcome[],
   found: readonly Diagnostic[],
   policies: Policies,
-  today: string | undefined,
+  today: (() => string) | undefined,
   textOf: (rel: string) => string | undefined,
 ): Promise<PendingDiagnostic[]> {
   const pending = [...cross];
@@ -279,18 +274,24 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   if (workers.length === 0 && todo.length > 0 && todo.length >= threshold) workers = Array.from({ length: extra }, startWorker);
   if (todo.length > 0) {
     const shared: SharedJobs = { root, jobs: todo.map((t) => t.job), policies: policy.policies, next: new SharedArrayBuffer(4) };
-    const workerResults = workers.map((w) => w.run(shared));
-    const results = [await drainJobs(shared, tick), ...(await Promise.all(workerResults))];
-    for (const list of results) {
-      for (const r of list) {
+    const take = (results: JobResult[]) => {
+      for (const r of results) {
         outcomes[todo[r.index]!.index] = r.outcome;
         entries[r.outcome.file] = { hash: r.hash, outcome: r.outcome, ...(r.stamp && { stamp: r.stamp }) };
+        tick();
       }
-    }
+    };
+    const running = workers.map((w) => w.run(shared));
+    await drainJobs(shared, (mine) => {
+      take(mine);
+      for (const w of running) w.poll(take);
+    });
+    await Promise.all(running.map((w) => w.rest(take)));
   }
   opts.onProgress?.(jobs.length, jobs.length);
   for (const o of outcomes) diagnostics.push(...o.diagnostics);
-  const today = opts.now === undefined ? undefined : dateIn(opts.now, policy.settings.time_zone);
+  const now = opts.now;
+  const today = now === undefined ? undefined : () => dateIn(now, policy.settings.time_zone);
   // The checks across records see only facts: the same files with the same facts find the same.
   const sameFacts =
     previous?.cross !== undefined &&

@@ -20,10 +20,12 @@ function manyIncidents(n: number): Record<string, string> {
 
 describe('validateOnDisk', () => {
   it('gives the same diagnostics on one thread and on worker threads', async () => {
-    const dir = makeWorkspace(manyIncidents(60));
+    // Several chunks of 64 files each: the workers post theirs while the main thread parses its own.
+    const dir = makeWorkspace(manyIncidents(400));
     const single = await validateOnDisk(dir, { cache: false, workers: 0 });
-    const parallel = await validateOnDisk(dir, { cache: false, workers: 1, parallelThreshold: 10 });
-    expect(single.diagnostics.length).toBeGreaterThan(10);
+    const parallel = await validateOnDisk(dir, { cache: false, workers: 2, parallelThreshold: 10 });
+    expect(single.diagnostics.length).toBeGreaterThan(50);
+    expect(parallel.records).toBe(single.records);
     expect(parallel.diagnostics).toEqual(single.diagnostics);
   });
 

@@ -1,7 +1,9 @@
 /**
  * Data-quality warnings about the CMDB and the knowledge base: things that are valid but will
  * mislead someone later. `itsm validate` shows them as warnings (`--strict` makes them errors).
- * Pure: `today` (YYYY-MM-DD, in the workspace zone) is a parameter.
+ * Pure: `today` (YYYY-MM-DD, in the workspace zone) is a parameter, or a function that gives it: asked
+ * only when a published article has a review date (working out the date in a time zone loads the
+ * zone data, a cost every run without articles would pay for nothing).
  */
 import type { PendingDiagnostic } from '../diagnostic.ts';
 import { KIND_INFO } from '../ids.ts';
@@ -12,7 +14,9 @@ import { isOpen } from '../kinds/index.ts';
 /** CI relations along which a service needs a CI (so reaching one reaches the other). */
 const NEEDS = ['depends_on', 'runs_on', 'connects_to'] as const;
 
-export function dataQuality(workspace: Pick<Workspace, 'records'>, today: string): PendingDiagnostic[] {
+export function dataQuality(workspace: Pick<Workspace, 'records'>, today: string | (() => string)): PendingDiagnostic[] {
+  let day: string | undefined;
+  const todayIs = () => (day ??= typeof today === 'string' ? today : today());
   const out: PendingDiagnostic[] = [];
   const cis = workspace.records.filter((r): r is Extract<AnyRecord, { kind: 'ci' }> => r.kind === 'ci');
   const services = workspace.records.filter((r): r is Extract<AnyRecord, { kind: 'service' }> => r.kind === 'service');
@@ -76,7 +80,7 @@ export function dataQuality(workspace: Pick<Workspace, 'records'>, today: string
   }
 
   for (const kb of workspace.records) {
-    if (kb.kind !== 'kb' || kb.data.status !== 'published' || !kb.data.review_by || kb.data.review_by >= today) continue;
+    if (kb.kind !== 'kb' || kb.data.status !== 'published' || !kb.data.review_by || kb.data.review_by >= todayIs()) continue;
     out.push({
       file: kb.file,
       pointer: '/review_by',

@@ -1,0 +1,60 @@
+/**
+ * The per-file work of `itsm validate`, shared by the main thread and the worker threads: claim a
+ * chunk of files, read, hash and analyze each, hand the chunk's results on. Kept apart from
+ * validate-run.ts so a worker loads only what this needs, and starts sooner.
+ */
+import { hash } from 'node:crypto';
+import type { Kind } from '../core/ids.ts';
+import type { Policies } from '../core/model.ts';
+import type { RecordOutcome } from './analyze.ts';
+import { readStamped, unreadableDiagnostic } from './layout.ts';
+
+export interface Job {
+  rel: string;
+  kind: Kind;
+}
+
+export interface SharedJobs {
+  root: string;
+  jobs: Job[];
+  policies: Policies;
+  /** Int32 counter of the next unclaimed job, shared by every thread. */
+  next: SharedArrayBuffer;
+}
+
+export type JobResult = { index: number; outcome: RecordOutcome; hash: string; stamp?: string };
+
+/** Files are claimed in chunks from a shared counter, so a worker that starts late simply takes fewer. */
+const CHUNK = 64;
+
+/**
+ * Claims chunks of jobs until none are left: reads, hashes and analyzes each in this thread, and
+ * gives each chunk's results to `onChunk` as soon as it is done (a worker posts them then, so the
+ * main thread takes them in while it still has files of its own to parse, not all at the end).
+ */
+export async function drainJobs(shared: SharedJobs, onChunk: (results: JobResult[]) => void): Promise<void> {
+  const [{ analyzeRecord }, { getValidators }] = await Promise.all([import('./analyze.ts'), import('./workspace.ts')]);
+  const v = getValidators(shared.root);
+  const next = new Int32Array(shared.next);
+  for (let start = Atomics.add(next, 0, CHUNK); start < shared.jobs.length; start = Atomics.add(next, 0, CHUNK)) {
+    const out: JobResult[] = [];
+    for (let index = start; index < Math.min(start + CHUNK, shared.jobs.length); index++) {
+      const job = shared.jobs[index]!;
+      const read = readStamped(`${shared.root}/${job.rel}`);
+      if ('unreadable' in read)
+        out.push({
+          index,
+          outcome: { file: job.rel, kind: job.kind, facts: undefined, diagnostics: [unreadableDiagnostic(job.rel, read.unreadable)] },
+          hash: '',
+        });
+      else
+        out.push({
+          index,
+          outcome: analyzeRecord(job.rel, job.kind, read.bytes, v, shared.policies, false),
+          hash: hash('sha1', read.bytes),
+          ...(read.stamp && { stamp: read.stamp }),
+        });
+    }
+    onChunk(out);
+  }
+}
