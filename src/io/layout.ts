@@ -71,8 +71,10 @@ export function roleOf(rel: string): FileRole {
   const canonical = /^content\/([a-z]+)\/([A-Za-z0-9-]+)\.md$/.exec(rel);
   if (canonical) {
     const kind = kindOfFolder(canonical[1]!);
-    const named = kind && idLike(canonical[2]!);
-    if (named && named.kind === kind && named.id === canonical[2]) return RECORD_ROLES.get(kind)!;
+    // The folder's own prefix in its own case is what idLike would find (prefixes are letters and a
+    // dash, none the start of another in any case), without idLike's lower-casing.
+    const prefix = kind && KIND_INFO[kind].prefix;
+    if (prefix && canonical[2]!.length > prefix.length && canonical[2]!.startsWith(prefix)) return RECORD_ROLES.get(kind)!;
   }
   const misplaced = misplacedRecord(rel);
   if (misplaced) return { role: 'stray', reason: misplaced.reason, record: misplaced.kind };

@@ -32,6 +32,9 @@ export function buildRegistry<K extends string>(definitions: ReadonlyArray<AnyKi
   for (const def of definitions) {
     if (byKind.has(def.kind)) throw new Error(`kind ${def.kind} is defined twice`);
     if (byFolder.has(def.folder)) throw new Error(`kinds ${byFolder.get(def.folder)!} and ${def.kind} share the folder ${def.folder}`);
+    // Upper-case letters and one dash: then no prefix is the start of another in any case, which
+    // the file listing relies on (io/layout.ts roleOf).
+    if (!/^[A-Z]+-$/.test(def.prefix)) throw new Error(`kind ${def.kind}: the prefix ${def.prefix} is not upper-case letters and a dash`);
     if (definitions.some((other) => other !== def && other.prefix === def.prefix)) throw new Error(`kind ${def.kind} shares the prefix ${def.prefix}`);
     byKind.set(def.kind, def);
     byFolder.set(def.folder, def.kind);

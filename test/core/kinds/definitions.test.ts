@@ -70,11 +70,16 @@ describe('the kind registry', () => {
     expect(REGISTRY.definitions.map((d) => d.schema).sort()).toEqual(kindSchemas.sort());
   });
 
-  it('refuses a kind defined twice, a folder or prefix taken twice, and a relation to a kind nobody defines', () => {
+  it('refuses a kind defined twice, a folder or prefix taken twice, a prefix not upper-case letters and a dash, and a relation to a kind nobody defines', () => {
     const team = REGISTRY.get('team');
     expect(() => buildRegistry([team, team])).toThrow('kind team is defined twice');
     expect(() => buildRegistry([team, { ...team, kind: 'crew', prefix: 'CREW-' }])).toThrow('kinds team and crew share the folder teams');
     expect(() => buildRegistry([team, { ...team, kind: 'crew', folder: 'crews' }])).toThrow('kind team shares the prefix TEAM-');
+    // The file listing takes a folder's prefix in its own case as the kind's (no prefix starts another).
+    expect(() => buildRegistry([team, { ...team, kind: 'crew', folder: 'crews', prefix: 'Crew-' }])).toThrow(
+      'the prefix Crew- is not upper-case letters and a dash',
+    );
+    expect(() => buildRegistry([team, { ...team, kind: 'crew', folder: 'crews', prefix: 'TEAM-X-' }])).toThrow('the prefix TEAM-X- is not');
     expect(() => buildRegistry([REGISTRY.get('incident')])).toThrow('incident.service refers to unknown kind service');
   });
 });
