@@ -5,6 +5,7 @@
  * refused here, before anything walks the value.
  */
 import { EVENT_ID, load, parseEvents, type Event } from 'js-yaml';
+import { loadSimpleYaml, NOT_SIMPLE } from './yaml-fast.ts';
 
 /** Aliases are rarely useful in records and are how "billion laughs" bombs work. */
 export const YAML_LIMITS = { maxAliases: 20, maxDepth: 32 } as const;
@@ -27,6 +28,9 @@ export class AliasCycleError extends Error {
  * a value that would contain itself; any value it returns is a tree (shared, acyclic parts allowed).
  */
 export function loadYaml(text: string): unknown {
+  // The common shape of front matter is read by the fast path (no aliases there, so no cycles).
+  const simple = loadSimpleYaml(text);
+  if (simple !== NOT_SIMPLE) return simple;
   const value = load(text, YAML_LIMITS);
   // Every cycle needs an alias, and every alias needs a `*`: most files skip the second pass.
   if (text.includes('*')) {
