@@ -292,48 +292,35 @@ class SimpleParser {
   }
 
   private flowSequence(p: number, end: number, depth: number): unknown[] {
-    const t = this.text;
     const list: unknown[] = [];
-    p = this.skipSpaces(p, end);
-    if (t[p] === ']') {
-      this.at = p + 1;
-      return list;
-    }
-    for (;;) {
-      list.push(this.flowNode(p, end, depth));
-      p = this.skipSpaces(this.at, end);
-      if (t[p] === ']') {
-        this.at = p + 1;
-        return list;
-      }
-      if (t[p] !== ',') throw BAIL;
-      p = this.skipSpaces(p + 1, end);
-      if (t[p] === ']') throw BAIL; // a trailing comma: js-yaml's to judge
-    }
+    this.flowEntries(p, end, ']', (q) => list.push(this.flowNode(q, end, depth)));
+    return list;
   }
 
   private flowMapping(p: number, end: number, depth: number): Record<string, unknown> {
-    const t = this.text;
     const object: Record<string, unknown> = {};
-    p = this.skipSpaces(p, end);
-    if (t[p] === '}') {
-      this.at = p + 1;
-      return object;
-    }
-    for (;;) {
-      const colon = this.keyColon(p, end);
+    this.flowEntries(p, end, '}', (q) => {
+      const colon = this.keyColon(q, end);
       if (colon === -1) throw BAIL;
-      const key = this.key(object, p, colon);
-      object[key] = this.flowNode(this.skipSpaces(colon + 1, end), end, depth);
-      p = this.skipSpaces(this.at, end);
-      if (t[p] === '}') {
-        this.at = p + 1;
-        return object;
+      object[this.key(object, q, colon)] = this.flowNode(this.skipSpaces(colon + 1, end), end, depth);
+    });
+    return object;
+  }
+
+  /** The comma-separated entries of a flow collection up to `close`, each read by `entry` (which sets `at`); `at` ends past `close`. */
+  private flowEntries(p: number, end: number, close: string, entry: (p: number) => void): void {
+    const t = this.text;
+    p = this.skipSpaces(p, end);
+    if (t[p] !== close)
+      for (;;) {
+        entry(p);
+        p = this.skipSpaces(this.at, end);
+        if (t[p] === close) break;
+        if (t[p] !== ',') throw BAIL;
+        p = this.skipSpaces(p + 1, end);
+        if (t[p] === close) throw BAIL; // a trailing comma: js-yaml's to judge
       }
-      if (t[p] !== ',') throw BAIL;
-      p = this.skipSpaces(p + 1, end);
-      if (t[p] === '}') throw BAIL;
-    }
+    this.at = p + 1;
   }
 }
 
