@@ -56,7 +56,7 @@ export interface UpgradeCheckResult extends FindingsDiff {
 export async function upgradeCheck(o: UpgradeCheckOptions): Promise<UpgradeCheckResult> {
   let before: UpgradeCheckResult['before'];
   if (o.from === undefined) {
-    const last = readLastRun(o.root);
+    const last = await readLastRun(o.root);
     const current = packageVersion();
     if (!last)
       throw new UpgradeCheckError(

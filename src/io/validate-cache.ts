@@ -4,7 +4,7 @@
  * writes; one wrong entry and the whole cache is ignored (a clean rebuild), never half-used. A
  * cache committed to git is not trusted either: it would come from whoever wrote the commit.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -131,16 +131,14 @@ export function isCacheFile(value: unknown, format: number, key: string): value 
   return true;
 }
 
-/** True when git tracks anything under .itsm-cache/ (false outside git, or when git cannot say). */
-export function cacheIsCommitted(root: string): boolean {
-  try {
-    return (
-      execFileSync('git', ['ls-files', '-z', '--', CACHE_DIR], { cwd: root, env: gitEnvironment(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
-        .length > 0
-    );
-  } catch {
-    return false;
-  }
+/**
+ * True when git tracks anything under .itsm-cache/ (false outside git, or when git cannot say). Asked
+ * in the background: validate reads the cache meanwhile and trusts it only once git has said no.
+ */
+export function cacheIsCommitted(root: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile('git', ['ls-files', '-z', '--', CACHE_DIR], { cwd: root, env: gitEnvironment(), encoding: 'utf8' }, (err, stdout) => resolve(!err && stdout.length > 0));
+  });
 }
 
 export function committedCacheDiagnostic(): Diagnostic {
@@ -270,8 +268,8 @@ export function writeLastRun(root: string, run: LastRun): void {
 }
 
 /** The last run's record, when there is a well-formed one that is not committed to git. */
-export function readLastRun(root: string): LastRun | undefined {
-  if (symlinkOnPath(root, `${CACHE_DIR}/${LAST_RUN_FILE}`) || !cacheExists(root) || cacheIsCommitted(root)) return undefined;
+export async function readLastRun(root: string): Promise<LastRun | undefined> {
+  if (symlinkOnPath(root, `${CACHE_DIR}/${LAST_RUN_FILE}`) || !cacheExists(root) || (await cacheIsCommitted(root))) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(join(root, CACHE_DIR, LAST_RUN_FILE), 'utf8'));

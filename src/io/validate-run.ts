@@ -230,11 +230,15 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   // The version too: another release may check differently with the same schemas (and the cache
   // keeps what the checks across records found).
   const key = hash('sha1', [packageVersion(), readSchemas().hash, overrides.hash, ...policyFiles.flatMap((rel) => [rel, textOf(rel) ?? ''])].join('\0'));
-  // A committed cache would let a commit decide the outcome: it is neither read nor rewritten.
-  const committed = opts.cache && cacheExists(root) && cacheIsCommitted(root);
+  // A committed cache would let a commit decide the outcome: it is neither trusted nor rewritten.
+  // git answers in the background while the cache is parsed; nothing read from it is used before.
+  const exists = opts.cache && cacheExists(root);
+  const asked = exists ? cacheIsCommitted(root) : undefined;
+  const read = exists ? readCache(root, CACHE_FORMAT, key) : undefined;
+  const committed = (await asked) === true;
   if (committed) diagnostics.push(committedCacheDiagnostic());
   const useCache = opts.cache && !committed;
-  const previous = useCache ? readCache(root, CACHE_FORMAT, key) : undefined;
+  const previous = useCache ? read : undefined;
   let policy = previous?.policy;
   if (!policy) {
     const { analyzePolicies } = await import('./workspace.ts');
