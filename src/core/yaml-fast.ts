@@ -269,7 +269,7 @@ class SimpleParser {
     }
     if (c === '[' || c === '{') {
       if (depth + 1 > MAX_DEPTH) throw BAIL;
-      return c === '[' ? this.flowSequence(p + 1, end, depth + 1) : this.flowMapping(p + 1, end, depth + 1);
+      return this.flowCollection(p + 1, end, depth + 1, c === '[' ? ']' : '}');
     }
     if (startsNoPlain(t, p, end)) throw BAIL;
     // The scalar ends at `,` `]` `}`; `[` `{`, an implicit key (`: `) or a comment in it are js-yaml's.
@@ -291,29 +291,23 @@ class SimpleParser {
     return resolvePlain(t.slice(p, stop));
   }
 
-  private flowSequence(p: number, end: number, depth: number): unknown[] {
-    const list: unknown[] = [];
-    this.flowEntries(p, end, ']', (q) => list.push(this.flowNode(q, end, depth)));
-    return list;
-  }
-
-  private flowMapping(p: number, end: number, depth: number): Record<string, unknown> {
-    const object: Record<string, unknown> = {};
-    this.flowEntries(p, end, '}', (q) => {
-      const colon = this.keyColon(q, end);
-      if (colon === -1) throw BAIL;
-      object[this.key(object, q, colon)] = this.flowNode(this.skipSpaces(colon + 1, end), end, depth);
-    });
-    return object;
-  }
-
-  /** The comma-separated entries of a flow collection up to `close`, each read by `entry` (which sets `at`); `at` ends past `close`. */
-  private flowEntries(p: number, end: number, close: string, entry: (p: number) => void): void {
+  /**
+   * A flow sequence (`close` is `]`) or mapping (`}`) whose entries start at `p`, comma-separated;
+   * `at` ends past `close`. One loop for both: they differ only in how an entry is read.
+   */
+  private flowCollection(p: number, end: number, depth: number, close: string): unknown[] | Record<string, unknown> {
     const t = this.text;
+    const list: unknown[] | undefined = close === ']' ? [] : undefined;
+    const object: Record<string, unknown> = {};
     p = this.skipSpaces(p, end);
     if (t[p] !== close)
       for (;;) {
-        entry(p);
+        if (list) list.push(this.flowNode(p, end, depth));
+        else {
+          const colon = this.keyColon(p, end);
+          if (colon === -1) throw BAIL;
+          object[this.key(object, p, colon)] = this.flowNode(this.skipSpaces(colon + 1, end), end, depth);
+        }
         p = this.skipSpaces(this.at, end);
         if (t[p] === close) break;
         if (t[p] !== ',') throw BAIL;
@@ -321,6 +315,7 @@ class SimpleParser {
         if (t[p] === close) throw BAIL; // a trailing comma: js-yaml's to judge
       }
     this.at = p + 1;
+    return list ?? object;
   }
 }
 
