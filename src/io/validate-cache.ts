@@ -137,7 +137,9 @@ export function isCacheFile(value: unknown, format: number, key: string): value 
  */
 export function cacheIsCommitted(root: string): Promise<boolean> {
   return new Promise((resolve) => {
-    execFile('git', ['ls-files', '-z', '--', CACHE_DIR], { cwd: root, env: gitEnvironment(), encoding: 'utf8' }, (err, stdout) => resolve(!err && stdout.length > 0));
+    execFile('git', ['ls-files', '-z', '--', CACHE_DIR], { cwd: root, env: gitEnvironment(), encoding: 'utf8' }, (err, stdout) =>
+      resolve(!err && stdout.length > 0),
+    );
   });
 }
 
