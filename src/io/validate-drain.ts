@@ -8,6 +8,7 @@ import type { Kind } from '../core/ids.ts';
 import type { Policies } from '../core/model.ts';
 import type { RecordOutcome } from './analyze.ts';
 import { readStamped, unreadableDiagnostic } from './layout.ts';
+import type { CacheEntry } from './validate-cache.ts';
 
 export interface Job {
   rel: string;
@@ -22,7 +23,8 @@ export interface SharedJobs {
   next: SharedArrayBuffer;
 }
 
-export type JobResult = { index: number; outcome: RecordOutcome; hash: string; stamp?: string };
+/** A job's outcome as the cache keeps it (made here, so the main thread only files it). */
+export type JobResult = { index: number; entry: CacheEntry };
 
 /** Files are claimed in chunks from a shared counter, so a worker that starts late simply takes fewer. */
 const CHUNK = 64;
@@ -41,19 +43,14 @@ export async function drainJobs(shared: SharedJobs, onChunk: (results: JobResult
     for (let index = start; index < Math.min(start + CHUNK, shared.jobs.length); index++) {
       const job = shared.jobs[index]!;
       const read = readStamped(`${shared.root}/${job.rel}`);
+      let entry: CacheEntry;
       if ('unreadable' in read)
-        out.push({
-          index,
-          outcome: { file: job.rel, kind: job.kind, facts: undefined, diagnostics: [unreadableDiagnostic(job.rel, read.unreadable)] },
-          hash: '',
-        });
-      else
-        out.push({
-          index,
-          outcome: analyzeRecord(job.rel, job.kind, read.bytes, v, shared.policies, false),
-          hash: hash('sha1', read.bytes),
-          ...(read.stamp && { stamp: read.stamp }),
-        });
+        entry = { hash: '', outcome: { file: job.rel, kind: job.kind, facts: undefined, diagnostics: [unreadableDiagnostic(job.rel, read.unreadable)] } };
+      else {
+        const outcome: RecordOutcome = analyzeRecord(job.rel, job.kind, read.bytes, v, shared.policies, false);
+        entry = read.stamp ? { hash: hash('sha1', read.bytes), outcome, stamp: read.stamp } : { hash: hash('sha1', read.bytes), outcome };
+      }
+      out.push({ index, entry });
     }
     onChunk(out);
   }

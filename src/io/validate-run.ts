@@ -284,8 +284,8 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
     const shared: SharedJobs = { root, jobs: todo.map((t) => t.job), policies: policy.policies, next: new SharedArrayBuffer(4) };
     const take = (results: JobResult[]) => {
       for (const r of results) {
-        outcomes[todo[r.index]!.index] = r.outcome;
-        entries[r.outcome.file] = { hash: r.hash, outcome: r.outcome, ...(r.stamp && { stamp: r.stamp }) };
+        outcomes[todo[r.index]!.index] = r.entry.outcome;
+        entries[r.entry.outcome.file] = r.entry;
         tick();
       }
     };
