@@ -32,7 +32,15 @@ export interface PolicyResult {
   diagnostics: Diagnostic[];
 }
 export interface CacheEntry {
-  hash: string;
+  /**
+   * SHA-1 of the file's bytes, when the run that checked it had reason to keep it: the file had no
+   * stamp yet (changed in the last 2 seconds), or the run was a warm one (a few files, so it costs
+   * nothing). A cold run does not hash files that have a stamp: most runs in CI are cold and never
+   * read the cache again. A file whose stamp changed and that has no hash is simply checked again
+   * (and keeps a hash from then on), which is what a hash would have spared only when the content is
+   * the same (a `touch`, a checkout back and forth).
+   */
+  hash?: string;
   /** The file's size, times and inode when it was read (layout.ts stampOf): equal now, the file is not read again. */
   stamp?: string;
   outcome: RecordOutcome;
@@ -97,7 +105,7 @@ function isPolicyResult(v: unknown): v is PolicyResult {
 }
 
 function isEntry(file: string, v: unknown): v is CacheEntry {
-  if (!isObject(v) || typeof v.hash !== 'string' || !/^[0-9a-f]{40}$/.test(v.hash) || !isOptionalString(v.stamp)) return false;
+  if (!isObject(v) || !(v.hash === undefined || (typeof v.hash === 'string' && /^[0-9a-f]{40}$/.test(v.hash))) || !isOptionalString(v.stamp)) return false;
   const o = v.outcome;
   if (!isObject(o) || o.file !== file || typeof o.kind !== 'string' || !KIND_SET.has(o.kind)) return false;
   if (!Array.isArray(o.diagnostics) || !o.diagnostics.every((d) => isDiagnostic(d, file))) return false;

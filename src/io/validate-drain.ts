@@ -19,6 +19,8 @@ export interface SharedJobs {
   root: string;
   jobs: Job[];
   policies: Policies;
+  /** Keep every file's content hash (warm runs); otherwise only for files too fresh for a stamp (CacheEntry.hash). */
+  hashAll: boolean;
   /** Int32 counter of the next unclaimed job, shared by every thread. */
   next: SharedArrayBuffer;
 }
@@ -45,10 +47,11 @@ export async function drainJobs(shared: SharedJobs, onChunk: (results: JobResult
       const read = readStamped(`${shared.root}/${job.rel}`);
       let entry: CacheEntry;
       if ('unreadable' in read)
-        entry = { hash: '', outcome: { file: job.rel, kind: job.kind, facts: undefined, diagnostics: [unreadableDiagnostic(job.rel, read.unreadable)] } };
+        entry = { outcome: { file: job.rel, kind: job.kind, facts: undefined, diagnostics: [unreadableDiagnostic(job.rel, read.unreadable)] } };
       else {
         const outcome: RecordOutcome = analyzeRecord(job.rel, job.kind, read.bytes, v, shared.policies, false);
-        entry = read.stamp ? { hash: hash('sha1', read.bytes), outcome, stamp: read.stamp } : { hash: hash('sha1', read.bytes), outcome };
+        if (!read.stamp) entry = { hash: hash('sha1', read.bytes), outcome };
+        else entry = shared.hashAll ? { hash: hash('sha1', read.bytes), outcome, stamp: read.stamp } : { outcome, stamp: read.stamp };
       }
       out.push({ index, entry });
     }

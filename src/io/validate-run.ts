@@ -27,7 +27,7 @@ import { siblingModule } from './module-url.ts';
 import { drainJobs, type Job, type JobResult, type SharedJobs } from './validate-drain.ts';
 
 /** Bump when the meaning of cached outcomes changes. */
-const CACHE_FORMAT = 8;
+const CACHE_FORMAT = 9;
 /**
  * Below this many files to parse, a worker thread costs more than it saves: its start, its own JIT
  * warm-up and the results it copies back come to 150-200 ms of CPU. Measured on 2 cores with the
@@ -253,7 +253,8 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   const tick = () => opts.onProgress?.(++done, jobs.length);
 
   // Warm: a file whose stamp (size, times, inode) is the cached one is not even read; the others
-  // are read and hashed here, and reused when the content is the same. Cold: the parsers read.
+  // with a cached hash are read and hashed here, and reused when the content is the same. Cold: the
+  // parsers read.
   const todo: Array<{ job: Job; index: number }> = [];
   let restamped = false;
   if (previous) {
@@ -262,7 +263,7 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
       const hit = previous.entries[job.rel];
       let reuse: CacheEntry | undefined;
       if (hit?.stamp !== undefined && hit.stamp === currentStamp(path)) reuse = hit;
-      else if (hit) {
+      else if (hit?.hash !== undefined) {
         const read = readStamped(path);
         if (!('unreadable' in read) && hit.hash === hash('sha1', read.bytes)) {
           // The same entry while its stamp stays the same: the cache journals only entries that changed.
@@ -281,7 +282,13 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
 
   if (workers.length === 0 && todo.length > 0 && todo.length >= threshold) workers = Array.from({ length: extra }, startWorker);
   if (todo.length > 0) {
-    const shared: SharedJobs = { root, jobs: todo.map((t) => t.job), policies: policy.policies, next: new SharedArrayBuffer(4) };
+    const shared: SharedJobs = {
+      root,
+      jobs: todo.map((t) => t.job),
+      policies: policy.policies,
+      hashAll: previous !== undefined,
+      next: new SharedArrayBuffer(4),
+    };
     const take = (results: JobResult[]) => {
       for (const r of results) {
         outcomes[todo[r.index]!.index] = r.entry.outcome;

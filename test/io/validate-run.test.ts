@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { existsSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
+import { existsSync, writeFileSync, rmSync, readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { idleWorkers, validateOnDisk } from '../../src/io/validate-run.ts';
 import { minimalWorkspace, INCIDENT } from '../helpers/fixtures.ts';
@@ -77,6 +77,36 @@ describe('validateOnDisk', () => {
       const edited = await validateOnDisk(dir, { cache: true });
       expect(edited.cached).toBe(edited.records - 1);
       expect(edited.diagnostics.filter((d) => d.file === 'content/incidents/INC-0003.md').map((d) => d.rule)).toEqual(['schema/enum']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a cold run hashes no file it could stamp; a touched file is then checked once more, and known by its hash after', async () => {
+    const dir = makeWorkspace(manyIncidents(5));
+    const rel = 'content/incidents/INC-0003.md';
+    const file = join(dir, rel);
+    // Files changed in the last 2 seconds get no stamp (and so a hash): run "a minute later".
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 60_000);
+      const cold = await validateOnDisk(dir, { cache: true });
+      const cache = JSON.parse(readFileSync(join(dir, '.itsm-cache/validate-v1.json'), 'utf8')) as {
+        entries: Record<string, { stamp?: string; hash?: string }>;
+      };
+      expect(cache.entries[rel]!.stamp).toMatch(/^\d+:/);
+      expect(cache.entries[rel]!.hash).toBeUndefined();
+
+      // The same bytes with other times (a `touch`, a checkout back and forth).
+      const touch = (secondsAgo: number) => utimesSync(file, (Date.now() - secondsAgo * 1000) / 1000, (Date.now() - secondsAgo * 1000) / 1000);
+      touch(30);
+      const once = await validateOnDisk(dir, { cache: true });
+      expect(once.cached).toBe(once.records - 1);
+      expect(once.diagnostics).toEqual(cold.diagnostics);
+      touch(20);
+      const after = await validateOnDisk(dir, { cache: true });
+      expect(after.cached).toBe(after.records);
+      expect(after.diagnostics).toEqual(cold.diagnostics);
     } finally {
       vi.useRealTimers();
     }
