@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
 import { indexById, POLICY_FILES, type AnyRecord, type Policies, type PolicyFiles, type Workspace, type WorkspaceSettings } from '../core/model.ts';
 import { workspaceChecks } from '../core/validate/workspace-checks.ts';
+import { isKnownTimeZone } from '../core/time-zone.ts';
 import { validatorsFrom, type Validators } from '../core/validate/validators.ts';
 import * as precompiled from '../core/generated/validators.js';
 import { workspaceSchemas } from './schema-overrides.ts';
@@ -43,6 +44,20 @@ export function analyzePolicies(textOf: (rel: string) => string | undefined): Po
     const r = analyzeYamlFile(SETTINGS_FILE, settingsText, 'workspace', v, 'workspace settings file');
     diagnostics.push(...r.diagnostics);
     if (r.value) settings = r.value as WorkspaceSettings;
+    // The schema checks a zone's shape; only Intl knows whether it exists. An unknown one would
+    // stop every date worked out in it, so it is an error here and the rest of the run uses UTC.
+    if (!isKnownTimeZone(settings.time_zone)) {
+      const unknown = {
+        file: SETTINGS_FILE,
+        rule: 'settings/time-zone',
+        severity: 'error' as const,
+        pointer: '/time_zone',
+        message: `"${settings.time_zone}" is not a known IANA time zone.`,
+        hint: 'Use a name from the tz database, e.g. Europe/Berlin, America/New_York, Asia/Tokyo or UTC.',
+      };
+      diagnostics.push(...placeLater([unknown], (rel) => (rel === SETTINGS_FILE ? settingsText : undefined)));
+      settings = { ...settings, time_zone: DEFAULT_SETTINGS.time_zone };
+    }
   }
   const policies: Policies = {};
   if (settings.close_codes !== undefined || settings.categories !== undefined) {

@@ -63,6 +63,15 @@ describe('itsm validate', () => {
     ]);
   });
 
+  it('reports a time zone in itsm.yaml that no tz database knows, where it is, instead of failing on it', async () => {
+    // The schema only checks the shape of a zone name; computing today's date in it would throw.
+    const r = await validate({ ...minimalWorkspace(), 'itsm.yaml': 'name: Test Org\ntime_zone: Mars/Olympus\n' }, ['--now', '2026-06-30T12:00:00Z']);
+    expect(r.code).toBe(1);
+    expect(r.json.diagnostics.filter((d: { file: string }) => d.file === 'itsm.yaml')).toEqual([
+      expect.objectContaining({ line: 2, rule: 'settings/time-zone', severity: 'error', message: '"Mars/Olympus" is not a known IANA time zone.' }),
+    ]);
+  });
+
   it('accepts a priority that disagrees with the matrix when a reason is given', async () => {
     const r = await validate(withIncident(INCIDENT.replace('priority: P2', 'priority: P1\npriority_override_reason: CEO demo at 10:00')));
     expect(r.json.summary.errors).toBe(0);
