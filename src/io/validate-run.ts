@@ -221,9 +221,10 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   }
   const threshold = opts.parallelThreshold ?? PARALLEL_THRESHOLD;
   const extra = Math.min(opts.workers ?? idleWorkers(availableParallelism(), loadavg()[0]!), 7);
+  const exists = opts.cache && cacheExists(root);
   // With no cache every file is parsed: the workers start now and load their parsers while this
   // thread reads the policies and the schemas (otherwise they start once the cache says what to parse).
-  let workers = (!opts.cache || !cacheExists(root)) && jobs.length >= threshold ? Array.from({ length: extra }, startWorker) : [];
+  let workers = !exists && jobs.length >= threshold ? Array.from({ length: extra }, startWorker) : [];
   // Record rules depend on the schemas and the policies: they are the cache's key.
   const overrides = workspaceSchemas(root);
   diagnostics.push(...overrides.diagnostics);
@@ -232,7 +233,6 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   const key = hash('sha1', [packageVersion(), readSchemas().hash, overrides.hash, ...policyFiles.flatMap((rel) => [rel, textOf(rel) ?? ''])].join('\0'));
   // A committed cache would let a commit decide the outcome: it is neither trusted nor rewritten.
   // git answers in the background while the cache is parsed; nothing read from it is used before.
-  const exists = opts.cache && cacheExists(root);
   const asked = exists ? cacheIsCommitted(root) : undefined;
   const read = exists ? readCache(root, CACHE_FORMAT, key) : undefined;
   const committed = (await asked) === true;

@@ -7,6 +7,7 @@ import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.ts';
 import { indexById, POLICY_FILES, type AnyRecord, type Policies, type PolicyFiles, type Workspace, type WorkspaceSettings } from '../core/model.ts';
 import { workspaceChecks } from '../core/validate/workspace-checks.ts';
 import { isKnownTimeZone } from '../core/time-zone.ts';
+import { unknownTimeZone } from '../core/validate/policy-rules.ts';
 import { validatorsFrom, type Validators } from '../core/validate/validators.ts';
 import * as precompiled from '../core/generated/validators.js';
 import { workspaceSchemas } from './schema-overrides.ts';
@@ -47,14 +48,7 @@ export function analyzePolicies(textOf: (rel: string) => string | undefined): Po
     // The schema checks a zone's shape; only Intl knows whether it exists. An unknown one would
     // stop every date worked out in it, so it is an error here and the rest of the run uses UTC.
     if (!isKnownTimeZone(settings.time_zone)) {
-      const unknown = {
-        file: SETTINGS_FILE,
-        rule: 'settings/time-zone',
-        severity: 'error' as const,
-        pointer: '/time_zone',
-        message: `"${settings.time_zone}" is not a known IANA time zone.`,
-        hint: 'Use a name from the tz database, e.g. Europe/Berlin, America/New_York, Asia/Tokyo or UTC.',
-      };
+      const unknown = unknownTimeZone(SETTINGS_FILE, 'settings/time-zone', '/time_zone', settings.time_zone);
       diagnostics.push(...placeLater([unknown], (rel) => (rel === SETTINGS_FILE ? settingsText : undefined)));
       settings = { ...settings, time_zone: DEFAULT_SETTINGS.time_zone };
     }

@@ -16,6 +16,18 @@ function minutes(hhmm: string): number {
   return h! * 60 + m!;
 }
 
+/** The error for a time zone name that no tz database knows (calendars, maintenance windows, itsm.yaml). */
+export function unknownTimeZone(file: string, rule: string, pointer: string, zone: string): PendingDiagnostic {
+  return {
+    file,
+    rule,
+    severity: 'error',
+    pointer,
+    message: `"${zone}" is not a known IANA time zone.`,
+    hint: 'Use a name from the tz database, e.g. Europe/Berlin, America/New_York, Asia/Tokyo or UTC.',
+  };
+}
+
 /** `ids` holds every record ID in the workspace, to check services named by policies. */
 export function policyRules(policies: Policies, ids: ReadonlySet<string>): PendingDiagnostic[] {
   const out: PendingDiagnostic[] = [];
@@ -33,15 +45,7 @@ export function policyRules(policies: Policies, ids: ReadonlySet<string>): Pendi
         hint: 'Give each calendar its own id.',
       });
     calendarIds.add(c.id);
-    if (!isKnownTimeZone(c.time_zone))
-      out.push({
-        file,
-        rule: 'calendar/time-zone',
-        severity: 'error',
-        pointer: `/calendars/${i}/time_zone`,
-        message: `"${c.time_zone}" is not a known IANA time zone.`,
-        hint: 'Use a name from the tz database, e.g. Europe/Berlin, America/New_York, Asia/Tokyo or UTC.',
-      });
+    if (!isKnownTimeZone(c.time_zone)) out.push(unknownTimeZone(file, 'calendar/time-zone', `/calendars/${i}/time_zone`, c.time_zone));
     if (c.hours !== '24x7') {
       for (const [day, intervals] of Object.entries(c.hours)) {
         let previousEnd = -1;
@@ -145,15 +149,7 @@ export function policyRules(policies: Policies, ids: ReadonlySet<string>): Pendi
       });
     });
     (change.maintenance_windows ?? []).forEach((w, i) => {
-      if (!isKnownTimeZone(w.time_zone))
-        out.push({
-          file,
-          rule: 'calendar/time-zone',
-          severity: 'error',
-          pointer: `/maintenance_windows/${i}/time_zone`,
-          message: `"${w.time_zone}" is not a known IANA time zone.`,
-          hint: 'Use a name such as Europe/Berlin or UTC.',
-        });
+      if (!isKnownTimeZone(w.time_zone)) out.push(unknownTimeZone(file, 'calendar/time-zone', `/maintenance_windows/${i}/time_zone`, w.time_zone));
       for (const field of ['services', 'cis'] as const) {
         (w[field] ?? []).forEach((s, j) => {
           if (!ids.has(s))
