@@ -10,6 +10,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { compareDiagnostics, type Diagnostic, type PendingDiagnostic } from '../core/diagnostic.ts';
+import { localDate } from '../core/format.ts';
 import type { AnyRecord, Policies } from '../core/model.ts';
 import { dataQuality } from '../core/validate/data-quality.ts';
 import { futureTimes, mayBeInFuture, recordedTimes, type RecordedTimes } from '../core/validate/future-times.ts';
@@ -142,11 +143,6 @@ function startWorker(): ParseWorker {
  */
 export function idleWorkers(cores: number, load: number): number {
   return Math.max(0, Math.min(cores - 1, Math.floor(cores - load + 0.5)));
-}
-
-/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
-function dateIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
 /**
@@ -306,7 +302,7 @@ export async function validateOnDisk(root: string, opts: ValidateRunOptions): Pr
   opts.onProgress?.(jobs.length, jobs.length);
   for (const o of outcomes) diagnostics.push(...o.diagnostics);
   const now = opts.now;
-  const today = now === undefined ? undefined : () => dateIn(now, policy.settings.time_zone);
+  const today = now === undefined ? undefined : () => localDate(now.getTime(), policy.settings.time_zone);
   // The checks across records see only facts: the same files with the same facts find the same.
   const sameFacts =
     previous?.cross !== undefined &&
